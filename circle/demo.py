@@ -1,0 +1,151 @@
+"""A synthetic demo vault: groups with years of realistic weekly meetings, and nobody real in them.
+
+Each group has a stable core, occasional members, newcomers (some return, most don't)
+and the odd cancelled week. The same seed always builds the same history.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from circle.domain.group import Schedule
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.domain.roster import RosterEntry
+from circle.domain.templates import TEMPLATES
+from circle.vault.keyring import KdfParams
+from circle.workspace import Workspace
+
+DEMO_PASSPHRASE = "demo"
+
+_FIRST_NAMES = (
+    "Alex Amara Ben Bea Cal Cleo Dara Dev Eli Esme Finn Freya Gus Hana Ines Ivo Jo Juno Kai Kit Lee Lina "
+    "Mae Milo Nia Noor Omar Ola Pia Priya Quinn Rae Rosa Sam Sana Tam Theo Uma Val Vik Wren Yara Zed Zoe"
+).split()
+_GROUP_NAMES = (
+    "Tuesday Evening Support", "Thursday Crisis Circle", "Monday Morning Check-in", "Riverside Peer Group",
+    "Young Adults Circle", "Carers' Evening", "Hearing Voices Group", "Sunday Wellbeing Circle",
+    "Northside Support", "Lunchtime Check-in", "Mood Support Group", "Parents' Peer Circle",
+    "Recovery Circle", "Anxiety Peer Support", "Westgate Group", "Friday Night Circle",
+    "Grief and Loss Circle", "Night Owls Support", "Harbour Peer Group", "Saturday Circle",
+)
+
+
+@dataclass
+class _Person:
+    id: str
+    name: str
+    joined_on: date
+    attend_rate: float
+    leaves_on: date
+    newcomer_pending: bool = True
+
+
+@dataclass
+class _History:
+    meetings: list[MeetingRecord] = field(default_factory=list)
+    attendance: list[AttendanceRecord] = field(default_factory=list)
+    people: list[_Person] = field(default_factory=list)
+
+
+def demo_home(base: Path, groups: int, years: int) -> Path:
+    """The default demo lives in `demo`; larger ones get a folder of their own."""
+    return base / ("demo" if (groups, years) == (3, 2) else f"demo-{groups}g-{years}y")
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST_NAMES)} {rng.choice('ABCDEFGHJKLMNPRSTW')}"
+
+
+def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned: int) -> _History:
+    history = _History()
+
+    def join(on: date, rate: float, stays_days: int) -> _Person:
+        person = _Person(uuid.uuid4().hex, _name(rng), on, rate, on + timedelta(days=stays_days))
+        history.people.append(person)
+        return person
+
+    for _ in range(rng.randint(5, 8)):
+        join(start, rng.uniform(0.75, 0.95), rng.randint(500, 4000)).newcomer_pending = False
+    for _ in range(rng.randint(3, 6)):
+        join(start, rng.uniform(0.25, 0.5), rng.randint(200, 2000)).newcomer_pending = False
+
+    day = start
+    while day < end:
+        meeting_id = uuid.uuid4().hex
+        if rng.random() < 0.03:
+            history.meetings.append(MeetingRecord(meeting_id, group_id, day, MeetingStatus.CANCELLED, planned))
+            day += timedelta(days=7)
+            continue
+        for _ in range(rng.choices((0, 1, 2), weights=(55, 35, 10))[0]):
+            # About two in five newcomers come back for a while; the rest come once.
+            returns = rng.random() < 0.4
+            join(day, rng.uniform(0.4, 0.85) if returns else 0.0, rng.randint(60, 900) if returns else 1)
+        roster = [p for p in history.people if p.joined_on <= day < p.leaves_on]
+        present = 0
+        newcomers = 0
+        for person in roster:
+            first_time = person.newcomer_pending
+            attends = first_time or rng.random() < person.attend_rate
+            if attends:
+                present += 1
+                newcomers += first_time
+                person.newcomer_pending = False
+            history.attendance.append(
+                AttendanceRecord(
+                    meeting_id,
+                    person.id,
+                    Presence.PRESENT if attends else Presence.ABSENT,
+                    newcomer=first_time,
+                    late=attends and rng.random() < 0.08,
+                    left_early=attends and rng.random() < 0.04,
+                )
+            )
+        shared = sum(rng.random() < 0.75 for _ in range(present))
+        started = datetime.combine(day, time(19, 0), tzinfo=UTC)
+        actual = planned + rng.randint(-8, 12)
+        history.meetings.append(
+            MeetingRecord(
+                meeting_id, group_id, day, MeetingStatus.CLOSED, planned,
+                started_at=started, ended_at=started + timedelta(minutes=actual), actual_minutes=actual,
+                headcount=present, newcomers=newcomers, shared_turns=shared, passed_turns=present - shared,
+            )
+        )
+        day += timedelta(days=7)
+    return history
+
+
+def build_demo(
+    home: Path, *, groups: int = 3, years: int = 2, kdf: KdfParams | None = None, seed: int = 7
+) -> None:
+    """Create the demo vault under `home`, once. An existing demo is left as it is."""
+    with Workspace.open(home) as workspace:
+        if not workspace.is_new:
+            return
+        workspace.create_facilitator("Demo facilitator", DEMO_PASSPHRASE, kdf=kdf)
+        rng = random.Random(seed)
+        today = workspace.clock.now().date()
+        templates = list(TEMPLATES)
+        for index in range(groups):
+            name = _GROUP_NAMES[index % len(_GROUP_NAMES)]
+            if index >= len(_GROUP_NAMES):
+                name = f"{name} {index // len(_GROUP_NAMES) + 1}"
+            group = workspace.create_group(name, templates[index % len(templates)])
+            weekday = index % 7
+            group = workspace.save_group(replace(group, profile=replace(group.profile, schedule=Schedule(weekday))))
+            first = today - timedelta(days=365 * years)
+            first += timedelta(days=(weekday - first.weekday()) % 7)
+            history = _simulate(rng, group.id, first, today, group.profile.format.planned_minutes)
+            if group.rules.keeps_names:
+                members = workspace.add_members(
+                    group.id, [RosterEntry(p.name, p.joined_on) for p in history.people]
+                )
+                ids = {person.id: member.id for person, member in zip(history.people, members, strict=True)}
+                history.attendance = [replace(row, member_id=ids[row.member_id]) for row in history.attendance]
+            else:
+                history.attendance = []
+            workspace.record_meetings(group.id, history.meetings, history.attendance)
+        workspace.mark_as_demo()

@@ -1,0 +1,37 @@
+"""Time as a dependency, so timers can be tested over hours in microseconds."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current moment, timezone-aware, in UTC."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FakeClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, seconds: float = 0, *, minutes: float = 0) -> None:
+        self._now += timedelta(seconds=seconds, minutes=minutes)
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment
+
+
+def today(clock: Clock) -> date:
+    return clock.now().astimezone().date()

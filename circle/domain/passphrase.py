@@ -1,0 +1,37 @@
+"""Passphrase rules and a plain strength hint. A lost passphrase cannot be recovered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from circle.domain.errors import InvalidInput
+
+MIN_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # 0 (too short) to 3 (strong)
+    hint: str
+
+
+def strength(passphrase: str) -> Strength:
+    if len(passphrase) < MIN_LENGTH:
+        return Strength(0, f"Too short: use at least {MIN_LENGTH} characters.")
+    words = len(passphrase.split())
+    kinds = sum(
+        any(test(char) for char in passphrase)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    if len(passphrase) >= 20 or (words >= 4 and len(passphrase) >= 16):
+        return Strength(3, "Strong. Keep it somewhere safe: it cannot be recovered.")
+    if len(passphrase) >= 12 and (words >= 3 or kinds >= 3):
+        return Strength(2, "Fair. Four or more unrelated words would be stronger.")
+    return Strength(1, "Weak. Try four or more unrelated words.")
+
+
+def check_new_passphrase(passphrase: str, repeated: str) -> None:
+    if passphrase != repeated:
+        raise InvalidInput("The two passphrases are not the same.")
+    if len(passphrase) < MIN_LENGTH:
+        raise InvalidInput(f"A passphrase needs at least {MIN_LENGTH} characters.")

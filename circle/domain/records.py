@@ -1,0 +1,46 @@
+"""What remains of a meeting once it is closed: counts and attendance, never what was said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class MeetingStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    id: str
+    group_id: str
+    held_on: date
+    status: MeetingStatus
+    planned_minutes: int = 0
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    actual_minutes: int | None = None
+    headcount: int = 0
+    newcomers: int = 0
+    shared_turns: int = 0
+    passed_turns: int = 0
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    """One rostered member at one meeting. Absences are stored too, so rates mean something."""
+
+    meeting_id: str
+    member_id: str
+    presence: Presence
+    newcomer: bool = False
+    late: bool = False
+    left_early: bool = False

@@ -1,0 +1,47 @@
+"""Reading a roster from CSV: a `name` column, and optionally `joined` (YYYY-MM-DD)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from circle.domain.errors import InvalidInput
+from circle.domain.text import sanitise_line
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    name: str
+    joined_on: date | None
+
+
+def parse_roster_csv(text: str) -> list[RosterEntry]:
+    """All rows or none: a bad row stops the import and is named by its line number."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = {(column or "").strip().lower(): column for column in (reader.fieldnames or [])}
+    if "name" not in columns:
+        raise InvalidInput("The CSV has no 'name' column.")
+    joined_column = columns.get("joined")
+    entries: list[RosterEntry] = []
+    bad: list[str] = []
+    for row in reader:
+        line = reader.line_num
+        name = sanitise_line(row.get(columns["name"]) or "")
+        joined_text = (row.get(joined_column) or "").strip() if joined_column else ""
+        if not name:
+            bad.append(f"line {line}: empty name")
+            continue
+        try:
+            joined = date.fromisoformat(joined_text) if joined_text else None
+        except ValueError:
+            bad.append(f"line {line}: 'joined' is not a YYYY-MM-DD date")
+            continue
+        entries.append(RosterEntry(name, joined))
+    if bad:
+        shown = "; ".join(bad[:3]) + (f" (and {len(bad) - 3} more)" if len(bad) > 3 else "")
+        raise InvalidInput(f"The CSV has bad rows, nothing was imported: {shown}.")
+    if not entries:
+        raise InvalidInput("The CSV has no rows to import.")
+    return entries

@@ -1,0 +1,65 @@
+"""Where circle keeps things. CIRCLE_HOME puts everything under one folder (tests, demos, scripts)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from circle.domain.errors import CircleError
+
+APP_NAME = "circle"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Locations:
+    data: Path
+    config: Path
+
+    @property
+    def vault_file(self) -> Path:
+        return self.data / "circle.db"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data / "circle.lock"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config / "config.toml"
+
+    @property
+    def themes(self) -> Path:
+        return self.config / "themes"
+
+
+def locations(home: Path | str | None = None) -> Locations:
+    """CIRCLE_HOME (or `home`) holds data and config side by side; otherwise the platform's folders."""
+    chosen = home if home is not None else os.environ.get("CIRCLE_HOME")
+    if chosen:
+        root = Path(chosen).expanduser().absolute()
+        return Locations(data=root / "data", config=root / "config")
+    return Locations(
+        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by its owner only."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        if os.name == "posix":
+            path.chmod(PRIVATE_DIR_MODE)
+    except OSError as error:
+        raise CircleError(f"Cannot use the folder {path}: {error.strerror or error}.") from None
+    return path
+
+
+def make_private(path: Path) -> None:
+    if os.name == "posix" and path.exists():
+        path.chmod(PRIVATE_FILE_MODE)

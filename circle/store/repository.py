@@ -1,0 +1,238 @@
+"""Rows in and out of the vault database. Everything about a person is sealed before it is written."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from circle.domain.group import Group, GroupProfile, Member
+from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.domain.rules import ConfidentialityRules
+from circle.store.errors import storage_error
+from circle.store.sealing import GroupSealer
+from circle.vault.keyring import KdfParams
+
+
+@dataclass(frozen=True)
+class FacilitatorRecord:
+    id: str
+    created_at: str
+    kdf_salt: bytes
+    kdf: KdfParams
+    wrapped_key: bytes
+    handle: bytes
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    facilitator_id: str
+    group_id: str
+    key_version: int
+    wrapped_key: bytes
+
+
+@dataclass(frozen=True)
+class MeetingDates:
+    group_id: str
+    last_held_on: date | None
+    next_meeting_on: date | None
+    meetings_held: int
+
+
+class Repository:
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @contextmanager
+    def writing(self) -> Iterator[Database]:
+        """One transaction; SQLite failures become one plain line and nothing half-written remains."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as error:
+            raise storage_error(error, self.path) from None
+
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, list(params)).fetchall()
+        except sqlite3.Error as error:
+            raise storage_error(error, self.path) from None
+
+    # meta -----------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", [key])
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.writing() as db:
+            db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # facilitators ---------------------------------------------------------
+    def facilitators(self) -> list[FacilitatorRecord]:
+        rows = self._rows(
+            "SELECT id, created_at, kdf_salt, kdf_memory_kib, kdf_iterations, kdf_lanes, wrapped_key, handle"
+            " FROM facilitators ORDER BY created_at, id"
+        )
+        return [
+            FacilitatorRecord(
+                id=row[0],
+                created_at=row[1],
+                kdf_salt=row[2],
+                kdf=KdfParams(memory_kib=row[3], iterations=row[4], lanes=row[5]),
+                wrapped_key=row[6],
+                handle=row[7],
+            )
+            for row in rows
+        ]
+
+    def add_facilitator(self, record: FacilitatorRecord) -> None:
+        with self.writing() as db:
+            db["facilitators"].insert(
+                {
+                    "id": record.id,
+                    "created_at": record.created_at,
+                    "kdf_salt": record.kdf_salt,
+                    "kdf_memory_kib": record.kdf.memory_kib,
+                    "kdf_iterations": record.kdf.iterations,
+                    "kdf_lanes": record.kdf.lanes,
+                    "wrapped_key": record.wrapped_key,
+                    "handle": record.handle,
+                }
+            )
+
+    def key_slots(self, facilitator_id: str) -> list[KeySlot]:
+        rows = self._rows(
+            "SELECT facilitator_id, group_id, key_version, wrapped_key FROM key_slots WHERE facilitator_id = ?",
+            [facilitator_id],
+        )
+        return [KeySlot(*row) for row in rows]
+
+    # groups ---------------------------------------------------------------
+    def add_group(self, sealer: GroupSealer, group: Group, slot: KeySlot, created_at: datetime) -> None:
+        with self.writing() as db:
+            db["groups"].insert(
+                {
+                    "id": group.id,
+                    "created_at": created_at.isoformat(),
+                    "key_version": sealer.key_version,
+                    **self._sealed_group_fields(sealer, group),
+                }
+            )
+            db["key_slots"].insert(slot.__dict__)
+
+    def _sealed_group_fields(self, sealer: GroupSealer, group: Group) -> dict[str, bytes]:
+        return {
+            "name": sealer.seal_text("groups", "name", group.id, group.name),
+            "profile": sealer.seal_json("groups", "profile", group.id, group.profile.to_dict()),
+            "rules": sealer.seal_json("groups", "rules", group.id, group.rules.to_dict()),
+        }
+
+    def update_group(self, sealer: GroupSealer, group: Group) -> None:
+        with self.writing() as db:
+            db["groups"].update(group.id, self._sealed_group_fields(sealer, group))
+
+    def group_key_versions(self) -> dict[str, int]:
+        return dict(self._rows("SELECT id, key_version FROM groups"))
+
+    def group(self, sealer: GroupSealer) -> Group:
+        rows = self._rows("SELECT name, profile, rules FROM groups WHERE id = ?", [sealer.group_id])
+        name, profile, rules = rows[0]
+        gid = sealer.group_id
+        return Group(
+            id=gid,
+            name=sealer.open_text("groups", "name", gid, name),
+            profile=GroupProfile.from_dict(sealer.open_json("groups", "profile", gid, profile)),
+            rules=ConfidentialityRules.from_dict(sealer.open_json("groups", "rules", gid, rules)),
+        )
+
+    def meeting_dates(self) -> dict[str, MeetingDates]:
+        rows = self._rows(
+            """SELECT g.id, g.next_meeting_on,
+                      (SELECT max(held_on) FROM sessions s WHERE s.group_id = g.id AND s.status = 'closed'),
+                      (SELECT count(*) FROM sessions s WHERE s.group_id = g.id AND s.status = 'closed')
+               FROM groups g"""
+        )
+        return {
+            gid: MeetingDates(
+                group_id=gid,
+                last_held_on=date.fromisoformat(last) if last else None,
+                next_meeting_on=date.fromisoformat(upcoming) if upcoming else None,
+                meetings_held=held,
+            )
+            for gid, upcoming, last, held in rows
+        }
+
+    # members --------------------------------------------------------------
+    def add_members(self, sealer: GroupSealer, members: Iterable[Member], created_at: datetime) -> None:
+        with self.writing() as db:
+            db["members"].insert_all(
+                {
+                    "id": member.id,
+                    "group_id": sealer.group_id,
+                    "created_at": created_at.isoformat(),
+                    "joined_on": member.joined_on.isoformat() if member.joined_on else None,
+                    "name": sealer.seal_text("members", "name", member.id, member.name),
+                }
+                for member in members
+            )
+
+    def members(self, sealer: GroupSealer) -> list[Member]:
+        rows = self._rows(
+            "SELECT id, joined_on, name FROM members WHERE group_id = ? AND name IS NOT NULL",
+            [sealer.group_id],
+        )
+        return [
+            Member(
+                id=mid,
+                name=sealer.open_text("members", "name", mid, name),
+                joined_on=date.fromisoformat(joined) if joined else None,
+            )
+            for mid, joined, name in rows
+        ]
+
+    def member_counts(self) -> dict[str, int]:
+        return dict(self._rows("SELECT group_id, count(*) FROM members WHERE name IS NOT NULL GROUP BY group_id"))
+
+    # meetings -----------------------------------------------------------------
+    def add_meetings(self, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]) -> None:
+        """Record past meetings with their attendance in one transaction."""
+        with self.writing() as db:
+            db["sessions"].insert_all(
+                {
+                    "id": meeting.id,
+                    "group_id": meeting.group_id,
+                    "held_on": meeting.held_on.isoformat(),
+                    "status": str(meeting.status),
+                    "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
+                    "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
+                    "planned_minutes": meeting.planned_minutes,
+                    "actual_minutes": meeting.actual_minutes,
+                    "headcount": meeting.headcount,
+                    "newcomers": meeting.newcomers,
+                    "shared_turns": meeting.shared_turns,
+                    "passed_turns": meeting.passed_turns,
+                }
+                for meeting in meetings
+            )
+            db["attendance"].insert_all(
+                {
+                    "session_id": row.meeting_id,
+                    "member_id": row.member_id,
+                    "status": str(row.presence),
+                    "newcomer": int(row.newcomer),
+                    "late": int(row.late),
+                    "left_early": int(row.left_early),
+                }
+                for row in attendance
+            )
+
+    def set_next_meeting(self, group_id: str, on: date | None) -> None:
+        with self.writing() as db:
+            db["groups"].update(group_id, {"next_meeting_on": on.isoformat() if on else None})

@@ -1,0 +1,113 @@
+"""Passphrases to keys: Argon2id key-encryption keys and the key slots they open.
+
+Each facilitator has a random personal key, wrapped under Argon2id(passphrase).
+Each group has a random data key, wrapped under the personal key of every
+facilitator who may open it. A wrong passphrase fails to unwrap; no hash of a
+passphrase is stored. Changing a passphrase re-wraps one personal key only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from circle.vault.crypto import KEY_BYTES, associated_data, new_key, open_sealed, seal
+from circle.vault.errors import SealBroken, UnsafeKdfParameters, WrongPassphrase
+
+SALT_BYTES = 16
+# OWASP's floor for Argon2id, and a cap so a tampered file cannot make unlock hang.
+MIN_MEMORY_KIB = 19 * 1024
+MAX_MEMORY_KIB = 2 * 1024 * 1024
+MIN_ITERATIONS = 2
+MAX_ITERATIONS = 20
+MAX_LANES = 16
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_kib: int = 128 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    def check(self) -> None:
+        """Refuse unsafe or absurd parameters before any work is done."""
+        if not MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB:
+            raise UnsafeKdfParameters(
+                f"Key derivation memory must be {MIN_MEMORY_KIB} to {MAX_MEMORY_KIB} KiB."
+            )
+        if not MIN_ITERATIONS <= self.iterations <= MAX_ITERATIONS:
+            raise UnsafeKdfParameters(
+                f"Key derivation passes must be {MIN_ITERATIONS} to {MAX_ITERATIONS}."
+            )
+        if not 1 <= self.lanes <= MAX_LANES:
+            raise UnsafeKdfParameters(f"Key derivation lanes must be 1 to {MAX_LANES}.")
+
+
+# The cheapest parameters the vault accepts; tests use them to stay quick.
+FLOOR_KDF = KdfParams(memory_kib=MIN_MEMORY_KIB, iterations=MIN_ITERATIONS, lanes=1)
+
+
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    params.check()
+    if len(salt) != SALT_BYTES:
+        raise UnsafeKdfParameters("The key derivation salt has the wrong length.")
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def _personal_aad(facilitator_id: str) -> bytes:
+    return associated_data(["facilitators", "wrapped_key", facilitator_id])
+
+
+def wrap_personal_key(kek: bytes, personal_key: bytes, facilitator_id: str) -> bytes:
+    return seal(kek, personal_key, _personal_aad(facilitator_id))
+
+
+def unwrap_personal_key(kek: bytes, wrapped: bytes, facilitator_id: str) -> bytes:
+    try:
+        return open_sealed(kek, wrapped, _personal_aad(facilitator_id))
+    except SealBroken:
+        raise WrongPassphrase() from None
+
+
+def _slot_aad(facilitator_id: str, group_id: str, key_version: int) -> bytes:
+    return associated_data(["key_slots", "wrapped_key", facilitator_id, group_id, key_version])
+
+
+def wrap_group_key(
+    personal_key: bytes, group_key: bytes, facilitator_id: str, group_id: str, key_version: int
+) -> bytes:
+    return seal(personal_key, group_key, _slot_aad(facilitator_id, group_id, key_version))
+
+
+def unwrap_group_key(
+    personal_key: bytes, wrapped: bytes, facilitator_id: str, group_id: str, key_version: int
+) -> bytes:
+    return open_sealed(
+        personal_key, wrapped, _slot_aad(facilitator_id, group_id, key_version), where="a key slot"
+    )
+
+
+__all__ = [
+    "FLOOR_KDF",
+    "KdfParams",
+    "derive_kek",
+    "new_key",
+    "new_salt",
+    "unwrap_group_key",
+    "unwrap_personal_key",
+    "wrap_group_key",
+    "wrap_personal_key",
+]

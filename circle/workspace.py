@@ -1,0 +1,276 @@
+"""The one facade the UI and the CLI talk to: open a vault, unlock it, and work with groups."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from circle.domain.clock import Clock, SystemClock, today
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.group import Group, Member, group_name
+from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.domain.roster import RosterEntry
+from circle.domain.templates import DEFAULT_TEMPLATE, template
+from circle.domain.text import sanitise_line
+from circle.paths import Locations, ensure_private_dir, locations
+from circle.store.db import open_database
+from circle.store.lock import VaultLock
+from circle.store.repository import FacilitatorRecord, KeySlot, Repository
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto, keyring
+from circle.vault.crypto import associated_data
+from circle.vault.errors import WrongPassphrase
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class VaultLocked(CircleError):
+    def __init__(self) -> None:
+        super().__init__("The vault is locked; unlock it first.")
+
+
+class UnknownGroup(CircleError):
+    def __init__(self) -> None:
+        super().__init__("No group by that name in this vault (see 'circle group list').")
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    id: str
+    name: str
+    last_held_on: date | None
+    next_meeting_on: date | None
+    meetings_held: int
+    members: int
+
+
+def _handle_aad(facilitator_id: str) -> bytes:
+    return associated_data(["facilitators", "handle", facilitator_id])
+
+
+class Workspace:
+    """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
+
+    def __init__(self, where: Locations, repository: Repository, lock: VaultLock | None, clock: Clock) -> None:
+        self.locations = where
+        self._repo = repository
+        self._lock = lock
+        self.clock = clock
+        self._facilitator_id: str | None = None
+        self._handle: str | None = None
+        self._personal_key: bytes | None = None
+        self._sealers: dict[str, GroupSealer] = {}
+
+    # opening and closing ----------------------------------------------------
+    @classmethod
+    def open(cls, home: Path | str | None = None, *, clock: Clock | None = None) -> Workspace:
+        where = locations(home)
+        ensure_private_dir(where.data)
+        lock = VaultLock(where.lock_file)
+        try:
+            lock.acquire()
+        except OSError as error:
+            raise CircleError(f"Cannot use the folder {where.data}: {error.strerror or error}.") from None
+        try:
+            db = open_database(where.vault_file)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(where, Repository(db, where.vault_file), lock, clock or SystemClock())
+
+    def close(self) -> None:
+        self.lock()
+        self._repo.db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # facilitators and keys --------------------------------------------------
+    @property
+    def is_new(self) -> bool:
+        return not self._repo.facilitators()
+
+    @property
+    def is_demo(self) -> bool:
+        return self._repo.meta("demo") == "1"
+
+    def mark_as_demo(self) -> None:
+        self._repo.set_meta("demo", "1")
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._personal_key is not None
+
+    @property
+    def facilitator_handle(self) -> str:
+        self._require_unlocked()
+        return self._handle or ""
+
+    def create_facilitator(
+        self, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None
+    ) -> None:
+        """Add a facilitator with their own passphrase, and unlock as them."""
+        handle = sanitise_line(handle) or "Facilitator"
+        params = kdf or keyring.KdfParams()
+        facilitator_id = new_id()
+        salt = keyring.new_salt()
+        kek = keyring.derive_kek(passphrase, salt, params)
+        personal_key = crypto.new_key()
+        self._repo.add_facilitator(
+            FacilitatorRecord(
+                id=facilitator_id,
+                created_at=self.clock.now().isoformat(),
+                kdf_salt=salt,
+                kdf=params,
+                wrapped_key=keyring.wrap_personal_key(kek, personal_key, facilitator_id),
+                handle=crypto.seal(personal_key, handle.encode("utf-8"), _handle_aad(facilitator_id)),
+            )
+        )
+        self._become(facilitator_id, personal_key, handle)
+
+    def unlock(self, passphrase: str) -> None:
+        """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
+        for record in self._repo.facilitators():
+            kek = keyring.derive_kek(passphrase, record.kdf_salt, record.kdf)
+            try:
+                personal_key = keyring.unwrap_personal_key(kek, record.wrapped_key, record.id)
+            except WrongPassphrase:
+                continue
+            handle = crypto.open_sealed(
+                personal_key, record.handle, _handle_aad(record.id), where="facilitators.handle"
+            ).decode("utf-8")
+            self._become(record.id, personal_key, handle)
+            return
+        raise WrongPassphrase()
+
+    def _become(self, facilitator_id: str, personal_key: bytes, handle: str) -> None:
+        versions = self._repo.group_key_versions()
+        sealers = {}
+        for slot in self._repo.key_slots(facilitator_id):
+            group_key = keyring.unwrap_group_key(
+                personal_key, slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version
+            )
+            if versions.get(slot.group_id) == slot.key_version:
+                sealers[slot.group_id] = GroupSealer(slot.group_id, group_key, slot.key_version)
+        self._facilitator_id, self._personal_key, self._handle = facilitator_id, personal_key, handle
+        self._sealers = sealers
+
+    def lock(self) -> None:
+        """Drop every reference to keys. (Python cannot wipe memory; see SECURITY in the README.)"""
+        self._facilitator_id = self._personal_key = self._handle = None
+        self._sealers = {}
+
+    def _require_unlocked(self) -> None:
+        if self._personal_key is None:
+            raise VaultLocked()
+
+    def _sealer(self, group_id: str) -> GroupSealer:
+        self._require_unlocked()
+        try:
+            return self._sealers[group_id]
+        except KeyError:
+            raise UnknownGroup() from None
+
+    # groups -------------------------------------------------------------------
+    def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE) -> Group:
+        self._require_unlocked()
+        assert self._facilitator_id is not None and self._personal_key is not None
+        chosen = template(template_key)
+        group = Group(id=new_id(), name=group_name(name), profile=chosen.profile, rules=chosen.rules)
+        sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)
+        slot = KeySlot(
+            facilitator_id=self._facilitator_id,
+            group_id=group.id,
+            key_version=1,
+            wrapped_key=keyring.wrap_group_key(
+                self._personal_key, sealer.key, self._facilitator_id, group.id, 1
+            ),
+        )
+        self._repo.add_group(sealer, group, slot, self.clock.now())
+        self._sealers[group.id] = sealer
+        return group
+
+    def group(self, group_id: str) -> Group:
+        return self._repo.group(self._sealer(group_id))
+
+    def save_group(self, group: Group) -> Group:
+        """Store edited settings; the name is sanitised again whatever the caller did."""
+        group = replace(group, name=group_name(group.name))
+        self._repo.update_group(self._sealer(group.id), group)
+        return group
+
+    def groups(self) -> list[GroupOverview]:
+        self._require_unlocked()
+        dates = self._repo.meeting_dates()
+        counts = self._repo.member_counts()
+        on = today(self.clock)
+        overviews = []
+        for group_id in self._sealers:
+            group = self.group(group_id)
+            meeting = dates[group_id]
+            upcoming = meeting.next_meeting_on
+            if upcoming is None or upcoming < on:
+                upcoming = group.profile.schedule.next_after(on - timedelta(days=1))
+            overviews.append(
+                GroupOverview(
+                    id=group_id,
+                    name=group.name,
+                    last_held_on=meeting.last_held_on,
+                    next_meeting_on=upcoming,
+                    meetings_held=meeting.meetings_held,
+                    members=counts.get(group_id, 0),
+                )
+            )
+        return sorted(overviews, key=lambda overview: overview.name.casefold())
+
+    def find_group(self, name: str) -> Group:
+        """A group by its name (case-insensitive), for the CLI."""
+        wanted = sanitise_line(name).casefold()
+        for overview in self.groups():
+            if overview.name.casefold() == wanted:
+                return self.group(overview.id)
+        raise UnknownGroup()
+
+    # members ------------------------------------------------------------------
+    def members(self, group_id: str) -> list[Member]:
+        found = self._repo.members(self._sealer(group_id))
+        return sorted(found, key=lambda member: member.name.casefold())
+
+    def add_member(self, group_id: str, typed_name: str, joined_on: date | None = None) -> Member:
+        return self.add_members(group_id, [RosterEntry(typed_name, joined_on)])[0]
+
+    def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:
+        """Add people as the group's names rule allows (first name, initials, or not at all)."""
+        rules = self.group(group_id).rules
+        members = [
+            Member(id=new_id(), name=rules.name_to_keep(entry.name), joined_on=entry.joined_on or today(self.clock))
+            for entry in entries
+        ]
+        if not members:
+            raise InvalidInput("There is nobody to add.")
+        self._repo.add_members(self._sealer(group_id), members, self.clock.now())
+        return members
+
+
+    # meetings -----------------------------------------------------------------
+    def record_meetings(
+        self, group_id: str, meetings: list[MeetingRecord], attendance: list[AttendanceRecord]
+    ) -> None:
+        """Store meetings already held (imports and the demo history)."""
+        self._sealer(group_id)
+        if any(meeting.group_id != group_id for meeting in meetings):
+            raise InvalidInput("Those meetings belong to another group.")
+        self._repo.add_meetings(meetings, attendance)
+
+    def set_next_meeting(self, group_id: str, on: date | None) -> None:
+        self._sealer(group_id)
+        self._repo.set_next_meeting(group_id, on)
