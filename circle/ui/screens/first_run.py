@@ -1,0 +1,166 @@
+"""First run: a passphrase, a first group from a template, its agreements and rules, then members."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
+
+from circle.domain.errors import CircleError
+from circle.domain.group import Group
+from circle.domain.passphrase import check_new_passphrase, strength
+from circle.ui.screens.base import CircleScreen
+from circle.ui.widgets.agreements_editor import AgreementsEditor
+from circle.ui.widgets.group_form import GroupForm
+from circle.ui.widgets.messages import GroupEdited, MemberAddRequested
+from circle.ui.widgets.roster_editor import RosterEditor
+from circle.ui.widgets.rules_editor import RulesEditor
+
+STEPS = {
+    "step-passphrase": "Your passphrase",
+    "step-group": "Your first group",
+    "step-agreements": "Its agreements",
+    "step-rules": "Its confidentiality rules",
+    "step-members": "Members (optional)",
+}
+
+PASSPHRASE_INTRO = (
+    "circle keeps attendance and notes encrypted on this laptop. Your passphrase is the only way in.\n"
+    "It cannot be recovered: if it is lost, so is everything in this vault. "
+    "Write it down and keep it somewhere safe, away from this laptop.\n"
+    "A few unrelated words make a passphrase that is strong and easy to type."
+)
+
+
+class FirstRunScreen(CircleScreen):
+    AUTO_FOCUS = "#handle"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.group: Group | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="step-title", classes="title")
+        with ContentSwitcher(initial="step-passphrase", id="steps"):
+            with VerticalScroll(id="step-passphrase", classes="step"):
+                yield Static(PASSPHRASE_INTRO, classes="lead")
+                yield Label("Your name, as co-facilitators will see it")
+                yield Input("Facilitator", id="handle")
+                yield Label("Passphrase")
+                yield Input(password=True, id="passphrase")
+                yield Static(strength("").hint, id="strength", classes="hint")
+                yield Label("The same passphrase again")
+                yield Input(password=True, id="passphrase-again")
+                yield Static("", id="passphrase-message", classes="message")
+                yield Button("Create my vault", id="create-vault", variant="primary")
+            with Vertical(id="step-group", classes="step"):
+                yield GroupForm()
+            yield Vertical(id="step-agreements", classes="step")
+            yield Vertical(id="step-rules", classes="step")
+            with Vertical(id="step-members", classes="step"):
+                yield Static(
+                    "Add members now, or later from the group's roster. Press the button when you are done.",
+                    classes="lead",
+                )
+                yield Vertical(id="members-slot")
+                yield Button("Finish", id="finish", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show("step-passphrase")
+
+    def _show(self, step: str) -> None:
+        self.query_one("#steps", ContentSwitcher).current = step
+        number = list(STEPS).index(step) + 1
+        self.query_one("#step-title", Static).update(f"Welcome to circle · step {number} of {len(STEPS)}: {STEPS[step]}")
+
+    # step 1 ---------------------------------------------------------------------
+    @on(Input.Changed, "#passphrase")
+    def _rate(self, event: Input.Changed) -> None:
+        self.query_one("#strength", Static).update(strength(event.value).hint)
+
+    @on(Input.Submitted, "#handle")
+    def _to_passphrase(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    def _to_repeat(self) -> None:
+        self.query_one("#passphrase-again", Input).focus()
+
+    @on(Input.Submitted, "#passphrase-again")
+    @on(Button.Pressed, "#create-vault")
+    def _create_vault(self) -> None:
+        passphrase = self.query_one("#passphrase", Input).value
+        try:
+            check_new_passphrase(passphrase, self.query_one("#passphrase-again", Input).value)
+        except CircleError as error:
+            self.query_one("#passphrase-message", Static).update(Content(str(error)))
+            return
+        self.query_one("#create-vault", Button).disabled = True
+        self.query_one("#passphrase-message", Static).update("Creating your vault…")
+        self._create_facilitator(self.query_one("#handle", Input).value, passphrase)
+
+    @work(thread=True, exclusive=True, group="first-run")
+    def _create_facilitator(self, handle: str, passphrase: str) -> None:
+        try:
+            self.workspace.create_facilitator(handle, passphrase, kdf=self.kdf)
+        except CircleError as error:
+            self.app.call_from_thread(self._vault_failed, str(error))
+        else:
+            self.app.call_from_thread(self._vault_created)
+
+    def _vault_failed(self, reason: str) -> None:
+        self.query_one("#passphrase-message", Static).update(Content(reason))
+        self.query_one("#create-vault", Button).disabled = False
+
+    def _vault_created(self) -> None:
+        for field_id in ("#passphrase", "#passphrase-again"):
+            self.query_one(field_id, Input).value = ""
+        self._show("step-group")
+        self.query_one("#group-name", Input).focus()
+
+    # steps 2 to 5 ---------------------------------------------------------------
+    @on(GroupForm.Submitted)
+    async def _create_group(self, event: GroupForm.Submitted) -> None:
+        try:
+            self.group = self.workspace.create_group(event.name, event.template_key)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        await self.query_one("#step-agreements").mount(AgreementsEditor(self.group))
+        self._show("step-agreements")
+        self.query_one("#agreements-text").focus()
+
+    @on(GroupEdited)
+    async def _save_and_continue(self, event: GroupEdited) -> None:
+        try:
+            self.group = self.workspace.save_group(event.group)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        if self.query_one("#steps", ContentSwitcher).current == "step-agreements":
+            await self.query_one("#step-rules").mount(RulesEditor(self.group))
+            self._show("step-rules")
+            self.query_one("#rules-names").focus()
+        else:
+            roster = RosterEditor([], keeps_names=self.group.rules.keeps_names)
+            await self.query_one("#members-slot").mount(roster)
+            self._show("step-members")
+            fields = self.query("#roster-name")
+            (fields.first() if fields else self.query_one("#finish")).focus()
+
+    @on(MemberAddRequested)
+    def _add_member(self, event: MemberAddRequested) -> None:
+        assert self.group is not None
+        try:
+            self.workspace.add_member(self.group.id, event.typed_name)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self.query_one(RosterEditor).show(self.workspace.members(self.group.id))
+
+    @on(Button.Pressed, "#finish")
+    def _finish(self) -> None:
+        self.app.show_home()  # type: ignore[attr-defined]

@@ -1,0 +1,83 @@
+"""Home: the facilitator's groups, with when each last met and meets next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.new_group import NewGroupScreen
+from circle.ui.text import one_line
+from circle.workspace import GroupOverview
+
+
+def _when(day: date | None, today: date, *, empty: str) -> str:
+    if day is None:
+        return empty
+    delta = (day - today).days
+    relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta)
+    return f"{day:%a %d %b}" + (f" ({relative})" if relative else "")
+
+
+class HomeScreen(CircleScreen):
+    BINDINGS = [
+        Binding("enter", "open_group", "Open group", show=True),
+        Binding("n", "new_group", "New group"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._greeting(), id="home-title", classes="title")
+        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="home-empty", classes="hint")
+        yield Footer()
+
+    def _greeting(self) -> str:
+        return f"Your groups · signed in as {' '.join(self.workspace.facilitator_handle.split())}"
+
+    def on_mount(self) -> None:
+        table = self.query_one("#groups", DataTable)
+        table.add_columns("Group", "Next meeting", "Last met", "Members", "Meetings")
+        self.refresh_groups()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_groups()
+
+    def refresh_groups(self) -> None:
+        table = self.query_one("#groups", DataTable)
+        table.clear()
+        today = self.workspace.clock.now().astimezone().date()
+        overviews: list[GroupOverview] = self.workspace.groups()
+        for overview in overviews:
+            table.add_row(
+                one_line(overview.name),
+                _when(overview.next_meeting_on, today, empty="not set"),
+                _when(overview.last_held_on, today, empty="not yet"),
+                str(overview.members),
+                str(overview.meetings_held),
+                key=overview.id,
+            )
+        self.query_one("#home-empty", Static).update(
+            "" if overviews else "No groups yet. Press n to create one from a template."
+        )
+
+    @on(DataTable.RowSelected, "#groups")
+    def action_open_group(self) -> None:
+        table = self.query_one("#groups", DataTable)
+        if table.row_count == 0:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value is not None:
+            self.app.push_screen(GroupScreen(row_key.value))
+
+    def action_new_group(self) -> None:
+        self.app.push_screen(NewGroupScreen(), self._created)
+
+    def _created(self, group_id: str | None) -> None:
+        if group_id:
+            self.refresh_groups()
+            self.app.push_screen(GroupScreen(group_id, tab="agreements"))

@@ -1,0 +1,51 @@
+"""Unlock: asks only for the passphrase, and shows nothing about anyone until it is right."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.containers import Center, Vertical
+from textual.widgets import Footer, Input, Static
+
+from circle.domain.errors import CircleError
+from circle.ui.screens.base import CircleScreen
+
+
+class UnlockScreen(CircleScreen):
+    AUTO_FOCUS = "#passphrase"
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="unlock-card", classes="card"):
+            yield Static("circle", classes="brand")
+            yield Static("This vault is locked. Type your passphrase and press Enter.", classes="lead")
+            yield Input(password=True, placeholder="Passphrase", id="passphrase")
+            yield Static("", id="unlock-message", classes="message")
+            if self.workspace.is_demo:
+                yield Static("Demo vault: the passphrase is  demo", id="demo-hint", classes="hint")
+        yield Footer()
+
+    @on(Input.Submitted, "#passphrase")
+    def try_passphrase(self, event: Input.Submitted) -> None:
+        if not event.value:
+            return
+        event.input.disabled = True
+        self.query_one("#unlock-message", Static).update("Unlocking…")
+        self.unlock(event.value)
+
+    @work(thread=True, exclusive=True, group="unlock")
+    def unlock(self, passphrase: str) -> None:
+        """The KDF takes a noticeable moment, so it runs off the screen's thread."""
+        try:
+            self.workspace.unlock(passphrase)
+        except CircleError as error:
+            self.app.call_from_thread(self.refused, str(error))
+        else:
+            self.app.call_from_thread(self.app.show_home)  # type: ignore[attr-defined]
+
+    def refused(self, reason: str) -> None:
+        field = self.query_one("#passphrase", Input)
+        field.value = ""
+        field.disabled = False
+        field.focus()
+        self.query_one("#unlock-message", Static).update(Content(f"{reason} Try again."))

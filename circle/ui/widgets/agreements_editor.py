@@ -1,0 +1,50 @@
+"""Edit what is read aloud at the opening: agreements, limits of confidentiality, mandated reporting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Input, Label, TextArea
+
+from circle.domain.errors import CircleError
+from circle.domain.group import Agreements, Group
+from circle.ui.widgets.messages import GroupEdited
+
+
+class AgreementsEditor(VerticalScroll):
+    BINDINGS = [Binding("ctrl+s", "save", "Save agreements")]
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="editor")
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        agreements = self.group.profile.agreements
+        yield Label("Agreements, read aloud at every opening")
+        yield TextArea(agreements.text, id="agreements-text", soft_wrap=True)
+        yield Label("Limits of confidentiality")
+        yield TextArea(agreements.confidentiality_limits, id="agreements-limits", soft_wrap=True)
+        yield Label("Mandated-reporter statement (leave empty if your group has none)")
+        yield Input(agreements.mandated_reporter, id="agreements-reporter")
+        yield Button("Save agreements", id="agreements-save", variant="primary")
+
+    @on(Button.Pressed, "#agreements-save")
+    def action_save(self) -> None:
+        try:
+            agreements = Agreements(
+                text=self.query_one("#agreements-text", TextArea).text,
+                confidentiality_limits=self.query_one("#agreements-limits", TextArea).text,
+                mandated_reporter=self.query_one("#agreements-reporter", Input).value,
+            )
+        except CircleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not agreements.text:
+            self.notify("The agreements cannot be empty.", severity="error")
+            return
+        self.group = replace(self.group, profile=replace(self.group.profile, agreements=agreements))
+        self.post_message(GroupEdited(self.group))

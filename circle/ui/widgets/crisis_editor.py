@@ -1,0 +1,71 @@
+"""Edit the group's crisis resources: who to call, how, and when."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Input, Label
+
+from circle.domain.errors import CircleError
+from circle.domain.group import CrisisResource, Group
+from circle.ui.text import one_line
+from circle.ui.widgets.messages import GroupEdited
+
+
+class CrisisEditor(VerticalScroll):
+    BINDINGS = [Binding("delete", "remove", "Remove resource")]
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="editor")
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        yield Label("Crisis resources, one key away during a meeting. Check the numbers are local and current.")
+        yield DataTable(id="crisis-table", cursor_type="row", zebra_stripes=True)
+        yield Label("Add a resource")
+        with Horizontal(classes="field"):
+            yield Input(placeholder="Name, e.g. Local crisis line", id="crisis-name")
+            yield Input(placeholder="Number or how to reach it", id="crisis-contact")
+        yield Input(placeholder="When to use it", id="crisis-when")
+        yield Button("Add resource", id="crisis-add", variant="primary")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#crisis-table", DataTable)
+        table.add_columns("Name", "Contact", "When")
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one("#crisis-table", DataTable)
+        table.clear()
+        for resource in self.group.profile.crisis_resources:
+            table.add_row(one_line(resource.name), one_line(resource.contact), one_line(resource.when))
+
+    def _save(self, resources: tuple[CrisisResource, ...]) -> None:
+        self.group = replace(self.group, profile=replace(self.group.profile, crisis_resources=resources))
+        self._fill()
+        self.post_message(GroupEdited(self.group))
+
+    @on(Button.Pressed, "#crisis-add")
+    @on(Input.Submitted, "#crisis-when")
+    def add(self) -> None:
+        fields = [self.query_one(f"#crisis-{name}", Input) for name in ("name", "contact", "when")]
+        try:
+            resource = CrisisResource(*(field.value for field in fields))
+        except CircleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        for field in fields:
+            field.value = ""
+        self._save((*self.group.profile.crisis_resources, resource))
+
+    def action_remove(self) -> None:
+        table = self.query_one("#crisis-table", DataTable)
+        resources = self.group.profile.crisis_resources
+        if not table.has_focus or not resources:
+            return
+        row = table.cursor_row
+        self._save(resources[:row] + resources[row + 1 :])

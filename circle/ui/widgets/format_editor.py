@@ -1,0 +1,93 @@
+"""Edit the meeting format: minutes for each phase, turn lengths, and when the group meets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, Select
+
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.group import Group, MeetingFormat, Phase, Schedule
+from circle.ui.widgets.messages import GroupEdited
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+class FormatEditor(VerticalScroll):
+    BINDINGS = [Binding("ctrl+s", "save", "Save format")]
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="editor")
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        meeting = self.group.profile.format
+        schedule = self.group.profile.schedule
+        yield Label("Minutes for each part of the meeting")
+        for index, phase in enumerate(meeting.phases):
+            with Horizontal(classes="field"):
+                yield Label(phase.kind.title, classes="field-label")
+                yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number")
+                yield Label("min", classes="unit")
+        yield Label("Turns")
+        for label, field_id, minutes in (
+            ("Check-in turn", "turn-check-in", meeting.check_in_turn_minutes),
+            ("Sharing turn", "turn-sharing", meeting.sharing_turn_minutes),
+        ):
+            with Horizontal(classes="field"):
+                yield Label(label, classes="field-label")
+                yield Input(f"{minutes:g}", id=field_id, type="number", classes="number")
+                yield Label("min", classes="unit")
+        yield Label("When the group meets")
+        with Horizontal(classes="field"):
+            yield Label("Day", classes="field-label")
+            yield Select(
+                [(day, index) for index, day in enumerate(_WEEKDAYS)],
+                value=schedule.weekday if schedule.weekday is not None else Select.BLANK,
+                prompt="Not set",
+                id="schedule-day",
+            )
+        with Horizontal(classes="field"):
+            yield Label("Starts at", classes="field-label")
+            yield Input(schedule.start, id="schedule-start", placeholder="19:00", classes="number")
+        yield Button("Save format", id="format-save", variant="primary")
+
+    def _number(self, field_id: str) -> float:
+        try:
+            return float(self.query_one(f"#{field_id}", Input).value)
+        except ValueError:
+            raise InvalidInput("Please fill in every number.") from None
+
+    def _read(self) -> tuple[MeetingFormat, Schedule]:
+        current = self.group.profile.format
+        phases = tuple(
+            Phase(phase.kind, int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
+        )
+        meeting = MeetingFormat(
+            phases=phases,
+            check_in_turn_minutes=self._number("turn-check-in"),
+            sharing_turn_minutes=self._number("turn-sharing"),
+        )
+        start = self.query_one("#schedule-start", Input).value.strip()
+        if not _TIME.match(start):
+            raise InvalidInput("The start time should look like 19:00.")
+        day = self.query_one("#schedule-day", Select).value
+        weekday = day if isinstance(day, int) else None
+        return meeting, Schedule(weekday=weekday, start=start)
+
+    @on(Button.Pressed, "#format-save")
+    def action_save(self) -> None:
+        try:
+            meeting, schedule = self._read()
+        except CircleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        profile = replace(self.group.profile, format=meeting, schedule=schedule)
+        self.group = replace(self.group, profile=profile)
+        self.post_message(GroupEdited(self.group))

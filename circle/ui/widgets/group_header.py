@@ -1,0 +1,25 @@
+"""The top of a group's screens: its name and meeting format, at a glance."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from circle.domain.group import Group
+from circle.ui.text import one_line
+
+
+class GroupHeader(Vertical):
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="group-header")
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        yield Static(one_line(self.group.name), classes="group-name")
+        yield Static(self.group.profile.format.describe(), classes="group-format")
+
+    def show(self, group: Group) -> None:
+        self.group = group
+        self.query_one(".group-name", Static).update(one_line(group.name))
+        self.query_one(".group-format", Static).update(group.profile.format.describe())

@@ -1,0 +1,105 @@
+"""Edit a group's confidentiality rules, each with a plain line saying what it means for members."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, Select, Static, Switch
+
+from circle.domain.errors import CircleError
+from circle.domain.group import Group
+from circle.domain.rules import ConfidentialityRules, NamesPolicy, NotesPolicy
+from circle.ui.widgets.messages import GroupEdited
+
+_NAMES = [
+    ("First names", NamesPolicy.FIRST_NAME),
+    ("Initials only", NamesPolicy.INITIALS),
+    ("Headcount only, no names", NamesPolicy.HEADCOUNT),
+]
+_NOTES = [
+    ("No notes", NotesPolicy.NONE),
+    ("Flags only", NotesPolicy.FLAGS),
+    ("A brief line", NotesPolicy.BRIEF),
+]
+
+
+class RulesEditor(VerticalScroll):
+    BINDINGS = [Binding("ctrl+s", "save", "Save rules")]
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="editor")
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        rules = self.group.rules
+        with Horizontal(classes="field"):
+            yield Label("Names", classes="field-label")
+            yield Select(_NAMES, value=rules.names, allow_blank=False, id="rules-names")
+        with Horizontal(classes="field"):
+            yield Label("Notes", classes="field-label")
+            yield Select(_NOTES, value=rules.notes, allow_blank=False, id="rules-notes")
+        yield from self._number("Brief note, longest", "rules-brief-cap", rules.brief_note_cap, "characters")
+        yield from self._number("Keep notes for", "rules-notes-days", rules.notes_retention_days, "days")
+        yield from self._number(
+            "Forget people who stop coming after", "rules-identity-days", rules.identity_retention_days, "days"
+        )
+        yield from self._number(
+            "Leads see counts below", "rules-small-count", rules.small_count_threshold, "as '<N'"
+        )
+        with Horizontal(classes="field"):
+            yield Label("Room display may show first names", classes="field-label")
+            yield Switch(rules.room_display_names, id="rules-display-names")
+        yield Static(self._meaning(rules), id="rules-meaning", classes="meaning")
+        yield Button("Save rules", id="rules-save", variant="primary")
+
+    def _number(self, label: str, field_id: str, value: int, unit: str) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Label(label, classes="field-label")
+            yield Input(str(value), id=field_id, type="integer", classes="number")
+            yield Label(unit, classes="unit")
+
+    @staticmethod
+    def _meaning(rules: ConfidentialityRules) -> Content:
+        return Content("\n".join(f"• {line}" for line in rules.describe()))
+
+    def _read(self) -> ConfidentialityRules:
+        def number(field_id: str) -> int:
+            text = self.query_one(f"#{field_id}", Input).value
+            if not text.strip().lstrip("-").isdigit():
+                raise CircleError("Please fill in every number.")
+            return int(text)
+
+        return ConfidentialityRules(
+            names=self.query_one("#rules-names", Select).value,  # type: ignore[arg-type]
+            notes=self.query_one("#rules-notes", Select).value,  # type: ignore[arg-type]
+            brief_note_cap=number("rules-brief-cap"),
+            notes_retention_days=number("rules-notes-days"),
+            identity_retention_days=number("rules-identity-days"),
+            small_count_threshold=number("rules-small-count"),
+            room_display_names=self.query_one("#rules-display-names", Switch).value,
+        )
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    @on(Switch.Changed)
+    def show_meaning(self) -> None:
+        try:
+            rules = self._read()
+        except CircleError:
+            return
+        self.query_one("#rules-meaning", Static).update(self._meaning(rules))
+
+    @on(Button.Pressed, "#rules-save")
+    def action_save(self) -> None:
+        try:
+            rules = self._read()
+        except CircleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.group = replace(self.group, rules=rules)
+        self.post_message(GroupEdited(self.group))
