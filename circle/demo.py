@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from circle.domain.clock import Clock
 from circle.domain.group import Schedule
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
@@ -54,6 +55,15 @@ class _History:
 def demo_home(base: Path, groups: int, years: int) -> Path:
     """The default demo lives in `demo`; larger ones get a folder of their own."""
     return base / ("demo" if (groups, years) == (3, 2) else f"demo-{groups}g-{years}y")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_in(name: str, *, default: int) -> int:
+    """'Thursday Crisis Circle' meets on Thursdays."""
+    first = name.split()[0].lower()
+    return _WEEKDAYS.index(first) if first in _WEEKDAYS else default
 
 
 def _name(rng: random.Random) -> str:
@@ -119,10 +129,16 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
 
 
 def build_demo(
-    home: Path, *, groups: int = 3, years: int = 2, kdf: KdfParams | None = None, seed: int = 7
+    home: Path,
+    *,
+    groups: int = 3,
+    years: int = 2,
+    kdf: KdfParams | None = None,
+    seed: int = 7,
+    clock: Clock | None = None,
 ) -> None:
     """Create the demo vault under `home`, once. An existing demo is left as it is."""
-    with Workspace.open(home) as workspace:
+    with Workspace.open(home, clock=clock) as workspace:
         if not workspace.is_new:
             return
         workspace.create_facilitator("Demo facilitator", DEMO_PASSPHRASE, kdf=kdf)
@@ -134,7 +150,7 @@ def build_demo(
             if index >= len(_GROUP_NAMES):
                 name = f"{name} {index // len(_GROUP_NAMES) + 1}"
             group = workspace.create_group(name, templates[index % len(templates)])
-            weekday = index % 7
+            weekday = _weekday_in(name, default=index % 7)
             group = workspace.save_group(replace(group, profile=replace(group.profile, schedule=Schedule(weekday))))
             first = today - timedelta(days=365 * years)
             first += timedelta(days=(weekday - first.weekday()) % 7)

@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from circle.domain.errors import CircleError
 
 APP_NAME = "circle"
@@ -43,6 +41,8 @@ def locations(home: Path | str | None = None) -> Locations:
     if chosen:
         root = Path(chosen).expanduser().absolute()
         return Locations(data=root / "data", config=root / "config")
+    import platformdirs  # imported here: it is slow to load and CIRCLE_HOME does not need it
+
     return Locations(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -84,7 +84,7 @@ class Workspace:
 
     def close(self) -> None:
         self.lock()
-        self._repo.db.close()
+        self._repo.conn.close()
         if self._lock is not None:
             self._lock.release()
 

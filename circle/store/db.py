@@ -1,21 +1,28 @@
-"""Opening the vault database: pragmas, a sanity check, and migrations."""
+"""Opening the vault database: pragmas, a sanity check, and migrations.
+
+Reads use the plain sqlite3 connection. sqlite-utils, which takes a while to import, is
+loaded only when there is something to write or a migration to apply, so the unlock
+screen appears sooner.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from circle.paths import make_private
 from circle.store.errors import VaultCorrupt, VaultTooNew, storage_error
 
-SCHEMA = Migrations("circle")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "circle"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-@SCHEMA()
 def m001_foundation(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute(
@@ -114,6 +121,12 @@ def m001_foundation(db: Database) -> None:
     )
 
 
+# In order. A released migration is never edited; a change to the schema is a new one.
+MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
+    ("m001_foundation", m001_foundation),
+]
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -127,41 +140,52 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout=2000")
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
+def applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails early on a damaged file
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
+    return {row[0] for row in rows}
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply pending migrations; refuse a vault that a newer circle has migrated further."""
+    applied = applied_migrations(conn)
+    known = [name for name, _ in MIGRATIONS]
+    if applied - set(known):
+        raise VaultTooNew(path)
+    if set(known) <= applied:
+        return
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    schema = Migrations(MIGRATION_SET)
+    for name, step in MIGRATIONS:
+        schema(name=name)(step)
+    schema.apply(Database(conn))
+
+
+def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open (creating if allowed) and migrate the vault; refuse, untouched, anything that isn't one."""
     exists = path.exists() and path.stat().st_size > 0
     if exists and not _looks_like_sqlite(path):
         raise VaultCorrupt(path)
-    conn: sqlite3.Connection | None = None
     try:
         if read_only:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout=2000")
-            db = Database(conn)
-            _check_schema(db, path)
-            return db
+            if applied_migrations(conn) - {name for name, _ in MIGRATIONS}:
+                raise VaultTooNew(path)
+            return conn
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         make_private(path)
         _apply_pragmas(conn)
-        db = Database(conn)
-        _check_schema(db, path)
-        SCHEMA.apply(db)
+        migrate(conn, path)
         for suffix in ("-wal", "-shm"):
             make_private(path.with_name(path.name + suffix))
-        return db
-    except BaseException as error:
-        # A refused vault (too new, corrupt) must not keep a connection to it open.
-        if conn is not None:
-            conn.close()
-        if isinstance(error, sqlite3.Error):
-            raise storage_error(error, path) from None
-        raise
-
-
-def _check_schema(db: Database, path: Path) -> None:
-    """A vault migrated by a newer circle is refused rather than half-understood."""
-    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    known = {migration.name for migration in SCHEMA._migrations}
-    applied = {migration.name for migration in SCHEMA.applied(db)}
-    if applied - known:
-        raise VaultTooNew(path)
+        return conn
+    except sqlite3.Error as error:
+        raise storage_error(error, path) from None

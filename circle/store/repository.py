@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from circle.domain.group import Group, GroupProfile, Member
 from circle.domain.records import AttendanceRecord, MeetingRecord
@@ -17,6 +17,9 @@ from circle.domain.rules import ConfidentialityRules
 from circle.store.errors import storage_error
 from circle.store.sealing import GroupSealer
 from circle.vault.keyring import KdfParams
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,16 @@ class MeetingDates:
 
 
 class Repository:
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, loaded on the first write."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     @contextmanager
     def writing(self) -> Iterator[Database]:
@@ -61,7 +71,7 @@ class Repository:
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         try:
-            return self.db.execute(sql, list(params)).fetchall()
+            return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
 

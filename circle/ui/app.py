@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.binding import Binding
 
 from textual.screen import Screen
 
-from circle.ui.screens.first_run import FirstRunScreen
-from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import UnlockScreen
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
 
 
 class CircleApp(App[None]):
-    CSS_PATH = "circle.tcss"
+    # Absolute, so that subclasses defined elsewhere (benchmarks) still find it.
+    CSS_PATH = Path(__file__).parent / "circle.tcss"
     TITLE = "circle"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -29,16 +30,24 @@ class CircleApp(App[None]):
         # The cost of the KDF for a passphrase chosen here; None means circle's default.
         self.kdf = kdf
 
-    def on_mount(self) -> None:
-        self.push_screen(FirstRunScreen() if self.workspace.is_new else UnlockScreen())
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen is the real one (not pushed over a blank), so it paints sooner."""
+        if self.workspace.is_new:
+            from circle.ui.screens.first_run import FirstRunScreen  # only ever needed once
+
+            return FirstRunScreen()
+        return UnlockScreen()
 
     def show_home(self) -> None:
-        self._reset_to(HomeScreen())
+        # Imported after unlock so that start-up loads only what the unlock screen needs.
+        from circle.ui.screens.home import HomeScreen
 
-    def _reset_to(self, screen: Screen[None]) -> None:
+        self._pop_to_base()
+        self.push_screen(HomeScreen())
+
+    def _pop_to_base(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
@@ -47,5 +56,10 @@ class CircleApp(App[None]):
 
     def action_lock(self) -> None:
         self.workspace.lock()
-        self._reset_to(UnlockScreen())
+        self._pop_to_base()
+        base = self.screen_stack[0]
+        if isinstance(base, UnlockScreen):
+            base.reset()
+        else:
+            self.push_screen(UnlockScreen())
         self.refresh_bindings()

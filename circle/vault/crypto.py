@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from circle.vault.errors import SealBroken
 
 SEAL_VERSION = 1
@@ -40,6 +37,8 @@ def seal(key: bytes, plaintext: bytes, aad: bytes, *, nonce: bytes | None = None
     """Encrypt and authenticate. `nonce` is for test vectors only; leave it None."""
     if len(key) != KEY_BYTES:
         raise ValueError("AES-256-GCM needs a 32-byte key")
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # loaded on first use: quicker start
+
     nonce = os.urandom(NONCE_BYTES) if nonce is None else nonce
     if len(nonce) != NONCE_BYTES:
         raise ValueError("AES-GCM nonce must be 12 bytes")
@@ -48,6 +47,9 @@ def seal(key: bytes, plaintext: bytes, aad: bytes, *, nonce: bytes | None = None
 
 def open_sealed(key: bytes, sealed: bytes, aad: bytes, *, where: str = "a sealed value") -> bytes:
     """Decrypt and verify, or raise SealBroken naming `where` (never the content)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if not isinstance(sealed, (bytes, bytearray, memoryview)):
         raise SealBroken(where)
     sealed = bytes(sealed)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from circle.vault.crypto import KEY_BYTES, associated_data, new_key, open_sealed, seal
 from circle.vault.errors import SealBroken, UnsafeKdfParameters, WrongPassphrase
 
@@ -55,6 +53,8 @@ def new_salt() -> bytes:
 
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     params.check()
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id  # loaded on first use: quicker start
+
     if len(salt) != SALT_BYTES:
         raise UnsafeKdfParameters("The key derivation salt has the wrong length.")
     kdf = Argon2id(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
 
@@ -27,11 +27,11 @@ STEPS = {
 }
 
 PASSPHRASE_INTRO = (
-    "circle keeps attendance and notes encrypted on this laptop. Your passphrase is the only way in.\n"
+    "circle keeps attendance and notes encrypted on this laptop, and your passphrase is the only way in. "
     "It cannot be recovered: if it is lost, so is everything in this vault. "
-    "Write it down and keep it somewhere safe, away from this laptop.\n"
-    "A few unrelated words make a passphrase that is strong and easy to type."
+    "Write it down and keep it somewhere safe, away from this laptop."
 )
+NEUTRAL_HINT = "Use at least 8 characters. A few unrelated words are strong and easy to type."
 
 
 class FirstRunScreen(CircleScreen):
@@ -46,15 +46,18 @@ class FirstRunScreen(CircleScreen):
         with ContentSwitcher(initial="step-passphrase", id="steps"):
             with VerticalScroll(id="step-passphrase", classes="step"):
                 yield Static(PASSPHRASE_INTRO, classes="lead")
-                yield Label("Your name, as co-facilitators will see it")
-                yield Input("Facilitator", id="handle")
-                yield Label("Passphrase")
-                yield Input(password=True, id="passphrase")
-                yield Static(strength("").hint, id="strength", classes="hint")
-                yield Label("The same passphrase again")
-                yield Input(password=True, id="passphrase-again")
+                with Horizontal(classes="field"):
+                    yield Label("Your name (as others see it)", classes="field-label")
+                    yield Input("Facilitator", id="handle", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("Passphrase", classes="field-label")
+                    yield Input(password=True, id="passphrase", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("The same passphrase again", classes="field-label")
+                    yield Input(password=True, id="passphrase-again", compact=True)
+                yield Static(NEUTRAL_HINT, id="strength", classes="hint")
                 yield Static("", id="passphrase-message", classes="message")
-                yield Button("Create my vault", id="create-vault", variant="primary")
+                yield Button("Create my vault", id="create-vault", variant="primary", compact=True)
             with Vertical(id="step-group", classes="step"):
                 yield GroupForm()
             yield Vertical(id="step-agreements", classes="step")
@@ -79,7 +82,7 @@ class FirstRunScreen(CircleScreen):
     # step 1 ---------------------------------------------------------------------
     @on(Input.Changed, "#passphrase")
     def _rate(self, event: Input.Changed) -> None:
-        self.query_one("#strength", Static).update(strength(event.value).hint)
+        self.query_one("#strength", Static).update(strength(event.value).hint if event.value else NEUTRAL_HINT)
 
     @on(Input.Submitted, "#handle")
     def _to_passphrase(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.new_group import NewGroupScreen
-from circle.ui.text import one_line
+from circle.ui.text import cell
 from circle.workspace import GroupOverview
 
 
@@ -54,7 +54,7 @@ class HomeScreen(CircleScreen):
         overviews: list[GroupOverview] = self.workspace.groups()
         for overview in overviews:
             table.add_row(
-                one_line(overview.name),
+                cell(overview.name),
                 _when(overview.next_meeting_on, today, empty="not set"),
                 _when(overview.last_held_on, today, empty="not yet"),
                 str(overview.members),
@@ -62,7 +62,9 @@ class HomeScreen(CircleScreen):
                 key=overview.id,
             )
         self.query_one("#home-empty", Static).update(
-            "" if overviews else "No groups yet. Press n to create one from a template."
+            "Enter opens the highlighted group. n creates a new one."
+            if overviews
+            else "No groups yet. Press n to create one from a template."
         )
 
     @on(DataTable.RowSelected, "#groups")

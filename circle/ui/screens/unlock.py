@@ -12,6 +12,9 @@ from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
 
 
+DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
+
+
 class UnlockScreen(CircleScreen):
     AUTO_FOCUS = "#passphrase"
 
@@ -22,7 +25,7 @@ class UnlockScreen(CircleScreen):
             yield Input(password=True, placeholder="Passphrase", id="passphrase")
             yield Static("", id="unlock-message", classes="message")
             if self.workspace.is_demo:
-                yield Static("Demo vault: the passphrase is  demo", id="demo-hint", classes="hint")
+                yield Static(DEMO_HINT, id="demo-hint", classes="hint")
         yield Footer()
 
     @on(Input.Submitted, "#passphrase")
@@ -44,8 +47,12 @@ class UnlockScreen(CircleScreen):
             self.app.call_from_thread(self.app.show_home)  # type: ignore[attr-defined]
 
     def refused(self, reason: str) -> None:
+        self.reset(Content(f"{reason} Try again."))
+
+    def reset(self, message: Content | str = "") -> None:
+        """Ready for a passphrase again: the field empty and focused."""
         field = self.query_one("#passphrase", Input)
         field.value = ""
         field.disabled = False
         field.focus()
-        self.query_one("#unlock-message", Static).update(Content(f"{reason} Try again."))
+        self.query_one("#unlock-message", Static).update(message)

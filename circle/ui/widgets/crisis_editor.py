@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Input, Label
 
 from circle.domain.errors import CircleError
 from circle.domain.group import CrisisResource, Group
-from circle.ui.text import one_line
+from circle.ui.text import cell
 from circle.ui.widgets.messages import GroupEdited
 
 
@@ -42,7 +42,7 @@ class CrisisEditor(VerticalScroll):
         table = self.query_one("#crisis-table", DataTable)
         table.clear()
         for resource in self.group.profile.crisis_resources:
-            table.add_row(one_line(resource.name), one_line(resource.contact), one_line(resource.when))
+            table.add_row(cell(resource.name), cell(resource.contact), cell(resource.when))
 
     def _save(self, resources: tuple[CrisisResource, ...]) -> None:
         self.group = replace(self.group, profile=replace(self.group.profile, crisis_resources=resources))

@@ -33,7 +33,7 @@ class FormatEditor(VerticalScroll):
         for index, phase in enumerate(meeting.phases):
             with Horizontal(classes="field"):
                 yield Label(phase.kind.title, classes="field-label")
-                yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number")
+                yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number", compact=True)
                 yield Label("min", classes="unit")
         yield Label("Turns")
         for label, field_id, minutes in (
@@ -42,7 +42,7 @@ class FormatEditor(VerticalScroll):
         ):
             with Horizontal(classes="field"):
                 yield Label(label, classes="field-label")
-                yield Input(f"{minutes:g}", id=field_id, type="number", classes="number")
+                yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
                 yield Label("min", classes="unit")
         yield Label("When the group meets")
         with Horizontal(classes="field"):
@@ -52,10 +52,11 @@ class FormatEditor(VerticalScroll):
                 value=schedule.weekday if schedule.weekday is not None else Select.BLANK,
                 prompt="Not set",
                 id="schedule-day",
+                compact=True,
             )
         with Horizontal(classes="field"):
             yield Label("Starts at", classes="field-label")
-            yield Input(schedule.start, id="schedule-start", placeholder="19:00", classes="number")
+            yield Input(schedule.start, id="schedule-start", placeholder="19:00", classes="number", compact=True)
         yield Button("Save format", id="format-save", variant="primary")
 
     def _number(self, field_id: str) -> float:

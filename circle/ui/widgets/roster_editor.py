@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
 from circle.domain.group import Member
-from circle.ui.text import one_line
+from circle.ui.text import cell
 from circle.ui.widgets.messages import MemberAddRequested
 
 
@@ -41,7 +41,7 @@ class RosterEditor(Vertical):
         table.clear()
         for member in members:
             joined = member.joined_on.isoformat() if member.joined_on else ""
-            table.add_row(one_line(member.name), joined, key=member.id)
+            table.add_row(cell(member.name), joined, key=member.id)
         count = len(members)
         self.query_one("#roster-count", Static).update(
             "Nobody on the roster yet." if not count else f"{count} on the roster."

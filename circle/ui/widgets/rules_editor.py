@@ -39,10 +39,10 @@ class RulesEditor(VerticalScroll):
         rules = self.group.rules
         with Horizontal(classes="field"):
             yield Label("Names", classes="field-label")
-            yield Select(_NAMES, value=rules.names, allow_blank=False, id="rules-names")
+            yield Select(_NAMES, value=rules.names, allow_blank=False, id="rules-names", compact=True)
         with Horizontal(classes="field"):
             yield Label("Notes", classes="field-label")
-            yield Select(_NOTES, value=rules.notes, allow_blank=False, id="rules-notes")
+            yield Select(_NOTES, value=rules.notes, allow_blank=False, id="rules-notes", compact=True)
         yield from self._number("Brief note, longest", "rules-brief-cap", rules.brief_note_cap, "characters")
         yield from self._number("Keep notes for", "rules-notes-days", rules.notes_retention_days, "days")
         yield from self._number(
@@ -60,7 +60,7 @@ class RulesEditor(VerticalScroll):
     def _number(self, label: str, field_id: str, value: int, unit: str) -> ComposeResult:
         with Horizontal(classes="field"):
             yield Label(label, classes="field-label")
-            yield Input(str(value), id=field_id, type="integer", classes="number")
+            yield Input(str(value), id=field_id, type="integer", classes="number", compact=True)
             yield Label(unit, classes="unit")
 
     @staticmethod

@@ -1,0 +1,81 @@
+"""Fixtures shared by every test folder. Vaults here use FLOOR_KDF so that unlocking stays quick."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "correct horse battery staple"
+HANDLE = "Sam"
+
+RunCircle = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def passphrase() -> str:
+    """The passphrase of every vault made by `vault_home`."""
+    return PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def _template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One vault with a facilitator and no groups, built once per test run."""
+    home = tmp_path_factory.mktemp("template-vault") / "home"
+    with Workspace.open(home) as workspace:
+        workspace.create_facilitator(HANDLE, PASSPHRASE, kdf=FLOOR_KDF)
+    return home
+
+
+@pytest.fixture
+def vault_home(_template_vault: Path, tmp_path: Path) -> Path:
+    """A CIRCLE_HOME of this test's own, holding a fresh copy of the template vault."""
+    home = tmp_path / "home"
+    shutil.copytree(_template_vault, home)
+    return home
+
+
+@pytest.fixture
+def workspace(vault_home: Path) -> Iterator[Workspace]:
+    """The copied vault, open and unlocked; closed again after the test."""
+    opened = Workspace.open(vault_home)
+    opened.unlock(PASSPHRASE)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def run_circle(tmp_path: Path) -> RunCircle:
+    """Run the real `python -m circle ARGS` in a subprocess, with CIRCLE_HOME and CIRCLE_PASSPHRASE set.
+
+    Pass `home=` (defaults to tmp_path/"home") and `passphrase=` (None leaves it unset).
+    The package is found through the repository root, so this works from any checkout.
+    """
+
+    def run(
+        *args: str, home: Path | None = None, passphrase: str | None = PASSPHRASE, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
+        env = {key: value for key, value in os.environ.items() if key not in ("CIRCLE_HOME", "CIRCLE_PASSPHRASE")}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+        env["CIRCLE_HOME"] = str(home if home is not None else tmp_path / "home")
+        env["PYTHONIOENCODING"] = "utf-8"
+        if passphrase is not None:
+            env["CIRCLE_PASSPHRASE"] = passphrase
+        return subprocess.run(
+            [sys.executable, "-m", "circle", *args],
+            env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        )
+
+    return run

@@ -1,0 +1,43 @@
+"""Snapshot fixtures: a demo vault built at a fixed moment, so dates on screen never drift."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from circle.demo import build_demo
+from circle.domain.clock import FakeClock
+from circle.ui.app import CircleApp
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
+
+FIXED_MOMENT = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("snapshot-demo")
+    build_demo(home, kdf=FLOOR_KDF, clock=FakeClock(FIXED_MOMENT))
+    return home
+
+
+@pytest.fixture
+def demo_app(demo_vault: Path) -> Iterator[Callable[[], CircleApp]]:
+    """Opens the demo vault for one test; the app is built lazily so each test gets a fresh one."""
+    workspace = Workspace.open(demo_vault, clock=FakeClock(FIXED_MOMENT))
+    try:
+        yield lambda: CircleApp(workspace, kdf=FLOOR_KDF)
+    finally:
+        workspace.close()
+
+
+@pytest.fixture
+def new_vault_app(tmp_path: Path) -> Iterator[CircleApp]:
+    workspace = Workspace.open(tmp_path, clock=FakeClock(FIXED_MOMENT))
+    try:
+        yield CircleApp(workspace, kdf=FLOOR_KDF)
+    finally:
+        workspace.close()
