@@ -8,10 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from circle.domain.clock import Clock, SystemClock, today
+from circle.meeting import Meeting
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Member, group_name
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.roster import RosterEntry
+from circle.domain.session import LiveSession, Open
 from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
 from circle.paths import Locations, ensure_private_dir, locations
@@ -19,6 +21,7 @@ from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.repository import FacilitatorRecord, KeySlot, Repository
 from circle.store.sealing import GroupSealer
+from circle.store.session_log import SessionLog
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
@@ -58,6 +61,7 @@ class Workspace:
     def __init__(self, where: Locations, repository: Repository, lock: VaultLock | None, clock: Clock) -> None:
         self.locations = where
         self._repo = repository
+        self._log = SessionLog(repository)
         self._lock = lock
         self.clock = clock
         self._facilitator_id: str | None = None
@@ -274,3 +278,28 @@ class Workspace:
     def set_next_meeting(self, group_id: str, on: date | None) -> None:
         self._sealer(group_id)
         self._repo.set_next_meeting(group_id, on)
+
+    # live meetings --------------------------------------------------------------
+    def meetings_in_progress(self) -> list[str]:
+        """Ids of the groups (that this facilitator may open) with a meeting still open."""
+        self._require_unlocked()
+        return [group_id for group_id in self._log.open_sessions() if group_id in self._sealers]
+
+    def meeting(self, group_id: str) -> Meeting:
+        """The group's meeting in progress, replayed from its log, or a new one opened now."""
+        sealer = self._sealer(group_id)
+        group = self.group(group_id)
+        roster = self.members(group_id) if group.rules.keeps_names else []
+        session_id = self._log.open_sessions().get(group_id)
+        if session_id is not None:
+            live = LiveSession(self.clock, new_id, self._log.events(sealer, session_id))
+            return Meeting(group, session_id, live, roster, sealer=sealer, repository=self._repo, log=self._log)
+        session_id = new_id()
+        self._log.begin(sealer, session_id, today(self.clock), group.profile.format.planned_minutes)
+        meeting = Meeting(
+            group, session_id, LiveSession(self.clock, new_id), roster,
+            sealer=sealer, repository=self._repo, log=self._log,
+        )
+        assert self._facilitator_id is not None
+        meeting.do(Open.for_group(group, self._facilitator_id))
+        return meeting

@@ -69,7 +69,7 @@ class Repository:
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
 
-    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+    def rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         try:
             return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error as error:
@@ -77,7 +77,7 @@ class Repository:
 
     # meta -----------------------------------------------------------------
     def meta(self, key: str) -> str | None:
-        rows = self._rows("SELECT value FROM meta WHERE key = ?", [key])
+        rows = self.rows("SELECT value FROM meta WHERE key = ?", [key])
         return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
@@ -86,7 +86,7 @@ class Repository:
 
     # facilitators ---------------------------------------------------------
     def facilitators(self) -> list[FacilitatorRecord]:
-        rows = self._rows(
+        rows = self.rows(
             "SELECT id, created_at, kdf_salt, kdf_memory_kib, kdf_iterations, kdf_lanes, wrapped_key, handle"
             " FROM facilitators ORDER BY created_at, id"
         )
@@ -118,7 +118,7 @@ class Repository:
             )
 
     def key_slots(self, facilitator_id: str) -> list[KeySlot]:
-        rows = self._rows(
+        rows = self.rows(
             "SELECT facilitator_id, group_id, key_version, wrapped_key FROM key_slots WHERE facilitator_id = ?",
             [facilitator_id],
         )
@@ -149,10 +149,10 @@ class Repository:
             db["groups"].update(group.id, self._sealed_group_fields(sealer, group))
 
     def group_key_versions(self) -> dict[str, int]:
-        return dict(self._rows("SELECT id, key_version FROM groups"))
+        return dict(self.rows("SELECT id, key_version FROM groups"))
 
     def group(self, sealer: GroupSealer) -> Group:
-        rows = self._rows("SELECT name, profile, rules FROM groups WHERE id = ?", [sealer.group_id])
+        rows = self.rows("SELECT name, profile, rules FROM groups WHERE id = ?", [sealer.group_id])
         name, profile, rules = rows[0]
         gid = sealer.group_id
         return Group(
@@ -163,7 +163,7 @@ class Repository:
         )
 
     def meeting_dates(self) -> dict[str, MeetingDates]:
-        rows = self._rows(
+        rows = self.rows(
             """SELECT g.id, g.next_meeting_on,
                       (SELECT max(held_on) FROM sessions s WHERE s.group_id = g.id AND s.status = 'closed'),
                       (SELECT count(*) FROM sessions s WHERE s.group_id = g.id AND s.status = 'closed')
@@ -194,7 +194,7 @@ class Repository:
             )
 
     def members(self, sealer: GroupSealer) -> list[Member]:
-        rows = self._rows(
+        rows = self.rows(
             "SELECT id, joined_on, name FROM members WHERE group_id = ? AND name IS NOT NULL",
             [sealer.group_id],
         )
@@ -208,7 +208,7 @@ class Repository:
         ]
 
     def member_counts(self) -> dict[str, int]:
-        return dict(self._rows("SELECT group_id, count(*) FROM members WHERE name IS NOT NULL GROUP BY group_id"))
+        return dict(self.rows("SELECT group_id, count(*) FROM members WHERE name IS NOT NULL GROUP BY group_id"))
 
     # meetings -----------------------------------------------------------------
     def add_meetings(self, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]) -> None:
@@ -231,18 +231,34 @@ class Repository:
                 }
                 for meeting in meetings
             )
-            db["attendance"].insert_all(
-                {
-                    "session_id": row.meeting_id,
-                    "member_id": row.member_id,
-                    "status": str(row.presence),
-                    "newcomer": int(row.newcomer),
-                    "late": int(row.late),
-                    "left_early": int(row.left_early),
-                }
-                for row in attendance
-            )
+            self.insert_attendance(db, attendance)
+
+    @staticmethod
+    def insert_attendance(db: Database, attendance: Iterable[AttendanceRecord]) -> None:
+        db["attendance"].insert_all(
+            {
+                "session_id": row.meeting_id,
+                "member_id": row.member_id,
+                "status": str(row.presence),
+                "newcomer": int(row.newcomer),
+                "late": int(row.late),
+                "left_early": int(row.left_early),
+            }
+            for row in attendance
+        )
 
     def set_next_meeting(self, group_id: str, on: date | None) -> None:
         with self.writing() as db:
             db["groups"].update(group_id, {"next_meeting_on": on.isoformat() if on else None})
+
+    def attended_before(self, member_ids: Iterable[str]) -> set[str]:
+        """Which of these members were present at some earlier meeting."""
+        wanted = list(member_ids)
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self.rows(
+            f"SELECT DISTINCT member_id FROM attendance WHERE status = 'present' AND member_id IN ({marks})",
+            wanted,
+        )
+        return {row[0] for row in rows}

@@ -44,6 +44,12 @@ class CircleApp(App[None]):
 
         self._pop_to_base()
         self.push_screen(HomeScreen())
+        # A meeting left open (a crash, a lock, a takeover) comes straight back where it was.
+        in_progress = self.workspace.meetings_in_progress()
+        if in_progress:
+            from circle.ui.screens.meeting import MeetingScreen
+
+            self.push_screen(MeetingScreen(self.workspace.meeting(in_progress[0])))
 
     def _pop_to_base(self) -> None:
         while len(self.screen_stack) > 1:

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
+from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import cell
 from circle.workspace import GroupOverview
@@ -27,6 +29,7 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 class HomeScreen(CircleScreen):
     BINDINGS = [
         Binding("enter", "open_group", "Open group", show=True),
+        Binding("m", "meeting", "Run meeting"),
         Binding("n", "new_group", "New group"),
     ]
 
@@ -62,19 +65,35 @@ class HomeScreen(CircleScreen):
                 key=overview.id,
             )
         self.query_one("#home-empty", Static).update(
-            "Enter opens the highlighted group. n creates a new one."
+            "Enter opens the highlighted group, m runs its meeting, n creates a new group."
             if overviews
             else "No groups yet. Press n to create one from a template."
         )
 
     @on(DataTable.RowSelected, "#groups")
     def action_open_group(self) -> None:
+        group_id = self._highlighted_group()
+        if group_id is not None:
+            self.app.push_screen(GroupScreen(group_id))
+
+    def action_meeting(self) -> None:
+        """Start a meeting for the highlighted group, or go back to the one in progress."""
+        group_id = self._highlighted_group()
+        if group_id is None:
+            return
+        try:
+            meeting = self.workspace.meeting(group_id)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self.app.push_screen(MeetingScreen(meeting))
+
+    def _highlighted_group(self) -> str | None:
         table = self.query_one("#groups", DataTable)
         if table.row_count == 0:
-            return
+            return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        if row_key.value is not None:
-            self.app.push_screen(GroupScreen(row_key.value))
+        return row_key.value
 
     def action_new_group(self) -> None:
         self.app.push_screen(NewGroupScreen(), self._created)

@@ -1,0 +1,135 @@
+"""A live meeting: commands in, sealed events committed, then the state moves on.
+
+Every event is on disk before the screen shows its effect, so a meeting survives a crash:
+reopening replays the log and lands on the same phase, speaker and timers.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from circle.domain.clock import Clock
+from circle.domain.group import Group, Member
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.domain.session import (
+    Arrive,
+    Close,
+    Command,
+    LiveSession,
+    RoundOrderMode,
+    SessionState,
+    SessionSummary,
+    SetRoundOrder,
+    summary,
+)
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.store.session_log import SessionLog
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """What the facilitator sees at the end: counts only."""
+
+    counts: SessionSummary
+    returning: int
+
+
+class Meeting:
+    def __init__(
+        self,
+        group: Group,
+        session_id: str,
+        live: LiveSession,
+        roster: list[Member],
+        *,
+        sealer: GroupSealer,
+        repository: Repository,
+        log: SessionLog,
+    ) -> None:
+        self.group = group
+        self.session_id = session_id
+        self._live = live
+        self._roster = {member.id: member for member in roster}
+        self._sealer = sealer
+        self._repo = repository
+        self._log = log
+
+    # reading ------------------------------------------------------------------
+    @property
+    def state(self) -> SessionState:
+        return self._live.state
+
+    @property
+    def clock(self) -> Clock:
+        return self._live.clock
+
+    def now(self) -> datetime:
+        return self._live.clock.now()
+
+    @property
+    def roster(self) -> list[Member]:
+        return sorted(self._roster.values(), key=lambda member: member.name.casefold())
+
+    def name(self, member_id: str | None) -> str:
+        member = self._roster.get(member_id or "")
+        return member.name if member else ""
+
+    # changing -----------------------------------------------------------------
+    def do(self, command: Command) -> SessionState:
+        """Decide, commit to disk, and only then move the state on."""
+        events = self._live.propose(command)
+        self._log.append(self._sealer, self.session_id, events)
+        self._live.accept(events)
+        return self.state
+
+    def add_newcomer(self, member: Member) -> SessionState:
+        self._roster[member.id] = member
+        return self.do(Arrive(member.id, newcomer=True))
+
+    def order_round(self, mode: RoundOrderMode) -> SessionState:
+        """Roster order is alphabetical; random is shuffled here, so the engine stays deterministic."""
+        present = [member.id for member in self.roster if member.id in self.state.present]
+        if mode is RoundOrderMode.RANDOM:
+            random.SystemRandom().shuffle(present)
+        elif mode is RoundOrderMode.VOLUNTEERS:
+            present = []
+        return self.do(SetRoundOrder(str(mode), tuple(present)))
+
+    def close(self) -> MeetingSummary:
+        """Close, then keep only counts and attendance; the detailed log is deleted."""
+        if self.state.is_open:
+            self.do(Close())
+        counts = summary(self.state, self.now())
+        returning = len(self._repo.attended_before(counts.present - counts.newcomers))
+        started = counts.started_at or self.state.opened_at
+        record = MeetingRecord(
+            id=self.session_id,
+            group_id=self.group.id,
+            held_on=(started or self.now()).astimezone().date(),
+            status=MeetingStatus.CLOSED,
+            planned_minutes=counts.planned_minutes,
+            started_at=started,
+            ended_at=counts.closed_at,
+            actual_minutes=round(counts.actual_minutes),
+            headcount=counts.headcount,
+            newcomers=len(counts.newcomers),
+            shared_turns=counts.shared_turns,
+            passed_turns=counts.passed_turns,
+        )
+        attendance = [
+            AttendanceRecord(
+                meeting_id=self.session_id,
+                member_id=member_id,
+                presence=Presence.PRESENT if member_id in counts.present else Presence.ABSENT,
+                newcomer=member_id in counts.newcomers,
+                late=member_id in counts.late,
+                left_early=member_id in counts.left_early,
+            )
+            for member_id in self._roster
+        ]
+        next_on = date.fromisoformat(counts.next_meeting[:10]) if counts.next_meeting else None
+        self._log.close(record, attendance, next_on)
+        return MeetingSummary(counts=counts, returning=returning)

@@ -1,0 +1,91 @@
+"""A live session's log on disk: one sealed row per event, committed before anyone sees it.
+
+When the session closes, the log is reduced to its summary counts and attendance and
+the event rows are deleted (secure_delete is on), so per-person speaking times are not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from circle.domain.errors import InvalidInput
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
+from circle.domain.session import Event
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.vault.errors import SealBroken
+
+
+class SessionLog:
+    def __init__(self, repository: Repository) -> None:
+        self._repo = repository
+
+    def begin(self, sealer: GroupSealer, session_id: str, held_on: date, planned_minutes: int) -> None:
+        with self._repo.writing() as db:
+            db["sessions"].insert(
+                {
+                    "id": session_id,
+                    "group_id": sealer.group_id,
+                    "held_on": held_on.isoformat(),
+                    "status": str(MeetingStatus.OPEN),
+                    "planned_minutes": planned_minutes,
+                }
+            )
+
+    def open_sessions(self) -> dict[str, str]:
+        """Group id -> id of its session still open (at most one per group)."""
+        rows = self._repo.rows("SELECT group_id, id FROM sessions WHERE status = 'open' ORDER BY held_on")
+        return dict(rows)
+
+    def append(self, sealer: GroupSealer, session_id: str, events: Iterable[Event]) -> None:
+        """All the events of one command, in one transaction: they are on disk when this returns."""
+        with self._repo.writing() as db:
+            db["session_events"].insert_all(
+                {
+                    "id": event.id,
+                    "session_id": session_id,
+                    "seq": event.seq,
+                    "kind": str(event.kind),
+                    "at": event.at.isoformat(),
+                    "data": sealer.seal_json("session_events", "data", event.id, event.to_dict()),
+                }
+                for event in events
+            )
+
+    def events(self, sealer: GroupSealer, session_id: str) -> list[Event]:
+        rows = self._repo.rows(
+            "SELECT id, seq, kind, data FROM session_events WHERE session_id = ? ORDER BY seq", [session_id]
+        )
+        events = []
+        for event_id, seq, kind, sealed in rows:
+            event = Event.from_dict(sealer.open_json("session_events", "data", event_id, sealed))
+            if (event.id, event.seq, str(event.kind)) != (event_id, seq, kind):
+                raise SealBroken("session_events.data")
+            events.append(event)
+        if [event.seq for event in events] != list(range(len(events))):
+            raise InvalidInput("The session's log has a gap; it cannot be replayed safely.")
+        return events
+
+    def close(
+        self, record: MeetingRecord, attendance: list[AttendanceRecord], next_meeting_on: date | None
+    ) -> None:
+        """Keep the summary and attendance, forget the detailed log."""
+        with self._repo.writing() as db:
+            db["sessions"].update(
+                record.id,
+                {
+                    "status": str(MeetingStatus.CLOSED),
+                    "started_at": record.started_at.isoformat() if record.started_at else None,
+                    "ended_at": record.ended_at.isoformat() if record.ended_at else None,
+                    "actual_minutes": record.actual_minutes,
+                    "headcount": record.headcount,
+                    "newcomers": record.newcomers,
+                    "shared_turns": record.shared_turns,
+                    "passed_turns": record.passed_turns,
+                },
+            )
+            self._repo.insert_attendance(db, attendance)
+            db.execute("DELETE FROM session_events WHERE session_id = ?", [record.id])
+            if next_meeting_on is not None:
+                db["groups"].update(record.group_id, {"next_meeting_on": next_meeting_on.isoformat()})

@@ -1,0 +1,76 @@
+"""What to do now, in plain words, for each part of the meeting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.content import Content
+
+from circle.domain.group import PhaseKind
+from circle.domain.session import RoundOrderMode
+from circle.meeting import Meeting
+from circle.ui.text import plain
+
+BREATH_IN, BREATH_HOLD, BREATH_OUT = 4, 2, 6
+
+
+def _pacer(seconds: float) -> str:
+    """A slow breathing rhythm; it changes every few seconds and never flashes."""
+    moment = int(seconds) % (BREATH_IN + BREATH_HOLD + BREATH_OUT)
+    if moment < BREATH_IN:
+        return "Breathe in …"
+    if moment < BREATH_IN + BREATH_HOLD:
+        return "Hold …"
+    return "Breathe out, slowly …"
+
+
+def guidance(meeting: Meeting, now: datetime) -> Content:
+    state = meeting.state
+    rules = meeting.group.rules
+    agreements = meeting.group.profile.agreements
+    phase = state.phase
+    if phase is None:
+        if not rules.keeps_names:
+            return Content(
+                f"Attendance: {state.headcount} in the room.\n\n"
+                "k adds one, j takes one away.\nPress n to begin with the opening."
+            )
+        return Content(
+            f"Attendance: {len(state.present)} here.\n\n"
+            "Enter or t marks the highlighted person here (or not).\n"
+            "Shift+N adds a newcomer. / finds a name.\n\n"
+            "Press n to begin with the opening."
+        )
+    if phase is PhaseKind.OPENING:
+        parts: list[Content | str] = []
+        if state.full_agreements_due:
+            parts.append("A newcomer is here: please read everything below, the limits too.\n\n")
+        parts.append(plain(agreements.text))
+        parts.append("\n\nLimits of confidentiality\n")
+        parts.append(plain(agreements.confidentiality_limits))
+        if agreements.mandated_reporter:
+            parts.append("\n\n")
+            parts.append(plain(agreements.mandated_reporter))
+        done = "Agreements read ✓" if state.agreements_read else "Press r when the agreements have been read."
+        parts.append(f"\n\n{done}  n moves on to the check-in.")
+        return Content.assemble(*parts)
+    if phase is PhaseKind.BREAK:
+        elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
+        return Content(f"Break.\n\n{_pacer(elapsed)}\n\nn moves on when everyone is back.")
+    round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
+    if phase is PhaseKind.SHARING:
+        queue = ", ".join(meeting.name(member) for member in state.queue) or "nobody yet"
+        return Content.assemble(
+            "Sharing. a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes.\n\n",
+            "Queue: ", plain(queue), "\n\n", round_help,
+        )
+    mode = RoundOrderMode(state.round_order_mode) if state.round_order_mode else None
+    order = f"Order: {mode.value}. o changes it." if mode else "o sets the order: roster, random or volunteers."
+    if phase is PhaseKind.CLOSING:
+        upcoming = state.next_meeting or "not set (d sets it)"
+        return Content(
+            "Closing round: one word, or one positive thing. Passing is fine.\n\n"
+            "Remind everyone: what was said here stays here.\n\n"
+            f"Next meeting: {upcoming}\n\n{order}\n{round_help}\nc closes the meeting."
+        )
+    return Content(f"Check-in round.\n\n{order}\n{round_help}")

@@ -1,0 +1,60 @@
+"""Who is here and where each person is in the meeting, filtered as the facilitator types."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from circle.domain.group import Member
+from circle.domain.session import PASSED, SessionState
+from circle.ui.text import cell
+
+
+def status_of(member_id: str, state: SessionState) -> str:
+    """A few words for one person. Passing is participation, so it reads as done, never as missing."""
+    if member_id == state.speaker:
+        return "▶ speaking"
+    if member_id in state.left_early:
+        return "left early"
+    if member_id not in state.present:
+        return ""
+    if member_id == state.next_up:
+        return "next"
+    if member_id in state.queue:
+        return f"in queue ({state.queue.index(member_id) + 1})"
+    outcome = state.done_in_phase.get(member_id)
+    if outcome is not None:
+        return "passed ✓" if outcome == PASSED else "shared ✓"
+    return "late" if member_id in state.late else ""
+
+
+class PeopleTable(DataTable[Text]):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.filter_text = ""
+
+    def on_mount(self) -> None:
+        self.add_column("Here", key="here", width=4)
+        self.add_column("Name", key="name", width=18)
+        self.add_column("", key="status", width=14)
+
+    def show(self, roster: list[Member], state: SessionState) -> None:
+        """Redraw, keeping the cursor on the same person. People who are here come first."""
+        highlighted = self.highlighted_member
+        wanted = self.filter_text.casefold()
+        self.clear()
+        ordered = sorted(roster, key=lambda member: member.id not in state.attended)
+        for member in ordered:
+            if wanted and wanted not in member.name.casefold():
+                continue
+            here = "✓" if member.id in state.present else ("–" if member.id in state.left_early else "")
+            self.add_row(Text(here), cell(member.name), Text(status_of(member.id, state)), key=member.id)
+        if highlighted is not None and highlighted in self.rows:
+            self.move_cursor(row=self.get_row_index(highlighted))
+
+    @property
+    def highlighted_member(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value

@@ -1,0 +1,75 @@
+"""A whole meeting run from the keyboard, from attendance to the summary."""
+
+from __future__ import annotations
+
+from circle.ui.screens.home import HomeScreen
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE, make_app
+
+
+async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.show_home()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("m")  # one keystroke from home to the meeting
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        meeting = app.screen.meeting
+
+        await pilot.press("enter", "down", "enter")  # two of three are here
+        await pilot.press("N", *"Robin Newcomer", "enter")
+        await pilot.pause()
+        assert meeting.state.headcount == 3
+
+        await pilot.press("n")  # opening
+        assert meeting.state.full_agreements_due  # a newcomer is here
+        await pilot.press("r", "n")  # agreements read in full, on to the check-in
+        assert meeting.state.agreements_read_full
+        await pilot.press("o")  # roster order
+        await pilot.press("space", "space")  # first person checks in
+        await pilot.press("p")  # the next one passes
+        await pilot.press("space", "plus", "space")  # the last one, with a minute more
+
+        await pilot.press("n")  # sharing
+        await pilot.press("home", "a", "down", "a", "space")
+        await pilot.pause()
+        assert meeting.state.speaker is not None
+        await pilot.press("space", "space", "space")
+        await pilot.press("n", "n")  # break, then closing
+        await pilot.pause()
+        assert meeting.state.phase is not None and meeting.state.phase.value == "closing"
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingSummaryScreen)
+        shown = str(app.screen.query_one("#summary").render())
+        assert "Present        3" in shown
+        assert "Newcomers      1" in shown
+        assert "Turns passed   1" in shown
+
+    assert workspace.meetings_in_progress() == []
+    group_id = workspace.groups()[0].id
+    assert workspace.groups()[0].meetings_held == 1
+    assert [m.name for m in workspace.members(group_id)] == ["Ada L.", "Alan T.", "Grace H.", "Robin N."]
+
+
+async def test_a_key_that_does_nothing_here_is_quietly_ignored(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.show_home()
+        await pilot.press("m")
+        await pilot.pause()
+        before = app.screen.meeting.state
+        await pilot.press("p", "plus", "a", "x", "q", "F")  # no round, no turn, no queue yet
+        await pilot.pause()
+        assert app.screen.meeting.state == before
+        assert not app._notifications  # noqa: SLF001 - no error was shown either

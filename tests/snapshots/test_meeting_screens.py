@@ -1,0 +1,52 @@
+"""How each part of a meeting looks, at 80×24 and 120×36, on a clock that does not move."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from circle.demo import build_demo
+from circle.domain.clock import FakeClock
+from circle.ui.app import CircleApp
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
+from tests.snapshots.conftest import FIXED_MOMENT
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+# The keys that lead to each part of the 90-minute group (third on the home screen).
+TO_MEETING = ["down", "down", "m"]
+PARTS = {
+    "attendance": ["enter", "down", "enter", "down", "enter"],
+    "opening": ["enter", "down", "enter", "N", *"Robin", "enter", "n"],
+    "check_in": ["enter", "down", "enter", "down", "enter", "n", "r", "n", "o", "space"],
+    "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "home", "a", "down", "a", "space"],
+    "break": ["enter", "n", "n", "n", "n"],
+    "closing": ["enter", "down", "enter", "n", "n", "n", "n", "n", "o", "space"],
+    "summary": ["enter", "down", "enter", "n", "n", "n", "n", "n", "p", "p", "c", "y"],
+}
+
+
+@pytest.fixture
+def meeting_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    clock = FakeClock(FIXED_MOMENT)
+    build_demo(tmp_path, kdf=FLOOR_KDF, clock=clock)
+    workspace = Workspace.open(tmp_path, clock=clock)
+    workspace.unlock("demo")
+    try:
+        yield CircleApp(workspace, kdf=FLOOR_KDF)
+    finally:
+        workspace.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("part", list(PARTS))
+def test_each_part_of_a_meeting_is_readable_at_a_glance(snap_compare, meeting_app, part, size) -> None:  # type: ignore[no-untyped-def]
+    async def walk_to_part(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.show_home()
+        await pilot.pause()
+        await pilot.press(*TO_MEETING, *PARTS[part])
+        await pilot.pause()
+
+    assert snap_compare(meeting_app, terminal_size=size, run_before=walk_to_part)

@@ -1,0 +1,775 @@
+"""The session engine, one behaviour at a time: commands in, events out, state as a fold."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from circle.domain.clock import FakeClock
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.group import Agreements, Group, GroupProfile, MeetingFormat, Phase, PhaseKind
+from circle.domain.rules import ConfidentialityRules, NamesPolicy
+from circle.domain.session import (
+    EVENT_DATA_KEYS,
+    Arrive,
+    ChangeFacilitator,
+    Close,
+    Dequeue,
+    EndTurn,
+    Enqueue,
+    Event,
+    EventKind,
+    ExtendTurn,
+    FrozenMap,
+    Leave,
+    LiveSession,
+    MoveInQueue,
+    NextPhase,
+    Open,
+    PassTurn,
+    Pause,
+    ReadAgreements,
+    Resume,
+    SessionLogError,
+    SessionRuleError,
+    SessionState,
+    SetHeadcount,
+    SetNextMeeting,
+    SetRoundOrder,
+    StartPhase,
+    StartTurn,
+    StepOut,
+    apply,
+    decide,
+    replay,
+    summary,
+)
+from circle.domain.timing import TimerState
+
+K = PhaseKind
+# Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
+FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
+OPENING, CHECK_IN, SHARING, BREAK, CLOSING = range(5)
+MEMBERS = ("m-ada", "m-bo", "m-cy", "m-di", "m-ed", "m-fay")
+
+
+def counter_ids():
+    counter = itertools.count()
+    return lambda: f"e{next(counter)}"
+
+
+def session(*, headcount_only: bool = False, arrived: tuple[str, ...] = MEMBERS) -> tuple[LiveSession, FakeClock]:
+    """An opened session with members already in the room, before the first phase."""
+    clock = FakeClock()
+    live = LiveSession(clock, new_id=counter_ids())
+    live.do(Open("g-1", FORMAT, 90, 300, "f-lead", headcount_only=headcount_only))
+    if not headcount_only:
+        for member in arrived:
+            live.do(Arrive(member))
+    return live, clock
+
+
+def in_phase(index: int, **kwargs) -> tuple[LiveSession, FakeClock]:
+    live, clock = session(**kwargs)
+    live.do(StartPhase(index))
+    return live, clock
+
+
+def kinds(events: list[Event]) -> list[EventKind]:
+    return [event.kind for event in events]
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def test_opening_is_only_valid_as_the_first_command():
+    live = LiveSession(FakeClock())
+    with pytest.raises(SessionRuleError, match="not been opened"):
+        live.do(Arrive("m-ada"))
+    live.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
+    with pytest.raises(SessionRuleError, match="already open"):
+        live.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
+
+
+def test_the_opening_event_keeps_the_format_so_replay_needs_nothing_else():
+    live, _ = session(arrived=())
+    (opened,) = live.events
+    state = replay([opened])
+    assert state.phases == FORMAT
+    assert state.planned_minutes == 90
+    assert (state.check_in_turn_seconds, state.sharing_turn_seconds) == (90, 300)
+    assert state.facilitator_id == "f-lead"
+    assert state.is_open and not state.is_started
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        Open("g-1", (), 90, 300, "f-lead"),
+        Open("g-1", ((K.OPENING, 0),), 90, 300, "f-lead"),
+        Open("g-1", (("dancing", 10),), 90, 300, "f-lead"),
+        Open("g-1", FORMAT, 10, 300, "f-lead"),
+        Open("g-1", FORMAT, 90, 300, "Ada Lovelace"),
+        Open("", FORMAT, 90, 300, "f-lead"),
+    ],
+)
+def test_an_opening_with_a_broken_format_or_ids_is_refused(bad: Open):
+    with pytest.raises(SessionRuleError):
+        LiveSession(FakeClock()).do(bad)
+
+
+def test_the_opening_command_can_be_built_from_a_group():
+    profile = GroupProfile(
+        format=MeetingFormat(phases=(Phase(K.OPENING, 5), Phase(K.SHARING, 30)), sharing_turn_minutes=4),
+        agreements=Agreements("Be kind.", "Risk of harm."),
+    )
+    group = Group("g-9", "Tuesday group", profile, ConfidentialityRules(names=NamesPolicy.HEADCOUNT))
+    command = Open.for_group(group, "f-lead")
+    assert command == Open("g-9", ((K.OPENING, 5), (K.SHARING, 30)), 90, 240, "f-lead", headcount_only=True)
+
+
+# --------------------------------------------------------------------------- arrivals
+
+
+def test_arriving_before_the_first_phase_is_on_time_and_after_it_is_late():
+    live, clock = session(arrived=("m-ada",))
+    live.do(StartPhase(OPENING))
+    clock.advance(minutes=4)
+    live.do(Arrive("m-bo", newcomer=True))
+    state = live.state
+    assert state.present == {"m-ada", "m-bo"}
+    assert state.late == {"m-bo"}
+    assert state.newcomers == {"m-bo"}
+
+
+def test_coming_back_after_leaving_is_neither_late_nor_leaving_early():
+    live, _ = session(arrived=("m-ada",))
+    live.do(Leave("m-ada"))
+    assert live.state.left_early == {"m-ada"}
+    live.do(StartPhase(OPENING))
+    live.do(Arrive("m-ada"))
+    assert live.state.present == {"m-ada"}
+    assert live.state.left_early == frozenset()
+    assert live.state.late == frozenset()
+
+
+def test_arriving_twice_or_leaving_without_arriving_is_refused():
+    live, _ = session(arrived=("m-ada",))
+    with pytest.raises(SessionRuleError, match="already here"):
+        live.do(Arrive("m-ada"))
+    with pytest.raises(SessionRuleError, match="not here"):
+        live.do(Leave("m-zed"))
+
+
+def test_a_speaker_who_leaves_has_their_turn_ended_and_leaves_the_queue():
+    live, _ = in_phase(SHARING)
+    live.do(Enqueue("m-bo"))
+    live.do(StartTurn("m-ada"))
+    assert kinds(live.do(Leave("m-ada"))) == [EventKind.TURN_ENDED, EventKind.MEMBER_LEFT]
+    live.do(Leave("m-bo"))
+    assert live.state.speaker is None
+    assert live.state.queue == ()
+    assert live.state.shared_count == 1
+
+
+def test_a_newcomer_prompts_the_full_agreements_until_they_are_read():
+    live, _ = session(arrived=("m-ada",))
+    live.do(ReadAgreements(full=False))
+    assert not live.state.full_agreements_due
+    live.do(Arrive("m-new", newcomer=True))
+    assert live.state.full_agreements_due
+    live.do(ReadAgreements(full=True))
+    assert live.state.agreements_read and not live.state.full_agreements_due
+
+
+# --------------------------------------------------------------------------- headcount-only groups
+
+
+def test_a_headcount_only_group_counts_heads_and_takes_no_member_ids():
+    live, _ = session(headcount_only=True)
+    with pytest.raises(SessionRuleError, match="heads only"):
+        live.do(Arrive("m-ada"))
+    live.do(SetHeadcount(7))
+    assert live.state.headcount == 7
+    assert live.state.present == frozenset()
+
+
+def test_a_group_with_member_ids_does_not_take_a_headcount():
+    live, _ = session()
+    with pytest.raises(SessionRuleError):
+        live.do(SetHeadcount(3))
+    assert live.state.headcount == len(MEMBERS)
+
+
+def test_turns_in_a_headcount_only_group_are_anonymous_but_timed_and_counted():
+    live, clock = in_phase(SHARING, headcount_only=True)
+    live.do(SetHeadcount(5))
+    (started,) = live.do(StartTurn())
+    assert started.data == {"member_id": None, "budget_seconds": 300.0}
+    assert live.state.speaker is None and live.state.in_turn
+    clock.advance(200)
+    live.do(PassTurn())
+    live.do(PassTurn())  # someone passes without a timer running
+    live.do(StartTurn())
+    live.do(EndTurn())
+    assert (live.state.shared_count, live.state.passed_count) == (1, 2)
+    with pytest.raises(SessionRuleError):
+        live.do(StartTurn("m-ada"))
+
+
+# --------------------------------------------------------------------------- phases
+
+
+def test_next_phase_walks_the_format_and_stops_at_the_last():
+    live, _ = session()
+    seen = []
+    for _ in FORMAT:
+        live.do(NextPhase())
+        seen.append(live.state.phase)
+    assert seen == [kind for kind, _ in FORMAT]
+    with pytest.raises(SessionRuleError, match="last phase"):
+        live.do(NextPhase())
+
+
+def test_starting_a_phase_ends_the_current_turn_first():
+    live, _ = in_phase(CHECK_IN)
+    live.do(StartTurn("m-ada"))
+    events = live.do(StartPhase(SHARING))
+    assert kinds(events) == [EventKind.TURN_ENDED, EventKind.PHASE_STARTED]
+    assert live.state.speaker is None
+    assert live.state.done_in_phase == {}
+    assert live.state.shared_count == 1
+
+
+def test_a_phase_that_is_under_way_or_missing_cannot_be_started():
+    live, _ = in_phase(CHECK_IN)
+    with pytest.raises(SessionRuleError, match="already under way"):
+        live.do(StartPhase(CHECK_IN))
+    with pytest.raises(SessionRuleError, match="no such phase"):
+        live.do(StartPhase(9))
+
+
+def test_turns_belong_to_check_in_sharing_and_closing_only():
+    live, _ = session()
+    with pytest.raises(SessionRuleError, match="not started"):
+        live.do(StartTurn("m-ada"))
+    live.do(StartPhase(BREAK))
+    with pytest.raises(SessionRuleError, match="check-in, sharing and closing"):
+        live.do(StartTurn("m-ada"))
+
+
+# --------------------------------------------------------------------------- round order
+
+
+def test_the_round_order_decides_who_is_next_and_skips_those_done_or_gone():
+    live, _ = in_phase(CHECK_IN)
+    live.do(SetRoundOrder("roster", ("m-cy", "m-ada", "m-bo", "m-di")))
+    assert live.state.next_up == "m-cy"
+    live.do(StartTurn())
+    assert live.state.speaker == "m-cy"
+    assert live.state.next_up == "m-ada"
+    live.do(Leave("m-ada"))
+    assert live.state.next_up == "m-bo"
+    live.do(StartTurn())  # ends m-cy's turn and starts m-bo's
+    live.do(PassTurn())
+    assert live.state.done_in_phase == {"m-cy": "shared", "m-bo": "passed"}
+    assert live.state.still_to_speak == ("m-di",)
+
+
+def test_a_random_round_order_is_shuffled_by_the_caller_and_recorded_in_the_event():
+    live, _ = in_phase(CHECK_IN)
+    (event,) = live.do(SetRoundOrder("random", ("m-fay", "m-bo", "m-ada")))
+    assert event.data == {"mode": "random", "member_ids": ("m-fay", "m-bo", "m-ada")}
+    assert replay(live.events).round_order == ("m-fay", "m-bo", "m-ada")
+
+
+def test_the_round_order_carries_over_from_check_in_to_closing():
+    live, _ = in_phase(CHECK_IN)
+    live.do(SetRoundOrder("roster", ("m-ada", "m-bo")))
+    live.do(StartTurn())
+    live.do(EndTurn())
+    assert live.state.next_up == "m-bo"
+    live.do(StartPhase(CLOSING))
+    assert live.state.next_up == "m-ada"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        SetRoundOrder("alphabetical", ("m-ada",)),
+        SetRoundOrder("roster", ("m-ada", "m-ada")),
+        SetRoundOrder("roster", ("m-ada", "m-zed")),
+    ],
+)
+def test_a_round_order_with_an_unknown_mode_a_repeat_or_an_absent_member_is_refused(bad):
+    live, _ = in_phase(CHECK_IN)
+    with pytest.raises(SessionRuleError):
+        live.do(bad)
+
+
+def test_with_no_round_order_set_nobody_is_next():
+    live, _ = in_phase(CHECK_IN)
+    with pytest.raises(SessionRuleError, match="Nobody is next"):
+        live.do(StartTurn())
+
+
+# --------------------------------------------------------------------------- sharing queue
+
+
+def test_the_sharing_queue_takes_people_in_order_and_can_be_rearranged():
+    live, _ = in_phase(SHARING)
+    for member in ("m-ada", "m-bo", "m-cy"):
+        live.do(Enqueue(member))
+    live.do(MoveInQueue("m-cy", 0))
+    assert live.state.queue == ("m-cy", "m-ada", "m-bo")
+    live.do(Dequeue("m-ada"))
+    assert live.state.queue == ("m-cy", "m-bo")
+    live.do(StartTurn())
+    assert live.state.speaker == "m-cy"
+    assert live.state.queue == ("m-bo",)
+    assert live.state.next_up == "m-bo"
+
+
+def test_moving_someone_to_where_they_already_are_logs_nothing():
+    live, _ = in_phase(SHARING)
+    live.do(Enqueue("m-ada"))
+    assert live.propose(MoveInQueue("m-ada", 0)) == []
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [Enqueue("m-zed"), Dequeue("m-cy"), MoveInQueue("m-ada", 2), MoveInQueue("m-ada", -1), Enqueue("m-ada")],
+)
+def test_queue_changes_that_do_not_fit_are_refused(bad):
+    live, _ = in_phase(SHARING)
+    live.do(Enqueue("m-ada"))
+    live.do(Enqueue("m-bo"))
+    with pytest.raises(SessionRuleError):
+        live.do(bad)
+
+
+def test_the_current_speaker_cannot_join_the_queue():
+    live, _ = in_phase(SHARING)
+    live.do(StartTurn("m-ada"))
+    with pytest.raises(SessionRuleError, match="speaking"):
+        live.do(Enqueue("m-ada"))
+
+
+def test_a_second_round_in_sharing_counts_every_share_and_keeps_the_latest_outcome():
+    live, _ = in_phase(SHARING)
+    live.do(Enqueue("m-ada"))
+    live.do(Enqueue("m-bo"))
+    live.do(StartTurn())
+    live.do(StartTurn())
+    live.do(EndTurn())
+    assert live.state.queue == ()
+    live.do(Enqueue("m-ada"))
+    live.do(Enqueue("m-bo"))
+    live.do(StartTurn())
+    live.do(EndTurn())
+    live.do(PassTurn())
+    state = live.state
+    assert state.done_in_phase == {"m-ada": "shared", "m-bo": "passed"}
+    assert (state.shared_count, state.passed_count) == (3, 1)
+    assert state.members_who_shared == 2
+    assert state.members_who_passed_only == 0
+
+
+# --------------------------------------------------------------------------- turns and fair share
+
+
+def test_check_in_turns_get_the_check_in_turn_length():
+    live, _ = in_phase(CHECK_IN)
+    (started,) = live.do(StartTurn("m-ada"))
+    assert started.data["budget_seconds"] == 90
+    assert live.state.speaker_timer.budget_seconds == 90
+
+
+def test_a_sharing_turn_gets_the_full_turn_while_there_is_time_for_everyone():
+    live, _ = in_phase(SHARING)
+    for member in MEMBERS[:4]:
+        live.do(Enqueue(member))
+    (started,) = live.do(StartTurn())
+    assert started.data["budget_seconds"] == 300
+
+
+def test_a_late_start_to_sharing_shares_the_remaining_time_fairly():
+    live, clock = in_phase(SHARING)
+    clock.advance(minutes=25)  # 20 minutes of the 45 are left
+    for member in MEMBERS:
+        live.do(Enqueue(member))
+    (started,) = live.do(StartTurn())
+    assert started.data["budget_seconds"] == 200  # 1200 s / 6 speakers
+    clock.advance(200)
+    events = live.do(StartTurn())  # 1000 s left for the 5 still waiting
+    assert kinds(events) == [EventKind.TURN_ENDED, EventKind.TURN_STARTED]
+    assert events[-1].data["budget_seconds"] == 200
+
+
+def test_someone_chosen_from_outside_the_queue_counts_as_one_more_speaker():
+    live, clock = in_phase(SHARING)
+    clock.advance(minutes=35)  # 600 s left
+    live.do(Enqueue("m-ada"))
+    (started,) = live.do(StartTurn("m-bo"))
+    assert started.data["budget_seconds"] == 300  # 600 / 2
+    assert live.state.next_up == "m-ada"
+
+
+def test_extending_a_turn_adds_to_its_time_box():
+    live, clock = in_phase(CHECK_IN)
+    live.do(StartTurn("m-ada"))
+    clock.advance(80)
+    assert live.state.speaker_timer.state(clock.now()) is TimerState.LAST_MINUTE
+    live.do(ExtendTurn())
+    live.do(ExtendTurn(30))
+    assert live.state.speaker_timer.remaining(clock.now()) == 100
+
+
+def test_a_turn_cannot_be_extended_ended_or_extended_by_nothing_when_it_makes_no_sense():
+    live, _ = in_phase(CHECK_IN)
+    with pytest.raises(SessionRuleError, match="Nobody is speaking"):
+        live.do(EndTurn())
+    with pytest.raises(SessionRuleError, match="Nobody is speaking"):
+        live.do(ExtendTurn())
+    live.do(StartTurn("m-ada"))
+    with pytest.raises(SessionRuleError):
+        live.do(ExtendTurn(0))
+
+
+def test_starting_the_next_turn_ends_the_current_one_so_there_is_only_ever_one_speaker():
+    live, _ = in_phase(SHARING)
+    live.do(StartTurn("m-ada"))
+    live.do(StartTurn("m-bo"))
+    assert live.state.speaker == "m-bo"
+    assert live.state.done_in_phase == {"m-ada": "shared"}
+    with pytest.raises(SessionRuleError, match="already speaking"):
+        live.do(StartTurn("m-bo"))
+
+
+# --------------------------------------------------------------------------- passing
+
+
+def test_passing_is_participation_and_is_counted_as_a_pass_not_as_silence():
+    live, _ = in_phase(CHECK_IN)
+    live.do(SetRoundOrder("roster", ("m-ada", "m-bo", "m-cy")))
+    live.do(StartTurn())
+    live.do(PassTurn())  # m-ada passes once her turn has begun
+    live.do(PassTurn())  # m-bo passes before a timer is started
+    live.do(StartTurn())
+    live.do(EndTurn())
+    state = live.state
+    assert state.done_in_phase == {"m-ada": "passed", "m-bo": "passed", "m-cy": "shared"}
+    assert (state.shared_count, state.passed_count) == (1, 2)
+    assert (state.members_who_shared, state.members_who_passed_only) == (1, 2)
+    assert state.next_up is None
+    assert not state.in_turn
+
+
+def test_passing_for_someone_else_while_a_person_speaks_is_refused():
+    live, _ = in_phase(CHECK_IN)
+    live.do(StartTurn("m-ada"))
+    with pytest.raises(SessionRuleError, match="Someone else is speaking"):
+        live.do(PassTurn("m-bo"))
+    live.do(PassTurn("m-ada"))
+    assert live.state.done_in_phase == {"m-ada": "passed"}
+
+
+def test_someone_who_passes_leaves_the_sharing_queue():
+    live, _ = in_phase(SHARING)
+    live.do(Enqueue("m-ada"))
+    live.do(Enqueue("m-bo"))
+    live.do(PassTurn())
+    assert live.state.queue == ("m-bo",)
+
+
+# --------------------------------------------------------------------------- pausing
+
+
+def test_pausing_freezes_the_speaker_phase_and_meeting_timers():
+    live, clock = in_phase(OPENING)
+    clock.advance(minutes=10)
+    live.do(StartPhase(CHECK_IN))
+    clock.advance(30)
+    live.do(StartTurn("m-ada"))
+    clock.advance(40)
+    live.do(Pause())
+    clock.advance(minutes=7)
+    state = live.state
+    now = clock.now()
+    assert state.is_paused
+    assert state.speaker_timer.elapsed(now) == 40
+    assert state.phase_timer.elapsed(now) == 70
+    assert state.meeting_timer.elapsed(now) == 670
+    assert state.planned_end_at(now) == state.started_at + timedelta(minutes=90 + 7)
+
+    live.do(Resume())
+    clock.advance(5)
+    state, now = live.state, clock.now()
+    assert state.speaker_timer.elapsed(now) == 45
+    assert state.phase_timer.elapsed(now) == 75
+    assert state.meeting_timer.elapsed(now) == 675
+    assert state.planned_end == state.started_at + timedelta(minutes=97)
+
+
+def test_nothing_new_starts_while_paused_but_the_room_can_still_change():
+    live, _ = in_phase(CHECK_IN)
+    live.do(Pause())
+    with pytest.raises(SessionRuleError, match="paused"):
+        live.do(StartTurn("m-ada"))
+    with pytest.raises(SessionRuleError, match="paused"):
+        live.do(NextPhase())
+    with pytest.raises(SessionRuleError, match="already paused"):
+        live.do(Pause())
+    live.do(Leave("m-bo"))
+    live.do(StepOut())
+    live.do(Resume())
+    with pytest.raises(SessionRuleError, match="not paused"):
+        live.do(Resume())
+
+
+def test_a_meeting_that_has_not_started_cannot_be_paused():
+    live, _ = session()
+    with pytest.raises(SessionRuleError, match="not started"):
+        live.do(Pause())
+
+
+# --------------------------------------------------------------------------- facilitation and closing
+
+
+def test_facilitator_changes_and_step_outs_are_recorded_in_order_without_who_or_why():
+    live, clock = in_phase(SHARING)
+    clock.advance(minutes=3)
+    live.do(ChangeFacilitator("f-co"))
+    (stepped,) = live.do(StepOut())
+    assert stepped.data == {}
+    clock.advance(minutes=2)
+    live.do(ChangeFacilitator("f-lead"))
+    assert [who for who, _ in live.state.facilitators] == ["f-lead", "f-co", "f-lead"]
+    assert live.state.facilitators[1][1] == live.state.started_at + timedelta(minutes=3)
+    assert live.state.stepped_out_count == 1
+    with pytest.raises(SessionRuleError, match="already facilitating"):
+        live.do(ChangeFacilitator("f-lead"))
+
+
+def test_the_next_meeting_is_kept_as_an_iso_date():
+    live, _ = session()
+    live.do(SetNextMeeting("2026-01-12"))
+    assert live.state.next_meeting == "2026-01-12"
+    live.do(SetNextMeeting("2026-01-19T19:00"))
+    assert live.state.next_meeting == "2026-01-19T19:00"
+    with pytest.raises(SessionRuleError, match="date"):
+        live.do(SetNextMeeting("next tuesday"))
+
+
+def test_closing_ends_the_turn_and_then_every_command_is_refused():
+    live, clock = in_phase(CLOSING)
+    live.do(StartTurn("m-ada"))
+    clock.advance(50)
+    assert kinds(live.do(Close())) == [EventKind.TURN_ENDED, EventKind.SESSION_CLOSED]
+    state = live.state
+    assert state.is_closed and not state.is_open
+    assert state.speaker is None and state.phase_timer is None
+    for command in (Arrive("m-zed"), StartPhase(0), Resume(), Close(), Open("g-1", FORMAT, 90, 300, "f-lead")):
+        with pytest.raises(SessionRuleError, match="closed"):
+            live.do(command)
+
+
+def test_the_meeting_timer_stops_at_the_close():
+    live, clock = in_phase(OPENING)
+    clock.advance(minutes=80)
+    live.do(Close())
+    clock.advance(minutes=30)
+    assert live.state.meeting_timer.elapsed(clock.now()) == 80 * 60
+
+
+def test_the_summary_holds_counts_ids_and_durations():
+    live, clock = session(arrived=("m-ada", "m-bo"))
+    live.do(StartPhase(OPENING))
+    live.do(Arrive("m-new", newcomer=True))
+    live.do(StartPhase(CHECK_IN))
+    live.do(SetRoundOrder("roster", ("m-ada", "m-bo", "m-new")))
+    live.do(StartTurn())
+    live.do(StartTurn())
+    live.do(PassTurn())
+    live.do(Leave("m-bo"))
+    clock.advance(minutes=12)
+    live.do(Pause())
+    clock.advance(minutes=3)
+    live.do(ChangeFacilitator("f-co"))
+    live.do(StepOut())
+    live.do(Close())
+    result = summary(live.state, clock.now() + timedelta(hours=2))
+    assert result.present == {"m-ada", "m-bo", "m-new"}
+    assert result.newcomers == {"m-new"}
+    assert result.late == {"m-new"}
+    assert result.left_early == {"m-bo"}
+    assert result.headcount == 3
+    assert (result.shared_turns, result.passed_turns) == (1, 1)
+    assert (result.members_who_shared, result.members_who_passed_only) == (1, 1)
+    assert result.planned_minutes == 90
+    assert result.actual_seconds == 15 * 60
+    assert result.actual_minutes == 15
+    assert result.paused_seconds == 3 * 60
+    assert result.stepped_out == 1
+    assert result.facilitator_ids == ("f-lead", "f-co")
+
+
+# --------------------------------------------------------------------------- the log
+
+
+def test_proposing_a_command_changes_nothing_until_it_is_accepted():
+    live, _ = in_phase(CHECK_IN)
+    before_state, before_events = live.state, live.events
+    proposed = live.propose(StartTurn("m-ada"))
+    assert live.state == before_state and live.events == before_events
+    live.accept(proposed)
+    assert live.state.speaker == "m-ada"
+    assert live.events[-1] == proposed[-1]
+
+
+def test_decide_is_a_pure_function_of_state_command_and_time():
+    live, clock = in_phase(CHECK_IN)
+    state = live.state
+    first = decide(state, StartTurn("m-ada"), clock.now(), lambda: "x")
+    second = decide(state, StartTurn("m-ada"), clock.now(), lambda: "x")
+    assert first == second
+    assert live.state == state
+
+
+def test_sequence_numbers_run_from_zero_without_gaps_and_ids_are_unique():
+    live, _ = in_phase(CHECK_IN)
+    live.do(StartTurn("m-ada"))
+    live.do(StartPhase(SHARING))
+    assert [event.seq for event in live.events] == list(range(len(live.events)))
+    assert len({event.id for event in live.events}) == len(live.events)
+
+
+def test_replaying_the_log_lands_on_the_same_state_as_the_live_session():
+    live, clock = in_phase(SHARING)
+    live.do(Enqueue("m-cy"))
+    live.do(StartTurn("m-ada"))
+    clock.advance(100)
+    live.do(Pause())
+    clock.advance(100)
+    assert replay(live.events) == live.state
+    resumed = LiveSession(clock, events=live.events)
+    assert resumed.state == live.state
+
+
+def test_events_survive_a_json_round_trip_and_replay_to_the_same_state():
+    live, clock = in_phase(SHARING)
+    live.do(Enqueue("m-cy"))
+    clock.advance(12.345678)
+    live.do(StartTurn("m-ada"))
+    live.do(ExtendTurn(45.5))
+    live.do(SetNextMeeting("2026-01-12"))
+    stored = json.dumps([event.to_dict() for event in live.events])
+    loaded = [Event.from_dict(raw) for raw in json.loads(stored)]
+    assert loaded == list(live.events)
+    assert replay(loaded) == live.state
+    assert isinstance(live.events[0].to_dict()["at"], str)
+
+
+def test_event_data_is_a_plain_json_object_that_cannot_be_changed():
+    live, _ = in_phase(CHECK_IN)
+    (event,) = live.do(SetRoundOrder("roster", ("m-ada",)))
+    assert json.loads(json.dumps(event.data)) == {"mode": "roster", "member_ids": ["m-ada"]}
+    with pytest.raises(TypeError):
+        event.data["mode"] = "random"  # type: ignore[index]
+    assert hash(event) == hash(Event.from_dict(event.to_dict()))
+
+
+def test_event_times_are_utc_and_never_step_back_when_the_clock_does():
+    live, clock = in_phase(CHECK_IN)
+    opened_at = live.state.last_at
+    clock.advance(-300)
+    (event,) = live.do(StartTurn("m-ada"))
+    assert event.at == opened_at
+    assert event.at.utcoffset() == timedelta(0)
+
+
+def test_a_log_out_of_order_or_going_on_after_its_close_cannot_be_replayed():
+    live, _ = in_phase(CHECK_IN)
+    events = list(live.events)
+    with pytest.raises(SessionLogError):
+        replay([events[1], events[0]])
+    with pytest.raises(SessionLogError):
+        replay(events[1:])
+    live.do(Close())
+    late = Event("late", len(live.events), EventKind.STEPPED_OUT, live.state.last_at)
+    with pytest.raises(SessionLogError):
+        apply(live.state, late)
+
+
+def test_an_unreadable_stored_event_is_reported_as_invalid_input():
+    with pytest.raises(InvalidInput):
+        Event.from_dict({"id": "e1", "seq": 0, "kind": "fireworks", "at": "2026-01-05T19:00:00+00:00"})
+    with pytest.raises(InvalidInput):
+        Event.from_dict({"id": "e1", "seq": 0, "kind": "paused", "at": "2026-01-05T19:00:00"})
+
+
+def test_errors_are_one_plain_line_that_never_repeats_what_was_typed():
+    live, _ = in_phase(CHECK_IN)
+    with pytest.raises(SessionRuleError) as raised:
+        live.do(Leave("m-secret"))
+    message = str(raised.value)
+    assert "m-secret" not in message and "\n" not in message
+    assert isinstance(raised.value, CircleError)
+
+
+def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_said():
+    live, clock = session(arrived=("m-ada", "m-bo"))
+    live.do(ReadAgreements(full=True))
+    live.do(StartPhase(OPENING))
+    live.do(Arrive("m-new", newcomer=True))
+    live.do(NextPhase())
+    live.do(SetRoundOrder("volunteers", ("m-bo", "m-ada")))
+    live.do(StartTurn())
+    live.do(ExtendTurn())
+    live.do(PassTurn("m-bo"))
+    live.do(NextPhase())
+    live.do(Enqueue("m-new"))
+    live.do(Enqueue("m-ada"))
+    live.do(MoveInQueue("m-ada", 0))
+    live.do(Dequeue("m-new"))
+    live.do(StartTurn())
+    clock.advance(60)
+    live.do(Pause())
+    live.do(Resume())
+    live.do(EndTurn())
+    live.do(ChangeFacilitator("f-co"))
+    live.do(StepOut())
+    live.do(Leave("m-bo"))
+    live.do(SetNextMeeting("2026-01-12"))
+    live.do(Close())
+    headcount, _ = session(headcount_only=True)
+    headcount.do(SetHeadcount(4))
+    events = [*live.events, *headcount.events]
+    assert {event.kind for event in events} == set(EventKind)
+
+    ids = {"g-1", "f-lead", "f-co", "m-ada", "m-bo", "m-new"}
+    words = {str(kind) for kind in PhaseKind} | {"roster", "random", "volunteers", "enqueue", "dequeue", "move"}
+    for event in events:
+        assert set(event.data) == EVENT_DATA_KEYS[event.kind], event.kind
+        for value in event.data.values():
+            for item in value if isinstance(value, tuple) else (value,):
+                assert item is None or isinstance(item, (bool, int, float, str))
+                if isinstance(item, str):
+                    assert item in ids or item in words or date.fromisoformat(item), (event.kind, item)
+
+
+def test_event_data_refuses_anything_but_json_scalars_and_lists_of_them():
+    with pytest.raises(TypeError):
+        FrozenMap({"when": datetime(2026, 1, 5)})
+    with pytest.raises(TypeError):
+        FrozenMap({"nested": {"a": 1}})
+
+
+def test_the_empty_state_is_not_open_and_has_no_timers():
+    state = SessionState()
+    assert not state.is_open and not state.is_closed
+    assert state.phase is None and state.next_up is None
+    assert state.meeting_timer is None and state.planned_end is None
