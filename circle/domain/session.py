@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 from uuid import uuid4
 
@@ -66,7 +67,7 @@ class EventKind(StrEnum):
 
 # The exact keys each kind of event carries. Nothing else is ever written, so a reviewer (or a
 # test) can see at a glance that no name and no word anyone said can end up in the log.
-EVENT_DATA_KEYS: Mapping[EventKind, frozenset[str]] = {
+EVENT_DATA_KEYS: Mapping[EventKind, frozenset[str]] = MappingProxyType({
     EventKind.SESSION_OPENED: frozenset(
         {
             "group_id",
@@ -95,7 +96,7 @@ EVENT_DATA_KEYS: Mapping[EventKind, frozenset[str]] = {
     EventKind.STEPPED_OUT: frozenset(),
     EventKind.NEXT_MEETING_SET: frozenset({"date"}),
     EventKind.SESSION_CLOSED: frozenset(),
-}
+})
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -167,7 +168,7 @@ class Event:
             "seq": self.seq,
             "kind": str(self.kind),
             "at": self.at.isoformat(),
-            "data": {key: list(value) if isinstance(value, tuple) else value for key, value in self.data.items()},
+            "data": {key: list(v) if isinstance(v, tuple) else v for key, v in self.data.items()},
         }
 
     @classmethod
@@ -540,9 +541,8 @@ def _without(items: tuple[str, ...], member: str | None) -> tuple[str, ...]:
 
 
 def _opened(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
-    phases = tuple(
-        (PhaseKind(kind), int(minutes)) for kind, minutes in zip(data["phase_kinds"], data["phase_minutes"], strict=True)
-    )
+    pairs = zip(data["phase_kinds"], data["phase_minutes"], strict=True)
+    phases = tuple((PhaseKind(kind), int(minutes)) for kind, minutes in pairs)
     return replace(
         state,
         group_id=data["group_id"],
@@ -1104,7 +1104,8 @@ class SessionSummary:
     members_who_shared: int
     members_who_passed_only: int
     planned_minutes: int
-    actual_seconds: float  # wall clock from the first phase's start to the close (or `now`), pauses included
+    # Wall clock from the first phase's start to the close (or `now`), pauses included.
+    actual_seconds: float
     actual_minutes: float
     paused_seconds: float
     stepped_out: int

@@ -61,7 +61,9 @@ def counter_ids():
     return lambda: f"e{next(counter)}"
 
 
-def session(*, headcount_only: bool = False, arrived: tuple[str, ...] = MEMBERS) -> tuple[LiveSession, FakeClock]:
+def session(
+    *, headcount_only: bool = False, arrived: tuple[str, ...] = MEMBERS
+) -> tuple[LiveSession, FakeClock]:
     """An opened session with members already in the room, before the first phase."""
     clock = FakeClock()
     live = LiveSession(clock, new_id=counter_ids())
