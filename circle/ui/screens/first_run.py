@@ -77,7 +77,8 @@ class FirstRunScreen(CircleScreen):
     def _show(self, step: str) -> None:
         self.query_one("#steps", ContentSwitcher).current = step
         number = list(STEPS).index(step) + 1
-        self.query_one("#step-title", Static).update(f"Welcome to circle · step {number} of {len(STEPS)}: {STEPS[step]}")
+        title = f"Welcome to circle · step {number} of {len(STEPS)}: {STEPS[step]}"
+        self.query_one("#step-title", Static).update(Content(title))
 
     # step 1 ---------------------------------------------------------------------
     @on(Input.Changed, "#passphrase")
@@ -157,12 +158,7 @@ class FirstRunScreen(CircleScreen):
     @on(MemberAddRequested)
     def _add_member(self, event: MemberAddRequested) -> None:
         assert self.group is not None
-        try:
-            self.workspace.add_member(self.group.id, event.typed_name)
-        except CircleError as error:
-            self.say(str(error), error=True)
-            return
-        self.query_one(RosterEditor).show(self.workspace.members(self.group.id))
+        self.add_to_roster(self.group.id, event.typed_name)
 
     @on(Button.Pressed, "#finish")
     def _finish(self) -> None:

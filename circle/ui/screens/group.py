@@ -68,9 +68,4 @@ class GroupScreen(CircleScreen):
 
     @on(MemberAddRequested)
     def add_member(self, event: MemberAddRequested) -> None:
-        try:
-            self.workspace.add_member(self.group.id, event.typed_name)
-        except CircleError as error:
-            self.say(str(error), error=True)
-            return
-        self.query_one(RosterEditor).show(self.workspace.members(self.group.id))
+        self.add_to_roster(self.group.id, event.typed_name)

@@ -45,5 +45,6 @@ class TimerPanel(Vertical):
         state = timer.state(now)
         self.add_class(_CLASSES[state])
         remaining = timer.remaining(now)
-        time_label.update(f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over")
+        shown = f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
+        time_label.update(Content(shown))
         state_label.update("‖ paused" if paused else _MARKS[state])
