@@ -48,6 +48,24 @@ class MeetingDates:
     meetings_held: int
 
 
+def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
+    """A meeting's row in `sessions`: dates, durations and counts, nothing about anyone."""
+    return {
+        "id": meeting.id,
+        "group_id": meeting.group_id,
+        "held_on": meeting.held_on.isoformat(),
+        "status": str(meeting.status),
+        "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
+        "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
+        "planned_minutes": meeting.planned_minutes,
+        "actual_minutes": meeting.actual_minutes,
+        "headcount": meeting.headcount,
+        "newcomers": meeting.newcomers,
+        "shared_turns": meeting.shared_turns,
+        "passed_turns": meeting.passed_turns,
+    }
+
+
 class Repository:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -214,23 +232,7 @@ class Repository:
     def add_meetings(self, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]) -> None:
         """Record past meetings with their attendance in one transaction."""
         with self.writing() as db:
-            db["sessions"].insert_all(
-                {
-                    "id": meeting.id,
-                    "group_id": meeting.group_id,
-                    "held_on": meeting.held_on.isoformat(),
-                    "status": str(meeting.status),
-                    "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
-                    "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
-                    "planned_minutes": meeting.planned_minutes,
-                    "actual_minutes": meeting.actual_minutes,
-                    "headcount": meeting.headcount,
-                    "newcomers": meeting.newcomers,
-                    "shared_turns": meeting.shared_turns,
-                    "passed_turns": meeting.passed_turns,
-                }
-                for meeting in meetings
-            )
+            db["sessions"].insert_all(meeting_row(meeting) for meeting in meetings)
             self.insert_attendance(db, attendance)
 
     @staticmethod

@@ -12,7 +12,7 @@ from datetime import date
 from circle.domain.errors import InvalidInput
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session import Event
-from circle.store.repository import Repository
+from circle.store.repository import Repository, meeting_row
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 
@@ -72,19 +72,7 @@ class SessionLog:
     ) -> None:
         """Keep the summary and attendance, forget the detailed log."""
         with self._repo.writing() as db:
-            db["sessions"].update(
-                record.id,
-                {
-                    "status": str(MeetingStatus.CLOSED),
-                    "started_at": record.started_at.isoformat() if record.started_at else None,
-                    "ended_at": record.ended_at.isoformat() if record.ended_at else None,
-                    "actual_minutes": record.actual_minutes,
-                    "headcount": record.headcount,
-                    "newcomers": record.newcomers,
-                    "shared_turns": record.shared_turns,
-                    "passed_turns": record.passed_turns,
-                },
-            )
+            db["sessions"].update(record.id, meeting_row(record))
             self._repo.insert_attendance(db, attendance)
             db.execute("DELETE FROM session_events WHERE session_id = ?", [record.id])
             if next_meeting_on is not None:
