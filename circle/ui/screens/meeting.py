@@ -122,6 +122,9 @@ class MeetingScreen(CircleScreen):
         state = meeting.state
         now = meeting.now()
         paused = state.is_paused
+        if state.phase is PhaseKind.BREAK:
+            # The breathing pacer moves with the clock, so it is redrawn with the timers.
+            self.query_one("#guidance", Static).update(guidance(meeting, now))
         who: Content | str = plain(meeting.name(state.speaker)) if state.speaker else ""
         if state.in_turn and not state.speaker:
             who = "someone is sharing"
