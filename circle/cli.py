@@ -135,6 +135,19 @@ def members_list(group_name: str) -> None:
 
 
 @cli.command()
+@click.option(
+    "--names", is_flag=True,
+    help="Show the speaker's first name where the group's rules allow it (asks for your passphrase).",
+)
+@one_line_errors
+def display(names: bool) -> None:
+    """Open the room display: the part of the meeting and a big timer, for a screen the group can see."""
+    from circle.launch import open_room_display
+
+    open_room_display(locations(), names=names)
+
+
+@cli.command()
 @click.option("--no-open", is_flag=True, help="Build the demo vault and print its folder instead of opening it.")
 @click.option("--groups", default=3, show_default=True, type=click.IntRange(1, 200))
 @click.option("--years", default=2, show_default=True, type=click.IntRange(1, 20))

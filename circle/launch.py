@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from circle.domain.errors import CircleError
+from circle.paths import Locations
 
 
 def open_app(home: Path | None = None) -> None:
@@ -19,3 +20,20 @@ def open_app(home: Path | None = None) -> None:
     except CircleError as error:
         print(f"circle: {error}", file=sys.stderr)
         sys.exit(1)
+
+
+def open_room_display(where: Locations, *, names: bool) -> None:
+    """Without names the display reads only the room board; with names it unlocks a read-only view of the vault."""
+    from circle.store.room_board import RoomBoard
+    from circle.ui.display import RoomDisplayApp
+
+    board = RoomBoard(where.room_file)
+    if not names:
+        RoomDisplayApp(board).run()
+        return
+    from circle.cli_support import read_passphrase
+    from circle.workspace import Workspace
+
+    with Workspace.open_to_read(where) as workspace:
+        workspace.unlock(read_passphrase())
+        RoomDisplayApp(board, namer=workspace.speaker_for_room).run()

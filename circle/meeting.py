@@ -13,6 +13,7 @@ from datetime import date, datetime
 from circle.domain.clock import Clock
 from circle.domain.group import Group, Member
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.domain.room import room_view
 from circle.domain.session import (
     Arrive,
     Close,
@@ -24,7 +25,9 @@ from circle.domain.session import (
     SetRoundOrder,
     summary,
 )
+from circle.domain.text import first_name
 from circle.store.repository import Repository
+from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 
@@ -48,6 +51,7 @@ class Meeting:
         sealer: GroupSealer,
         repository: Repository,
         log: SessionLog,
+        board: RoomBoard | None = None,
     ) -> None:
         self.group = group
         self.session_id = session_id
@@ -56,6 +60,7 @@ class Meeting:
         self._sealer = sealer
         self._repo = repository
         self._log = log
+        self._board = board
 
     # reading ------------------------------------------------------------------
     @property
@@ -83,7 +88,23 @@ class Meeting:
         events = self._live.propose(command)
         self._log.append(self._sealer, self.session_id, events)
         self._live.accept(events)
+        self.publish_to_room()
         return self.state
+
+    def publish_to_room(self) -> None:
+        """Tell the room display where the meeting is: timers always, a first name only if the rules allow."""
+        if self._board is None:
+            return
+        rules = self.group.rules
+        names_allowed = rules.room_display_names and rules.keeps_names
+        speaker = first_name(self.name(self.state.speaker)) if names_allowed else ""
+        sealed = self._sealer.seal_text("room", "speaker", self.session_id, speaker) if speaker else None
+        view = room_view(self.state, self.session_id, names_allowed=names_allowed)
+        try:
+            self._board.publish(PublishedRoom(view, sealed))
+        except OSError:
+            # The room display is a convenience; the sealed log is the record, and it is already on disk.
+            pass
 
     def add_newcomer(self, member: Member) -> SessionState:
         self._roster[member.id] = member

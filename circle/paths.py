@@ -27,6 +27,10 @@ class Locations:
         return self.data / "circle.lock"
 
     @property
+    def room_file(self) -> Path:
+        return self.data / "room.json"
+
+    @property
     def config_file(self) -> Path:
         return self.config / "config.toml"
 

@@ -20,6 +20,7 @@ from circle.paths import Locations, ensure_private_dir, locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.repository import FacilitatorRecord, KeySlot, Repository
+from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 from circle.vault import crypto, keyring
@@ -85,6 +86,14 @@ class Workspace:
             lock.release()
             raise
         return cls(where, Repository(db, where.vault_file), lock, clock or SystemClock())
+
+    @classmethod
+    def open_to_read(cls, where: Locations) -> Workspace:
+        """A read-only view beside a running circle (no writer lock), for the room display's names."""
+        if not where.vault_file.exists():
+            raise CircleError("There is no vault here yet; run 'circle' first.")
+        db = open_database(where.vault_file, read_only=True)
+        return cls(where, Repository(db, where.vault_file), None, SystemClock())
 
     def close(self) -> None:
         self.lock()
@@ -293,13 +302,27 @@ class Workspace:
         session_id = self._log.open_sessions().get(group_id)
         if session_id is not None:
             live = LiveSession(self.clock, new_id, self._log.events(sealer, session_id))
-            return Meeting(group, session_id, live, roster, sealer=sealer, repository=self._repo, log=self._log)
+            meeting = self._meeting(group, session_id, live, roster, sealer)
+            meeting.publish_to_room()
+            return meeting
         session_id = new_id()
         self._log.begin(sealer, session_id, today(self.clock), group.profile.format.planned_minutes)
-        meeting = Meeting(
-            group, session_id, LiveSession(self.clock, new_id), roster,
-            sealer=sealer, repository=self._repo, log=self._log,
-        )
+        meeting = self._meeting(group, session_id, LiveSession(self.clock, new_id), roster, sealer)
         assert self._facilitator_id is not None
         meeting.do(Open.for_group(group, self._facilitator_id))
         return meeting
+
+    def _meeting(
+        self, group: Group, session_id: str, live: LiveSession, roster: list[Member], sealer: GroupSealer
+    ) -> Meeting:
+        board = RoomBoard(self.locations.room_file)
+        return Meeting(
+            group, session_id, live, roster, sealer=sealer, repository=self._repo, log=self._log, board=board
+        )
+
+    def speaker_for_room(self, room: PublishedRoom) -> str:
+        """The sealed first name on the room board, if this facilitator holds the group's key; else ''."""
+        sealer = self._sealers.get(room.view.group_id)
+        if room.sealed_speaker is None or sealer is None or not room.view.names_allowed:
+            return ""
+        return sealer.open_text("room", "speaker", room.view.session_id, room.sealed_speaker)

@@ -145,3 +145,13 @@ def test_the_demo_is_built_inside_circle_home_and_opens_with_its_passphrase(run_
     listed = ok(run_circle("group", "list", home=demo_home, passphrase="demo")).splitlines()
     assert len(listed) == 3
     assert all("\tlast 20" in line for line in listed)
+
+
+def test_the_room_display_with_names_refuses_a_wrong_passphrase_in_one_line(run_circle, vault_home):
+    error = one_line_error(run_circle("display", "--names", home=vault_home, passphrase="not the one"))
+    assert "passphrase" in error.lower()
+
+
+def test_the_room_display_with_names_needs_a_vault_and_says_so(run_circle, tmp_path):
+    error = one_line_error(run_circle("display", "--names", home=tmp_path / "nothing-here"))
+    assert "no vault" in error.lower()

@@ -10,12 +10,12 @@ from textual.widgets import Static
 from circle.domain.timing import Timer, TimerState, format_clock
 
 # A shape and a word for each state, so nobody has to tell colours apart.
-_MARKS = {
+STATE_MARKS = {
     TimerState.ON_TIME: "○ on time",
     TimerState.LAST_MINUTE: "◐ last minute",
     TimerState.OVER: "● over",
 }
-_CLASSES = {
+STATE_CLASSES = {
     TimerState.ON_TIME: "-on-time",
     TimerState.LAST_MINUTE: "-last-minute",
     TimerState.OVER: "-over",
@@ -36,15 +36,15 @@ class TimerPanel(Vertical):
         self.query_one(".timer-who", Static).update(who)
         time_label = self.query_one(".timer-time", Static)
         state_label = self.query_one(".timer-state", Static)
-        for css_class in _CLASSES.values():
+        for css_class in STATE_CLASSES.values():
             self.remove_class(css_class)
         if timer is None:
             time_label.update("–")
             state_label.update("")
             return
         state = timer.state(now)
-        self.add_class(_CLASSES[state])
+        self.add_class(STATE_CLASSES[state])
         remaining = timer.remaining(now)
         shown = f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
         time_label.update(Content(shown))
-        state_label.update("‖ paused" if paused else _MARKS[state])
+        state_label.update("‖ paused" if paused else STATE_MARKS[state])

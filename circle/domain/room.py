@@ -1,0 +1,210 @@
+"""What the room may see: the part of the meeting and its timers, never what anyone said.
+
+The live meeting publishes a `RoomView` after every change; the room display reads it and
+works the timers out from their timestamps with its own clock, so it keeps time even when
+the facilitator's screen is locked or circle has crashed. The view names nobody. When the
+group's rules let the display show first names, the speaker's first name travels beside the
+view, sealed (see `circle/store/room_board.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from circle.domain.errors import InvalidInput
+from circle.domain.group import PhaseKind
+from circle.domain.session import SessionState
+from circle.domain.timing import Timer, TimerState, format_clock
+
+# Why the room sees each part of the meeting: a few calm words, the same for every group.
+_PHASE_LINES = {
+    PhaseKind.OPENING: "Welcome. We begin with the group's agreements.",
+    PhaseKind.CHECK_IN: "Check-in: a few words each. Passing is always fine.",
+    PhaseKind.SHARING: "Sharing. Passing is always fine.",
+    PhaseKind.BREAK: "Break. Stretch, breathe, take a moment.",
+    PhaseKind.CLOSING: "Closing: one word, or one good thing.",
+}
+GATHERING_LINE = "Welcome. The meeting will begin soon."
+CLOSED_LINE = "Thank you for coming. What was said here stays here."
+NO_MEETING_LINE = "No meeting is running."
+# A meeting this far past its planned end (or its close) is old news: the room sees no meeting.
+STALE_AFTER = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class RoomView:
+    session_id: str
+    group_id: str
+    phase: PhaseKind | None
+    phase_number: int  # 1-based; 0 before the first part
+    phase_count: int
+    phase_timer: Timer | None
+    speaker_timer: Timer | None
+    meeting_timer: Timer | None
+    paused: bool
+    closed: bool
+    names_allowed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "group_id": self.group_id,
+            "phase": None if self.phase is None else str(self.phase),
+            "phase_number": self.phase_number,
+            "phase_count": self.phase_count,
+            "phase_timer": _timer_to_dict(self.phase_timer),
+            "speaker_timer": _timer_to_dict(self.speaker_timer),
+            "meeting_timer": _timer_to_dict(self.meeting_timer),
+            "paused": self.paused,
+            "closed": self.closed,
+            "names_allowed": self.names_allowed,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> RoomView:
+        """Strict: anything but the exact shape written by `to_dict` raises InvalidInput."""
+        try:
+            phase = raw["phase"]
+            view = cls(
+                session_id=_text(raw["session_id"]),
+                group_id=_text(raw["group_id"]),
+                phase=None if phase is None else PhaseKind(phase),
+                phase_number=_count(raw["phase_number"]),
+                phase_count=_count(raw["phase_count"]),
+                phase_timer=_timer_from_dict(raw["phase_timer"]),
+                speaker_timer=_timer_from_dict(raw["speaker_timer"]),
+                meeting_timer=_timer_from_dict(raw["meeting_timer"]),
+                paused=_flag(raw["paused"]),
+                closed=_flag(raw["closed"]),
+                names_allowed=_flag(raw["names_allowed"]),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise InvalidInput("The room display's file is not one circle wrote.") from error
+        return view
+
+
+def room_view(state: SessionState, session_id: str, *, names_allowed: bool) -> RoomView:
+    return RoomView(
+        session_id=session_id,
+        group_id=state.group_id or "",
+        phase=state.phase,
+        phase_number=0 if state.phase_index is None else state.phase_index + 1,
+        phase_count=len(state.phases),
+        phase_timer=state.phase_timer,
+        speaker_timer=state.speaker_timer,
+        meeting_timer=state.meeting_timer,
+        paused=state.is_paused,
+        closed=state.is_closed,
+        names_allowed=names_allowed,
+    )
+
+
+@dataclass(frozen=True)
+class RoomReading:
+    """The display at one moment: a headline, the big time, its state, and a footnote."""
+
+    headline: str
+    big_time: str
+    caption: str
+    state: TimerState | None
+    footnote: str
+
+
+def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -> RoomReading:
+    """What the room sees at `now`. The big time is the speaker's turn when there is one, else the part's."""
+    if view is None or _stale(view, now):
+        return RoomReading("circle", "", NO_MEETING_LINE, None, "")
+    if view.closed:
+        return RoomReading("Thank you", "", CLOSED_LINE, None, "")
+    if view.phase is None:
+        return RoomReading("Gathering", "", GATHERING_LINE, None, _meeting_footnote(view, now))
+    headline = f"{view.phase.title} · part {view.phase_number} of {view.phase_count}"
+    if view.speaker_timer is not None:
+        timer, caption = view.speaker_timer, f"{speaker_name} is sharing" if speaker_name else "Someone is sharing"
+    else:
+        timer, caption = view.phase_timer, _PHASE_LINES[view.phase]
+    if view.paused:
+        caption = "Paused. Take the time you need."
+    big_time = "" if timer is None else format_clock(abs(timer.remaining(now)))
+    state = None if timer is None else timer.state(now)
+    return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now))
+
+
+def _stale(view: RoomView, now: datetime) -> bool:
+    timer = view.meeting_timer
+    if timer is None:
+        return False
+    if view.closed:
+        # A closed meeting's timer is frozen at the close.
+        return timer.paused_since is not None and now - timer.paused_since > STALE_AFTER
+    return timer.remaining(now) < -STALE_AFTER.total_seconds()
+
+
+def _meeting_footnote(view: RoomView, now: datetime) -> str:
+    parts = []
+    if view.speaker_timer is not None and view.phase_timer is not None and view.phase is not None:
+        parts.append(f"{view.phase.title}: {_left(view.phase_timer, now)}")
+    if view.meeting_timer is not None:
+        parts.append(f"Meeting: {_left(view.meeting_timer, now)}")
+    return "   ·   ".join(parts)
+
+
+def _left(timer: Timer, now: datetime) -> str:
+    remaining = timer.remaining(now)
+    return f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
+
+
+def _timer_to_dict(timer: Timer | None) -> dict[str, Any] | None:
+    if timer is None:
+        return None
+    return {
+        "started_at": timer.started_at.isoformat(),
+        "budget_seconds": timer.budget_seconds,
+        "paused_seconds": timer.paused_seconds,
+        "paused_since": None if timer.paused_since is None else timer.paused_since.isoformat(),
+    }
+
+
+def _timer_from_dict(raw: Any) -> Timer | None:
+    if raw is None:
+        return None
+    paused_since = raw["paused_since"]
+    return Timer(
+        started_at=_moment(raw["started_at"]),
+        budget_seconds=_seconds(raw["budget_seconds"]),
+        paused_seconds=_seconds(raw["paused_seconds"]),
+        paused_since=None if paused_since is None else _moment(paused_since),
+    )
+
+
+def _moment(raw: Any) -> datetime:
+    moment = datetime.fromisoformat(_text(raw))
+    if moment.tzinfo is None:
+        raise ValueError("a moment without a timezone")
+    return moment
+
+
+def _seconds(raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 <= raw < 10**7:
+        raise ValueError("not a duration")
+    return float(raw)
+
+
+def _count(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 100:
+        raise ValueError("not a count")
+    return raw
+
+
+def _flag(raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise TypeError("not a flag")
+    return raw
+
+
+def _text(raw: Any) -> str:
+    if not isinstance(raw, str) or len(raw) > 64:
+        raise TypeError("not an id or a moment")
+    return raw

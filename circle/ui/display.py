@@ -1,0 +1,94 @@
+"""The room display: the part of the meeting and a big timer, for a screen the group can see.
+
+It reads the room board a few times a second and works the timers out with its own clock, so
+it follows the live meeting within a second and keeps time while the facilitator's screen is
+locked. Without names it touches no vault and needs no passphrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Static
+
+from circle.domain.clock import Clock, SystemClock
+from circle.domain.errors import CircleError
+from circle.domain.room import read_room
+from circle.store.room_board import PublishedRoom, RoomBoard
+from circle.ui.text import one_line
+from circle.ui.widgets.big_clock import BigClock
+from circle.ui.widgets.timer_panel import STATE_CLASSES, STATE_MARKS
+
+# Four looks a second: a change on the facilitator's laptop shows here well within a second.
+POLL_SECONDS = 0.25
+
+SpeakerNamer = Callable[[PublishedRoom], str]
+
+
+class RoomDisplayApp(App[None]):
+    CSS_PATH = Path(__file__).parent / "display.tcss"
+    TITLE = "circle · room display"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("q,escape,ctrl+q", "quit", "Close the display", priority=True)]
+
+    def __init__(self, board: RoomBoard, *, clock: Clock | None = None, namer: SpeakerNamer | None = None) -> None:
+        super().__init__()
+        self.board = board
+        self.clock = clock or SystemClock()
+        self._namer = namer
+        self._room: PublishedRoom | None = None
+        self._speaker = ""
+        self._trouble = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="room"):
+            yield Static("", id="room-headline")
+            with Center():
+                yield BigClock(id="room-time")
+            yield Static("", id="room-state")
+            yield Static("", id="room-caption")
+            yield Static("", id="room-footnote")
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def poll(self) -> None:
+        """Read the board (a few hundred bytes) and redraw; a name is unsealed only when the board changed."""
+        try:
+            room, self._trouble = self.board.read(), ""
+        except CircleError as error:
+            room, self._trouble = None, str(error)
+        if room != self._room:
+            self._room = room
+            self._speaker = self._name_of_speaker()
+        self.redraw()
+
+    def _name_of_speaker(self) -> str:
+        if self._room is None or self._namer is None:
+            return ""
+        try:
+            return self._namer(self._room)
+        except CircleError:
+            return ""  # a name that does not verify is simply not shown
+
+    def redraw(self) -> None:
+        reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker)
+        self.query_one("#room-headline", Static).update(reading.headline)
+        self.query_one("#room-time", BigClock).show(reading.big_time)
+        self.query_one("#room-time").display = bool(reading.big_time)
+        state_label = self.query_one("#room-state", Static)
+        for css_class in STATE_CLASSES.values():
+            self.screen.remove_class(css_class)
+        if reading.state is None:
+            state_label.update("")
+        else:
+            self.screen.add_class(STATE_CLASSES[reading.state])
+            paused = self._room is not None and self._room.view.paused
+            state_label.update("‖ paused" if paused else STATE_MARKS[reading.state])
+        self.query_one("#room-caption", Static).update(one_line(self._trouble or reading.caption))
+        self.query_one("#room-footnote", Static).update(reading.footnote)

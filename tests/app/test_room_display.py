@@ -1,0 +1,138 @@
+"""The room display, run as the real app beside a real meeting on a real vault."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from textual.widgets import Static
+
+from circle.domain.clock import FakeClock
+from circle.domain.group import PhaseKind
+from circle.domain.room import CLOSED_LINE, GATHERING_LINE, NO_MEETING_LINE
+from circle.domain.session import Arrive, NextPhase, StartTurn
+from circle.paths import locations
+from circle.store.room_board import RoomBoard
+from circle.ui.display import POLL_SECONDS, RoomDisplayApp
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE
+
+
+def _shown(app: RoomDisplayApp, part: str) -> str:
+    return str(app.query_one(f"#room-{part}", Static).render())
+
+
+def _display(workspace: Workspace, **options) -> RoomDisplayApp:  # type: ignore[no-untyped-def]
+    return RoomDisplayApp(RoomBoard(workspace.locations.room_file), clock=workspace.clock, **options)
+
+
+async def test_the_display_follows_the_live_meeting_within_a_second(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    app = _display(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert _shown(app, "caption") == NO_MEETING_LINE
+        meeting = workspace.meeting(group_id)
+        await pilot.pause(POLL_SECONDS * 2)
+        assert _shown(app, "caption") == GATHERING_LINE
+        for member in workspace.members(group_id):
+            meeting.do(Arrive(member.id))
+        meeting.do(NextPhase())
+        await pilot.pause(POLL_SECONDS * 2)
+        assert _shown(app, "headline").startswith("Opening · part 1 of")
+        assert POLL_SECONDS * 2 < 1.0  # the display is never more than a second behind
+
+
+async def test_the_display_shows_a_turn_without_a_name_and_counts_down_on_its_own_clock(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    clock = FakeClock()
+    workspace.clock = clock
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    meeting = workspace.meeting(group_id)
+    members = workspace.members(group_id)
+    meeting.do(Arrive(members[0].id))
+    while meeting.state.phase is not PhaseKind.SHARING:
+        meeting.do(NextPhase())
+    meeting.do(StartTurn(members[0].id))
+    app = _display(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert _shown(app, "caption") == "Someone is sharing"
+        assert "on time" in _shown(app, "state")
+        before = str(app.query_one("#room-time", Static).render())
+        clock.advance(61)  # the meeting's laptop does nothing more: the display keeps time itself
+        app.poll()
+        await pilot.pause()
+        assert str(app.query_one("#room-time", Static).render()) != before
+        assert members[0].name.split()[0] not in _shown(app, "caption")
+
+
+async def test_names_appear_only_when_the_rules_allow_and_the_display_was_unlocked(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    workspace.save_group(replace(group, rules=replace(group.rules, room_display_names=True)))
+    speaker = workspace.members(group.id)[0]
+    meeting = workspace.meeting(group.id)
+    meeting.do(Arrive(speaker.id))
+    while meeting.state.phase is not PhaseKind.CHECK_IN:
+        meeting.do(NextPhase())
+    meeting.do(StartTurn(speaker.id))
+    with Workspace.open_to_read(workspace.locations) as beside:
+        beside.unlock(PASSPHRASE)
+        app = _display(workspace, namer=beside.speaker_for_room)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert _shown(app, "caption") == f"{speaker.name.split()[0]} is sharing"
+    without_names = _display(workspace)
+    async with without_names.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _shown(without_names, "caption") == "Someone is sharing"
+
+
+async def test_without_names_the_display_needs_no_vault_at_all(
+    workspace_with_group: Workspace, tmp_path: Path
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    meeting = workspace.meeting(workspace.groups()[0].id)
+    meeting.do(NextPhase())
+    elsewhere = locations(tmp_path / "screen-by-the-door")
+    elsewhere.data.mkdir(parents=True)
+    shutil.copy(workspace.locations.room_file, elsewhere.room_file)
+    app = RoomDisplayApp(RoomBoard(elsewhere.room_file), clock=workspace.clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _shown(app, "headline").startswith("Opening")
+    assert not elsewhere.vault_file.exists()
+
+
+async def test_a_damaged_board_shows_one_calm_line_and_the_display_recovers(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    workspace.locations.room_file.write_text("{ half a file")
+    app = _display(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "damaged" in _shown(app, "caption")
+        meeting = workspace.meeting(workspace.groups()[0].id)
+        meeting.do(NextPhase())
+        meeting.close()
+        app.poll()
+        await pilot.pause()
+        assert _shown(app, "caption") == CLOSED_LINE
+
+
+async def test_q_closes_the_display(workspace_with_group: Workspace) -> None:
+    app = _display(workspace_with_group)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
