@@ -50,6 +50,6 @@ def print_table(figures: list[Figure]) -> None:
     print("-" * len(header))
     for figure in figures:
         print(
-            f"{figure.name:44} {figure.value:>10.1f}{figure.unit:>2} {figure.baseline:>10.1f}{figure.unit:>2}"
+            f"{figure.name:44} {figure.value:>10.2f}{figure.unit:>2} {figure.baseline:>10.2f}{figure.unit:>2}"
             f" {figure.ratio:>6.2f}x  {figure.goal}"
         )
