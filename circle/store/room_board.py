@@ -48,7 +48,7 @@ class RoomBoard:
         staging = self.path.with_name(self.path.name + ".new")
         descriptor = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            json.dump(body, file)
+            file.write(json.dumps(body))
         os.replace(staging, self.path)
 
     def read(self) -> PublishedRoom | None:

@@ -21,7 +21,8 @@ class CircleApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+l", "lock", "Lock", priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Quitting is in the help and the palette; the footer keeps its room for the meeting.
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
     def __init__(self, workspace: Workspace, *, kdf: KdfParams | None = None) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, make_app
 
@@ -73,3 +75,63 @@ async def test_a_key_that_does_nothing_here_is_quietly_ignored(workspace_with_gr
         await pilot.pause()
         assert app.screen.meeting.state == before
         assert not app._notifications  # noqa: SLF001 - no error was shown either
+
+
+async def test_the_agreements_open_large_for_reading_aloud_and_enter_records_them_read(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_home()
+        await pilot.press("m", "enter", "n")  # one here; on to the opening
+        await pilot.pause()
+        meeting = app.screen.meeting
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadAloudScreen)
+        text = str(app.screen.query_one("#read-aloud-text").render())
+        assert "Limits of confidentiality" in text
+        await pilot.press("escape")  # back without saying they were read
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and not meeting.state.agreements_read
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and meeting.state.agreements_read
+
+
+async def test_question_mark_lists_the_meeting_keys_in_plain_words_and_changes_nothing(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_home()
+        await pilot.press("m")
+        await pilot.pause()
+        before = app.screen.meeting.state
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelp)
+        listed = str(app.screen.query_one("#keys-help-list Static").render())
+        assert "pass: passing is a way of taking part" in listed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting.state == before
+
+
+async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_home()
+        await pilot.press("m", "enter", "n", "n")  # into the check-in
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingSummaryScreen)
+    assert workspace.meetings_in_progress() == []

@@ -20,8 +20,10 @@ TO_MEETING = ["down", "down", "m"]
 PARTS = {
     "attendance": ["enter", "down", "enter", "down", "enter"],
     "opening": ["enter", "down", "enter", "N", *"Robin", "enter", "n"],
+    "read_aloud": ["enter", "down", "enter", "N", *"Robin", "enter", "n", "v"],
+    "keys": ["enter", "n", "question_mark"],
     "check_in": ["enter", "down", "enter", "down", "enter", "n", "r", "n", "o", "space"],
-    "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "home", "a", "down", "a", "space"],
+    "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "a", "up", "a", "space"],
     "break": ["enter", "n", "n", "n", "n"],
     "closing": ["enter", "down", "enter", "n", "n", "n", "n", "n", "o", "space"],
     "summary": ["enter", "down", "enter", "n", "n", "n", "n", "n", "p", "p", "c", "y"],

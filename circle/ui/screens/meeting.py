@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Footer, Input
 
 from circle.domain.errors import CircleError
 from circle.domain.group import PhaseKind
@@ -39,9 +39,12 @@ from circle.domain.timing import format_clock
 from circle.meeting import Meeting
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.dialogs import Ask, Confirm
+from circle.ui.screens.keys_help import MEETING_KEYS, KeysHelp
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.guidance import guidance
+from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.people_table import PeopleTable
 from circle.ui.widgets.timer_panel import TimerPanel
 
@@ -50,13 +53,15 @@ _ORDER_MODES = list(RoundOrderMode)
 
 
 class MeetingScreen(CircleScreen):
+    # `?` comes first so that, however narrow the window, the way to every key is on show.
     BINDINGS = [
-        Binding("space", "turn", "Start/end turn"),
+        Binding("question_mark", "keys_help", "Keys"),
+        Binding("space", "turn", "Turn"),
         Binding("p", "pass_turn", "Pass"),
         Binding("plus,equals_sign", "extend", "+1 min"),
-        Binding("n", "next_phase", "Next part"),
+        Binding("n", "next_phase", "Next"),
         Binding("z", "pause", "Pause"),
-        Binding("t", "toggle_here", "Here/not here"),
+        Binding("t", "toggle_here", "Here/not here", show=False),
         Binding("N", "newcomer", "Newcomer"),
         Binding("e", "left_early", "Left early", show=False),
         Binding("a", "enqueue", "Queue"),
@@ -65,21 +70,24 @@ class MeetingScreen(CircleScreen):
         Binding("right_square_bracket", "move(1)", "Move down", show=False),
         Binding("o", "round_order", "Order", show=False),
         Binding("r", "agreements_read", "Read"),
+        Binding("v", "read_aloud", "Read aloud"),
         Binding("k", "headcount(1)", "Count +1"),
         Binding("j", "headcount(-1)", "Count −1"),
         Binding("d", "next_meeting", "Next date", show=False),
         Binding("slash", "filter", "Find", show=False),
+        # The same key twice: shown in the footer during the closing part, and working, unshown, before it.
         Binding("c", "close_meeting", "Close"),
+        Binding("c", "close_meeting_early", "Close", show=False),
         Binding("escape", "leave_screen", "Groups", show=False),
-        Binding("question_mark", "app.show_help_panel", "Keys"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self._last_offered: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="meeting-title")
+        yield Line("", id="meeting-title")
         with Horizontal(id="timers"):
             yield TimerPanel("Speaker", id="speaker-timer")
             yield TimerPanel("This part", id="phase-timer")
@@ -89,8 +97,9 @@ class MeetingScreen(CircleScreen):
                 yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
                 yield PeopleTable(id="people")
             with VerticalScroll(id="guidance-scroll"):
-                yield Static("", id="guidance")
-        yield Footer()
+                yield Paragraph("", id="guidance")
+        # Compact and without the palette hint, so a meeting's keys fit in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if not self.meeting.group.rules.keeps_names:
@@ -108,14 +117,14 @@ class MeetingScreen(CircleScreen):
         part = "Attendance" if phase is None else phase.title
         where = "" if state.phase_index is None else f" ({state.phase_index + 1} of {len(state.phases)})"
         paused = "   ‖ PAUSED" if state.is_paused else ""
-        self.query_one("#meeting-title", Static).update(
+        self.query_one("#meeting-title", Line).show(
             Content.assemble(one_line(meeting.group.name), f" · {part}{where}{paused}")
         )
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
-        self.query_one("#guidance", Static).update(guidance(meeting, meeting.now()))
+        self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
         self.refresh_timers()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def refresh_timers(self) -> None:
         meeting = self.meeting
@@ -124,7 +133,7 @@ class MeetingScreen(CircleScreen):
         paused = state.is_paused
         if state.phase is PhaseKind.BREAK:
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
-            self.query_one("#guidance", Static).update(guidance(meeting, now))
+            self.query_one("#guidance", Paragraph).show(guidance(meeting, now))
         who: Content | str = plain(meeting.name(state.speaker)) if state.speaker else ""
         if state.in_turn and not state.speaker:
             who = "someone is sharing"
@@ -140,13 +149,23 @@ class MeetingScreen(CircleScreen):
         ends = f"ends {end.astimezone():%H:%M}" if end else f"{state.planned_minutes} min planned"
         self.query_one("#meeting-timer", TimerPanel).show(state.meeting_timer, now, who=ends, paused=paused)
 
+    def _refresh_keys(self) -> None:
+        """Redraw the footer only when the keys on offer changed: rebuilding it is the costliest repaint."""
+        offered = self._offered()
+        if offered != self._last_offered:
+            self._last_offered = offered
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what fits this moment; a key that does nothing here stays quiet."""
+        return self._offered().get(action, True)
+
+    def _offered(self) -> dict[str, bool]:
         state = self.meeting.state
         names = self.meeting.group.rules.keeps_names
         phase = state.phase
         in_round = phase in (PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING)
-        offered = {
+        return {
             "turn": in_round,
             "pass_turn": in_round,
             "extend": state.in_turn,
@@ -159,11 +178,15 @@ class MeetingScreen(CircleScreen):
             "move": names and phase is PhaseKind.SHARING,
             "round_order": names and phase in (PhaseKind.CHECK_IN, PhaseKind.CLOSING),
             "agreements_read": phase is PhaseKind.OPENING,
+            "read_aloud": phase is PhaseKind.OPENING,
             "headcount": not names,
             "next_meeting": phase is PhaseKind.CLOSING,
             "filter": names,
+            "next_phase": state.phase_index is None or state.phase_index < len(state.phases) - 1,
+            "close_meeting": phase is PhaseKind.CLOSING,
+            "close_meeting_early": phase is not PhaseKind.CLOSING,
         }
-        return offered.get(action, True)
+        return offered
 
     # changing -------------------------------------------------------------------
     def command(self, command: Command) -> None:
@@ -193,6 +216,11 @@ class MeetingScreen(CircleScreen):
 
     def action_agreements_read(self) -> None:
         self.command(ReadAgreements(full=self.meeting.state.full_agreements_due))
+
+    def action_read_aloud(self) -> None:
+        state = self.meeting.state
+        screen = ReadAloudScreen(self.meeting.group.profile.agreements, newcomer_here=state.full_agreements_due)
+        self.app.push_screen(screen, lambda read: read and self.action_agreements_read())
 
     def action_headcount(self, change: int) -> None:
         self.command(SetHeadcount(max(0, self.meeting.state.headcount + change)))
@@ -266,6 +294,12 @@ class MeetingScreen(CircleScreen):
     @on(Input.Submitted, "#people-filter")
     def _back_to_people(self) -> None:
         self.query_one(PeopleTable).focus()
+
+    def action_keys_help(self) -> None:
+        self.app.push_screen(KeysHelp("Keys during a meeting", MEETING_KEYS))
+
+    def action_close_meeting_early(self) -> None:
+        self.action_close_meeting()
 
     def action_close_meeting(self) -> None:
         self.app.push_screen(Confirm("Close the meeting now? Its timings are then reduced to counts."), self._close)

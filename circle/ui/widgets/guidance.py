@@ -51,7 +51,11 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         if agreements.mandated_reporter:
             parts.append("\n\n")
             parts.append(plain(agreements.mandated_reporter))
-        done = "Agreements read ✓" if state.agreements_read else "Press r when the agreements have been read."
+        done = (
+            "Agreements read ✓"
+            if state.agreements_read
+            else "v shows them large, for reading aloud. Press r when they have been read."
+        )
         parts.append(f"\n\n{done}  n moves on to the check-in.")
         return Content.assemble(*parts)
     if phase is PhaseKind.BREAK:

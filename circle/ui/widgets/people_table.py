@@ -28,6 +28,12 @@ def status_of(member_id: str, state: SessionState) -> str:
     return "late" if member_id in state.late else ""
 
 
+def _here(member_id: str, state: SessionState) -> str:
+    if member_id in state.present:
+        return "✓"
+    return "–" if member_id in state.left_early else ""
+
+
 class PeopleTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -39,16 +45,28 @@ class PeopleTable(DataTable[Text]):
         self.add_column("", key="status", width=14)
 
     def show(self, roster: list[Member], state: SessionState) -> None:
-        """Redraw, keeping the cursor on the same person. People who are here come first."""
-        highlighted = self.highlighted_member
+        """Redraw, keeping the cursor on the same person. People who are here come first.
+
+        When the same people are listed in the same order (most keys in a meeting), only the
+        cells that changed are updated, so the table does not have to be rebuilt.
+        """
         wanted = self.filter_text.casefold()
-        self.clear()
         ordered = sorted(roster, key=lambda member: member.id not in state.attended)
-        for member in ordered:
-            if wanted and wanted not in member.name.casefold():
-                continue
-            here = "✓" if member.id in state.present else ("–" if member.id in state.left_early else "")
-            self.add_row(Text(here), cell(member.name), Text(status_of(member.id, state)), key=member.id)
+        shown = [member for member in ordered if not wanted or wanted in member.name.casefold()]
+        if [member.id for member in shown] == [row.value for row in self.rows]:
+            for member in shown:
+                here, status = _here(member.id, state), status_of(member.id, state)
+                if self.get_cell(member.id, "here").plain != here:
+                    self.update_cell(member.id, "here", Text(here))
+                if self.get_cell(member.id, "status").plain != status:
+                    self.update_cell(member.id, "status", Text(status))
+            return
+        highlighted = self.highlighted_member
+        self.clear()
+        for member in shown:
+            self.add_row(
+                Text(_here(member.id, state)), cell(member.name), Text(status_of(member.id, state)), key=member.id
+            )
         if highlighted is not None and highlighted in self.rows:
             self.move_cursor(row=self.get_row_index(highlighted))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
 
 from circle.domain.timing import Timer, TimerState, format_clock
+from circle.ui.widgets.line import Line
 
 # A shape and a word for each state, so nobody has to tell colours apart.
 STATE_MARKS = {
@@ -28,23 +28,22 @@ class TimerPanel(Vertical):
         self.border_title = title
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="timer-who")
-        yield Static("–", classes="timer-time")
-        yield Static("", classes="timer-state")
+        yield Line("", classes="timer-who")
+        yield Line("–", classes="timer-time")
+        yield Line("", classes="timer-state")
 
     def show(self, timer: Timer | None, now, *, who: Content | str = "", paused: bool = False) -> None:  # type: ignore[no-untyped-def]
-        self.query_one(".timer-who", Static).update(who)
-        time_label = self.query_one(".timer-time", Static)
-        state_label = self.query_one(".timer-state", Static)
-        for css_class in STATE_CLASSES.values():
-            self.remove_class(css_class)
+        self.query_one(".timer-who", Line).show(who)
+        time_label = self.query_one(".timer-time", Line)
+        state_label = self.query_one(".timer-state", Line)
+        state = None if timer is None else timer.state(now)
+        for timer_state, css_class in STATE_CLASSES.items():
+            self.set_class(timer_state is state, css_class)
         if timer is None:
-            time_label.update("–")
-            state_label.update("")
+            time_label.show("–")
+            state_label.show("")
             return
-        state = timer.state(now)
-        self.add_class(STATE_CLASSES[state])
         remaining = timer.remaining(now)
         shown = f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
-        time_label.update(Content(shown))
-        state_label.update("‖ paused" if paused else STATE_MARKS[state])
+        time_label.show(shown)
+        state_label.show("‖ paused" if paused else STATE_MARKS[state])

@@ -1,0 +1,64 @@
+"""`?`: the keys of one screen, in plain words, as a facilitator would ask for them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyHelp = tuple[str, str]
+
+MEETING_KEYS: tuple[KeyHelp, ...] = (
+    ("Enter or t", "mark the highlighted person here, or not here"),
+    ("Shift+N", "add a newcomer"),
+    ("/", "find a name"),
+    ("n", "on to the next part of the meeting"),
+    ("v", "the agreements, large, for reading aloud (opening)"),
+    ("r", "the agreements have been read (opening)"),
+    ("o", "round order: roster, random or volunteers"),
+    ("Space", "start the next turn, or end the current one"),
+    ("p", "pass: passing is a way of taking part"),
+    ("+", "one more minute for this turn"),
+    ("a  x", "sharing queue: add or remove the highlighted person"),
+    ("[  ]", "move them up or down the queue"),
+    ("z", "pause every timer, and resume"),
+    ("e", "the highlighted person left early"),
+    ("k  j", "headcount up or down (groups that keep no names)"),
+    ("d", "the next meeting's date (closing)"),
+    ("c", "close the meeting and see its summary"),
+    ("Escape", "back to your groups; the meeting stays open"),
+    ("Ctrl+L", "lock circle; unlocking comes back here"),
+    ("Ctrl+Q", "quit; an open meeting is kept and resumes"),
+)
+
+
+def keys_table(keys: tuple[KeyHelp, ...]) -> Content:
+    """Keys right-aligned in a column of their own, each followed by what it does."""
+    width = max(len(key) for key, _ in keys)
+    lines = [Content.assemble(Content.styled(key.rjust(width), "bold"), "   ", words) for key, words in keys]
+    return Content("\n").join(lines)
+
+
+class KeysHelp(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, title: str, keys: tuple[KeyHelp, ...]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="keys-help"):
+            yield Static(self.title_text, classes="title")
+            with VerticalScroll(id="keys-help-list"):
+                yield Static(keys_table(self.keys))
+            yield Static("A key that does not fit this moment does nothing. Escape closes this.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#keys-help-list").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
