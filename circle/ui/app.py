@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from textual.screen import Screen
@@ -55,6 +57,13 @@ class CircleApp(App[None]):
     def _pop_to_base(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from circle.ui.palette import screen_commands
+
+        yield from screen_commands(self, screen)
+        # Textual's own "Keys" panel lists widget internals; circle's screens have `?` for that.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":

@@ -135,3 +135,20 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
         await pilot.pause()
         assert isinstance(app.screen, MeetingSummaryScreen)
     assert workspace.meetings_in_progress() == []
+
+
+async def test_the_command_palette_offers_the_meeting_actions_by_name(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_home()
+        await pilot.press("m", "enter", "n")  # one here; the opening has begun
+        await pilot.pause()
+        meeting = app.screen.meeting
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Pause every timer, or resume them" in titles
+        assert "Start the next turn, or end this one" not in titles  # no round in the opening
+        await pilot.press("ctrl+p", *"pause every", "enter")
+        await pilot.pause()
+        assert meeting.state.is_paused

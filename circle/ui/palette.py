@@ -1,0 +1,24 @@
+"""The command palette offers what the footer offers: the current screen's keys, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+
+def screen_commands(app: App[object], screen: Screen[object]) -> Iterable[SystemCommand]:
+    """One command per key on offer right now (the same test as the footer's), named in words."""
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not (active.enabled and binding.show) or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        yield SystemCommand(
+            binding.tooltip or binding.description,
+            f"Key: {app.get_key_display(binding)}",
+            partial(app.run_action, binding.action, active.node),
+        )
