@@ -155,3 +155,50 @@ def test_the_room_display_with_names_refuses_a_wrong_passphrase_in_one_line(run_
 def test_the_room_display_with_names_needs_a_vault_and_says_so(run_circle, tmp_path):
     error = one_line_error(run_circle("display", "--names", home=tmp_path / "nothing-here"))
     assert "no vault" in error.lower()
+
+
+BUNDLED_THEMES = ["calm (bundled) *", "daylight (bundled)", "high-contrast (bundled)", "night (bundled)"]
+
+
+def test_themes_list_shows_the_bundled_themes_and_marks_calm_as_the_default(run_circle):
+    result = run_circle("themes", "list")
+    assert ok(result).splitlines() == BUNDLED_THEMES
+    assert result.stderr == ""
+
+
+def test_themes_list_adds_your_themes_marks_the_chosen_one_and_names_broken_files(run_circle, tmp_path):
+    home = tmp_path / "home"
+    (home / "config" / "themes").mkdir(parents=True)
+    (home / "config" / "themes" / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n', encoding="utf-8")
+    (home / "config" / "themes" / "broken.toml").write_text('name = "oops\n', encoding="utf-8")
+    (home / "config" / "config.toml").write_text('theme = "mine"\n', encoding="utf-8")
+    result = run_circle("themes", "list", home=home)
+    assert ok(result).splitlines() == [
+        "calm (bundled)", "daylight (bundled)", "high-contrast (bundled)", "mine (yours) *", "night (bundled)",
+    ]
+    assert result.stderr.startswith("broken.toml: is not valid TOML: ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_themes_check_says_ok_for_a_good_file(run_circle, tmp_path):
+    theme = tmp_path / "mine.toml"
+    theme.write_text('name = "mine"\nprimary = "#336699"\n', encoding="utf-8")
+    result = run_circle("themes", "check", str(theme))
+    assert ok(result) == f"{theme}: ok\n"
+    assert result.stderr == ""
+
+
+def test_themes_check_prints_every_problem_on_its_own_line_and_fails(run_circle, tmp_path):
+    theme = tmp_path / "mine.toml"
+    theme.write_text('name = "mine"\nprimary = "blurple"\nsparkle = true\n', encoding="utf-8")
+    result = run_circle("themes", "check", str(theme))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "mine.toml: 'primary' is not a colour: 'blurple' (did you mean 'purple'?)",
+        "mine.toml: unknown key 'sparkle'",
+    ]
+
+
+def test_themes_check_of_a_missing_file_is_one_line(run_circle, tmp_path):
+    assert one_line_error(run_circle("themes", "check", str(tmp_path / "nope.toml"))) == "nope.toml: no such file\n"

@@ -1,0 +1,272 @@
+"""Themes: TOML files read into Textual themes, each problem reported as one plain line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from textual.color import BLACK, Color, ColorParseError
+from textual.theme import Theme
+
+from circle.domain.errors import CircleError
+from circle.domain.text import sanitise_line
+
+CIRCLE_VARIABLES = ("timer-on-time", "timer-last-minute", "timer-over")
+# A theme that does not colour the timer gets its own status colours, in the same order.
+TIMER_FALLBACKS = dict(zip(CIRCLE_VARIABLES, ("success", "warning", "error")))
+
+MAX_FILE_BYTES = 64 * 1024
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_COLOUR_KEYS = (
+    "primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
+    "warning", "error", "success",
+)
+_NUMBER_KEYS = ("luminosity_spread", "text_alpha")
+# Theme's `ansi` is left out on purpose: terminal colours have no fixed value to check contrast against.
+_KNOWN_KEYS = ("name", *_COLOUR_KEYS, "dark", *_NUMBER_KEYS, "variables")
+
+# The text circle draws: (label, text colour, background layers from the bottom up), all as
+# names from Textual's colour system or the theme's variables. Each layer lies on the theme's background.
+_TEXT_PAIRS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("foreground on background", "foreground", ("background",)),
+    ("foreground on surface", "foreground", ("surface",)),
+    ("foreground on panel", "foreground", ("panel",)),
+    ("text on background", "text", ("background",)),
+    ("text on surface", "text", ("surface",)),
+    ("text-muted on background", "text-muted", ("background",)),
+    ("text-muted on surface", "text-muted", ("surface",)),
+    ("primary on background", "primary", ("background",)),
+    ("warning on background", "warning", ("background",)),
+    ("error on background", "error", ("background",)),
+    *((f"{name} on background", name, ("background",)) for name in CIRCLE_VARIABLES),
+    ("footer key on footer", "footer-key-foreground",
+     ("footer-background", "footer-item-background", "footer-key-background")),
+    ("footer description on footer", "footer-description-foreground",
+     ("footer-background", "footer-item-background", "footer-description-background")),
+    ("block cursor text on block cursor", "block-cursor-foreground", ("surface", "block-cursor-background")),
+    ("unfocused block cursor text on its cursor", "block-cursor-blurred-foreground",
+     ("surface", "block-cursor-blurred-background")),
+)
+# Variables that take part in those pairs must hold colours, or their contrast could not be measured.
+_COLOUR_VARIABLES = frozenset(
+    name for _, text, layers in _TEXT_PAIRS for name in (text, *layers) if name not in _COLOUR_KEYS
+)
+
+
+class BadTheme(CircleError):
+    """A theme file that cannot be used; the message is '<file name>: <what is wrong>'."""
+
+
+@dataclass
+class ThemeCatalog:
+    themes: dict[str, Theme]
+    failed: list[tuple[Path, str]]
+    yours: set[str] = field(default_factory=set)
+    """Names of the themes read from the person's own folder."""
+
+
+def bundled_themes_dir() -> Path:
+    """Inside an installed wheel the themes are package data; in a checkout they sit beside the package."""
+    packaged = Path(__file__).parent / "themes"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+
+
+def check_theme_file(path: Path) -> list[str]:
+    """Every problem with the file, one line each; an empty list means the theme can be used."""
+    try:
+        data = _read(path)
+    except BadTheme as error:
+        return [str(error)]
+    return [_message(path, problem) for problem in _problems_in(data)]
+
+
+def load_theme_file(path: Path) -> Theme:
+    """The theme in the file, always with circle's timer colours; BadTheme names the first problem."""
+    data = _read(path)
+    problems = _problems_in(data)
+    if problems:
+        raise BadTheme(_message(path, problems[0]))
+    values = {key: float(value) if key in _NUMBER_KEYS else value for key, value in data.items()}
+    theme = Theme(**{**values, "variables": dict(data.get("variables", {}))})
+    theme.variables.update(timer_colours(theme, theme.to_color_system().generate()))
+    return theme
+
+
+def load_catalog(user_dir: Path | None) -> ThemeCatalog:
+    """The bundled themes, then the person's own; a broken file is set aside with its reason."""
+    catalog = ThemeCatalog(themes={}, failed=[])
+    for folder, yours in ((bundled_themes_dir(), False), (user_dir, True)):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                theme = load_theme_file(path)
+            except BadTheme as error:
+                catalog.failed.append((path, str(error)))
+                continue
+            catalog.themes[theme.name] = theme
+            if yours:
+                catalog.yours.add(theme.name)
+    return catalog
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance: 0 for black, 1 for white."""
+    return _luminance(Color.parse(colour))
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast ratio, 1 to 21. A translucent foreground is first laid on the background."""
+    under = Color.parse(background).with_alpha(1.0)
+    over = under + Color.parse(foreground)
+    lighter, darker = sorted((_luminance(over), _luminance(under)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+    """(label, text hex, background hex) for the text circle draws, as the screen will show it."""
+    generated = theme.to_color_system().generate()
+    colours = {**generated, **theme.variables, **timer_colours(theme, generated)}
+    base = Color.parse(colours["background"]).with_alpha(1.0)
+    pairs = []
+    for label, text, layers in _TEXT_PAIRS:
+        under = base
+        for layer in layers:
+            under = _over(under, colours[layer])
+        pairs.append((label, _over(under, colours[text]).hex6, under.hex6))
+    return pairs
+
+
+def contrast_goal(theme_name: str) -> float:
+    """WCAG AAA for the high-contrast theme, AA for the others."""
+    return 7.0 if theme_name == "high-contrast" else 4.5
+
+
+def timer_colours(theme: Theme, generated: dict[str, str]) -> dict[str, str]:
+    """circle's timer colours as the theme sets them, or else its success, warning and error colours."""
+    return {
+        variable: theme.variables.get(variable) or getattr(theme, status) or generated[status]
+        for variable, status in TIMER_FALLBACKS.items()
+    }
+
+
+def _over(under: Color, value: str) -> Color:
+    """A colour as Textual CSS writes it ('#hex', a name or 'auto', then an optional 'NN%') laid on `under`."""
+    text, _, percent = value.strip().partition(" ")
+    alpha = 1.0
+    if percent:
+        if not percent.endswith("%"):
+            raise ValueError(value)
+        alpha = float(percent[:-1]) / 100
+        if not 0 <= alpha <= 1:
+            raise ValueError(value)
+    # 'auto' is Textual's white or black, whichever stands out from what lies beneath.
+    colour = under.get_contrast_text(alpha) if text == "auto" else Color.parse(text).multiply_alpha(alpha)
+    return under + colour
+
+
+def _luminance(colour: Color) -> float:
+    def linear(channel: int) -> float:
+        # WCAG writes 0.03928; no 8-bit channel falls between it and sRGB's 0.04045.
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = colour.rgb
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def _read(path: Path) -> dict:
+    """The file's TOML; BadTheme when it cannot be read or parsed at all."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # never more than the limit, however big the file
+    except FileNotFoundError:
+        raise BadTheme(_message(path, "no such file")) from None
+    except OSError as error:
+        raise BadTheme(_message(path, f"cannot be read ({error.strerror or type(error).__name__})")) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise BadTheme(_message(path, f"is larger than {MAX_FILE_BYTES // 1024} KiB"))
+    try:
+        text = raw.decode("utf-8-sig")  # some editors start UTF-8 files with a byte-order mark
+    except UnicodeDecodeError:
+        raise BadTheme(_message(path, "is not UTF-8 text")) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message ends with '(at line N, column M)' and quotes no more than one character.
+        raise BadTheme(_message(path, f"is not valid TOML: {sanitise_line(str(error))}")) from None
+    except RecursionError:
+        raise BadTheme(_message(path, "is nested too deeply to read")) from None
+
+
+def _problems_in(data: dict) -> list[str]:
+    problems = [f"missing '{key}'" for key in ("name", "primary") if key not in data]
+    for key, value in data.items():
+        if key not in _KNOWN_KEYS:
+            problems.append(f"unknown key {_shown(key)}")
+        elif key == "variables":
+            problems += _variable_problems(value)
+        else:
+            problems += _value_problems(key, value)
+    return problems
+
+
+def _value_problems(key: str, value: object) -> list[str]:
+    expected = "true or false" if key == "dark" else "a number" if key in _NUMBER_KEYS else "text"
+    if _kind(value) != expected:
+        return [f"'{key}' should be {expected}, not {_kind(value)}"]
+    if key == "name" and not _NAME.fullmatch(value):
+        return [f"the name {_shown(value)} should be 1 to 40 letters, digits, '-' or '_'"]
+    if key in _COLOUR_KEYS:
+        return _colour_problems(f"'{key}'", value, Color.parse)
+    return []
+
+
+def _variable_problems(variables: object) -> list[str]:
+    if not isinstance(variables, dict):
+        return [f"'variables' should be a table, not {_kind(variables)}"]
+    problems = []
+    for name, value in variables.items():
+        if not isinstance(value, str):
+            problems.append(f"the variable {_shown(name)} should be text, not {_kind(value)}")
+        elif name in _COLOUR_VARIABLES:
+            problems += _colour_problems(f"the variable '{name}'", value, partial(_over, BLACK))
+    return problems
+
+
+def _colour_problems(label: str, value: str, parse) -> list[str]:
+    try:
+        parse(value)
+    except (ColorParseError, ValueError) as error:
+        suggestion = getattr(error, "suggested_color", None)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        return [f"{label} is not a colour: {_shown(value)}{hint}"]
+    return []
+
+
+def _kind(value: object) -> str:
+    """The TOML word for a value's type, as a person would write it."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time"
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """Something from the file, quoted on one line and cut short."""
+    cleaned = sanitise_line(text)
+    return repr(cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…")
+
+
+def _message(path: Path, problem: str) -> str:
+    return f"{sanitise_line(path.name)}: {problem}"
