@@ -29,11 +29,11 @@ def open_room_display(where: Locations, *, names: bool) -> None:
 
     board = RoomBoard(where.room_file)
     if not names:
-        RoomDisplayApp(board).run()
+        RoomDisplayApp(board, where=where).run()
         return
     from circle.cli_support import read_passphrase
     from circle.workspace import Workspace
 
     with Workspace.open_to_read(where) as workspace:
         workspace.unlock(read_passphrase())
-        RoomDisplayApp(board, namer=workspace.speaker_for_room).run()
+        RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where).run()

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from collections.abc import Iterable
-
-from textual.app import App, SystemCommand
+from textual import events
+from textual.app import SystemCommand
 from textual.binding import Binding
-
 from textual.screen import Screen
 
+from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import UnlockScreen
+from circle.ui.themes import CircleThemes
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
 
 
-class CircleApp(App[None]):
+class CircleApp(CircleThemes):
     # Absolute, so that subclasses defined elsewhere (benchmarks) still find it.
     CSS_PATH = Path(__file__).parent / "circle.tcss"
     TITLE = "circle"
@@ -32,6 +33,19 @@ class CircleApp(App[None]):
         self.workspace = workspace
         # The cost of the KDF for a passphrase chosen here; None means circle's default.
         self.kdf = kdf
+        self.wear_themes(workspace.locations)
+
+    def on_mount(self) -> None:
+        self.report_theme_problems()
+        self.remember_theme_changes()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover a window too small to read, and uncover it when it grows; the screens beneath stay as they were."""
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(event.size.width, event.size.height) and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not too_small(event.size.width, event.size.height):
+            self.pop_screen()
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen is the real one (not pushed over a blank), so it paints sooner."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Static
@@ -18,8 +18,10 @@ from textual.widgets import Static
 from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.room import read_room
+from circle.paths import Locations
 from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.ui.text import one_line
+from circle.ui.themes import CircleThemes
 from circle.ui.widgets.big_clock import BigClock
 from circle.ui.widgets.timer_panel import STATE_CLASSES, STATE_MARKS
 
@@ -29,14 +31,22 @@ POLL_SECONDS = 0.25
 SpeakerNamer = Callable[[PublishedRoom], str]
 
 
-class RoomDisplayApp(App[None]):
+class RoomDisplayApp(CircleThemes):
     CSS_PATH = Path(__file__).parent / "display.tcss"
     TITLE = "circle · room display"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("q,escape,ctrl+q", "quit", "Close the display", priority=True)]
 
-    def __init__(self, board: RoomBoard, *, clock: Clock | None = None, namer: SpeakerNamer | None = None) -> None:
+    def __init__(
+        self,
+        board: RoomBoard,
+        *,
+        clock: Clock | None = None,
+        namer: SpeakerNamer | None = None,
+        where: Locations | None = None,
+    ) -> None:
         super().__init__()
+        self.wear_themes(where)
         self.board = board
         self.clock = clock or SystemClock()
         self._namer = namer
@@ -54,6 +64,7 @@ class RoomDisplayApp(App[None]):
             yield Static("", id="room-footnote")
 
     def on_mount(self) -> None:
+        self.report_theme_problems()
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.domain.errors import CircleError
+from circle.ui.screens.keys_help import KeyHelp, KeysHelp
 
 if TYPE_CHECKING:
     from circle.vault.keyring import KdfParams
@@ -14,6 +16,17 @@ if TYPE_CHECKING:
 
 
 class CircleScreen(Screen[None]):
+    # `?` comes first in every footer, so that however narrow the window, the way to every key is on show.
+    BINDINGS = [Binding("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words")]
+    KEYS_TITLE: ClassVar[str] = "Keys"
+    KEYS_HELP: ClassVar[tuple[KeyHelp, ...]] = ()
+
+    def action_keys_help(self) -> None:
+        self.app.push_screen(KeysHelp(self.KEYS_TITLE, self.KEYS_HELP))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.KEYS_HELP) if action == "keys_help" else True
+
     @property
     def workspace(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined,no-any-return]

@@ -9,6 +9,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.keys_help import GROUP_KEYS
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
 from circle.ui.widgets.format_editor import FormatEditor
@@ -21,6 +22,8 @@ TABS = ("roster", "format", "agreements", "rules", "crisis")
 
 
 class GroupScreen(CircleScreen):
+    KEYS_TITLE = "Keys in a group's settings"
+    KEYS_HELP = GROUP_KEYS
     BINDINGS = [
         Binding("escape", "back", "Groups"),
         *(Binding(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS, 1)),

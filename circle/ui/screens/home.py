@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.keys_help import HOME_KEYS
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import cell
@@ -27,6 +28,8 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 
 
 class HomeScreen(CircleScreen):
+    KEYS_TITLE = "Keys on your groups"
+    KEYS_HELP = HOME_KEYS
     BINDINGS = [
         Binding("enter", "open_group", "Open group", show=True),
         Binding("m", "meeting", "Run meeting"),

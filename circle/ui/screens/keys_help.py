@@ -41,6 +41,24 @@ def keys_table(keys: tuple[KeyHelp, ...]) -> Content:
     lines = [Content.assemble(Content.styled(key.rjust(width), "bold"), "   ", words) for key, words in keys]
     return Content("\n").join(lines)
 
+HOME_KEYS: tuple[KeyHelp, ...] = (
+    ("↑ ↓", "choose a group"),
+    ("m", "run the highlighted group's meeting (or go back to the one in progress)"),
+    ("Enter", "the group's roster, format, agreements, rules and crisis resources"),
+    ("n", "add a new group"),
+    ("Ctrl+P", "every action by name"),
+    ("Ctrl+L", "lock circle"),
+    ("Ctrl+Q", "quit"),
+)
+
+GROUP_KEYS: tuple[KeyHelp, ...] = (
+    ("F1 … F5", "roster, format, agreements, rules, crisis resources"),
+    ("Tab", "the next field"),
+    ("Ctrl+S", "save what you changed in this tab"),
+    ("Escape", "back to your groups"),
+    ("Ctrl+L", "lock circle"),
+)
+
 
 class KeysHelp(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]

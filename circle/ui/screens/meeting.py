@@ -39,7 +39,7 @@ from circle.domain.timing import format_clock
 from circle.meeting import Meeting
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.dialogs import Ask, Confirm
-from circle.ui.screens.keys_help import MEETING_KEYS, KeysHelp
+from circle.ui.screens.keys_help import MEETING_KEYS
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
@@ -53,9 +53,9 @@ _ORDER_MODES = list(RoundOrderMode)
 
 
 class MeetingScreen(CircleScreen):
-    # `?` comes first so that, however narrow the window, the way to every key is on show.
+    KEYS_TITLE = "Keys during a meeting"
+    KEYS_HELP = MEETING_KEYS
     BINDINGS = [
-        Binding("question_mark", "keys_help", "Keys", tooltip="Every key of the meeting, in plain words"),
         Binding("space", "turn", "Turn", tooltip="Start the next turn, or end this one"),
         Binding("p", "pass_turn", "Pass", tooltip="Pass: passing is a way of taking part"),
         Binding("plus,equals_sign", "extend", "+1 min", tooltip="One more minute for this turn"),
@@ -158,7 +158,7 @@ class MeetingScreen(CircleScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what fits this moment; a key that does nothing here stays quiet."""
-        return self._offered().get(action, True)
+        return self._offered().get(action, super().check_action(action, parameters))
 
     def _offered(self) -> dict[str, bool]:
         state = self.meeting.state
@@ -294,9 +294,6 @@ class MeetingScreen(CircleScreen):
     @on(Input.Submitted, "#people-filter")
     def _back_to_people(self) -> None:
         self.query_one(PeopleTable).focus()
-
-    def action_keys_help(self) -> None:
-        self.app.push_screen(KeysHelp("Keys during a meeting", MEETING_KEYS))
 
     def action_close_meeting_early(self) -> None:
         self.action_close_meeting()

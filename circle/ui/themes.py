@@ -1,0 +1,70 @@
+"""circle's apps wear circle's themes: the bundled four and the person's own, as the config chooses.
+
+Themes are registered on the app; Textual's built-in theme dictionary is never touched. A
+theme file that cannot be read is reported once, in one line, and the app carries on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import App
+from textual.theme import Theme
+
+from circle.config import DEFAULT_THEME, Settings, load_settings, save_settings
+from circle.domain.errors import CircleError
+from circle.domain.text import sanitise_line
+from circle.paths import Locations
+from circle.theming import load_catalog, timer_colours
+
+
+class CircleThemes(App[None]):
+    """Mixed into circle's apps, after `App`."""
+
+    theme_problems: tuple[str, ...] | list[str] = ()
+    _where: Locations | None = None
+
+    def wear_themes(self, where: Locations | None) -> None:
+        """Register every theme and put on the configured one (the bundled default without a config).
+
+        Call from `__init__`, so that the first paint is already in the right colours.
+        """
+        self._where = where
+        settings, problem = load_settings(where.config_file) if where else (Settings(), None)
+        catalog = load_catalog(where.themes if where else None)
+        for theme in catalog.themes.values():
+            self.register_theme(theme)
+        self.theme_problems = [problem] if problem else []
+        self.theme_problems += [reason for _, reason in catalog.failed]
+        chosen = settings.theme
+        if chosen not in self.available_themes:
+            shown = sanitise_line(chosen)[:40]
+            self.theme_problems.append(f'The theme "{shown}" was not found; using {DEFAULT_THEME}.')
+            chosen = DEFAULT_THEME
+        self.theme = chosen
+
+    def report_theme_problems(self) -> None:
+        for problem in self.theme_problems:
+            self.notify(problem, severity="warning", markup=False, timeout=12)
+
+    def remember_theme_changes(self) -> None:
+        """A theme picked from the palette is kept in the config for next time."""
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._where is None:
+            return
+        path = self._where.config_file
+        settings, _ = load_settings(path)
+        if settings.theme == theme.name:
+            return
+        try:
+            save_settings(path, replace(settings, theme=theme.name))
+        except (OSError, CircleError):
+            self.notify("The theme could not be saved in the config; it applies until circle closes.",
+                        severity="warning", markup=False)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """circle's timer colours for any theme, Textual's built-in ones included."""
+        theme = self.current_theme
+        return timer_colours(theme, theme.to_color_system().generate())

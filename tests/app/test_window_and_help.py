@@ -1,0 +1,45 @@
+"""A window too small gets a calm cover; `?` explains each screen's keys in plain words."""
+
+from __future__ import annotations
+
+from circle.ui.screens.home import HomeScreen
+from circle.ui.screens.keys_help import KeysHelp
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.too_small import TooSmallScreen
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE, make_app
+
+
+async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_grows(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_home()
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        meeting = app.screen.meeting
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("n")  # keys do nothing to the meeting while it is covered
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting is meeting and meeting.state.phase is None
+
+
+async def test_question_mark_on_the_home_screen_lists_its_keys(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_home()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelp)
+        assert "run the highlighted group's meeting" in str(app.screen.query_one("#keys-help-list Static").render())
