@@ -41,3 +41,16 @@ def new_vault_app(tmp_path: Path) -> Iterator[CircleApp]:
         yield CircleApp(workspace, kdf=FLOOR_KDF)
     finally:
         workspace.close()
+
+
+@pytest.fixture
+def meeting_app(tmp_path: Path) -> Iterator[CircleApp]:
+    """A demo vault of this test's own, unlocked, for walking through a meeting."""
+    clock = FakeClock(FIXED_MOMENT)
+    build_demo(tmp_path, kdf=FLOOR_KDF, clock=clock)
+    workspace = Workspace.open(tmp_path, clock=clock)
+    workspace.unlock("demo")
+    try:
+        yield CircleApp(workspace, kdf=FLOOR_KDF)
+    finally:
+        workspace.close()

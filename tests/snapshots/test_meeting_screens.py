@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from circle.demo import build_demo
-from circle.domain.clock import FakeClock
-from circle.ui.app import CircleApp
-from circle.vault.keyring import FLOOR_KDF
-from circle.workspace import Workspace
-from tests.snapshots.conftest import FIXED_MOMENT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
@@ -28,18 +20,6 @@ PARTS = {
     "closing": ["enter", "down", "enter", "n", "n", "n", "n", "n", "o", "space"],
     "summary": ["enter", "down", "enter", "n", "n", "n", "n", "n", "p", "p", "c", "y"],
 }
-
-
-@pytest.fixture
-def meeting_app(tmp_path: Path):  # type: ignore[no-untyped-def]
-    clock = FakeClock(FIXED_MOMENT)
-    build_demo(tmp_path, kdf=FLOOR_KDF, clock=clock)
-    workspace = Workspace.open(tmp_path, clock=clock)
-    workspace.unlock("demo")
-    try:
-        yield CircleApp(workspace, kdf=FLOOR_KDF)
-    finally:
-        workspace.close()
 
 
 @pytest.mark.parametrize("size", SIZES)

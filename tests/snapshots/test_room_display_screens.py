@@ -19,7 +19,7 @@ from tests.snapshots.conftest import FIXED_MOMENT
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
-def _meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
+def meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
     build_demo(home, kdf=FLOOR_KDF, clock=clock)
     with Workspace.open(home, clock=clock) as workspace:
         workspace.unlock("demo")
@@ -45,5 +45,5 @@ def _meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
 @pytest.mark.parametrize("part", [PhaseKind.SHARING, PhaseKind.BREAK], ids=["turn", "break"])
 def test_the_room_display_is_readable_from_across_the_room(snap_compare, tmp_path, part, size) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(FIXED_MOMENT)
-    room_file = _meeting_at(tmp_path, part, clock)
+    room_file = meeting_at(tmp_path, part, clock)
     assert snap_compare(RoomDisplayApp(RoomBoard(room_file), clock=clock), terminal_size=size)

@@ -62,7 +62,8 @@ class HomeScreen(CircleScreen):
             table.add_row(
                 cell(overview.name),
                 _when(overview.next_meeting_on, today, empty="not set"),
-                _when(overview.last_held_on, today, empty="not yet"),
+                # No "(yesterday)" here: the table then fits in 80 columns with the member count.
+                f"{overview.last_held_on:%a %d %b}" if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
