@@ -6,26 +6,30 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circle.domain.clock import Clock, SystemClock, today
-from circle.meeting import Meeting
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Member, group_name
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.roster import RosterEntry
-from circle.domain.session import LiveSession, Open
 from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
 from circle.paths import Locations, ensure_private_dir, locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.repository import FacilitatorRecord, KeySlot, Repository
-from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
+
+if TYPE_CHECKING:
+    # A meeting's modules load with the first meeting, so that the unlock screen appears sooner.
+    from circle.domain.session import LiveSession
+    from circle.meeting import Meeting
+    from circle.store.room_board import PublishedRoom
 
 
 def new_id() -> str:
@@ -296,6 +300,8 @@ class Workspace:
 
     def meeting(self, group_id: str) -> Meeting:
         """The group's meeting in progress, replayed from its log, or a new one opened now."""
+        from circle.domain.session import LiveSession, Open
+
         sealer = self._sealer(group_id)
         group = self.group(group_id)
         roster = self.members(group_id) if group.rules.keeps_names else []
@@ -315,6 +321,9 @@ class Workspace:
     def _meeting(
         self, group: Group, session_id: str, live: LiveSession, roster: list[Member], sealer: GroupSealer
     ) -> Meeting:
+        from circle.meeting import Meeting
+        from circle.store.room_board import RoomBoard
+
         board = RoomBoard(self.locations.room_file)
         return Meeting(
             group, session_id, live, roster, sealer=sealer, repository=self._repo, log=self._log, board=board

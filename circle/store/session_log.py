@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import InvalidInput
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
-from circle.domain.session import Event
 from circle.store.repository import Repository, meeting_row
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
+
+if TYPE_CHECKING:
+    from circle.domain.session import Event
 
 
 class SessionLog:
@@ -54,6 +57,9 @@ class SessionLog:
             )
 
     def events(self, sealer: GroupSealer, session_id: str) -> list[Event]:
+        # The session engine loads with the first meeting, not at start-up.
+        from circle.domain.session import Event
+
         rows = self._repo.rows(
             "SELECT id, seq, kind, data FROM session_events WHERE session_id = ? ORDER BY seq", [session_id]
         )

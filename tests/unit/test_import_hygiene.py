@@ -54,3 +54,21 @@ def test_every_vault_module_imports_without_textual_or_sqlite_utils():
     assert {"circle.vault.crypto", "circle.vault.keyring"} <= set(imported)
     assert loaded_from(loaded, ("textual", "rich", "sqlite_utils", "sqlite3")) == set()
     assert not {name for name in loaded if name.startswith(("circle.store", "circle.ui", "circle.workspace"))}
+
+
+START_UP_PROBE = """
+import json, sys
+import circle.ui.app
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_unlock_screen_loads_no_meeting_engine_no_sqlite_utils_and_no_cryptography():
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(
+        [sys.executable, "-c", START_UP_PROBE], env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
+        check=True,
+    )
+    loaded = set(json.loads(result.stdout))
+    slow_to_load = {"circle.domain.session", "circle.meeting", "sqlite_utils", "cryptography"}
+    assert loaded & slow_to_load == set()
