@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+
+from textual.pilot import Pilot
 
 from circle.ui.app import CircleApp
 from circle.vault.keyring import FLOOR_KDF
@@ -34,3 +37,16 @@ def workspace_with_group(tmp_path: Path) -> Iterator[Workspace]:
 
 def make_app(workspace: Workspace) -> CircleApp:
     return CircleApp(workspace, kdf=FLOOR_KDF)
+
+
+@asynccontextmanager
+async def at_home(
+    workspace: Workspace, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[CircleApp, Pilot[None]]]:
+    """The app, unlocked and on the home screen, under Pilot."""
+    workspace.unlock(PASSPHRASE)
+    app = make_app(workspace)
+    async with app.run_test(size=size) as pilot:
+        app.show_home()
+        await pilot.pause()
+        yield app, pilot

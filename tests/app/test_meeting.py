@@ -8,17 +8,14 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, make_app
+from tests.app.conftest import at_home
 
 
 async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(100, 36)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (100, 36)) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("m")  # one keystroke from home to the meeting
@@ -64,10 +61,7 @@ async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
 
 async def test_a_key_that_does_nothing_here_is_quietly_ignored(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(100, 36)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (100, 36)) as (app, pilot):
         await pilot.press("m")
         await pilot.pause()
         before = app.screen.meeting.state
@@ -81,10 +75,7 @@ async def test_the_agreements_open_large_for_reading_aloud_and_enter_records_the
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.press("m", "enter", "n")  # one here; on to the opening
         await pilot.pause()
         meeting = app.screen.meeting
@@ -105,10 +96,7 @@ async def test_question_mark_lists_the_meeting_keys_in_plain_words_and_changes_n
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.press("m")
         await pilot.pause()
         before = app.screen.meeting.state
@@ -126,10 +114,7 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.press("m", "enter", "n", "n")  # into the check-in
         await pilot.press("c", "y")
         await pilot.pause()
@@ -139,10 +124,7 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
 
 async def test_the_command_palette_offers_the_meeting_actions_by_name(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (100, 30)) as (app, pilot):
         await pilot.press("m", "enter", "n")  # one here; the opening has begun
         await pilot.pause()
         meeting = app.screen.meeting

@@ -7,17 +7,14 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, make_app
+from tests.app.conftest import at_home
 
 
 async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_grows(
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (100, 30)) as (app, pilot):
         await pilot.press("m", "enter")
         await pilot.pause()
         meeting = app.screen.meeting
@@ -33,10 +30,7 @@ async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_g
 
 async def test_question_mark_on_the_home_screen_lists_its_keys(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
-    workspace.unlock(PASSPHRASE)
-    app = make_app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.show_home()
+    async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("question_mark")
