@@ -50,7 +50,9 @@ class PaintWatch:
             self.painted.set()
 
 
-class WatchedCircle(CircleApp):
+class Watched(App[None]):
+    """Mixed in before an app class: tells its PaintWatch whenever a screen update is produced."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.watch = PaintWatch()
@@ -61,18 +63,21 @@ class WatchedCircle(CircleApp):
             self.watch.displayed()
 
 
+class WatchedCircle(Watched, CircleApp):
+    pass
+
+
 class WatchedMeetingScreen(MeetingScreen):
     def command(self, command: Command) -> None:
         super().command(command)
         self.app.watch.action_done()  # type: ignore[attr-defined]
 
 
-class BareCounter(App[None]):
+class BareCounter(Watched):
     BINDINGS = [Binding("a,space,plus,z", "count", "Count")]
 
     def __init__(self) -> None:
         super().__init__()
-        self.watch = PaintWatch()
         self.count = 0
 
     def compose(self) -> ComposeResult:
@@ -83,11 +88,6 @@ class BareCounter(App[None]):
         self.count += 1
         self.query_one("#count", Static).update(str(self.count))
         self.watch.action_done()
-
-    def _display(self, screen: Any, renderable: Any) -> None:
-        super()._display(screen, renderable)
-        if renderable is not None:
-            self.watch.displayed()
 
 
 async def _latencies(app: Any, prepare: Any = None) -> list[float]:

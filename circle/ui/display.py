@@ -13,7 +13,6 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Static
 
 from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
@@ -23,6 +22,7 @@ from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.ui.text import one_line
 from circle.ui.themes import CircleThemes
 from circle.ui.widgets.big_clock import BigClock
+from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.timer_panel import STATE_CLASSES, STATE_MARKS
 
 # Four looks a second: a change on the facilitator's laptop shows here well within a second.
@@ -56,12 +56,12 @@ class RoomDisplayApp(CircleThemes):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
-            yield Static("", id="room-headline")
+            yield Line("", id="room-headline")
             with Center():
                 yield BigClock(id="room-time")
-            yield Static("", id="room-state")
-            yield Static("", id="room-caption")
-            yield Static("", id="room-footnote")
+            yield Line("", id="room-state")
+            yield Paragraph("", id="room-caption")
+            yield Paragraph("", id="room-footnote")
 
     def on_mount(self) -> None:
         self.report_theme_problems()
@@ -88,18 +88,15 @@ class RoomDisplayApp(CircleThemes):
             return ""  # a name that does not verify is simply not shown
 
     def redraw(self) -> None:
+        """Four times a second; each label repaints only when its text changed."""
         reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker)
-        self.query_one("#room-headline", Static).update(reading.headline)
+        self.query_one("#room-headline", Line).show(reading.headline)
         self.query_one("#room-time", BigClock).show(reading.big_time)
         self.query_one("#room-time").display = bool(reading.big_time)
-        state_label = self.query_one("#room-state", Static)
-        for css_class in STATE_CLASSES.values():
-            self.screen.remove_class(css_class)
-        if reading.state is None:
-            state_label.update("")
-        else:
-            self.screen.add_class(STATE_CLASSES[reading.state])
-            paused = self._room is not None and self._room.view.paused
-            state_label.update("‖ paused" if paused else STATE_MARKS[reading.state])
-        self.query_one("#room-caption", Static).update(one_line(self._trouble or reading.caption))
-        self.query_one("#room-footnote", Static).update(reading.footnote)
+        for state, css_class in STATE_CLASSES.items():
+            self.screen.set_class(state is reading.state, css_class)
+        paused = self._room is not None and self._room.view.paused
+        mark = "" if reading.state is None else "‖ paused" if paused else STATE_MARKS[reading.state]
+        self.query_one("#room-state", Line).show(mark)
+        self.query_one("#room-caption", Paragraph).show(one_line(self._trouble or reading.caption))
+        self.query_one("#room-footnote", Paragraph).show(reading.footnote)

@@ -57,8 +57,9 @@ class BigClock(Static):
         self._clock_text = ""
 
     def show(self, clock_text: str) -> None:
-        self._clock_text = clock_text
-        self._draw()
+        if clock_text != self._clock_text:
+            self._clock_text = clock_text
+            self._draw()
 
     def on_resize(self) -> None:
         self._draw()
