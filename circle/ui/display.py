@@ -53,15 +53,20 @@ class RoomDisplayApp(CircleThemes):
         self._room: PublishedRoom | None = None
         self._speaker = ""
         self._trouble = ""
+        self._headline = Line("", id="room-headline")
+        self._time = BigClock(id="room-time")
+        self._state = Line("", id="room-state")
+        self._caption = Paragraph("", id="room-caption")
+        self._footnote = Paragraph("", id="room-footnote")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
-            yield Line("", id="room-headline")
+            yield self._headline
             with Center():
-                yield BigClock(id="room-time")
-            yield Line("", id="room-state")
-            yield Paragraph("", id="room-caption")
-            yield Paragraph("", id="room-footnote")
+                yield self._time
+            yield self._state
+            yield self._caption
+            yield self._footnote
 
     def on_mount(self) -> None:
         self.report_theme_problems()
@@ -89,14 +94,16 @@ class RoomDisplayApp(CircleThemes):
 
     def redraw(self) -> None:
         """Four times a second; each label repaints only when its text changed."""
+        if not self._headline.is_attached:
+            return  # the poll can tick once more while the display is closing
         reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker)
-        self.query_one("#room-headline", Line).show(reading.headline)
-        self.query_one("#room-time", BigClock).show(reading.big_time)
-        self.query_one("#room-time").display = bool(reading.big_time)
+        self._headline.show(reading.headline)
+        self._time.show(reading.big_time)
+        self._time.display = bool(reading.big_time)
         for state, css_class in STATE_CLASSES.items():
             self.screen.set_class(state is reading.state, css_class)
         paused = self._room is not None and self._room.view.paused
         mark = "" if reading.state is None else "‖ paused" if paused else STATE_MARKS[reading.state]
-        self.query_one("#room-state", Line).show(mark)
-        self.query_one("#room-caption", Paragraph).show(one_line(self._trouble or reading.caption))
-        self.query_one("#room-footnote", Paragraph).show(reading.footnote)
+        self._state.show(mark)
+        self._caption.show(one_line(self._trouble or reading.caption))
+        self._footnote.show(reading.footnote)

@@ -127,6 +127,8 @@ class MeetingScreen(CircleScreen):
         self._refresh_keys()
 
     def refresh_timers(self) -> None:
+        if not self.is_attached:
+            return  # the timer can tick once more while the app is closing
         meeting = self.meeting
         state = meeting.state
         now = meeting.now()
