@@ -136,6 +136,46 @@ def members_list(group_name: str) -> None:
 
 
 @cli.group()
+def notes() -> None:
+    """Follow-ups and the other brief notes a group's rules allow."""
+
+
+@notes.command("list")
+@click.argument("group_name", metavar="GROUP")
+@click.option("--all", "everything", is_flag=True, help="Also follow-ups already done, and debriefs.")
+@one_line_errors
+def notes_list(group_name: str, everything: bool) -> None:
+    """Print the group's follow-ups due, one per line: date, kind, person, what, status (tab-separated)."""
+    with unlocked_workspace() as workspace:
+        found = workspace.find_group(group_name)
+        names = {member.id: member.name for member in workspace.members(found.id)}
+        for note in workspace.notes(found.id):
+            if not (everything or note.is_open):
+                continue
+            what = note.action.title if note.action else note.text
+            status = "open" if note.is_open else "done" if note.resolved_at else "-"
+            written = note.created_at.astimezone().date().isoformat()
+            fields = [written, str(note.kind), names.get(note.member_id or "", ""), what, status]
+            click.echo("\t".join(safe(field).replace("\t", " ") for field in fields))
+
+
+@cli.command()
+@one_line_errors
+def purge() -> None:
+    """Remove now what the groups' rules no longer allow to be kept (this also happens at every unlock)."""
+    with unlocked_workspace() as workspace:
+        report = workspace.last_purge
+    if report.problem:
+        raise CircleError(report.problem)
+    if not (report.notes or report.people):
+        click.echo("Nothing had expired; nothing was removed.")
+        return
+    notes_removed = f"{report.notes} expired note{'s' if report.notes != 1 else ''}"
+    people = f"{report.people} {'person' if report.people == 1 else 'people'}"
+    click.echo(f"Removed {notes_removed} and forgot {people}.")
+
+
+@cli.group()
 def themes() -> None:
     """List the themes and check a theme file of your own."""
 

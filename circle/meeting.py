@@ -7,11 +7,14 @@ reopening replays the log and lands on the same phase, speaker and timers.
 from __future__ import annotations
 
 import random
+from uuid import uuid4
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from circle.domain.clock import Clock
 from circle.domain.group import Group, Member
+from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, expiry
+from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.room import room_view
 from circle.domain.session import (
@@ -23,9 +26,11 @@ from circle.domain.session import (
     SessionState,
     SessionSummary,
     SetRoundOrder,
+    StepOut,
     summary,
 )
 from circle.domain.text import first_name
+from circle.store.notes import NoteStore
 from circle.store.repository import Repository
 from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
@@ -105,6 +110,47 @@ class Meeting:
         except OSError:
             # The room display is a convenience; the sealed log is the record, and it is already on disk.
             pass
+
+    def note(self, draft: NoteDraft) -> Note:
+        """Keep a note if the group's rules allow it; otherwise NoteRefused says why."""
+        kept = self._checked(draft)
+        now = self.now()
+        note = Note(
+            id=uuid4().hex,
+            group_id=self.group.id,
+            kind=kept.kind,
+            created_at=now,
+            expires_on=expiry(self.group.rules, now.astimezone().date()),
+            session_id=self.session_id,
+            member_id=kept.member_id,
+            action=kept.action,
+            text=kept.text,
+        )
+        NoteStore(self._repo).add(self._sealer, note)
+        return note
+
+    def _checked(self, draft: NoteDraft) -> NoteDraft:
+        """The draft as the rules allow it. Here means came to this meeting: someone who left early counts."""
+        here = self.state.attended
+        return check_note(
+            self.group.rules,
+            draft,
+            present=here,
+            names_present=[self.name(member_id) for member_id in here],
+            names_absent=[member.name for member in self._roster.values() if member.id not in here],
+        )
+
+    def step_out(self, member_id: str | None = None) -> Note | None:
+        """The co-facilitator went out with someone: the fact is logged, and a follow-up flag kept if notes allow.
+
+        In a group that keeps no notes the step out is counted, and that is all.
+        """
+        flag = NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id)
+        keeps_notes = self.group.rules.notes is not NotesPolicy.NONE
+        if keeps_notes:
+            self._checked(flag)  # refused before anything is logged
+        self.do(StepOut())
+        return self.note(flag) if keeps_notes else None
 
     def add_newcomer(self, member: Member) -> SessionState:
         self._roster[member.id] = member

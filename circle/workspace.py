@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from circle.domain.clock import Clock, SystemClock, today
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Member, group_name
+from circle.domain.notes import Note
+from circle.domain.retention import RetentionPlan, expired, tightening
+from circle.domain.rules import ConfidentialityRules
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import DEFAULT_TEMPLATE, template
@@ -18,6 +21,7 @@ from circle.domain.text import sanitise_line
 from circle.paths import Locations, ensure_private_dir, locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
+from circle.store.notes import NoteStore
 from circle.store.repository import FacilitatorRecord, KeySlot, Repository
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
@@ -44,6 +48,28 @@ class VaultLocked(CircleError):
 class UnknownGroup(CircleError):
     def __init__(self) -> None:
         super().__init__("No group by that name in this vault (see 'circle group list').")
+
+
+class MeetingStillOpen(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Close the meeting in progress before changing what is kept about people.")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An open follow-up or safety action, with the group and the person it is about (if anyone)."""
+
+    group_id: str
+    group_name: str
+    note: Note
+    member_name: str
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    notes: int = 0
+    people: int = 0
+    problem: str = ""  # one line, when the purge could not finish; it is tried again at the next unlock
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,8 @@ class Workspace:
         self._handle: str | None = None
         self._personal_key: bytes | None = None
         self._sealers: dict[str, GroupSealer] = {}
+        self._notes = NoteStore(repository)
+        self.last_purge = PurgeReport()
 
     # opening and closing ----------------------------------------------------
     @classmethod
@@ -166,6 +194,7 @@ class Workspace:
                 personal_key, record.handle, _handle_aad(record.id), where="facilitators.handle"
             ).decode("utf-8")
             self._become(record.id, personal_key, handle)
+            self.last_purge = self.purge()
             return
         raise WrongPassphrase()
 
@@ -220,8 +249,12 @@ class Workspace:
         return self._repo.group(self._sealer(group_id))
 
     def save_group(self, group: Group) -> Group:
-        """Store edited settings; the name is sanitised again whatever the caller did."""
-        group = replace(group, name=group_name(group.name))
+        """Store edited settings; the name is sanitised again whatever the caller did.
+
+        The rules are kept as they are: they change only through `change_rules`, which applies them to
+        what is already kept.
+        """
+        group = replace(group, name=group_name(group.name), rules=self.group(group.id).rules)
         self._repo.update_group(self._sealer(group.id), group)
         return group
 
@@ -335,3 +368,63 @@ class Workspace:
         if room.sealed_speaker is None or sealer is None or not room.view.names_allowed:
             return ""
         return sealer.open_text("room", "speaker", room.view.session_id, room.sealed_speaker)
+
+    # notes ----------------------------------------------------------------------
+    def notes(self, group_id: str) -> list[Note]:
+        return self._notes.notes(self._sealer(group_id))
+
+    def follow_ups(self) -> list[FollowUp]:
+        """Every open follow-up and safety action in the groups this facilitator holds, oldest first."""
+        due = []
+        for overview in self.groups():
+            names = {member.id: member.name for member in self._repo.members(self._sealers[overview.id])}
+            for note in self.notes(overview.id):
+                if note.is_open:
+                    due.append(FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")))
+        return sorted(due, key=lambda item: item.note.created_at)
+
+    def resolve_note(self, group_id: str, note_id: str) -> None:
+        self._sealer(group_id)
+        if not self._notes.resolve(group_id, note_id, self.clock.now()):
+            raise InvalidInput("That follow-up is already done, or no longer kept.")
+
+    # retention ------------------------------------------------------------------
+    def purge(self) -> PurgeReport:
+        """Remove what the rules no longer allow: expired notes, and people unseen for too long."""
+        on = today(self.clock)
+        try:
+            removed_notes = self._notes.delete_expired(on)
+            forgotten = 0
+            meeting_open = set(self._log.open_sessions())
+            for group_id, sealer in self._sealers.items():
+                rules = self.group(group_id).rules
+                notes = self._notes.notes(sealer)
+                # People in a meeting still open are left alone until it closes.
+                members = [] if group_id in meeting_open else self._notes.member_facts(group_id)
+                plan = expired(rules, self._notes.note_facts(notes), members, on)
+                if plan.removes_anything:
+                    self._notes.carry_out(sealer, plan, notes)
+                    removed_notes += len(plan.delete_notes)
+                    forgotten += len(plan.forget_members)
+            if removed_notes:
+                self._repo.checkpoint()
+        except CircleError as error:
+            return PurgeReport(problem=f"Expired notes could not all be removed yet: {error}")
+        return PurgeReport(notes=removed_notes, people=forgotten)
+
+    def plan_rules(self, group_id: str, rules: ConfidentialityRules) -> RetentionPlan:
+        """Exactly what changing the group's rules to `rules` would remove from what is kept."""
+        sealer = self._sealer(group_id)
+        current = self.group(group_id).rules
+        notes = self._notes.note_facts(self._notes.notes(sealer))
+        return tightening(current, rules, notes, self._notes.member_facts(group_id), today(self.clock))
+
+    def change_rules(self, group_id: str, rules: ConfidentialityRules) -> RetentionPlan:
+        """Store new rules and apply them to what is kept, in one transaction. Returns what was removed."""
+        sealer = self._sealer(group_id)
+        plan = self.plan_rules(group_id, rules)
+        if plan.touches_people and group_id in self._log.open_sessions():
+            raise MeetingStillOpen()
+        group = replace(self.group(group_id), rules=rules)
+        self._notes.carry_out(sealer, plan, self._notes.notes(sealer), new_rules_for=group)
+        return plan

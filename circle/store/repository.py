@@ -87,6 +87,17 @@ class Repository:
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
 
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the vault and truncate it, so removed data leaves no copy there.
+
+        False when a reader (the room display) holds the log open; the next checkpoint finishes the job.
+        """
+        try:
+            busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as error:
+            raise storage_error(error, self.path) from None
+        return busy == 0
+
     def rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         try:
             return self.conn.execute(sql, list(params)).fetchall()
@@ -150,12 +161,12 @@ class Repository:
                     "id": group.id,
                     "created_at": created_at.isoformat(),
                     "key_version": sealer.key_version,
-                    **self._sealed_group_fields(sealer, group),
+                    **self.sealed_group_fields(sealer, group),
                 }
             )
             db["key_slots"].insert(slot.__dict__)
 
-    def _sealed_group_fields(self, sealer: GroupSealer, group: Group) -> dict[str, bytes]:
+    def sealed_group_fields(self, sealer: GroupSealer, group: Group) -> dict[str, bytes]:
         return {
             "name": sealer.seal_text("groups", "name", group.id, group.name),
             "profile": sealer.seal_json("groups", "profile", group.id, group.profile.to_dict()),
@@ -164,7 +175,7 @@ class Repository:
 
     def update_group(self, sealer: GroupSealer, group: Group) -> None:
         with self.writing() as db:
-            db["groups"].update(group.id, self._sealed_group_fields(sealer, group))
+            db["groups"].update(group.id, self.sealed_group_fields(sealer, group))
 
     def group_key_versions(self) -> dict[str, int]:
         return dict(self.rows("SELECT id, key_version FROM groups"))

@@ -83,3 +83,4 @@ class SessionLog:
             db.execute("DELETE FROM session_events WHERE session_id = ?", [record.id])
             if next_meeting_on is not None:
                 db["groups"].update(record.group_id, {"next_meeting_on": next_meeting_on.isoformat()})
+        self._repo.checkpoint()

@@ -77,7 +77,7 @@ async def test_names_appear_only_when_the_rules_allow_and_the_display_was_unlock
     workspace = workspace_with_group
     workspace.unlock(PASSPHRASE)
     group = workspace.group(workspace.groups()[0].id)
-    workspace.save_group(replace(group, rules=replace(group.rules, room_display_names=True)))
+    workspace.change_rules(group.id, replace(group.rules, room_display_names=True))
     speaker = workspace.members(group.id)[0]
     meeting = workspace.meeting(group.id)
     meeting.do(Arrive(speaker.id))

@@ -18,7 +18,8 @@ CANARY_NAME = "Zebulon Quixote"
 def _meeting_with_speaker(workspace: Workspace, *, names_on_display: bool):  # type: ignore[no-untyped-def]
     group = workspace.create_group("Thursday Circle")
     if names_on_display:
-        group = workspace.save_group(replace(group, rules=replace(group.rules, room_display_names=True)))
+        workspace.change_rules(group.id, replace(group.rules, room_display_names=True))
+        group = workspace.group(group.id)
     member = workspace.add_member(group.id, CANARY_NAME)
     meeting = workspace.meeting(group.id)
     meeting.do(Arrive(member.id))

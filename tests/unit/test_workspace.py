@@ -160,7 +160,7 @@ def test_an_initials_group_keeps_initials_only(workspace: Workspace):
 
 def test_a_headcount_only_group_refuses_names_and_stores_none(workspace: Workspace):
     group = workspace.create_group("Drop-in")
-    workspace.save_group(replace(group, rules=replace(group.rules, names=NamesPolicy.HEADCOUNT)))
+    workspace.change_rules(group.id, replace(group.rules, names=NamesPolicy.HEADCOUNT))
     with pytest.raises(InvalidInput, match="no names"):
         workspace.add_member(group.id, "Ada Lovelace")
     assert workspace.members(group.id) == []

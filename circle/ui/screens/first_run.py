@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +16,7 @@ from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import CircleScreen
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.group_form import GroupForm
-from circle.ui.widgets.messages import GroupEdited, MemberAddRequested
+from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
 from circle.ui.widgets.roster_editor import RosterEditor
 from circle.ui.widgets.rules_editor import RulesEditor
 
@@ -137,23 +139,33 @@ class FirstRunScreen(CircleScreen):
         self._show("step-agreements")
         self.query_one("#agreements-text").focus()
 
-    @on(GroupEdited)
-    async def _save_and_continue(self, event: GroupEdited) -> None:
+    @on(ProfileEdited)
+    async def _save_agreements(self, event: ProfileEdited) -> None:
+        assert self.group is not None
+        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
         try:
-            self.group = self.workspace.save_group(event.group)
+            self.group = self.workspace.save_group(edited)
         except CircleError as error:
             self.say(str(error), error=True)
             return
-        if self.query_one("#steps", ContentSwitcher).current == "step-agreements":
-            await self.query_one("#step-rules").mount(RulesEditor(self.group))
-            self._show("step-rules")
-            self.query_one("#rules-names").focus()
-        else:
-            roster = RosterEditor([], keeps_names=self.group.rules.keeps_names)
-            await self.query_one("#members-slot").mount(roster)
-            self._show("step-members")
-            fields = self.query("#roster-name")
-            (fields.first() if fields else self.query_one("#finish")).focus()
+        await self.query_one("#step-rules").mount(RulesEditor(self.group))
+        self._show("step-rules")
+        self.query_one("#rules-names").focus()
+
+    @on(RulesChosen)
+    async def _save_rules(self, event: RulesChosen) -> None:
+        assert self.group is not None
+        try:
+            self.workspace.change_rules(self.group.id, event.rules)  # a new group: nothing kept to remove
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self.group = self.workspace.group(self.group.id)
+        roster = RosterEditor([], keeps_names=self.group.rules.keeps_names)
+        await self.query_one("#members-slot").mount(roster)
+        self._show("step-members")
+        fields = self.query("#roster-name")
+        (fields.first() if fields else self.query_one("#finish")).focus()
 
     @on(MemberAddRequested)
     def _add_member(self, event: MemberAddRequested) -> None:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from circle.domain.errors import CircleError
+from circle.domain.retention import RetentionPlan
+from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.keys_help import GROUP_KEYS
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
 from circle.ui.widgets.format_editor import FormatEditor
 from circle.ui.widgets.group_header import GroupHeader
-from circle.ui.widgets.messages import GroupEdited, MemberAddRequested
+from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
 from circle.ui.widgets.roster_editor import RosterEditor
 from circle.ui.widgets.rules_editor import RulesEditor
 
@@ -59,16 +65,58 @@ class GroupScreen(CircleScreen):
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
-    @on(GroupEdited)
-    def save(self, event: GroupEdited) -> None:
+    @on(ProfileEdited)
+    def save(self, event: ProfileEdited) -> None:
+        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
         try:
-            self.group = self.workspace.save_group(event.group)
+            self.group = self.workspace.save_group(edited)
         except CircleError as error:
             self.say(str(error), error=True)
             return
         self.query_one(GroupHeader).show(self.group)
         self.say("Saved.")
 
+    @on(RulesChosen)
+    def change_rules(self, event: RulesChosen) -> None:
+        """New rules apply to what is already kept; anything they would remove is shown first."""
+        try:
+            plan = self.workspace.plan_rules(self.group.id, event.rules)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        if not plan.changes_anything:
+            self.call_later(self._keep_rules, event.rules)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self._keep_rules, event.rules)
+            else:
+                self.say("The rules were not changed; nothing was removed.")
+
+        self.app.push_screen(Confirm(removal_question(plan)), answered)
+
+    async def _keep_rules(self, rules: ConfidentialityRules) -> None:
+        try:
+            plan = self.workspace.change_rules(self.group.id, rules)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self.group = self.workspace.group(self.group.id)
+        if plan.touches_people:
+            # The roster itself changed (initials, or no names at all): build the tabs again from the vault.
+            self.first_tab = "rules"
+            await self.recompose()
+        self.say("Rules saved and applied to everything already kept." if plan.removes_anything else "Rules saved.")
+
     @on(MemberAddRequested)
     def add_member(self, event: MemberAddRequested) -> None:
         self.add_to_roster(self.group.id, event.typed_name)
+
+
+def removal_question(plan: RetentionPlan) -> Content:
+    lines = "\n".join(f"  • {line}" for line in plan.lines)
+    return Content(
+        f"Saving these rules changes what is already kept:\n\n{lines}\n\n"
+        "This cannot be undone. Save the rules?"
+    )

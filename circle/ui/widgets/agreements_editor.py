@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Agreements, Group
-from circle.ui.widgets.messages import GroupEdited
+from circle.ui.widgets.messages import ProfileEdited
 
 
 class AgreementsEditor(VerticalScroll):
@@ -47,4 +47,4 @@ class AgreementsEditor(VerticalScroll):
             self.notify("The agreements cannot be empty.", severity="error")
             return
         self.group = replace(self.group, profile=replace(self.group.profile, agreements=agreements))
-        self.post_message(GroupEdited(self.group))
+        self.post_message(ProfileEdited(agreements=agreements))

@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label
 from circle.domain.errors import CircleError
 from circle.domain.group import CrisisResource, Group
 from circle.ui.text import cell
-from circle.ui.widgets.messages import GroupEdited
+from circle.ui.widgets.messages import ProfileEdited
 
 
 class CrisisEditor(VerticalScroll):
@@ -47,7 +47,7 @@ class CrisisEditor(VerticalScroll):
     def _save(self, resources: tuple[CrisisResource, ...]) -> None:
         self.group = replace(self.group, profile=replace(self.group.profile, crisis_resources=resources))
         self._fill()
-        self.post_message(GroupEdited(self.group))
+        self.post_message(ProfileEdited(crisis_resources=resources))
 
     @on(Button.Pressed, "#crisis-add")
     @on(Input.Submitted, "#crisis-when")

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, MeetingFormat, Phase, Schedule
-from circle.ui.widgets.messages import GroupEdited
+from circle.ui.widgets.messages import ProfileEdited
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
@@ -91,4 +91,4 @@ class FormatEditor(VerticalScroll):
             return
         profile = replace(self.group.profile, format=meeting, schedule=schedule)
         self.group = replace(self.group, profile=profile)
-        self.post_message(GroupEdited(self.group))
+        self.post_message(ProfileEdited(format=meeting, schedule=schedule))

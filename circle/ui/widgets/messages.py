@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from circle.domain.group import Group
+from circle.domain.rules import ConfidentialityRules
 
 
-class GroupEdited(Message):
-    """An editor has a new version of the group to save."""
+class ProfileEdited(Message):
+    """An editor changed some parts of the group's profile (format=, agreements=, ...).
 
-    def __init__(self, group: Group) -> None:
+    Only the parts travel: the screen applies them to the group as it holds it now, so saving
+    one tab never brings back another tab's older settings.
+    """
+
+    def __init__(self, **parts: object) -> None:
         super().__init__()
-        self.group = group
+        self.parts = parts
+
+
+class RulesChosen(Message):
+    """New confidentiality rules, to be checked for what they would remove before they are kept."""
+
+    def __init__(self, rules: ConfidentialityRules) -> None:
+        super().__init__()
+        self.rules = rules
 
 
 class MemberAddRequested(Message):

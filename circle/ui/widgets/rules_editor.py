@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.rules import ConfidentialityRules, NamesPolicy, NotesPolicy
-from circle.ui.widgets.messages import GroupEdited
+from circle.ui.widgets.messages import RulesChosen
 
 _NAMES = [
     ("First names", NamesPolicy.FIRST_NAME),
@@ -101,5 +99,4 @@ class RulesEditor(VerticalScroll):
         except CircleError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.group = replace(self.group, rules=rules)
-        self.post_message(GroupEdited(self.group))
+        self.post_message(RulesChosen(rules))
