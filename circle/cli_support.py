@@ -19,7 +19,8 @@ PASSPHRASE_VARIABLE = "CIRCLE_PASSPHRASE"
 
 
 def fail(message: str) -> None:
-    click.echo(f"circle: {message}", err=True)
+    # Messages may quote a path or a file name, which can hold terminal escapes of their own.
+    click.echo(f"circle: {safe(message)}", err=True)
     sys.exit(1)
 
 
@@ -44,7 +45,7 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def safe(text: str) -> str:
     """User text as printable data: control characters and bidi overrides removed again on output."""
-    return sanitise(text).replace("\n", " ")
+    return sanitise(text).replace("\n", " ").replace("\t", " ")
 
 
 def read_passphrase(prompt: str = "Passphrase") -> str:

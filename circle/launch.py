@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from circle.domain.errors import CircleError
+from circle.domain.text import sanitise_line
 from circle.paths import Locations
 
 
@@ -18,7 +19,7 @@ def open_app(home: Path | None = None) -> None:
         with Workspace.open(home) as workspace:
             CircleApp(workspace).run()
     except CircleError as error:
-        print(f"circle: {error}", file=sys.stderr)
+        print(f"circle: {sanitise_line(str(error))}", file=sys.stderr)
         sys.exit(1)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from circle.domain.errors import InvalidInput
+from circle.domain.rules import MEMBER_NAME_MAX
 from circle.domain.text import sanitise_line
 
 
@@ -32,6 +33,9 @@ def parse_roster_csv(text: str) -> list[RosterEntry]:
         joined_text = (row.get(joined_column) or "").strip() if joined_column else ""
         if not name:
             bad.append(f"line {line}: empty name")
+            continue
+        if len(name) > MEMBER_NAME_MAX:
+            bad.append(f"line {line}: a name may be at most {MEMBER_NAME_MAX} characters")
             continue
         try:
             joined = date.fromisoformat(joined_text) if joined_text else None

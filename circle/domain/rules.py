@@ -10,6 +10,9 @@ from circle.domain.errors import InvalidInput
 from circle.domain.text import first_name, initials, sanitise_line
 
 BRIEF_NOTE_CAP_MAX = 280
+# The longest name accepted, once cleaned: longer than any real name, short enough for every screen.
+# A pasted page is refused here rather than stored and drawn.
+MEMBER_NAME_MAX = 80
 
 
 class NamesPolicy(StrEnum):
@@ -55,6 +58,8 @@ class ConfidentialityRules:
             raise InvalidInput("A name cannot be empty.")
         if self.names is NamesPolicy.HEADCOUNT:
             raise InvalidInput("This group counts heads only; it keeps no names.")
+        if len(name) > MEMBER_NAME_MAX:
+            raise InvalidInput(f"A name may be at most {MEMBER_NAME_MAX} characters.")
         if self.names is NamesPolicy.INITIALS:
             return initials(name)
         parts = name.split()

@@ -116,7 +116,7 @@ def test_odd_group_names_are_stored_and_printed_literally(run_circle, vault_home
 
 def test_odd_and_very_long_member_names_are_printed_literally(run_circle, vault_home, tmp_path):
     ok(run_circle("group", "add", "Tuesday", home=vault_home))
-    long_name = "Zoë" + "x" * 9_995 + "🌻"
+    long_name = "Zoë" + "x" * 76 + "🌻"  # 80 characters: the longest name kept
     roster = tmp_path / "roster.csv"
     roster.write_text(f"name\n[b]Bold[/b]\n\"\x1b[31mRed\x1b[0m\"\n{long_name}\n", encoding="utf-8")
     ok(run_circle("members", "import", "Tuesday", str(roster), home=vault_home))
@@ -202,3 +202,39 @@ def test_themes_check_prints_every_problem_on_its_own_line_and_fails(run_circle,
 
 def test_themes_check_of_a_missing_file_is_one_line(run_circle, tmp_path):
     assert one_line_error(run_circle("themes", "check", str(tmp_path / "nope.toml"))) == "nope.toml: no such file\n"
+
+
+TERMINAL_TRICKS = {
+    "[@click=app.quit]": "[@click=app.quit]",
+    "[link=https://example.org]x[/link]": "[link=https://example.org]x[/link]",
+    "\x1b[2J\x1b]8;;http://x\x07Osc": "[2J]8;;http://xOsc",
+    "\x1b]52;c;cm0gLXJmIH4=\x07Clip": "]52;c;cm0gLXJmIH4=Clip",
+    "Ada\x9bX\x85Y": "AdaXY",
+    "\u202eEvil\u2066Iso\u2069": "EvilIso",
+}
+
+
+def test_members_named_with_markup_escapes_and_bidi_overrides_are_listed_literally_without_controls(
+    run_circle, vault_home, tmp_path
+):
+    ok(run_circle("group", "add", "Tuesday", home=vault_home))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\n" + "\n".join(TERMINAL_TRICKS) + "\n", encoding="utf-8")
+    ok(run_circle("members", "import", "Tuesday", str(roster), home=vault_home))
+    listed = ok(run_circle("members", "list", "Tuesday", home=vault_home))
+    assert sorted(line.split("\t")[0] for line in listed.splitlines()) == sorted(TERMINAL_TRICKS.values())
+    assert "[@click=app.quit]\t" in listed
+    assert "\x1b" not in listed and "\x07" not in listed
+    assert not any(0x80 <= ord(char) <= 0x9F for char in listed)  # no C1 control, such as a one-byte CSI
+    assert not set(listed) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def test_a_hundred_kilobyte_name_in_a_csv_is_refused_in_one_line_and_nobody_is_imported(
+    run_circle, vault_home, tmp_path
+):
+    ok(run_circle("group", "add", "Tuesday", home=vault_home))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nAda Lovelace\n" + "x" * 100_000 + "\n", encoding="utf-8")
+    error = one_line_error(run_circle("members", "import", "Tuesday", str(roster), home=vault_home))
+    assert "at most 80 characters" in error and "xxx" not in error
+    assert ok(run_circle("members", "list", "Tuesday", home=vault_home)) == ""

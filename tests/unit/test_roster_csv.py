@@ -72,3 +72,8 @@ def test_many_bad_rows_are_summarised_in_one_line():
 
 def test_names_are_sanitised_as_they_are_read():
     assert parse_roster_csv('name\n"Ada \x1b[31m\nLovelace"\n') == [RosterEntry("Ada [31m Lovelace", None)]
+
+
+def test_a_name_longer_than_the_cap_is_named_by_its_line_and_nothing_is_imported():
+    with pytest.raises(InvalidInput, match="line 3: a name may be at most 80 characters"):
+        parse_roster_csv("name\nAda\n" + "x" * 81 + "\n")

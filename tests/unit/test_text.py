@@ -7,8 +7,13 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len, split_graphemes
 
+from circle.domain.errors import InvalidInput
+from circle.domain.group import group_name
+from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules, NamesPolicy
 from circle.domain.text import first_name, initials, sanitise, sanitise_line
+from circle.ui.text import CELL_WIDTH, cell, one_line, plain, shorten
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 any_text = st.text(alphabet=st.characters(codec="utf-8"))
@@ -92,3 +97,134 @@ def test_a_sanitised_line_is_idempotent_single_line_and_trimmed(text: str):
 
 def test_a_lone_surrogate_that_could_not_be_stored_is_removed():
     assert sanitise("a\ud800b") == "ab"
+
+
+
+# The same sanitiser again on screen: user text is never markup and never wider than its room.
+
+MARKUP = [
+    "[@click=app.quit]",
+    "[link=https://example.org]x[/link]",
+    "[bold]Ada",
+    "Ada[/]",
+    "[/bold][/][/]",
+    "[b]Bold[/b] [@click=screen.dismiss]x[/]",
+]
+ESCAPES = {
+    "CSI clear screen": "\x1b[2J",
+    "CSI colour": "\x1b[31mred\x1b[0m",
+    "OSC 8 hyperlink": "\x1b]8;;http://x\x07link\x1b]8;;\x07",
+    "OSC 52 clipboard": "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "C1 CSI": "\x9b2J",
+    "C1 next line": "a\x85b",
+    "right-to-left override": "Ada \u202egpj.exe",
+    "isolates": "\u2066a\u2067b\u2068c\u2069",
+}
+ZERO_WIDTH = {
+    "zero-width space": "a\u200bb",
+    "zero-width non-joiner": "a\u200cb",
+    "a lone joiner": "\u200d",
+    "word joiner": "a\u2060b",
+    "byte-order mark": "\ufeffAda",
+}
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_markup_in_user_text_is_shown_as_the_characters_typed(text: str):
+    for shown in (plain(text), one_line(text), cell(text)):
+        assert shown.plain == text
+        assert not shown.spans  # no style, no link, no action was read into it
+
+
+@pytest.mark.parametrize("text", ESCAPES.values(), ids=ESCAPES.keys())
+def test_escape_sequences_c1_and_bidi_controls_never_reach_the_screen(text: str):
+    for shown in (sanitise(text), sanitise_line(text), plain(text).plain, one_line(text).plain, cell(text).plain):
+        assert not any(unicodedata.category(char) == "Cc" for char in shown)
+        assert not set(shown) & set(BIDI_CONTROLS)
+
+
+def test_what_is_left_of_an_escape_sequence_is_harmless_literal_text():
+    assert sanitise(ESCAPES["OSC 52 clipboard"]) == "]52;c;cm0gLXJmIH4="
+    assert sanitise(ESCAPES["C1 CSI"]) == "2J"
+
+
+@pytest.mark.parametrize("text", ZERO_WIDTH.values(), ids=ZERO_WIDTH.keys())
+def test_zero_width_characters_may_stay_and_break_nothing(text: str):
+    assert sanitise(text) == text
+    assert cell(text).plain == sanitise_line(text)
+    assert cell_len(shorten(text * 100, 5)) <= 5
+
+
+def test_a_long_cjk_name_is_cut_by_the_cells_it_takes_never_through_a_character():
+    name = "李小龙" * 30
+    assert cell(name).plain == "李小龙" * 6 + "李…"  # 19 wide characters and the ellipsis: 39 cells
+    assert shorten(name, 18) == "李小龙李小龙李小…"
+    assert cell_len(cell(name).plain) <= CELL_WIDTH
+
+
+def test_emoji_sequences_and_skin_tones_are_kept_whole_or_left_out_whole():
+    assert shorten("👩🏽‍🦱" * 30, 9) == "👩🏽‍🦱" * 4 + "…"
+    assert shorten("👨‍👩‍👧🌻" * 30, 7) == "👨‍👩‍👧🌻👨‍👩‍👧…"
+    assert shorten("Zoë 👍🏽" * 30, 7) == "Zoë 👍🏽…"
+
+
+def test_a_letter_keeps_its_combining_marks_when_a_name_is_cut():
+    assert cell("Zoe\u0308").plain == "Zo\u00eb"
+    assert shorten("q\u0307" * 30, 5) == "q\u0307" * 4 + "…"  # q with a dot above has no composed form
+
+
+def test_a_short_name_is_shown_whole_without_an_ellipsis():
+    assert cell("李小龙 🌻").plain == "李小龙 🌻"
+    assert shorten("x" * CELL_WIDTH, CELL_WIDTH) == "x" * CELL_WIDTH
+
+
+@pytest.mark.parametrize("names", [NamesPolicy.FIRST_NAME, NamesPolicy.INITIALS])
+def test_a_hundred_kilobyte_name_is_refused_in_one_short_line_that_does_not_repeat_it(names: NamesPolicy):
+    rules = ConfidentialityRules(names=names)
+    with pytest.raises(InvalidInput) as refused:
+        rules.name_to_keep("Ada " * 25_000)
+    message = str(refused.value)
+    assert message == f"A name may be at most {MEMBER_NAME_MAX} characters."
+    assert "Ada" not in message
+
+
+def test_a_name_as_long_as_the_cap_is_kept_and_one_character_more_is_refused():
+    rules = ConfidentialityRules()
+    assert rules.name_to_keep("é" * MEMBER_NAME_MAX) == "é" * MEMBER_NAME_MAX
+    assert rules.name_to_keep(" \x1b" + "e\u0301" * MEMBER_NAME_MAX + " ") == "é" * MEMBER_NAME_MAX  # cleaned first
+    with pytest.raises(InvalidInput):
+        rules.name_to_keep("é" * (MEMBER_NAME_MAX + 1))
+
+
+def test_a_hundred_kilobyte_group_name_is_refused_in_one_line():
+    with pytest.raises(InvalidInput, match="^A group name may be at most 120 characters.$"):
+        group_name("Tuesday " * 12_500)
+
+
+def test_a_hundred_kilobyte_text_is_drawn_as_one_short_cell():
+    shown = cell("向日葵 " * 25_000).plain
+    assert cell_len(shown) <= CELL_WIDTH and shown.endswith("…")
+    assert cell_len(one_line("x" * 100_000, width=CELL_WIDTH).plain) == CELL_WIDTH
+
+
+@given(any_text)
+def test_sanitised_text_is_in_composed_form(text: str):
+    assert unicodedata.is_normalized("NFC", sanitise(text))
+
+
+@given(any_text)
+def test_what_is_drawn_is_exactly_the_sanitised_text(text: str):
+    assert plain(text).plain == sanitise(text)
+    assert one_line(text).plain == sanitise_line(text)
+    assert not plain(text).spans
+
+
+@given(any_text, st.integers(min_value=1, max_value=60))
+def test_a_shortened_line_fits_its_cells_and_is_cut_between_graphemes(text: str, width: int):
+    line = sanitise_line(text)
+    shown = shorten(line, width)
+    assert cell_len(shown) <= width
+    if shown != line:
+        kept = shown.removesuffix("…")
+        assert line.startswith(kept)
+        assert len(kept) in {0} | {end for _, end, _ in split_graphemes(line)[0]}

@@ -185,11 +185,11 @@ def test_adding_nobody_is_refused(workspace: Workspace):
         workspace.add_members(group.id, [])
 
 
-def test_a_ten_thousand_character_name_is_stored_whole(workspace: Workspace):
+def test_a_name_longer_than_the_cap_is_refused_and_nothing_is_stored(workspace: Workspace):
     group = workspace.create_group("Tuesday")
-    long_name = "é" * 10_000
-    workspace.add_member(group.id, long_name)
-    assert [member.name for member in workspace.members(group.id)] == [long_name]
+    with pytest.raises(InvalidInput, match="at most 80 characters"):
+        workspace.add_member(group.id, "é" * 10_000)
+    assert workspace.members(group.id) == []
 
 
 def test_groups_are_found_by_name_whatever_the_case(workspace: Workspace):
@@ -239,3 +239,10 @@ def test_meetings_of_another_group_are_refused(workspace: Workspace):
     theirs = workspace.create_group("Theirs")
     with pytest.raises(InvalidInput):
         workspace.record_meetings(mine.id, [meeting(theirs.id, date(2026, 1, 5))], [])
+
+
+def test_a_handle_longer_than_forty_characters_is_refused_before_any_key_is_made(tmp_path):
+    with Workspace.open(tmp_path / "home") as fresh:
+        with pytest.raises(InvalidInput, match="at most 40"):
+            fresh.create_facilitator("x" * 41, "a long enough passphrase here")
+        assert fresh.is_new

@@ -7,6 +7,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from circle.domain.errors import CircleError
@@ -15,7 +16,7 @@ from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.keys_help import HOME_KEYS
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
-from circle.ui.text import cell
+from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
 
 
@@ -42,8 +43,10 @@ class HomeScreen(CircleScreen):
         yield Static("", id="home-empty", classes="hint")
         yield Footer()
 
-    def _greeting(self) -> str:
-        return f"Your groups · signed in as {' '.join(self.workspace.facilitator_handle.split())}"
+    def _greeting(self) -> Content:
+        # The handle is user text: literal, and cut so that a very long one cannot fill the screen.
+        handle = one_line(self.workspace.facilitator_handle, width=CELL_WIDTH)
+        return Content.assemble("Your groups · signed in as ", handle)
 
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)

@@ -9,6 +9,9 @@ from circle.domain.group import Member
 from circle.domain.session import PASSED, SessionState
 from circle.ui.text import cell
 
+# The name column's width; a longer name ends in an ellipsis, so it is plain that it was cut.
+NAME_WIDTH = 18
+
 
 def status_of(member_id: str, state: SessionState) -> str:
     """A few words for one person. Passing is participation, so it reads as done, never as missing."""
@@ -41,7 +44,7 @@ class PeopleTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         self.add_column("Here", key="here", width=4)
-        self.add_column("Name", key="name", width=18)
+        self.add_column("Name", key="name", width=NAME_WIDTH)
         self.add_column("", key="status", width=14)
 
     def show(self, roster: list[Member], state: SessionState) -> None:
@@ -65,7 +68,10 @@ class PeopleTable(DataTable[Text]):
         self.clear()
         for member in shown:
             self.add_row(
-                Text(_here(member.id, state)), cell(member.name), Text(status_of(member.id, state)), key=member.id
+                Text(_here(member.id, state)),
+                cell(member.name, width=NAME_WIDTH),
+                Text(status_of(member.id, state)),
+                key=member.id,
             )
         if highlighted is not None and highlighted in self.rows:
             self.move_cursor(row=self.get_row_index(highlighted))
