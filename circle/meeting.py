@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from circle.domain.clock import Clock
 from circle.domain.group import Group, Member
-from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, expiry
+from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, kept_note
 from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.room import room_view
@@ -113,18 +113,13 @@ class Meeting:
 
     def note(self, draft: NoteDraft) -> Note:
         """Keep a note if the group's rules allow it; otherwise NoteRefused says why."""
-        kept = self._checked(draft)
-        now = self.now()
-        note = Note(
-            id=uuid4().hex,
+        note = kept_note(
+            self.group.rules,
+            self._checked(draft),
+            note_id=uuid4().hex,
             group_id=self.group.id,
-            kind=kept.kind,
-            created_at=now,
-            expires_on=expiry(self.group.rules, now.astimezone().date()),
             session_id=self.session_id,
-            member_id=kept.member_id,
-            action=kept.action,
-            text=kept.text,
+            at=self.now(),
         )
         NoteStore(self._repo).add(self._sealer, note)
         return note

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from circle.domain.clock import Clock, SystemClock, today
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Member, group_name
-from circle.domain.notes import Note
+from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, kept_note
 from circle.domain.retention import RetentionPlan, expired, tightening
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.records import AttendanceRecord, MeetingRecord
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from circle.domain.session import LiveSession
     from circle.meeting import Meeting
     from circle.store.room_board import PublishedRoom
+
+
+HANDLE_MAX = 40  # how co-facilitators see you: a name, not a paragraph
 
 
 def new_id() -> str:
@@ -165,6 +168,8 @@ class Workspace:
     ) -> None:
         """Add a facilitator with their own passphrase, and unlock as them."""
         handle = sanitise_line(handle) or "Facilitator"
+        if len(handle) > HANDLE_MAX:
+            raise InvalidInput(f"A handle may be at most {HANDLE_MAX} characters.")
         params = kdf or keyring.KdfParams()
         facilitator_id = new_id()
         salt = keyring.new_salt()
@@ -211,7 +216,7 @@ class Workspace:
         self._sealers = sealers
 
     def lock(self) -> None:
-        """Drop every reference to keys. (Python cannot wipe memory; see SECURITY in the README.)"""
+        """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
         self._facilitator_id = self._personal_key = self._handle = None
         self._sealers = {}
 
@@ -382,6 +387,25 @@ class Workspace:
                 if note.is_open:
                     due.append(FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")))
         return sorted(due, key=lambda item: item.note.created_at)
+
+    def add_debrief(self, group_id: str, session_id: str, text: str) -> Note:
+        """The facilitator's brief line after a meeting, checked against who came and who did not."""
+        sealer = self._sealer(group_id)
+        group = self.group(group_id)
+        names = {member.id: member.name for member in self.members(group_id)}
+        came = self._repo.attended(session_id)
+        kept = check_note(
+            group.rules,
+            NoteDraft(NoteKind.DEBRIEF, text=text),
+            present=came,
+            names_present=[names[member_id] for member_id in came if member_id in names],
+            names_absent=[name for member_id, name in names.items() if member_id not in came],
+        )
+        note = kept_note(
+            group.rules, kept, note_id=new_id(), group_id=group_id, session_id=session_id, at=self.clock.now()
+        )
+        self._notes.add(sealer, note)
+        return note
 
     def resolve_note(self, group_id: str, note_id: str) -> None:
         self._sealer(group_id)

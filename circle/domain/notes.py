@@ -83,6 +83,23 @@ def expiry(rules: ConfidentialityRules, written_on: date) -> date:
     return written_on + timedelta(days=rules.notes_retention_days)
 
 
+def kept_note(
+    rules: ConfidentialityRules, kept: NoteDraft, *, note_id: str, group_id: str, session_id: str, at: datetime
+) -> Note:
+    """The note to store for a draft that `check_note` allowed, with its expiry from the rules."""
+    return Note(
+        id=note_id,
+        group_id=group_id,
+        kind=kept.kind,
+        created_at=at,
+        expires_on=expiry(rules, at.astimezone().date()),
+        session_id=session_id,
+        member_id=kept.member_id,
+        action=kept.action,
+        text=kept.text,
+    )
+
+
 def check_note(
     rules: ConfidentialityRules,
     draft: NoteDraft,

@@ -264,6 +264,11 @@ class Repository:
         with self.writing() as db:
             db["groups"].update(group_id, {"next_meeting_on": on.isoformat() if on else None})
 
+    def attended(self, meeting_id: str) -> set[str]:
+        """Who was present at one meeting."""
+        rows = self.rows("SELECT member_id FROM attendance WHERE session_id = ? AND status = 'present'", [meeting_id])
+        return {row[0] for row in rows}
+
     def attended_before(self, member_ids: Iterable[str]) -> set[str]:
         """Which of these members were present at some earlier meeting."""
         wanted = list(member_ids)

@@ -1,8 +1,17 @@
-"""The circle app: first run or unlock, then home."""
+"""The circle app: first run or unlock, then home; and locking, which keeps your place.
+
+Locking lets go of every key and covers the screen, and changes nothing else. The screens
+stay on the stack as they were (the tab, what was typed and not saved, a dialog that was
+open), because none of them holds a key: the workspace holds the keys, and a meeting screen
+holds its meeting (which holds its group's key) and lets go of it when told. Unlocking takes
+the cover away and tells each screen the keys are back; the meeting is replayed from its
+sealed log, so its timers show the time that really passed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import events
@@ -10,11 +19,26 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from circle.config import Settings, load_settings
+from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
-from circle.ui.screens.unlock import UnlockScreen
+from circle.ui.screens.unlock import LockScreen, UnlockScreen
 from circle.ui.themes import CircleThemes
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
+
+# How often the idle time is looked at; a lock comes at most this late.
+IDLE_CHECK_SECONDS = 15
+# What counts as someone at the keyboard. Not a mouse merely passing over.
+ACTIVITY = (events.Key, events.Paste, events.MouseDown, events.MouseScrollUp, events.MouseScrollDown)
+
+
+def idle_lock_seconds(settings: Settings) -> float | None:
+    """The idle time before locking; None (from 0) never locks, and a negative number takes the default."""
+    minutes = settings.idle_lock_minutes
+    if minutes == 0:
+        return None
+    return 60.0 * (minutes if minutes > 0 else Settings.idle_lock_minutes)
 
 
 class CircleApp(CircleThemes):
@@ -34,17 +58,33 @@ class CircleApp(CircleThemes):
         # The cost of the KDF for a passphrase chosen here; None means circle's default.
         self.kdf = kdf
         self.wear_themes(workspace.locations)
+        # Wall-clock seconds, not monotonic: a monotonic clock stops while the laptop sleeps, and a lid
+        # closed for an hour must count as an hour idle. Tests put a clock of their own here.
+        self.idle_clock: Callable[[], float] = time.time
+        self._last_activity = self.idle_clock()
+        self.idle_lock_seconds: float | None = None
 
     def on_mount(self) -> None:
         self.report_theme_problems()
         self.remember_theme_changes()
+        settings, _ = load_settings(self.workspace.locations.config_file)  # wear_themes reported any problem
+        self.idle_lock_seconds = idle_lock_seconds(settings)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ACTIVITY):
+            self._last_activity = self.idle_clock()
+        await super().on_event(event)  # and on to the screens, as ever
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_window(event.size.width, event.size.height)
+
+    def _fit_window(self, width: int, height: int) -> None:
         """Cover a window too small to read, and uncover it when it grows; the screens beneath stay as they were."""
         covered = isinstance(self.screen, TooSmallScreen)
-        if too_small(event.size.width, event.size.height) and not covered:
+        if too_small(width, height) and not covered:
             self.push_screen(TooSmallScreen())
-        elif covered and not too_small(event.size.width, event.size.height):
+        elif covered and not too_small(width, height):
             self.pop_screen()
 
     def get_default_screen(self) -> Screen[None]:
@@ -59,37 +99,66 @@ class CircleApp(CircleThemes):
         # Imported after unlock so that start-up loads only what the unlock screen needs.
         from circle.ui.screens.home import HomeScreen
 
-        self._pop_to_base()
+        self._pop_to(1)
         self.push_screen(HomeScreen())
-        # A meeting left open (a crash, a lock, a takeover) comes straight back where it was.
+        # A meeting left open (a crash, a quit, a takeover) comes straight back where it was.
         in_progress = self.workspace.meetings_in_progress()
         if in_progress:
             from circle.ui.screens.meeting import MeetingScreen
 
             self.push_screen(MeetingScreen(self.workspace.meeting(in_progress[0])))
 
-    def _pop_to_base(self) -> None:
-        while len(self.screen_stack) > 1:
+    def _pop_to(self, depth: int) -> None:
+        """Close screens from the top until `depth` are left."""
+        while len(self.screen_stack) > depth:
             self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from circle.ui.palette import screen_commands
 
         yield from screen_commands(self, screen)
-        # Textual's own "Keys" panel lists widget internals; circle's screens have `?` for that.
-        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
+        # Textual's "Keys" panel lists widget internals (circle's screens have `?`), and its "Screenshot"
+        # would write the screen, names and all, to an unsealed file in Downloads.
+        left_out = {"Keys", "Screenshot"}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in left_out)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
             return self.workspace.is_unlocked
         return True
 
+    def in_meeting(self) -> bool:
+        """A meeting screen anywhere on the stack, even under a dialog or the privacy cover."""
+        from circle.ui.screens.meeting import MeetingScreen  # loaded by home already; not at start-up
+
+        return any(isinstance(screen, MeetingScreen) for screen in self.screen_stack)
+
+    def lock_if_idle(self) -> None:
+        """Lock after the idle time in config.toml; never in a meeting, which has the privacy cover instead."""
+        if self.idle_lock_seconds is None or not self.workspace.is_unlocked or self.in_meeting():
+            return
+        now = self.idle_clock()
+        # A clock set back would otherwise put the lock off by as long; count from now instead.
+        self._last_activity = min(self._last_activity, now)
+        if now - self._last_activity >= self.idle_lock_seconds:
+            self.action_lock()
+
     def action_lock(self) -> None:
+        """Let go of every key, then cover the screens as they are (see this module's docstring)."""
+        if not self.workspace.is_unlocked:
+            return  # already locked: the cover is up and nothing holds a key
         self.workspace.lock()
-        self._pop_to_base()
-        base = self.screen_stack[0]
-        if isinstance(base, UnlockScreen):
-            base.reset()
-        else:
-            self.push_screen(UnlockScreen())
+        for screen in self.screen_stack:
+            if isinstance(screen, CircleScreen):
+                screen.vault_locked()
+        self.push_screen(LockScreen(meeting_running=self.in_meeting()), self._back_from_lock)
+        self.refresh_bindings()
+
+    def _back_from_lock(self, _: None = None) -> None:
+        """The cover is gone: each screen picks up its keys; one with nothing left closes, with those above it."""
+        for depth, screen in enumerate(self.screen_stack):
+            if isinstance(screen, CircleScreen) and not screen.vault_unlocked():
+                self._pop_to(depth)
+                break
+        self._fit_window(self.size.width, self.size.height)  # the window may have changed size under the cover
         self.refresh_bindings()

@@ -134,3 +134,14 @@ async def test_the_command_palette_offers_the_meeting_actions_by_name(workspace_
         await pilot.press("ctrl+p", *"pause every", "enter")
         await pilot.pause()
         assert meeting.state.is_paused
+
+
+async def test_the_palette_offers_no_screenshot_which_would_write_names_to_an_unsealed_file(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group, (100, 30)) as (app, pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Screenshot" not in titles and "Keys" not in titles
+        assert "Crisis resources and steps" in titles

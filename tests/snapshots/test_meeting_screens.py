@@ -16,6 +16,7 @@ PARTS = {
     "keys": ["enter", "n", "question_mark"],
     "check_in": ["enter", "down", "enter", "down", "enter", "n", "r", "n", "o", "space"],
     "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "a", "up", "a", "space"],
+    "crisis_card": ["enter", "down", "enter", "n", "r", "n", "n", "a", "space", "exclamation_mark"],
     "break": ["enter", "n", "n", "n", "n"],
     "closing": ["enter", "down", "enter", "n", "n", "n", "n", "n", "o", "space"],
     "summary": ["enter", "down", "enter", "n", "n", "n", "n", "n", "p", "p", "c", "y"],

@@ -185,3 +185,14 @@ def found_in(home: Path, needles: dict[str, bytes], *, also_utf16: bool = False)
         if any(form in raw for form in forms):
             found.append(label)
     return found
+
+
+def test_a_debrief_after_the_meeting_may_name_who_came_but_not_who_stayed_away(vault: Workspace):
+    group_id = brief_notes_group(vault, ["Ada", "Li"])
+    meeting = meeting_with(vault, group_id, "Ada")
+    meeting.close()
+    with pytest.raises(NoteRefused, match="not here"):
+        vault.add_debrief(group_id, meeting.session_id, "Li was missed")
+    kept = vault.add_debrief(group_id, meeting.session_id, "Ada led the check-in")
+    assert [note.text for note in vault.notes(group_id)] == [kept.text]
+    assert vault.follow_ups() == []  # a debrief is for reading, not for following up

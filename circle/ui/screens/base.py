@@ -27,6 +27,16 @@ class CircleScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.KEYS_HELP) if action == "keys_help" else True
 
+    def vault_locked(self) -> None:
+        """The vault has just locked: let go of anything that holds a key. Most screens hold none."""
+
+    def vault_unlocked(self) -> bool:
+        """The vault is open again: pick up what `vault_locked` let go.
+
+        False means this screen has nothing left to show, and the app closes it (and anything above it).
+        """
+        return True
+
     @property
     def workspace(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined,no-any-return]

@@ -1,4 +1,4 @@
-"""Small dialogs: ask one question, or ask for one line of text."""
+"""Small dialogs: ask one question, ask for one line of text, or choose one of a few things."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 
 class Confirm(ModalScreen[bool]):
@@ -36,7 +37,7 @@ class Ask(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "Input"
 
-    def __init__(self, question: str, *, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, question: Content | str, *, value: str = "", placeholder: str = "") -> None:
         super().__init__()
         self.question = question
         self.value = value
@@ -51,6 +52,31 @@ class Ask(ModalScreen[str | None]):
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Choose(ModalScreen[str | None]):
+    """One of a few choices, by arrow keys and Enter; Escape to cancel. Labels are literal text."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "OptionList"
+
+    def __init__(self, question: str, choices: list[tuple[Content, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="lead")
+            yield OptionList(*(Option(label, id=value) for label, value in self.choices))
+            yield Static("↑ ↓ then Enter: choose    Escape: cancel", classes="hint")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -35,11 +35,13 @@ class HomeScreen(CircleScreen):
         Binding("enter", "open_group", "Open group", show=True),
         Binding("m", "meeting", "Run meeting"),
         Binding("n", "new_group", "New group"),
+        Binding("f", "follow_ups", "Follow-ups"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(self._greeting(), id="home-title", classes="title")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="home-follow-ups", classes="lead")
         yield Static("", id="home-empty", classes="hint")
         yield Footer()
 
@@ -52,9 +54,19 @@ class HomeScreen(CircleScreen):
         table = self.query_one("#groups", DataTable)
         table.add_columns("Group", "Next meeting", "Last met", "Members", "Meetings")
         self.refresh_groups()
+        self._report_purge()
 
     def on_screen_resume(self) -> None:
         self.refresh_groups()
+
+    def _report_purge(self) -> None:
+        report = self.workspace.last_purge
+        if report.problem:
+            self.say(report.problem, error=True)
+        elif report.notes or report.people:
+            notes = f"{report.notes} expired note{'s' if report.notes != 1 else ''}"
+            people = f"{report.people} {'person' if report.people == 1 else 'people'} unseen for too long"
+            self.say(f"As the groups' rules say, {notes} and {people} were removed.")
 
     def refresh_groups(self) -> None:
         table = self.query_one("#groups", DataTable)
@@ -76,6 +88,12 @@ class HomeScreen(CircleScreen):
             if overviews
             else "No groups yet. Press n to create one from a template."
         )
+        due = len(self.workspace.follow_ups())
+        # A count only: the names wait one key away, out of sight of anyone passing.
+        self.query_one("#home-follow-ups", Static).update(
+            f"{due} follow-up{'s' if due != 1 else ''} due · f to see {'them' if due != 1 else 'it'}" if due else ""
+        )
+        self.query_one("#home-follow-ups").display = bool(due)
 
     @on(DataTable.RowSelected, "#groups")
     def action_open_group(self) -> None:
@@ -101,6 +119,11 @@ class HomeScreen(CircleScreen):
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
+
+    def action_follow_ups(self) -> None:
+        from circle.ui.screens.follow_ups import FollowUpsScreen
+
+        self.app.push_screen(FollowUpsScreen())
 
     def action_new_group(self) -> None:
         self.app.push_screen(NewGroupScreen(), self._created)

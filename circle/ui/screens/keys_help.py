@@ -12,6 +12,7 @@ from textual.widgets import Static
 KeyHelp = tuple[str, str]
 
 MEETING_KEYS: tuple[KeyHelp, ...] = (
+    ("!", "crisis card: resources, steps, step out, the action taken"),
     ("Enter or t", "mark the highlighted person here, or not here"),
     ("Shift+N", "add a newcomer"),
     ("/", "find a name"),
@@ -26,11 +27,13 @@ MEETING_KEYS: tuple[KeyHelp, ...] = (
     ("[  ]", "move them up or down the queue"),
     ("z", "pause every timer, and resume"),
     ("e", "the highlighted person left early"),
+    ("f", "a follow-up flag for the highlighted person"),
     ("k  j", "headcount up or down (groups that keep no names)"),
     ("d", "the next meeting's date (closing)"),
     ("c", "close the meeting and see its summary"),
+    ("h", "hide every name at once; only the timers stay (h again shows them)"),
     ("Escape", "back to your groups; the meeting stays open"),
-    ("Ctrl+L", "lock circle; unlocking comes back here"),
+    ("Ctrl+L", "lock circle; the timers run on, and unlocking comes back here"),
     ("Ctrl+Q", "quit; an open meeting is kept and resumes"),
 )
 
@@ -46,8 +49,9 @@ HOME_KEYS: tuple[KeyHelp, ...] = (
     ("m", "run the highlighted group's meeting (or go back to the one in progress)"),
     ("Enter", "the group's roster, format, agreements, rules and crisis resources"),
     ("n", "add a new group"),
+    ("f", "follow-ups due from past meetings; mark them done"),
     ("Ctrl+P", "every action by name"),
-    ("Ctrl+L", "lock circle"),
+    ("Ctrl+L", "lock circle; unlocking comes back here"),
     ("Ctrl+Q", "quit"),
 )
 
@@ -56,7 +60,7 @@ GROUP_KEYS: tuple[KeyHelp, ...] = (
     ("Tab", "the next field"),
     ("Ctrl+S", "save what you changed in this tab"),
     ("Escape", "back to your groups"),
-    ("Ctrl+L", "lock circle"),
+    ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),
 )
 
 

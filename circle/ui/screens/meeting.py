@@ -15,6 +15,8 @@ from textual.widgets import DataTable, Footer, Input
 
 from circle.domain.errors import CircleError
 from circle.domain.group import PhaseKind
+from circle.domain.notes import NoteDraft, NoteKind
+from circle.domain.rules import NotesPolicy
 from circle.domain.session import (
     Arrive,
     Command,
@@ -33,20 +35,20 @@ from circle.domain.session import (
     SetHeadcount,
     SetNextMeeting,
     StartTurn,
-    suggested_turn_seconds,
 )
-from circle.domain.timing import format_clock
 from circle.meeting import Meeting
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Confirm
 from circle.ui.screens.keys_help import MEETING_KEYS
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.guidance import guidance
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.people_table import PeopleTable
-from circle.ui.widgets.timer_panel import TimerPanel
+from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
 _ORDER_MODES = list(RoundOrderMode)
@@ -79,19 +81,51 @@ class MeetingScreen(CircleScreen):
         Binding("c", "close_meeting", "Close", tooltip="Close the meeting and see its summary"),
         Binding("c", "close_meeting_early", "Close", show=False),
         Binding("escape", "leave_screen", "Groups", show=False),
+        # Unshown: with it, a turn in a group that keeps no names overflows 80 columns. `?` lists it.
+        Binding("h", "privacy_cover", "Hide names", show=False),
+        Binding("f", "follow_up", "Follow up", show=False),
+        # Always in the footer: in a crisis nobody should have to look for it. Its room comes from the lock
+        # key, which still works here, unshown (`?` and the privacy cover name it).
+        Binding("exclamation_mark", "crisis_card", "Crisis", tooltip="Crisis resources and steps"),
+        Binding("ctrl+l", "app.lock", "Lock", show=False, priority=True),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
-        self.meeting = meeting
+        self._meeting: Meeting | None = meeting
+        self.group_id = meeting.group.id
         self._last_offered: dict[str, bool] = {}
+
+    @property
+    def meeting(self) -> Meeting:
+        """The meeting on screen; there is none while the vault is locked, since it holds the group's key."""
+        if self._meeting is None:
+            raise VaultLocked()
+        return self._meeting
+
+    def vault_locked(self) -> None:
+        """Let go of the meeting and its key. The sealed log on disk keeps its time meanwhile."""
+        self._meeting = None
+
+    def vault_unlocked(self) -> bool:
+        """Replay the meeting from its log, so its timers show the time that passed while locked.
+
+        A meeting closed in the meantime is not reopened: opening the group's meeting now would start a new one.
+        """
+        if self.group_id not in self.workspace.meetings_in_progress():
+            self.say("That meeting was closed while circle was locked.")
+            return False
+        try:
+            self._meeting = self.workspace.meeting(self.group_id)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return False
+        self.refresh_state()
+        return True
 
     def compose(self) -> ComposeResult:
         yield Line("", id="meeting-title")
-        with Horizontal(id="timers"):
-            yield TimerPanel("Speaker", id="speaker-timer")
-            yield TimerPanel("This part", id="phase-timer")
-            yield TimerPanel("Meeting", id="meeting-timer")
+        yield timer_row()
         with Horizontal(id="meeting-body"):
             with Vertical(id="people-side"):
                 yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
@@ -113,12 +147,8 @@ class MeetingScreen(CircleScreen):
         """Redraw everything from the state: after a command, and on resuming."""
         meeting = self.meeting
         state = meeting.state
-        phase = state.phase
-        part = "Attendance" if phase is None else phase.title
-        where = "" if state.phase_index is None else f" ({state.phase_index + 1} of {len(state.phases)})"
-        paused = "   ‖ PAUSED" if state.is_paused else ""
         self.query_one("#meeting-title", Line).show(
-            Content.assemble(one_line(meeting.group.name), f" · {part}{where}{paused}")
+            Content.assemble(one_line(meeting.group.name), f" · {part_title(state)}")
         )
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
@@ -127,29 +157,14 @@ class MeetingScreen(CircleScreen):
         self._refresh_keys()
 
     def refresh_timers(self) -> None:
-        if not self.is_attached:
-            return  # the timer can tick once more while the app is closing
-        meeting = self.meeting
-        state = meeting.state
+        meeting = self._meeting
+        if meeting is None or not self.is_attached:
+            return  # locked (the meeting was let go), or the app is closing and the timer ticked once more
         now = meeting.now()
-        paused = state.is_paused
-        if state.phase is PhaseKind.BREAK:
+        if meeting.state.phase is PhaseKind.BREAK:
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
             self.query_one("#guidance", Paragraph).show(guidance(meeting, now))
-        who: Content | str = plain(meeting.name(state.speaker)) if state.speaker else ""
-        if state.in_turn and not state.speaker:
-            who = "someone is sharing"
-        if not state.in_turn and state.phase is not None:
-            upcoming = suggested_turn_seconds(state, now)
-            if upcoming is not None:
-                who = f"next turn: {format_clock(upcoming)}"
-        self.query_one("#speaker-timer", TimerPanel).show(state.speaker_timer, now, who=who, paused=paused)
-        self.query_one("#phase-timer", TimerPanel).show(
-            state.phase_timer, now, who=state.phase.title if state.phase else "", paused=paused
-        )
-        end = state.planned_end_at(now)
-        ends = f"ends {end.astimezone():%H:%M}" if end else f"{state.planned_minutes} min planned"
-        self.query_one("#meeting-timer", TimerPanel).show(state.meeting_timer, now, who=ends, paused=paused)
+        show_timers(self, meeting, now, name_speaker=True)
 
     def _refresh_keys(self) -> None:
         """Redraw the footer only when the keys on offer changed: rebuilding it is the costliest repaint."""
@@ -160,6 +175,8 @@ class MeetingScreen(CircleScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what fits this moment; a key that does nothing here stays quiet."""
+        if self._meeting is None:
+            return False  # locked: nothing to do to a meeting that is not here
         return self._offered().get(action, super().check_action(action, parameters))
 
     def _offered(self) -> dict[str, bool]:
@@ -187,8 +204,8 @@ class MeetingScreen(CircleScreen):
             "next_phase": state.phase_index is None or state.phase_index < len(state.phases) - 1,
             "close_meeting": phase is PhaseKind.CLOSING,
             "close_meeting_early": phase is not PhaseKind.CLOSING,
+            "follow_up": names and self.meeting.group.rules.notes is not NotesPolicy.NONE,
         }
-        return offered
 
     # changing -------------------------------------------------------------------
     def command(self, command: Command) -> None:
@@ -311,7 +328,41 @@ class MeetingScreen(CircleScreen):
         except CircleError as error:
             self.say(str(error), error=True)
             return
-        self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result))
+        self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result, session_id=self.meeting.session_id))
+
+    def action_crisis_card(self) -> None:
+        self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())
+
+    def action_follow_up(self) -> None:
+        """A follow-up flag for the highlighted person, with a brief line where the rules allow one."""
+        member_id = self._highlighted()
+        if member_id is None:
+            return
+        rules = self.meeting.group.rules
+        if rules.notes is not NotesPolicy.BRIEF:
+            self._flag(member_id, "")
+            return
+        self.app.push_screen(
+            Ask(
+                Content.assemble(
+                    "Follow up ", plain(self.meeting.name(member_id)), ": a brief line if you want one.",
+                    " Enter keeps the flag; Escape cancels.",
+                ),
+                placeholder=f"optional, up to {rules.brief_note_cap} characters, nothing anyone said",
+            ),
+            lambda typed: typed is not None and self._flag(member_id, typed),
+        )
+
+    def _flag(self, member_id: str, text: str) -> None:
+        try:
+            self.meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text))
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self.say("Follow-up flag kept; it shows on your groups until it is done.")
+
+    def action_privacy_cover(self) -> None:
+        self.app.push_screen(PrivacyCover(lambda: self._meeting))
 
     def action_leave_screen(self) -> None:
         """The meeting stays open and can be picked up again from home."""

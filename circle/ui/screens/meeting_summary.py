@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.content import Content
+from textual.widgets import Footer, Input, Static
 
+from circle.domain.errors import CircleError
 from circle.domain.group import Group
+from circle.domain.rules import NotesPolicy
 from circle.meeting import MeetingSummary
 from circle.ui.screens.base import CircleScreen
 from circle.ui.text import one_line
@@ -33,10 +37,11 @@ def summary_lines(result: MeetingSummary) -> str:
 class MeetingSummaryScreen(CircleScreen):
     BINDINGS = [Binding("escape,enter", "done", "Back to groups")]
 
-    def __init__(self, group: Group, result: MeetingSummary) -> None:
+    def __init__(self, group: Group, result: MeetingSummary, *, session_id: str = "") -> None:
         super().__init__()
         self.group = group
         self.result = result
+        self.session_id = session_id
 
     def compose(self) -> ComposeResult:
         yield Static(one_line(f"{self.group.name} · meeting closed"), classes="title")
@@ -44,7 +49,33 @@ class MeetingSummaryScreen(CircleScreen):
         yield Static(
             "Only these counts and who attended are kept. The detailed timings are gone.", classes="hint"
         )
+        rules = self.group.rules
+        if rules.notes is NotesPolicy.BRIEF and self.session_id:
+            yield Static(
+                f"Debrief, if you want one: a brief line for facilitators only (up to {rules.brief_note_cap}"
+                " characters, never naming anyone who was not here). Enter keeps it; Escape skips it.",
+                id="debrief-hint",
+                classes="hint",
+            )
+            yield Input(placeholder="How did the meeting go?", id="debrief", max_length=rules.brief_note_cap)
         yield Footer()
+
+    @on(Input.Submitted, "#debrief")
+    def keep_debrief(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.dismiss()
+            return
+        try:
+            self.workspace.add_debrief(self.group.id, self.session_id, event.value)
+        except CircleError as error:
+            self.query_one("#debrief-hint", Static).update(Content(f"{error} Change it, or Escape to skip."))
+            return
+        event.input.disabled = True
+        days = self.group.rules.notes_retention_days
+        self.query_one("#debrief-hint", Static).update(
+            f"Debrief kept, for facilitators only, for {days} days. Enter or Escape: back to your groups."
+        )
+        self.set_focus(None)
 
     def action_done(self) -> None:
         self.dismiss()

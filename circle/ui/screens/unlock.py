@@ -16,22 +16,30 @@ DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("dem
 
 
 class UnlockScreen(CircleScreen):
+    """The first screen of a vault that exists; unlocking leads home."""
+
     AUTO_FOCUS = "#passphrase"
+    LEAD = "This vault is locked. Type your passphrase and press Enter."
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-card", classes="card"):
             yield Static("circle", classes="brand")
-            yield Static("This vault is locked. Type your passphrase and press Enter.", classes="lead")
+            yield Static(self.LEAD, classes="lead", markup=False)
             yield Input(password=True, placeholder="Passphrase", id="passphrase")
             yield Static("", id="unlock-message", classes="message")
-            if self.workspace.is_demo:
-                yield Static(DEMO_HINT, id="demo-hint", classes="hint")
+            yield from self.hints()
         yield Footer()
+
+    def hints(self) -> ComposeResult:
+        if self.workspace.is_demo:
+            yield Static(DEMO_HINT, id="demo-hint", classes="hint")
 
     @on(Input.Submitted, "#passphrase")
     def try_passphrase(self, event: Input.Submitted) -> None:
         if not event.value:
             return
+        # The field lets go of the passphrase at once; only the worker below still holds it.
+        event.input.value = ""
         event.input.disabled = True
         self.query_one("#unlock-message", Static).update("Unlocking…")
         self.unlock(event.value)
@@ -44,7 +52,10 @@ class UnlockScreen(CircleScreen):
         except CircleError as error:
             self.app.call_from_thread(self.refused, str(error))
         else:
-            self.app.call_from_thread(self.app.show_home)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.unlocked)
+
+    def unlocked(self) -> None:
+        self.app.show_home()  # type: ignore[attr-defined]
 
     def refused(self, reason: str) -> None:
         self.reset(Content(f"{reason} Try again."))
@@ -56,3 +67,25 @@ class UnlockScreen(CircleScreen):
         field.disabled = False
         field.focus()
         self.query_one("#unlock-message", Static).update(message)
+
+
+class LockScreen(UnlockScreen):
+    """Covers whatever was on screen when circle locked; unlocking takes the cover away, nothing else.
+
+    The screens underneath stay as they were (the tab, what was typed and not saved), so the
+    result of this screen is only "unlocked": the app then tells each screen the keys are back.
+    """
+
+    LEAD = "circle is locked. Type your passphrase to come back to where you were."
+
+    def __init__(self, *, meeting_running: bool = False) -> None:
+        super().__init__()
+        self.meeting_running = meeting_running
+
+    def hints(self) -> ComposeResult:
+        if self.meeting_running:
+            yield Static("The meeting carries on: its timers keep running.", id="meeting-hint", classes="hint")
+        yield from super().hints()
+
+    def unlocked(self) -> None:
+        self.dismiss()

@@ -1,0 +1,148 @@
+"""The crisis card: one key from anywhere in a meeting, with the group's resources and the steps.
+
+It also records the two things worth keeping, and nothing of what was said: that the
+co-facilitator stepped out with someone (with a follow-up flag, where notes are kept), and
+the action taken. The meeting's timers run on underneath.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from circle.domain.errors import CircleError
+from circle.domain.group import CrisisResource
+from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
+from circle.domain.rules import NotesPolicy
+from circle.domain.session import Pause, Resume
+from circle.ui.screens.dialogs import Choose
+from circle.ui.text import plain
+
+if TYPE_CHECKING:
+    from circle.meeting import Meeting
+    from circle.ui.screens.meeting import MeetingScreen
+
+NOT_BY_NAME = "-"
+
+STEPS = Content.assemble(
+    ("What to do", "bold"),
+    "\n1. Stay calm and say so: “You are not in trouble. Your safety matters more than this meeting.”",
+    "\n2. Grounding: feet on the floor, name five things you can see, one slow breath out.",
+    "\n3. Offer a break (z pauses the meeting), or to step out with the co-facilitator (s).",
+    "\n4. If anyone is in immediate danger, call the emergency number now.",
+)
+
+
+def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
+    if not resources:
+        return Content.assemble(
+            ("Crisis resources", "bold"),
+            "\nNone set for this group. Add local numbers in the group's settings (Crisis tab, F5).",
+        )
+    lines = [Content.styled("Crisis resources", "bold")]
+    for resource in resources:
+        line = Content.assemble("• ", plain(resource.name).stylize("bold"), "   ", plain(resource.contact))
+        if resource.when:
+            line = Content.assemble(line, "\n  ", plain(resource.when).stylize("italic"))
+        lines.append(line)
+    return Content("\n").join(lines)
+
+
+class CrisisCard(ModalScreen[None]):
+    BINDINGS = [
+        Binding("s", "step_out", "Step out"),
+        Binding("a", "safety_action", "Action taken"),
+        Binding("z", "pause", "Pause"),
+        Binding("escape,exclamation_mark", "close", "Back"),
+    ]
+
+    def __init__(self, host: MeetingScreen) -> None:
+        super().__init__()
+        # The meeting is read through its screen each time: locking drops it there, and with it the key.
+        self.host = host
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.host.meeting  # raises VaultLocked while locked
+
+    def compose(self) -> ComposeResult:
+        rules = self.meeting.group.rules
+        keeps = (
+            "This group keeps no notes: a step out is counted, and nothing more."
+            if rules.notes is NotesPolicy.NONE
+            else "s keeps a follow-up flag; a records the action taken. Never what was said."
+        )
+        with Vertical(id="crisis-card", classes="dialog"):
+            yield Static("Crisis card", classes="title")
+            with VerticalScroll(id="crisis-card-body"):
+                yield Static(resources_text(self.meeting.group.profile.crisis_resources), id="crisis-resources")
+                yield Static(STEPS, id="crisis-steps")
+            yield Static(keeps, classes="hint")
+            yield Static("", id="crisis-message", classes="message")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _record(self, deed: Callable[[], str]) -> None:
+        """Run one recorded step; its outcome, or the reason it was refused, is the card's message line."""
+        try:
+            message = deed()
+        except CircleError as error:
+            message = str(error)
+        else:
+            self.host.refresh_state()
+        self.query_one("#crisis-message", Static).update(Content(message))
+
+    # step out -----------------------------------------------------------------
+    def action_step_out(self) -> None:
+        meeting = self.meeting
+        here = [member for member in meeting.roster if member.id in meeting.state.attended]
+        if not here:
+            self._step_out(NOT_BY_NAME)
+            return
+        choices = [(plain(member.name), member.id) for member in here]
+        choices.append((Content("Not by name"), NOT_BY_NAME))
+        self.app.push_screen(Choose("Who stepped out with the co-facilitator?", choices), self._step_out)
+
+    def _step_out(self, chosen: str | None) -> None:
+        if chosen is None:
+            return
+
+        def step_out() -> str:
+            flag = self.meeting.step_out(None if chosen == NOT_BY_NAME else chosen)
+            return "Step out recorded, with a follow-up flag." if flag else "Step out counted."
+
+        self._record(step_out)
+
+    # the action taken ----------------------------------------------------------
+    def action_safety_action(self) -> None:
+        choices = [(Content(action.title), str(action)) for action in SafetyAction]
+        self.app.push_screen(Choose("What was done?", choices), self._record_action)
+
+    def _record_action(self, chosen: str | None) -> None:
+        if chosen is None:
+            return
+        action = SafetyAction(chosen)
+
+        def record() -> str:
+            self.meeting.note(NoteDraft(NoteKind.SAFETY, action=action))
+            return f"Recorded: {action.title.lower()}."
+
+        self._record(record)
+
+    # a break ------------------------------------------------------------------------
+    def action_pause(self) -> None:
+        def pause_or_resume() -> str:
+            paused = self.meeting.state.is_paused
+            self.meeting.do(Resume() if paused else Pause())
+            return "Timers running again." if paused else "Every timer is paused."
+
+        self._record(pause_or_resume)
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,82 @@
+"""Follow-ups due: the flags and safety actions from past meetings, until someone has followed them up."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from circle.domain.errors import CircleError
+from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.keys_help import KeyHelp
+from circle.ui.text import cell
+from circle.workspace import FollowUp
+
+FOLLOW_UP_KEYS: tuple[KeyHelp, ...] = (
+    ("↑ ↓", "choose a follow-up"),
+    ("d", "it has been followed up: mark it done"),
+    ("Escape", "back to your groups"),
+    ("Ctrl+L", "lock circle"),
+)
+
+
+def what(item: FollowUp) -> str:
+    note = item.note
+    if note.action is not None:
+        return note.action.title
+    return note.text or ("after a step out" if note.member_id is None else "follow up")
+
+
+class FollowUpsScreen(CircleScreen):
+    KEYS_TITLE = "Keys on the follow-ups"
+    KEYS_HELP = FOLLOW_UP_KEYS
+    BINDINGS = [
+        Binding("d", "done", "Done"),
+        Binding("escape", "back", "Groups"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Follow-ups due", classes="title")
+        yield DataTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="follow-ups-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Written", "Group", "Who", "What")
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        due = self.workspace.follow_ups()
+        for item in due:
+            written = item.note.created_at.astimezone()
+            table.add_row(
+                f"{written:%a %d %b}",
+                cell(item.group_name),
+                cell(item.member_name or "—"),
+                cell(what(item)),
+                key=f"{item.group_id}:{item.note.id}",
+            )
+        self.query_one("#follow-ups-hint", Static).update(
+            "d marks the highlighted one done. Notes are deleted when the group's rules say."
+            if due
+            else "Nothing to follow up. Flags from meetings appear here until they are done."
+        )
+
+    def action_done(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        group_id, note_id = str(row_key.value).split(":")
+        try:
+            self.workspace.resolve_note(group_id, note_id)
+        except CircleError as error:
+            self.say(str(error), error=True)
+        else:
+            self.say("Marked done.")
+        self.refresh_list()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,286 @@
+"""Locking keeps your place: idle time locks outside a meeting, Ctrl+L anywhere, and the privacy cover.
+
+Every test runs the real app under Pilot. Idle time comes from a fake clock handed to the app,
+and meeting time from the workspace's FakeClock, so nothing here waits for real time to pass.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import re
+import weakref
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TabbedContent
+
+from circle.config import Settings, save_settings
+from circle.domain.clock import FakeClock
+from circle.ui.app import CircleApp, idle_lock_seconds
+from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.home import HomeScreen
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.privacy_cover import PrivacyCover
+from circle.ui.screens.too_small import TooSmallScreen
+from circle.ui.screens.unlock import LockScreen
+from circle.workspace import VaultLocked, Workspace
+from tests.app.conftest import PASSPHRASE, at_home
+
+GROUP_NAME = "Tuesday Evening Support"
+FIRST_NAMES = ("Ada", "Grace", "Alan")
+
+# From home: one meeting, two people here, through the opening to a sharing turn (part 3 of 5).
+TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "home", "a", "space")
+
+
+class IdleClock:
+    """Seconds that pass only when a test says so."""
+
+    def __init__(self) -> None:
+        self.seconds = 1_000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def advance(self, *, minutes: float) -> None:
+        self.seconds += minutes * 60
+
+
+def shown_text(app: CircleApp) -> str:
+    """Every character on the screen as drawn, read back from a screenshot (rows run together)."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
+
+
+async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:
+    field = pilot.app.screen.query_one("#passphrase", Input)
+    field.focus()
+    await pilot.press(*passphrase, "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def watch_idle(pilot: Pilot[None]) -> IdleClock:
+    """Give the app a fake idle clock; the key pressed after it counts as the last activity."""
+    clock = IdleClock()
+    pilot.app.idle_clock = clock  # type: ignore[attr-defined]
+    await pilot.press("shift")  # a key that does nothing anywhere
+    return clock
+
+
+async def test_idle_time_outside_a_meeting_locks_the_vault_and_unlocking_returns_to_the_same_tab(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("enter", "f4")  # the group's settings, on its rules
+        await pilot.pause()
+        group_screen = app.screen
+        assert isinstance(group_screen, GroupScreen)
+        field = group_screen.query("#rules Input").first(Input)
+        field.focus()
+        field.value = ""
+        idle = await watch_idle(pilot)
+        await pilot.press("4", "2")  # typed, not saved
+        assert GROUP_NAME in shown_text(app)
+
+        idle.advance(minutes=4)
+        app.lock_if_idle()
+        assert workspace.is_unlocked  # four minutes is not yet five
+
+        idle.advance(minutes=1)
+        app.lock_if_idle()
+        await pilot.pause()
+        assert not workspace.is_unlocked
+        assert isinstance(app.screen, LockScreen)
+        assert GROUP_NAME not in shown_text(app)
+        assert "Tuesday" not in shown_text(app)
+
+        await unlock_on_screen(pilot)
+        assert workspace.is_unlocked
+        assert app.screen is group_screen
+        assert group_screen.query_one(TabbedContent).active == "rules"
+        assert field.value == "42"
+
+
+async def test_idle_time_during_a_meeting_does_not_lock(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        idle = await watch_idle(pilot)
+        idle.advance(minutes=60)
+        app.lock_if_idle()
+        assert workspace.is_unlocked and isinstance(app.screen, MeetingScreen)
+
+        await pilot.press("h")  # the meeting is still on, under its privacy cover
+        await pilot.pause()
+        idle.advance(minutes=60)
+        app.lock_if_idle()
+        assert workspace.is_unlocked and isinstance(app.screen, PrivacyCover)
+
+
+async def test_a_zero_idle_setting_never_locks(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    save_settings(workspace.locations.config_file, Settings(idle_lock_minutes=0))
+    async with at_home(workspace) as (app, pilot):
+        idle = await watch_idle(pilot)
+        idle.advance(minutes=24 * 60)
+        app.lock_if_idle()
+        assert workspace.is_unlocked and isinstance(app.screen, HomeScreen)
+
+
+def test_a_negative_idle_setting_takes_the_default_of_five_minutes() -> None:
+    assert idle_lock_seconds(Settings(idle_lock_minutes=-1)) == 5 * 60
+    assert idle_lock_seconds(Settings(idle_lock_minutes=12)) == 12 * 60
+
+
+async def test_ctrl_l_in_a_meeting_locks_and_unlocking_lands_on_the_same_speaker_with_time_run_on(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    clock = FakeClock()
+    workspace.clock = clock
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press(*TO_A_SHARING_TURN)
+        await pilot.pause()
+        meeting_screen = app.screen
+        assert isinstance(meeting_screen, MeetingScreen)
+        before = meeting_screen.meeting
+        speaker = before.state.speaker
+        left_before = before.state.speaker_timer.remaining(clock.now())
+        assert speaker is not None
+
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and not workspace.is_unlocked
+        with pytest.raises(VaultLocked):
+            meeting_screen.meeting  # noqa: B018 - the meeting, and its key, were let go
+        assert "timers keep running" in shown_text(app)
+        assert not any(name in shown_text(app) for name in FIRST_NAMES)
+
+        clock.advance(90)
+        await unlock_on_screen(pilot)
+        assert app.screen is meeting_screen
+        after = meeting_screen.meeting
+        assert after is not before and after.session_id == before.session_id
+        assert after.state.speaker == speaker
+        assert after.state.speaker_timer.remaining(clock.now()) == pytest.approx(left_before - 90)
+
+
+async def test_locking_drops_every_reference_to_the_group_keys(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("m", "h")  # a meeting, under its privacy cover
+        await pilot.pause()
+        meeting_screen = app.screen_stack[-2]
+        assert isinstance(meeting_screen, MeetingScreen)
+        meeting = meeting_screen.meeting
+        held = [weakref.ref(sealer) for sealer in workspace._sealers.values()]  # noqa: SLF001
+        held += [weakref.ref(meeting._sealer), weakref.ref(meeting)]  # noqa: SLF001
+        del meeting
+
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        gc.collect()
+        assert not workspace.is_unlocked
+        assert [ref() for ref in held] == [None] * len(held)
+
+
+async def test_a_wrong_passphrase_on_the_lock_screen_says_so_and_keeps_the_place(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        group_screen = app.screen
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lock_screen = app.screen
+        assert isinstance(lock_screen, LockScreen)
+
+        await unlock_on_screen(pilot, "not the passphrase")
+        assert app.screen is lock_screen and not workspace.is_unlocked
+        assert "That passphrase does not open this vault. Try again." in shown_text(app)
+
+        await pilot.press("ctrl+l")  # locked already: nothing more happens
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack].count(LockScreen) == 1
+
+        await unlock_on_screen(pilot)
+        assert app.screen is group_screen and workspace.is_unlocked
+
+
+async def test_the_privacy_cover_shows_timers_and_no_name(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    clock = FakeClock()
+    workspace.clock = clock
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press(*TO_A_SHARING_TURN)
+        await pilot.pause()
+        meeting_screen = app.screen
+        assert GROUP_NAME in shown_text(app)  # the names are on the meeting screen, so the check below means something
+        assert any(name in shown_text(app) for name in FIRST_NAMES)
+
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, PrivacyCover)
+        shown = shown_text(app)
+        assert "Tuesday" not in shown
+        assert not any(name in shown for name in FIRST_NAMES)
+        assert "Sharing (3 of 5)" in shown
+        assert "someone is sharing" in shown and "○ on time" in shown
+        assert "Names are hidden. h or Escape: show them again · Ctrl+L: lock" in shown
+
+        cover = app.screen
+        turn_time = str(cover.query_one("#speaker-timer .timer-time").render())
+        clock.advance(61)  # the timers run on under the cover
+        cover.refresh_timers()
+        assert str(cover.query_one("#speaker-timer .timer-time").render()) != turn_time
+
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.screen is meeting_screen
+        await pilot.press("h", "escape")
+        await pilot.pause()
+        assert app.screen is meeting_screen
+
+
+async def test_a_meeting_closed_elsewhere_while_locked_is_not_reopened(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("m", "h")  # a meeting, under its privacy cover
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+
+        # Meanwhile the meeting is closed through the workspace itself.
+        workspace.unlock(PASSPHRASE)
+        group_id = workspace.meetings_in_progress()[0]
+        workspace.meeting(group_id).close()
+        workspace.lock()
+
+        await unlock_on_screen(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(screen, (MeetingScreen, PrivacyCover)) for screen in app.screen_stack)
+        assert workspace.meetings_in_progress() == []  # and no fresh meeting was opened
+        said = [notification.message for notification in app._notifications]  # noqa: SLF001
+        assert "That meeting was closed while circle was locked." in said
+
+
+async def test_a_window_that_grew_while_locked_is_not_left_covered_after_unlocking(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace) as (app, pilot):
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+l")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await unlock_on_screen(pilot)
+        assert isinstance(app.screen, HomeScreen)
