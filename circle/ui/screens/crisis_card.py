@@ -72,6 +72,12 @@ class CrisisCard(ModalScreen[None]):
     def meeting(self) -> Meeting:
         return self.host.meeting  # raises VaultLocked while locked
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A group that keeps no notes has no action to record: the key is not offered."""
+        if action == "safety_action":
+            return self.meeting.group.rules.notes is not NotesPolicy.NONE
+        return True
+
     def compose(self) -> ComposeResult:
         rules = self.meeting.group.rules
         keeps = (
