@@ -89,6 +89,11 @@ class NoteStore:
             NoteFacts(note.id, note.kind, note.created_at.date(), len(note.text), note.member_id) for note in notes
         ]
 
+    def dated_facts(self, group_id: str) -> list[NoteFacts]:
+        """Each note's id, kind and date, from the plain columns: enough to purge by age without opening any."""
+        rows = self._repo.rows("SELECT id, kind, created_at FROM notes WHERE group_id = ?", [group_id])
+        return [NoteFacts(note_id, NoteKind(kind), datetime.fromisoformat(at).date(), 0) for note_id, kind, at in rows]
+
     def member_facts(self, group_id: str) -> list[MemberFacts]:
         """Each named member and the last day they were seen: their last meeting, or the day they were added.
 
