@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from circle.domain.clock import Clock
+from circle.domain.errors import RuleViolation
 from circle.domain.group import Group, Member
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, kept_note
 from circle.domain.rules import NotesPolicy
@@ -22,6 +23,7 @@ from circle.domain.session import (
     Close,
     Command,
     LiveSession,
+    RecordPulse,
     RoundOrderMode,
     SessionState,
     SessionSummary,
@@ -160,6 +162,12 @@ class Meeting:
             present = []
         return self.do(SetRoundOrder(str(mode), tuple(present)))
 
+    def record_pulse(self, counts: tuple[int, ...]) -> SessionState:
+        """The closing's anonymous show of hands. The rule is checked here, not only hidden on screen."""
+        if not self.group.rules.takes_pulse:
+            raise RuleViolation("This group's rules take no pulse.")
+        return self.do(RecordPulse(counts))
+
     def close(self) -> MeetingSummary:
         """Close, then keep only counts and attendance; the detailed log is deleted."""
         if self.state.is_open:
@@ -180,6 +188,7 @@ class Meeting:
             newcomers=len(counts.newcomers),
             shared_turns=counts.shared_turns,
             passed_turns=counts.passed_turns,
+            pulse=counts.pulse,
         )
         attendance = [
             AttendanceRecord(

@@ -32,6 +32,7 @@ class MeetingRecord:
     newcomers: int = 0
     shared_turns: int = 0
     passed_turns: int = 0
+    pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to 5: counts only
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ BRIEF_NOTE_CAP_MAX = 280
 # The longest name accepted, once cleaned: longer than any real name, short enough for every screen.
 # A pasted page is refused here rather than stored and drawn.
 MEMBER_NAME_MAX = 80
+# A pulse question is read aloud at the closing: one short line.
+PULSE_QUESTION_MAX = 120
 
 
 class NamesPolicy(StrEnum):
@@ -36,8 +38,16 @@ class ConfidentialityRules:
     identity_retention_days: int = 365
     room_display_names: bool = False
     small_count_threshold: int = 3
+    # The optional anonymous pulse at closing, a show of hands from 1 to 5. Empty: no pulse is taken.
+    pulse_question: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.pulse_question, str):
+            raise InvalidInput("The pulse question must be text.")
+        # Cleaned here, so whatever builds the rules (the editor, a stored file) keeps one clean line.
+        object.__setattr__(self, "pulse_question", sanitise_line(self.pulse_question))
+        if len(self.pulse_question) > PULSE_QUESTION_MAX:
+            raise InvalidInput(f"The pulse question may be at most {PULSE_QUESTION_MAX} characters.")
         if not 1 <= self.brief_note_cap <= BRIEF_NOTE_CAP_MAX:
             raise InvalidInput(f"A brief note may be 1 to {BRIEF_NOTE_CAP_MAX} characters long.")
         if not 1 <= self.notes_retention_days <= 3650:
@@ -50,6 +60,10 @@ class ConfidentialityRules:
     @property
     def keeps_names(self) -> bool:
         return self.names is not NamesPolicy.HEADCOUNT
+
+    @property
+    def takes_pulse(self) -> bool:
+        return bool(self.pulse_question)
 
     def name_to_keep(self, typed: str) -> str:
         """The part of a typed name that the rules allow circle to store."""
@@ -85,7 +99,7 @@ class ConfidentialityRules:
             if self.room_display_names
             else "The room display shows no names."
         )
-        return [
+        lines = [
             names,
             notes,
             f"Notes are deleted after {self.notes_retention_days} days.",
@@ -96,6 +110,12 @@ class ConfidentialityRules:
             display,
             "Members who are absent are never named in a note.",
         ]
+        if self.takes_pulse:
+            lines.append(
+                f"At closing, an anonymous show of hands may be counted for “{self.pulse_question}” (1 to 5);"
+                " only the counts are kept, never who raised a hand."
+            )
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         return {key: str(value) if isinstance(value, StrEnum) else value for key, value in asdict(self).items()}

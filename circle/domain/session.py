@@ -62,6 +62,7 @@ class EventKind(StrEnum):
     FACILITATOR_CHANGED = "facilitator_changed"
     STEPPED_OUT = "stepped_out"
     NEXT_MEETING_SET = "next_meeting_set"
+    PULSE_RECORDED = "pulse_recorded"
     SESSION_CLOSED = "session_closed"
 
 
@@ -95,6 +96,7 @@ EVENT_DATA_KEYS: Mapping[EventKind, frozenset[str]] = MappingProxyType({
     EventKind.FACILITATOR_CHANGED: frozenset({"facilitator_id"}),
     EventKind.STEPPED_OUT: frozenset(),
     EventKind.NEXT_MEETING_SET: frozenset({"date"}),
+    EventKind.PULSE_RECORDED: frozenset({"counts"}),
     EventKind.SESSION_CLOSED: frozenset(),
 })
 
@@ -339,6 +341,19 @@ class SetNextMeeting:
     date: str  # ISO date ("2026-01-12") or date and time ("2026-01-12T19:00")
 
 
+PULSE_SCALE = 5  # answers 1 to 5
+
+
+@dataclass(frozen=True)
+class RecordPulse:
+    """The closing's anonymous show of hands: how many raised a hand for each answer, 1 to 5.
+
+    Only the group's counts exist here; nobody's hand is tied to them. Recording again replaces the tally.
+    """
+
+    counts: tuple[int, ...]
+
+
 @dataclass(frozen=True)
 class Close:
     pass
@@ -365,6 +380,7 @@ Command = (
     | ChangeFacilitator
     | StepOut
     | SetNextMeeting
+    | RecordPulse
     | Close
 )
 
@@ -417,6 +433,7 @@ class SessionState:
     facilitators: tuple[tuple[str, datetime], ...] = ()  # (facilitator id, from)
     stepped_out_count: int = 0
     next_meeting: str | None = None
+    pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
     # Group-level counts across the meeting. Passing is participation, never "did not share".
     shared_count: int = 0
     passed_count: int = 0
@@ -698,6 +715,12 @@ def _next_meeting_set(state: SessionState, data: Mapping[str, Any], at: datetime
     return replace(state, next_meeting=data["date"])
 
 
+def _pulse_recorded(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    if not _is_tally(data["counts"]):
+        raise ValueError("not a pulse")
+    return replace(state, pulse=tuple(data["counts"]))
+
+
 def _closed(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     paused = state.paused_seconds + _pause_seconds(state, at)
     meeting = state.meeting_timer
@@ -734,6 +757,7 @@ _APPLIERS: dict[EventKind, Applier] = {
     EventKind.FACILITATOR_CHANGED: _facilitator_changed,
     EventKind.STEPPED_OUT: _stepped_out,
     EventKind.NEXT_MEETING_SET: _next_meeting_set,
+    EventKind.PULSE_RECORDED: _pulse_recorded,
     EventKind.SESSION_CLOSED: _closed,
 }
 
@@ -780,6 +804,15 @@ def _is_number(value: object) -> bool:
 
 def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_tally(counts: object) -> bool:
+    """A pulse: one count of hands for each answer, none below zero."""
+    return (
+        isinstance(counts, (tuple, list))
+        and len(counts) == PULSE_SCALE
+        and all(_is_count(count) and count >= 0 for count in counts)
+    )
 
 
 def _member(state: SessionState, member_id: object) -> str:
@@ -1028,6 +1061,23 @@ def _decide_next_meeting(state: SessionState, command: SetNextMeeting, at: datet
     return [(EventKind.NEXT_MEETING_SET, {"date": when})]
 
 
+def _decide_pulse(state: SessionState, command: RecordPulse, at: datetime) -> list[Change]:
+    if state.phase is not PhaseKind.CLOSING:
+        raise SessionRuleError("The pulse is counted during the closing.")
+    counts = command.counts
+    if not _is_tally(counts):
+        raise SessionRuleError(f"A pulse is {PULSE_SCALE} counts of hands, each a whole number from 0.")
+    hands, people = sum(counts), state.headcount
+    if hands < 1:
+        raise SessionRuleError("Nobody raised a hand: there is nothing to count.")
+    if people == 0:
+        raise SessionRuleError("Nobody is counted as here, so there are no hands to count.")
+    if hands > people:
+        here = "1 person is" if people == 1 else f"{people} people are"
+        raise SessionRuleError(f"That is {hands} hands, and {here} here.")
+    return [(EventKind.PULSE_RECORDED, {"counts": list(counts)})]
+
+
 def _decide_close(state: SessionState, command: Close, at: datetime) -> list[Change]:
     return [*_end_turn(state), (EventKind.SESSION_CLOSED, {})]
 
@@ -1052,6 +1102,7 @@ _DECIDERS: dict[type, Callable[[SessionState, Any, datetime], list[Change]]] = {
     ChangeFacilitator: _decide_facilitator,
     StepOut: _decide_step_out,
     SetNextMeeting: _decide_next_meeting,
+    RecordPulse: _decide_pulse,
     Close: _decide_close,
 }
 
@@ -1111,6 +1162,7 @@ class SessionSummary:
     stepped_out: int
     facilitator_ids: tuple[str, ...]  # in the order they took over
     next_meeting: str | None
+    pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
 
 
 def summary(state: SessionState, now: datetime) -> SessionSummary:
@@ -1139,6 +1191,7 @@ def summary(state: SessionState, now: datetime) -> SessionSummary:
         stepped_out=state.stepped_out_count,
         facilitator_ids=tuple(facilitator for facilitator, _ in state.facilitators),
         next_meeting=state.next_meeting,
+        pulse=state.pulse,
     )
 
 

@@ -121,9 +121,15 @@ def m001_foundation(db: Database) -> None:
     )
 
 
+def m002_pulse(db: Database) -> None:
+    # The closing's anonymous show of hands: a JSON list of five counts, or NULL when none was taken.
+    db.execute("ALTER TABLE sessions ADD COLUMN pulse TEXT")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
+    ("m002_pulse", m002_pulse),
 ]
 
 

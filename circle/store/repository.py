@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -63,6 +64,7 @@ def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
         "newcomers": meeting.newcomers,
         "shared_turns": meeting.shared_turns,
         "passed_turns": meeting.passed_turns,
+        "pulse": None if meeting.pulse is None else json.dumps(list(meeting.pulse)),
     }
 
 

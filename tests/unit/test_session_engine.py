@@ -32,6 +32,7 @@ from circle.domain.session import (
     PassTurn,
     Pause,
     ReadAgreements,
+    RecordPulse,
     Resume,
     SessionLogError,
     SessionRuleError,
@@ -746,6 +747,8 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live.do(StepOut())
     live.do(Leave("m-bo"))
     live.do(SetNextMeeting("2026-01-12"))
+    live.do(StartPhase(CLOSING))
+    live.do(RecordPulse((0, 1, 1, 0, 0)))
     live.do(Close())
     headcount, _ = session(headcount_only=True)
     headcount.do(SetHeadcount(4))

@@ -30,6 +30,7 @@ from circle.domain.session import (
     PassTurn,
     Pause,
     ReadAgreements,
+    RecordPulse,
     Resume,
     SessionRuleError,
     SetHeadcount,
@@ -83,6 +84,7 @@ EVERY_COMMAND = (
     ChangeFacilitator("f-9"),
     StepOut(),
     SetNextMeeting("2026-01-12"),
+    RecordPulse((1, 0, 0, 0, 0)),
     Close(),
 )
 
@@ -176,6 +178,7 @@ class SessionMachine(RuleBasedStateMachine):
         | st.builds(ChangeFacilitator, st.sampled_from(["f-1", "f-2", "not an id"]))
         | st.just(StepOut())
         | st.builds(SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
+        | st.builds(RecordPulse, st.lists(st.integers(min_value=-1, max_value=3), min_size=4, max_size=6).map(tuple))
         | opening
     )
     def something_else_happens(self, command) -> None:

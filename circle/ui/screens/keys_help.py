@@ -30,6 +30,7 @@ MEETING_KEYS: tuple[KeyHelp, ...] = (
     ("f", "a follow-up flag for the highlighted person"),
     ("k  j", "headcount up or down (groups that keep no names)"),
     ("d", "the next meeting's date (closing)"),
+    ("u", "anonymous pulse: count the hands (closing, if set)"),
     ("c", "close the meeting and see its summary"),
     ("h", "hide every name at once; only the timers stay (h again shows them)"),
     ("Escape", "back to your groups; the meeting stays open"),

@@ -43,6 +43,7 @@ from circle.ui.screens.dialogs import Ask, Confirm
 from circle.ui.screens.keys_help import MEETING_KEYS
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
+from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.guidance import guidance
@@ -76,6 +77,10 @@ class MeetingScreen(CircleScreen):
         Binding("k", "headcount(1)", "Count +1", tooltip="One more in the room"),
         Binding("j", "headcount(-1)", "Count −1", tooltip="One fewer in the room"),
         Binding("d", "next_meeting", "Next date", show=False),
+        # The same key twice: shown where the footer has room for it, unshown (named by the guidance and `?`) in a
+        # group that keeps no names, whose closing keys would push the crisis key out of 80 columns.
+        Binding("u", "pulse", "Pulse", tooltip="The anonymous pulse: count the hands for each answer"),
+        Binding("u", "pulse_unshown", "Pulse", show=False),
         Binding("slash", "filter", "Find", show=False),
         # The same key twice: shown in the footer during the closing part, and working, unshown, before it.
         Binding("c", "close_meeting", "Close", tooltip="Close the meeting and see its summary"),
@@ -184,6 +189,7 @@ class MeetingScreen(CircleScreen):
         names = self.meeting.group.rules.keeps_names
         phase = state.phase
         in_round = phase in (PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING)
+        takes_pulse = phase is PhaseKind.CLOSING and self.meeting.group.rules.takes_pulse
         return {
             "turn": in_round,
             "pass_turn": in_round,
@@ -200,6 +206,8 @@ class MeetingScreen(CircleScreen):
             "read_aloud": phase is PhaseKind.OPENING,
             "headcount": not names,
             "next_meeting": phase is PhaseKind.CLOSING,
+            "pulse": names and takes_pulse,
+            "pulse_unshown": not names and takes_pulse,
             "filter": names,
             "next_phase": state.phase_index is None or state.phase_index < len(state.phases) - 1,
             "close_meeting": phase is PhaseKind.CLOSING,
@@ -300,6 +308,16 @@ class MeetingScreen(CircleScreen):
             Ask("Next meeting (YYYY-MM-DD):", value=upcoming.isoformat() if upcoming else ""),
             lambda typed: typed and self.command(SetNextMeeting(typed.strip())),
         )
+
+    def action_pulse(self) -> None:
+        self.app.push_screen(PulseDialog(self), lambda recorded: recorded and self._pulse_recorded())
+
+    def action_pulse_unshown(self) -> None:
+        self.action_pulse()
+
+    def _pulse_recorded(self) -> None:
+        self.say("Pulse counted. Only the counts are kept.")
+        self.refresh_state()
 
     def action_filter(self) -> None:
         self.query_one("#people-filter", Input).focus()

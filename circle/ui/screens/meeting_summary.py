@@ -31,6 +31,9 @@ def summary_lines(result: MeetingSummary) -> str:
         lines.append(f"Stepped out    {counts.stepped_out}")
     if counts.next_meeting:
         lines.append(f"Next meeting   {counts.next_meeting}")
+    if counts.pulse:
+        tally = " · ".join(f"{answer}: {count}" for answer, count in enumerate(counts.pulse, start=1))
+        lines.append(f"Pulse          {tally}")
     return "\n".join(lines)
 
 

@@ -72,9 +72,15 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
     order = f"Order: {mode.value}. o changes it." if mode else "o sets the order: roster, random or volunteers."
     if phase is PhaseKind.CLOSING:
         upcoming = state.next_meeting or "not set (d sets it)"
-        return Content(
+        pulse: list[Content | str] = []
+        if rules.takes_pulse and state.pulse is None:
+            # The question is the group's own text: shown literally, never as markup.
+            question = plain(f"“{rules.pulse_question}”")
+            pulse = ["Pulse: ask ", question, " for a show of hands from 1 to 5; u counts them.\n\n"]
+        return Content.assemble(
             "Closing round: one word, or one positive thing. Passing is fine.\n\n"
-            "Remind everyone: what was said here stays here.\n\n"
-            f"Next meeting: {upcoming}\n\n{order}\n{round_help}\nc closes the meeting."
+            "Remind everyone: what was said here stays here.\n\n",
+            *pulse,
+            f"Next meeting: {upcoming}\n\n{order}\n{round_help}\nc closes the meeting.",
         )
     return Content(f"Check-in round.\n\n{order}\n{round_help}")

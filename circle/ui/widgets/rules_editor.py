@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
-from circle.domain.rules import ConfidentialityRules, NamesPolicy, NotesPolicy
+from circle.domain.rules import PULSE_QUESTION_MAX, ConfidentialityRules, NamesPolicy, NotesPolicy
 from circle.ui.widgets.messages import RulesChosen
 
 _NAMES = [
@@ -52,6 +52,15 @@ class RulesEditor(VerticalScroll):
         with Horizontal(classes="field"):
             yield Label("Room display may show first names", classes="field-label")
             yield Switch(rules.room_display_names, id="rules-display-names")
+        with Horizontal(classes="field"):
+            yield Label("Anonymous pulse at closing", classes="field-label")
+            yield Input(
+                rules.pulse_question,
+                placeholder="empty: off · e.g. How hopeful do you feel today?",
+                id="rules-pulse",
+                max_length=PULSE_QUESTION_MAX,
+                compact=True,
+            )
         yield Static(self._meaning(rules), id="rules-meaning", classes="meaning")
         yield Button("Save rules", id="rules-save", variant="primary")
 
@@ -80,6 +89,7 @@ class RulesEditor(VerticalScroll):
             identity_retention_days=number("rules-identity-days"),
             small_count_threshold=number("rules-small-count"),
             room_display_names=self.query_one("#rules-display-names", Switch).value,
+            pulse_question=self.query_one("#rules-pulse", Input).value,
         )
 
     @on(Select.Changed)

@@ -1,0 +1,133 @@
+"""Under Pilot: the anonymous pulse at closing, from the rules tab to the summary and the stored counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from circle.domain.group import PhaseKind
+from circle.domain.rules import NamesPolicy
+from circle.ui.app import CircleApp
+from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.ui.screens.pulse import PulseDialog
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE, at_home
+
+QUESTION = "How hopeful do you feel today? [b]really[/b]"
+# From home: open the meeting, mark two of three here, then through every part to the closing.
+TWO_HERE_AT_CLOSING = ["m", "enter", "down", "enter", "n", "n", "n", "n", "n"]
+
+
+def with_pulse(workspace: Workspace, **changes: object) -> str:
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    workspace.change_rules(group.id, replace(group.rules, pulse_question=QUESTION, **changes))
+    return group.id
+
+
+def shown(app: CircleApp, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def stored_pulse(workspace: Workspace, session_id: str) -> str | None:
+    with sqlite3.connect(workspace.locations.vault_file) as conn:
+        [pulse] = conn.execute("SELECT pulse FROM sessions WHERE id = ?", [session_id]).fetchone()
+    conn.close()
+    return pulse
+
+
+async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_counts(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    with_pulse(workspace)
+    async with at_home(workspace, (80, 24)) as (app, pilot):
+        await pilot.press(*TWO_HERE_AT_CLOSING)
+        await pilot.pause()
+        meeting = app.screen.meeting
+        assert meeting.state.phase is PhaseKind.CLOSING
+        assert "u counts them" in shown(app, "#guidance")
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, PulseDialog)
+        assert shown(app, "#pulse-question") == QUESTION  # the group's words, literally
+        await pilot.press("enter", "1", "enter", "enter", "1", "enter", "enter")  # 0 · 1 · 0 · 1 · 0, saved on 5
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert meeting.state.pulse == (0, 1, 0, 1, 0)
+        assert "u counts them" not in shown(app, "#guidance")
+
+        await pilot.press("u")  # counted again: the earlier tally is the starting point
+        await pilot.pause()
+        assert [app.screen.query_one(f"#pulse-{answer}").value for answer in range(1, 6)] == list("01010")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and meeting.state.pulse == (0, 1, 0, 1, 0)
+
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingSummaryScreen)
+        assert "Pulse          1: 0 · 2: 1 · 3: 0 · 4: 1 · 5: 0" in shown(app, "#summary")
+
+    assert stored_pulse(workspace, meeting.session_id) == "[0, 1, 0, 1, 0]"
+
+
+async def test_more_hands_than_people_is_refused_in_the_dialog_and_escape_keeps_nothing(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    with_pulse(workspace)
+    async with at_home(workspace, (80, 24)) as (app, pilot):
+        await pilot.press(*TWO_HERE_AT_CLOSING, "u", "3", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PulseDialog)
+        assert shown(app, "#pulse-problem") == "That is 3 hands, and 2 people are here."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.state.pulse is None
+
+
+async def test_u_does_nothing_in_a_group_without_a_pulse_question(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace, (80, 24)) as (app, pilot):
+        await pilot.press(*TWO_HERE_AT_CLOSING)
+        await pilot.pause()
+        before = app.screen.meeting.state
+        assert "u counts them" not in shown(app, "#guidance")
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.state == before
+        assert not app._notifications  # noqa: SLF001 - no error was shown either
+
+
+async def test_a_headcount_only_group_counts_its_pulse_with_the_same_key(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    with_pulse(workspace, names=NamesPolicy.HEADCOUNT)
+    async with at_home(workspace, (80, 24)) as (app, pilot):
+        await pilot.press("m", "k", "k", "k", "n", "n", "n", "n", "n", "u")  # three in the room, at closing
+        await pilot.pause()
+        assert isinstance(app.screen, PulseDialog)
+        await pilot.press("2", "enter", "1", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.state.pulse == (2, 1, 0, 0, 0)
+
+
+async def test_the_rules_tab_turns_the_pulse_on_with_a_question(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    async with at_home(workspace, (100, 36)) as (app, pilot):
+        await pilot.press("enter", "f4")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        app.screen.query_one("#rules-pulse").value = "  How hopeful do you feel today?  "
+        await pilot.pause()
+        assert "only the counts are kept" in shown(app, "#rules-meaning")
+        app.screen.query_one("#rules-save").press()
+        await pilot.pause()
+        group_id = workspace.groups()[0].id
+        assert workspace.group(group_id).rules.pulse_question == "How hopeful do you feel today?"

@@ -1,0 +1,46 @@
+"""docs/FORMAT.md is a specification: it names every migration, every event's data and every rule, exactly."""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+from pathlib import Path
+
+from circle.domain.rules import ConfidentialityRules
+from circle.domain.session import EVENT_DATA_KEYS
+from circle.store.db import MIGRATIONS
+
+FORMAT = (Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md").read_text(encoding="utf-8")
+
+
+def table_after(header: str) -> list[list[str]]:
+    """The cells of each row of the Markdown table that starts with `header`."""
+    lines = FORMAT[FORMAT.index(header) :].splitlines()[2:]  # past the header and its |---| line
+    rows = takewhile(lambda line: line.startswith("|"), lines)
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
+
+
+def names(cell: str) -> set[str]:
+    """The backticked names in a cell, leaving out what its parentheses say about them."""
+    return set(re.findall(r"`([^`]+)`", re.sub(r"\([^)]*\)", "", cell)))
+
+
+def test_every_migration_is_listed_in_order():
+    assert [names(row[0]).pop() for row in table_after("| Name | What it does |")] == [name for name, _ in MIGRATIONS]
+    assert f"vault schema `{MIGRATIONS[-1][0]}`" in FORMAT
+
+
+def test_every_event_kind_is_listed_with_exactly_its_data_members():
+    documented = {}
+    for kinds, members in table_after("| Kind | Members of `data` |"):
+        for kind in names(kinds):
+            documented[kind] = names(members)
+    assert documented == {str(kind): set(keys) for kind, keys in EVENT_DATA_KEYS.items()}
+
+
+def test_every_rules_member_is_in_the_example_and_the_table():
+    members = set(ConfidentialityRules().to_dict())
+    rows = table_after("| Member | Type | Rule |\n|---|---|---|\n| `names`")
+    assert {names(row[0]).pop() for row in rows} == members
+    example = FORMAT[FORMAT.index("### 6.2") :].split("```")[1]
+    assert set(re.findall(r'"(\w+)":', example)) == members
