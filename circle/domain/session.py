@@ -587,10 +587,11 @@ def _arrived(state: SessionState, data: Mapping[str, Any], at: datetime) -> Sess
 
 def _left(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     member = data["member_id"]
+    # Before the meeting begins, "not here" corrects the attendance; only after it is leaving early.
     return replace(
         state,
         present=state.present - {member},
-        left_early=state.left_early | {member},
+        left_early=state.left_early | {member} if state.is_started else state.left_early,
         queue=_without(state.queue, member),
     )
 

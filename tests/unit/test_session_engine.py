@@ -150,13 +150,21 @@ def test_arriving_before_the_first_phase_is_on_time_and_after_it_is_late():
 
 def test_coming_back_after_leaving_is_neither_late_nor_leaving_early():
     live, _ = session(arrived=("m-ada",))
+    live.do(StartPhase(OPENING))
     live.do(Leave("m-ada"))
     assert live.state.left_early == {"m-ada"}
-    live.do(StartPhase(OPENING))
     live.do(Arrive("m-ada"))
     assert live.state.present == {"m-ada"}
     assert live.state.left_early == frozenset()
     assert live.state.late == frozenset()
+
+
+def test_unmarking_someone_before_the_meeting_begins_corrects_attendance_and_is_not_leaving_early():
+    live, _ = session(arrived=("m-ada", "m-bo"))
+    live.do(Leave("m-bo"))
+    assert live.state.present == {"m-ada"}
+    assert live.state.left_early == frozenset()
+    assert live.state.attended == {"m-ada"}
 
 
 def test_arriving_twice_or_leaving_without_arriving_is_refused():
