@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -50,3 +52,9 @@ async def at_home(
         app.show_home()
         await pilot.pause()
         yield app, pilot
+
+
+def shown_text(app: CircleApp) -> str:
+    """Every character on the screen as drawn, read back from a screenshot (rows run together)."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")

@@ -7,8 +7,6 @@ and meeting time from the workspace's FakeClock, so nothing here waits for real 
 from __future__ import annotations
 
 import gc
-import html
-import re
 import weakref
 
 import pytest
@@ -17,7 +15,7 @@ from textual.widgets import Input, TabbedContent
 
 from circle.config import Settings, save_settings
 from circle.domain.clock import FakeClock
-from circle.ui.app import CircleApp, idle_lock_seconds
+from circle.ui.app import idle_lock_seconds
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
@@ -25,7 +23,7 @@ from circle.ui.screens.privacy_cover import PrivacyCover
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.workspace import VaultLocked, Workspace
-from tests.app.conftest import PASSPHRASE, at_home
+from tests.app.conftest import PASSPHRASE, at_home, shown_text
 
 GROUP_NAME = "Tuesday Evening Support"
 FIRST_NAMES = ("Ada", "Grace", "Alan")
@@ -45,12 +43,6 @@ class IdleClock:
 
     def advance(self, *, minutes: float) -> None:
         self.seconds += minutes * 60
-
-
-def shown_text(app: CircleApp) -> str:
-    """Every character on the screen as drawn, read back from a screenshot (rows run together)."""
-    svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
 
 
 async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:

@@ -7,7 +7,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.workspace import Workspace
-from tests.app.conftest import at_home
+from tests.app.conftest import at_home, shown_text
 
 
 async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_grows(
@@ -36,4 +36,4 @@ async def test_question_mark_on_the_home_screen_lists_its_keys(workspace_with_gr
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, KeysHelp)
-        assert "run the highlighted group's meeting" in str(app.screen.query_one("#keys-help-list Static").render())
+        assert "run the highlighted group's meeting" in shown_text(app)

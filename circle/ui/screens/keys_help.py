@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -39,11 +39,15 @@ MEETING_KEYS: tuple[KeyHelp, ...] = (
 )
 
 
-def keys_table(keys: tuple[KeyHelp, ...]) -> Content:
-    """Keys right-aligned in a column of their own, each followed by what it does."""
-    width = max(len(key) for key, _ in keys)
-    lines = [Content.assemble(Content.styled(key.rjust(width), "bold"), "   ", words) for key, words in keys]
-    return Content("\n").join(lines)
+def keys_table(keys: tuple[KeyHelp, ...]) -> Table:
+    """Keys right-aligned in a column of their own; a long explanation wraps within its own column."""
+    table = Table.grid(padding=(0, 3, 0, 0))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for key, words in keys:
+        table.add_row(key, words)
+    return table
+
 
 HOME_KEYS: tuple[KeyHelp, ...] = (
     ("↑ ↓", "choose a group"),
