@@ -382,11 +382,17 @@ class Workspace:
         """Every open follow-up and safety action in the groups this facilitator holds, oldest first."""
         due = []
         for overview in self.groups():
+            open_notes = [note for note in self.notes(overview.id) if note.is_open]
+            if not open_notes:
+                continue  # no names to open for a group with nothing to follow up
             names = {member.id: member.name for member in self._repo.members(self._sealers[overview.id])}
-            for note in self.notes(overview.id):
-                if note.is_open:
-                    due.append(FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")))
+            due += [FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")) for note in open_notes]
         return sorted(due, key=lambda item: item.note.created_at)
+
+    def follow_ups_due(self) -> int:
+        """How many follow-ups are open: a count for the home screen, read without opening anything."""
+        self._require_unlocked()
+        return self._notes.open_count(list(self._sealers))
 
     def add_debrief(self, group_id: str, session_id: str, text: str) -> Note:
         """The facilitator's brief line after a meeting, checked against who came and who did not."""
@@ -420,13 +426,20 @@ class Workspace:
             removed_notes = self._notes.delete_expired(on)
             forgotten = 0
             meeting_open = set(self._log.open_sessions())
+            stamps = {}
             for group_id, sealer in self._sealers.items():
+                # People are forgotten by the day, so they are looked at once a day: in a vault of years
+                # that is the slow part. People in a meeting still open wait until it closes.
+                people_stamp = f"people_purged_on:{group_id}"
+                people_due = group_id not in meeting_open and self._repo.meta(people_stamp) != on.isoformat()
+                dated = self._notes.dated_facts(group_id)
+                if not (dated or people_due):
+                    continue
                 rules = self.group(group_id).rules
-                # People in a meeting still open are left alone until it closes.
-                members = [] if group_id in meeting_open else self._notes.member_facts(group_id)
+                members = self._notes.member_facts(group_id) if people_due else []
                 # Notes are opened only when someone is forgotten (to find the notes about them);
-                # otherwise their plain dates are enough, and an unlock stays quick.
-                plan = expired(rules, self._notes.dated_facts(group_id), members, on)
+                # otherwise their plain dates are enough.
+                plan = expired(rules, dated, members, on)
                 notes = []
                 if plan.forget_members:
                     notes = self._notes.notes(sealer)
@@ -435,6 +448,10 @@ class Workspace:
                     self._notes.carry_out(sealer, plan, notes)
                     removed_notes += len(plan.delete_notes)
                     forgotten += len(plan.forget_members)
+                if people_due:
+                    stamps[people_stamp] = on.isoformat()
+            if stamps:
+                self._repo.set_metas(stamps)
             if removed_notes:
                 self._repo.checkpoint()
         except CircleError as error:

@@ -101,13 +101,21 @@ class NoteStore:
         forgotten at the next unlock for lack of a history circle never had.
         """
         rows = self._repo.rows(
-            """SELECT m.id, max(substr(m.created_at, 1, 10), coalesce(
-                   (SELECT max(s.held_on) FROM attendance a JOIN sessions s ON s.id = a.session_id
-                     WHERE a.member_id = m.id AND a.status = 'present'), ''))
-               FROM members m WHERE m.group_id = ? AND m.name IS NOT NULL""",
+            """SELECT m.id, max(substr(m.created_at, 1, 10), coalesce(max(s.held_on), ''))
+               FROM members m
+               LEFT JOIN attendance a ON a.member_id = m.id AND a.status = 'present'
+               LEFT JOIN sessions s ON s.id = a.session_id
+               WHERE m.group_id = ? AND m.name IS NOT NULL
+               GROUP BY m.id""",
             [group_id],
         )
         return [MemberFacts(member_id, date.fromisoformat(seen)) for member_id, seen in rows]
+
+    def open_count(self, group_ids: list[str]) -> int:
+        """How many follow-ups and safety actions are still open, from the plain columns alone."""
+        marks = ",".join("?" * len(group_ids))
+        sql = f"SELECT count(*) FROM notes WHERE kind != 'debrief' AND resolved_at IS NULL AND group_id IN ({marks})"
+        return self._repo.rows(sql, group_ids)[0][0]
 
     def delete_expired(self, on: date) -> int:
         """Notes past the expiry date written on them, in every group: no key is needed for this."""

@@ -112,8 +112,12 @@ class Repository:
         return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
+        self.set_metas({key: value})
+
+    def set_metas(self, values: dict[str, str]) -> None:
+        """Several meta values in one transaction."""
         with self.writing() as db:
-            db["meta"].upsert({"key": key, "value": value}, pk="key")
+            db["meta"].upsert_all([{"key": key, "value": value} for key, value in values.items()], pk="key")
 
     # facilitators ---------------------------------------------------------
     def facilitators(self) -> list[FacilitatorRecord]:

@@ -88,7 +88,7 @@ class HomeScreen(CircleScreen):
             if overviews
             else "No groups yet. Press n to create one from a template."
         )
-        due = len(self.workspace.follow_ups())
+        due = self.workspace.follow_ups_due()
         # A count only: the names wait one key away, out of sight of anyone passing.
         self.query_one("#home-follow-ups", Static).update(
             f"{due} follow-up{'s' if due != 1 else ''} due · f to see {'them' if due != 1 else 'it'}" if due else ""
