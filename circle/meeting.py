@@ -14,7 +14,7 @@ from datetime import date, datetime
 from circle.domain.clock import Clock
 from circle.domain.errors import RuleViolation
 from circle.domain.group import Group, Member
-from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, kept_note
+from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.room import room_view
@@ -128,14 +128,8 @@ class Meeting:
 
     def _checked(self, draft: NoteDraft) -> NoteDraft:
         """The draft as the rules allow it. Here means came to this meeting: someone who left early counts."""
-        here = self.state.attended
-        return check_note(
-            self.group.rules,
-            draft,
-            present=here,
-            names_present=[self.name(member_id) for member_id in here],
-            names_absent=[member.name for member in self._roster.values() if member.id not in here],
-        )
+        roster = {member.id: member.name for member in self._roster.values()}
+        return check_note_at_meeting(self.group.rules, draft, came=self.state.attended, roster=roster)
 
     def step_out(self, member_id: str | None = None) -> Note | None:
         """The co-facilitator went out with someone: the fact is logged, and a follow-up flag kept if notes allow.

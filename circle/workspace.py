@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from circle.domain.clock import Clock, SystemClock, today
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Member, group_name
-from circle.domain.notes import Note, NoteDraft, NoteKind, check_note, kept_note
+from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.retention import RetentionPlan, expired, tightening
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.records import AttendanceRecord, MeetingRecord
@@ -398,15 +398,9 @@ class Workspace:
         """The facilitator's brief line after a meeting, checked against who came and who did not."""
         sealer = self._sealer(group_id)
         group = self.group(group_id)
-        names = {member.id: member.name for member in self.members(group_id)}
-        came = self._repo.attended(session_id)
-        kept = check_note(
-            group.rules,
-            NoteDraft(NoteKind.DEBRIEF, text=text),
-            present=came,
-            names_present=[names[member_id] for member_id in came if member_id in names],
-            names_absent=[name for member_id, name in names.items() if member_id not in came],
-        )
+        roster = {member.id: member.name for member in self.members(group_id)}
+        draft = NoteDraft(NoteKind.DEBRIEF, text=text)
+        kept = check_note_at_meeting(group.rules, draft, came=self._repo.attended(session_id), roster=roster)
         note = kept_note(
             group.rules, kept, note_id=new_id(), group_id=group_id, session_id=session_id, at=self.clock.now()
         )

@@ -8,7 +8,7 @@ debrief after a meeting. A note that breaks the rules is refused here, with the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -136,6 +136,20 @@ def check_note(
     if names_someone_absent(text, names_present=names_present, names_absent=names_absent):
         raise NoteRefused("A note may not name someone who is not here.")
     return NoteDraft(kind=draft.kind, member_id=draft.member_id, action=draft.action, text=text)
+
+
+def check_note_at_meeting(
+    rules: ConfidentialityRules, draft: NoteDraft, *, came: Iterable[str], roster: Mapping[str, str]
+) -> NoteDraft:
+    """`check_note` for one meeting: `came` are the ids of those who came, `roster` maps ids to kept names."""
+    came = set(came)
+    return check_note(
+        rules,
+        draft,
+        present=came,
+        names_present=[name for member_id, name in roster.items() if member_id in came],
+        names_absent=[name for member_id, name in roster.items() if member_id not in came],
+    )
 
 
 def names_someone_absent(text: str, *, names_present: Iterable[str], names_absent: Iterable[str]) -> bool:
