@@ -70,7 +70,7 @@ async def _rounds(workspace: Workspace) -> tuple[list[float], list[float]]:
 
 
 def _kdf_seconds(workspace: Workspace) -> float:
-    record = workspace._repo.facilitators()[0]  # noqa: SLF001 - the stored salt and parameters
+    record = workspace._keys.facilitators()[0]  # noqa: SLF001 - the stored salt and parameters
     runs = []
     for _ in range(ROUNDS):
         started = time.perf_counter()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,35 +21,19 @@ from circle.paths import Locations, ensure_private_dir, locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.notes import NoteStore
-from circle.store.repository import FacilitatorRecord, KeySlot, Repository
+from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
-from circle.vault import crypto, keyring
-from circle.vault.crypto import associated_data
-from circle.vault.errors import WrongPassphrase
+from circle.vault import crypto
+from circle.workspace_keys import FacilitatorKeys, UnknownGroup, VaultLocked, new_id
+
+__all__ = ["MeetingStillOpen", "UnknownGroup", "VaultLocked", "Workspace"]
 
 if TYPE_CHECKING:
     # A meeting's modules load with the first meeting, so that the unlock screen appears sooner.
     from circle.domain.session import LiveSession
     from circle.meeting import Meeting
     from circle.store.room_board import PublishedRoom
-
-
-HANDLE_MAX = 40  # how co-facilitators see you: a name, not a paragraph
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
-
-
-class VaultLocked(CircleError):
-    def __init__(self) -> None:
-        super().__init__("The vault is locked; unlock it first.")
-
-
-class UnknownGroup(CircleError):
-    def __init__(self) -> None:
-        super().__init__("No group by that name in this vault (see 'circle group list').")
 
 
 class MeetingStillOpen(CircleError):
@@ -85,11 +68,7 @@ class GroupOverview:
     members: int
 
 
-def _handle_aad(facilitator_id: str) -> bytes:
-    return associated_data(["facilitators", "handle", facilitator_id])
-
-
-class Workspace:
+class Workspace(FacilitatorKeys):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(self, where: Locations, repository: Repository, lock: VaultLock | None, clock: Clock) -> None:
@@ -98,10 +77,7 @@ class Workspace:
         self._log = SessionLog(repository)
         self._lock = lock
         self.clock = clock
-        self._facilitator_id: str | None = None
-        self._handle: str | None = None
-        self._personal_key: bytes | None = None
-        self._sealers: dict[str, GroupSealer] = {}
+        self._init_keys(repository)
         self._notes = NoteStore(repository)
         self.last_purge = PurgeReport()
 
@@ -142,11 +118,14 @@ class Workspace:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    # facilitators and keys --------------------------------------------------
-    @property
-    def is_new(self) -> bool:
-        return not self._repo.facilitators()
+    def _can_write(self) -> bool:
+        return self._lock is not None
 
+    def _after_unlock(self) -> None:
+        if self._can_write():
+            self.last_purge = self.purge()
+
+    # demo -------------------------------------------------------------------
     @property
     def is_demo(self) -> bool:
         return self._repo.meta("demo") == "1"
@@ -154,100 +133,15 @@ class Workspace:
     def mark_as_demo(self) -> None:
         self._repo.set_meta("demo", "1")
 
-    @property
-    def is_unlocked(self) -> bool:
-        return self._personal_key is not None
-
-    @property
-    def facilitator_handle(self) -> str:
-        self._require_unlocked()
-        return self._handle or ""
-
-    def create_facilitator(
-        self, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None
-    ) -> None:
-        """Add a facilitator with their own passphrase, and unlock as them."""
-        handle = sanitise_line(handle) or "Facilitator"
-        if len(handle) > HANDLE_MAX:
-            raise InvalidInput(f"A handle may be at most {HANDLE_MAX} characters.")
-        params = kdf or keyring.KdfParams()
-        facilitator_id = new_id()
-        salt = keyring.new_salt()
-        kek = keyring.derive_kek(passphrase, salt, params)
-        personal_key = crypto.new_key()
-        self._repo.add_facilitator(
-            FacilitatorRecord(
-                id=facilitator_id,
-                created_at=self.clock.now().isoformat(),
-                kdf_salt=salt,
-                kdf=params,
-                wrapped_key=keyring.wrap_personal_key(kek, personal_key, facilitator_id),
-                handle=crypto.seal(personal_key, handle.encode("utf-8"), _handle_aad(facilitator_id)),
-            )
-        )
-        self._become(facilitator_id, personal_key, handle)
-
-    def unlock(self, passphrase: str) -> None:
-        """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
-        for record in self._repo.facilitators():
-            kek = keyring.derive_kek(passphrase, record.kdf_salt, record.kdf)
-            try:
-                personal_key = keyring.unwrap_personal_key(kek, record.wrapped_key, record.id)
-            except WrongPassphrase:
-                continue
-            handle = crypto.open_sealed(
-                personal_key, record.handle, _handle_aad(record.id), where="facilitators.handle"
-            ).decode("utf-8")
-            self._become(record.id, personal_key, handle)
-            self.last_purge = self.purge()
-            return
-        raise WrongPassphrase()
-
-    def _become(self, facilitator_id: str, personal_key: bytes, handle: str) -> None:
-        versions = self._repo.group_key_versions()
-        sealers = {}
-        for slot in self._repo.key_slots(facilitator_id):
-            group_key = keyring.unwrap_group_key(
-                personal_key, slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version
-            )
-            if versions.get(slot.group_id) == slot.key_version:
-                sealers[slot.group_id] = GroupSealer(slot.group_id, group_key, slot.key_version)
-        self._facilitator_id, self._personal_key, self._handle = facilitator_id, personal_key, handle
-        self._sealers = sealers
-
-    def lock(self) -> None:
-        """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
-        self._facilitator_id = self._personal_key = self._handle = None
-        self._sealers = {}
-
-    def _require_unlocked(self) -> None:
-        if self._personal_key is None:
-            raise VaultLocked()
-
-    def _sealer(self, group_id: str) -> GroupSealer:
-        self._require_unlocked()
-        try:
-            return self._sealers[group_id]
-        except KeyError:
-            raise UnknownGroup() from None
-
     # groups -------------------------------------------------------------------
     def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE) -> Group:
         self._require_unlocked()
-        assert self._facilitator_id is not None and self._personal_key is not None
         chosen = template(template_key)
         group = Group(id=new_id(), name=group_name(name), profile=chosen.profile, rules=chosen.rules)
         sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)
-        slot = KeySlot(
-            facilitator_id=self._facilitator_id,
-            group_id=group.id,
-            key_version=1,
-            wrapped_key=keyring.wrap_group_key(
-                self._personal_key, sealer.key, self._facilitator_id, group.id, 1
-            ),
-        )
-        self._repo.add_group(sealer, group, slot, self.clock.now())
-        self._sealers[group.id] = sealer
+        with self._repo.writing():
+            self._repo.add_group(sealer, group, self.clock.now())
+            self._give_group_key(sealer)
         return group
 
     def group(self, group_id: str) -> Group:
@@ -260,7 +154,7 @@ class Workspace:
         what is already kept.
         """
         group = replace(group, name=group_name(group.name), rules=self.group(group.id).rules)
-        self._repo.update_group(self._sealer(group.id), group)
+        self._repo.update_group(self._sealer(group.id), group, self.clock.now())
         return group
 
     def groups(self) -> list[GroupOverview]:

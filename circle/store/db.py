@@ -126,10 +126,30 @@ def m002_pulse(db: Database) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN pulse TEXT")
 
 
+def m003_cofacilitators(db: Database) -> None:
+    # A facilitator's X25519 public key, so that anyone holding a group's key can seal it to them (a new
+    # co-facilitator, or everyone left after a removal). NULL until their first unlock after this migration:
+    # until then their key slots are still wrapped under their personal key.
+    db.execute("ALTER TABLE facilitators ADD COLUMN public_key BLOB")
+    # Each group's facilitators as its other facilitators see them: the handle sealed under the group's key.
+    # It also names facilitators who took the meeting over on another laptop.
+    db.execute(
+        """CREATE TABLE group_facilitators (
+            group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            facilitator_id TEXT NOT NULL,
+            handle BLOB NOT NULL,
+            PRIMARY KEY (group_id, facilitator_id)
+        )"""
+    )
+    # When the name or format was last edited, so that a handoff coming back keeps the newer one.
+    db.execute("ALTER TABLE groups ADD COLUMN settings_changed_at TEXT")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
     ("m002_pulse", m002_pulse),
+    ("m003_cofacilitators", m003_cofacilitators),
 ]
 
 

@@ -17,28 +17,9 @@ from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
 from circle.store.errors import storage_error
 from circle.store.sealing import GroupSealer
-from circle.vault.keyring import KdfParams
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-@dataclass(frozen=True)
-class FacilitatorRecord:
-    id: str
-    created_at: str
-    kdf_salt: bytes
-    kdf: KdfParams
-    wrapped_key: bytes
-    handle: bytes
-
-
-@dataclass(frozen=True)
-class KeySlot:
-    facilitator_id: str
-    group_id: str
-    key_version: int
-    wrapped_key: bytes
 
 
 @dataclass(frozen=True)
@@ -119,58 +100,18 @@ class Repository:
         with self.writing() as db:
             db["meta"].upsert_all([{"key": key, "value": value} for key, value in values.items()], pk="key")
 
-    # facilitators ---------------------------------------------------------
-    def facilitators(self) -> list[FacilitatorRecord]:
-        rows = self.rows(
-            "SELECT id, created_at, kdf_salt, kdf_memory_kib, kdf_iterations, kdf_lanes, wrapped_key, handle"
-            " FROM facilitators ORDER BY created_at, id"
-        )
-        return [
-            FacilitatorRecord(
-                id=row[0],
-                created_at=row[1],
-                kdf_salt=row[2],
-                kdf=KdfParams(memory_kib=row[3], iterations=row[4], lanes=row[5]),
-                wrapped_key=row[6],
-                handle=row[7],
-            )
-            for row in rows
-        ]
-
-    def add_facilitator(self, record: FacilitatorRecord) -> None:
-        with self.writing() as db:
-            db["facilitators"].insert(
-                {
-                    "id": record.id,
-                    "created_at": record.created_at,
-                    "kdf_salt": record.kdf_salt,
-                    "kdf_memory_kib": record.kdf.memory_kib,
-                    "kdf_iterations": record.kdf.iterations,
-                    "kdf_lanes": record.kdf.lanes,
-                    "wrapped_key": record.wrapped_key,
-                    "handle": record.handle,
-                }
-            )
-
-    def key_slots(self, facilitator_id: str) -> list[KeySlot]:
-        rows = self.rows(
-            "SELECT facilitator_id, group_id, key_version, wrapped_key FROM key_slots WHERE facilitator_id = ?",
-            [facilitator_id],
-        )
-        return [KeySlot(*row) for row in rows]
-
     # groups ---------------------------------------------------------------
-    def add_group(self, sealer: GroupSealer, group: Group, slot: KeySlot, created_at: datetime) -> None:
+    def add_group(self, sealer: GroupSealer, group: Group, created_at: datetime) -> None:
         with self.writing() as db:
             db["groups"].insert(
                 {
                     "id": group.id,
                     "created_at": created_at.isoformat(),
                     "key_version": sealer.key_version,
+                    "settings_changed_at": created_at.isoformat(),
                     **self.sealed_group_fields(sealer, group),
                 }
             )
-            db["key_slots"].insert(slot.__dict__)
 
     def sealed_group_fields(self, sealer: GroupSealer, group: Group) -> dict[str, bytes]:
         return {
@@ -179,9 +120,11 @@ class Repository:
             "rules": sealer.seal_json("groups", "rules", group.id, group.rules.to_dict()),
         }
 
-    def update_group(self, sealer: GroupSealer, group: Group) -> None:
+    def update_group(self, sealer: GroupSealer, group: Group, changed_at: datetime) -> None:
         with self.writing() as db:
-            db["groups"].update(group.id, self.sealed_group_fields(sealer, group))
+            db["groups"].update(
+                group.id, {**self.sealed_group_fields(sealer, group), "settings_changed_at": changed_at.isoformat()}
+            )
 
     def group_key_versions(self) -> dict[str, int]:
         return dict(self.rows("SELECT id, key_version FROM groups"))

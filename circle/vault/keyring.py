@@ -1,9 +1,14 @@
 """Passphrases to keys: Argon2id key-encryption keys and the key slots they open.
 
-Each facilitator has a random personal key, wrapped under Argon2id(passphrase).
-Each group has a random data key, wrapped under the personal key of every
-facilitator who may open it. A wrong passphrase fails to unwrap; no hash of a
-passphrase is stored. Changing a passphrase re-wraps one personal key only.
+Each facilitator has a random personal key, wrapped under Argon2id(passphrase), and an
+X25519 key pair derived from it. Each group has a random data key, sealed in a key slot to
+the public key of every facilitator who may open it: so any facilitator of a group can give
+it to a new co-facilitator, or to everyone who remains after a removal, without knowing their
+passphrases. A wrong passphrase fails to unwrap; no hash of a passphrase is stored. Changing
+a passphrase re-wraps one personal key only.
+
+Vaults from before public keys wrapped slots under the personal key itself
+(`unwrap_group_key`); such slots are sealed again the newer way at their holder's next unlock.
 """
 
 from __future__ import annotations
@@ -100,10 +105,37 @@ def unwrap_group_key(
     )
 
 
+def seal_group_key(
+    public_key: bytes, group_key: bytes, facilitator_id: str, group_id: str, key_version: int
+) -> bytes:
+    """A key slot: the group's data key sealed to one facilitator's public key."""
+    from circle.vault.recipients import seal_to
+
+    return seal_to(public_key, group_key, _slot_aad(facilitator_id, group_id, key_version))
+
+
+def open_group_key(
+    personal_key: bytes, sealed: bytes, facilitator_id: str, group_id: str, key_version: int
+) -> bytes:
+    from circle.vault.recipients import facilitator_private_key, open_with
+
+    private_key = facilitator_private_key(personal_key)
+    return open_with(private_key, sealed, _slot_aad(facilitator_id, group_id, key_version), where="a key slot")
+
+
+def facilitator_public_key(personal_key: bytes) -> bytes:
+    from circle.vault.recipients import facilitator_private_key, public_key
+
+    return public_key(facilitator_private_key(personal_key))
+
+
 __all__ = [
     "FLOOR_KDF",
     "KdfParams",
     "derive_kek",
+    "facilitator_public_key",
+    "open_group_key",
+    "seal_group_key",
     "new_key",
     "new_salt",
     "unwrap_group_key",

@@ -36,6 +36,7 @@ from circle.domain.session import (
 from circle.store import db as schema
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
+from tests.older_vaults import make_older
 
 K = PhaseKind
 FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
@@ -246,29 +247,26 @@ def sessions_row(home: Path, session_id: str) -> dict[str, object]:
     return dict(row)
 
 
-def test_a_vault_from_before_the_pulse_is_migrated_on_open_and_its_open_meeting_carries_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_a_vault_from_before_the_pulse_is_migrated_on_open_and_its_open_meeting_carries_on(tmp_path: Path):
     home = tmp_path / "home"
-    with monkeypatch.context() as before_the_pulse:
-        before_the_pulse.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        with Workspace.open(home) as workspace:
-            workspace.create_facilitator("Sam", PASSPHRASE, kdf=FLOOR_KDF)
-            group = workspace.create_group("Older vault")
-            workspace.add_member(group.id, "Ada Lovelace")
-            workspace.add_member(group.id, "Grace Hopper")
-            session_id = walk_to_closing(workspace, group.id).session_id
-        with sqlite3.connect(home / "data" / "circle.db") as conn:
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
-        conn.close()
-        assert "pulse" not in columns
+    with Workspace.open(home) as workspace:
+        workspace.create_facilitator("Sam", PASSPHRASE, kdf=FLOOR_KDF)
+        group = workspace.create_group("Older vault")
+        workspace.add_member(group.id, "Ada Lovelace")
+        workspace.add_member(group.id, "Grace Hopper")
+        session_id = walk_to_closing(workspace, group.id).session_id
+    make_older(home, PASSPHRASE, last_migration="m001_foundation")
+    with sqlite3.connect(home / "data" / "circle.db") as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+    conn.close()
+    assert "pulse" not in columns
 
     with Workspace.open(home) as workspace:
         workspace.unlock(PASSPHRASE)
         with sqlite3.connect(home / "data" / "circle.db") as conn:
             applied = schema.applied_migrations(conn)
         conn.close()
-        assert applied == {"m001_foundation", "m002_pulse"}
+        assert applied == {name for name, _ in schema.MIGRATIONS}
         with_pulse(workspace, group.id)
         meeting = workspace.meeting(group.id)
         assert meeting.session_id == session_id and meeting.state.phase is K.CLOSING

@@ -1,0 +1,56 @@
+"""Vaults as an older circle left them, for testing that a newer circle opens them without losing anything.
+
+A vault is written with today's code, then taken back step by step: each step undoes one migration's schema
+change and writes what that migration's code did not know about the older way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from circle.store.db import MIGRATIONS
+from circle.vault import keyring
+from circle.workspace import Workspace
+
+
+def _before_cofacilitators(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
+    """Key slots wrapped under the personal key itself; no public keys, group handles or settings dates."""
+    with Workspace.open(home) as workspace:
+        workspace.unlock(passphrase)
+        personal_key = workspace._personal_key  # noqa: SLF001 - rewriting slots needs the key itself
+        facilitator_id = workspace.facilitator_id
+        sealers = dict(workspace._sealers)  # noqa: SLF001
+    assert personal_key is not None
+    for group_id, sealer in sealers.items():
+        wrapped = keyring.wrap_group_key(personal_key, sealer.key, facilitator_id, group_id, sealer.key_version)
+        conn.execute(
+            "UPDATE key_slots SET wrapped_key = ? WHERE facilitator_id = ? AND group_id = ?",
+            [wrapped, facilitator_id, group_id],
+        )
+    conn.execute("DROP TABLE group_facilitators")
+    conn.execute("ALTER TABLE facilitators DROP COLUMN public_key")
+    conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
+
+
+def _before_pulse(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
+    conn.execute("ALTER TABLE sessions DROP COLUMN pulse")
+
+
+UNDO: dict[str, Callable[[sqlite3.Connection, Path, str], None]] = {
+    "m003_cofacilitators": _before_cofacilitators,
+    "m002_pulse": _before_pulse,
+}
+
+
+def make_older(home: Path, passphrase: str, *, last_migration: str) -> None:
+    """Take the vault at `home` back to the schema it had when `last_migration` was the newest."""
+    names = [name for name, _ in MIGRATIONS]
+    for name in reversed(names[names.index(last_migration) + 1 :]):
+        conn = sqlite3.connect(home / "data" / "circle.db", isolation_level=None)
+        try:
+            UNDO[name](conn, home, passphrase)
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
+        finally:
+            conn.close()
