@@ -10,6 +10,7 @@ import click
 import platformdirs
 
 from circle import __version__
+from circle.cli_facilitators import facilitator, passphrase
 from circle.cli_support import (
     PASSPHRASE_VARIABLE,
     fail,
@@ -252,6 +253,10 @@ def _demo_base() -> Path:
     if os.environ.get("CIRCLE_HOME"):
         return locations().data.parent
     return Path(platformdirs.user_cache_dir("circle", appauthor=False))
+
+
+cli.add_command(facilitator)
+cli.add_command(passphrase)
 
 
 def run() -> None:

@@ -58,9 +58,9 @@ def read_passphrase(prompt: str = "Passphrase") -> str:
 
 
 @contextmanager
-def unlocked_workspace() -> Iterator[Workspace]:
+def unlocked_workspace(passphrase: str | None = None) -> Iterator[Workspace]:
     with Workspace.open() as workspace:
         if workspace.is_new:
             raise CircleError("This vault has no facilitator yet; run 'circle init' or 'circle' first.")
-        workspace.unlock(read_passphrase())
+        workspace.unlock(read_passphrase() if passphrase is None else passphrase)
         yield workspace

@@ -59,22 +59,28 @@ def workspace(vault_home: Path) -> Iterator[Workspace]:
 def run_circle(tmp_path: Path) -> RunCircle:
     """Run the real `python -m circle ARGS` in a subprocess, with CIRCLE_HOME and CIRCLE_PASSPHRASE set.
 
-    Pass `home=` (defaults to tmp_path/"home") and `passphrase=` (None leaves it unset).
+    Pass `home=` (defaults to tmp_path/"home"), `passphrase=` (None leaves it unset) and `env=` for more variables.
     The package is found through the repository root, so this works from any checkout.
     """
 
     def run(
-        *args: str, home: Path | None = None, passphrase: str | None = PASSPHRASE, timeout: float = 120
+        *args: str,
+        home: Path | None = None,
+        passphrase: str | None = PASSPHRASE,
+        timeout: float = 120,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        env = {key: value for key, value in os.environ.items() if key not in ("CIRCLE_HOME", "CIRCLE_PASSPHRASE")}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-        env["CIRCLE_HOME"] = str(home if home is not None else tmp_path / "home")
-        env["PYTHONIOENCODING"] = "utf-8"
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("CIRCLE_")}
+        environment.update(env or {})
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+        environment["CIRCLE_HOME"] = str(home if home is not None else tmp_path / "home")
+        environment["PYTHONIOENCODING"] = "utf-8"
         if passphrase is not None:
-            env["CIRCLE_PASSPHRASE"] = passphrase
+            environment["CIRCLE_PASSPHRASE"] = passphrase
         return subprocess.run(
             [sys.executable, "-m", "circle", *args],
-            env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
+            env=environment, cwd=tmp_path, input=input, stdin=None if input is not None else subprocess.DEVNULL,
             capture_output=True, text=True, encoding="utf-8", timeout=timeout,
         )
 
