@@ -178,8 +178,6 @@ def test_a_vault_whose_stored_kdf_memory_was_raised_beyond_the_cap_refuses_to_un
         conn.execute("UPDATE facilitators SET kdf_memory_kib = ?", [MAX_MEMORY_KIB * 4])
     conn.close()
     with Workspace.open(vault_home) as workspace:
-        started = time.perf_counter()
         with pytest.raises(UnsafeKdfParameters):
             workspace.unlock(passphrase)
-        assert time.perf_counter() - started < 1.0
         assert not workspace.is_unlocked

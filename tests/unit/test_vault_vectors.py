@@ -7,13 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from circle.vault import errors, keyring
+from circle.vault import errors, keyring, recipients
 from circle.vault.crypto import associated_data, open_sealed, seal
+from circle.vault.handoff import normalise_code, open_handoff, seal_handoff
 from circle.vault.keyring import KdfParams
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 SEALED = json.loads((VECTORS / "sealed_fields.json").read_text(encoding="utf-8"))
 ARGON2ID = json.loads((VECTORS / "argon2id.json").read_text(encoding="utf-8"))
+HANDOFF = json.loads((VECTORS / "handoff.json").read_text(encoding="utf-8"))
+SEALED_TO = json.loads((VECTORS / "sealed_to.json").read_text(encoding="utf-8"))
 
 cases = pytest.mark.parametrize("case", SEALED["cases"], ids=[c["label"] for c in SEALED["cases"]])
 failures = pytest.mark.parametrize("case", SEALED["failures"], ids=[c["label"] for c in SEALED["failures"]])
@@ -91,3 +94,106 @@ def test_the_committed_group_key_slot_refuses_another_key_version():
             bytes.fromhex(vector["personal_key"]), bytes.fromhex(vector["wrapped"]),
             vector["facilitator_id"], vector["group_id"], vector["key_version"] + 1,
         )
+
+
+def named(key: str, vectors: dict) -> pytest.MarkDecorator:
+    """Parametrize over vectors[key], each test named after its vector."""
+    return pytest.mark.parametrize("case", vectors[key], ids=[c.get("name", c.get("typed")) for c in vectors[key]])
+
+
+def refused_with(case: dict) -> type[Exception]:
+    return getattr(errors, case["expect"])
+
+
+@named("cases", HANDOFF)
+def test_sealing_a_handoff_with_the_vector_salt_and_nonce_gives_the_committed_bytes(case):
+    bundle = seal_handoff(
+        bytes.fromhex(case["payload"]), case["code"], kdf=KdfParams(**case["kdf"]),
+        salt=bytes.fromhex(case["salt"]), nonce=bytes.fromhex(case["nonce"]),
+    )
+    assert bundle.hex() == case["bundle"]
+
+
+@named("cases", HANDOFF)
+def test_a_committed_handoff_opens_to_its_payload(case):
+    assert open_handoff(bytes.fromhex(case["bundle"]), case["code"]).hex() == case["payload"]
+
+
+@named("cases", HANDOFF)
+def test_a_committed_handoff_carries_its_header_and_check_where_the_layout_says(case):
+    bundle = bytes.fromhex(case["bundle"])
+    header = case["header"].encode("utf-8")
+    assert bundle[:17] == b"CIRCLE-HANDOFF\x01" + len(header).to_bytes(2, "big")
+    assert bundle[17 : 17 + len(header)] == header
+    assert bundle[17 + len(header) : 33 + len(header)].hex() == case["check"]
+
+
+@named("cases", HANDOFF)
+def test_the_handoff_kdf_stretches_the_normalised_code_to_the_committed_output(case):
+    assert normalise_code(case["code"]) == case["normalised_code"]
+    stretched = keyring.derive_kek(case["normalised_code"], bytes.fromhex(case["salt"]), KdfParams(**case["kdf"]))
+    assert stretched.hex() == case["argon2id_output"]
+
+
+@named("codes", HANDOFF)
+def test_every_typed_code_normalises_or_is_refused_as_the_vector_says(case):
+    if "expect" in case:
+        with pytest.raises(refused_with(case)):
+            normalise_code(case["typed"])
+    else:
+        assert normalise_code(case["typed"]) == case["normalised"]
+
+
+@named("failures", HANDOFF)
+def test_every_labelled_handoff_failure_gives_its_error(case):
+    with pytest.raises(errors.HandoffRefused) as refused:
+        open_handoff(bytes.fromhex(case["bundle"]), case["code"])
+    assert type(refused.value) is refused_with(case)
+
+
+@pytest.mark.parametrize("vector", SEALED_TO["facilitator_keys"], ids=["counting", "all zero"])
+def test_a_facilitators_x25519_key_derives_from_their_personal_key_as_committed(vector):
+    private = recipients.facilitator_private_key(bytes.fromhex(vector["personal_key"]))
+    assert private.hex() == vector["private_key"]
+    assert recipients.public_key(private).hex() == vector["public_key"]
+
+
+@named("cases", SEALED_TO)
+def test_sealing_to_the_vector_keys_gives_the_committed_bytes(case):
+    assert recipients.public_key(bytes.fromhex(case["recipient_private_key"])).hex() == case["recipient_public_key"]
+    sealed = recipients.seal_to(
+        bytes.fromhex(case["recipient_public_key"]), bytes.fromhex(case["plaintext"]), bytes.fromhex(case["aad"]),
+        ephemeral_private_key=bytes.fromhex(case["ephemeral_private_key"]), nonce=bytes.fromhex(case["nonce"]),
+    )
+    assert sealed.hex() == case["sealed"]
+    assert sealed[: recipients.PUBLIC_KEY_BYTES].hex() == case["ephemeral_public_key"]
+
+
+@named("cases", SEALED_TO)
+def test_after_the_one_time_key_comes_a_sealed_value_under_the_committed_wrap_key(case):
+    sealed = bytes.fromhex(case["sealed"])
+    value = sealed[recipients.PUBLIC_KEY_BYTES :]
+    opened = open_sealed(bytes.fromhex(case["wrap_key"]), value, bytes.fromhex(case["aad"]))
+    assert opened.hex() == case["plaintext"]
+
+
+@named("cases", SEALED_TO)
+def test_a_committed_value_sealed_to_a_key_opens_with_its_private_key(case):
+    opened = recipients.open_with(
+        bytes.fromhex(case["recipient_private_key"]), bytes.fromhex(case["sealed"]), bytes.fromhex(case["aad"])
+    )
+    assert opened.hex() == case["plaintext"]
+
+
+@named("failures", SEALED_TO)
+def test_every_labelled_sealed_to_failure_refuses_to_open(case):
+    with pytest.raises(refused_with(case)):
+        recipients.open_with(
+            bytes.fromhex(case["private_key"]), bytes.fromhex(case["sealed"]), bytes.fromhex(case["aad"])
+        )
+
+
+@named("refused_public_keys", SEALED_TO)
+def test_every_labelled_public_key_is_refused_before_sealing(case):
+    with pytest.raises(refused_with(case)):
+        recipients.seal_to(bytes.fromhex(case["public_key"]), b"anything", b"")

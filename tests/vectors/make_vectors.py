@@ -1,20 +1,28 @@
-"""Regenerates sealed_fields.json and argon2id.json, the golden vectors for docs/FORMAT.md.
+"""Regenerates the golden vectors for docs/FORMAT.md: sealed_fields, argon2id, handoff and sealed_to (.json).
 
 Run it only when the format itself changes (and bump the seal version or AAD label when it does):
 
     python tests/vectors/make_vectors.py
 
 The tests never run this script: they compare circle against the committed JSON bytes.
-The associated data is built here by hand, from the spec, and checked against circle's own encoder.
+The associated data, the handoff layout and the sealed-to key agreement are built here by hand, from the spec,
+and checked against circle's own code.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import struct
 from pathlib import Path
 
-from circle.vault import crypto, keyring
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from circle.vault import crypto, handoff, keyring, recipients
 from circle.vault.keyring import FLOOR_KDF
 
 HERE = Path(__file__).parent
@@ -139,6 +147,211 @@ def argon2id_vectors() -> dict:
     }
 
 
+def hkdf(ikm: bytes, info: bytes, salt: bytes | None = None) -> bytes:
+    return HKDF(algorithm=SHA256(), length=32, salt=salt, info=info).derive(ikm)
+
+
+def floor_params() -> dict:
+    return {"memory_kib": FLOOR_KDF.memory_kib, "iterations": FLOOR_KDF.iterations, "lanes": FLOOR_KDF.lanes}
+
+
+HANDOFF_CODE = "K7QM-2XDA-MPRT-WB4C"
+HANDOFF_SALT = bytes.fromhex("68616e646f66662d73616c742d303121")  # b"handoff-salt-01!"
+
+
+def handoff_by_hand(payload: bytes, code: str, salt: bytes, nonce: bytes) -> dict:
+    """Every step of docs/FORMAT.md section 11, spelled out, with its intermediate values."""
+    letters = code.replace("-", "")
+    stretched = keyring.derive_kek(letters, salt, FLOOR_KDF)
+    payload_key = hkdf(stretched, b"circle/handoff/v1/payload")
+    check_key = hkdf(stretched, b"circle/handoff/v1/check")
+    header = json.dumps(
+        {"kdf": floor_params(), "salt": base64.b64encode(salt).decode()}, sort_keys=True, separators=(",", ":")
+    ).encode()
+    front = b"CIRCLE-HANDOFF" + bytes([1]) + struct.pack(">H", len(header)) + header
+    check = hmac.new(check_key, front, hashlib.sha256).digest()[:16]
+    sealed = crypto.seal(payload_key, payload, front + check, nonce=nonce)
+    body = front + check + struct.pack(">I", len(sealed)) + sealed
+    bundle = body + hashlib.sha256(body).digest()
+    assert bundle == handoff.seal_handoff(payload, code, kdf=FLOOR_KDF, salt=salt, nonce=nonce)
+    assert handoff.open_handoff(bundle, code) == payload
+    return {
+        "code": code,
+        "normalised_code": letters,
+        "kdf": floor_params(),
+        "salt": salt.hex(),
+        "nonce": nonce.hex(),
+        "payload": payload.hex(),
+        "argon2id_output": stretched.hex(),
+        "payload_key": payload_key.hex(),
+        "check_key": check_key.hex(),
+        "header": header.decode(),
+        "check": check.hex(),
+        "bundle": bundle.hex(),
+    }
+
+
+def handoff_cases() -> list[dict]:
+    cases = [
+        ("a short payload", "an opaque payload: the container seals bytes, not meaning".encode()),
+        ("an empty payload", b""),
+    ]
+    nonces = [NONCE, bytes.fromhex("a1a2a3a4a5a6a7a8a9aaabac")]
+    return [
+        {"name": name, **handoff_by_hand(payload, HANDOFF_CODE, HANDOFF_SALT, nonce)}
+        for (name, payload), nonce in zip(cases, nonces, strict=True)
+    ]
+
+
+def redigest(bundle: bytes) -> bytes:
+    return bundle[:-32] + hashlib.sha256(bundle[:-32]).digest()
+
+
+def with_header(bundle: bytes, header: bytes) -> bytes:
+    (old_len,) = struct.unpack_from(">H", bundle, 15)
+    return redigest(bundle[:15] + struct.pack(">H", len(header)) + header + bundle[17 + old_len :])
+
+
+def handoff_failures(case: dict) -> list[dict]:
+    good = bytes.fromhex(case["bundle"])
+    header = case["header"].encode()
+    check_at = 17 + len(header)
+    sealed_at = check_at + 20
+    code, other = HANDOFF_CODE, "K7QM-2XDA-MPRT-WB4D"
+    wrong = [
+        ("wrong code", "WrongHandoffCode", good, other),
+        ("code too short", "HandoffCodeMalformed", good, "K7QM-2XDA-MPRT"),
+        ("code with a letter outside the alphabet", "HandoffCodeMalformed", good, "K7QM-2XDA-MPRT-WB49"),
+        ("empty file", "NotAHandoff", b"", code),
+        ("magic in lower case", "NotAHandoff", b"circle-handoff" + good[14:], code),
+        ("magic cut short", "NotAHandoff", good[:10], code),
+        ("version 2, digest recomputed", "HandoffTooNew", redigest(good[:14] + b"\x02" + good[15:]), code),
+        ("version 2 in an unknown layout", "HandoffTooNew", b"CIRCLE-HANDOFF\x02????", code),
+        ("version 0, digest recomputed", "HandoffDamaged", redigest(good[:14] + b"\x00" + good[15:]), code),
+        ("only the magic", "HandoffDamaged", good[:14], code),
+        ("truncated by one byte", "HandoffDamaged", good[:-1], code),
+        ("one trailing byte", "HandoffDamaged", good + b"\x00", code),
+        ("header_len one too large, digest recomputed", "HandoffDamaged",
+         redigest(good[:15] + struct.pack(">H", len(header) + 1) + good[17:]), code),
+        ("sealed_len one too small, digest recomputed", "HandoffDamaged",
+         redigest(good[: check_at + 16] + struct.pack(">I", len(good) - sealed_at - 33) + good[sealed_at:]), code),
+        ("a digest byte flipped", "HandoffDamaged", flip(good, len(good) - 1), code),
+        ("a header byte flipped", "HandoffDamaged", flip(good, 20), code),
+        ("a sealed byte flipped", "HandoffDamaged", flip(good, sealed_at + 13), code),
+        ("a sealed byte flipped, digest recomputed", "HandoffDamaged", redigest(flip(good, sealed_at + 13)), code),
+        ("a check byte flipped, digest recomputed", "WrongHandoffCode", redigest(flip(good, check_at)), code),
+        ("another salt in a well-formed header, digest recomputed", "WrongHandoffCode",
+         with_header(good, header.replace(base64.b64encode(HANDOFF_SALT), base64.b64encode(bytes(16)))), code),
+        ("header with a space, digest recomputed", "HandoffDamaged",
+         with_header(good, header.replace(b":", b": ", 1)), code),
+        ("header asking for 4 GiB of memory, digest recomputed", "HandoffDamaged",
+         with_header(good, header.replace(b'"memory_kib":19456', b'"memory_kib":4194304')), code),
+        ("header with a 15-byte salt, digest recomputed", "HandoffDamaged",
+         with_header(good, header.replace(base64.b64encode(HANDOFF_SALT), base64.b64encode(bytes(15)))), code),
+        ("damaged file and a malformed code: damage is reported first", "HandoffDamaged", good[:-1], "K7QM"),
+    ]
+    return [
+        {"name": name, "expect": expect, "code": typed, "bundle": data.hex()} for name, expect, data, typed in wrong
+    ]
+
+
+def handoff_codes() -> list[dict]:
+    typed = [
+        ("K7QM-2XDA-MPRT-WB4C", "K7QM2XDAMPRTWB4C"),
+        ("k7qm 2xda mprt wb4c", "K7QM2XDAMPRTWB4C"),
+        ("k7qm_2xda.mprt--wb4c", "K7QM2XDAMPRTWB4C"),
+        ("0123-4567-8OIB-AAAA", "OI234567BOIBAAAA"),
+    ]
+    malformed = ["", "K7QM-2XDA-MPRT", "K7QM-2XDA-MPRT-WB4C-A", "K7QM-2XDA-MPRT-WB49", "K7QM-2XDA-MPRT-WB4É"]
+    return [{"typed": text, "normalised": letters} for text, letters in typed] + [
+        {"typed": text, "expect": "HandoffCodeMalformed"} for text in malformed
+    ]
+
+
+def handoff_vectors() -> dict:
+    cases = handoff_cases()
+    return {"cases": cases, "codes": handoff_codes(), "failures": handoff_failures(cases[0])}
+
+
+def sealed_to_by_hand(recipient: bytes, ephemeral: bytes, nonce: bytes, aad: bytes, plaintext: bytes) -> dict:
+    """docs/FORMAT.md section 12 spelled out: X25519, HKDF salted with both public keys, then a sealed value."""
+    recipient_public = X25519PrivateKey.from_private_bytes(recipient).public_key().public_bytes_raw()
+    ephemeral_public = X25519PrivateKey.from_private_bytes(ephemeral).public_key().public_bytes_raw()
+    shared = X25519PrivateKey.from_private_bytes(ephemeral).exchange(
+        X25519PublicKey.from_public_bytes(recipient_public)
+    )
+    wrap_key = hkdf(shared, b"circle/sealed-to/v1", salt=ephemeral_public + recipient_public)
+    sealed = ephemeral_public + crypto.seal(wrap_key, plaintext, aad, nonce=nonce)
+    assert sealed == recipients.seal_to(recipient_public, plaintext, aad, ephemeral_private_key=ephemeral, nonce=nonce)
+    assert recipients.open_with(recipient, sealed, aad) == plaintext
+    return {
+        "recipient_private_key": recipient.hex(),
+        "recipient_public_key": recipient_public.hex(),
+        "ephemeral_private_key": ephemeral.hex(),
+        "ephemeral_public_key": ephemeral_public.hex(),
+        "shared_secret": shared.hex(),
+        "wrap_key": wrap_key.hex(),
+        "nonce": nonce.hex(),
+        "aad": aad.hex(),
+        "plaintext": plaintext.hex(),
+        "sealed": sealed.hex(),
+    }
+
+
+def facilitator_keys() -> list[dict]:
+    out = []
+    for personal_key in (bytes(range(100, 132)), bytes(32)):
+        private = hkdf(personal_key, b"circle/x25519/facilitator/v1")
+        assert private == recipients.facilitator_private_key(personal_key)
+        public = X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+        out.append({"personal_key": personal_key.hex(), "private_key": private.hex(), "public_key": public.hex()})
+    return out
+
+
+def sealed_to_vectors() -> dict:
+    facilitator = bytes.fromhex(facilitator_keys()[0]["private_key"])
+    lead = bytes(range(64, 96))
+    ephemeral = bytes(range(160, 192))
+    aad = b"associated data for the vector"
+    cases = [
+        {"name": "a group key sealed to a facilitator",
+         **sealed_to_by_hand(facilitator, ephemeral, NONCE, aad, bytes(range(200, 232)))},
+        {"name": "an empty plaintext sealed to a lead",
+         **sealed_to_by_hand(lead, bytes(range(1, 33)), bytes(12), b"", b"")},
+    ]
+    good = bytes.fromhex(cases[0]["sealed"])
+    low_order = bytes(32) + good[32:]
+    wrong = [
+        ("another private key", lead, aad, good),
+        ("other associated data", facilitator, aad + b"!", good),
+        ("a one-time public key byte flipped", facilitator, aad, flip(good, 0)),
+        ("a nonce byte flipped", facilitator, aad, flip(good, 33)),
+        ("a ciphertext byte flipped", facilitator, aad, flip(good, 45)),
+        ("a tag byte flipped", facilitator, aad, flip(good, len(good) - 1)),
+        ("truncated below the minimum of 61 bytes", facilitator, aad, good[:60]),
+        ("empty value", facilitator, aad, b""),
+        ("a low-order (all zero) one-time public key", facilitator, aad, low_order),
+    ]
+    return {
+        "facilitator_keys": facilitator_keys(),
+        "cases": cases,
+        "failures": [
+            {"name": name, "expect": "SealBroken", "private_key": key.hex(), "aad": extra.hex(), "sealed": value.hex()}
+            for name, key, extra, value in wrong
+        ],
+        "refused_public_keys": [
+            {"name": "31 bytes", "expect": "InvalidInput", "public_key": bytes(range(31)).hex()},
+            {"name": "33 bytes", "expect": "InvalidInput", "public_key": bytes(range(33)).hex()},
+            {"name": "all zero: a low-order point", "expect": "InvalidInput", "public_key": bytes(32).hex()},
+        ],
+    }
+
+
+def write_exchange_vectors() -> None:
+    write("handoff.json", handoff_vectors())
+    write("sealed_to.json", sealed_to_vectors())
+
+
 def write(name: str, value: object) -> None:
     (HERE / name).write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -146,3 +359,4 @@ def write(name: str, value: object) -> None:
 if __name__ == "__main__":
     write("sealed_fields.json", {"cases": sealed_field_cases(), "failures": failure_cases()})
     write("argon2id.json", argon2id_vectors())
+    write_exchange_vectors()
