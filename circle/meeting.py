@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from circle.domain.clock import Clock
 from circle.domain.errors import RuleViolation
+from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.rules import NotesPolicy
@@ -22,6 +23,7 @@ from circle.domain.session import (
     Arrive,
     Close,
     Command,
+    Event,
     LiveSession,
     RecordPulse,
     RoundOrderMode,
@@ -32,6 +34,7 @@ from circle.domain.session import (
     summary,
 )
 from circle.domain.text import first_name
+from circle.store.keys import KeyStore
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
 from circle.store.room_board import PublishedRoom, RoomBoard
@@ -41,10 +44,13 @@ from circle.store.session_log import SessionLog
 
 @dataclass(frozen=True)
 class MeetingSummary:
-    """What the facilitator sees at the end: counts only."""
+    """What the facilitator sees at the end: counts, and who facilitated which part. Nothing anyone said."""
 
     counts: SessionSummary
     returning: int
+    # (handle, titles of the parts they ran), in the order they took over. Shown to facilitators only;
+    # it is never written to the closed meeting's record, so it cannot reach a lead.
+    facilitated: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Meeting:
@@ -73,6 +79,11 @@ class Meeting:
     @property
     def state(self) -> SessionState:
         return self._live.state
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The log so far: what happened and when, never what was said."""
+        return self._live.events
 
     @property
     def clock(self) -> Clock:
@@ -197,4 +208,12 @@ class Meeting:
         ]
         next_on = date.fromisoformat(counts.next_meeting[:10]) if counts.next_meeting else None
         self._log.close(record, attendance, next_on)
-        return MeetingSummary(counts=counts, returning=returning)
+        return MeetingSummary(counts=counts, returning=returning, facilitated=self._facilitated())
+
+    def _facilitated(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        handles = KeyStore(self._repo).handles(self._sealer)
+        phases = self.state.phases
+        return tuple(
+            (handles.get(part.facilitator_id, "a co-facilitator"), tuple(phases[i][0].title for i in part.phases))
+            for part in facilitated_parts(self.events)
+        )

@@ -232,7 +232,7 @@ class Workspace(FacilitatorKeys):
 
     def meeting(self, group_id: str) -> Meeting:
         """The group's meeting in progress, replayed from its log, or a new one opened now."""
-        from circle.domain.session import LiveSession, Open
+        from circle.domain.session import ChangeFacilitator, LiveSession, Open
 
         sealer = self._sealer(group_id)
         group = self.group(group_id)
@@ -241,7 +241,12 @@ class Workspace(FacilitatorKeys):
         if session_id is not None:
             live = LiveSession(self.clock, new_id, self._log.events(sealer, session_id))
             meeting = self._meeting(group, session_id, live, roster, sealer)
-            meeting.publish_to_room()
+            if live.state.facilitator_id != self._facilitator_id:
+                # Whoever opens a meeting someone else was running takes it over: after a hand over on
+                # this laptop, or a handoff from another one. The log says who ran which part.
+                meeting.do(ChangeFacilitator(self.facilitator_id))
+            else:
+                meeting.publish_to_room()
             return meeting
         session_id = new_id()
         self._log.begin(sealer, session_id, today(self.clock), group.profile.format.planned_minutes)

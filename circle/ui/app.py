@@ -63,6 +63,7 @@ class CircleApp(CircleThemes):
         self.idle_clock: Callable[[], float] = time.time
         self._last_activity = self.idle_clock()
         self.idle_lock_seconds: float | None = None
+        self._locked_by: str | None = None  # who was facilitating when circle locked
 
     def on_mount(self) -> None:
         self.report_theme_problems()
@@ -95,7 +96,8 @@ class CircleApp(CircleThemes):
             return FirstRunScreen()
         return UnlockScreen()
 
-    def show_home(self) -> None:
+    def show_home(self, *, prefer: str | None = None) -> None:
+        """Home, with a meeting left open on top (the `prefer` group's, if it is one of them)."""
         # Imported after unlock so that start-up loads only what the unlock screen needs.
         from circle.ui.screens.home import HomeScreen
 
@@ -106,7 +108,8 @@ class CircleApp(CircleThemes):
         if in_progress:
             from circle.ui.screens.meeting import MeetingScreen
 
-            self.push_screen(MeetingScreen(self.workspace.meeting(in_progress[0])))
+            group_id = prefer if prefer in in_progress else in_progress[0]
+            self.push_screen(MeetingScreen(self.workspace.meeting(group_id)))
 
     def _pop_to(self, depth: int) -> None:
         """Close screens from the top until `depth` are left."""
@@ -145,20 +148,41 @@ class CircleApp(CircleThemes):
 
     def action_lock(self) -> None:
         """Let go of every key, then cover the screens as they are (see this module's docstring)."""
+        self._lock(LockScreen(meeting_running=self.in_meeting()))
+
+    def action_hand_over(self) -> None:
+        """Lock for a co-facilitator: their own passphrase opens circle again, at the meeting, as them."""
+        self._lock(LockScreen(meeting_running=self.in_meeting(), handing_over=True))
+
+    def _lock(self, cover: LockScreen) -> None:
         if not self.workspace.is_unlocked:
             return  # already locked: the cover is up and nothing holds a key
+        self._locked_by = self.workspace.facilitator_id
         self.workspace.lock()
         for screen in self.screen_stack:
             if isinstance(screen, CircleScreen):
                 screen.vault_locked()
-        self.push_screen(LockScreen(meeting_running=self.in_meeting()), self._back_from_lock)
+        self.push_screen(cover, self._back_from_lock)
         self.refresh_bindings()
 
     def _back_from_lock(self, _: None = None) -> None:
-        """The cover is gone: each screen picks up its keys; one with nothing left closes, with those above it."""
-        for depth, screen in enumerate(self.screen_stack):
-            if isinstance(screen, CircleScreen) and not screen.vault_unlocked():
-                self._pop_to(depth)
-                break
+        """The cover is gone: each screen picks up its keys; one with nothing left closes, with those above it.
+
+        Someone else unlocking (a co-facilitator taking over) starts from their own home instead: the screens
+        underneath were the other facilitator's, and may show groups that are not theirs.
+        """
+        if self.workspace.facilitator_id != self._locked_by:
+            self.show_home(prefer=self._meeting_group_on_stack())
+        else:
+            for depth, screen in enumerate(self.screen_stack):
+                if isinstance(screen, CircleScreen) and not screen.vault_unlocked():
+                    self._pop_to(depth)
+                    break
         self._fit_window(self.size.width, self.size.height)  # the window may have changed size under the cover
         self.refresh_bindings()
+
+    def _meeting_group_on_stack(self) -> str | None:
+        from circle.ui.screens.meeting import MeetingScreen
+
+        meetings = [screen for screen in self.screen_stack if isinstance(screen, MeetingScreen)]
+        return meetings[0].group_id if meetings else None

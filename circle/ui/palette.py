@@ -1,4 +1,5 @@
-"""The command palette offers what the footer offers: the current screen's keys, by name."""
+"""The command palette offers what the footer offers, by name: the current screen's keys, and the keys left
+out of a crowded footer that still deserve a name (those given a tooltip)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def screen_commands(app: App[object], screen: Screen[object]) -> Iterable[System
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not (active.enabled and binding.show) or binding.action in seen:
+        if not (active.enabled and (binding.show or binding.tooltip)) or binding.action in seen:
             continue
         seen.add(binding.action)
         yield SystemCommand(

@@ -8,6 +8,7 @@ the action taken. The meeting's timers run on underneath.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -58,6 +59,7 @@ def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
 class CrisisCard(ModalScreen[None]):
     BINDINGS = [
         Binding("s", "step_out", "Step out"),
+        Binding("o", "step_out('hand over')", "Step out + hand over"),
         Binding("a", "safety_action", "Action taken"),
         Binding("z", "pause", "Pause"),
         Binding("escape,exclamation_mark", "close", "Back"),
@@ -105,17 +107,21 @@ class CrisisCard(ModalScreen[None]):
         self.query_one("#crisis-message", Static).update(Content(message))
 
     # step out -----------------------------------------------------------------
-    def action_step_out(self) -> None:
+    def action_step_out(self, then: str = "") -> None:
+        """Record who stepped out; with "hand over", the facilitator is the one going, and hands over."""
         meeting = self.meeting
+        hand_over = then == "hand over"
+        after = partial(self._step_out, hand_over=hand_over)
         here = [member for member in meeting.roster if member.id in meeting.state.attended]
         if not here:
-            self._step_out(NOT_BY_NAME)
+            after(NOT_BY_NAME)
             return
         choices = [(plain(member.name), member.id) for member in here]
         choices.append((Content("Not by name"), NOT_BY_NAME))
-        self.app.push_screen(Choose("Who stepped out with the co-facilitator?", choices), self._step_out)
+        who = "Who is stepping out with you?" if hand_over else "Who stepped out with the co-facilitator?"
+        self.app.push_screen(Choose(who, choices), after)
 
-    def _step_out(self, chosen: str | None) -> None:
+    def _step_out(self, chosen: str | None, *, hand_over: bool = False) -> None:
         if chosen is None:
             return
 
@@ -124,6 +130,9 @@ class CrisisCard(ModalScreen[None]):
             return "Step out recorded, with a follow-up flag." if flag else "Step out counted."
 
         self._record(step_out)
+        if hand_over:
+            self.dismiss()
+            self.app.call_later(self.app.run_action, "hand_over")
 
     # the action taken ----------------------------------------------------------
     def action_safety_action(self) -> None:

@@ -13,6 +13,7 @@ KeyHelp = tuple[str, str]
 
 MEETING_KEYS: tuple[KeyHelp, ...] = (
     ("!", "crisis card: resources, steps, step out, the action taken"),
+    ("Shift+H", "hand over: a co-facilitator unlocks and carries on"),
     ("Enter or t", "mark the highlighted person here, or not here"),
     ("Shift+N", "add a newcomer"),
     ("/", "find a name"),
@@ -52,17 +53,20 @@ def keys_table(keys: tuple[KeyHelp, ...]) -> Table:
 HOME_KEYS: tuple[KeyHelp, ...] = (
     ("↑ ↓", "choose a group"),
     ("m", "run the highlighted group's meeting (or go back to the one in progress)"),
-    ("Enter", "the group's roster, format, agreements, rules and crisis resources"),
+    ("Enter", "the group's roster, format, agreements, rules, crisis resources and facilitators"),
     ("n", "add a new group"),
     ("f", "follow-ups due from past meetings; mark them done"),
+    ("p", "change your passphrase"),
     ("Ctrl+P", "every action by name"),
     ("Ctrl+L", "lock circle; unlocking comes back here"),
     ("Ctrl+Q", "quit"),
 )
 
 GROUP_KEYS: tuple[KeyHelp, ...] = (
-    ("F1 … F5", "roster, format, agreements, rules, crisis resources"),
+    ("F1 … F6", "roster, format, agreements, rules, crisis resources, facilitators"),
     ("Tab", "the next field"),
+    ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
+    ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
     ("Ctrl+S", "save what you changed in this tab"),
     ("Escape", "back to your groups"),
     ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),

@@ -93,6 +93,7 @@ class MeetingScreen(CircleScreen):
         # key, which still works here, unshown (`?` and the privacy cover name it).
         Binding("exclamation_mark", "crisis_card", "Crisis", tooltip="Crisis resources and steps"),
         Binding("ctrl+l", "app.lock", "Lock", show=False, priority=True),
+        Binding("H", "app.hand_over", "Hand over", show=False, tooltip="Hand over to a co-facilitator"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:

@@ -16,7 +16,7 @@ from circle.ui.screens.base import CircleScreen
 from circle.ui.text import one_line
 
 
-def summary_lines(result: MeetingSummary) -> str:
+def summary_lines(result: MeetingSummary) -> Content:
     counts = result.counts
     lines = [
         f"Present        {counts.headcount}",
@@ -34,7 +34,12 @@ def summary_lines(result: MeetingSummary) -> str:
     if counts.pulse:
         tally = " · ".join(f"{answer}: {count}" for answer, count in enumerate(counts.pulse, start=1))
         lines.append(f"Pulse          {tally}")
-    return "\n".join(lines)
+    if len(result.facilitated) > 1:
+        # Handles are people's own words: Content keeps them literal, never markup.
+        for index, (handle, parts) in enumerate(result.facilitated):
+            label = "Facilitated   " if index == 0 else "              "
+            lines.append(f"{label} {handle} ({', '.join(parts).lower() or 'before the first part'})")
+    return Content("\n".join(lines))
 
 
 class MeetingSummaryScreen(CircleScreen):

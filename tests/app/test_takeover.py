@@ -1,0 +1,136 @@
+"""Hand over on the same laptop: the facilitator locks for a co-facilitator, who unlocks as themselves and
+carries on the same meeting, at the same speaker, with the turn's timer unbroken."""
+
+from __future__ import annotations
+
+import pytest
+
+from circle.domain.clock import FakeClock
+from circle.domain.session import EventKind
+from circle.ui.screens.crisis_card import CrisisCard
+from circle.ui.screens.home import HomeScreen
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.unlock import LockScreen
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE, at_home, shown_text
+from tests.app.test_locking import TO_A_SHARING_TURN, unlock_on_screen
+
+ROBINS = "river stone lantern meadow"
+
+
+def with_robin(workspace: Workspace) -> str:
+    """Robin, a co-facilitator of the group, with their own passphrase. Returns their id."""
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    robin = workspace.add_cofacilitator(group_id, "Robin", ROBINS, kdf=FLOOR_KDF).id
+    workspace.lock()
+    return robin
+
+
+async def test_a_takeover_in_the_middle_of_a_turn_carries_on_the_same_turn_with_its_timer_unbroken(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    robin = with_robin(workspace)
+    clock = FakeClock()
+    workspace.clock = clock
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press(*TO_A_SHARING_TURN)
+        await pilot.pause()
+        before = app.screen
+        assert isinstance(before, MeetingScreen)
+        speaker = before.meeting.state.speaker
+        turn_started = before.meeting.state.speaker_timer
+        left_before = turn_started.remaining(clock.now())
+        sam = workspace.facilitator_id
+
+        await pilot.press("H")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert "Handed over" in shown_text(app)
+        clock.advance(45)
+        await unlock_on_screen(pilot, ROBINS)
+
+        after = app.screen
+        assert isinstance(after, MeetingScreen) and after is not before
+        assert isinstance(app.screen_stack[-2], HomeScreen)
+        assert workspace.facilitator_handle == "Robin"
+        state = after.meeting.state
+        assert state.speaker == speaker
+        assert state.speaker_timer.started_at == turn_started.started_at
+        assert state.speaker_timer.remaining(clock.now()) == pytest.approx(left_before - 45)
+        assert [facilitator for facilitator, _ in state.facilitators] == [sam, robin]
+        assert after.meeting.events[-1].kind is EventKind.FACILITATOR_CHANGED
+
+
+async def test_the_same_facilitator_unlocking_after_a_hand_over_records_no_change(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    with_robin(workspace)
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("H")
+        await unlock_on_screen(pilot)
+        assert app.screen is screen
+        assert len(screen.meeting.state.facilitators) == 1
+
+
+async def test_someone_who_does_not_hold_the_group_unlocks_to_their_own_home_and_the_meeting_stays_open(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    other = workspace.create_group("Wednesday")
+    workspace.add_cofacilitator(other.id, "Kit", "kits own passphrase", kdf=FLOOR_KDF)
+    group_id = next(overview.id for overview in workspace.groups() if overview.name != "Wednesday")
+    workspace.lock()
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("H")
+        await unlock_on_screen(pilot, "kits own passphrase")
+        assert isinstance(app.screen, HomeScreen)
+        assert "Tuesday Evening Support" not in shown_text(app)
+        assert "Wednesday" in shown_text(app)
+        assert workspace.meetings_in_progress() == []
+    workspace.lock()
+    workspace.unlock(PASSPHRASE)
+    assert workspace.meetings_in_progress() == [group_id]
+
+
+async def test_step_out_and_hand_over_is_one_action_from_the_crisis_card(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    with_robin(workspace)
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press(*TO_A_SHARING_TURN)
+        await pilot.press("!")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisCard)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("enter")  # the first person here steps out with the facilitator
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and "Handed over" in shown_text(app)
+        await unlock_on_screen(pilot, ROBINS)
+        meeting = app.screen.meeting
+        assert meeting.state.stepped_out_count == 1
+        assert workspace.facilitator_handle == "Robin"
+
+
+async def test_the_summary_says_who_facilitated_which_part_by_handle(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    with_robin(workspace)
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press(*TO_A_SHARING_TURN)
+        await pilot.press("H")
+        await unlock_on_screen(pilot, ROBINS)
+        await pilot.press("space", "n", "n", "c", "y")  # end the turn, on through the break to the closing
+        await pilot.pause()
+        shown = shown_text(app)
+        assert "meeting closed" in shown
+        assert "Facilitated    Sam (opening, check-in, sharing)" in shown
+        assert "Robin (sharing, break, closing)" in shown
