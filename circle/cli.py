@@ -11,6 +11,7 @@ import platformdirs
 
 from circle import __version__
 from circle.cli_facilitators import facilitator, passphrase
+from circle.cli_handoff import handoff
 from circle.cli_support import (
     PASSPHRASE_VARIABLE,
     fail,
@@ -257,6 +258,7 @@ def _demo_base() -> Path:
 
 cli.add_command(facilitator)
 cli.add_command(passphrase)
+cli.add_command(handoff)
 
 
 def run() -> None:

@@ -67,3 +67,19 @@ def ensure_private_dir(path: Path) -> Path:
 def make_private(path: Path) -> None:
     if os.name == "posix" and path.exists():
         path.chmod(PRIVATE_FILE_MODE)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write a new file readable by its owner only; an existing file is never overwritten."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        raise CircleError(f"There is already a file at {path}; choose another name.") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        path.unlink(missing_ok=True)  # a half-written bundle (a full disk) must not look like a whole one
+        raise

@@ -25,6 +25,7 @@ from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 from circle.vault import crypto
+from circle.workspace_handoff import HandoffExchange
 from circle.workspace_keys import FacilitatorKeys, UnknownGroup, VaultLocked, new_id
 
 __all__ = ["MeetingStillOpen", "UnknownGroup", "VaultLocked", "Workspace"]
@@ -68,7 +69,7 @@ class GroupOverview:
     members: int
 
 
-class Workspace(FacilitatorKeys):
+class Workspace(FacilitatorKeys, HandoffExchange):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(self, where: Locations, repository: Repository, lock: VaultLock | None, clock: Clock) -> None:

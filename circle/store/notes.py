@@ -37,7 +37,7 @@ class NoteStore:
                     "kind": str(note.kind),
                     "created_at": note.created_at.isoformat(),
                     "expires_on": note.expires_on.isoformat(),
-                    "resolved_at": None,
+                    "resolved_at": note.resolved_at.isoformat() if note.resolved_at else None,
                     "body": self._seal_body(sealer, note.id, note.member_id, note.action, note.text),
                 }
             )

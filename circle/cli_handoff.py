@@ -1,0 +1,86 @@
+"""`circle handoff export` and `circle handoff import`: a group and its meeting, to another laptop and back."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from circle.cli_support import one_line_errors, safe, unlocked_workspace
+from circle.domain.errors import CircleError
+from circle.paths import write_private_file
+
+CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"
+MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # far beyond any group's record; stops a wrong file being read whole
+
+
+def default_bundle_name(stamp: str) -> str:
+    # No group name in the file name: the file may sit in a shared folder.
+    return f"circle-handoff-{stamp}.circle"
+
+
+@click.group()
+def handoff() -> None:
+    """Hand a group (and its meeting in progress) to a co-facilitator's laptop, and merge it back."""
+
+
+@handoff.command("export")
+@click.argument("group_name", metavar="GROUP")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the bundle.")
+@one_line_errors
+def handoff_export(group_name: str, out: Path | None) -> None:
+    """Write GROUP, sealed under a one-time code, for 'circle handoff import' on another laptop."""
+    with unlocked_workspace() as workspace:
+        found = workspace.find_group(group_name)
+        bundle = workspace.export_handoff(found.id)
+        target = out or Path(default_bundle_name(workspace.clock.now().astimezone().strftime("%Y%m%d-%H%M")))
+        write_private_file(target, bundle.data)
+    click.echo(f"Handoff of {safe(found.name)} written to {safe(str(target))}.")
+    click.echo("Read this code aloud to your co-facilitator. It is shown only once, and is never stored:")
+    click.echo(f"\n    {bundle.code}\n")
+    click.echo("On their laptop: circle handoff import FILE")
+
+
+@handoff.command("import")
+@click.argument("bundle_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@one_line_errors
+def handoff_import(bundle_file: Path) -> None:
+    """Add the group in FILE, or merge it into the one here; asks for the code (or CIRCLE_HANDOFF_CODE)."""
+    data = read_bundle(bundle_file)
+    code = os.environ.get(CODE_VARIABLE)
+    with unlocked_workspace() as workspace:
+        if code is None:
+            if not sys.stdin.isatty():
+                raise CircleError(f"No terminal to ask for the code; set {CODE_VARIABLE} for scripts.")
+            code = click.prompt("The code read out to you")
+        result = workspace.import_handoff(data, code)
+    name = safe(result.group_name)
+    if result.new_group:
+        click.echo(f"Added {name}: {result.members} members, {result.meetings} past or open meetings.")
+    elif not result.changed:
+        click.echo(f"Nothing new for {name}: everything in that handoff was here already.")
+    else:
+        click.echo(
+            f"Merged into {name}: {result.events} meeting events, {result.meetings} meetings, "
+            f"{result.members} members."
+        )
+    if result.set_aside:
+        click.echo(
+            f"{result.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
+            " the earlier one was kept."
+        )
+    if result.meeting_open:
+        click.echo("Its meeting in progress is ready: open circle to carry on where it is.")
+
+
+def read_bundle(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise CircleError("That file is far too large to be a circle handoff.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CircleError(f"No file at {path}.") from None
+    except IsADirectoryError:
+        raise CircleError(f"{path} is a folder, not a handoff file.") from None

@@ -1,0 +1,108 @@
+"""Handing a group, and its meeting in progress, to a co-facilitator's laptop, and merging it back.
+
+Part of the Workspace facade (mixed into `circle.workspace.Workspace`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from circle.domain.clock import Clock
+from circle.domain.errors import CircleError
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto
+from circle.vault.handoff import HANDOFF_KDF, new_code, open_handoff, seal_handoff
+from circle.vault.keyring import KdfParams
+
+# The session engine (which a merge replays) loads with the first handoff, not with the unlock screen.
+
+
+class GroupNotYours(CircleError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault holds that group, and you are not one of its facilitators; nothing was imported."
+        )
+
+
+@dataclass(frozen=True)
+class Handoff:
+    data: bytes  # the sealed bundle, to write to a file
+    code: str  # the one-time code, to read aloud; never written anywhere
+
+
+@dataclass(frozen=True)
+class HandoffImported:
+    group_id: str
+    group_name: str
+    new_group: bool
+    changed: bool  # False: everything in it was here already
+    members: int
+    meetings: int
+    events: int
+    set_aside: int
+    meeting_open: bool  # the group has a meeting in progress here now
+
+
+class HandoffExchange:
+    """Export a group as a sealed bundle; import one, as a new group or merged into the one here."""
+
+    _repo: Repository
+    _sealers: dict[str, GroupSealer]
+    clock: Clock
+
+    if TYPE_CHECKING:  # provided by FacilitatorKeys and Workspace
+
+        def _sealer(self, group_id: str) -> GroupSealer: ...
+        def _give_group_key(self, sealer: GroupSealer) -> None: ...
+        def _require_unlocked(self) -> None: ...
+        def meetings_in_progress(self) -> list[str]: ...
+
+    def export_handoff(self, group_id: str, *, kdf: KdfParams = HANDOFF_KDF) -> Handoff:
+        """The group as this vault keeps it, and its meeting in progress, sealed under a new one-time code."""
+        from circle.domain.handoff import snapshot_to_json
+        from circle.store.exchange import GroupExchange
+
+        snapshot = GroupExchange(self._repo).snapshot(self._sealer(group_id))
+        payload = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        code = new_code()
+        return Handoff(seal_handoff(payload, code, kdf=kdf), code)
+
+    def import_handoff(self, data: bytes, code: str) -> HandoffImported:
+        """Add the group, or merge it into the one here; refuse with one line, untouched, if anything is wrong."""
+        from circle.domain.handoff import HandoffUnreadable, plan_merge, snapshot_from_json
+        from circle.store.exchange import GroupExchange
+
+        self._require_unlocked()
+        payload = open_handoff(data, code)
+        try:
+            theirs = snapshot_from_json(json.loads(payload.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise HandoffUnreadable() from None
+        group_id = theirs.group.id
+        exchange = GroupExchange(self._repo)
+        here = group_id in self._repo.group_key_versions()
+        if here and group_id not in self._sealers:
+            raise GroupNotYours()
+        ours = exchange.snapshot(self._sealers[group_id]) if here else None
+        plan = plan_merge(ours, theirs)
+        if not here:
+            sealer = GroupSealer(group_id, crypto.new_key(), key_version=1)
+            with self._repo.writing():
+                exchange.carry_out(sealer, plan, self.clock.now(), new_group=theirs.group)
+                self._give_group_key(sealer)
+        elif plan.changes_anything:
+            exchange.carry_out(self._sealers[group_id], plan, self.clock.now())
+        return HandoffImported(
+            group_id=group_id,
+            group_name=self._repo.group(self._sealers[group_id]).name,
+            new_group=not here,
+            changed=not here or plan.changes_anything,
+            members=len(plan.members),
+            meetings=len(plan.new_meetings) + len(plan.replaced_meetings),
+            events=plan.events_added,
+            set_aside=plan.set_aside,
+            meeting_open=group_id in self.meetings_in_progress(),
+        )

@@ -1,0 +1,251 @@
+"""Handoff between two real vaults: out to a co-facilitator's laptop and back, twice, tampered, or mistyped."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from circle.domain.clock import FakeClock
+from circle.domain.errors import CircleError
+from circle.domain.handoff import TwoMeetingsOpen
+from circle.domain.rules import NamesPolicy
+from circle.domain.session import Arrive, EndTurn, EventKind, NextPhase, StartPhase, StartTurn
+from circle.domain.group import PhaseKind
+from circle.vault.errors import HandoffTooNew, NotAHandoff, WrongHandoffCode
+from circle.vault.handoff import MAGIC
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
+from circle.workspace_handoff import GroupNotYours
+from tests.conftest import PASSPHRASE
+
+ROBINS = "river stone lantern meadow"
+START = datetime(2026, 11, 18, 19, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def lead(vault_home: Path, clock: FakeClock):
+    with Workspace.open(vault_home, clock=clock) as workspace:
+        workspace.unlock(PASSPHRASE)
+        yield workspace
+
+
+@pytest.fixture
+def co(tmp_path: Path, clock: FakeClock):
+    """The co-facilitator's own laptop: their own vault, passphrase and facilitator id."""
+    with Workspace.open(tmp_path / "robins-laptop", clock=clock) as workspace:
+        workspace.create_facilitator("Robin", ROBINS, kdf=FLOOR_KDF)
+        yield workspace
+
+
+def group_in_a_turn(workspace: Workspace) -> tuple[str, str]:
+    """A group of three, two of them here, in the middle of the first sharing turn. Returns (group, speaker)."""
+    group = workspace.create_group("Tuesday")
+    for name in ("Ada", "Grace", "Alan"):
+        workspace.add_member(group.id, name)
+    members = workspace.members(group.id)
+    meeting = workspace.meeting(group.id)
+    for member in members[:2]:
+        meeting.do(Arrive(member.id))
+    sharing = next(i for i, (kind, _) in enumerate(meeting.state.phases) if kind is PhaseKind.SHARING)
+    meeting.do(StartPhase(sharing))
+    meeting.do(StartTurn(members[0].id))
+    return group.id, members[0].id
+
+
+def table_dump(home: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(home / "data" / "circle.db")
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
+    finally:
+        conn.close()
+
+
+def export(workspace: Workspace, group_id: str):
+    return workspace.export_handoff(group_id, kdf=FLOOR_KDF)
+
+
+def test_a_live_meeting_resumes_on_the_other_laptop_at_the_same_phase_speaker_and_timer(
+    lead: Workspace, co: Workspace, clock: FakeClock
+):
+    group_id, speaker = group_in_a_turn(lead)
+    clock.advance(70)
+    there = lead.meeting(group_id).state
+    bundle = export(lead, group_id)
+
+    clock.advance(30)  # the file travels; the meeting goes on in the room
+    imported = co.import_handoff(bundle.data, bundle.code.lower().replace("-", " "))
+    assert imported.new_group and imported.meeting_open and imported.group_name == "Tuesday"
+    assert sorted(member.name for member in co.members(group_id)) == ["Ada", "Alan", "Grace"]
+    state = co.meeting(group_id).state
+    assert state.phase is PhaseKind.SHARING and state.speaker == speaker
+    assert state.speaker_timer.started_at == there.speaker_timer.started_at
+    assert state.speaker_timer.remaining(clock.now()) == pytest.approx(there.speaker_timer.remaining(START) - 100)
+    assert state.facilitator_id == co.facilitator_id, "opening it there is the takeover"
+    assert co.facilitator_handles(group_id) == {lead.facilitator_id: "Sam", co.facilitator_id: "Robin"}
+
+
+def test_a_full_round_trip_brings_back_what_happened_on_the_other_laptop(
+    lead: Workspace, co: Workspace, clock: FakeClock
+):
+    group_id, speaker = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    there = co.meeting(group_id)
+    clock.advance(120)
+    there.do(EndTurn())
+    there.do(NextPhase())
+    back = export(co, group_id)
+
+    merged = lead.import_handoff(back.data, back.code)
+    assert merged.changed and not merged.new_group and merged.set_aside == 0
+    assert merged.events == 3  # the takeover, the turn's end, the next part
+    here = lead.meeting(group_id)
+    assert (here.state.phase_index, here.state.speaker) == (there.state.phase_index, None)
+    assert here.state.shared_count == there.state.shared_count == 1
+    kinds = [event.kind for event in here.events]
+    assert kinds[-4:] == [
+        EventKind.FACILITATOR_CHANGED, EventKind.TURN_ENDED, EventKind.PHASE_STARTED, EventKind.FACILITATOR_CHANGED
+    ]
+    assert here.state.facilitator_id == lead.facilitator_id, "opening it back here takes it back"
+
+
+def test_importing_the_same_bundle_twice_changes_nothing_the_second_time(
+    lead: Workspace, co: Workspace, vault_home: Path
+):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    co.meeting(group_id).do(EndTurn())
+    back = export(co, group_id)
+    first = lead.import_handoff(back.data, back.code)
+    assert first.changed
+    before = table_dump(vault_home)
+    second = lead.import_handoff(back.data, back.code)
+    assert not second.changed and second.events == 0 and second.members == 0
+    assert table_dump(vault_home) == before
+
+
+def test_a_meeting_closed_on_the_other_laptop_comes_back_closed_with_its_attendance(
+    lead: Workspace, co: Workspace, vault_home: Path
+):
+    group_id, speaker = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    result = co.meeting(group_id).close()
+    back = export(co, group_id)
+    merged = lead.import_handoff(back.data, back.code)
+    assert merged.meetings == 1 and not merged.meeting_open
+    assert lead.meetings_in_progress() == []
+    rows = table_dump(vault_home)
+    assert rows["session_events"] == []
+    (session,) = [row for row in rows["sessions"] if row[1] == group_id]
+    assert session[3] == "closed" and session[8] == result.counts.headcount == 2
+
+
+def test_events_made_on_both_sides_are_merged_in_time_order(lead: Workspace, co: Workspace, clock: FakeClock):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    there = co.meeting(group_id)  # t: the takeover there
+    clock.advance(10)
+    lead.meeting(group_id).do(EndTurn())  # t+10, here
+    clock.advance(10)
+    there.do(NextPhase())  # t+20, there (the turn there is still under way, so it ends with it)
+    back = export(co, group_id)
+    merged = lead.import_handoff(back.data, back.code)
+    times = [event.at for event in lead.meeting(group_id).events]
+    assert times == sorted(times)
+    assert merged.events >= 2
+
+
+def test_a_wrong_code_is_one_line_and_the_vault_is_untouched(lead: Workspace, co: Workspace, tmp_path: Path):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    before = table_dump(tmp_path / "robins-laptop")
+    wrong = "AAAA-BBBB-CCCC-DDDD" if out.code != "AAAA-BBBB-CCCC-DDDD" else "EEEE-FFFF-GGGG-HHHH"
+    with pytest.raises(WrongHandoffCode) as refused:
+        co.import_handoff(out.data, wrong)
+    assert "\n" not in str(refused.value)
+    assert table_dump(tmp_path / "robins-laptop") == before
+
+
+def test_any_byte_changed_or_cut_anywhere_in_the_bundle_is_refused_and_the_vault_is_untouched(
+    lead: Workspace, co: Workspace, tmp_path: Path
+):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    before = table_dump(tmp_path / "robins-laptop")
+    for offset in range(len(out.data)):
+        damaged = bytearray(out.data)
+        damaged[offset] ^= 0x40
+        with pytest.raises(CircleError):
+            co.import_handoff(bytes(damaged), out.code)
+    for length in range(0, len(out.data), 7):
+        with pytest.raises(CircleError):
+            co.import_handoff(out.data[:length], out.code)
+    assert table_dump(tmp_path / "robins-laptop") == before
+    assert co.groups() == []
+
+
+def test_a_bundle_from_a_newer_circle_and_a_file_that_is_no_bundle_are_refused(lead: Workspace, co: Workspace):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    newer = bytearray(out.data[:-32])
+    newer[len(MAGIC)] = 2
+    with pytest.raises(HandoffTooNew):
+        co.import_handoff(bytes(newer) + hashlib.sha256(newer).digest(), out.code)
+    with pytest.raises(NotAHandoff):
+        co.import_handoff(b"name,joined\nAda,2026-01-01\n", out.code)
+
+
+def test_a_bundle_for_a_group_held_here_by_other_facilitators_only_is_refused(
+    lead: Workspace, co: Workspace, tmp_path: Path, clock: FakeClock
+):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    mine = co.create_group("Robin's own")
+    co.add_cofacilitator(mine.id, "Kit", "kits own passphrase", kdf=FLOOR_KDF)
+    co.lock()
+    co.unlock("kits own passphrase")
+    with pytest.raises(GroupNotYours):
+        co.import_handoff(out.data, out.code)
+
+
+def test_a_different_meeting_open_on_each_side_is_refused_untouched(lead: Workspace, co: Workspace, tmp_path: Path):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    co.meeting(group_id).close()
+    co.meeting(group_id)  # a new meeting there
+    lead.meeting(group_id).close()
+    lead.meeting(group_id)  # and another here
+    back = export(co, group_id)
+    with pytest.raises(TwoMeetingsOpen):
+        lead.import_handoff(back.data, back.code)
+
+
+def test_names_come_in_only_as_this_vaults_rules_keep_them(lead: Workspace, co: Workspace):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    lead.meeting(group_id).close()
+    lead.add_member(group_id, "Grace Hopper")
+    co_rules = co.group(group_id).rules
+    co.meeting(group_id).close()
+    co.change_rules(group_id, replace(co_rules, names=NamesPolicy.INITIALS))
+    back = export(lead, group_id)
+    co.import_handoff(back.data, back.code)
+    names = [member.name for member in co.members(group_id)]
+    assert "G. H." in names and "Grace Hopper" not in names
