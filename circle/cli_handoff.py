@@ -11,9 +11,9 @@ import click
 from circle.cli_support import one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
 from circle.paths import write_private_file
+from circle.workspace_handoff import read_handoff_file
 
 CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"
-MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # far beyond any group's record; stops a wrong file being read whole
 
 
 def default_bundle_name(stamp: str) -> str:
@@ -48,7 +48,7 @@ def handoff_export(group_name: str, out: Path | None) -> None:
 @one_line_errors
 def handoff_import(bundle_file: Path) -> None:
     """Add the group in FILE, or merge it into the one here; asks for the code (or CIRCLE_HANDOFF_CODE)."""
-    data = read_bundle(bundle_file)
+    data = read_handoff_file(bundle_file)
     code = os.environ.get(CODE_VARIABLE)
     with unlocked_workspace() as workspace:
         if code is None:
@@ -73,14 +73,3 @@ def handoff_import(bundle_file: Path) -> None:
         )
     if result.meeting_open:
         click.echo("Its meeting in progress is ready: open circle to carry on where it is.")
-
-
-def read_bundle(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise CircleError("That file is far too large to be a circle handoff.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CircleError(f"No file at {path}.") from None
-    except IsADirectoryError:
-        raise CircleError(f"{path} is a folder, not a handoff file.") from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circle.domain.clock import Clock
@@ -17,6 +18,8 @@ from circle.vault import crypto
 from circle.vault.handoff import HANDOFF_KDF, new_code, open_handoff, seal_handoff
 from circle.vault.keyring import KdfParams
 
+MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong file is not read whole
+
 # The session engine (which a merge replays) loads with the first handoff, not with the unlock screen.
 
 
@@ -25,6 +28,17 @@ class GroupNotYours(CircleError):
         super().__init__(
             "This vault holds that group, and you are not one of its facilitators; nothing was imported."
         )
+
+
+def read_handoff_file(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_HANDOFF_BYTES:
+            raise CircleError("That file is far too large to be a circle handoff; nothing was imported.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CircleError(f"No file at {path}.") from None
+    except IsADirectoryError:
+        raise CircleError(f"{path} is a folder, not a handoff file.") from None
 
 
 @dataclass(frozen=True)

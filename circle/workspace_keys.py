@@ -286,12 +286,14 @@ class FacilitatorKeys:
     ) -> None:
         """Wrap this facilitator's personal key under a new passphrase; nothing else changes."""
         self._require_unlocked()
-        assert self._facilitator_id is not None and self._personal_key is not None
-        mine = next(record for record in self._keys.facilitators() if record.id == self._facilitator_id)
+        # Held from the start: locking during the slow derivations below must not pull the key away.
+        facilitator_id, personal_key = self._facilitator_id, self._personal_key
+        assert facilitator_id is not None and personal_key is not None
+        mine = next(record for record in self._keys.facilitators() if record.id == facilitator_id)
         if self._open_personal_key(mine, current) is None:
             raise WrongPassphrase()
         self._refuse_passphrase_in_use(new, except_id=mine.id)
         params = kdf or mine.kdf
         salt = keyring.new_salt()
         kek = keyring.derive_kek(new, salt, params)
-        self._keys.rewrap(mine.id, salt, params, keyring.wrap_personal_key(kek, self._personal_key, mine.id))
+        self._keys.rewrap(mine.id, salt, params, keyring.wrap_personal_key(kek, personal_key, mine.id))

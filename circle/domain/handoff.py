@@ -27,12 +27,13 @@ from datetime import date, datetime
 from typing import Any
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import Group, GroupProfile
+from circle.domain.group import Group, GroupProfile, group_name
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import ConfidentialityRules, NotesPolicy
 from circle.domain.session import Event
 from circle.domain.session_merge import merge_logs
+from circle.domain.text import sanitise_line
 
 PAYLOAD_VERSION = 1
 
@@ -325,11 +326,12 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     group_id = _id(group_raw["id"])
     group = Group(
         id=group_id,
-        name=_text(group_raw["name"]),
+        name=group_name(_text(group_raw["name"])),
         profile=GroupProfile.from_dict(group_raw["profile"]),
         rules=ConfidentialityRules.from_dict(group_raw["rules"]),
     )
-    facilitators = {_id(fid): _text(handle) for fid, handle in dict(raw["facilitators"]).items()}
+    # Text from another laptop is sanitised on the way in, as if it were typed here.
+    facilitators = {_id(fid): sanitise_line(_text(handle)) for fid, handle in dict(raw["facilitators"]).items()}
     members = tuple(
         MemberEntry(
             id=_id(m["id"]),
@@ -394,7 +396,7 @@ def _read_note(group_id: str, raw: Mapping[str, Any]) -> Note:
         session_id=_optional(_id, raw["session_id"]),
         member_id=_optional(_id, raw["member_id"]),
         action=_optional(SafetyAction, raw["action"]),
-        text=_text(raw["text"]),
+        text=sanitise_line(_text(raw["text"])),
         resolved_at=_optional(datetime.fromisoformat, raw["resolved_at"]),
     )
 

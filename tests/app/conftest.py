@@ -43,10 +43,10 @@ def make_app(workspace: Workspace) -> CircleApp:
 
 @asynccontextmanager
 async def at_home(
-    workspace: Workspace, size: tuple[int, int] = (80, 24)
+    workspace: Workspace, size: tuple[int, int] = (80, 24), *, passphrase: str = PASSPHRASE
 ) -> AsyncIterator[tuple[CircleApp, Pilot[None]]]:
     """The app, unlocked and on the home screen, under Pilot."""
-    workspace.unlock(PASSPHRASE)
+    workspace.unlock(passphrase)
     app = make_app(workspace)
     async with app.run_test(size=size) as pilot:
         app.show_home()

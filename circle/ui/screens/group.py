@@ -1,10 +1,10 @@
-"""One group: its roster, format, agreements, rules and crisis resources."""
+"""One group: its roster, format, agreements, rules, crisis resources and facilitators."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -16,15 +16,24 @@ from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.keys_help import GROUP_KEYS
+from circle.ui.text import one_line
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
+from circle.ui.widgets.facilitators_panel import FacilitatorsPanel
 from circle.ui.widgets.format_editor import FormatEditor
 from circle.ui.widgets.group_header import GroupHeader
-from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
+from circle.ui.widgets.messages import (
+    CofacilitatorAddRequested,
+    FacilitatorRemoveRequested,
+    MemberAddRequested,
+    ProfileEdited,
+    RulesChosen,
+)
 from circle.ui.widgets.roster_editor import RosterEditor
 from circle.ui.widgets.rules_editor import RulesEditor
+from circle.workspace_keys import FacilitatorEntry
 
-TABS = ("roster", "format", "agreements", "rules", "crisis")
+TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 
 
 class GroupScreen(CircleScreen):
@@ -57,6 +66,8 @@ class GroupScreen(CircleScreen):
                 yield RulesEditor(group)
             with TabPane("Crisis", id="crisis"):
                 yield CrisisEditor(group)
+            with TabPane("Facilitators", id="facilitators"):
+                yield FacilitatorsPanel(self.workspace.facilitators(group.id))
         yield Footer()
 
     def action_back(self) -> None:
@@ -64,6 +75,19 @@ class GroupScreen(CircleScreen):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "facilitators":
+            # Its keys act on the list, so start there: they show in the footer at once.
+            self.query_one(FacilitatorsPanel).focus_list()
+
+    def vault_locked(self) -> None:
+        self.query_one(FacilitatorsPanel).clear_passphrase()  # nothing typed waits under the lock
+
+    def vault_unlocked(self) -> bool:
+        try:
+            self._show_facilitators()  # an addition that finished while circle was locked shows now
+        except CircleError:
+            return False  # the group no longer opens for whoever unlocked
+        return True
 
     @on(ProfileEdited)
     def save(self, event: ProfileEdited) -> None:
@@ -113,10 +137,71 @@ class GroupScreen(CircleScreen):
     def add_member(self, event: MemberAddRequested) -> None:
         self.add_to_roster(self.group.id, event.typed_name)
 
+    # facilitators -------------------------------------------------------------------
+    def _show_facilitators(self) -> None:
+        self.query_one(FacilitatorsPanel).show(self.workspace.facilitators(self.group.id))
+
+    @on(CofacilitatorAddRequested)
+    def add_cofacilitator(self, event: CofacilitatorAddRequested) -> None:
+        self._add_cofacilitator(event.handle, event.passphrase)
+
+    @work(thread=True, exclusive=True, group="facilitators")
+    def _add_cofacilitator(self, handle: str, passphrase: str) -> None:
+        """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
+        try:
+            entry = self.workspace.add_cofacilitator(self.group.id, handle, passphrase, kdf=self.kdf)
+        except CircleError as error:
+            self.app.call_from_thread(self._not_added, str(error))
+        else:
+            self.app.call_from_thread(self._added, entry)
+
+    def _not_added(self, reason: str) -> None:
+        self.query_one(FacilitatorsPanel).refused(reason)
+
+    def _added(self, entry: FacilitatorEntry) -> None:
+        if not self.workspace.is_unlocked:
+            return  # locked meanwhile: no name on the lock screen; unlocking shows the list
+        self.query_one(FacilitatorsPanel).added(self.workspace.facilitators(self.group.id), entry)
+        self.say(f"{entry.handle} can now open {self.group.name} with their own passphrase.")
+
+    @on(FacilitatorRemoveRequested)
+    def confirm_removal(self, event: FacilitatorRemoveRequested) -> None:
+        leaving = event.facilitator
+        if leaving.is_you:
+            # Said before asking anything: the workspace would refuse after a "yes".
+            self.say("You cannot remove yourself; another facilitator of the group can.", error=True)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(leaving)
+            else:
+                self.say("Nobody was removed.")
+
+        self.app.push_screen(Confirm(removal_of(leaving.handle, self.group.name)), answered)
+
+    def _remove(self, leaving: FacilitatorEntry) -> None:
+        """Quick: no KDF, only the group's own rows sealed again, so it runs here."""
+        try:
+            self.workspace.remove_facilitator(self.group.id, leaving.id)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self._show_facilitators()
+        self.say(f"{leaving.handle} was removed. {self.group.name} has a new key.")
+
 
 def removal_question(plan: RetentionPlan) -> Content:
     lines = "\n".join(f"  • {line}" for line in plan.lines)
     return Content(
         f"Saving these rules changes what is already kept:\n\n{lines}\n\n"
         "This cannot be undone. Save the rules?"
+    )
+
+
+def removal_of(handle: str, group_name: str) -> Content:
+    who = one_line(handle)
+    return Content.assemble(
+        "Remove ", who, " from ", one_line(group_name), "? The group's key will be changed, and ",
+        who, "'s passphrase will open nothing written from now on.",
     )

@@ -18,6 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
+from circle.workspace_handoff import HandoffImported
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:
@@ -36,6 +37,10 @@ class HomeScreen(CircleScreen):
         Binding("m", "meeting", "Run meeting"),
         Binding("n", "new_group", "New group"),
         Binding("f", "follow_ups", "Follow-ups"),
+        # Rarely wanted, so out of the footer; the palette finds it by its tooltip, and `?` lists it.
+        Binding("p", "change_passphrase", "Passphrase", show=False, tooltip="Change my passphrase"),
+        Binding("x", "hand_off", "Hand off", show=False, tooltip="Hand off the highlighted group to another laptop"),
+        Binding("i", "import_handoff", "Import", show=False, tooltip="Import a handoff from another laptop"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -124,6 +129,35 @@ class HomeScreen(CircleScreen):
         from circle.ui.screens.follow_ups import FollowUpsScreen
 
         self.app.push_screen(FollowUpsScreen())
+
+    def action_change_passphrase(self) -> None:
+        from circle.ui.screens.change_passphrase import ChangePassphraseDialog
+
+        self.app.push_screen(ChangePassphraseDialog(), self._passphrase_changed)
+
+    def _passphrase_changed(self, changed: bool | None) -> None:
+        if changed:
+            self.say("Passphrase changed. It cannot be recovered: keep it somewhere safe.")
+
+    def action_hand_off(self) -> None:
+        from circle.ui.screens.handoff import HandoffExportDialog
+
+        group_id = self._highlighted_group()
+        if group_id is not None:
+            name = self.workspace.group(group_id).name
+            self.app.push_screen(HandoffExportDialog(self.workspace, group_id, name, kdf=self.kdf))
+
+    def action_import_handoff(self) -> None:
+        from circle.ui.screens.handoff import HandoffImportDialog, imported_line
+
+        def done(result: HandoffImported | None) -> None:
+            if result is None:
+                return
+            self.say(f"{one_line(result.group_name, width=CELL_WIDTH).plain}: {imported_line(result)}")
+            # Home again, with the group in the list and its meeting in progress (if any) open where it was.
+            self.app.show_home(prefer=result.group_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(HandoffImportDialog(self.workspace), done)
 
     def action_new_group(self) -> None:
         self.app.push_screen(NewGroupScreen(), self._created)

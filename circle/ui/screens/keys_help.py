@@ -56,6 +56,8 @@ HOME_KEYS: tuple[KeyHelp, ...] = (
     ("Enter", "the group's roster, format, agreements, rules, crisis resources and facilitators"),
     ("n", "add a new group"),
     ("f", "follow-ups due from past meetings; mark them done"),
+    ("x", "hand off the highlighted group to another laptop: a file and a code to read aloud"),
+    ("i", "import a handoff from another laptop, or one handed back to you"),
     ("p", "change your passphrase"),
     ("Ctrl+P", "every action by name"),
     ("Ctrl+L", "lock circle; unlocking comes back here"),

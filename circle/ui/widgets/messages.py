@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from circle.domain.rules import ConfidentialityRules
+
+if TYPE_CHECKING:
+    from circle.workspace_keys import FacilitatorEntry
 
 
 class ProfileEdited(Message):
@@ -31,3 +36,20 @@ class MemberAddRequested(Message):
     def __init__(self, typed_name: str) -> None:
         super().__init__()
         self.typed_name = typed_name
+
+
+class CofacilitatorAddRequested(Message):
+    """Someone new to add to the group, with the passphrase they typed (checked twice already)."""
+
+    def __init__(self, handle: str, passphrase: str) -> None:
+        super().__init__()
+        self.handle = handle
+        self.passphrase = passphrase
+
+
+class FacilitatorRemoveRequested(Message):
+    """The highlighted facilitator, to be removed once the facilitator has said yes."""
+
+    def __init__(self, facilitator: FacilitatorEntry) -> None:
+        super().__init__()
+        self.facilitator = facilitator

@@ -1,0 +1,154 @@
+"""Handoff in the app: write a group to a file with a one-time code to read aloud, or import one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from circle.domain.errors import CircleError
+from circle.paths import write_private_file
+from circle.ui.text import plain
+from circle.vault.keyring import KdfParams
+from circle.workspace import Workspace
+from circle.workspace_handoff import HandoffImported, read_handoff_file
+
+
+def default_bundle_path(stamp: str) -> Path:
+    # No group name in the file name: the file may sit in a shared folder.
+    return Path.home() / f"circle-handoff-{stamp}.circle"
+
+
+def imported_line(result: HandoffImported) -> str:
+    if result.new_group:
+        line = f"Added, with {result.members} members and {result.meetings} past or open meetings."
+    elif not result.changed:
+        line = "Nothing new: everything in that handoff was here already."
+    else:
+        line = f"Merged: {result.events} meeting events, {result.meetings} meetings, {result.members} members."
+    if result.set_aside:
+        line += f" {result.set_aside} events clashed with what happened here; the earlier one was kept."
+    return line
+
+
+class HandoffExportDialog(ModalScreen[None]):
+    """Where to write the bundle; then the code, large, shown this once."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    AUTO_FOCUS = "#handoff-path"
+
+    def __init__(self, workspace: Workspace, group_id: str, group_name: str, *, kdf: KdfParams | None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.group_id = group_id
+        self.group_name = group_name
+        self.kdf = kdf
+
+    def compose(self) -> ComposeResult:
+        stamp = self.workspace.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        with Vertical(classes="dialog", id="handoff-export"):
+            yield Static(Content.assemble("Hand off ", plain(self.group_name), " to another laptop"), classes="title")
+            yield Static(
+                "The group, its roster as its rules keep it, and its meeting in progress go into one sealed file."
+                " Send the file any way you like; read the code aloud, never in the same message.",
+                classes="lead",
+            )
+            with Horizontal(classes="field"):
+                yield Label("Write it to", classes="field-label")
+                yield Input(str(default_bundle_path(stamp)), id="handoff-path", compact=True)
+            yield Static("", id="handoff-code", classes="handoff-code")
+            yield Static("Enter: write the file    Escape: close", id="handoff-message", classes="hint")
+
+    @on(Input.Submitted, "#handoff-path")
+    def write(self, event: Input.Submitted) -> None:
+        event.input.disabled = True
+        self.query_one("#handoff-message", Static).update("Sealing the handoff…")
+        self._export(Path(event.value).expanduser())
+
+    @work(thread=True, exclusive=True, group="handoff")
+    def _export(self, path: Path) -> None:
+        try:
+            kdf = {} if self.kdf is None else {"kdf": self.kdf}
+            bundle = self.workspace.export_handoff(self.group_id, **kdf)
+            write_private_file(path, bundle.data)
+        except (CircleError, OSError) as error:
+            reason = str(error) if isinstance(error, CircleError) else f"{error.strerror or error}: {path}"
+            self.app.call_from_thread(self._refused, reason)
+        else:
+            self.app.call_from_thread(self._written, path, bundle.code)
+
+    def _refused(self, reason: str) -> None:
+        field = self.query_one("#handoff-path", Input)
+        field.disabled = False
+        field.focus()
+        self.query_one("#handoff-message", Static).update(Content(f"{reason} Enter to try again."))
+
+    def _written(self, path: Path, code: str) -> None:
+        self.query_one("#handoff-code", Static).update(Content.assemble("Read this code aloud:  ", (code, "bold")))
+        self.query_one("#handoff-message", Static).update(
+            Content(
+                f"Written to {path}. The code is shown only this once. On the other laptop: i on the home"
+                " screen, or circle handoff import FILE. Escape: close."
+            )
+        )
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class HandoffImportDialog(ModalScreen[HandoffImported | None]):
+    """A handoff file and the code read out for it."""
+
+    BINDINGS = [Binding("escape", "close", "Cancel")]
+    AUTO_FOCUS = "#import-path"
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="handoff-import"):
+            yield Static("Import a handoff", classes="title")
+            yield Static("A group handed to you from another laptop, or handed back to you.", classes="lead")
+            with Horizontal(classes="field"):
+                yield Label("The file", classes="field-label")
+                yield Input(placeholder="for example ~/circle-handoff-20261121-1930.circle", id="import-path", compact=True)
+            with Horizontal(classes="field"):
+                yield Label("The code read out", classes="field-label")
+                yield Input(placeholder="four groups of four", id="import-code", compact=True)
+            yield Static("Enter: next, then import    Escape: cancel", id="import-message", classes="hint")
+
+    @on(Input.Submitted, "#import-path")
+    def _to_code(self) -> None:
+        self.query_one("#import-code", Input).focus()
+
+    @on(Input.Submitted, "#import-code")
+    def start(self) -> None:
+        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        code = self.query_one("#import-code", Input).value
+        self.query_one("#import-code", Input).value = ""
+        self.query_one("#import-message", Static).update("Opening the handoff…")
+        self._import(path, code)
+
+    @work(thread=True, exclusive=True, group="handoff")
+    def _import(self, path: Path, code: str) -> None:
+        try:
+            result = self.workspace.import_handoff(read_handoff_file(path), code)
+        except (CircleError, OSError) as error:
+            reason = str(error) if isinstance(error, CircleError) else f"Cannot read {path}: {error.strerror or error}."
+            self.app.call_from_thread(self._refused, reason)
+        else:
+            self.app.call_from_thread(self.dismiss, result)
+
+    def _refused(self, reason: str) -> None:
+        self.query_one("#import-message", Static).update(Content(f"{reason} Nothing was imported."))
+        self.query_one("#import-code", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
