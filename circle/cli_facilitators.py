@@ -48,9 +48,18 @@ def facilitator_list(group_name: str) -> None:
 @click.option("--handle", required=True, help="How the others will see the new co-facilitator.")
 @one_line_errors
 def facilitator_add(group_name: str, handle: str) -> None:
-    """Add a co-facilitator to GROUP; they choose their own passphrase (CIRCLE_NEW_PASSPHRASE in scripts)."""
+    """Add a co-facilitator to GROUP; they choose their own passphrase (CIRCLE_NEW_PASSPHRASE in scripts).
+
+    Someone who already facilitates another of your groups is given GROUP as they are, passphrase and all.
+    """
     with unlocked_workspace() as workspace:
         found = workspace.find_group(group_name)
+        wanted = handle.strip().casefold()
+        existing = [entry for entry in workspace.others_to_give(found.id) if entry.handle.casefold() == wanted]
+        if existing:
+            given = workspace.give_group(found.id, existing[0].id)
+            click.echo(f"{safe(given.handle)} already unlocks circle here; they can now open {safe(found.name)} too.")
+            return
         passphrase = read_new_passphrase("Co-facilitator, choose your passphrase")
         added = workspace.add_cofacilitator(found.id, handle, passphrase)
         click.echo(f"{safe(added.handle)} can now open {safe(found.name)} with their own passphrase. "

@@ -253,6 +253,30 @@ class FacilitatorKeys:
         self._keys.add_facilitator(record, [self._slot_for(record.public_key, record.id, sealer)], [(sealer, handle)])
         return FacilitatorEntry(record.id, handle, is_you=False)
 
+    def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
+        """Facilitators of your other groups who do not hold this one: they can be given it as they are,
+        with the passphrase they already have."""
+        holding = self._keys.holders(self._sealer(group_id).group_id)
+        found: dict[str, FacilitatorEntry] = {}
+        for other_id, sealer in self._sealers.items():
+            if other_id == group_id:
+                continue
+            keys = self._keys.holders(other_id)
+            for fid, handle in self._keys.handles(sealer).items():
+                if keys.get(fid) is not None and fid not in holding:
+                    found.setdefault(fid, FacilitatorEntry(fid, handle, is_you=False))
+        return sorted(found.values(), key=lambda entry: entry.handle.casefold())
+
+    def give_group(self, group_id: str, facilitator_id: str) -> FacilitatorEntry:
+        """A key slot for this group, sealed to a facilitator who already opens another of your groups."""
+        sealer = self._sealer(group_id)
+        entry = next((each for each in self.others_to_give(group_id) if each.id == facilitator_id), None)
+        public_key = self._keys.public_key(facilitator_id)
+        if entry is None or public_key is None:
+            raise InvalidInput("They already open this group, or facilitate none of your other groups.")
+        self._keys.add_slot(self._slot_for(public_key, facilitator_id, sealer), sealer, entry.handle)
+        return entry
+
     def _refuse_passphrase_in_use(self, passphrase: str, *, except_id: str | None = None) -> None:
         for record in self._keys.facilitators():
             if record.id != except_id and self._open_personal_key(record, passphrase) is not None:

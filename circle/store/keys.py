@@ -139,6 +139,10 @@ class KeyStore:
         )
         return dict(rows)
 
+    def public_key(self, facilitator_id: str) -> bytes | None:
+        rows = self._repo.rows("SELECT public_key FROM facilitators WHERE id = ?", [facilitator_id])
+        return rows[0][0] if rows else None
+
     def add_slot(self, slot: KeySlot, sealer: GroupSealer, handle: str) -> None:
         with self._repo.writing() as db:
             db["key_slots"].insert(slot.__dict__)

@@ -244,3 +244,29 @@ async def test_escape_leaves_the_passphrase_as_it_was(workspace_with_group: Work
         assert isinstance(app.screen, HomeScreen)
     workspace.lock()
     workspace.unlock(PASSPHRASE)
+
+
+async def test_g_gives_the_group_to_a_facilitator_of_another_group_with_the_passphrase_they_have(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    other = workspace.create_group("A Wednesday Group")  # first in the list, so Enter opens it
+    workspace.add_cofacilitator(other.id, "Robin", ROBINS, kdf=FLOOR_KDF)
+    workspace.lock()
+    async with at_home(workspace) as (app, pilot):
+        await pilot.press("down")
+        await open_facilitators_tab(pilot)
+        assert listed(app) == ["Sam (you)"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Who else should open this group?" in shown_text(app) and "Robin" in shown_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert listed(app) == ["Sam (you)", "Robin"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert said(app)[-1] == "Nobody else facilitates your other groups; add someone new with a."
+    workspace.lock()
+    workspace.unlock(ROBINS)
+    assert sorted(overview.name for overview in workspace.groups()) == ["A Wednesday Group", GROUP_NAME]

@@ -54,3 +54,16 @@ def test_changing_your_passphrase_from_the_command_line_keeps_everything_open(ru
     assert "does not open this vault" in one_line_error(run_circle("group", "list", home=vault_home))
     listed = ok(run_circle("group", "list", home=vault_home, passphrase="a whole new passphrase"))
     assert listed.startswith("Tuesday\t")
+
+
+def test_adding_someone_who_facilitates_another_of_your_groups_gives_them_this_one_without_a_new_passphrase(
+    run_circle, vault_home: Path
+):
+    ok(run_circle("group", "add", "Tuesday", home=vault_home))
+    ok(run_circle("group", "add", "Thursday", home=vault_home))
+    ok(run_circle("facilitator", "add", "Tuesday", "--handle", "Robin", home=vault_home,
+                  env={"CIRCLE_NEW_PASSPHRASE": ROBINS}))
+    given = ok(run_circle("facilitator", "add", "Thursday", "--handle", "robin", home=vault_home))
+    assert given == "Robin already unlocks circle here; they can now open Thursday too.\n"
+    as_robin = ok(run_circle("group", "list", home=vault_home, passphrase=ROBINS))
+    assert sorted(line.split("\t")[0] for line in as_robin.splitlines()) == ["Thursday", "Tuesday"]

@@ -192,3 +192,19 @@ def test_an_older_vaults_key_slots_are_sealed_to_a_public_key_at_the_first_unloc
     with Workspace.open(vault_home) as co:
         co.unlock(CO_PASSPHRASE)
         assert [member.name for member in co.members(group.id)] == ["Ada"]
+
+
+def test_a_cofacilitator_of_another_group_is_given_this_one_with_the_passphrase_they_have(vault_home: Path):
+    with Workspace.open(vault_home) as lead:
+        lead.unlock(PASSPHRASE)
+        tuesday, robin = with_cofacilitator(lead, "Tuesday")
+        thursday = lead.create_group("Thursday")
+        assert [entry.handle for entry in lead.others_to_give(thursday.id)] == ["Robin"]
+        assert lead.others_to_give(tuesday) == []
+        lead.give_group(thursday.id, robin)
+        assert lead.others_to_give(thursday.id) == []
+        with pytest.raises(InvalidInput):
+            lead.give_group(thursday.id, robin)
+    with Workspace.open(vault_home) as co:
+        co.unlock(CO_PASSPHRASE)
+        assert sorted(overview.name for overview in co.groups()) == ["Thursday", "Tuesday"]

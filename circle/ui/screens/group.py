@@ -14,9 +14,9 @@ from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.dialogs import Confirm
+from circle.ui.screens.dialogs import Choose, Confirm
 from circle.ui.screens.keys_help import GROUP_KEYS
-from circle.ui.text import one_line
+from circle.ui.text import one_line, plain
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
 from circle.ui.widgets.facilitators_panel import FacilitatorsPanel
@@ -24,6 +24,7 @@ from circle.ui.widgets.format_editor import FormatEditor
 from circle.ui.widgets.group_header import GroupHeader
 from circle.ui.widgets.messages import (
     CofacilitatorAddRequested,
+    FacilitatorGiveRequested,
     FacilitatorRemoveRequested,
     MemberAddRequested,
     ProfileEdited,
@@ -179,6 +180,27 @@ class GroupScreen(CircleScreen):
                 self.say("Nobody was removed.")
 
         self.app.push_screen(Confirm(removal_of(leaving.handle, self.group.name)), answered)
+
+    @on(FacilitatorGiveRequested)
+    def choose_whom_to_give(self) -> None:
+        others = self.workspace.others_to_give(self.group.id)
+        if not others:
+            self.say("Nobody else facilitates your other groups; add someone new with a.")
+            return
+        choices = [(plain(entry.handle), entry.id) for entry in others]
+        question = "Who else should open this group? (Their passphrase stays as it is.)"
+        self.app.push_screen(Choose(question, choices), self._give)
+
+    def _give(self, facilitator_id: str | None) -> None:
+        if facilitator_id is None:
+            return
+        try:
+            given = self.workspace.give_group(self.group.id, facilitator_id)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        self._show_facilitators()
+        self.say(f"{given.handle} can now open {self.group.name} too, with the passphrase they have.")
 
     def _remove(self, leaving: FacilitatorEntry) -> None:
         """Quick: no KDF, only the group's own rows sealed again, so it runs here."""

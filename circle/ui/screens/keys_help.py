@@ -68,6 +68,7 @@ GROUP_KEYS: tuple[KeyHelp, ...] = (
     ("F1 … F6", "roster, format, agreements, rules, crisis resources, facilitators"),
     ("Tab", "the next field"),
     ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
+    ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
     ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
     ("Ctrl+S", "save what you changed in this tab"),
     ("Escape", "back to your groups"),

@@ -11,7 +11,11 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.ui.text import cell, one_line
-from circle.ui.widgets.messages import CofacilitatorAddRequested, FacilitatorRemoveRequested
+from circle.ui.widgets.messages import (
+    CofacilitatorAddRequested,
+    FacilitatorGiveRequested,
+    FacilitatorRemoveRequested,
+)
 from circle.ui.widgets.new_passphrase import NewPassphrase
 from circle.workspace_keys import HANDLE_MAX, FacilitatorEntry, checked_handle
 
@@ -27,6 +31,7 @@ class FacilitatorsPanel(VerticalScroll):
     BINDINGS = [
         # Short words, so that `?` and Lock still fit the footer at 80 columns; the palette has the long ones.
         Binding("a", "add", "Add", tooltip="Add a co-facilitator to this group"),
+        Binding("g", "give", "Give", tooltip="Give this group to a facilitator of your other groups"),
         Binding("delete", "remove", "Remove", tooltip="Remove the highlighted facilitator from this group"),
     ]
 
@@ -89,6 +94,9 @@ class FacilitatorsPanel(VerticalScroll):
 
     def action_add(self) -> None:
         self.query_one("#facilitator-handle", Input).focus()
+
+    def action_give(self) -> None:
+        self.post_message(FacilitatorGiveRequested())
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)

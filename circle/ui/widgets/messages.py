@@ -53,3 +53,7 @@ class FacilitatorRemoveRequested(Message):
     def __init__(self, facilitator: FacilitatorEntry) -> None:
         super().__init__()
         self.facilitator = facilitator
+
+
+class FacilitatorGiveRequested(Message):
+    """Give this group to someone who already facilitates another of yours: the screen asks whom."""
