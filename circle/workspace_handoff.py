@@ -15,12 +15,12 @@ from circle.domain.errors import CircleError
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
-from circle.vault.handoff import HANDOFF_KDF, new_code, open_handoff, seal_handoff
 from circle.vault.keyring import KdfParams
 
 MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong file is not read whole
 
-# The session engine (which a merge replays) loads with the first handoff, not with the unlock screen.
+# The session engine (which a merge replays) and the bundle format load with the first handoff, not with
+# the unlock screen.
 
 
 class GroupNotYours(CircleError):
@@ -74,20 +74,25 @@ class HandoffExchange:
         def _require_unlocked(self) -> None: ...
         def meetings_in_progress(self) -> list[str]: ...
 
-    def export_handoff(self, group_id: str, *, kdf: KdfParams = HANDOFF_KDF) -> Handoff:
-        """The group as this vault keeps it, and its meeting in progress, sealed under a new one-time code."""
+    def export_handoff(self, group_id: str, *, kdf: KdfParams | None = None) -> Handoff:
+        """The group as this vault keeps it, and its meeting in progress, sealed under a new one-time code.
+
+        `kdf` stretches the code; None is the handoff's own default.
+        """
         from circle.domain.handoff import snapshot_to_json
         from circle.store.exchange import GroupExchange
+        from circle.vault.handoff import HANDOFF_KDF, new_code, seal_handoff
 
         snapshot = GroupExchange(self._repo).snapshot(self._sealer(group_id))
         payload = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, sort_keys=True).encode("utf-8")
         code = new_code()
-        return Handoff(seal_handoff(payload, code, kdf=kdf), code)
+        return Handoff(seal_handoff(payload, code, kdf=kdf or HANDOFF_KDF), code)
 
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
         """Add the group, or merge it into the one here; refuse with one line, untouched, if anything is wrong."""
         from circle.domain.handoff import HandoffUnreadable, plan_merge, snapshot_from_json
         from circle.store.exchange import GroupExchange
+        from circle.vault.handoff import open_handoff
 
         self._require_unlocked()
         payload = open_handoff(data, code)

@@ -74,8 +74,7 @@ class HandoffExportDialog(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="handoff")
     def _export(self, path: Path) -> None:
         try:
-            kdf = {} if self.kdf is None else {"kdf": self.kdf}
-            bundle = self.workspace.export_handoff(self.group_id, **kdf)
+            bundle = self.workspace.export_handoff(self.group_id, kdf=self.kdf)
             write_private_file(path, bundle.data)
         except (CircleError, OSError) as error:
             reason = str(error) if isinstance(error, CircleError) else f"{error.strerror or error}: {path}"
