@@ -11,14 +11,9 @@ import click
 from circle.cli_support import one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
 from circle.paths import write_private_file
-from circle.workspace_handoff import read_handoff_file
+from circle.workspace_handoff import handoff_file_name, read_handoff_file
 
 CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"
-
-
-def default_bundle_name(stamp: str) -> str:
-    # No group name in the file name: the file may sit in a shared folder.
-    return f"circle-handoff-{stamp}.circle"
 
 
 @click.group()
@@ -35,7 +30,7 @@ def handoff_export(group_name: str, out: Path | None) -> None:
     with unlocked_workspace() as workspace:
         found = workspace.find_group(group_name)
         bundle = workspace.export_handoff(found.id)
-        target = out or Path(default_bundle_name(workspace.clock.now().astimezone().strftime("%Y%m%d-%H%M")))
+        target = out or Path(handoff_file_name(workspace.clock.now()))
         write_private_file(target, bundle.data)
     click.echo(f"Handoff of {safe(found.name)} written to {safe(str(target))}.")
     click.echo("Read this code aloud to your co-facilitator. It is shown only once, and is never stored:")
@@ -56,20 +51,7 @@ def handoff_import(bundle_file: Path) -> None:
                 raise CircleError(f"No terminal to ask for the code; set {CODE_VARIABLE} for scripts.")
             code = click.prompt("The code read out to you")
         result = workspace.import_handoff(data, code)
-    name = safe(result.group_name)
-    if result.new_group:
-        click.echo(f"Added {name}: {result.members} members, {result.meetings} past or open meetings.")
-    elif not result.changed:
-        click.echo(f"Nothing new for {name}: everything in that handoff was here already.")
-    else:
-        click.echo(
-            f"Merged into {name}: {result.events} meeting events, {result.meetings} meetings, "
-            f"{result.members} members."
-        )
-    if result.set_aside:
-        click.echo(
-            f"{result.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
-            " the earlier one was kept."
-        )
+    for line in result.lines(safe(result.group_name)):
+        click.echo(line)
     if result.meeting_open:
         click.echo("Its meeting in progress is ready: open circle to carry on where it is.")

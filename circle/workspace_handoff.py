@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,11 @@ class GroupNotYours(CircleError):
         super().__init__(
             "This vault holds that group, and you are not one of its facilitators; nothing was imported."
         )
+
+
+def handoff_file_name(moment: datetime) -> str:
+    # No group name in the file name: the file may sit in a shared folder.
+    return f"circle-handoff-{moment.astimezone():%Y%m%d-%H%M}.circle"
 
 
 def read_handoff_file(path: Path) -> bytes:
@@ -58,6 +64,21 @@ class HandoffImported:
     events: int
     set_aside: int
     meeting_open: bool  # the group has a meeting in progress here now
+
+    def lines(self, name: str) -> list[str]:
+        """What the import did, in a line or two, naming the group as `name` (made safe by the caller)."""
+        if self.new_group:
+            said = [f"Added {name}: {self.members} members, {self.meetings} past or open meetings."]
+        elif not self.changed:
+            said = [f"Nothing new for {name}: everything in that handoff was here already."]
+        else:
+            said = [f"Merged into {name}: {self.events} meeting events, {self.meetings} meetings, {self.members} members."]
+        if self.set_aside:
+            said.append(
+                f"{self.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
+                " the earlier one was kept."
+            )
+        return said
 
 
 class HandoffExchange:

@@ -132,9 +132,10 @@ class FacilitatorKeys:
 
     def create_facilitator(self, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None) -> None:
         """The vault's first facilitator, with their own passphrase; unlocks as them."""
-        record, personal_key = self._new_facilitator(checked_handle(handle or "Facilitator"), passphrase, kdf)
+        handle = checked_handle(sanitise_line(handle) or "Facilitator")
+        record, personal_key = self._new_facilitator(handle, passphrase, kdf)
         self._keys.add_facilitator(record)
-        self._become(record, personal_key, sanitise_line(handle) or "Facilitator")
+        self._become(record, personal_key, handle)
 
     def unlock(self, passphrase: str) -> None:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
@@ -198,8 +199,10 @@ class FacilitatorKeys:
     def _name_in_groups(self, handle: str) -> None:
         """Make sure each of this facilitator's groups knows them by their handle (older vaults did not)."""
         assert self._facilitator_id is not None
-        for sealer in self._sealers.values():
-            if self._facilitator_id not in self._keys.handles(sealer):
+        # Read from plain columns: this runs at every unlock, and opening every group's handles would be waste.
+        named = self._keys.groups_naming(self._facilitator_id)
+        for group_id, sealer in self._sealers.items():
+            if group_id not in named:
                 self._keys.add_handles(sealer, {self._facilitator_id: handle})
 
     def lock(self) -> None:
@@ -256,7 +259,8 @@ class FacilitatorKeys:
     def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
         """Facilitators of your other groups who do not hold this one: they can be given it as they are,
         with the passphrase they already have."""
-        holding = self._keys.holders(self._sealer(group_id).group_id)
+        self._sealer(group_id)  # only a group you hold can be given
+        holding = self._keys.holders(group_id)
         found: dict[str, FacilitatorEntry] = {}
         for other_id, sealer in self._sealers.items():
             if other_id == group_id:

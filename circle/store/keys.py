@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault.keyring import KdfParams
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -158,13 +162,18 @@ class KeyStore:
             fid: sealer.open_text("group_facilitators", "handle", fid, sealed) for fid, sealed in rows
         }
 
+    def groups_naming(self, facilitator_id: str) -> set[str]:
+        """The groups whose list of facilitators has this one, from plain columns."""
+        rows = self._repo.rows("SELECT group_id FROM group_facilitators WHERE facilitator_id = ?", [facilitator_id])
+        return {row[0] for row in rows}
+
     def add_handles(self, sealer: GroupSealer, handles: dict[str, str]) -> None:
         with self._repo.writing() as db:
             for facilitator_id, handle in handles.items():
                 self._upsert_handle(db, sealer, facilitator_id, handle)
 
     @staticmethod
-    def _upsert_handle(db, sealer: GroupSealer, facilitator_id: str, handle: str) -> None:  # noqa: ANN001
+    def _upsert_handle(db: Database, sealer: GroupSealer, facilitator_id: str, handle: str) -> None:
         db["group_facilitators"].upsert(
             {
                 "group_id": sealer.group_id,

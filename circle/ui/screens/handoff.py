@@ -17,24 +17,7 @@ from circle.paths import write_private_file
 from circle.ui.text import plain
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
-from circle.workspace_handoff import HandoffImported, read_handoff_file
-
-
-def default_bundle_path(stamp: str) -> Path:
-    # No group name in the file name: the file may sit in a shared folder.
-    return Path.home() / f"circle-handoff-{stamp}.circle"
-
-
-def imported_line(result: HandoffImported) -> str:
-    if result.new_group:
-        line = f"Added, with {result.members} members and {result.meetings} past or open meetings."
-    elif not result.changed:
-        line = "Nothing new: everything in that handoff was here already."
-    else:
-        line = f"Merged: {result.events} meeting events, {result.meetings} meetings, {result.members} members."
-    if result.set_aside:
-        line += f" {result.set_aside} events clashed with what happened here; the earlier one was kept."
-    return line
+from circle.workspace_handoff import HandoffImported, handoff_file_name, read_handoff_file
 
 
 class HandoffExportDialog(ModalScreen[None]):
@@ -51,7 +34,7 @@ class HandoffExportDialog(ModalScreen[None]):
         self.kdf = kdf
 
     def compose(self) -> ComposeResult:
-        stamp = self.workspace.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        suggested = Path.home() / handoff_file_name(self.workspace.clock.now())
         with Vertical(classes="dialog", id="handoff-export"):
             yield Static(Content.assemble("Hand off ", plain(self.group_name), " to another laptop"), classes="title")
             yield Static(
@@ -61,7 +44,7 @@ class HandoffExportDialog(ModalScreen[None]):
             )
             with Horizontal(classes="field"):
                 yield Label("Write it to", classes="field-label")
-                yield Input(str(default_bundle_path(stamp)), id="handoff-path", compact=True)
+                yield Input(str(suggested), id="handoff-path", compact=True)
             yield Static("", id="handoff-code", classes="handoff-code")
             yield Static("Enter: write the file    Escape: close", id="handoff-message", classes="hint")
 

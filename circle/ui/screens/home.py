@@ -148,12 +148,12 @@ class HomeScreen(CircleScreen):
             self.app.push_screen(HandoffExportDialog(self.workspace, group_id, name, kdf=self.kdf))
 
     def action_import_handoff(self) -> None:
-        from circle.ui.screens.handoff import HandoffImportDialog, imported_line
+        from circle.ui.screens.handoff import HandoffImportDialog
 
         def done(result: HandoffImported | None) -> None:
             if result is None:
                 return
-            self.say(f"{one_line(result.group_name, width=CELL_WIDTH).plain}: {imported_line(result)}")
+            self.say(" ".join(result.lines(one_line(result.group_name, width=CELL_WIDTH).plain)))
             # Home again, with the group in the list and its meeting in progress (if any) open where it was.
             self.app.show_home(prefer=result.group_id)  # type: ignore[attr-defined]
 
