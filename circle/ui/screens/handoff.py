@@ -100,7 +100,7 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
             yield Static("A group handed to you from another laptop, or handed back to you.", classes="lead")
             with Horizontal(classes="field"):
                 yield Label("The file", classes="field-label")
-                yield Input(placeholder="for example ~/circle-handoff-20261121-1930.circle", id="import-path", compact=True)
+                yield Input(placeholder="the .circle file", id="import-path", compact=True)
             with Horizontal(classes="field"):
                 yield Label("The code read out", classes="field-label")
                 yield Input(placeholder="four groups of four", id="import-code", compact=True)
