@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from circle.domain.errors import InvalidInput
+from circle.domain.lead_view import lead_view, suppressed
 from circle.domain.periods import Period, next_period_start, period_label, period_start
 from circle.domain.records import MeetingStatus
 from circle.domain.trends import (
@@ -20,7 +21,6 @@ from circle.domain.trends import (
     TrendReport,
     compute_trends,
     dropped_off,
-    suppressed,
 )
 
 MONDAY = date(2026, 1, 5)
@@ -218,7 +218,7 @@ def test_an_empty_range_gives_a_report_with_no_groups_and_no_division_by_zero():
     history = grid("g", {"ann": "xxxx"})
     report = compute_trends(*history, by=Period.WEEK, since=date(2030, 1, 1), until=date(2030, 12, 31), today=LATER)
     assert report.is_empty and report.to_dict()["groups"] == {}
-    assert report.for_lead({"g": 3})["groups"] == {}
+    assert lead_view(report, {"g": 3})["groups"] == {}
     assert compute_trends([], [], by=Period.QUARTER, today=LATER).is_empty
 
 
@@ -294,7 +294,7 @@ def lead_history() -> History:
 def test_a_leads_view_holds_no_member_id_anywhere():
     meetings, rows = lead_history()
     report = compute_trends(meetings, rows, by=Period.MONTH, today=LATER)
-    text = json.dumps(report.for_lead({"small": 3, "heads": 3}))
+    text = json.dumps(lead_view(report, {"small": 3, "heads": 3}))
     members = {row.member_id for row in rows}
     assert members and not [member for member in members if member in text]
     assert "member-" not in json.dumps(report.to_dict())
@@ -302,7 +302,7 @@ def test_a_leads_view_holds_no_member_id_anywhere():
 
 def test_a_leads_view_drops_every_rate_built_on_a_suppressed_count():
     meetings, rows = lead_history()
-    view = compute_trends(meetings, rows, by=Period.MONTH, today=LATER).for_lead({"small": 3, "heads": 3})
+    view = lead_view(compute_trends(meetings, rows, by=Period.MONTH, today=LATER), {"small": 3, "heads": 3})
     january = view["groups"]["small"]["periods"][0]
     assert (january["returned"], january["eligible"], january["return_rate"]) == ("<3", "<3", None)
     assert (january["stayed"], january["active"], january["retention"]) == (3, 4, 0.75)
@@ -313,7 +313,7 @@ def test_a_leads_view_drops_every_rate_built_on_a_suppressed_count():
 
 def test_a_leads_view_hides_small_headcounts_and_the_half_of_a_pair_that_would_give_one_away():
     meetings, rows = lead_history()
-    view = compute_trends(meetings, rows, by=Period.WEEK, today=LATER).for_lead({"small": 3})
+    view = lead_view(compute_trends(meetings, rows, by=Period.WEEK, today=LATER), {"small": 3})
     first = view["groups"]["small"]["meetings"][0]
     assert (first["present"], first["newcomers"], first["returning"]) == (4, "<3", None)
     lone = view["groups"]["heads"]["meetings"][0]  # no threshold given: the default one applies
@@ -417,6 +417,6 @@ def test_results_do_not_depend_on_the_order_of_the_input(history: History, windo
 @settings(max_examples=150, deadline=None)
 @given(histories(), windows, st.integers(1, 6))
 def test_a_leads_view_never_names_a_member_nor_rates_a_hidden_count(history: History, window, threshold: int):
-    view = report_for(history, window).for_lead({group: threshold for group in (*NAMED, "heads")})
+    view = lead_view(report_for(history, window), {group: threshold for group in (*NAMED, "heads")})
     assert "member-" not in json.dumps(view)
     assert rates_built_on_hidden_counts(view) == []

@@ -1,0 +1,107 @@
+"""Rows of counts as a terminal table, CSV, Markdown or JSON: the one way circle prints a report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from circle.domain.text import sanitise
+
+MISSING = "–"  # not known, or withheld: never shown as 0
+# A spreadsheet runs a cell that starts with one of these as a formula; a group's name must never be one.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    COUNT = "count"
+    LEVEL = "level"  # a mean or median: one decimal
+    RATE = "rate"  # 0 to 1: a percentage on screen, a fraction in CSV
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    kind: Kind = Kind.COUNT
+
+
+def _shown(value: Any, kind: Kind) -> str:
+    """A cell for people to read. Suppressed counts ("<3") are strings and pass through as they are."""
+    if value is None:
+        return MISSING
+    if isinstance(value, str):
+        return _one_line(value)
+    if kind is Kind.RATE:
+        return f"{value:.0%}"
+    if kind is Kind.LEVEL:
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _one_line(text: str) -> str:
+    return sanitise(text).replace("\n", " ").replace("\t", " ").replace("|", "/")
+
+
+def _spreadsheet_cell(value: Any, kind: Kind) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = sanitise(value)
+        return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    if kind is Kind.RATE or kind is Kind.LEVEL:
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
+    cells = [[_shown(row.get(column.key), column.kind) for column in columns] for row in rows]
+    widths = [max([len(column.title), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [
+            value.ljust(width) if column.kind is Kind.TEXT else value.rjust(width)
+            for value, width, column in zip(values, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line([column.title for column in columns]), line(["-" * width for width in widths])] + [line(each) for each in cells])
+
+
+def _markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
+    head = "| " + " | ".join(column.title for column in columns) + " |"
+    rule = "|" + "|".join("---" if column.kind is Kind.TEXT else "--:" for column in columns) + "|"
+    body = ["| " + " | ".join(_shown(row.get(c.key), c.kind) for c in columns) + " |" for row in rows]
+    return "\n".join([head, rule, *body])
+
+
+def _csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, which every spreadsheet reads
+    writer.writerow([column.key for column in columns])
+    for row in rows:
+        writer.writerow([_spreadsheet_cell(row.get(column.key), column.kind) for column in columns])
+    return out.getvalue().rstrip("\r\n")
+
+
+def render(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], form: Format, *, document: Any = None) -> str:
+    """The rows in the chosen form. JSON prints `document` (the report's documented shape), not the rows."""
+    if form is Format.JSON:
+        return json.dumps(document if document is not None else list(rows), ensure_ascii=False, indent=2, sort_keys=True)
+    if form is Format.CSV:
+        return _csv(rows, columns)
+    if form is Format.MARKDOWN:
+        return _markdown(rows, columns)
+    return _table(rows, columns)

@@ -1,0 +1,86 @@
+"""Trends of the groups this facilitator holds: counts for everyone, names of who stopped coming for them alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from circle.domain.clock import Clock, today
+from circle.domain.periods import Period
+from circle.store.repository import Repository
+
+if TYPE_CHECKING:
+    from circle.domain.trends import TrendReport
+    from circle.store.sealing import GroupSealer
+
+
+class TrendsReader:
+    """Mixed into Workspace. Counts come from plain columns; only names of people who dropped off are opened."""
+
+    _repo: Repository
+    _sealers: dict[str, GroupSealer]
+    clock: Clock
+
+    if TYPE_CHECKING:  # provided by FacilitatorKeys
+
+        def _sealer(self, group_id: str) -> GroupSealer: ...
+        def _require_unlocked(self) -> None: ...
+
+    def trends(
+        self,
+        group_ids: Iterable[str] | None = None,
+        *,
+        by: Period = Period.WEEK,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> TrendReport:
+        """Trends of the chosen groups (all of this facilitator's by default) for meetings from since to until.
+
+        Every meeting up to today is read, whatever the range: whether a newcomer came back is judged
+        from the weeks after `until` too.
+        """
+        from circle.domain.trends import compute_trends
+        from circle.store.trend_facts import attendance_facts, meeting_facts
+
+        chosen = self._chosen(group_ids)
+        return compute_trends(
+            meeting_facts(self._repo, chosen),
+            attendance_facts(self._repo, chosen),
+            by=by,
+            since=since,
+            until=until,
+            today=today(self.clock),
+        )
+
+    def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
+        """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
+        from circle.domain.trends import dropped_off
+        from circle.store.trend_facts import attendance_facts, meeting_facts
+
+        sealer = self._sealer(group_id)
+        if not self._repo.group(sealer).rules.keeps_names:
+            return []
+        ids = dropped_off(
+            meeting_facts(self._repo, [group_id]), attendance_facts(self._repo, [group_id]), since=since, until=until
+        ).get(group_id, ())
+        if not ids:
+            return []
+        names = {member.id: member.name for member in self._repo.members(sealer)}
+        return sorted((names[member] for member in ids if member in names), key=str.casefold)
+
+    def small_count_thresholds(self, group_ids: Iterable[str] | None = None) -> Mapping[str, int]:
+        """Each group's threshold below which a lead sees "<K" instead of a count."""
+        return {
+            group_id: self._repo.group(self._sealer(group_id)).rules.small_count_threshold
+            for group_id in self._chosen(group_ids)
+        }
+
+    def _chosen(self, group_ids: Iterable[str] | None) -> list[str]:
+        self._require_unlocked()
+        if group_ids is None:
+            return list(self._sealers)
+        chosen = list(dict.fromkeys(group_ids))
+        for group_id in chosen:
+            self._sealer(group_id)  # UnknownGroup for a group this facilitator does not hold
+        return chosen
