@@ -37,6 +37,7 @@ class HomeScreen(CircleScreen):
         Binding("m", "meeting", "Run meeting"),
         Binding("n", "new_group", "New group"),
         Binding("f", "follow_ups", "Follow-ups"),
+        Binding("t", "trends", "Trends", tooltip="Attendance trends of your groups"),
         # Rarely wanted, so out of the footer; the palette finds it by its tooltip, and `?` lists it.
         Binding("p", "change_passphrase", "Passphrase", show=False, tooltip="Change my passphrase"),
         Binding("x", "hand_off", "Hand off", show=False, tooltip="Hand off the highlighted group to another laptop"),
@@ -129,6 +130,11 @@ class HomeScreen(CircleScreen):
         from circle.ui.screens.follow_ups import FollowUpsScreen
 
         self.app.push_screen(FollowUpsScreen())
+
+    def action_trends(self) -> None:
+        from circle.ui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen(self._highlighted_group()))
 
     def action_change_passphrase(self) -> None:
         from circle.ui.screens.change_passphrase import ChangePassphraseDialog

@@ -56,6 +56,7 @@ HOME_KEYS: tuple[KeyHelp, ...] = (
     ("Enter", "the group's roster, format, agreements, rules, crisis resources and facilitators"),
     ("n", "add a new group"),
     ("f", "follow-ups due from past meetings; mark them done"),
+    ("t", "attendance trends: is the group growing, do newcomers come back, who stopped coming"),
     ("x", "hand off the highlighted group to another laptop: a file and a code to read aloud"),
     ("i", "import a handoff from another laptop, or one handed back to you"),
     ("p", "change your passphrase"),

@@ -1,0 +1,249 @@
+"""Attendance trends: is the group growing, do newcomers come back, who has stopped coming.
+
+Trends are computed once per change of choice, not per key: a burst of keys (groups toggled one
+after another, the period cycled twice) settles for a moment first, and a half-typed date waits
+for its tenth character or Enter. The work runs on the event loop, because the vault's connection
+belongs to it (not a thread): twenty groups over five years take about half a second to compute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Input, Label, SelectionList, Static
+
+from circle.domain.clock import today
+from circle.domain.errors import CircleError
+from circle.domain.periods import Period
+from circle.domain.trends import TrendReport
+from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.keys_help import KeyHelp
+from circle.ui.widgets.line import Line, Paragraph
+from circle.ui.widgets.trend_dates import DateField, DayInput
+from circle.ui.widgets.trend_groups import GroupChoice
+from circle.ui.widgets.trend_plots import AttendancePlot, NewcomersPlot, RetentionPlot, TrendPlot
+from circle.ui.widgets.trend_series import attendance, pooled_periods
+from circle.ui.widgets.trend_table import TrendTable
+from circle.ui.widgets.trend_words import counted_drop_offs, named_drop_offs, nothing_held, summary
+
+TREND_KEYS: tuple[KeyHelp, ...] = (
+    ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
+    ("Space", "choose the highlighted group, or leave it out"),
+    ("a", "choose all your groups, or none"),
+    ("Tab", "the next field: since, until, then the table"),
+    ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
+    ("p", "by week, month or quarter"),
+    ("g", "the next plot, when the window is too narrow for all three"),
+    ("Escape", "back to your groups"),
+    ("Ctrl+L", "lock circle; unlocking comes back here"),
+)
+PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
+# Long enough to gather a burst of keys into one computation, short enough to feel immediate.
+SETTLE_SECONDS = 0.3
+# The default range: this month and the eleven before it.
+DEFAULT_MONTHS = 12
+
+
+def months_back(day: date, months: int) -> date:
+    """The first day of the month `months - 1` months before `day`'s."""
+    index = day.year * 12 + day.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class TrendChoice:
+    group_ids: tuple[str, ...]
+    since: date | None
+    until: date | None
+    by: Period
+
+
+class TrendsScreen(CircleScreen):
+    CSS_PATH = Path(__file__).parent.parent / "trends.tcss"
+    KEYS_TITLE = "Keys on the trends"
+    KEYS_HELP = TREND_KEYS
+    BINDINGS = [
+        Binding("p", "next_period", "Period"),
+        # Out of the footer, which then fits in 80 columns; `?` and the palette have it.
+        Binding("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none"),
+        Binding("g", "next_plot", "Next plot"),
+        Binding("escape", "back", "Groups"),
+    ]
+    AUTO_FOCUS = "#trend-groups"
+    # Below 110 columns the plots take turns; below 32 lines the choice and the table make room for them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
+    def __init__(self, group_id: str | None = None) -> None:
+        super().__init__()
+        self.first_group = group_id
+        self.by = Period.MONTH
+        self.names = {overview.id: overview.name for overview in self.workspace.groups()}
+        self.shown: TrendChoice | None = None
+
+    def compose(self) -> ComposeResult:
+        on = today(self.workspace.clock)
+        yield Static("Attendance trends", id="trends-title")
+        with Horizontal(id="trend-choice"):
+            yield GroupChoice(self.names, self.first_group, id="trend-groups")
+            with Vertical(id="trend-range"):
+                with Horizontal(id="trend-dates"):
+                    yield DateField("Since", months_back(on, DEFAULT_MONTHS), placeholder="the start", id="trend-since")
+                    yield DateField("Until", None, placeholder="today", id="trend-until")
+                yield Line("", id="trend-date-problem")
+                with Horizontal(id="trend-period-row"):
+                    yield Label("Period", classes="date-label")
+                    yield Line("", id="trend-period")
+        yield Line("", id="trend-summary")
+        with Horizontal(id="trend-plots"):
+            yield AttendancePlot(id="trend-attendance")
+            yield NewcomersPlot(id="trend-newcomers", classes="-resting")
+            yield RetentionPlot(id="trend-retention", classes="-resting")
+        yield Static("", id="trend-empty")
+        yield Paragraph("", id="trend-drop-offs")
+        yield TrendTable(id="trend-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_period()
+        self._settle_then_show(0)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # "next plot" is only on offer while the plots take turns
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_plot":
+            return self.has_class("-narrow")
+        return super().check_action(action, parameters)
+
+    # ---- choosing ----------------------------------------------------------------------------------------
+
+    @on(SelectionList.SelectedChanged, "#trend-groups")
+    def _groups_changed(self) -> None:
+        self._settle_then_show()
+
+    @on(Input.Changed, "DayInput")
+    def _day_typed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, DayInput) and event.input.typed_whole:
+            self._days_settled()
+        else:
+            self._show_date_problem("")  # still typing: no verdict yet
+
+    @on(Input.Submitted, "DayInput")
+    @on(Input.Blurred, "DayInput")
+    def _days_settled(self) -> None:
+        if self.choice() is not None:
+            self._settle_then_show()
+
+    def action_next_period(self) -> None:
+        self.by = PERIODS[(PERIODS.index(self.by) + 1) % len(PERIODS)]
+        self._show_period()
+        self._settle_then_show()
+
+    def action_all_groups(self) -> None:
+        self.query_one(GroupChoice).choose_all_or_none()
+
+    def action_next_plot(self) -> None:
+        """In a narrow window the plots take turns, full width."""
+        plots = list(self.query(TrendPlot))
+        showing = next(index for index, plot in enumerate(plots) if not plot.has_class("-resting"))
+        for index, plot in enumerate(plots):
+            plot.set_class(index != (showing + 1) % len(plots), "-resting")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def _show_period(self) -> None:
+        others = " or ".join(period.value for period in PERIODS if period is not self.by)
+        self.query_one("#trend-period", Line).show(Content.assemble((self.by.value, "bold"), f"  (p: {others})"))
+
+    def _show_date_problem(self, text: str) -> None:
+        self.query_one("#trend-date-problem", Line).show(Content(text))
+
+    def choice(self) -> TrendChoice | None:
+        """What is chosen now; None while a day is not one, or the range runs backwards (the line says why)."""
+        days = []
+        for field in self.query(DateField):
+            try:
+                days.append(field.day)
+            except ValueError as error:
+                self._show_date_problem(f"{field.label}: {error}")
+                return None
+        since, until = days
+        if since and until and since > until:
+            self._show_date_problem("Until comes before since: nothing can be in between.")
+            return None
+        self._show_date_problem("")
+        return TrendChoice(self.query_one(GroupChoice).chosen, since, until, self.by)
+
+    @work(exclusive=True, group="trends")
+    async def _settle_then_show(self, settle: float = SETTLE_SECONDS) -> None:
+        """A newer change cancels this one, while it settles or while its table fills."""
+        await asyncio.sleep(settle)
+        await self.show_trends()
+
+    # ---- showing -----------------------------------------------------------------------------------------
+
+    async def show_trends(self) -> None:
+        """Compute and show the trends of the choice, unless they are on show already."""
+        choice = self.choice()
+        if choice is None or choice == self.shown or not self.workspace.is_unlocked:
+            return
+        self.shown = choice
+        if not choice.group_ids:
+            self._show_nothing(
+                "Choose a group: Space chooses the highlighted one, a chooses them all."
+                if self.names
+                else "No groups yet. Escape goes back to your groups, where n creates one."
+            )
+            return
+        try:
+            report = self.workspace.trends(choice.group_ids, by=choice.by, since=choice.since, until=choice.until)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return
+        if not any(group.meetings for group in report.groups.values()):
+            self._show_nothing(nothing_held(report))
+            return
+        await self._show_report(choice, report)
+
+    def _show_nothing(self, text: str) -> None:
+        self.query_one("#trend-summary", Line).show("")
+        self.query_one("#trend-empty", Static).update(text)
+        self._set_shown(False)
+
+    def _set_shown(self, shown: bool) -> None:
+        for selector in ("#trend-plots", "#trend-drop-offs", "#trend-table"):
+            self.query_one(selector).display = shown
+        self.query_one("#trend-empty").display = not shown
+
+    async def _show_report(self, choice: TrendChoice, report: TrendReport) -> None:
+        periods = pooled_periods(report)
+        self.query_one(AttendancePlot).show(attendance(report))
+        self.query_one(NewcomersPlot).show(periods, choice.by)
+        self.query_one(RetentionPlot).show(periods, choice.by)
+        self.query_one("#trend-summary", Line).show(summary(report))
+        self.query_one("#trend-drop-offs", Paragraph).show(self._drop_offs(choice, report))
+        self._set_shown(True)
+        await self.query_one(TrendTable).show(report, {group_id: self.names[group_id] for group_id in choice.group_ids})
+
+    def _drop_offs(self, choice: TrendChoice, report: TrendReport) -> Content:
+        """Names for the group's own facilitators to reach out to, when one group that keeps names is chosen."""
+        if len(choice.group_ids) == 1:
+            [group_id] = choice.group_ids
+            if self.workspace.group(group_id).rules.keeps_names:
+                return named_drop_offs(self.workspace.dropped_off_names(group_id, since=choice.since, until=choice.until))
+        return counted_drop_offs(report)
+
+    def vault_unlocked(self) -> bool:
+        self.shown = None  # a change made while locked was not computed: show what is chosen now
+        self._settle_then_show(0)
+        return True

@@ -1,0 +1,74 @@
+"""The trends in numbers: one row per group per period, with "–" wherever a figure is not known."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from circle.domain.trends import PeriodTrend, TrendReport
+from circle.ui.text import cell
+
+UNKNOWN = "–"
+# "New" rather than "Newcomers": with one group chosen, the figures then fit in 80 columns.
+FIGURES = ("Period", "Held", "Cancelled", "Mean", "New", "Return rate", "Retention", "Dropped off")
+# Rows added between two looks at the keyboard.
+BATCH = 1000
+# A group's name is cut to this many cells, so that the figures fit beside it.
+NAME_WIDTH = 24
+
+
+def count(value: int | None) -> str:
+    return UNKNOWN if value is None else str(value)
+
+
+def mean(value: float | None) -> str:
+    return UNKNOWN if value is None else f"{value:.1f}"
+
+
+def percent(rate: float | None) -> str:
+    return UNKNOWN if rate is None else f"{rate:.0%}"
+
+
+def period_cells(period: PeriodTrend) -> tuple[str, ...]:
+    """The figures of one period, as the table shows them after the group's name."""
+    return (
+        period.label,
+        str(period.held),
+        str(period.cancelled),
+        mean(period.mean_attendance),
+        str(period.newcomers),
+        percent(period.return_rate),
+        percent(period.retention),
+        count(period.dropped_off),
+    )
+
+
+class TrendTable(DataTable[Text | str]):
+    """A column for the group only when there are several: one group's name is on show in the list above."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+
+    async def show(self, report: TrendReport, names: Mapping[str, str]) -> None:
+        """Groups in the order of `names`; a group's name is shown literally, never as markup.
+
+        Thousands of rows (twenty groups, five years, by week) take a while: the keys are heard
+        between batches, and a newer choice can cancel the rest.
+        """
+        self.clear(columns=True)
+        several = len(names) > 1
+        for label in ("Group", *FIGURES) if several else FIGURES:
+            # Figures are right-aligned, so that their digits line up.
+            self.add_column(Text(label, justify="left" if label in ("Group", "Period") else "right"), key=label)
+        for group_id, name in names.items():
+            trends = report.groups.get(group_id)
+            for period in trends.periods if trends else ():
+                label, *figures = period_cells(period)
+                shown = (label, *(Text(figure, justify="right") for figure in figures))
+                self.add_row(*((cell(name, width=NAME_WIDTH), *shown) if several else shown), key=f"{group_id}:{label}")
+                if self.row_count % BATCH == 0:
+                    await asyncio.sleep(0)

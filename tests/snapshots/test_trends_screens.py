@@ -1,0 +1,35 @@
+"""The attendance trends, on the demo vault at a fixed moment: one group, every group in a light theme, and a
+range without meetings."""
+
+from __future__ import annotations
+
+import pytest
+
+# The keys from home to the trends of the 90-minute group (third on the home screen).
+TO_TRENDS = ["down", "down", "t"]
+VIEWS = {
+    # One group, at a comfortable size and at the smallest the app allows (the plots take turns there).
+    "one-group-120x36": (None, (120, 36), []),
+    "one-group-80x24": (None, (80, 24), []),
+    # Every group together, in a light theme: a column for the group, and the count of who stopped coming.
+    "every-group-daylight-120x36": ("daylight", (120, 36), ["a"]),
+    # A range after the last meeting: one calm sentence instead of empty plots.
+    "no-meetings-80x24": (None, (80, 24), ["tab", "end", "shift+home", *"2026-03-05", "shift+tab"]),
+}
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_the_trends_are_readable_at_a_glance(snap_compare, meeting_app, view) -> None:  # type: ignore[no-untyped-def]
+    """On a demo vault of the test's own: a theme put on is kept in its config, and must not reach other tests."""
+    theme, size, keys = VIEWS[view]
+
+    async def walk_to_view(pilot) -> None:  # type: ignore[no-untyped-def]
+        if theme:
+            pilot.app.theme = theme
+        pilot.app.show_home()
+        await pilot.pause()
+        await pilot.press(*TO_TRENDS, *keys)
+        await pilot.app.workers.wait_for_complete()  # the trends are computed once the keys have settled
+        await pilot.pause()
+
+    assert snap_compare(meeting_app, terminal_size=size, run_before=walk_to_view)
