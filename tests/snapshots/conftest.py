@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,9 +26,15 @@ def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_app(demo_vault: Path) -> Iterator[Callable[[], CircleApp]]:
-    """Opens the demo vault for one test; the app is built lazily so each test gets a fresh one."""
-    workspace = Workspace.open(demo_vault, clock=FakeClock(FIXED_MOMENT))
+def demo_app(demo_vault: Path, tmp_path: Path) -> Iterator[Callable[[], CircleApp]]:
+    """Opens a copy of the demo vault for one test; the app is built lazily so each test gets a fresh one.
+
+    A copy, because a test may change what the vault keeps beside it (a theme chosen is saved to its
+    config), and the next test in the same worker must not start in it.
+    """
+    home = tmp_path / "demo"
+    shutil.copytree(demo_vault, home)
+    workspace = Workspace.open(home, clock=FakeClock(FIXED_MOMENT))
     try:
         yield lambda: CircleApp(workspace, kdf=FLOOR_KDF)
     finally:
