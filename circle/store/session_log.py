@@ -23,27 +23,36 @@ if TYPE_CHECKING:
 class SessionLog:
     def __init__(self, repository: Repository) -> None:
         self._repo = repository
+        self._beginning: dict[str, dict[str, object]] = {}  # session id -> its row, until its first event
 
     def begin(self, sealer: GroupSealer, session_id: str, held_on: date, planned_minutes: int) -> None:
-        with self._repo.writing() as db:
-            db["sessions"].insert(
-                {
-                    "id": session_id,
-                    "group_id": sealer.group_id,
-                    "held_on": held_on.isoformat(),
-                    "status": str(MeetingStatus.OPEN),
-                    "planned_minutes": planned_minutes,
-                }
-            )
+        """A new session. Its row is written with its first event, in one transaction: a crash between
+        the two would otherwise leave an open session with no opening, which could never be resumed."""
+        self._beginning[session_id] = {
+            "id": session_id,
+            "group_id": sealer.group_id,
+            "held_on": held_on.isoformat(),
+            "status": str(MeetingStatus.OPEN),
+            "planned_minutes": planned_minutes,
+        }
 
     def open_sessions(self) -> dict[str, str]:
-        """Group id -> id of its session still open (at most one per group)."""
-        rows = self._repo.rows("SELECT group_id, id FROM sessions WHERE status = 'open' ORDER BY held_on")
+        """Group id -> id of its session still open (at most one per group).
+
+        A session with no event never began (an older circle stopped between the two writes): it is passed over,
+        so that the group can meet again.
+        """
+        rows = self._repo.rows(
+            "SELECT group_id, id FROM sessions WHERE status = 'open'"
+            " AND EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = sessions.id) ORDER BY held_on"
+        )
         return dict(rows)
 
     def append(self, sealer: GroupSealer, session_id: str, events: Iterable[Event]) -> None:
         """All the events of one command, in one transaction: they are on disk when this returns."""
         with self._repo.writing() as db:
+            if session_id in self._beginning:
+                db["sessions"].insert(self._beginning[session_id])
             db["session_events"].insert_all(
                 {
                     "id": event.id,
@@ -55,6 +64,7 @@ class SessionLog:
                 }
                 for event in events
             )
+        self._beginning.pop(session_id, None)
 
     def events(self, sealer: GroupSealer, session_id: str) -> list[Event]:
         # The session engine loads with the first meeting, not at start-up.
