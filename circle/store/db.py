@@ -7,8 +7,10 @@ screen appears sooner.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,6 +155,50 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
 ]
 
 
+class VaultConnection(sqlite3.Connection):
+    """A connection that knows which file it opened, to notice it being moved, removed or replaced underneath.
+
+    SQLite goes on writing to the file it opened, wherever it went, and keeps its write-ahead log by the path:
+    a log that whatever is at the path now would read as its own.
+    """
+
+    database_path: Path
+    opened: tuple[int, int] | None = None  # (device, inode) of the vault file, once open
+
+    def in_place(self) -> bool:
+        if self.opened is None:
+            return True
+        try:
+            found = os.stat(self.database_path)
+        except OSError:
+            return False
+        return (found.st_dev, found.st_ino) == self.opened
+
+    def close(self) -> None:
+        # SQLite folds its write-ahead log into the file at close only while that file is still at its path.
+        # Otherwise fold it now, into the file it belongs to: a moved vault is then whole, and the log left
+        # at the path is empty, so a vault put there is never mixed with this one's pages.
+        if not self.in_place():
+            with suppress(sqlite3.Error):
+                self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        super().close()
+
+
+def _connect(path: Path, *, read_only: bool) -> VaultConnection:
+    if read_only:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, factory=VaultConnection)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, factory=VaultConnection)
+    conn.database_path = path
+    return conn
+
+
+def _remember_the_file(conn: VaultConnection, path: Path) -> None:
+    with suppress(OSError):  # gone already: the first read or write will say so
+        found = path.stat()
+        conn.opened = (found.st_dev, found.st_ino)
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -194,21 +240,22 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     schema.apply(Database(conn))
 
 
-def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
     """Open (creating if allowed) and migrate the vault; refuse, untouched, anything that isn't one."""
     exists = path.exists() and path.stat().st_size > 0
     if exists and not _looks_like_sqlite(path):
         raise VaultCorrupt(path)
     try:
+        conn = _connect(path, read_only=read_only)
         if read_only:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout=2000")
             if applied_migrations(conn) - {name for name, _ in MIGRATIONS}:
                 raise VaultTooNew(path)
+            _remember_the_file(conn, path)
             return conn
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         make_private(path)
         _apply_pragmas(conn)
+        _remember_the_file(conn, path)
         migrate(conn, path)
         for suffix in ("-wal", "-shm"):
             make_private(path.with_name(path.name + suffix))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +20,19 @@ class VaultInUse(CircleError):
         super().__init__("This vault is already open in another circle window. Close that one first.")
 
 
+class VaultMoved(CircleError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} was moved, removed or replaced while circle had it open; circle stopped using it and saved "
+            "nothing more. Quit circle and start it again."
+        )
+
+
+class DiskFull(CircleError):
+    def __init__(self) -> None:
+        super().__init__("The disk is full; the last change was not saved. Free some space and try again.")
+
+
 class VaultTooNew(CircleError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} was written by a newer circle; upgrade circle to open it.")
@@ -25,15 +40,33 @@ class VaultTooNew(CircleError):
 
 def storage_error(error: sqlite3.Error, path: Path) -> CircleError:
     """Turn an SQLite failure into a plain sentence; nothing about the data goes into it."""
+    code = getattr(error, "sqlite_errorcode", 0) or 0
+    kind = code & 0xFF  # the primary result code, without its extended part
     message = str(error).lower()
-    if "full" in message:
-        return CircleError("The disk is full; the last change was not saved. Free some space and try again.")
-    if "readonly" in message or "read-only" in message:
-        return CircleError(f"{path.parent} is read-only; the last change was not saved.")
+    if kind == sqlite3.SQLITE_FULL or "full" in message or (kind == sqlite3.SQLITE_IOERR and _no_room(path.parent)):
+        # A full disk can also fail as an I/O error: SQLite cannot size its shared-memory file, for one.
+        return DiskFull()
+    if code == sqlite3.SQLITE_READONLY_DBMOVED:
+        return VaultMoved(path)
+    if "readonly" in message or "read-only" in message or (kind == sqlite3.SQLITE_CANTOPEN and _read_only(path.parent)):
+        return CircleError(f"{path.parent} is read-only, so circle cannot save there; nothing was changed.")
     if "locked" in message or "busy" in message:
         return VaultInUse()
     if isinstance(error, sqlite3.DatabaseError) and (
         "malformed" in message or "not a database" in message or "corrupt" in message
     ):
         return VaultCorrupt(path)
+    if kind == sqlite3.SQLITE_IOERR:
+        return CircleError(f"The disk would not read or write {path}; the last change was not saved.")
     return CircleError(f"The vault at {path} could not be used ({type(error).__name__}).")
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _read_only(folder: Path) -> bool:
+    return folder.is_dir() and not os.access(folder, os.W_OK)

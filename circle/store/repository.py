@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from circle.domain.group import Group, GroupProfile, Member
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
-from circle.store.errors import storage_error
+from circle.store.db import VaultConnection
+from circle.store.errors import VaultMoved, storage_error
 from circle.store.sealing import GroupSealer
 
 if TYPE_CHECKING:
@@ -61,9 +62,15 @@ class Repository:
 
         return Database(self.conn)
 
+    def _still_there(self) -> None:
+        """Refuse to go on with a vault file that was moved, removed or replaced since it was opened."""
+        if isinstance(self.conn, VaultConnection) and not self.conn.in_place():
+            raise VaultMoved(self.path)
+
     @contextmanager
     def writing(self) -> Iterator[Database]:
         """One transaction; SQLite failures become one plain line and nothing half-written remains."""
+        self._still_there()
         try:
             with self.db.atomic():
                 yield self.db
@@ -75,6 +82,7 @@ class Repository:
 
         False when a reader (the room display) holds the log open; the next checkpoint finishes the job.
         """
+        self._still_there()
         try:
             busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except sqlite3.Error as error:
@@ -82,6 +90,7 @@ class Repository:
         return busy == 0
 
     def rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        self._still_there()
         try:
             return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error as error:
