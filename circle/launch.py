@@ -17,9 +17,13 @@ def open_app(home: Path | None = None) -> None:
 
     try:
         with Workspace.open(home) as workspace:
-            CircleApp(workspace).run()
+            app = CircleApp(workspace)
+            app.run()
     except CircleError as error:
         print(f"circle: {sanitise_line(str(error))}", file=sys.stderr)
+        sys.exit(1)
+    if app.stopped_by is not None:  # a problem with the vault ended the app: its line goes to the shell
+        print(f"circle: {app.stopped_by}", file=sys.stderr)
         sys.exit(1)
 
 

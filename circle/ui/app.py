@@ -20,6 +20,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.config import Settings, load_settings
+from circle.domain.errors import CircleError
+from circle.domain.text import sanitise_line
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
@@ -64,6 +66,32 @@ class CircleApp(CircleThemes):
         self._last_activity = self.idle_clock()
         self.idle_lock_seconds: float | None = None
         self._locked_by: str | None = None  # who was facilitating when circle locked
+        self.stopped_by: str | None = None  # the one line that ended the app, for the shell
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A vault failing under the app (moved away, a disk that stops working) can surface in any screen's read.
+
+        The screens catch what they expect; anything else from circle ends the app with its one line, as a
+        refusal at start-up does, and never with a traceback (Textual's would show local values: names, keys).
+        """
+        if isinstance(error, CircleError):
+            self.stopped_by = sanitise_line(str(error))
+            self._exception_event.set()  # as Textual does: nothing waits for events the ending app won't handle
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """A bug ends the app with one line; Textual's traceback would print local values: names and keys.
+
+        The exception is still kept for the test harness to raise. TEXTUAL=debug shows the full traceback.
+        """
+        if "debug" in self.features:
+            super()._fatal_error()
+            return
+        kind = type(self._exception).__name__ if self._exception is not None else "error"
+        self.stopped_by = f"an unexpected problem stopped circle ({kind}); everything saved before it is kept."
+        self._close_messages_no_wait()
 
     def on_mount(self) -> None:
         self.report_theme_problems()
