@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test torture bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ demo: $(STAMP)
 # One worker per core: the suite is mostly waiting on Argon2id and on Textual's event loop.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
+
+# The crash torture at length: 500 random kills of a live meeting (`make test` runs 20).
+torture: $(STAMP)
+	CIRCLE_TORTURE_KILLS=500 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/torture/test_crash_torture.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
