@@ -24,7 +24,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         return Settings(), f"{path.name} could not be read ({type(error).__name__}); using defaults."
     known = {f.name: f.type for f in fields(Settings)}
     values = {}

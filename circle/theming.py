@@ -222,6 +222,8 @@ def _value_problems(key: str, value: object) -> list[str]:
         return [f"the name {_shown(value)} should be 1 to 40 letters, digits, '-' or '_'"]
     if key in _COLOUR_KEYS:
         return _colour_problems(f"'{key}'", value, Color.parse)
+    if key in _NUMBER_KEYS and not 0 <= value <= 1:  # NaN and numbers no float holds fail this too
+        return [f"'{key}' should be a number from 0 to 1"]
     return []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -95,12 +96,21 @@ class CrisisResource:
             raise InvalidInput("A crisis resource needs a name and a way to reach it.")
 
 
+_START_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
+
+
 @dataclass(frozen=True)
 class Schedule:
     """When the group usually meets: a weekday (0 = Monday) and a start time."""
 
     weekday: int | None = None
     start: str = "19:00"
+
+    def __post_init__(self) -> None:
+        if self.weekday is not None and (type(self.weekday) is not int or not 0 <= self.weekday <= 6):
+            raise InvalidInput("A meeting day is Monday to Sunday, or none.")
+        if not isinstance(self.start, str) or not _START_TIME.fullmatch(self.start):
+            raise InvalidInput("The start time should look like 19:00.")
 
     def next_after(self, day: date) -> date | None:
         """The first meeting day strictly after `day`."""
@@ -151,7 +161,8 @@ class GroupProfile:
                 crisis_resources=tuple(CrisisResource(**r) for r in data.get("crisis_resources", [])),
                 schedule=Schedule(**data.get("schedule", {})),
             )
-        except (KeyError, ValueError, TypeError) as error:
+        # OverflowError: a number JSON can hold and Python cannot turn into one, such as 1e999 minutes.
+        except (KeyError, ValueError, TypeError, OverflowError) as error:
             raise InvalidInput("The group's settings could not be read.") from error
 
 

@@ -30,8 +30,8 @@ from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, GroupProfile, group_name
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
-from circle.domain.rules import ConfidentialityRules, NotesPolicy
-from circle.domain.session import Event
+from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules, NotesPolicy
+from circle.domain.session import Event, SessionLogError
 from circle.domain.session_merge import merge_logs
 from circle.domain.text import sanitise_line
 
@@ -293,7 +293,8 @@ def snapshot_from_json(raw: Any) -> GroupSnapshot:
         if raw.get("circle_handoff") != PAYLOAD_VERSION:
             raise ValueError("payload version")
         snapshot = _read_snapshot(raw)
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError) as error:
+    # InvalidInput: a profile, rules, name or event that the parsers of this vault refuse.
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError, InvalidInput) as error:
         raise HandoffUnreadable() from error
     _check_consistent(snapshot)
     return snapshot
@@ -313,6 +314,14 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("text")
     return value
+
+
+def _name(value: Any) -> str:
+    """A member's name as the sender's rules kept it: one clean line, as long as a kept name may be."""
+    name = sanitise_line(_text(value))
+    if not name or len(name) > MEMBER_NAME_MAX:
+        raise ValueError("name")
+    return name
 
 
 def _count(value: Any) -> int:
@@ -337,7 +346,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
             id=_id(m["id"]),
             created_at=datetime.fromisoformat(m["created_at"]),
             joined_on=_optional(date.fromisoformat, m["joined_on"]),
-            name=_optional(_text, m["name"]),
+            name=_optional(_name, m["name"]),
         )
         for m in raw["members"]
     )
@@ -418,3 +427,11 @@ def _check_consistent(snapshot: GroupSnapshot) -> None:
         or any(meeting.events and not meeting.is_open for meeting in snapshot.meetings)
     ):
         raise HandoffUnreadable()
+    # The meeting under way must replay here exactly as it is (merging it into nothing keeps every event
+    # where it is), or nobody could pick it up after the import, and importing it twice would change it.
+    for meeting in open_meetings:
+        try:
+            if merge_logs((), meeting.events).events != meeting.events:
+                raise HandoffUnreadable()
+        except SessionLogError:
+            raise HandoffUnreadable() from None

@@ -20,7 +20,16 @@ class RosterEntry:
 
 def parse_roster_csv(text: str) -> list[RosterEntry]:
     """All rows or none: a bad row stops the import and is named by its line number."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    # newline="": the csv module reads line ends itself, a lone carriage return (old Mac files) included.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        return _read_rows(reader)
+    except csv.Error:
+        # A cell over the csv module's size limit, say: the message never repeats the file's content.
+        raise InvalidInput("The CSV could not be read: a cell is far too long. Nothing was imported.") from None
+
+
+def _read_rows(reader: csv.DictReader) -> list[RosterEntry]:
     columns = {(column or "").strip().lower(): column for column in (reader.fieldnames or [])}
     if "name" not in columns:
         raise InvalidInput("The CSV has no 'name' column.")

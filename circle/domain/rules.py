@@ -48,6 +48,12 @@ class ConfidentialityRules:
         object.__setattr__(self, "pulse_question", sanitise_line(self.pulse_question))
         if len(self.pulse_question) > PULSE_QUESTION_MAX:
             raise InvalidInput(f"The pulse question may be at most {PULSE_QUESTION_MAX} characters.")
+        # Not 1.5 days, and not true (which Python counts as 1): stored rules hold whole numbers and a flag.
+        numbers = (
+            self.brief_note_cap, self.notes_retention_days, self.identity_retention_days, self.small_count_threshold
+        )
+        if any(type(number) is not int for number in numbers) or not isinstance(self.room_display_names, bool):
+            raise TypeError("Rules hold whole numbers and a yes or no.")
         if not 1 <= self.brief_note_cap <= BRIEF_NOTE_CAP_MAX:
             raise InvalidInput(f"A brief note may be 1 to {BRIEF_NOTE_CAP_MAX} characters long.")
         if not 1 <= self.notes_retention_days <= 3650:

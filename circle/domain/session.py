@@ -772,6 +772,7 @@ def apply(state: SessionState, event: Event) -> SessionState:
     if (state.opened_at is None) != (event.kind is EventKind.SESSION_OPENED):
         raise SessionLogError("The session log must begin with its opening, once.")
     try:
+        _check_data(event)
         new = _APPLIERS[event.kind](state, event.data, event.at)
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise SessionLogError("The session log holds an event that cannot be replayed.") from error
@@ -800,7 +801,10 @@ def _is_id(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    # Every int is finite, and math.isfinite cannot take one too large for a float.
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def _is_count(value: object) -> bool:
@@ -814,6 +818,97 @@ def _is_tally(counts: object) -> bool:
         and len(counts) == PULSE_SCALE
         and all(_is_count(count) and count >= 0 for count in counts)
     )
+
+
+# What each kind of event holds, as docs/FORMAT.md (section 3.7) gives it. `apply` checks a log against it, so a
+# damaged or foreign log is refused as it is read rather than replayed into a meeting no screen can show.
+def _is_flag(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_id_or_none(value: object) -> bool:
+    return value is None or _is_id(value)
+
+
+def _is_ids(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(_is_id(value) for value in values)
+
+
+def _number_from(low: float, high: float, *, above_low: bool = False) -> Callable[[object], bool]:
+    """A check for a finite number from `low` (or just above it) to `high`; not a bool."""
+
+    def check(value: object) -> bool:
+        if not isinstance(value, (int, float)) or not _is_number(value):
+            return False
+        return (low < value if above_low else low <= value) and value <= high
+
+    return check
+
+
+def _whole_from(low: int, high: float) -> Callable[[object], bool]:
+    """A check for a whole number from `low` to `high`; not a bool."""
+
+    def check(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+    return check
+
+
+def _one_of(*allowed: str) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, str) and value in allowed
+
+
+def _is_phase_kinds(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and bool(values) and all(value in tuple(PhaseKind) for value in values)
+
+
+def _is_phase_minutes(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(_whole_from(1, 240)(value) for value in values)
+
+
+def _is_meeting_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and _meeting_date(value) == value
+    except ValueError:
+        return False
+
+
+def _is_pulse(value: object) -> bool:
+    return _is_tally(value) and sum(value) >= 1  # type: ignore[arg-type]
+
+
+_EVENT_DATA: Mapping[EventKind, Mapping[str, Callable[[object], bool]]] = {
+    EventKind.SESSION_OPENED: {
+        "group_id": _is_id,
+        "phase_kinds": _is_phase_kinds,
+        "phase_minutes": _is_phase_minutes,
+        "check_in_turn_seconds": _number_from(30, 1800),
+        "sharing_turn_seconds": _number_from(30, 1800),
+        "facilitator_id": _is_id,
+        "headcount_only": _is_flag,
+    },
+    EventKind.MEMBER_ARRIVED: {"member_id": _is_id, "newcomer": _is_flag},
+    EventKind.MEMBER_LEFT: {"member_id": _is_id},
+    EventKind.HEADCOUNT_SET: {"count": _whole_from(0, 1000)},
+    EventKind.AGREEMENTS_READ: {"full": _is_flag},
+    EventKind.PHASE_STARTED: {"index": _whole_from(0, math.inf)},  # and within the format: `_phase_started`
+    EventKind.ROUND_ORDER_SET: {"mode": _one_of(*RoundOrderMode), "member_ids": _is_ids},
+    EventKind.QUEUE_CHANGED: {"action": _one_of("enqueue", "dequeue", "move"), "member_id": _is_id, "queue": _is_ids},
+    EventKind.TURN_STARTED: {"member_id": _is_id_or_none, "budget_seconds": _number_from(0, 10**7)},
+    EventKind.TURN_EXTENDED: {"seconds": _number_from(0, 1800, above_low=True)},
+    EventKind.TURN_PASSED: {"member_id": _is_id_or_none},
+    EventKind.TURN_ENDED: {"member_id": _is_id_or_none},
+    EventKind.FACILITATOR_CHANGED: {"facilitator_id": _is_id},
+    EventKind.NEXT_MEETING_SET: {"date": _is_meeting_date},
+    EventKind.PULSE_RECORDED: {"counts": _is_pulse},
+}
+
+
+def _check_data(event: Event) -> None:
+    """ValueError unless every member the event's kind holds is there, of its documented type and range."""
+    for key, fits in _EVENT_DATA.get(event.kind, {}).items():
+        if not fits(event.data[key]):
+            raise ValueError(f"{event.kind}.{key}")
 
 
 def _member(state: SessionState, member_id: object) -> str:
@@ -1075,7 +1170,9 @@ def _decide_pulse(state: SessionState, command: RecordPulse, at: datetime) -> li
         raise SessionRuleError("Nobody is counted as here, so there are no hands to count.")
     if hands > people:
         here = "1 person is" if people == 1 else f"{people} people are"
-        raise SessionRuleError(f"That is {hands} hands, and {here} here.")
+        # Past a million the number itself says nothing (and past 4300 digits Python will not write it).
+        counted = f"{hands} hands" if hands < 10**6 else "more hands than anyone could raise"
+        raise SessionRuleError(f"That is {counted}, and {here} here.")
     return [(EventKind.PULSE_RECORDED, {"counts": list(counts)})]
 
 

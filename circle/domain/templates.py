@@ -184,7 +184,7 @@ def template(key: str) -> Template:
     try:
         return TEMPLATES[key]
     except KeyError:
-        # The key is echoed back, so keep the message a single plain line whatever was typed.
-        raise InvalidInput(
-            f"Unknown template '{sanitise_line(key)}'. Choose one of: {', '.join(TEMPLATES)}."
-        ) from None
+        # The key is echoed back, so keep the message a single plain short line whatever was typed (or pasted).
+        shown = sanitise_line(key)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise InvalidInput(f"Unknown template '{shown}'. Choose one of: {', '.join(TEMPLATES)}.") from None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from circle.domain.errors import InvalidInput
 from circle.vault.crypto import KEY_BYTES, associated_data, new_key, open_sealed, seal
 from circle.vault.errors import SealBroken, UnsafeKdfParameters, WrongPassphrase
 
@@ -69,7 +70,12 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate: what Python makes of bytes that are not UTF-8 (in an environment variable, say).
+        raise InvalidInput("That passphrase holds something that is not text; type it again.") from None
+    return kdf.derive(secret)
 
 
 def _personal_aad(facilitator_id: str) -> bytes:

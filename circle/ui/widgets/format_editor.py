@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -61,9 +62,12 @@ class FormatEditor(VerticalScroll):
 
     def _number(self, field_id: str) -> float:
         try:
-            return float(self.query_one(f"#{field_id}", Input).value)
+            value = float(self.query_one(f"#{field_id}", Input).value)
         except ValueError:
             raise InvalidInput("Please fill in every number.") from None
+        if not math.isfinite(value):  # "nan", "inf", or more digits than a float holds
+            raise InvalidInput("That number is far too large.")
+        return value
 
     def _read(self) -> tuple[MeetingFormat, Schedule]:
         current = self.group.profile.format

@@ -79,6 +79,8 @@ class RulesEditor(VerticalScroll):
             text = self.query_one(f"#{field_id}", Input).value
             if not text.strip().lstrip("-").isdigit():
                 raise CircleError("Please fill in every number.")
+            if len(text.strip()) > 9:  # no rule counts that high; int() refuses thousands of digits anyway
+                raise CircleError("That number is far too large.")
             return int(text)
 
         return ConfidentialityRules(
