@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import wraps
 from typing import Any
 
 import click
 
-from circle.domain.errors import CircleError
+from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise
+from circle.paths import locations
 from circle.workspace import Workspace
 
 PASSPHRASE_VARIABLE = "CIRCLE_PASSPHRASE"
@@ -48,19 +51,36 @@ def safe(text: str) -> str:
     return sanitise(text).replace("\n", " ").replace("\t", " ")
 
 
-def read_passphrase(prompt: str = "Passphrase") -> str:
-    from_environment = os.environ.get(PASSPHRASE_VARIABLE)
+def read_passphrase(prompt: str = "Passphrase", *, variable: str = PASSPHRASE_VARIABLE, what: str = "passphrase") -> str:
+    """From `variable` for scripts, else typed at the terminal, hidden."""
+    from_environment = os.environ.get(variable)
     if from_environment is not None:
         return from_environment
     if not sys.stdin.isatty():
-        raise CircleError(f"No terminal to ask for the passphrase; set {PASSPHRASE_VARIABLE} for scripts.")
+        raise CircleError(f"No terminal to ask for the {what}; set {variable} for scripts.")
     return click.prompt(prompt, hide_input=True)
 
 
 @contextmanager
-def unlocked_workspace(passphrase: str | None = None) -> Iterator[Workspace]:
-    with Workspace.open() as workspace:
+def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
+    """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle."""
+    with (Workspace.open_to_read(locations()) if read_only else Workspace.open()) as workspace:
         if workspace.is_new:
             raise CircleError("This vault has no facilitator yet; run 'circle init' or 'circle' first.")
         workspace.unlock(read_passphrase() if passphrase is None else passphrase)
         yield workspace
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(typed: str | None, option: str) -> date | None:
+    """A --since or --until value: one spelling only, YYYY-MM-DD (fromisoformat would also take 20260105)."""
+    if typed is None:
+        return None
+    if _DAY.fullmatch(typed):
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            pass
+    raise InvalidInput(f"{option} takes a date as YYYY-MM-DD, like 2026-03-01; '{typed}' is not one.")

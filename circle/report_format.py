@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -13,6 +14,9 @@ from typing import Any
 from circle.domain.text import sanitise
 
 MISSING = "–"  # not known, or withheld: never shown as 0
+# What Markdown would read as emphasis, code, a link or an HTML tag: a name must stay a name. A "<"
+# before a digit ("<3") opens nothing and is left as it is.
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_\[\]~]|<(?=[A-Za-z/!?])")
 # A spreadsheet runs a cell that starts with one of these as a formula; a group's name must never be one.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,15 +55,27 @@ def _shown(value: Any, kind: Kind) -> str:
     return str(value)
 
 
+def _clean(text: str) -> str:
+    # Printable ASCII has nothing to remove; a report repeats the same few names on a great many rows.
+    return text if text.isascii() and text.isprintable() else sanitise(text)
+
+
 def _one_line(text: str) -> str:
-    return sanitise(text).replace("\n", " ").replace("\t", " ").replace("|", "/")
+    return _clean(text).replace("\n", " ").replace("\t", " ").replace("|", "/")
+
+
+def markdown_text(text: str) -> str:
+    """User text for a Markdown document: one line, no table breaks, nothing a renderer acts on."""
+    return _MARKDOWN_ACTIVE.sub(lambda found: "\\" + found.group(), _one_line(text))
 
 
 def _spreadsheet_cell(value: Any, kind: Kind) -> str:
     if value is None:
         return ""
+    if type(value) is int:  # most cells: a count
+        return str(value)
     if isinstance(value, str):
-        text = sanitise(value)
+        text = _clean(value)
         return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
     if kind is Kind.RATE or kind is Kind.LEVEL:
         return f"{value:.4f}".rstrip("0").rstrip(".")
@@ -77,13 +93,18 @@ def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    return "\n".join([line([column.title for column in columns]), line(["-" * width for width in widths])] + [line(each) for each in cells])
+    head = [line([column.title for column in columns]), line(["-" * width for width in widths])]
+    return "\n".join(head + [line(each) for each in cells])
+
+
+def _markdown_cell(value: Any, kind: Kind) -> str:
+    return markdown_text(value) if isinstance(value, str) else _shown(value, kind)
 
 
 def _markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
     head = "| " + " | ".join(column.title for column in columns) + " |"
     rule = "|" + "|".join("---" if column.kind is Kind.TEXT else "--:" for column in columns) + "|"
-    body = ["| " + " | ".join(_shown(row.get(c.key), c.kind) for c in columns) + " |" for row in rows]
+    body = ["| " + " | ".join(_markdown_cell(row.get(c.key), c.kind) for c in columns) + " |" for row in rows]
     return "\n".join([head, rule, *body])
 
 
@@ -91,15 +112,16 @@ def _csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, which every spreadsheet reads
     writer.writerow([column.key for column in columns])
-    for row in rows:
-        writer.writerow([_spreadsheet_cell(row.get(column.key), column.kind) for column in columns])
+    cells = [(column.key, column.kind) for column in columns]
+    writer.writerows([_spreadsheet_cell(row.get(key), kind) for key, kind in cells] for row in rows)
     return out.getvalue().rstrip("\r\n")
 
 
 def render(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], form: Format, *, document: Any = None) -> str:
     """The rows in the chosen form. JSON prints `document` (the report's documented shape), not the rows."""
     if form is Format.JSON:
-        return json.dumps(document if document is not None else list(rows), ensure_ascii=False, indent=2, sort_keys=True)
+        shaped = document if document is not None else list(rows)
+        return json.dumps(shaped, ensure_ascii=False, indent=2, sort_keys=True)
     if form is Format.CSV:
         return _csv(rows, columns)
     if form is Format.MARKDOWN:

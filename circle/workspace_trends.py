@@ -2,17 +2,60 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from circle.domain.clock import Clock, today
+from circle.domain.clock import Clock, SystemClock, today
 from circle.domain.periods import Period
 from circle.store.repository import Repository
 
 if TYPE_CHECKING:
     from circle.domain.trends import TrendReport
+    from circle.paths import Locations
     from circle.store.sealing import GroupSealer
+
+
+class TrendsAhead:
+    """Every group's trends, worked out on a thread of their own while a passphrase is being checked.
+
+    The key derivation takes about a third of a second and leaves Python free meanwhile, and trends need
+    no key: they are counts from plain columns. So `circle trends` starts this before unlocking, and the
+    unlocked workspace keeps only the groups its facilitator holds; nothing is shown before that.
+    """
+
+    def __init__(self, where: Locations, *, by: Period, since: date | None, until: date | None) -> None:
+        self.asked = (Period(by), since, until, today(SystemClock()))
+        self._report: TrendReport | None = None
+        # A daemon: a wrong passphrase ends the command at once, without waiting for counts nobody will see.
+        self._thread = threading.Thread(target=self._work, args=(where,), daemon=True)
+        self._thread.start()
+
+    def _work(self, where: Locations) -> None:
+        from circle.domain.trends import compute_trends
+        from circle.store.db import open_database
+        from circle.store.trend_facts import attendance_facts, meeting_facts
+
+        by, since, until, on = self.asked
+        try:
+            conn = open_database(where.vault_file, read_only=True)  # a connection of this thread's own
+            try:
+                repository = Repository(conn, where.vault_file)
+                meetings, attendance = meeting_facts(repository, None), attendance_facts(repository, None)
+            finally:
+                conn.close()
+            self._report = compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
+        except Exception:  # noqa: BLE001 - the workspace then computes the report itself, and reports any problem
+            self._report = None
+
+    def report(self, by: Period, since: date | None, until: date | None, on: date) -> TrendReport | None:
+        """The report, if it answers exactly this question; None if not, or if it could not be made."""
+        if self.asked != (by, since, until, on):
+            return None
+        self._thread.join()
+        return self._report
 
 
 class TrendsReader:
@@ -34,23 +77,28 @@ class TrendsReader:
         by: Period = Period.WEEK,
         since: date | None = None,
         until: date | None = None,
+        ahead: TrendsAhead | None = None,
     ) -> TrendReport:
         """Trends of the chosen groups (all of this facilitator's by default) for meetings from since to until.
 
         Every meeting up to today is read, whatever the range: whether a newcomer came back is judged
-        from the weeks after `until` too.
+        from the weeks after `until` too. `ahead`, started before unlocking, saves computing it again.
         """
         from circle.domain.trends import compute_trends
         from circle.store.trend_facts import attendance_facts, meeting_facts
 
-        chosen = self._chosen(group_ids)
+        chosen, on = self._chosen(group_ids), today(self.clock)
+        done = ahead.report(Period(by), since, until, on) if ahead is not None else None
+        if done is not None:
+            mine = set(chosen)
+            return replace(done, groups={gid: trends for gid, trends in done.groups.items() if gid in mine})
         return compute_trends(
             meeting_facts(self._repo, chosen),
             attendance_facts(self._repo, chosen),
             by=by,
             since=since,
             until=until,
-            today=today(self.clock),
+            today=on,
         )
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:

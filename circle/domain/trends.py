@@ -13,13 +13,15 @@ a newcomer is judged once their 28 days are over, and retention once the next pe
 
 from __future__ import annotations
 
-import statistics
+import gc
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from enum import Enum
+from math import fsum
 from typing import Any, NamedTuple
 
 from circle.domain.periods import Period, next_period_start, period_label, period_start, period_starts
@@ -52,7 +54,10 @@ class MeetingFacts:
 
 
 class Attendance(NamedTuple):
-    """One rostered member at one meeting; absences are rows too. A tuple: a vault holds a great many."""
+    """One rostered member at one meeting; absences are rows too. A tuple: a vault holds a great many.
+
+    The engine reads it by position, so a plain tuple in this order serves as well.
+    """
 
     meeting_id: str
     member_id: str
@@ -204,13 +209,13 @@ def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[At
             history.absent_at.append(None)
             continue
         present: list[str] = []
-        for row in rows:
-            member = row.member_id
-            if row.present:
+        held_on = meeting.held_on
+        for _, member, came, newcomer in rows:  # by position: the store hands over plain tuples
+            if came:
                 present.append(member)
-                days_present[member].append(meeting.held_on)
+                days_present[member].append(held_on)
                 runs.pop(member, None)
-                if row.newcomer and member not in first_visit:
+                if newcomer and member not in first_visit:
                     first_visit[member] = index
                 continue
             run = runs.get(member)
@@ -228,7 +233,7 @@ def _histories(meetings: Iterable[MeetingFacts], attendance: Iterable[Attendance
     kept = {meeting.id: meeting for meeting in meetings if meeting.status != MeetingStatus.OPEN}
     rows_by_meeting: dict[str, list[Attendance]] = defaultdict(list)
     for row in attendance:
-        rows_by_meeting[row.meeting_id].append(row)  # rows of open or unknown meetings are never looked up
+        rows_by_meeting[row[0]].append(row)  # by meeting id; rows of open or unknown meetings are never looked up
     by_group: dict[str, list[MeetingFacts]] = defaultdict(list)
     for meeting in kept.values():
         by_group[meeting.group_id].append(meeting)
@@ -278,18 +283,22 @@ def _slices(history: _History, by: Period, window: _Range) -> dict[date, _Slice]
     chosen = window.positions(history.closed)
     slices: dict[date, _Slice] = defaultdict(_Slice)
     period_of: list[date] = []
-    for index, meeting in enumerate(history.closed):
+    for index, (meeting, present) in enumerate(zip(history.closed, history.present_at)):
         start = period_start(meeting.held_on, by)
         period_of.append(start)
-        part, present = slices[start], history.present_at[index]
+        part = slices[start]
         part.held_anywhere = True
-        part.names_known_anywhere &= present is not None
-        part.everyone.update(present or ())
+        if present is None:
+            part.names_known_anywhere = False
+        else:
+            part.everyone.update(present)
         if index in chosen:
             part.headcounts.append(meeting.headcount)
             part.newcomers += meeting.newcomers
-            part.names_known &= present is not None
-            part.active.update(present or ())
+            if present is None:
+                part.names_known = False
+            else:
+                part.active.update(present)
     for meeting in history.cancelled:
         if meeting.held_on in window:
             slices[period_start(meeting.held_on, by)].cancelled += 1
@@ -337,8 +346,8 @@ class _Periods:
             label=period_label(start, self.by),
             held=len(headcounts),
             cancelled=part.cancelled,
-            mean_attendance=statistics.fmean(headcounts) if headcounts else None,
-            median_attendance=float(statistics.median(headcounts)) if headcounts else None,
+            mean_attendance=fsum(headcounts) / len(headcounts) if headcounts else None,
+            median_attendance=_median(headcounts) if headcounts else None,
             newcomers=part.newcomers,
             returned=returned,
             eligible=eligible,
@@ -346,6 +355,12 @@ class _Periods:
             active=active,
             dropped_off=part.drop_offs if known else None,
         )
+
+
+def _median(values: list[int]) -> float:
+    """As statistics.median gives it, as a float; without the statistics module, which is slow to import."""
+    ordered, middle = sorted(values), len(values) // 2
+    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _meeting_trend(history: _History, index: int) -> MeetingTrend:
@@ -382,6 +397,19 @@ def _group_trends(group_id: str, history: _History, by: Period, window: _Range, 
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The engine makes a great many small containers and no cycles: the cycle collector would only walk
+    them again and again (a sixth of the time on a large vault). Paused for the call, then as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def compute_trends(
     meetings: Iterable[MeetingFacts],
     attendance: Iterable[Attendance],
@@ -394,10 +422,11 @@ def compute_trends(
     """Per-meeting and per-period trends of every group with a meeting between since and until (inclusive)."""
     by, window = Period(by), _Range(since, until)
     groups: dict[str, GroupTrends] = {}
-    for group_id, history in _histories(meetings, attendance).items():
-        trends = _group_trends(group_id, history, by, window, today)
-        if trends is not None:
-            groups[group_id] = trends
+    with _collector_paused():
+        for group_id, history in _histories(meetings, attendance).items():
+            trends = _group_trends(group_id, history, by, window, today)
+            if trends is not None:
+                groups[group_id] = trends
     return TrendReport(by=by, since=since, until=until, today=today, groups=groups)
 
 
@@ -414,9 +443,10 @@ def dropped_off(
     """
     window = _Range(since, until)
     found: dict[str, tuple[str, ...]] = {}
-    for group_id, history in _histories(meetings, attendance).items():
-        chosen = window.positions(history.closed)
-        members = {member for member, index in history.drop_offs if index in chosen}
-        if members:
-            found[group_id] = tuple(sorted(members))
+    with _collector_paused():
+        for group_id, history in _histories(meetings, attendance).items():
+            chosen = window.positions(history.closed)
+            members = {member for member, index in history.drop_offs if index in chosen}
+            if members:
+                found[group_id] = tuple(sorted(members))
     return found

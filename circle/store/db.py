@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circle.paths import make_private
-from circle.store.errors import VaultCorrupt, VaultTooNew, storage_error
+from circle.store.errors import VaultCorrupt, VaultNeedsUpdate, VaultTooNew, storage_error
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -249,8 +249,11 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
         conn = _connect(path, read_only=read_only)
         if read_only:
             conn.execute("PRAGMA busy_timeout=2000")
-            if applied_migrations(conn) - {name for name, _ in MIGRATIONS}:
+            applied, known = applied_migrations(conn), {name for name, _ in MIGRATIONS}
+            if applied - known:
                 raise VaultTooNew(path)
+            if known - applied:  # a reader never migrates: that is the writer's job
+                raise VaultNeedsUpdate(path)
             _remember_the_file(conn, path)
             return conn
         make_private(path)

@@ -38,6 +38,11 @@ class VaultTooNew(CircleError):
         super().__init__(f"{path} was written by a newer circle; upgrade circle to open it.")
 
 
+class VaultNeedsUpdate(CircleError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} was written by an older circle; open circle once to update it, then try again.")
+
+
 def storage_error(error: sqlite3.Error, path: Path) -> CircleError:
     """Turn an SQLite failure into a plain sentence; nothing about the data goes into it."""
     code = getattr(error, "sqlite_errorcode", 0) or 0

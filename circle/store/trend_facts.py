@@ -5,29 +5,41 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date
+from typing import cast
 
 from circle.domain.records import MeetingStatus
 from circle.domain.trends import Attendance, MeetingFacts
 from circle.store.repository import Repository
 
-_MEETINGS = (
+_MEETING_COLUMNS = (
     "SELECT id, group_id, held_on, status, planned_minutes, actual_minutes, headcount, newcomers,"
-    " shared_turns, passed_turns, pulse FROM sessions WHERE status != 'open' AND group_id IN ({})"
+    " shared_turns, passed_turns, pulse FROM sessions WHERE status != 'open'"
 )
+_MEETINGS = _MEETING_COLUMNS + " AND group_id IN ({})"
 _ATTENDANCE = (
     "SELECT a.session_id, a.member_id, a.status = 'present', a.newcomer FROM attendance a"
     " JOIN sessions s ON s.id = a.session_id WHERE s.status = 'closed' AND s.group_id IN ({})"
 )
+# Every group's rows: a plain scan, much quicker than the join. Rows of meetings still open come too;
+# the engine never looks them up.
+_ALL_ATTENDANCE = "SELECT session_id, member_id, status = 'present', newcomer FROM attendance"
 
 
 def _placeholders(group_ids: list[str]) -> str:
     return ", ".join("?" * len(group_ids))
 
 
-def meeting_facts(repository: Repository, group_ids: Iterable[str]) -> list[MeetingFacts]:
-    wanted = list(group_ids)
-    if not wanted:
-        return []
+def _every_group(repository: Repository, wanted: list[str]) -> bool:
+    return bool(wanted) and set(wanted) >= {group_id for (group_id,) in repository.rows("SELECT id FROM groups")}
+
+
+def meeting_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[MeetingFacts]:
+    """The groups' closed and cancelled meetings; None reads every group in the vault."""
+    if group_ids is None:
+        rows = repository.rows(_MEETING_COLUMNS)
+    else:
+        wanted = list(group_ids)
+        rows = repository.rows(_MEETINGS.format(_placeholders(wanted)), wanted) if wanted else []
     statuses = {status.value: status for status in MeetingStatus}
     return [
         MeetingFacts(
@@ -43,16 +55,20 @@ def meeting_facts(repository: Repository, group_ids: Iterable[str]) -> list[Meet
             passed_turns=passed,
             pulse=tuple(json.loads(pulse)) if pulse else None,
         )
-        for sid, gid, held_on, status, planned, actual, heads, newcomers, shared, passed, pulse in repository.rows(
-            _MEETINGS.format(_placeholders(wanted)), wanted
-        )
+        for sid, gid, held_on, status, planned, actual, heads, newcomers, shared, passed, pulse in rows
     ]
 
 
-def attendance_facts(repository: Repository, group_ids: Iterable[str]) -> list[Attendance]:
-    """Every attendance row of the groups' closed meetings, absences included."""
-    wanted = list(group_ids)
+def attendance_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[Attendance]:
+    """Every attendance row of the groups' closed meetings, absences included; None reads every group.
+
+    This is the one read of a row per person per meeting, so the rows stay plain tuples in Attendance's
+    field order, with SQLite's 0 and 1 for the booleans: the engine unpacks them by position, and making
+    a named tuple of each would cost as much as the read.
+    """
+    wanted = None if group_ids is None else list(group_ids)
+    if wanted is None or _every_group(repository, wanted):
+        return cast("list[Attendance]", repository.rows(_ALL_ATTENDANCE))
     if not wanted:
         return []
-    # SQLite's 0 and 1 stand for the booleans: this is the one place that reads a row per person per meeting.
-    return list(map(Attendance._make, repository.rows(_ATTENDANCE.format(_placeholders(wanted)), wanted)))
+    return cast("list[Attendance]", repository.rows(_ATTENDANCE.format(_placeholders(wanted)), wanted))

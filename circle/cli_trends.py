@@ -1,0 +1,155 @@
+"""`circle trends`: how your groups are doing, by week, month or quarter, from counts and dates alone.
+
+Without --names the report holds no one's name, so it can be shared. --names adds who stopped coming,
+for the group's own facilitators to reach out to; a CSV never carries it, being the form most often
+passed on. The JSON document is specified in docs/TRENDS.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from circle.cli_support import one_line_errors, parse_day, safe, unlocked_workspace
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.periods import Period
+from circle.domain.text import sanitise
+from circle.paths import locations
+from circle.report_format import Format, markdown_text, render
+from circle.trend_columns import COUNTS, DAYS, GROUP, PERIOD
+from circle.workspace_trends import TrendsAhead
+
+if TYPE_CHECKING:
+    from circle.domain.trends import PeriodTrend, TrendReport
+    from circle.workspace import Workspace
+
+JSON_FORMAT_VERSION = 1
+NAMES_HEADING = "Stopped coming, for you alone (not to be shared):"
+
+CSV_COLUMNS = (GROUP, PERIOD, *DAYS, *COUNTS)
+# On screen and in Markdown the label names the period, which keeps the table narrow enough to read.
+MARKDOWN_COLUMNS = (GROUP, PERIOD, *COUNTS)
+TABLE_COLUMNS = (PERIOD, *COUNTS)  # one table per group, under its name
+
+
+@dataclass(frozen=True)
+class _Group:
+    id: str
+    name: str  # sanitised
+    periods: list[dict[str, Any]]
+    stopped_coming: list[str] | None  # only with --names; None when the group's rules keep no names
+
+
+def _period_row(period: PeriodTrend) -> dict[str, Any]:
+    return {
+        "period": period.label,
+        "first_day": period.first_day.isoformat(),
+        "last_day": period.last_day.isoformat(),
+        **{column.key: getattr(period, column.key) for column in COUNTS},
+    }
+
+
+def _chosen_ids(workspace: Workspace, names: Sequence[str]) -> list[str] | None:
+    """The groups named (UnknownGroup for a name you do not hold), or None for all of yours."""
+    return [workspace.find_group(name).id for name in names] if names else None
+
+
+def _groups(
+    workspace: Workspace, report: TrendReport, names: bool, since: date | None, until: date | None
+) -> list[_Group]:
+    found = []
+    for group_id, trends in report.groups.items():
+        group = workspace.group(group_id)
+        stopped: list[str] | None = None
+        if names and group.rules.keeps_names:
+            stopped = [sanitise(name) for name in workspace.dropped_off_names(group_id, since=since, until=until)]
+        found.append(_Group(group_id, sanitise(group.name), [_period_row(each) for each in trends.periods], stopped))
+    return sorted(found, key=lambda each: (each.name.casefold(), each.id))
+
+
+def _document(report: TrendReport, groups: list[_Group], names: bool) -> dict[str, Any]:
+    entries = []
+    for group in groups:
+        entry: dict[str, Any] = {"id": group.id, "name": group.name, "periods": group.periods}
+        if names:
+            entry["stopped_coming"] = group.stopped_coming
+        entries.append(entry)
+    return {"format": JSON_FORMAT_VERSION, **report.header(), "groups": entries}
+
+
+def _stopped(group: _Group, shown: Callable[[str], str]) -> str:
+    if group.stopped_coming is None:
+        return "– (this group keeps no names)"
+    return ", ".join(map(shown, group.stopped_coming)) or "nobody"
+
+
+def _table(groups: list[_Group], names: bool) -> str:
+    blocks = []
+    for group in groups:
+        lines = [safe(group.name), render(group.periods, TABLE_COLUMNS, Format.TABLE)]
+        if names:
+            lines.append(f"Stopped coming: {_stopped(group, safe)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _markdown(groups: list[_Group], names: bool) -> str:
+    rows = [{"group": group.name, **period} for group in groups for period in group.periods]
+    text = render(rows, MARKDOWN_COLUMNS, Format.MARKDOWN)
+    if names:
+        listed = [f"- {markdown_text(group.name)}: {_stopped(group, markdown_text)}" for group in groups]
+        text += "\n\n" + "\n".join([NAMES_HEADING, "", *listed])
+    return text
+
+
+def _output(report: TrendReport, groups: list[_Group], form: Format, names: bool) -> str:
+    if form is Format.JSON:
+        return render([], CSV_COLUMNS, form, document=_document(report, groups, names))
+    if form is Format.CSV:
+        rows = [{"group": group.name, **period} for group in groups for period in group.periods]
+        return render(rows, CSV_COLUMNS, form)
+    if form is Format.MARKDOWN:
+        return _markdown(groups, names)
+    return _table(groups, names)
+
+
+@click.command()
+@click.option("--group", "group_names", multiple=True, metavar="NAME",
+              help="A group to report on (repeat for more); all of yours by default.")
+@click.option("--since", metavar="DATE", help="The first day to report on (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="The last day to report on (YYYY-MM-DD).")
+@click.option("--by", "by", type=click.Choice([each.value for each in Period]), default=Period.MONTH.value,
+              show_default=True, help="One row per week, month or quarter.")
+@click.option("--format", "form", type=click.Choice([each.value for each in Format]), default=Format.TABLE.value,
+              show_default=True)
+@click.option("--names", is_flag=True,
+              help="Also list who stopped coming, where the group's rules keep names: for you alone, not to share.")
+@one_line_errors
+def trends(group_names: tuple[str, ...], since: str | None, until: str | None, by: str, form: str,
+           names: bool) -> None:
+    """Attendance trends of your groups: meetings, attendance, newcomers coming back, retention, drop-off.
+
+    Counts only, so the report can be shared; see docs/TRENDS.md for what each measure means.
+    """
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    if first and last and first > last:
+        raise InvalidInput(f"--since {since} is after --until {until}.")
+    chosen = Format(form)
+    if names and chosen is Format.CSV:
+        raise InvalidInput("--names is never written to a CSV, which is made to be passed on; "
+                           "use --format table, markdown or json.")
+    period = Period(by)
+    # Every group's counts, worked out while the passphrase is checked; for a few, that costs more than it saves.
+    ahead = None if group_names else TrendsAhead(locations(), by=period, since=first, until=last)
+    with unlocked_workspace(read_only=True) as workspace:
+        report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last, ahead=ahead)
+        if report.is_empty:
+            raise CircleError("no meetings in this range.")
+        groups = _groups(workspace, report, names, first, last)
+    text = _output(report, groups, chosen, names)
+    # Every CSV record ends in CRLF, the last one too (RFC 4180).
+    click.echo(text + "\r\n" if chosen is Format.CSV else text, nl=chosen is not Format.CSV)
