@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -10,8 +11,6 @@ import click
 import platformdirs
 
 from circle import __version__
-from circle.cli_facilitators import facilitator, passphrase
-from circle.cli_handoff import handoff
 from circle.cli_support import (
     PASSPHRASE_VARIABLE,
     fail,
@@ -28,7 +27,28 @@ from circle.launch import open_app
 from circle.paths import locations
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands kept in modules of their own load only when they run: `circle trends` skips the lead's code."""
+
+    LAZY = {
+        "facilitator": "circle.cli_facilitators.facilitator",
+        "handoff": "circle.cli_handoff.handoff",
+        "lead": "circle.cli_lead.lead",
+        "passphrase": "circle.cli_facilitators.passphrase",
+        "trends": "circle.cli_trends.trends",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, name = self.LAZY[cmd_name].rsplit(".", 1)
+            return getattr(importlib.import_module(module), name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="circle")
 @click.pass_context
 def cli(context: click.Context) -> None:
@@ -254,11 +274,6 @@ def _demo_base() -> Path:
     if os.environ.get("CIRCLE_HOME"):
         return locations().data.parent
     return Path(platformdirs.user_cache_dir("circle", appauthor=False))
-
-
-cli.add_command(facilitator)
-cli.add_command(passphrase)
-cli.add_command(handoff)
 
 
 def run() -> None:

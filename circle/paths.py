@@ -31,6 +31,19 @@ class Locations:
         return self.data / "room.json"
 
     @property
+    def lead_dir(self) -> Path:
+        """A group lead's own folder: their key and the counts they imported (docs/FORMAT.md section 13)."""
+        return self.data / "lead"
+
+    @property
+    def lead_key_file(self) -> Path:
+        return self.lead_dir / "lead.key"
+
+    @property
+    def lead_store_file(self) -> Path:
+        return self.lead_dir / "groups.sealed"
+
+    @property
     def config_file(self) -> Path:
         return self.config / "config.toml"
 

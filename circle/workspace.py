@@ -27,6 +27,7 @@ from circle.store.session_log import SessionLog
 from circle.vault import crypto
 from circle.workspace_handoff import HandoffExchange
 from circle.workspace_keys import FacilitatorKeys, UnknownGroup, VaultLocked, new_id
+from circle.workspace_lead import LeadExport
 from circle.workspace_trends import TrendsReader
 
 __all__ = ["MeetingStillOpen", "UnknownGroup", "VaultLocked", "Workspace"]
@@ -70,7 +71,7 @@ class GroupOverview:
     members: int
 
 
-class Workspace(FacilitatorKeys, HandoffExchange, TrendsReader):
+class Workspace(FacilitatorKeys, HandoffExchange, TrendsReader, LeadExport):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(self, where: Locations, repository: Repository, lock: VaultLock | None, clock: Clock) -> None:

@@ -48,3 +48,65 @@ class HandoffCodeMalformed(HandoffRefused, InvalidInput):
 
 class WrongHandoffCode(HandoffRefused):
     message = "That code does not open this handoff; check it with the person who read it out."
+
+
+class LeadKeyMistyped(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__(
+            "That lead key is mistyped: copy the whole line 'circle lead key' printed, starting circle-lead-."
+        )
+
+
+class WrongLeadPassphrase(CircleError):
+    def __init__(self) -> None:
+        super().__init__("That passphrase does not open your lead key.")
+
+
+class LeadKeyDamaged(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Your lead key file is damaged; it cannot be used.")
+
+
+class LeadKeyTooNew(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Your lead key was made by a newer circle; update circle here to use it.")
+
+
+class LeadBundleRefused(CircleError):
+    """A lead bundle could not be imported. Catch this to catch every reason below."""
+
+    message = "That lead bundle could not be imported."
+
+    def __init__(self) -> None:
+        super().__init__(self.message)
+
+
+class NotALeadBundle(LeadBundleRefused):
+    message = "That file is not a circle lead bundle."
+
+
+class LeadBundleTooNew(LeadBundleRefused):
+    message = "This bundle was made by a newer circle; update circle here to import it."
+
+
+class LeadBundleDamaged(LeadBundleRefused):
+    """Truncated, padded, bit-flipped or tampered with: the cure is the same, a new bundle."""
+
+    message = "This bundle is damaged or was changed; ask for a new one."
+
+
+class LeadBundleForAnotherLead(LeadBundleRefused):
+    message = "This bundle is for another lead's key."
+
+
+class LeadStoreDamaged(CircleError):
+    """The lead's own store of imported counts cannot be read. The bundles it came from can rebuild it."""
+
+    def __init__(self, where: str = "") -> None:
+        aside = f"move {where} aside" if where else "move it aside"
+        super().__init__(f"Your store of imported bundles is damaged; {aside} and import the bundles again.")
+
+
+class LeadStoreTooNew(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Your store of imported bundles was written by a newer circle; update circle here to read it.")

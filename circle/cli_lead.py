@@ -1,0 +1,131 @@
+"""`circle lead`: a lead's key, bundles of counts from facilitators, and the report across groups."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from circle.cli_support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
+from circle.domain.errors import InvalidInput
+from circle.domain.passphrase import check_new_passphrase, strength
+from circle.lead_store import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
+from circle.paths import locations, write_private_file
+from circle.vault.lead_bundle import BUNDLE_SUFFIX
+from circle.workspace_lead import check_lead_key, lead_bundle_file_name
+
+LEAD_PASSPHRASE_VARIABLE = "CIRCLE_LEAD_PASSPHRASE"
+PERIODS = ("week", "month", "quarter")
+FORMATS = ("table", "csv", "json", "markdown")
+
+
+@click.group()
+def lead() -> None:
+    """For group leads: counts across groups, never names or words."""
+
+
+def _lead_passphrase(prompt: str = "Lead passphrase") -> str:
+    return read_passphrase(prompt, variable=LEAD_PASSPHRASE_VARIABLE, what="lead passphrase")
+
+
+def _folder() -> LeadFolder:
+    return LeadFolder(locations())
+
+
+def _bundle_target(out: Path | None, name: str) -> Path:
+    """Where an export goes: the current folder, a folder named with --out, or the file --out names."""
+    if out is None:
+        return Path(name)
+    if out.is_dir():
+        return out / name
+    if out.suffix != BUNDLE_SUFFIX:
+        # A mistyped folder must not become a file that no import would ever pick up.
+        raise InvalidInput(f"There is no folder at {out}; to write a file, give it a name ending in {BUNDLE_SUFFIX}.")
+    return out
+
+
+@lead.command("init")
+@one_line_errors
+def lead_init() -> None:
+    """Make your lead key: a key pair whose private half only your lead passphrase opens."""
+    folder = _folder()
+    if folder.has_key:
+        raise LeadKeyExists()
+    passphrase = _lead_passphrase("Choose a lead passphrase")
+    scripted = LEAD_PASSPHRASE_VARIABLE in os.environ
+    check_new_passphrase(passphrase, passphrase if scripted else _lead_passphrase("Type it again"))
+    text = folder.create_key(passphrase)
+    click.echo(f"Lead key created. {strength(passphrase).hint}")
+    click.echo("Give this key to the facilitators whose groups you look after; it is not secret:")
+    click.echo(text)
+
+
+@lead.command("key")
+@one_line_errors
+def lead_key() -> None:
+    """Print your lead key again (no passphrase needed)."""
+    click.echo(_folder().public_key_text())
+
+
+@lead.command("export")
+@click.option("--to", "to", required=True, metavar="KEY", help="The lead's key, as 'circle lead key' prints it.")
+@click.option("--group", "group_names", multiple=True, metavar="NAME", help="Only this group (repeatable).")
+@click.option("--out", "out", type=click.Path(path_type=Path), help="The file to write, or a folder to write it in.")
+@one_line_errors
+def lead_export(to: str, group_names: tuple[str, ...], out: Path | None) -> None:
+    """Write your groups' counts (all of them by default), sealed to a lead's key."""
+    check_lead_key(to)  # a mistyped key or folder is refused before the passphrase is asked for
+    target = _bundle_target(out, lead_bundle_file_name(datetime.now().astimezone()))
+    with unlocked_workspace() as workspace:
+        ids = list(dict.fromkeys(workspace.find_group(name).id for name in group_names)) or None
+        data = workspace.export_for_lead(to, ids)
+        count = len(ids) if ids else len(workspace.groups())
+        write_private_file(target, data)
+    click.echo(f"Counts of {count} group{'s' if count != 1 else ''} for the lead written to {safe(str(target))}.")
+
+
+@lead.command("import")
+@click.argument("paths", metavar="FILE|FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@one_line_errors
+def lead_import(paths: tuple[Path, ...]) -> None:
+    """Take in lead bundles: each FILE, and every *.circlelead directly inside each FOLDER."""
+    folder = _folder()
+    if not folder.has_key:
+        raise NoLeadKey()
+    result = folder.unlock(_lead_passphrase()).import_paths(paths)
+    for problem in result.problems:
+        click.echo(f"circle: {safe(problem)}", err=True)
+    click.echo(result.summary())
+    if result.problems:
+        sys.exit(1)
+
+
+@lead.command("report")
+@click.option("--group", "group_names", multiple=True, metavar="NAME", help="Only this group (repeatable).")
+@click.option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Up to this day (YYYY-MM-DD).")
+@click.option("--by", "by", type=click.Choice(PERIODS), default="month", show_default=True)
+@click.option("--format", "form", type=click.Choice(FORMATS), default="table", show_default=True)
+@one_line_errors
+def lead_report_command(group_names: tuple[str, ...], since: str | None, until: str | None, by: str, form: str) -> None:
+    """Your groups side by side: a summary of each over the range, then every period (small counts as <3)."""
+    from circle.domain.lead_report import groups_named, lead_report
+    from circle.domain.periods import Period
+    from circle.lead_report_view import render_lead_report
+    from circle.report_format import Format
+
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    folder = _folder()
+    if not folder.has_key:
+        raise NoLeadKey()
+    if not folder.has_imported:
+        raise NothingImported()
+    kept = folder.unlock(_lead_passphrase()).kept()
+    if not kept:
+        raise NothingImported()
+    chosen = groups_named(kept, group_names) if group_names else None
+    report = lead_report(kept, group_ids=chosen, by=Period(by), since=first, until=last)
+    click.echo(render_lead_report(report, Format(form)))

@@ -1,0 +1,57 @@
+"""A lead's report as text: a summary of each group over the range, then every period of every group."""
+
+from __future__ import annotations
+
+from circle.domain.lead_report import LeadReport
+from circle.report_format import Column, Format, Kind, render
+from circle.trend_columns import (
+    COUNTS,
+    DAYS,
+    DROPPED_OFF,
+    GROUP,
+    HEADLINES,
+    HELD,
+    MEAN,
+    NEWCOMERS,
+    PERIOD,
+    RETENTION,
+    RETURN_RATE,
+)
+
+SUMMARY_COLUMNS = (
+    GROUP,
+    *HELD,
+    MEAN,
+    NEWCOMERS,
+    RETURN_RATE,
+    RETENTION,
+    DROPPED_OFF,
+    Column("made_on", "bundle made", Kind.TEXT),
+)
+PERIOD_COLUMNS = (GROUP, PERIOD, *HEADLINES)
+# A spreadsheet gets every count behind the rates too, and each group's id to tell same-named groups apart.
+CSV_COLUMNS = (GROUP, Column("group_id", "group id", Kind.TEXT), PERIOD, *DAYS, *COUNTS)
+
+
+def _range(report: LeadReport) -> str:
+    if report.since and report.until:
+        return f"{report.since.isoformat()} to {report.until.isoformat()}"
+    if report.since:
+        return f"from {report.since.isoformat()}"
+    if report.until:
+        return f"up to {report.until.isoformat()}"
+    return "every meeting"
+
+
+def render_lead_report(report: LeadReport, form: Format) -> str:
+    """JSON is the report's documented shape; CSV one row per group per period; table and Markdown both."""
+    if form is Format.JSON:
+        return render([], [], form, document=report.to_dict())
+    if form is Format.CSV:
+        return render(report.period_rows(), CSV_COLUMNS, form)
+    summary = render(report.summary_rows(), SUMMARY_COLUMNS, form)
+    periods = render(report.period_rows(), PERIOD_COLUMNS, form)
+    titles = (f"Summary, {_range(report)}", f"By {report.by}")
+    if form is Format.MARKDOWN:
+        return f"## {titles[0]}\n\n{summary}\n\n## {titles[1]}\n\n{periods}"
+    return f"{titles[0]}\n\n{summary}\n\n{titles[1]}\n\n{periods}"

@@ -1,0 +1,248 @@
+"""A group lead's own folder: their key, and the counts imported from facilitators' lead bundles.
+
+`<data>/lead/` (0700) holds `lead.key` and `groups.sealed` (docs/FORMAT.md section 13), both 0600. The
+store is rewritten whole through a new file that is synced and then renamed over the old one, so a
+crash or a full disk leaves the previous store exactly as it was. One import at a time: an advisory
+lock beside them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from circle.domain.errors import CircleError
+from circle.domain.lead_bundle import (
+    KeptGroup,
+    LeadBundle,
+    LeadPayloadUnreadable,
+    MergeCounts,
+    bundle_from_json,
+    merge_bundles,
+    store_from_json,
+    store_to_json,
+)
+from circle.paths import Locations, ensure_private_dir, write_private_file
+from circle.store.errors import VaultInUse
+from circle.store.lock import VaultLock
+from circle.vault import lead_key
+from circle.vault.errors import LeadBundleForAnotherLead, LeadStoreDamaged
+from circle.vault.keyring import KdfParams
+from circle.vault.lead_bundle import BUNDLE_SUFFIX, open_lead_bundle
+from circle.vault.lead_store import open_store, seal_store
+
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024  # far beyond twenty groups' twenty years; a wrong file is not read whole
+
+
+class NoLeadKey(CircleError):
+    def __init__(self) -> None:
+        super().__init__("There is no lead key here yet; run 'circle lead init' first.")
+
+
+class LeadKeyExists(CircleError):
+    def __init__(self) -> None:
+        super().__init__("There is already a lead key here; nothing was changed ('circle lead key' prints it).")
+
+
+class NothingImported(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Nothing imported yet; run 'circle lead import FILE|FOLDER' first.")
+
+
+class LeadStoreBusy(CircleError):
+    def __init__(self) -> None:
+        super().__init__("Another circle is importing into your lead store; try again when it is done.")
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+@dataclass(frozen=True)
+class LeadImport:
+    """What one import did: bundles read, what happened to the groups they hold, and what was refused."""
+
+    read: int
+    counts: MergeCounts
+    for_another_lead: int  # in a folder: skipped, since a shared folder holds bundles for several leads
+    problems: tuple[str, ...]  # one line each: a file that could not be imported, and why
+
+    def summary(self) -> str:
+        counts = self.counts
+        line = (
+            f"Read {_plural(self.read, 'bundle')}: {_plural(counts.added, 'group')} added, "
+            f"{counts.updated} updated, {counts.up_to_date} already up to date."
+        )
+        if self.for_another_lead:
+            line += f" Skipped {_plural(self.for_another_lead, 'bundle')} for another lead's key."
+        return line
+
+
+@dataclass
+class _Reading:
+    bundles: list[LeadBundle] = field(default_factory=list)
+    for_another_lead: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+class LeadFolder:
+    """The lead's key file and store, before the passphrase."""
+
+    def __init__(self, where: Locations) -> None:
+        self.where = where
+
+    @property
+    def has_key(self) -> bool:
+        return self.where.lead_key_file.exists()
+
+    @property
+    def has_imported(self) -> bool:
+        return self.where.lead_store_file.exists()
+
+    def create_key(self, passphrase: str, *, kdf: KdfParams | None = None) -> str:
+        """A new key pair, its private half sealed under the passphrase; returns the public key as text."""
+        if self.has_key:
+            raise LeadKeyExists()
+        data = lead_key.new_key_file(passphrase, kdf=kdf)
+        ensure_private_dir(self.where.lead_dir)
+        try:
+            write_private_file(self.where.lead_key_file, data)
+        except CircleError:
+            raise LeadKeyExists() from None  # made meanwhile by another circle: theirs is kept
+        return lead_key.key_text(lead_key.key_file_public_key(data))
+
+    def _key_file(self) -> bytes:
+        try:
+            return self.where.lead_key_file.read_bytes()
+        except FileNotFoundError:
+            raise NoLeadKey() from None
+
+    def public_key_text(self) -> str:
+        return lead_key.key_text(lead_key.key_file_public_key(self._key_file()))
+
+    def unlock(self, passphrase: str) -> LeadStore:
+        return LeadStore(self, lead_key.open_key_file(self._key_file(), passphrase))
+
+
+class LeadStore:
+    """The lead's store, opened with their private key: import bundles into it, read what it keeps."""
+
+    def __init__(self, folder: LeadFolder, private_key: bytes) -> None:
+        self._folder = folder
+        self._private_key = private_key
+
+    @property
+    def _file(self) -> Path:
+        return self._folder.where.lead_store_file
+
+    def kept(self) -> dict[str, KeptGroup]:
+        """Every group imported so far ({} before the first import)."""
+        try:
+            data = self._file.read_bytes()
+        except FileNotFoundError:
+            return {}
+        try:
+            return store_from_json(open_store(data, self._private_key))
+        except (LeadStoreDamaged, LeadPayloadUnreadable):
+            raise LeadStoreDamaged(str(self._file)) from None
+
+    def import_paths(self, paths: Sequence[Path]) -> LeadImport:
+        """Take in every bundle named, and every *.circlelead directly inside each folder named.
+
+        What can be read is imported even when some files cannot; each of those is one line in `problems`.
+        """
+        reading = _Reading()
+        for path in paths:
+            if not path.is_dir():
+                self._read(path, reading, in_folder=False)
+                continue
+            try:
+                found = sorted(each for each in path.iterdir() if each.suffix == BUNDLE_SUFFIX and each.is_file())
+            except OSError as error:
+                reading.problems.append(f"{path}: The folder could not be read ({error.strerror or 'unknown'}).")
+                continue
+            for each in found:
+                self._read(each, reading, in_folder=True)
+        with self._locked():
+            before = self.kept()
+            after, counts = merge_bundles(before, reading.bundles)
+            if counts.added or counts.updated:
+                self._save(after)
+        return LeadImport(len(reading.bundles), counts, reading.for_another_lead, tuple(reading.problems))
+
+    def _read(self, path: Path, reading: _Reading, *, in_folder: bool) -> None:
+        try:
+            reading.bundles.append(bundle_from_json(open_lead_bundle(_bundle_bytes(path), self._private_key)))
+        except LeadBundleForAnotherLead as refused:
+            if in_folder:
+                reading.for_another_lead += 1
+            else:
+                reading.problems.append(f"{path}: {refused}")
+        except CircleError as refused:  # damaged, too new, not a bundle, unreadable, missing
+            reading.problems.append(f"{path}: {refused}")
+
+    def _save(self, kept: dict[str, KeptGroup]) -> None:
+        data = seal_store(store_to_json(kept), self._private_key)
+        try:
+            replace_atomically(self._file, data)
+        except OSError as error:
+            raise CircleError(
+                f"The imported bundles could not be saved ({error.strerror or type(error).__name__});"
+                " your store is as it was."
+            ) from None
+
+    def _locked(self) -> _Lock:
+        return _Lock(self._folder.where.lead_dir / "lead.lock")
+
+
+class _Lock:
+    def __init__(self, path: Path) -> None:
+        self._lock = VaultLock(path)
+
+    def __enter__(self) -> None:
+        try:
+            self._lock.acquire()
+        except VaultInUse:
+            raise LeadStoreBusy() from None
+
+    def __exit__(self, *_: object) -> None:
+        self._lock.release()
+
+
+def _bundle_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise CircleError("That file is far too large to be a lead bundle.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CircleError("No file or folder there.") from None
+    except OSError as error:
+        raise CircleError(f"It could not be read ({error.strerror or type(error).__name__}).") from None
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a new file beside `path` (0600, synced), then rename it over `path`.
+
+    A reader sees the old file or the new one, never half of one; a failure leaves the old one alone.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    write_private_file(temporary, data)  # removes itself if the write fails
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return  # the rename is done; only its durability across a power cut is left to the file system
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+__all__ = ["LeadFolder", "LeadImport", "LeadStore", "NoLeadKey", "NothingImported", "replace_atomically"]
