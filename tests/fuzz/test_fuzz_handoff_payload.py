@@ -1,0 +1,79 @@
+"""What a handoff carries, read from another laptop: anything else is HandoffUnreadable, and what is read imports.
+
+The payload is JSON that opened under the code, so it came from someone holding the code; it may still be
+from a newer or broken circle, or edited by hand. `snapshot_from_json` either refuses it as unreadable or
+gives a snapshot that merges, round-trips, holds only clean text, and changes nothing when merged twice.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from circle.domain.errors import CircleError
+from circle.domain.handoff import HandoffUnreadable, plan_merge, snapshot_from_json, snapshot_to_json
+from circle.domain.session import replay
+from circle.vault.handoff import seal_handoff
+from circle.vault.keyring import FLOOR_KDF
+from tests.fuzz.checks import fuzz, is_clean, is_clean_line, raises_only
+from tests.fuzz.conftest import new_vault
+from tests.fuzz.strategies import edited, json_edits, json_objects, json_values
+
+CODE = "K7QM-2XDA-MPRT-WB4C"
+
+
+@fuzz(150)
+@given(raw=json_values | json_objects.map(lambda value: {**value, "circle_handoff": 1}))
+def test_any_json_value_is_a_snapshot_or_refused_as_unreadable(raw: Any) -> None:
+    raises_only(HandoffUnreadable, lambda: snapshot_from_json(raw))
+
+
+@fuzz(150)
+@given(edits=json_edits)
+def test_a_payload_edited_anywhere_is_refused_as_unreadable_or_read_soundly(handoff_payload, edits) -> None:
+    snapshot = raises_only(HandoffUnreadable, lambda: snapshot_from_json(edited(handoff_payload, edits)))
+    if snapshot is None:
+        return
+    # What was read is written back the same way, and read again as the same snapshot.
+    assert snapshot_from_json(json.loads(json.dumps(snapshot_to_json(snapshot)))) == snapshot
+    # It imports as a new group, and importing it again into that group changes nothing.
+    plan = plan_merge(None, snapshot)
+    assert not plan_merge(snapshot, snapshot).changes_anything
+    # Text from another laptop is as clean as text typed here.
+    group = snapshot.group
+    assert is_clean_line(group.name) and 1 <= len(group.name) <= 120
+    assert all(is_clean_line(handle) for handle in snapshot.facilitators.values())
+    assert all(member.name is None or is_clean_line(member.name) for member in plan.members)
+    assert all(is_clean_line(note.text) for note in plan.notes)
+    agreements = group.profile.agreements
+    assert all(is_clean(text) for text in (agreements.text, agreements.confidentiality_limits))
+    for resource in group.profile.crisis_resources:
+        assert is_clean_line(resource.name) and is_clean_line(resource.contact) and is_clean_line(resource.when)
+    assert is_clean_line(group.rules.pulse_question)
+    # The meeting under way, if any, replays: a co-facilitator can pick it up where it was.
+    for meeting in snapshot.meetings:
+        replay(meeting.events)
+
+
+@fuzz(10)
+@given(edits=st.just([]) | json_edits)
+def test_an_edited_payload_sealed_into_a_real_bundle_imports_or_is_refused_in_one_line(handoff_payload, edits) -> None:
+    payload = json.dumps(edited(handoff_payload, edits), ensure_ascii=False).encode()
+    bundle = seal_handoff(payload, CODE, kdf=FLOOR_KDF)
+    with tempfile.TemporaryDirectory() as home, new_vault(Path(home)) as workspace:
+        imported = raises_only(CircleError, lambda: workspace.import_handoff(bundle, CODE))
+        if imported is None:
+            return
+        # The group is there and every part of it opens; a second import finds nothing new.
+        group = workspace.group(imported.group_id)
+        workspace.members(group.id)
+        workspace.notes(group.id)
+        workspace.follow_ups()
+        if imported.meeting_open:
+            workspace.meeting(group.id)
+        assert not workspace.import_handoff(bundle, CODE).changed
