@@ -18,12 +18,12 @@ from pathlib import Path
 
 from benchmarks.common import Figure, median
 from circle.demo import DEMO_PASSPHRASE, build_demo
-from circle.domain.lead_report import lead_report
-from circle.domain.periods import Period
-from circle.lead_report_view import render_lead_report
-from circle.lead_store import LeadFolder
+from circle.domain.trends.lead_report import lead_report
+from circle.domain.trends.periods import Period
+from circle.reports.lead_report import render_lead_report
+from circle.lead.folder import LeadFolder
 from circle.paths import locations
-from circle.report_format import Format
+from circle.reports.render import Format
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 

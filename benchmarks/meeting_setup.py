@@ -11,7 +11,7 @@ from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import Clock
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, NextPhase
-from circle.meeting import Meeting
+from circle.workspace.meeting import Meeting
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 

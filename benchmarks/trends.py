@@ -20,8 +20,8 @@ from typing import Any
 from benchmarks.common import Figure, median, run_python
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import today
-from circle.domain.periods import Period
-from circle.domain.trends import compute_trends
+from circle.domain.trends.periods import Period
+from circle.domain.trends.compute import compute_trends
 from circle.store.trend_facts import attendance_facts, meeting_facts
 from circle.workspace import Workspace
 

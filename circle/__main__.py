@@ -7,11 +7,11 @@ import sys
 
 def main() -> None:
     if len(sys.argv) == 1:
-        from circle.launch import open_app
+        from circle.ui.launch import open_app
 
         open_app()
         return
-    from circle.cli import run
+    from circle.cli.root import run
 
     run()
 

@@ -12,7 +12,7 @@ planned here, purely, and carried out by the store in one transaction. The rules
 - **Meetings** merge by id. A closed (or cancelled) meeting is final: it replaces an open copy of itself.
   When both sides closed it differently, the earlier closing wins (then the smaller record, as canonical
   JSON), the same rule as for the log. When both are open, their logs merge by event id
-  (`circle.domain.session_merge`).
+  (`circle.domain.session.merge`).
 - A different meeting of the group open on each side cannot be merged: the import is refused, untouched.
 
 Importing the same snapshot twice plans nothing the second time.
@@ -32,7 +32,7 @@ from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules, NotesPolicy
 from circle.domain.session import Event, SessionLogError
-from circle.domain.session_merge import merge_logs
+from circle.domain.session.merge import merge_logs
 from circle.domain.text import sanitise_line
 
 PAYLOAD_VERSION = 1

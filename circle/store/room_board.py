@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.room import RoomView
+from circle.domain.session.room import RoomView
 from circle.paths import PRIVATE_FILE_MODE
 
 BOARD_FORMAT = "circle-room/1"

@@ -8,7 +8,7 @@ from datetime import date
 from typing import cast
 
 from circle.domain.records import MeetingStatus
-from circle.domain.trends import Attendance, MeetingFacts
+from circle.domain.trends.compute import Attendance, MeetingFacts
 from circle.store.repository import Repository
 
 _MEETING_COLUMNS = (

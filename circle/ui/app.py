@@ -25,7 +25,7 @@ from circle.domain.text import sanitise_line
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
-from circle.ui.themes import CircleThemes
+from circle.ui.themes.wearing import CircleThemes
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
 
@@ -45,7 +45,7 @@ def idle_lock_seconds(settings: Settings) -> float | None:
 
 class CircleApp(CircleThemes):
     # Absolute, so that subclasses defined elsewhere (benchmarks) still find it.
-    CSS_PATH = Path(__file__).parent / "circle.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "circle.tcss"
     TITLE = "circle"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [

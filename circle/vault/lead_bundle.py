@@ -11,7 +11,7 @@ associated data, so none of them can change without the bundle failing to open. 
 key: it tells a truncated or bit-flipped file apart from a bundle for another lead. A forger can
 recompute it, so it proves nothing; the sealed value does.
 
-This module seals and opens bytes only; what the payload holds is decided in circle.domain.lead_bundle.
+This module seals and opens bytes only; what the payload holds is decided in circle.domain.trends.lead_bundle.
 """
 
 from __future__ import annotations

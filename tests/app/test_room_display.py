@@ -10,11 +10,11 @@ from textual.widgets import Static
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
-from circle.domain.room import CLOSED_LINE, GATHERING_LINE, NO_MEETING_LINE
+from circle.domain.session.room import CLOSED_LINE, GATHERING_LINE, NO_MEETING_LINE
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.paths import locations
 from circle.store.room_board import RoomBoard
-from circle.ui.display import POLL_SECONDS, RoomDisplayApp
+from circle.ui.room_display import POLL_SECONDS, RoomDisplayApp
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from circle.domain.group import Member, PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.store.room_board import RoomBoard
-from circle.ui.display import RoomDisplayApp
+from circle.ui.room_display import RoomDisplayApp
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, SelectionList
 
 from circle.domain.clock import FakeClock
-from circle.domain.periods import Period
+from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from circle.domain.records import MeetingRecord, MeetingStatus
-from circle.lead_store import LeadFolder
+from circle.lead.folder import LeadFolder
 from circle.paths import locations
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace

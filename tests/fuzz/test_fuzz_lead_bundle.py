@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from circle.domain.lead_bundle import (
+from circle.domain.trends.lead_bundle import (
     KeptGroup,
     LeadBundle,
     LeadPayloadUnreadable,
@@ -25,9 +25,9 @@ from circle.domain.lead_bundle import (
     store_from_json,
     store_to_json,
 )
-from circle.domain.periods import Period
+from circle.domain.trends.periods import Period
 from circle.domain.records import MeetingStatus
-from circle.domain.trends import MeetingFacts, compute_trends
+from circle.domain.trends.compute import MeetingFacts, compute_trends
 from circle.vault.errors import LeadBundleRefused, LeadKeyDamaged, LeadKeyMistyped, LeadKeyTooNew, WrongLeadPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import open_lead_bundle, seal_lead_bundle

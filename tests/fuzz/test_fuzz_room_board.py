@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
-from circle.domain.room import read_room, room_view
+from circle.domain.session.room import read_room, room_view
 from circle.domain.session import Arrive, LiveSession, NextPhase, Open, Pause, StartTurn
 from circle.store.room_board import PublishedRoom, RoomBoard, RoomBoardUnreadable
 from circle.store.sealing import GroupSealer

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
-from circle.domain.room import room_view
+from circle.domain.session.room import room_view
 from circle.domain.session import (
     Arrive,
     Close,
@@ -31,7 +31,7 @@ from circle.domain.session import (
     suggested_turn_seconds,
     summary,
 )
-from circle.domain.timing import format_clock
+from circle.domain.session.timing import format_clock
 from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
 from tests.fuzz.checks import fuzz, is_one_plain_line

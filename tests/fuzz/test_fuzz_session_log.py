@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from circle.domain.clock import FakeClock
 from circle.domain.errors import InvalidInput
 from circle.domain.facilitation import facilitated_parts
-from circle.domain.room import RoomView, read_room, room_view
+from circle.domain.session.room import RoomView, read_room, room_view
 from circle.domain.session import (
     Event,
     EventKind,
@@ -29,8 +29,8 @@ from circle.domain.session import (
     suggested_turn_seconds,
     summary,
 )
-from circle.domain.session_merge import merge_logs
-from circle.domain.timing import format_clock
+from circle.domain.session.merge import merge_logs
+from circle.domain.session.timing import format_clock
 from tests.fuzz.checks import fuzz, raises_only
 from tests.fuzz.meetings import START, commands, real_logs
 from tests.fuzz.strategies import JsonEdit, edited, json_edits, json_values

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from circle.theming import BadTheme, bundled_themes_dir, check_theme_file, load_catalog, load_theme_file, text_pairs
+from circle.ui.themes.files import BadTheme, bundled_themes_dir, check_theme_file, load_catalog, load_theme_file, text_pairs
 from tests.fuzz.checks import fuzz, is_one_plain_line, raises_only
 from tests.fuzz.strategies import byte_edits, edited, hostile_text, json_edits, mutated
 

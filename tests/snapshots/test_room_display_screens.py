@@ -11,7 +11,7 @@ from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.store.room_board import RoomBoard
-from circle.ui.display import RoomDisplayApp
+from circle.ui.room_display import RoomDisplayApp
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.snapshots.conftest import FIXED_MOMENT

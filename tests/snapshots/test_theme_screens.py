@@ -7,7 +7,7 @@ import pytest
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
 from circle.store.room_board import RoomBoard
-from circle.ui.display import RoomDisplayApp
+from circle.ui.room_display import RoomDisplayApp
 from tests.snapshots.conftest import FIXED_MOMENT
 from tests.snapshots.test_meeting_screens import PARTS, SIZES, TO_MEETING
 from tests.snapshots.test_room_display_screens import meeting_at

@@ -23,7 +23,7 @@ from circle.domain.session import Close
 from circle.workspace import Workspace
 
 if TYPE_CHECKING:
-    from circle.meeting import Meeting  # loaded by the first meeting, as in the app
+    from circle.workspace.meeting import Meeting  # loaded by the first meeting, as in the app
 
 
 def report(*words: object) -> None:

@@ -17,7 +17,7 @@ from circle.vault import keyring
 from circle.vault.errors import SealBroken, WrongPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import UnknownGroup, Workspace
-from circle.workspace_keys import PassphraseInUse
+from circle.workspace.keys import PassphraseInUse
 from tests.conftest import PASSPHRASE
 from tests.older_vaults import make_older
 

@@ -20,7 +20,7 @@ from circle.vault.errors import HandoffTooNew, NotAHandoff, WrongHandoffCode
 from circle.vault.handoff import MAGIC
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from circle.workspace_handoff import GroupNotYours
+from circle.workspace.handoff import GroupNotYours
 from tests.conftest import PASSPHRASE
 
 ROBINS = "river stone lantern meadow"

@@ -70,5 +70,5 @@ def test_the_unlock_screen_loads_no_meeting_engine_no_sqlite_utils_and_no_crypto
         check=True,
     )
     loaded = set(json.loads(result.stdout))
-    slow_to_load = {"circle.domain.session", "circle.meeting", "sqlite_utils", "cryptography"}
+    slow_to_load = {"circle.domain.session", "circle.workspace.meeting", "sqlite_utils", "cryptography"}
     assert loaded & slow_to_load == set()

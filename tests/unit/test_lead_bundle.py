@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from circle.domain.errors import CircleError
-from circle.domain.lead_bundle import (
+from circle.domain.trends.lead_bundle import (
     LeadBundle,
     LeadPayloadUnreadable,
     PERIOD_KEYS,
@@ -24,15 +24,15 @@ from circle.domain.lead_bundle import (
     group_for_lead,
     merge_bundles,
 )
-from circle.domain.lead_report import NoMeetingsInRange, RangeBackwards, UnknownLeadGroup, groups_named, lead_report
+from circle.domain.trends.lead_report import NoMeetingsInRange, RangeBackwards, UnknownLeadGroup, groups_named, lead_report
 from circle.domain.notes import NoteDraft, NoteKind
-from circle.domain.periods import Period
+from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Arrive, StartPhase
-from circle.domain.trends import MeetingFacts, PeriodTrend, compute_trends
-from circle.lead_store import LeadFolder, LeadStore
+from circle.domain.trends.compute import MeetingFacts, PeriodTrend, compute_trends
+from circle.lead.folder import LeadFolder, LeadStore
 from circle.paths import locations
 from circle.vault.errors import (
     LeadBundleDamaged,
@@ -427,7 +427,7 @@ def test_a_newer_bundle_replaces_the_group_kept_and_an_older_one_after_it_change
 CRASHING_IMPORT = """
 import resource, signal, sys
 from pathlib import Path
-from circle.lead_store import LeadFolder
+from circle.lead.folder import LeadFolder
 from circle.paths import locations
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
 store = LeadFolder(locations(sys.argv[1])).unlock(sys.argv[2])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from circle.lead_store import LeadFolder, LeadKeyExists, NoLeadKey
+from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey
 from circle.paths import locations
 from circle.vault import lead_key
 from circle.vault.errors import LeadKeyDamaged, LeadKeyMistyped, LeadKeyTooNew, WrongLeadPassphrase

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from circle.domain.lead_bundle import bundle_from_json, store_from_json
+from circle.domain.trends.lead_bundle import bundle_from_json, store_from_json
 from circle.vault import errors, keyring, lead_key
 from circle.vault.crypto import open_sealed
 from circle.vault.keyring import KdfParams

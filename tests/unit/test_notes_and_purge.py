@@ -14,7 +14,7 @@ from circle.domain.notes import NoteDraft, NoteKind, NoteRefused, SafetyAction
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy, NotesPolicy
 from circle.domain.session import Arrive
-from circle.meeting import Meeting
+from circle.workspace.meeting import Meeting
 from circle.workspace import MeetingStillOpen, Workspace
 from tests.conftest import PASSPHRASE
 from tests.unit.test_no_plaintext_on_disk import encodings

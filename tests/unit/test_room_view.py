@@ -10,7 +10,7 @@ import pytest
 from circle.domain.clock import FakeClock
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, PhaseKind
-from circle.domain.room import (
+from circle.domain.session.room import (
     CLOSED_LINE,
     GATHERING_LINE,
     NO_MEETING_LINE,
@@ -28,7 +28,7 @@ from circle.domain.session import (
     StartTurn,
 )
 from circle.domain.templates import template
-from circle.domain.timing import TimerState, format_clock
+from circle.domain.session.timing import TimerState, format_clock
 
 START = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
 

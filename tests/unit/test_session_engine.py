@@ -48,7 +48,7 @@ from circle.domain.session import (
     replay,
     summary,
 )
-from circle.domain.timing import TimerState
+from circle.domain.session.timing import TimerState
 
 K = PhaseKind
 # Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)

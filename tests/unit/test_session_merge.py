@@ -36,7 +36,7 @@ from circle.domain.session import (
     StepOut,
     replay,
 )
-from circle.domain.session_merge import merge_logs
+from circle.domain.session.merge import merge_logs
 
 K = PhaseKind
 # Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)

@@ -10,7 +10,7 @@ import pytest
 import textual.theme
 from textual.color import Color, rgb_to_lab
 
-from circle.theming import (
+from circle.ui.themes.files import (
     CIRCLE_VARIABLES,
     BadTheme,
     bundled_themes_dir,

@@ -40,7 +40,7 @@ from circle.domain.session import (
     StepOut,
     replay,
 )
-from circle.domain.timing import TimerState, format_clock
+from circle.domain.session.timing import TimerState, format_clock
 
 K = PhaseKind
 FORMAT = ((K.OPENING, 15), (K.CHECK_IN, 25), (K.SHARING, 105), (K.BREAK, 15), (K.CLOSING, 20))

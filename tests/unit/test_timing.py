@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from circle.domain.timing import (
+from circle.domain.session.timing import (
     LAST_MINUTE_SECONDS,
     Timer,
     TimerState,

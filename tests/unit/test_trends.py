@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from circle.domain.errors import InvalidInput
-from circle.domain.lead_view import lead_view, suppressed
-from circle.domain.periods import Period, next_period_start, period_label, period_start
+from circle.domain.trends.lead_view import lead_view, suppressed
+from circle.domain.trends.periods import Period, next_period_start, period_label, period_start
 from circle.domain.records import MeetingStatus
-from circle.domain.trends import (
+from circle.domain.trends.compute import (
     Attendance,
     MeetingFacts,
     PeriodTrend,

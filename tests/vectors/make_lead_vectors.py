@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from circle.domain.lead_bundle import bundle_from_json, store_from_json
+from circle.domain.trends.lead_bundle import bundle_from_json, store_from_json
 from circle.vault import crypto, keyring, lead_bundle, lead_key, lead_store, recipients
 from circle.vault.keyring import FLOOR_KDF
 from tests.vectors.make_vectors import flip, floor_params, hkdf

@@ -27,7 +27,7 @@ from circle.ui.screens.dialogs import Choose
 from circle.ui.text import plain
 
 if TYPE_CHECKING:
-    from circle.meeting import Meeting
+    from circle.workspace.meeting import Meeting
     from circle.ui.screens.meeting import MeetingScreen
 
 NOT_BY_NAME = "-"

@@ -32,7 +32,7 @@ from circle.ui.widgets.messages import (
 )
 from circle.ui.widgets.roster_editor import RosterEditor
 from circle.ui.widgets.rules_editor import RulesEditor
-from circle.workspace_keys import FacilitatorEntry
+from circle.workspace.keys import FacilitatorEntry
 
 TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 

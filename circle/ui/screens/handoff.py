@@ -17,7 +17,7 @@ from circle.paths import write_private_file
 from circle.ui.text import plain
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
-from circle.workspace_handoff import HandoffImported, handoff_file_name, read_handoff_file
+from circle.workspace.handoff import HandoffImported, handoff_file_name, read_handoff_file
 
 
 class HandoffExportDialog(ModalScreen[None]):

@@ -18,7 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
-from circle.workspace_handoff import HandoffImported
+from circle.workspace.handoff import HandoffImported
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:

@@ -21,14 +21,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from circle.domain.session import suggested_turn_seconds
-from circle.domain.timing import format_clock
+from circle.domain.session.timing import format_clock
 from circle.ui.text import plain
 from circle.ui.widgets.line import Line
 from circle.ui.widgets.timer_panel import TimerPanel
 
 if TYPE_CHECKING:
     from circle.domain.session import SessionState
-    from circle.meeting import Meeting
+    from circle.workspace.meeting import Meeting
 
 # Four times a second: a second never looks skipped.
 REFRESH_SECONDS = 0.25

@@ -22,8 +22,8 @@ from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
-from circle.domain.periods import Period
-from circle.domain.trends import TrendReport
+from circle.domain.trends.periods import Period
+from circle.domain.trends.compute import TrendReport
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.keys_help import KeyHelp
 from circle.ui.widgets.line import Line, Paragraph
@@ -67,7 +67,7 @@ class TrendChoice:
 
 
 class TrendsScreen(CircleScreen):
-    CSS_PATH = Path(__file__).parent.parent / "trends.tcss"
+    CSS_PATH = Path(__file__).parent.parent / "styles" / "trends.tcss"
     KEYS_TITLE = "Keys on the trends"
     KEYS_HELP = TREND_KEYS
     BINDINGS = [

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
-from circle.domain.timing import Timer, TimerState, format_clock
+from circle.domain.session.timing import Timer, TimerState, format_clock
 from circle.ui.widgets.line import Line
 
 # A shape and a word for each state, so nobody has to tell colours apart.

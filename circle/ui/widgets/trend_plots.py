@@ -16,8 +16,8 @@ from textual.content import Content
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from circle.domain.periods import Period
-from circle.theming import contrast_ratio
+from circle.domain.trends.periods import Period
+from circle.ui.themes.files import contrast_ratio
 from circle.ui.widgets.trend_series import (
     ROLLING,
     Attendance,

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from circle.domain.periods import Period, period_start, period_starts
-from circle.domain.trends import TrendReport
+from circle.domain.trends.periods import Period, period_start, period_starts
+from circle.domain.trends.compute import TrendReport
 
 # The rolling mean covers this many meetings (one group) or weeks (several).
 ROLLING = 4

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.widgets import DataTable
 
-from circle.domain.trends import PeriodTrend, TrendReport
+from circle.domain.trends.compute import PeriodTrend, TrendReport
 from circle.ui.text import cell
 
 UNKNOWN = "–"

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.content import Content
 
-from circle.domain.trends import TrendReport
+from circle.domain.trends.compute import TrendReport
 from circle.ui.text import CELL_WIDTH, one_line
 
 NOBODY = "Nobody stopped coming in this range."

@@ -11,7 +11,7 @@ same phase, speaker and timers.
 
 An event records what happened and when, never what was said: its data holds only opaque ids,
 kinds, numbers, flags and dates (see `EVENT_DATA_KEYS`). Timers are computed from event
-timestamps and the clock (see `circle.domain.timing`), never from counted ticks.
+timestamps and the clock (see `circle.domain.session.timing`), never from counted ticks.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from circle.domain.clock import Clock
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group, Phase, PhaseKind
 from circle.domain.rules import NamesPolicy
-from circle.domain.timing import Timer, fair_share
+from circle.domain.session.timing import Timer, fair_share
 
 
 class SessionRuleError(CircleError):

@@ -70,8 +70,9 @@ class ThemeCatalog:
 
 def bundled_themes_dir() -> Path:
     """Inside an installed wheel the themes are package data; in a checkout they sit beside the package."""
-    packaged = Path(__file__).parent / "themes"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+    package = Path(__file__).parents[2]
+    packaged = package / "themes"
+    return packaged if packaged.is_dir() else package.parent / "themes"
 
 
 def check_theme_file(path: Path) -> list[str]:

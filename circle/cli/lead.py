@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
-from circle.cli_support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
+from circle.cli.support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
 from circle.domain.errors import InvalidInput
 from circle.domain.passphrase import check_new_passphrase, strength
-from circle.lead_store import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
+from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
 from circle.paths import locations, write_private_file
 from circle.vault.lead_bundle import BUNDLE_SUFFIX
-from circle.workspace_lead import check_lead_key, lead_bundle_file_name
+from circle.workspace.lead_export import check_lead_key, lead_bundle_file_name
 
 LEAD_PASSPHRASE_VARIABLE = "CIRCLE_LEAD_PASSPHRASE"
 PERIODS = ("week", "month", "quarter")
@@ -112,10 +112,10 @@ def lead_import(paths: tuple[Path, ...]) -> None:
 @one_line_errors
 def lead_report_command(group_names: tuple[str, ...], since: str | None, until: str | None, by: str, form: str) -> None:
     """Your groups side by side: a summary of each over the range, then every period (small counts as <3)."""
-    from circle.domain.lead_report import groups_named, lead_report
-    from circle.domain.periods import Period
-    from circle.lead_report_view import render_lead_report
-    from circle.report_format import Format
+    from circle.domain.trends.lead_report import groups_named, lead_report
+    from circle.domain.trends.periods import Period
+    from circle.reports.lead_report import render_lead_report
+    from circle.reports.render import Format
 
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     folder = _folder()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from circle.domain.errors import CircleError
-from circle.domain.lead_bundle import (
+from circle.domain.trends.lead_bundle import (
     KeptGroup,
     LeadBundle,
     LeadPayloadUnreadable,

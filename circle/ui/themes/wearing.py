@@ -15,7 +15,7 @@ from circle.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
 from circle.paths import Locations
-from circle.theming import load_catalog, timer_colours
+from circle.ui.themes.files import load_catalog, timer_colours
 
 
 class CircleThemes(App[None]):

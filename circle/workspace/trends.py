@@ -9,11 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from circle.domain.clock import Clock, SystemClock, today
-from circle.domain.periods import Period
+from circle.domain.trends.periods import Period
 from circle.store.repository import Repository
 
 if TYPE_CHECKING:
-    from circle.domain.trends import TrendReport
+    from circle.domain.trends.compute import TrendReport
     from circle.paths import Locations
     from circle.store.sealing import GroupSealer
 
@@ -34,7 +34,7 @@ class TrendsAhead:
         self._thread.start()
 
     def _work(self, where: Locations) -> None:
-        from circle.domain.trends import compute_trends
+        from circle.domain.trends.compute import compute_trends
         from circle.store.db import open_database
         from circle.store.trend_facts import attendance_facts, meeting_facts
 
@@ -84,7 +84,7 @@ class TrendsReader:
         Every meeting up to today is read, whatever the range: whether a newcomer came back is judged
         from the weeks after `until` too. `ahead`, started before unlocking, saves computing it again.
         """
-        from circle.domain.trends import compute_trends
+        from circle.domain.trends.compute import compute_trends
         from circle.store.trend_facts import attendance_facts, meeting_facts
 
         chosen, on = self._chosen(group_ids), today(self.clock)
@@ -103,7 +103,7 @@ class TrendsReader:
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
-        from circle.domain.trends import dropped_off
+        from circle.domain.trends.compute import dropped_off
         from circle.store.trend_facts import attendance_facts, meeting_facts
 
         sealer = self._sealer(group_id)

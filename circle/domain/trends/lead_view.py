@@ -7,7 +7,7 @@ from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules
-from circle.domain.trends import GroupTrends, MeetingTrend, PeriodTrend, TrendReport
+from circle.domain.trends.compute import GroupTrends, MeetingTrend, PeriodTrend, TrendReport
 
 # A group with no threshold of its own gets the default rules' one, never none at all.
 DEFAULT_THRESHOLD = ConfidentialityRules().small_count_threshold

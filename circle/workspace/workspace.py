@@ -25,17 +25,17 @@ from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 from circle.vault import crypto
-from circle.workspace_handoff import HandoffExchange
-from circle.workspace_keys import FacilitatorKeys, UnknownGroup, VaultLocked, new_id
-from circle.workspace_lead import LeadExport
-from circle.workspace_trends import TrendsReader
+from circle.workspace.handoff import HandoffExchange
+from circle.workspace.keys import FacilitatorKeys, UnknownGroup, VaultLocked, new_id
+from circle.workspace.lead_export import LeadExport
+from circle.workspace.trends import TrendsReader
 
 __all__ = ["MeetingStillOpen", "UnknownGroup", "VaultLocked", "Workspace"]
 
 if TYPE_CHECKING:
     # A meeting's modules load with the first meeting, so that the unlock screen appears sooner.
     from circle.domain.session import LiveSession
-    from circle.meeting import Meeting
+    from circle.workspace.meeting import Meeting
     from circle.store.room_board import PublishedRoom
 
 
@@ -261,7 +261,7 @@ class Workspace(FacilitatorKeys, HandoffExchange, TrendsReader, LeadExport):
     def _meeting(
         self, group: Group, session_id: str, live: LiveSession, roster: list[Member], sealer: GroupSealer
     ) -> Meeting:
-        from circle.meeting import Meeting
+        from circle.workspace.meeting import Meeting
         from circle.store.room_board import RoomBoard
 
         board = RoomBoard(self.locations.room_file)

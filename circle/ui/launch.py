@@ -30,13 +30,13 @@ def open_app(home: Path | None = None) -> None:
 def open_room_display(where: Locations, *, names: bool) -> None:
     """Without names the display reads only the room board; with names it unlocks a read-only view of the vault."""
     from circle.store.room_board import RoomBoard
-    from circle.ui.display import RoomDisplayApp
+    from circle.ui.room_display import RoomDisplayApp
 
     board = RoomBoard(where.room_file)
     if not names:
         RoomDisplayApp(board, where=where).run()
         return
-    from circle.cli_support import read_passphrase
+    from circle.cli.support import read_passphrase
     from circle.workspace import Workspace
 
     with Workspace.open_to_read(where) as workspace:

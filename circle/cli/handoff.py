@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from circle.cli_support import one_line_errors, safe, unlocked_workspace
+from circle.cli.support import one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
 from circle.paths import write_private_file
-from circle.workspace_handoff import handoff_file_name, read_handoff_file
+from circle.workspace.handoff import handoff_file_name, read_handoff_file
 
 CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"
 

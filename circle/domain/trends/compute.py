@@ -24,7 +24,7 @@ from enum import Enum
 from math import fsum
 from typing import Any, NamedTuple
 
-from circle.domain.periods import Period, next_period_start, period_label, period_start, period_starts
+from circle.domain.trends.periods import Period, next_period_start, period_label, period_start, period_starts
 from circle.domain.records import MeetingStatus
 
 # A newcomer has come back if they are at another meeting of the group within four weeks.

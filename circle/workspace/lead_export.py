@@ -53,9 +53,9 @@ class LeadExport:
 
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
-        from circle.domain.lead_bundle import LeadBundle, bundle_to_json, group_for_lead
-        from circle.domain.periods import Period
-        from circle.domain.trends import compute_trends
+        from circle.domain.trends.lead_bundle import LeadBundle, bundle_to_json, group_for_lead
+        from circle.domain.trends.periods import Period
+        from circle.domain.trends.compute import compute_trends
         from circle.store.trend_facts import attendance_facts, meeting_facts
         from circle.vault.lead_bundle import seal_lead_bundle
 

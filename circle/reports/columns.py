@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from circle.report_format import Column, Kind
+from circle.reports.render import Column, Kind
 
 GROUP = Column("group", "group", Kind.TEXT)
 PERIOD = Column("period", "period", Kind.TEXT)

@@ -18,7 +18,7 @@ from circle.domain.group import Group, Member
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
-from circle.domain.room import room_view
+from circle.domain.session.room import room_view
 from circle.domain.session import (
     Arrive,
     Close,

@@ -16,7 +16,7 @@ from typing import Any
 from circle.domain.errors import InvalidInput
 from circle.domain.group import PhaseKind
 from circle.domain.session import SessionState
-from circle.domain.timing import Timer, TimerState, format_clock
+from circle.domain.session.timing import Timer, TimerState, format_clock
 
 # Why the room sees each part of the meeting: a few calm words, the same for every group.
 _PHASE_LINES = {

@@ -16,11 +16,11 @@ from textual.containers import Center, Vertical
 
 from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
-from circle.domain.room import read_room
+from circle.domain.session.room import read_room
 from circle.paths import Locations
 from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.ui.text import one_line
-from circle.ui.themes import CircleThemes
+from circle.ui.themes.wearing import CircleThemes
 from circle.ui.widgets.big_clock import BigClock
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.timer_panel import STATE_CLASSES, STATE_MARKS
@@ -32,7 +32,7 @@ SpeakerNamer = Callable[[PublishedRoom], str]
 
 
 class RoomDisplayApp(CircleThemes):
-    CSS_PATH = Path(__file__).parent / "display.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "display.tcss"
     TITLE = "circle · room display"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("q,escape,ctrl+q", "quit", "Close the display", priority=True)]

@@ -11,7 +11,7 @@ import click
 import platformdirs
 
 from circle import __version__
-from circle.cli_support import (
+from circle.cli.support import (
     PASSPHRASE_VARIABLE,
     fail,
     one_line_errors,
@@ -23,7 +23,7 @@ from circle.domain.errors import CircleError
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.domain.roster import parse_roster_csv
 from circle.domain.templates import DEFAULT_TEMPLATE, TEMPLATES
-from circle.launch import open_app
+from circle.ui.launch import open_app
 from circle.paths import locations
 
 
@@ -31,11 +31,11 @@ class LazyGroup(click.Group):
     """Subcommands kept in modules of their own load only when they run: `circle trends` skips the lead's code."""
 
     LAZY = {
-        "facilitator": "circle.cli_facilitators.facilitator",
-        "handoff": "circle.cli_handoff.handoff",
-        "lead": "circle.cli_lead.lead",
-        "passphrase": "circle.cli_facilitators.passphrase",
-        "trends": "circle.cli_trends.trends",
+        "facilitator": "circle.cli.facilitators.facilitator",
+        "handoff": "circle.cli.handoff.handoff",
+        "lead": "circle.cli.lead.lead",
+        "passphrase": "circle.cli.facilitators.passphrase",
+        "trends": "circle.cli.trends.trends",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -207,7 +207,7 @@ def themes() -> None:
 def themes_list() -> None:
     """List the themes, bundled and yours; * marks the chosen one."""
     from circle.config import load_settings
-    from circle.theming import load_catalog
+    from circle.ui.themes.files import load_catalog
 
     where = locations()
     settings, config_problem = load_settings(where.config_file)
@@ -228,7 +228,7 @@ def themes_list() -> None:
 @one_line_errors
 def themes_check(theme_file: Path) -> None:
     """Check a theme file and print every problem in it, one per line."""
-    from circle.theming import check_theme_file
+    from circle.ui.themes.files import check_theme_file
 
     problems = check_theme_file(theme_file)
     if not problems:
@@ -247,7 +247,7 @@ def themes_check(theme_file: Path) -> None:
 @one_line_errors
 def display(names: bool) -> None:
     """Open the room display: the part of the meeting and a big timer, for a screen the group can see."""
-    from circle.launch import open_room_display
+    from circle.ui.launch import open_room_display
 
     open_room_display(locations(), names=names)
 

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from circle.cli_support import one_line_errors, parse_day, safe, unlocked_workspace
+from circle.cli.support import one_line_errors, parse_day, safe, unlocked_workspace
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.periods import Period
+from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise
 from circle.paths import locations
-from circle.report_format import Format, markdown_text, render
-from circle.trend_columns import COUNTS, DAYS, GROUP, PERIOD
-from circle.workspace_trends import TrendsAhead
+from circle.reports.render import Format, markdown_text, render
+from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
+from circle.workspace.trends import TrendsAhead
 
 if TYPE_CHECKING:
-    from circle.domain.trends import PeriodTrend, TrendReport
+    from circle.domain.trends.compute import PeriodTrend, TrendReport
     from circle.workspace import Workspace
 
 JSON_FORMAT_VERSION = 1

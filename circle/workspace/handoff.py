@@ -101,7 +101,7 @@ class HandoffExchange:
         `kdf` stretches the code; None is the handoff's own default.
         """
         from circle.domain.handoff import snapshot_to_json
-        from circle.store.exchange import GroupExchange
+        from circle.store.handoff import GroupExchange
         from circle.vault.handoff import HANDOFF_KDF, new_code, seal_handoff
 
         snapshot = GroupExchange(self._repo).snapshot(self._sealer(group_id))
@@ -112,7 +112,7 @@ class HandoffExchange:
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
         """Add the group, or merge it into the one here; refuse with one line, untouched, if anything is wrong."""
         from circle.domain.handoff import HandoffUnreadable, plan_merge, snapshot_from_json
-        from circle.store.exchange import GroupExchange
+        from circle.store.handoff import GroupExchange
         from circle.vault.handoff import open_handoff
 
         self._require_unlocked()

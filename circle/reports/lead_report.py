@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from circle.domain.lead_report import LeadReport
-from circle.report_format import Column, Format, Kind, render
-from circle.trend_columns import (
+from circle.domain.trends.lead_report import LeadReport
+from circle.reports.render import Column, Format, Kind, render
+from circle.reports.columns import (
     COUNTS,
     DAYS,
     DROPPED_OFF,

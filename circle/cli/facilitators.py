@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from circle.cli_support import one_line_errors, read_passphrase, safe, unlocked_workspace
+from circle.cli.support import one_line_errors, read_passphrase, safe, unlocked_workspace
 from circle.domain.errors import CircleError
 from circle.domain.passphrase import check_new_passphrase, strength
 

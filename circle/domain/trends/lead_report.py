@@ -1,6 +1,6 @@
 """A group lead's report: their groups' periods side by side, and a summary of each group over a range.
 
-Built only from what lead bundles carry (circle.domain.lead_bundle): counts already suppressed by each
+Built only from what lead bundles carry (circle.domain.trends.lead_bundle): counts already suppressed by each
 group's own threshold. A period is reported whole when any of it lies in the range. Each group's
 summary adds up the periods shown:
 
@@ -21,8 +21,8 @@ from datetime import date, datetime
 from typing import Any
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.lead_bundle import KeptGroup, Row
-from circle.domain.periods import Period
+from circle.domain.trends.lead_bundle import KeptGroup, Row
+from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise_line
 
 SUMMARY_KEYS = ("held", "cancelled", "mean_attendance", "newcomers", "return_rate", "retention", "dropped_off")

@@ -1,7 +1,7 @@
 """What a lead bundle holds, how it is read, and how a lead's store takes it in.
 
 A bundle carries each group's counts by week, month and quarter over its whole history, built through
-`lead_group` (circle.domain.lead_view): small counts are already "<K" by the group's own threshold and
+`lead_group` (circle.domain.trends.lead_view): small counts are already "<K" by the group's own threshold and
 rates derived from them are withheld. Besides the counts it names only the group (its id and name, so a
 lead can tell groups apart) and when it was made. No member id, no member name, no note, no handle.
 Per-meeting rows stay with the facilitators: a lead's report is by period.
@@ -24,9 +24,9 @@ from typing import Any, NoReturn
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
-from circle.domain.lead_view import lead_group
-from circle.domain.periods import Period, period_label, period_last_day, period_start
-from circle.domain.trends import GroupTrends
+from circle.domain.trends.lead_view import lead_group
+from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
+from circle.domain.trends.compute import GroupTrends
 
 PAYLOAD_VERSION = 1
 STORE_VERSION = 1

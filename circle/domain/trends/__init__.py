@@ -1,0 +1,1 @@
+"""Attendance trends from counts alone: periods, measures, what a lead may see, and lead bundles."""

@@ -1,0 +1,1 @@
+"""A group lead's own folder: their key and the bundles they have imported."""
