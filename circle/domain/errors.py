@@ -2,7 +2,16 @@
 
 
 class CircleError(Exception):
-    """A problem the user can act on; its message is shown as a single line."""
+    """A problem the user can act on; its message is shown as a single line.
+
+    A kind of problem with one fixed wording says it as data (`message = "..."`); one whose
+    wording varies passes the line when it is raised.
+    """
+
+    message = "Something went wrong."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(self.message if message is None else message)
 
 
 class InvalidInput(CircleError):

@@ -39,15 +39,11 @@ PAYLOAD_VERSION = 1
 
 
 class HandoffUnreadable(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__("The handoff opened, but what it holds could not be read; nothing was imported.")
+    message = "The handoff opened, but what it holds could not be read; nothing was imported."
 
 
 class TwoMeetingsOpen(CircleError):
-    def __init__(self) -> None:
-        super().__init__(
-            "This group has a different meeting open here; close it before importing. Nothing was imported."
-        )
+    message = "This group has a different meeting open here; close it before importing. Nothing was imported."
 
 
 @dataclass(frozen=True)

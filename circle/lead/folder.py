@@ -38,23 +38,19 @@ MAX_BUNDLE_BYTES = 64 * 1024 * 1024  # far beyond twenty groups' twenty years; a
 
 
 class NoLeadKey(CircleError):
-    def __init__(self) -> None:
-        super().__init__("There is no lead key here yet; run 'circle lead init' first.")
+    message = "There is no lead key here yet; run 'circle lead init' first."
 
 
 class LeadKeyExists(CircleError):
-    def __init__(self) -> None:
-        super().__init__("There is already a lead key here; nothing was changed ('circle lead key' prints it).")
+    message = "There is already a lead key here; nothing was changed ('circle lead key' prints it)."
 
 
 class NothingImported(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Nothing imported yet; run 'circle lead import FILE|FOLDER' first.")
+    message = "Nothing imported yet; run 'circle lead import FILE|FOLDER' first."
 
 
 class LeadStoreBusy(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Another circle is importing into your lead store; try again when it is done.")
+    message = "Another circle is importing into your lead store; try again when it is done."
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:

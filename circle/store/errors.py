@@ -16,8 +16,7 @@ class VaultCorrupt(CircleError):
 
 
 class VaultInUse(CircleError):
-    def __init__(self) -> None:
-        super().__init__("This vault is already open in another circle window. Close that one first.")
+    message = "This vault is already open in another circle window. Close that one first."
 
 
 class VaultMoved(CircleError):
@@ -29,8 +28,7 @@ class VaultMoved(CircleError):
 
 
 class DiskFull(CircleError):
-    def __init__(self) -> None:
-        super().__init__("The disk is full; the last change was not saved. Free some space and try again.")
+    message = "The disk is full; the last change was not saved. Free some space and try again."
 
 
 class VaultTooNew(CircleError):

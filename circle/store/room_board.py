@@ -24,8 +24,7 @@ MAX_BOARD_BYTES = 16_384
 
 
 class RoomBoardUnreadable(CircleError):
-    def __init__(self) -> None:
-        super().__init__("The room display's file is damaged; it will mend at the meeting's next step.")
+    message = "The room display's file is damaged; it will mend at the meeting's next step."
 
 
 @dataclass(frozen=True)

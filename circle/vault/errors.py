@@ -4,8 +4,7 @@ from circle.domain.errors import CircleError, InvalidInput
 
 
 class WrongPassphrase(CircleError):
-    def __init__(self) -> None:
-        super().__init__("That passphrase does not open this vault.")
+    message = "That passphrase does not open this vault."
 
 
 class SealBroken(CircleError):
@@ -24,8 +23,6 @@ class HandoffRefused(CircleError):
 
     message = "That handoff could not be imported."
 
-    def __init__(self) -> None:
-        super().__init__(self.message)
 
 
 class NotAHandoff(HandoffRefused):
@@ -51,25 +48,19 @@ class WrongHandoffCode(HandoffRefused):
 
 
 class LeadKeyMistyped(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__(
-            "That lead key is mistyped: copy the whole line 'circle lead key' printed, starting circle-lead-."
-        )
+    message = "That lead key is mistyped: copy the whole line 'circle lead key' printed, starting circle-lead-."
 
 
 class WrongLeadPassphrase(CircleError):
-    def __init__(self) -> None:
-        super().__init__("That passphrase does not open your lead key.")
+    message = "That passphrase does not open your lead key."
 
 
 class LeadKeyDamaged(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Your lead key file is damaged; it cannot be used.")
+    message = "Your lead key file is damaged; it cannot be used."
 
 
 class LeadKeyTooNew(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Your lead key was made by a newer circle; update circle here to use it.")
+    message = "Your lead key was made by a newer circle; update circle here to use it."
 
 
 class LeadBundleRefused(CircleError):
@@ -77,8 +68,6 @@ class LeadBundleRefused(CircleError):
 
     message = "That lead bundle could not be imported."
 
-    def __init__(self) -> None:
-        super().__init__(self.message)
 
 
 class NotALeadBundle(LeadBundleRefused):
@@ -108,5 +97,4 @@ class LeadStoreDamaged(CircleError):
 
 
 class LeadStoreTooNew(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Your store of imported bundles was written by a newer circle; update circle here to read it.")
+    message = "Your store of imported bundles was written by a newer circle; update circle here to read it."

@@ -25,10 +25,7 @@ MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong 
 
 
 class GroupNotYours(CircleError):
-    def __init__(self) -> None:
-        super().__init__(
-            "This vault holds that group, and you are not one of its facilitators; nothing was imported."
-        )
+    message = "This vault holds that group, and you are not one of its facilitators; nothing was imported."
 
 
 def handoff_file_name(moment: datetime) -> str:

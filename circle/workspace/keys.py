@@ -24,20 +24,17 @@ HANDLE_MAX = 40  # how co-facilitators see you: a name, not a paragraph
 
 
 class VaultLocked(CircleError):
-    def __init__(self) -> None:
-        super().__init__("The vault is locked; unlock it first.")
+    message = "The vault is locked; unlock it first."
 
 
 class UnknownGroup(CircleError):
-    def __init__(self) -> None:
-        super().__init__("No group by that name in this vault (see 'circle group list').")
+    message = "No group by that name in this vault (see 'circle group list')."
 
 
 class PassphraseInUse(CircleError):
     """Saying so tells nothing the unlock screen doesn't: it too says whether a passphrase opens the vault."""
 
-    def __init__(self) -> None:
-        super().__init__("That passphrase already opens this vault; each facilitator needs their own.")
+    message = "That passphrase already opens this vault; each facilitator needs their own."
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,7 @@ if TYPE_CHECKING:
 
 
 class NoGroupsToExport(CircleError):
-    def __init__(self) -> None:
-        super().__init__("You hold no groups yet; there is nothing to send a lead.")
+    message = "You hold no groups yet; there is nothing to send a lead."
 
 
 def lead_bundle_file_name(moment: datetime) -> str:

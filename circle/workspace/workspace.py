@@ -40,8 +40,7 @@ if TYPE_CHECKING:
 
 
 class MeetingStillOpen(CircleError):
-    def __init__(self) -> None:
-        super().__init__("Close the meeting in progress before changing what is kept about people.")
+    message = "Close the meeting in progress before changing what is kept about people."
 
 
 @dataclass(frozen=True)

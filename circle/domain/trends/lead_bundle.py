@@ -53,8 +53,7 @@ Row = Mapping[str, Any]
 
 
 class LeadPayloadUnreadable(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__("This bundle opened, but what it holds could not be read; ask for a new one.")
+    message = "This bundle opened, but what it holds could not be read; ask for a new one."
 
 
 @dataclass(frozen=True)

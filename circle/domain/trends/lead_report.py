@@ -29,18 +29,15 @@ SUMMARY_KEYS = ("held", "cancelled", "mean_attendance", "newcomers", "return_rat
 
 
 class UnknownLeadGroup(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__("No imported group by that name; 'circle lead report' lists the ones you have.")
+    message = "No imported group by that name; 'circle lead report' lists the ones you have."
 
 
 class NoMeetingsInRange(CircleError):
-    def __init__(self) -> None:
-        super().__init__("No meetings in this range.")
+    message = "No meetings in this range."
 
 
 class RangeBackwards(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__("The range ends before it starts: --since is after --until.")
+    message = "The range ends before it starts: --since is after --until."
 
 
 @dataclass(frozen=True)
