@@ -17,6 +17,7 @@ demo: $(STAMP)
 
 # One worker per core: the suite is mostly waiting on Argon2id and on Textual's event loop.
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n auto
 
 # The crash torture at length: 500 random kills of a live meeting (`make test` runs 20).

@@ -249,7 +249,7 @@ def display(names: bool) -> None:
     """Open the room display: the part of the meeting and a big timer, for a screen the group can see."""
     from circle.ui.launch import open_room_display
 
-    open_room_display(locations(), names=names)
+    open_room_display(locations(), passphrase=read_passphrase if names else None)
 
 
 @cli.command()

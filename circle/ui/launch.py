@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from circle.domain.errors import CircleError
@@ -27,18 +28,18 @@ def open_app(home: Path | None = None) -> None:
         sys.exit(1)
 
 
-def open_room_display(where: Locations, *, names: bool) -> None:
-    """Without names the display reads only the room board; with names it unlocks a read-only view of the vault."""
+def open_room_display(where: Locations, *, passphrase: Callable[[], str] | None = None) -> None:
+    """Without a passphrase the display reads only the room board; with one (asked for only when it is
+    needed) it unlocks a read-only view of the vault, to show the speaker's first name."""
     from circle.store.room_board import RoomBoard
     from circle.ui.room_display import RoomDisplayApp
 
     board = RoomBoard(where.room_file)
-    if not names:
+    if passphrase is None:
         RoomDisplayApp(board, where=where).run()
         return
-    from circle.cli.support import read_passphrase
     from circle.workspace import Workspace
 
     with Workspace.open_to_read(where) as workspace:
-        workspace.unlock(read_passphrase())
+        workspace.unlock(passphrase())
         RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where).run()

@@ -24,11 +24,11 @@ from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Pause, Resume
 from circle.ui.screens.dialogs import Choose
+from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
 
 if TYPE_CHECKING:
     from circle.workspace.meeting import Meeting
-    from circle.ui.screens.meeting import MeetingScreen
 
 NOT_BY_NAME = "-"
 
@@ -65,7 +65,7 @@ class CrisisCard(ModalScreen[None]):
         Binding("escape,exclamation_mark", "close", "Back"),
     ]
 
-    def __init__(self, host: MeetingScreen) -> None:
+    def __init__(self, host: MeetingHost) -> None:
         super().__init__()
         # The meeting is read through its screen each time: locking drops it there, and with it the key.
         self.host = host

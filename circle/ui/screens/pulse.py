@@ -6,8 +6,6 @@ is tied to them. A refusal (more hands than people, say) is shown here, in one p
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +16,8 @@ from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.session import PULSE_SCALE
+from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
-
-if TYPE_CHECKING:
-    from circle.ui.screens.meeting import MeetingScreen
 
 ANSWERS = range(1, PULSE_SCALE + 1)
 
@@ -35,7 +31,7 @@ class PulseDialog(ModalScreen[bool]):
     ]
     AUTO_FOCUS = "#pulse-1"
 
-    def __init__(self, host: MeetingScreen) -> None:
+    def __init__(self, host: MeetingHost) -> None:
         super().__init__()
         # The meeting is read through its screen, as the crisis card does: locking drops it there, key and all.
         self.host = host
