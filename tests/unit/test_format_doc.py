@@ -7,7 +7,7 @@ from itertools import takewhile
 from pathlib import Path
 
 from circle.domain.rules import ConfidentialityRules
-from circle.domain.session import EVENT_DATA_KEYS
+from circle.domain.session.schema import EVENT_SCHEMA
 from circle.store.db import MIGRATIONS
 
 FORMAT = (Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md").read_text(encoding="utf-8")
@@ -35,7 +35,7 @@ def test_every_event_kind_is_listed_with_exactly_its_data_members():
     for kinds, members in table_after("| Kind | Members of `data` |"):
         for kind in names(kinds):
             documented[kind] = names(members)
-    assert documented == {str(kind): set(keys) for kind, keys in EVENT_DATA_KEYS.items()}
+    assert documented == {str(kind): {field.name for field in fields} for kind, fields in EVENT_SCHEMA.items()}
 
 
 def test_every_rules_member_is_in_the_example_and_the_table():

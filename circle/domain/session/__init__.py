@@ -1,52 +1,50 @@
 """The live session: an append-only log of events, and its state as a fold over them.
 
+    commands  what a facilitator can ask        schema    each event kind and its data members
+    decide    command + state -> events         events    one event and its JSON form
+    evolve    state + event -> state (replay)   state     where a session stands
+    summary   what a meeting comes to           live      a log and its state against a clock
+
 The public names are gathered here, so callers need not know which file holds what.
 """
 
-from circle.domain.session.engine import (
+from circle.domain.group import PhaseKind
+from circle.domain.session.commands import (
+    PULSE_SCALE,
     Arrive,
     ChangeFacilitator,
     Close,
     Command,
     Dequeue,
-    EVENT_DATA_KEYS,
     EndTurn,
     Enqueue,
-    Event,
-    EventKind,
     ExtendTurn,
-    FrozenMap,
     Leave,
-    LiveSession,
     MoveInQueue,
     NextPhase,
     Open,
-    PASSED,
-    PULSE_SCALE,
     PassTurn,
     Pause,
-    PhaseKind,
     ReadAgreements,
     RecordPulse,
     Resume,
     RoundOrderMode,
-    SessionLogError,
-    SessionRuleError,
-    SessionState,
-    SessionSummary,
     SetHeadcount,
     SetNextMeeting,
     SetRoundOrder,
     StartPhase,
     StartTurn,
     StepOut,
-    TURN_PHASES,
-    apply,
-    decide,
-    replay,
-    suggested_turn_seconds,
-    summary,
 )
+from circle.domain.session.decide import decide
+from circle.domain.session.errors import SessionLogError, SessionRuleError
+from circle.domain.session.events import Event
+from circle.domain.session.evolve import apply, replay
+from circle.domain.session.frozen_map import FrozenMap
+from circle.domain.session.live import LiveSession
+from circle.domain.session.schema import EVENT_DATA_KEYS, EventKind
+from circle.domain.session.state import PASSED, TURN_PHASES, SessionState, suggested_turn_seconds
+from circle.domain.session.summary import SessionSummary, summary
 
 __all__ = [
     "Arrive",

@@ -1,0 +1,107 @@
+"""What a valid value looks like in a command or an event: an opaque id, a finite number, a count, a tally.
+
+`decide` uses these to refuse a command, and the event schema to refuse a damaged or foreign log.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+from circle.domain.group import PhaseKind
+from circle.domain.session.commands import PULSE_SCALE
+
+# Ids are opaque tokens (uuid hex and the like): never a name, never free text.
+_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+Check = Callable[[object], bool]
+
+
+def is_id(value: object) -> bool:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def is_id_or_none(value: object) -> bool:
+    return value is None or is_id(value)
+
+
+def is_ids(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(is_id(value) for value in values)
+
+
+def is_flag(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def is_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    # Every int is finite, and math.isfinite cannot take one too large for a float.
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def number_from(low: float, high: float, *, above_low: bool = False) -> Check:
+    """A check for a finite number from `low` (or just above it) to `high`; not a bool."""
+
+    def check(value: object) -> bool:
+        if not isinstance(value, (int, float)) or not is_number(value):
+            return False
+        return (low < value if above_low else low <= value) and value <= high
+
+    return check
+
+
+def whole_from(low: int, high: float) -> Check:
+    """A check for a whole number from `low` to `high`; not a bool."""
+
+    def check(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+    return check
+
+
+def one_of(*allowed: str) -> Check:
+    return lambda value: isinstance(value, str) and value in allowed
+
+
+def is_tally(counts: object) -> bool:
+    """A pulse: one count of hands for each answer, none below zero."""
+    return (
+        isinstance(counts, (tuple, list))
+        and len(counts) == PULSE_SCALE
+        and all(is_count(count) and count >= 0 for count in counts)
+    )
+
+
+def is_pulse(value: object) -> bool:
+    """A tally with at least one hand in it: an empty show of hands is never recorded."""
+    return is_tally(value) and sum(value) >= 1  # type: ignore[arg-type]
+
+
+def is_phase_kinds(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and bool(values) and all(value in tuple(PhaseKind) for value in values)
+
+
+def is_phase_minutes(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(whole_from(1, 240)(value) for value in values)
+
+
+def meeting_date(text: str) -> str:
+    """A bare ISO date stays a date; a date with a time is kept to the minute, without a zone."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return datetime.fromisoformat(text).replace(tzinfo=None).isoformat(timespec="minutes")
+
+
+def is_meeting_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and meeting_date(value) == value
+    except ValueError:
+        return False

@@ -1,0 +1,205 @@
+"""What a facilitator can ask of a live session: one small frozen dataclass per command.
+
+`decide` turns a command into events, or refuses it; a command itself checks nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from circle.domain.group import Group, PhaseKind
+from circle.domain.rules import NamesPolicy
+
+
+class RoundOrderMode(StrEnum):
+    ROSTER = "roster"
+    RANDOM = "random"  # shuffled by the caller, so that decide stays deterministic
+    VOLUNTEERS = "volunteers"
+
+
+@dataclass(frozen=True)
+class Open:
+    """Open the session. Only valid first; the opening event keeps a snapshot of the format."""
+
+    group_id: str
+    phases: tuple[tuple[PhaseKind, int], ...]  # (kind, minutes)
+    check_in_turn_seconds: float
+    sharing_turn_seconds: float
+    facilitator_id: str
+    headcount_only: bool = False
+
+    @classmethod
+    def for_group(cls, group: Group, facilitator_id: str) -> Open:
+        """The opening command for a group, from its meeting format and names policy."""
+        fmt = group.profile.format
+        return cls(
+            group_id=group.id,
+            phases=tuple((phase.kind, phase.minutes) for phase in fmt.phases),
+            check_in_turn_seconds=fmt.check_in_turn_minutes * 60,
+            sharing_turn_seconds=fmt.sharing_turn_minutes * 60,
+            facilitator_id=facilitator_id,
+            headcount_only=group.rules.names is NamesPolicy.HEADCOUNT,
+        )
+
+
+@dataclass(frozen=True)
+class Arrive:
+    """A member arrives; arriving after the first phase started counts as late."""
+
+    member_id: str
+    newcomer: bool = False
+
+
+@dataclass(frozen=True)
+class Leave:
+    """A member leaves before the end (ends their turn if they are speaking)."""
+
+    member_id: str
+
+
+@dataclass(frozen=True)
+class SetHeadcount:
+    """Headcount-only groups: how many are in the room (no member ids)."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class ReadAgreements:
+    """The agreements were read; `full` = with confidentiality limits and mandated-reporter statement."""
+
+    full: bool = False
+
+
+@dataclass(frozen=True)
+class StartPhase:
+    """Start phase `index` of the format (0-based); ends any current turn."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class NextPhase:
+    """Start the phase after the current one (the first, if none has started)."""
+
+
+@dataclass(frozen=True)
+class SetRoundOrder:
+    """The speaking order of check-in and closing rounds; kept until set again."""
+
+    mode: str  # a RoundOrderMode value
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Enqueue:
+    member_id: str
+
+
+@dataclass(frozen=True)
+class Dequeue:
+    member_id: str
+
+
+@dataclass(frozen=True)
+class MoveInQueue:
+    member_id: str
+    position: int  # 0 = first in the queue
+
+
+@dataclass(frozen=True)
+class StartTurn:
+    """Start a turn: None = whoever is next. Ends any current turn first."""
+
+    member_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtendTurn:
+    seconds: float = 60
+
+
+@dataclass(frozen=True)
+class PassTurn:
+    """The speaker passes; with nobody speaking, `member_id` (or whoever is next) passes.
+
+    Passing is participation: the person counts as done, as "passed".
+    """
+
+    member_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EndTurn:
+    pass
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Freeze the speaker, phase and meeting timers."""
+
+
+@dataclass(frozen=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True)
+class ChangeFacilitator:
+    facilitator_id: str
+
+
+@dataclass(frozen=True)
+class StepOut:
+    """A co-facilitator stepped out with a member. Only the fact is kept: no who, no why."""
+
+
+@dataclass(frozen=True)
+class SetNextMeeting:
+    date: str  # ISO date ("2026-01-12") or date and time ("2026-01-12T19:00")
+
+
+PULSE_SCALE = 5  # answers 1 to 5
+
+
+@dataclass(frozen=True)
+class RecordPulse:
+    """The closing's anonymous show of hands: how many raised a hand for each answer, 1 to 5.
+
+    Only the group's counts exist here; nobody's hand is tied to them. Recording again replaces the tally.
+    """
+
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Close:
+    pass
+
+
+Command = (
+    Open
+    | Arrive
+    | Leave
+    | SetHeadcount
+    | ReadAgreements
+    | StartPhase
+    | NextPhase
+    | SetRoundOrder
+    | Enqueue
+    | Dequeue
+    | MoveInQueue
+    | StartTurn
+    | ExtendTurn
+    | PassTurn
+    | EndTurn
+    | Pause
+    | Resume
+    | ChangeFacilitator
+    | StepOut
+    | SetNextMeeting
+    | RecordPulse
+    | Close
+)
+

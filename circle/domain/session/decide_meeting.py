@@ -1,0 +1,140 @@
+"""Deciders for the meeting as a whole: opening and closing, who is here, and what the record keeps.
+
+Each turns one command into the events it leads to, or raises SessionRuleError; see decide.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from circle.domain.errors import CircleError
+from circle.domain.group import Phase, PhaseKind
+from circle.domain.session.checks import is_count, is_id, is_number, is_tally, meeting_date
+from circle.domain.session.commands import (
+    PULSE_SCALE,
+    Arrive,
+    ChangeFacilitator,
+    Close,
+    Leave,
+    Open,
+    ReadAgreements,
+    RecordPulse,
+    SetHeadcount,
+    SetNextMeeting,
+    StepOut,
+)
+from circle.domain.session.errors import SessionRuleError
+from circle.domain.session.guards import ending_turn, known_member, present_member
+from circle.domain.session.registry import Change, decides
+from circle.domain.session.schema import EventKind
+from circle.domain.session.state import SessionState
+
+
+@decides(Open)
+def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Change]:
+    if state.is_closed:
+        raise SessionRuleError("The session is closed.")
+    if state.opened_at is not None:
+        raise SessionRuleError("The session is already open.")
+    if not is_id(command.group_id) or not is_id(command.facilitator_id):
+        raise SessionRuleError("The session needs a group id and a facilitator id.")
+    try:
+        phases = [Phase(PhaseKind(kind), minutes) for kind, minutes in command.phases]
+        if not phases or not all(is_count(phase.minutes) for phase in phases):
+            raise ValueError("no phases")
+    except (CircleError, ValueError, TypeError):
+        raise SessionRuleError("The meeting format is not valid.") from None
+    turns = (command.check_in_turn_seconds, command.sharing_turn_seconds)
+    if not all(is_number(turn) and 30 <= turn <= 1800 for turn in turns):
+        raise SessionRuleError("A turn lasts 30 seconds to 30 minutes.")
+    return [
+        (
+            EventKind.SESSION_OPENED,
+            {
+                "group_id": command.group_id,
+                "phase_kinds": [str(phase.kind) for phase in phases],
+                "phase_minutes": [phase.minutes for phase in phases],
+                "check_in_turn_seconds": float(command.check_in_turn_seconds),
+                "sharing_turn_seconds": float(command.sharing_turn_seconds),
+                "facilitator_id": command.facilitator_id,
+                "headcount_only": bool(command.headcount_only),
+            },
+        )
+    ]
+
+
+@decides(Arrive)
+def _decide_arrive(state: SessionState, command: Arrive, at: datetime) -> list[Change]:
+    member = known_member(state, command.member_id)
+    if member in state.present:
+        raise SessionRuleError("That member is already here.")
+    return [(EventKind.MEMBER_ARRIVED, {"member_id": member, "newcomer": bool(command.newcomer)})]
+
+
+@decides(Leave)
+def _decide_leave(state: SessionState, command: Leave, at: datetime) -> list[Change]:
+    member = present_member(state, command.member_id)
+    ending = ending_turn(state) if state.speaker == member else []
+    return [*ending, (EventKind.MEMBER_LEFT, {"member_id": member})]
+
+
+@decides(SetHeadcount)
+def _decide_headcount(state: SessionState, command: SetHeadcount, at: datetime) -> list[Change]:
+    if not state.headcount_only:
+        raise SessionRuleError("This group counts who is here from arrivals.")
+    if not is_count(command.count) or not 0 <= command.count <= 1000:
+        raise SessionRuleError("A headcount is a whole number from 0 to 1000.")
+    return [(EventKind.HEADCOUNT_SET, {"count": command.count})]
+
+
+@decides(ReadAgreements)
+def _decide_agreements(state: SessionState, command: ReadAgreements, at: datetime) -> list[Change]:
+    return [(EventKind.AGREEMENTS_READ, {"full": bool(command.full)})]
+
+
+@decides(ChangeFacilitator)
+def _decide_facilitator(state: SessionState, command: ChangeFacilitator, at: datetime) -> list[Change]:
+    if not is_id(command.facilitator_id):
+        raise SessionRuleError("That is not a facilitator id.")
+    if command.facilitator_id == state.facilitator_id:
+        raise SessionRuleError("They are already facilitating.")
+    return [(EventKind.FACILITATOR_CHANGED, {"facilitator_id": command.facilitator_id})]
+
+
+@decides(StepOut)
+def _decide_step_out(state: SessionState, command: StepOut, at: datetime) -> list[Change]:
+    return [(EventKind.STEPPED_OUT, {})]
+
+
+@decides(SetNextMeeting)
+def _decide_next_meeting(state: SessionState, command: SetNextMeeting, at: datetime) -> list[Change]:
+    try:
+        when = meeting_date(command.date.strip())
+    except (ValueError, AttributeError):
+        raise SessionRuleError("The next meeting needs a date such as 2026-01-12.") from None
+    return [(EventKind.NEXT_MEETING_SET, {"date": when})]
+
+
+@decides(RecordPulse)
+def _decide_pulse(state: SessionState, command: RecordPulse, at: datetime) -> list[Change]:
+    if state.phase is not PhaseKind.CLOSING:
+        raise SessionRuleError("The pulse is counted during the closing.")
+    counts = command.counts
+    if not is_tally(counts):
+        raise SessionRuleError(f"A pulse is {PULSE_SCALE} counts of hands, each a whole number from 0.")
+    hands, people = sum(counts), state.headcount
+    if hands < 1:
+        raise SessionRuleError("Nobody raised a hand: there is nothing to count.")
+    if people == 0:
+        raise SessionRuleError("Nobody is counted as here, so there are no hands to count.")
+    if hands > people:
+        here = "1 person is" if people == 1 else f"{people} people are"
+        # Past a million the number itself says nothing (and past 4300 digits Python will not write it).
+        counted = f"{hands} hands" if hands < 10**6 else "more hands than anyone could raise"
+        raise SessionRuleError(f"That is {counted}, and {here} here.")
+    return [(EventKind.PULSE_RECORDED, {"counts": list(counts)})]
+
+
+@decides(Close)
+def _decide_close(state: SessionState, command: Close, at: datetime) -> list[Change]:
+    return [*ending_turn(state), (EventKind.SESSION_CLOSED, {})]

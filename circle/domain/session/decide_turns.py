@@ -1,0 +1,172 @@
+"""Deciders for the flow of a meeting: phases, the round order and queue, turns, pauses.
+
+Each turns one command into the events it leads to, or raises SessionRuleError; see decide.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from circle.domain.session.checks import is_count, is_number
+from circle.domain.session.commands import (
+    Dequeue,
+    EndTurn,
+    Enqueue,
+    ExtendTurn,
+    MoveInQueue,
+    NextPhase,
+    PassTurn,
+    Pause,
+    Resume,
+    RoundOrderMode,
+    SetRoundOrder,
+    StartPhase,
+    StartTurn,
+)
+from circle.domain.session.errors import SessionRuleError
+from circle.domain.session.guards import ending_turn, known_member, present_member, require_running, require_turn_phase
+from circle.domain.session.registry import Change, decides
+from circle.domain.session.schema import EventKind
+from circle.domain.session.state import SessionState, suggested_turn_seconds, without
+
+
+def _start_phase(state: SessionState, index: object) -> list[Change]:
+    require_running(state)
+    if not is_count(index) or not 0 <= index < len(state.phases):  # type: ignore[operator]
+        raise SessionRuleError("The format has no such phase.")
+    if index == state.phase_index:
+        raise SessionRuleError("That phase is already under way.")
+    return [*ending_turn(state), (EventKind.PHASE_STARTED, {"index": index})]
+
+
+@decides(StartPhase)
+def _decide_start_phase(state: SessionState, command: StartPhase, at: datetime) -> list[Change]:
+    return _start_phase(state, command.index)
+
+
+@decides(NextPhase)
+def _decide_next_phase(state: SessionState, command: NextPhase, at: datetime) -> list[Change]:
+    index = 0 if state.phase_index is None else state.phase_index + 1
+    if index >= len(state.phases):
+        raise SessionRuleError("This is the last phase.")
+    return _start_phase(state, index)
+
+
+@decides(SetRoundOrder)
+def _decide_round_order(state: SessionState, command: SetRoundOrder, at: datetime) -> list[Change]:
+    if command.mode not in tuple(RoundOrderMode):
+        raise SessionRuleError("A round order is roster, random or volunteers.")
+    members = [present_member(state, member) for member in command.member_ids]
+    if len(set(members)) != len(members):
+        raise SessionRuleError("Someone is in the order twice.")
+    return [(EventKind.ROUND_ORDER_SET, {"mode": str(command.mode), "member_ids": members})]
+
+
+def _queue_change(action: str, member: str, queue: tuple[str, ...]) -> list[Change]:
+    return [(EventKind.QUEUE_CHANGED, {"action": action, "member_id": member, "queue": list(queue)})]
+
+
+@decides(Enqueue)
+def _decide_enqueue(state: SessionState, command: Enqueue, at: datetime) -> list[Change]:
+    member = present_member(state, command.member_id)
+    if member in state.queue:
+        raise SessionRuleError("That member is already in the queue.")
+    if member == state.speaker:
+        raise SessionRuleError("That member is speaking.")
+    return _queue_change("enqueue", member, (*state.queue, member))
+
+
+def _queued(state: SessionState, member_id: object) -> str:
+    member = known_member(state, member_id)
+    if member not in state.queue:
+        raise SessionRuleError("That member is not in the queue.")
+    return member
+
+
+@decides(Dequeue)
+def _decide_dequeue(state: SessionState, command: Dequeue, at: datetime) -> list[Change]:
+    member = _queued(state, command.member_id)
+    return _queue_change("dequeue", member, without(state.queue, member))
+
+
+@decides(MoveInQueue)
+def _decide_move(state: SessionState, command: MoveInQueue, at: datetime) -> list[Change]:
+    member = _queued(state, command.member_id)
+    position = command.position
+    if not is_count(position) or not 0 <= position < len(state.queue):
+        raise SessionRuleError("That place is not in the queue.")
+    if state.queue.index(member) == position:
+        return []  # already there: nothing happened, so nothing is logged
+    rest = list(without(state.queue, member))
+    rest.insert(position, member)
+    return _queue_change("move", member, tuple(rest))
+
+
+@decides(StartTurn)
+def _decide_start_turn(state: SessionState, command: StartTurn, at: datetime) -> list[Change]:
+    require_turn_phase(state)
+    require_running(state)
+    member: str | None = None
+    if state.headcount_only:
+        if command.member_id is not None:
+            raise SessionRuleError("This group counts heads only; turns are anonymous.")
+    else:
+        chosen = command.member_id if command.member_id is not None else state.next_up
+        if chosen is None:
+            raise SessionRuleError("Nobody is next.")
+        member = present_member(state, chosen)
+        if member == state.speaker:
+            raise SessionRuleError("That member is already speaking.")
+    budget = suggested_turn_seconds(state, at, member)
+    return [*ending_turn(state), (EventKind.TURN_STARTED, {"member_id": member, "budget_seconds": budget})]
+
+
+@decides(ExtendTurn)
+def _decide_extend(state: SessionState, command: ExtendTurn, at: datetime) -> list[Change]:
+    if not state.in_turn:
+        raise SessionRuleError("Nobody is speaking.")
+    if not is_number(command.seconds) or not 0 < command.seconds <= 1800:
+        raise SessionRuleError("A turn is extended by 1 second to 30 minutes.")
+    return [(EventKind.TURN_EXTENDED, {"seconds": float(command.seconds)})]
+
+
+@decides(PassTurn)
+def _decide_pass(state: SessionState, command: PassTurn, at: datetime) -> list[Change]:
+    require_turn_phase(state)
+    if state.headcount_only and command.member_id is not None:
+        raise SessionRuleError("This group counts heads only; turns are anonymous.")
+    if state.in_turn:
+        if command.member_id is not None and command.member_id != state.speaker:
+            raise SessionRuleError("Someone else is speaking.")
+        member = state.speaker
+    elif state.headcount_only:
+        member = None
+    else:
+        chosen = command.member_id if command.member_id is not None else state.next_up
+        if chosen is None:
+            raise SessionRuleError("Nobody is next.")
+        member = present_member(state, chosen)
+    return [(EventKind.TURN_PASSED, {"member_id": member})]
+
+
+@decides(EndTurn)
+def _decide_end_turn(state: SessionState, command: EndTurn, at: datetime) -> list[Change]:
+    if not state.in_turn:
+        raise SessionRuleError("Nobody is speaking.")
+    return ending_turn(state)
+
+
+@decides(Pause)
+def _decide_pause(state: SessionState, command: Pause, at: datetime) -> list[Change]:
+    if not state.is_started:
+        raise SessionRuleError("The meeting has not started.")
+    if state.is_paused:
+        raise SessionRuleError("The meeting is already paused.")
+    return [(EventKind.PAUSED, {})]
+
+
+@decides(Resume)
+def _decide_resume(state: SessionState, command: Resume, at: datetime) -> list[Change]:
+    if not state.is_paused:
+        raise SessionRuleError("The meeting is not paused.")
+    return [(EventKind.RESUMED, {})]

@@ -1,0 +1,125 @@
+"""The one table of what each kind of event holds: its data members, each with its type and range.
+
+Nothing else is ever written, so a reviewer (or a test) can see at a glance that no name and no word
+anyone said can end up in the log. `EVENT_DATA_KEYS`, the check `apply` makes on every event it
+replays, and the docs/FORMAT.md test (section 3.7) all read this table. A new kind of event is a
+member of `EventKind`, a row here, an applier (evolve.py) and, if a command leads to it, a decider.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from circle.domain.session import checks
+from circle.domain.session.checks import Check
+from circle.domain.session.commands import RoundOrderMode
+
+
+class EventKind(StrEnum):
+    SESSION_OPENED = "session_opened"
+    MEMBER_ARRIVED = "member_arrived"
+    MEMBER_LEFT = "member_left"
+    HEADCOUNT_SET = "headcount_set"
+    AGREEMENTS_READ = "agreements_read"
+    PHASE_STARTED = "phase_started"
+    ROUND_ORDER_SET = "round_order_set"
+    QUEUE_CHANGED = "queue_changed"
+    TURN_STARTED = "turn_started"
+    TURN_EXTENDED = "turn_extended"
+    TURN_PASSED = "turn_passed"
+    TURN_ENDED = "turn_ended"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    FACILITATOR_CHANGED = "facilitator_changed"
+    STEPPED_OUT = "stepped_out"
+    NEXT_MEETING_SET = "next_meeting_set"
+    PULSE_RECORDED = "pulse_recorded"
+    SESSION_CLOSED = "session_closed"
+
+
+@dataclass(frozen=True)
+class DataField:
+    """One member of an event's data: its name, and the check a stored value of it must pass."""
+
+    name: str
+    fits: Check
+
+
+def an_id(name: str) -> DataField:
+    return DataField(name, checks.is_id)
+
+
+def an_id_or_none(name: str) -> DataField:
+    """An id, or None for an anonymous turn in a headcount-only group."""
+    return DataField(name, checks.is_id_or_none)
+
+
+def ids(name: str) -> DataField:
+    return DataField(name, checks.is_ids)
+
+
+def flag(name: str) -> DataField:
+    return DataField(name, checks.is_flag)
+
+
+def number(name: str, low: float, high: float, *, above_low: bool = False) -> DataField:
+    return DataField(name, checks.number_from(low, high, above_low=above_low))
+
+
+def whole(name: str, low: int, high: float) -> DataField:
+    return DataField(name, checks.whole_from(low, high))
+
+
+def one_of(name: str, *allowed: str) -> DataField:
+    return DataField(name, checks.one_of(*allowed))
+
+
+EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
+    EventKind.SESSION_OPENED: (
+        an_id("group_id"),
+        DataField("phase_kinds", checks.is_phase_kinds),
+        DataField("phase_minutes", checks.is_phase_minutes),
+        number("check_in_turn_seconds", 30, 1800),
+        number("sharing_turn_seconds", 30, 1800),
+        an_id("facilitator_id"),
+        flag("headcount_only"),
+    ),
+    EventKind.MEMBER_ARRIVED: (an_id("member_id"), flag("newcomer")),
+    EventKind.MEMBER_LEFT: (an_id("member_id"),),
+    EventKind.HEADCOUNT_SET: (whole("count", 0, 1000),),
+    EventKind.AGREEMENTS_READ: (flag("full"),),
+    EventKind.PHASE_STARTED: (whole("index", 0, math.inf),),  # and within the format: see its applier
+    EventKind.ROUND_ORDER_SET: (one_of("mode", *RoundOrderMode), ids("member_ids")),
+    EventKind.QUEUE_CHANGED: (one_of("action", "enqueue", "dequeue", "move"), an_id("member_id"), ids("queue")),
+    EventKind.TURN_STARTED: (an_id_or_none("member_id"), number("budget_seconds", 0, 10**7)),
+    EventKind.TURN_EXTENDED: (number("seconds", 0, 1800, above_low=True),),
+    EventKind.TURN_PASSED: (an_id_or_none("member_id"),),
+    EventKind.TURN_ENDED: (an_id_or_none("member_id"),),
+    EventKind.PAUSED: (),
+    EventKind.RESUMED: (),
+    EventKind.FACILITATOR_CHANGED: (an_id("facilitator_id"),),
+    EventKind.STEPPED_OUT: (),
+    EventKind.NEXT_MEETING_SET: (DataField("date", checks.is_meeting_date),),
+    EventKind.PULSE_RECORDED: (DataField("counts", checks.is_pulse),),
+    EventKind.SESSION_CLOSED: (),
+})
+
+# The exact keys each kind of event carries.
+EVENT_DATA_KEYS: Mapping[EventKind, frozenset[str]] = MappingProxyType({
+    kind: frozenset(data_field.name for data_field in fields) for kind, fields in EVENT_SCHEMA.items()
+})
+
+
+def check_data(kind: EventKind, data: Mapping[str, Any]) -> None:
+    """ValueError unless every member `kind` holds is in `data`, of its documented type and range.
+
+    KeyError for a missing member; `apply` refuses the event either way.
+    """
+    for data_field in EVENT_SCHEMA[kind]:
+        if not data_field.fits(data[data_field.name]):
+            raise ValueError(f"{kind}.{data_field.name}")

@@ -1,0 +1,184 @@
+"""Where a session stands: a fold of its events, with the questions screens ask of it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from circle.domain.group import PhaseKind
+from circle.domain.session.frozen_map import FrozenMap
+from circle.domain.session.timing import Timer, fair_share
+
+TURN_PHASES = frozenset({PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING})
+SHARED = "shared"
+PASSED = "passed"
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """Where a session stands: a fold of its events. Compare with ==; read timers with a `now`."""
+
+    # The format snapshot from the opening event.
+    group_id: str | None = None
+    phases: tuple[tuple[PhaseKind, int], ...] = ()
+    check_in_turn_seconds: float = 0.0
+    sharing_turn_seconds: float = 0.0
+    headcount_only: bool = False
+    # The log so far.
+    event_count: int = 0  # also the seq of the next event
+    last_at: datetime | None = None
+    opened_at: datetime | None = None
+    started_at: datetime | None = None  # when the first phase started: the meeting's start
+    closed_at: datetime | None = None
+    # Phases and turns.
+    phase_index: int | None = None
+    phase_timer: Timer | None = None
+    meeting_timer: Timer | None = None  # budget = planned total; frozen at the close
+    speaker: str | None = None  # None during an anonymous turn in a headcount-only group
+    speaker_timer: Timer | None = None  # set while a turn is under way
+    round_order: tuple[str, ...] = ()
+    round_order_mode: str | None = None
+    queue: tuple[str, ...] = ()
+    done_in_phase: Mapping[str, str] = field(default_factory=FrozenMap)  # member -> "shared" | "passed"
+    turns_in_phase: int = 0  # shared + passed turns in this phase, anonymous ones included
+    # People.
+    present: frozenset[str] = frozenset()
+    newcomers: frozenset[str] = frozenset()
+    late: frozenset[str] = frozenset()
+    left_early: frozenset[str] = frozenset()
+    counted_heads: int | None = None  # headcount-only groups
+    agreements_read: bool = False
+    agreements_read_full: bool = False
+    # Pauses: completed pauses add up in paused_seconds; an ongoing one began at paused_since.
+    paused_since: datetime | None = None
+    paused_seconds: float = 0.0
+    facilitators: tuple[tuple[str, datetime], ...] = ()  # (facilitator id, from)
+    stepped_out_count: int = 0
+    next_meeting: str | None = None
+    pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
+    # Group-level counts across the meeting. Passing is participation, never "did not share".
+    shared_count: int = 0
+    passed_count: int = 0
+    shared_by: frozenset[str] = frozenset()
+    passed_by: frozenset[str] = frozenset()
+
+    @property
+    def is_open(self) -> bool:
+        return self.opened_at is not None and self.closed_at is None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_started(self) -> bool:
+        return self.started_at is not None
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_since is not None
+
+    @property
+    def in_turn(self) -> bool:
+        return self.speaker_timer is not None
+
+    @property
+    def phase(self) -> PhaseKind | None:
+        return None if self.phase_index is None else self.phases[self.phase_index][0]
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(minutes for _, minutes in self.phases)
+
+    @property
+    def planned_end(self) -> datetime | None:
+        """The meeting's start plus its planned length plus every completed pause."""
+        if self.started_at is None:
+            return None
+        return self.started_at + timedelta(minutes=self.planned_minutes, seconds=self.paused_seconds)
+
+    def planned_end_at(self, now: datetime) -> datetime | None:
+        """`planned_end`, also moved by a pause still going on at `now`."""
+        end = self.planned_end
+        if end is None or self.paused_since is None:
+            return end
+        return end + max(timedelta(0), now - self.paused_since)
+
+    @property
+    def facilitator_id(self) -> str | None:
+        return self.facilitators[-1][0] if self.facilitators else None
+
+    @property
+    def attended(self) -> frozenset[str]:
+        """Everyone who came, including those who left early."""
+        return self.present | self.left_early
+
+    @property
+    def headcount(self) -> int:
+        if self.headcount_only:
+            return self.counted_heads or 0
+        return len(self.present)
+
+    @property
+    def members_who_shared(self) -> int:
+        return len(self.shared_by)
+
+    @property
+    def members_who_passed_only(self) -> int:
+        return len(self.passed_by - self.shared_by)
+
+    @property
+    def full_agreements_due(self) -> bool:
+        """A newcomer is here and the full agreements (with their limits) have not been read."""
+        return bool(self.newcomers & self.present) and not self.agreements_read_full
+
+    @property
+    def still_to_speak(self) -> tuple[str, ...]:
+        """Who is still to speak in this phase, in order: the queue in sharing, the round order otherwise."""
+        if self.phase not in TURN_PHASES or self.is_closed:
+            return ()
+        if self.phase is PhaseKind.SHARING:
+            return tuple(m for m in self.queue if m != self.speaker)
+        return tuple(
+            m
+            for m in self.round_order
+            if m in self.present and m not in self.done_in_phase and m != self.speaker
+        )
+
+    @property
+    def next_up(self) -> str | None:
+        waiting = self.still_to_speak
+        return waiting[0] if waiting else None
+
+
+def suggested_turn_seconds(state: SessionState, now: datetime, member_id: str | None = None) -> float | None:
+    """The time box a turn starting at `now` would get (None outside check-in, sharing and closing).
+
+    In sharing: the fair share of the phase's remaining time among those still to speak, this
+    speaker included. In check-in and closing: the check-in turn length.
+    """
+    if state.phase not in TURN_PHASES or state.phase_timer is None:
+        return None
+    if state.phase is not PhaseKind.SHARING:
+        return float(state.check_in_turn_seconds)
+    if state.headcount_only:
+        done = state.turns_in_phase + (1 if state.in_turn else 0)
+        speakers = max(1, state.headcount - done)
+    else:
+        member = member_id if member_id is not None else state.next_up
+        speakers = len([m for m in state.still_to_speak if m != member]) + 1
+    return fair_share(state.phase_timer.remaining(now), speakers, state.sharing_turn_seconds)
+
+
+
+def ongoing_pause_seconds(state: SessionState, at: datetime) -> float:
+    """How long the pause still going on has lasted at `at` (0 when not paused)."""
+    if state.paused_since is None:
+        return 0.0
+    return max(0.0, (at - state.paused_since).total_seconds())
+
+
+def without(items: tuple[str, ...], member: str | None) -> tuple[str, ...]:
+    """`items` (a queue or an order of members) with `member` taken out."""
+    return tuple(m for m in items if m != member)
