@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from hypothesis import strategies as st
@@ -42,6 +40,7 @@ from circle.domain.session import (
     StepOut,
 )
 from tests.fuzz.strategies import hostile_text
+from tests.meeting_builders import sequential_ids
 
 START = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
 MEMBERS = ("m-a", "m-b", "m-c", "m-d")
@@ -158,11 +157,6 @@ def next_command(draw: st.DrawFn, state: SessionState) -> Command:
 # Seconds between two commands: mostly forwards, sometimes a clock that stepped back.
 pauses_between = st.floats(0, 900) | st.floats(-120, 0) | st.just(0.0)
 steps = st.lists(st.tuples(commands, pauses_between), min_size=20, max_size=60)
-
-
-def sequential_ids(prefix: str = "e") -> Callable[[], str]:
-    counter = itertools.count()
-    return lambda: f"{prefix}{next(counter)}"
 
 
 @st.composite

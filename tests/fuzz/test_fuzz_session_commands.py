@@ -35,7 +35,8 @@ from circle.domain.session.timing import format_clock
 from circle.store.room_board import PublishedRoom, RoomBoard
 from circle.store.sealing import GroupSealer
 from tests.fuzz.checks import fuzz, is_one_plain_line
-from tests.fuzz.meetings import MEMBERS, START, next_command, opening, pauses_between, sequential_ids, steps
+from tests.fuzz.meetings import MEMBERS, START, next_command, opening, pauses_between, steps
+from tests.meeting_builders import sequential_ids
 
 SESSION_ID = "s-1"
 

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
-
-from circle.domain.clock import FakeClock
 from circle.domain.facilitation import FacilitatedPart, facilitated_parts
-from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, ChangeFacilitator, Close, LiveSession, NextPhase, Open, StartTurn
+from circle.domain.session import ChangeFacilitator, Close, LiveSession, NextPhase, StartTurn
+from tests.meeting_builders import BREAK, CHECK_IN, CLOSING, OPENING, SHARING, opened_meeting
 
-K = PhaseKind
-# Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
-FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
-OPENING, CHECK_IN, SHARING, BREAK, CLOSING = range(5)
 
 
 def opened_by(facilitator: str) -> LiveSession:
-    counter = itertools.count()
-    live = LiveSession(FakeClock(), new_id=lambda: f"e{next(counter)}")
-    live.do(Open("g-1", FORMAT, 90, 300, facilitator))
-    live.do(Arrive("m-ada"))
-    return live
+    return opened_meeting(["m-ada"], facilitator=facilitator)
 
 
 def through_phase(live: LiveSession, last: int) -> None:

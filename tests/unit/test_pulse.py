@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 from dataclasses import replace
@@ -15,7 +14,6 @@ from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
 from circle.domain.errors import InvalidInput, RuleViolation
-from circle.domain.group import PhaseKind
 from circle.domain.retention import MemberFacts, tightening
 from circle.domain.rules import PULSE_QUESTION_MAX, ConfidentialityRules
 from circle.domain.session import (
@@ -25,40 +23,28 @@ from circle.domain.session import (
     Event,
     EventKind,
     LiveSession,
-    Open,
     RecordPulse,
     SessionLogError,
     SessionRuleError,
-    SetHeadcount,
     StartPhase,
     summary,
 )
 from circle.store import db as schema
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
+from tests.meeting_builders import CLOSING, K, opened_meeting
 from tests.older_vaults import make_older
 
-K = PhaseKind
-FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
-CLOSING = 4
 QUESTION = "How hopeful do you feel today?"
 PASSPHRASE = "correct horse battery staple"
 
 
-def counter_ids():
-    counter = itertools.count()
-    return lambda: f"e{next(counter)}"
-
-
 def meeting_at(phase: int | None, *, here: int = 4, headcount_only: bool = False) -> LiveSession:
     """A session with `here` people in the room, in the given part of the meeting (None: not started)."""
-    live = LiveSession(FakeClock(), new_id=counter_ids())
-    live.do(Open("g-1", FORMAT, 90, 300, "f-lead", headcount_only=headcount_only))
     if headcount_only:
-        live.do(SetHeadcount(here))
+        live = opened_meeting(headcount_only=True, headcount=here)
     else:
-        for number in range(here):
-            live.do(Arrive(f"m-{number}"))
+        live = opened_meeting([f"m-{number}" for number in range(here)])
     if phase is not None:
         live.do(StartPhase(phase))
     return live

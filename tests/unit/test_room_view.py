@@ -29,6 +29,7 @@ from circle.domain.session import (
 )
 from circle.domain.templates import template
 from circle.domain.session.timing import TimerState, format_clock
+from tests.meeting_builders import sequential_ids
 
 START = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
 
@@ -37,8 +38,7 @@ def _session() -> tuple[LiveSession, FakeClock]:
     clock = FakeClock(START)
     chosen = template("support-90")
     group = Group(id="group-1", name="Tuesday", profile=chosen.profile, rules=chosen.rules)
-    ids = iter(f"event-{n}" for n in range(10_000))
-    live = LiveSession(clock, lambda: next(ids))
+    live = LiveSession(clock, sequential_ids("event-"))
     live.do(Open.for_group(group, "facilitator-1"))
     for member in ("ada", "grace", "alan"):
         live.do(Arrive(member))

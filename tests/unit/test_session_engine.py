@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import date, datetime, timedelta
 
@@ -49,17 +48,9 @@ from circle.domain.session import (
     summary,
 )
 from circle.domain.session.timing import TimerState
+from tests.meeting_builders import BREAK, CHECK_IN, CLOSING, FORMAT, OPENING, SHARING, K, opened_meeting
 
-K = PhaseKind
-# Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
-FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
-OPENING, CHECK_IN, SHARING, BREAK, CLOSING = range(5)
 MEMBERS = ("m-ada", "m-bo", "m-cy", "m-di", "m-ed", "m-fay")
-
-
-def counter_ids():
-    counter = itertools.count()
-    return lambda: f"e{next(counter)}"
 
 
 def session(
@@ -67,12 +58,7 @@ def session(
 ) -> tuple[LiveSession, FakeClock]:
     """An opened session with members already in the room, before the first phase."""
     clock = FakeClock()
-    live = LiveSession(clock, new_id=counter_ids())
-    live.do(Open("g-1", FORMAT, 90, 300, "f-lead", headcount_only=headcount_only))
-    if not headcount_only:
-        for member in arrived:
-            live.do(Arrive(member))
-    return live, clock
+    return opened_meeting(() if headcount_only else arrived, headcount_only=headcount_only, clock=clock), clock
 
 
 def in_phase(index: int, **kwargs) -> tuple[LiveSession, FakeClock]:

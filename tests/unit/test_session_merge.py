@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 import pytest
@@ -10,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import PhaseKind
 from circle.domain.session import (
     Arrive,
     ChangeFacilitator,
@@ -25,7 +23,6 @@ from circle.domain.session import (
     Leave,
     LiveSession,
     NextPhase,
-    Open,
     PassTurn,
     Pause,
     Resume,
@@ -37,30 +34,14 @@ from circle.domain.session import (
     replay,
 )
 from circle.domain.session.merge import merge_logs
+from tests.meeting_builders import BREAK, CHECK_IN, CLOSING, FORMAT, SHARING, opened_meeting, sequential_ids
 
-K = PhaseKind
-# Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
-FORMAT = ((K.OPENING, 10), (K.CHECK_IN, 15), (K.SHARING, 45), (K.BREAK, 10), (K.CLOSING, 10))
-OPENING, CHECK_IN, SHARING, BREAK, CLOSING = range(5)
 MEMBERS = ("m-ada", "m-bo", "m-cy", "m-di")
-
-
-def ids(prefix: str):
-    counter = itertools.count()
-    return lambda: f"{prefix}{next(counter)}"
-
-
-def opened_meeting() -> LiveSession:
-    live = LiveSession(FakeClock(), new_id=ids("e"))
-    live.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
-    for member in MEMBERS:
-        live.do(Arrive(member))
-    return live
 
 
 def meeting_in(phase: int) -> LiveSession:
     """A meeting that went through its phases up to `phase`, ten minutes each."""
-    live = opened_meeting()
+    live = opened_meeting(MEMBERS)
     for index in range(phase + 1):
         live.do(StartPhase(index))
         live.clock.advance(minutes=10)
@@ -79,7 +60,7 @@ def meeting_with_a_turn() -> LiveSession:
 
 def copy_of(live: LiveSession, name: str) -> LiveSession:
     """The log as exported: a laptop of its own, with its own clock and ids, going on from here."""
-    return LiveSession(FakeClock(live.clock.now()), new_id=ids(name), events=live.events)
+    return LiveSession(FakeClock(live.clock.now()), new_id=sequential_ids(name), events=live.events)
 
 
 def at(live: LiveSession, seconds: float, command: Command) -> list[Event]:
@@ -310,9 +291,8 @@ def test_copies_that_disagree_about_one_event_cannot_be_merged():
 
 
 def test_logs_of_two_different_meetings_cannot_be_merged():
-    first = opened_meeting().events
-    second = LiveSession(FakeClock(), new_id=ids("x"))
-    second.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
+    first = opened_meeting(MEMBERS).events
+    second = opened_meeting(ids="x")
     with pytest.raises(SessionLogError, match="two different meetings"):
         merge_logs(first, second.events)
 
@@ -364,7 +344,7 @@ PROPERTY = settings(max_examples=300, deadline=None, database=None, suppress_hea
 @PROPERTY
 @given(moves=st.lists(st.tuples(st.sampled_from([0, 5, 90]), command), max_size=30), cut=st.integers(min_value=1))
 def test_any_log_merged_with_any_prefix_of_itself_either_way_is_itself(moves, cut):
-    live = opened_meeting()
+    live = opened_meeting(MEMBERS)
     play(live, moves)
     log = live.events
     prefix = log[: cut % (len(log) + 1)]
@@ -378,7 +358,7 @@ def test_any_log_merged_with_any_prefix_of_itself_either_way_is_itself(moves, cu
 def test_any_two_copies_merge_the_same_either_way_into_a_log_that_replays_and_merges_again_to_itself(
     common, ours_moves, theirs_moves
 ):
-    exported = opened_meeting()
+    exported = opened_meeting(MEMBERS)
     play(exported, common)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
     # The copies' clocks are half a second apart, as two laptops' are: they never stamp one moment.

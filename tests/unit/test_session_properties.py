@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import datetime
 
@@ -42,6 +41,7 @@ from circle.domain.session import (
     replay,
     summary,
 )
+from tests.meeting_builders import sequential_ids
 
 MEMBERS = ("m-a", "m-b", "m-c", "m-d", "m-e")
 member = st.sampled_from(MEMBERS)
@@ -93,8 +93,7 @@ class SessionMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.clock = FakeClock()
-        counter = itertools.count()
-        self.live = LiveSession(self.clock, new_id=lambda: f"e{next(counter)}")
+        self.live = LiveSession(self.clock, new_id=sequential_ids())
         self.reading: tuple[datetime, float] | None = None
 
     @initialize(
