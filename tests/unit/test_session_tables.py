@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import get_args
 
+import pytest
+
 from circle.domain.session import EVENT_DATA_KEYS, Command, EventKind
-from circle.domain.session.registry import APPLIERS, DECIDERS
+from circle.domain.session.registry import APPLIERS, DECIDERS, Registry
 from circle.domain.session.schema import EVENT_SCHEMA
 
 
@@ -29,3 +32,11 @@ def test_every_event_kind_has_an_applier_and_nothing_else_does():
 def test_every_command_has_a_decider_and_nothing_else_does():
     assert set(DECIDERS) == set(get_args(Command))
     assert len(get_args(Command)) == 22
+
+
+def test_a_second_handler_for_one_key_is_refused_rather_than_silently_replacing_the_first():
+    table: Registry[str, Callable[..., object]] = Registry()
+    table("turn_started")(len)
+    with pytest.raises(TypeError):
+        table("turn_started")(repr)
+    assert table["turn_started"] is len

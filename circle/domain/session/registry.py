@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import SessionState
@@ -23,7 +23,7 @@ Applier = Callable[[SessionState, Mapping[str, Any], datetime], SessionState]
 Decider = Callable[[SessionState, Any, datetime], list[Change]]
 
 
-class Registry(Mapping[Key, Handler], Generic[Key, Handler]):
+class Registry(Mapping[Key, Handler]):
     """A read-only table whose entries are added by decorating their functions, once each."""
 
     def __init__(self) -> None:
