@@ -70,6 +70,12 @@ def one_of(*allowed: str) -> Check:
     return lambda value: isinstance(value, str) and value in allowed
 
 
+# The bounds a command is held to when decided and its event when replayed, written once for both.
+is_turn_length = number_from(30, 1800)  # a turn lasts 30 seconds to 30 minutes
+is_extension = number_from(0, 1800, above_low=True)  # a turn is extended by up to 30 minutes
+is_headcount = whole_from(0, 1000)
+
+
 def is_tally(counts: object) -> bool:
     """A pulse: one count of hands for each answer, none below zero."""
     return (

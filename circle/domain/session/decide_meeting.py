@@ -9,7 +9,7 @@ from datetime import datetime
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Phase, PhaseKind
-from circle.domain.session.checks import is_count, is_id, is_number, is_tally, meeting_date
+from circle.domain.session.checks import is_count, is_headcount, is_id, is_tally, is_turn_length, meeting_date
 from circle.domain.session.commands import (
     PULSE_SCALE,
     Arrive,
@@ -45,7 +45,7 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
     except (CircleError, ValueError, TypeError):
         raise SessionRuleError("The meeting format is not valid.") from None
     turns = (command.check_in_turn_seconds, command.sharing_turn_seconds)
-    if not all(is_number(turn) and 30 <= turn <= 1800 for turn in turns):
+    if not all(is_turn_length(turn) for turn in turns):
         raise SessionRuleError("A turn lasts 30 seconds to 30 minutes.")
     return [
         (
@@ -82,7 +82,7 @@ def _decide_leave(state: SessionState, command: Leave, at: datetime) -> list[Cha
 def _decide_headcount(state: SessionState, command: SetHeadcount, at: datetime) -> list[Change]:
     if not state.headcount_only:
         raise SessionRuleError("This group counts who is here from arrivals.")
-    if not is_count(command.count) or not 0 <= command.count <= 1000:
+    if not is_headcount(command.count):
         raise SessionRuleError("A headcount is a whole number from 0 to 1000.")
     return [(EventKind.HEADCOUNT_SET, {"count": command.count})]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from circle.domain.session.checks import is_count, is_number
+from circle.domain.session.checks import is_count, is_extension
 from circle.domain.session.commands import (
     Dequeue,
     EndTurn,
@@ -125,7 +125,7 @@ def _decide_start_turn(state: SessionState, command: StartTurn, at: datetime) ->
 def _decide_extend(state: SessionState, command: ExtendTurn, at: datetime) -> list[Change]:
     if not state.in_turn:
         raise SessionRuleError("Nobody is speaking.")
-    if not is_number(command.seconds) or not 0 < command.seconds <= 1800:
+    if not is_extension(command.seconds):
         raise SessionRuleError("A turn is extended by 1 second to 30 minutes.")
     return [(EventKind.TURN_EXTENDED, {"seconds": float(command.seconds)})]
 

@@ -67,8 +67,8 @@ def flag(name: str) -> DataField:
     return DataField(name, checks.is_flag)
 
 
-def number(name: str, low: float, high: float, *, above_low: bool = False) -> DataField:
-    return DataField(name, checks.number_from(low, high, above_low=above_low))
+def number(name: str, low: float, high: float) -> DataField:
+    return DataField(name, checks.number_from(low, high))
 
 
 def whole(name: str, low: int, high: float) -> DataField:
@@ -84,20 +84,20 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
         an_id("group_id"),
         DataField("phase_kinds", checks.is_phase_kinds),
         DataField("phase_minutes", checks.is_phase_minutes),
-        number("check_in_turn_seconds", 30, 1800),
-        number("sharing_turn_seconds", 30, 1800),
+        DataField("check_in_turn_seconds", checks.is_turn_length),
+        DataField("sharing_turn_seconds", checks.is_turn_length),
         an_id("facilitator_id"),
         flag("headcount_only"),
     ),
     EventKind.MEMBER_ARRIVED: (an_id("member_id"), flag("newcomer")),
     EventKind.MEMBER_LEFT: (an_id("member_id"),),
-    EventKind.HEADCOUNT_SET: (whole("count", 0, 1000),),
+    EventKind.HEADCOUNT_SET: (DataField("count", checks.is_headcount),),
     EventKind.AGREEMENTS_READ: (flag("full"),),
     EventKind.PHASE_STARTED: (whole("index", 0, math.inf),),  # and within the format: see its applier
     EventKind.ROUND_ORDER_SET: (one_of("mode", *RoundOrderMode), ids("member_ids")),
     EventKind.QUEUE_CHANGED: (one_of("action", "enqueue", "dequeue", "move"), an_id("member_id"), ids("queue")),
     EventKind.TURN_STARTED: (an_id_or_none("member_id"), number("budget_seconds", 0, 10**7)),
-    EventKind.TURN_EXTENDED: (number("seconds", 0, 1800, above_low=True),),
+    EventKind.TURN_EXTENDED: (DataField("seconds", checks.is_extension),),
     EventKind.TURN_PASSED: (an_id_or_none("member_id"),),
     EventKind.TURN_ENDED: (an_id_or_none("member_id"),),
     EventKind.PAUSED: (),
