@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.json_fields import load_json
 from circle.domain.session.room import RoomView
 from circle.files import replace_atomically
 
@@ -56,9 +57,7 @@ class RoomBoard:
         except OSError:
             raise RoomBoardUnreadable() from None
         try:
-            if len(raw) > MAX_BOARD_BYTES:
-                raise ValueError("too big")
-            body = json.loads(raw)
+            body = load_json(raw, max_bytes=MAX_BOARD_BYTES)
             if body.get("format") != BOARD_FORMAT:
                 raise ValueError("another format")
             speaker = body["speaker"]

@@ -30,6 +30,7 @@ import os
 import struct
 from dataclasses import dataclass
 
+from circle.domain.json_fields import integer, load_json
 from circle.vault import crypto
 from circle.vault.errors import (
     HandoffCodeMalformed,
@@ -176,13 +177,11 @@ def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
 def _read_header(header: bytes) -> tuple[KdfParams, bytes]:
     """The KDF parameters and salt, if the header is exactly what a writer would write and safe to run."""
     try:
-        value = json.loads(header.decode("utf-8"))
+        value = load_json(header)
         kdf, salt = value["kdf"], base64.b64decode(value["salt"], validate=True)
-        numbers = [kdf["memory_kib"], kdf["iterations"], kdf["lanes"]]
-    except (ValueError, RecursionError, TypeError, KeyError, binascii.Error):
+        numbers = [integer(kdf[key], low=None) for key in ("memory_kib", "iterations", "lanes")]
+    except (ValueError, TypeError, KeyError, binascii.Error):
         raise HandoffDamaged() from None
-    if any(type(number) is not int for number in numbers):  # bool is an int too, and JSON has true
-        raise HandoffDamaged()
     params = KdfParams(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2])
     if len(salt) != SALT_BYTES or _header(params, salt) != header:
         raise HandoffDamaged()

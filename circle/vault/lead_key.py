@@ -22,6 +22,7 @@ import hmac
 import json
 import struct
 
+from circle.domain.json_fields import integer, load_json
 from circle.vault import crypto
 from circle.vault.errors import (
     LeadKeyDamaged,
@@ -140,15 +141,13 @@ def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
 
 def _read_header(header: bytes) -> tuple[KdfParams, bytes, bytes]:
     try:
-        value = json.loads(header.decode("utf-8"))
+        value = load_json(header)
         kdf = value["kdf"]
-        numbers = [kdf["memory_kib"], kdf["iterations"], kdf["lanes"]]
+        numbers = [integer(kdf[key], low=None) for key in ("memory_kib", "iterations", "lanes")]
         salt = base64.b64decode(value["salt"], validate=True)
         public = base64.b64decode(value["public_key"], validate=True)
-    except (ValueError, RecursionError, TypeError, KeyError, binascii.Error):
+    except (ValueError, TypeError, KeyError, binascii.Error):
         raise LeadKeyDamaged() from None
-    if any(type(number) is not int for number in numbers):  # bool is an int too, and JSON has true
-        raise LeadKeyDamaged()
     params = KdfParams(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2])
     if len(salt) != SALT_BYTES or len(public) != PUBLIC_KEY_BYTES or _header(params, salt, public) != header:
         raise LeadKeyDamaged()

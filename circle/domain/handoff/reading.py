@@ -9,6 +9,7 @@ from typing import Any
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, GroupProfile, group_name
 from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, HandoffUnreadable, MeetingEntry, MemberEntry
+from circle.domain.json_fields import integer, optional, text
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
@@ -31,33 +32,12 @@ def snapshot_from_json(raw: Any) -> GroupSnapshot:
 
 
 def _id(value: Any) -> str:
-    if not isinstance(value, str) or not value or len(value) > 64:
-        raise ValueError("id")
-    return value
-
-
-def _optional(read: Any, value: Any) -> Any:
-    return None if value is None else read(value)
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("text")
-    return value
+    return text(value, min_len=1, max_len=64)
 
 
 def _name(value: Any) -> str:
     """A member's name as the sender's rules kept it: one clean line, as long as a kept name may be."""
-    name = sanitise_line(_text(value))
-    if not name or len(name) > MEMBER_NAME_MAX:
-        raise ValueError("name")
-    return name
-
-
-def _count(value: Any) -> int:
-    if type(value) is not int or value < 0:
-        raise ValueError("count")
-    return value
+    return text(sanitise_line(text(value)), min_len=1, max_len=MEMBER_NAME_MAX)
 
 
 def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
@@ -65,18 +45,18 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     group_id = _id(group_raw["id"])
     group = Group(
         id=group_id,
-        name=group_name(_text(group_raw["name"])),
+        name=group_name(text(group_raw["name"])),
         profile=GroupProfile.from_dict(group_raw["profile"]),
         rules=ConfidentialityRules.from_dict(group_raw["rules"]),
     )
     # Text from another laptop is sanitised on the way in, as if it were typed here.
-    facilitators = {_id(fid): sanitise_line(_text(handle)) for fid, handle in dict(raw["facilitators"]).items()}
+    facilitators = {_id(fid): sanitise_line(text(handle)) for fid, handle in dict(raw["facilitators"]).items()}
     members = tuple(
         MemberEntry(
             id=_id(m["id"]),
             created_at=datetime.fromisoformat(m["created_at"]),
-            joined_on=_optional(date.fromisoformat, m["joined_on"]),
-            name=_optional(_name, m["name"]),
+            joined_on=optional(date.fromisoformat, m["joined_on"]),
+            name=optional(_name, m["name"]),
         )
         for m in raw["members"]
     )
@@ -84,7 +64,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     notes = tuple(_read_note(group_id, n) for n in raw["notes"])
     return GroupSnapshot(
         group=group,
-        settings_changed_at=_optional(datetime.fromisoformat, group_raw["settings_changed_at"]),
+        settings_changed_at=optional(datetime.fromisoformat, group_raw["settings_changed_at"]),
         facilitators=facilitators,
         members=members,
         meetings=meetings,
@@ -100,15 +80,15 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         group_id=group_id,
         held_on=date.fromisoformat(raw["held_on"]),
         status=MeetingStatus(raw["status"]),
-        planned_minutes=_count(raw["planned_minutes"]),
-        started_at=_optional(datetime.fromisoformat, raw["started_at"]),
-        ended_at=_optional(datetime.fromisoformat, raw["ended_at"]),
-        actual_minutes=_optional(_count, raw["actual_minutes"]),
-        headcount=_count(raw["headcount"]),
-        newcomers=_count(raw["newcomers"]),
-        shared_turns=_count(raw["shared_turns"]),
-        passed_turns=_count(raw["passed_turns"]),
-        pulse=None if pulse is None else tuple(_count(count) for count in pulse),
+        planned_minutes=integer(raw["planned_minutes"]),
+        started_at=optional(datetime.fromisoformat, raw["started_at"]),
+        ended_at=optional(datetime.fromisoformat, raw["ended_at"]),
+        actual_minutes=optional(integer, raw["actual_minutes"]),
+        headcount=integer(raw["headcount"]),
+        newcomers=integer(raw["newcomers"]),
+        shared_turns=integer(raw["shared_turns"]),
+        passed_turns=integer(raw["passed_turns"]),
+        pulse=None if pulse is None else tuple(integer(count) for count in pulse),
     )
     attendance = tuple(
         AttendanceRecord(
@@ -132,11 +112,11 @@ def _read_note(group_id: str, raw: Mapping[str, Any]) -> Note:
         kind=NoteKind(raw["kind"]),
         created_at=datetime.fromisoformat(raw["created_at"]),
         expires_on=date.fromisoformat(raw["expires_on"]),
-        session_id=_optional(_id, raw["session_id"]),
-        member_id=_optional(_id, raw["member_id"]),
-        action=_optional(SafetyAction, raw["action"]),
-        text=sanitise_line(_text(raw["text"])),
-        resolved_at=_optional(datetime.fromisoformat, raw["resolved_at"]),
+        session_id=optional(_id, raw["session_id"]),
+        member_id=optional(_id, raw["member_id"]),
+        action=optional(SafetyAction, raw["action"]),
+        text=sanitise_line(text(raw["text"])),
+        resolved_at=optional(datetime.fromisoformat, raw["resolved_at"]),
     )
 
 
