@@ -30,16 +30,8 @@ import struct
 from dataclasses import dataclass
 
 from circle.domain.json_fields import load_json
-from circle.vault import crypto
-from circle.vault.container import (
-    DIGEST_BYTES,
-    check_version,
-    digest_matches,
-    header_bytes,
-    kdf_from_json,
-    kdf_to_json,
-    with_digest,
-)
+from circle.vault import container, crypto
+from circle.vault.container import DIGEST_BYTES
 from circle.vault.errors import (
     HandoffCodeMalformed,
     HandoffDamaged,
@@ -106,7 +98,8 @@ def _derive_keys(code: str, salt: bytes, kdf: KdfParams) -> _Keys:
 
 def _header(kdf: KdfParams, salt: bytes) -> bytes:
     """The one exact spelling of a header: sorted keys, no spaces."""
-    return header_bytes({"kdf": kdf_to_json(kdf), "salt": base64.b64encode(salt).decode("ascii")})
+    salt_text = base64.b64encode(salt).decode("ascii")
+    return container.header_bytes({"kdf": container.kdf_to_json(kdf), "salt": salt_text})
 
 
 def _check_value(check_key: bytes, covered: bytes) -> bytes:
@@ -129,7 +122,7 @@ def seal_handoff(
     front += _check_value(keys.check, front)
     sealed = crypto.seal(keys.payload, payload, front, nonce=nonce)
     body = front + _SEALED_LEN.pack(len(sealed)) + sealed
-    return with_digest(body)
+    return container.with_digest(body)
 
 
 @dataclass(frozen=True)
@@ -158,7 +151,7 @@ def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
     sealed_start = check_end + _SEALED_LEN.size
     if sealed_start + sealed_len + DIGEST_BYTES != len(data):
         raise HandoffDamaged()
-    if not digest_matches(data):
+    if not container.digest_matches(data):
         raise HandoffDamaged()
     header = data[len(MAGIC) + _LEAD.size : header_end]
     return data[:header_end], header, data[header_end:check_end], data[sealed_start:-DIGEST_BYTES]
@@ -168,7 +161,7 @@ def _read_header(header: bytes) -> tuple[KdfParams, bytes]:
     """The KDF parameters and salt, if the header is exactly what a writer would write and safe to run."""
     try:
         value = load_json(header)
-        params, salt = kdf_from_json(value["kdf"]), base64.b64decode(value["salt"], validate=True)
+        params, salt = container.kdf_from_json(value["kdf"]), base64.b64decode(value["salt"], validate=True)
     except (ValueError, TypeError, KeyError, binascii.Error):
         raise HandoffDamaged() from None
     if len(salt) != SALT_BYTES or _header(params, salt) != header:
@@ -181,7 +174,9 @@ def _read_header(header: bytes) -> tuple[KdfParams, bytes]:
 
 
 def _parse(data: bytes) -> _Parsed:
-    check_version(data, MAGIC, VERSION, foreign=NotAHandoff, damaged=HandoffDamaged, too_new=HandoffTooNew)
+    container.check_version(
+        data, MAGIC, VERSION, foreign=NotAHandoff, damaged=HandoffDamaged, too_new=HandoffTooNew
+    )
     covered, header, check, sealed = _split(data)
     kdf, salt = _read_header(header)
     return _Parsed(covered=covered, check=check, sealed=sealed, kdf=kdf, salt=salt)

@@ -22,16 +22,8 @@ import hmac
 import struct
 
 from circle.domain.json_fields import load_json
-from circle.vault import crypto
-from circle.vault.container import (
-    DIGEST_BYTES,
-    check_version,
-    digest_matches,
-    header_bytes,
-    kdf_from_json,
-    kdf_to_json,
-    with_digest,
-)
+from circle.vault import container, crypto
+from circle.vault.container import DIGEST_BYTES
 from circle.vault.errors import (
     LeadKeyDamaged,
     LeadKeyMistyped,
@@ -100,8 +92,8 @@ def fingerprint(public: bytes) -> bytes:
 
 def _header(kdf: KdfParams, salt: bytes, public: bytes) -> bytes:
     """The one exact spelling of a header: sorted keys, no spaces."""
-    return header_bytes({
-        "kdf": kdf_to_json(kdf),
+    return container.header_bytes({
+        "kdf": container.kdf_to_json(kdf),
         "public_key": base64.b64encode(public).decode("ascii"),
         "salt": base64.b64encode(salt).decode("ascii"),
     })
@@ -122,19 +114,21 @@ def new_key_file(
     header = _header(kdf, salt, public_key(private))
     front = MAGIC + _LEAD.pack(VERSION, len(header)) + header
     body = front + crypto.seal(derive_kek(passphrase, salt, kdf), private, front, nonce=nonce)
-    return with_digest(body)
+    return container.with_digest(body)
 
 
 def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
     """(front, sealed, kdf, salt, public key) of a whole key file, checked in the order of section 13.1."""
-    check_version(data, MAGIC, VERSION, foreign=LeadKeyDamaged, damaged=LeadKeyDamaged, too_new=LeadKeyTooNew)
+    container.check_version(
+        data, MAGIC, VERSION, foreign=LeadKeyDamaged, damaged=LeadKeyDamaged, too_new=LeadKeyTooNew
+    )
     if len(data) < len(MAGIC) + _LEAD.size:
         raise LeadKeyDamaged()
     _, header_len = _LEAD.unpack_from(data, len(MAGIC))
     front_end = len(MAGIC) + _LEAD.size + header_len
     if front_end + _SEALED_BYTES + DIGEST_BYTES != len(data):
         raise LeadKeyDamaged()
-    if not digest_matches(data):
+    if not container.digest_matches(data):
         raise LeadKeyDamaged()
     header = data[len(MAGIC) + _LEAD.size : front_end]
     kdf, salt, public = _read_header(header)
@@ -144,7 +138,7 @@ def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
 def _read_header(header: bytes) -> tuple[KdfParams, bytes, bytes]:
     try:
         value = load_json(header)
-        params = kdf_from_json(value["kdf"])
+        params = container.kdf_from_json(value["kdf"])
         salt = base64.b64decode(value["salt"], validate=True)
         public = base64.b64decode(value["public_key"], validate=True)
     except (ValueError, TypeError, KeyError, binascii.Error):
