@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from circle.paths import ensure_private_dir, make_private
+from circle.files import ensure_private_dir, replace_atomically
 
 DEFAULT_THEME = "calm"
 
@@ -49,5 +49,4 @@ def _toml_value(value: object) -> str:
 def save_settings(path: Path, settings: Settings) -> None:
     ensure_private_dir(path.parent)
     lines = [f"{f.name} = {_toml_value(getattr(settings, f.name))}" for f in fields(Settings)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    make_private(path)
+    replace_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))

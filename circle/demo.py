@@ -7,13 +7,13 @@ and the odd cancelled week. The same seed always builds the same history.
 from __future__ import annotations
 
 import random
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from circle.domain.clock import Clock
 from circle.domain.group import Schedule
+from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import TEMPLATES
@@ -74,7 +74,7 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
     history = _History()
 
     def join(on: date, rate: float, stays_days: int) -> _Person:
-        person = _Person(uuid.uuid4().hex, _name(rng), on, rate, on + timedelta(days=stays_days))
+        person = _Person(new_id(), _name(rng), on, rate, on + timedelta(days=stays_days))
         history.people.append(person)
         return person
 
@@ -85,7 +85,7 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
 
     day = start
     while day < end:
-        meeting_id = uuid.uuid4().hex
+        meeting_id = new_id()
         if rng.random() < 0.03:
             history.meetings.append(MeetingRecord(meeting_id, group_id, day, MeetingStatus.CANCELLED, planned))
             day += timedelta(days=7)

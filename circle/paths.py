@@ -6,11 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from circle.domain.errors import CircleError
-
 APP_NAME = "circle"
-PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -64,35 +60,3 @@ def locations(home: Path | str | None = None) -> Locations:
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
     )
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by its owner only."""
-    try:
-        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-        if os.name == "posix":
-            path.chmod(PRIVATE_DIR_MODE)
-    except OSError as error:
-        raise CircleError(f"Cannot use the folder {path}: {error.strerror or error}.") from None
-    return path
-
-
-def make_private(path: Path) -> None:
-    if os.name == "posix" and path.exists():
-        path.chmod(PRIVATE_FILE_MODE)
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write a new file readable by its owner only; an existing file is never overwritten."""
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    except FileExistsError:
-        raise CircleError(f"There is already a file at {path}; choose another name.") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError:
-        path.unlink(missing_ok=True)  # a half-written bundle (a full disk) must not look like a whole one
-        raise

@@ -10,7 +10,7 @@ import click
 
 from circle.cli.support import one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
-from circle.paths import write_private_file
+from circle.files import write_private_file
 from circle.workspace.handoff import handoff_file_name, read_handoff_file
 
 CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"

@@ -13,7 +13,8 @@ from circle.cli.support import one_line_errors, parse_day, read_passphrase, safe
 from circle.domain.errors import InvalidInput
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
-from circle.paths import locations, write_private_file
+from circle.files import write_private_file
+from circle.paths import locations
 from circle.vault.lead_bundle import BUNDLE_SUFFIX
 from circle.workspace.lead_export import check_lead_key, lead_bundle_file_name
 

@@ -5,30 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.text import sanitise, sanitise_line
+from circle.domain.titled import TitledEnum
 
 
-class PhaseKind(StrEnum):
-    OPENING = "opening"
-    CHECK_IN = "check_in"
-    SHARING = "sharing"
-    BREAK = "break"
-    CLOSING = "closing"
-
-    @property
-    def title(self) -> str:
-        return {
-            PhaseKind.OPENING: "Opening",
-            PhaseKind.CHECK_IN: "Check-in",
-            PhaseKind.SHARING: "Sharing",
-            PhaseKind.BREAK: "Break",
-            PhaseKind.CLOSING: "Closing",
-        }[self]
+class PhaseKind(TitledEnum):
+    OPENING = "opening", "Opening"
+    CHECK_IN = "check_in", "Check-in"
+    SHARING = "sharing", "Sharing"
+    BREAK = "break", "Break"
+    CLOSING = "closing", "Closing"
 
 
 @dataclass(frozen=True)

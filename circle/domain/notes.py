@@ -11,39 +11,23 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules, NotesPolicy
 from circle.domain.text import sanitise_line
+from circle.domain.titled import TitledEnum
 
 
-class NoteKind(StrEnum):
-    FOLLOW_UP = "follow_up"
-    SAFETY = "safety"
-    DEBRIEF = "debrief"
-
-    @property
-    def title(self) -> str:
-        return {
-            NoteKind.FOLLOW_UP: "Follow up",
-            NoteKind.SAFETY: "Safety action",
-            NoteKind.DEBRIEF: "Debrief",
-        }[self]
+class NoteKind(TitledEnum):
+    FOLLOW_UP = "follow_up", "Follow up"
+    SAFETY = "safety", "Safety action"
+    DEBRIEF = "debrief", "Debrief"
 
 
-class SafetyAction(StrEnum):
-    CRISIS_LINE = "crisis_line"
-    EMERGENCY_SERVICES = "emergency_services"
-    ONE_TO_ONE = "one_to_one"
-
-    @property
-    def title(self) -> str:
-        return {
-            SafetyAction.CRISIS_LINE: "Referred to a crisis line",
-            SafetyAction.EMERGENCY_SERVICES: "Called emergency services",
-            SafetyAction.ONE_TO_ONE: "Supported one-to-one by the co-facilitator",
-        }[self]
+class SafetyAction(TitledEnum):
+    CRISIS_LINE = "crisis_line", "Referred to a crisis line"
+    EMERGENCY_SERVICES = "emergency_services", "Called emergency services"
+    ONE_TO_ONE = "one_to_one", "Supported one-to-one by the co-facilitator"
 
 
 class NoteRefused(InvalidInput):

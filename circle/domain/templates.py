@@ -56,82 +56,90 @@ _CRISIS_RESOURCES = (
     ),
 )
 
-_SUPPORT_90 = Template(
-    key="support-90",
-    title="Support group · 90 minutes",
-    description=(
-        "A 90-minute peer support meeting with a check-in round, time to share, a break and a closing round."
-    ),
-    profile=GroupProfile(
-        format=MeetingFormat(
-            phases=(
-                Phase(PhaseKind.OPENING, 10),
-                Phase(PhaseKind.CHECK_IN, 20),
-                Phase(PhaseKind.SHARING, 40),
-                Phase(PhaseKind.BREAK, 10),
-                Phase(PhaseKind.CLOSING, 10),
+OPENING, CHECK_IN, SHARING, BREAK, CLOSING = (
+    PhaseKind.OPENING, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.BREAK, PhaseKind.CLOSING
+)
+
+
+def _phases(*parts: tuple[PhaseKind, int]) -> tuple[Phase, ...]:
+    """The phases in order, each with its minutes."""
+    return tuple(Phase(kind, minutes) for kind, minutes in parts)
+
+
+def _template(
+    key: str,
+    title: str,
+    description: str,
+    *,
+    phases: tuple[Phase, ...],
+    agreements: tuple[str, ...],
+    rules: ConfidentialityRules,
+    check_in_turn_minutes: float,
+    sharing_turn_minutes: float | None = None,
+) -> Template:
+    """A template with the shared confidentiality limits, placeholder crisis resources and no weekday yet."""
+    turns = {"check_in_turn_minutes": check_in_turn_minutes}
+    if sharing_turn_minutes is not None:
+        turns["sharing_turn_minutes"] = sharing_turn_minutes
+    return Template(
+        key=key,
+        title=title,
+        description=description,
+        profile=GroupProfile(
+            format=MeetingFormat(phases=phases, **turns),
+            agreements=Agreements(
+                text=_agreements(*agreements),
+                confidentiality_limits=_CONFIDENTIALITY_LIMITS,
+                mandated_reporter="",
             ),
-            check_in_turn_minutes=1.5,
-            sharing_turn_minutes=5.0,
+            crisis_resources=_CRISIS_RESOURCES,
+            schedule=Schedule(weekday=None),
         ),
-        agreements=Agreements(
-            text=_agreements(
-                "What is said here stays here. Who we see here stays here too.",
-                'Speak from your own experience. Say "I", not "you" or "we".',
-                "One person speaks at a time. We listen without interrupting.",
-                "You have the right to pass. Passing is a way of taking part.",
-                "We don't give advice unless someone asks for it.",
-                "Share the time, so everyone who wants to speak gets a turn.",
-                "Please put your phone on silent.",
-                "You can step out whenever you need to. No one will ask why.",
-                "This is peer support. It is not therapy, and it is not a crisis service.",
-            ),
-            confidentiality_limits=_CONFIDENTIALITY_LIMITS,
-            mandated_reporter="",
-        ),
-        crisis_resources=_CRISIS_RESOURCES,
-        schedule=Schedule(weekday=None),
+        rules=rules,
+    )
+
+
+_SUPPORT_90 = _template(
+    "support-90",
+    "Support group · 90 minutes",
+    "A 90-minute peer support meeting with a check-in round, time to share, a break and a closing round.",
+    phases=_phases((OPENING, 10), (CHECK_IN, 20), (SHARING, 40), (BREAK, 10), (CLOSING, 10)),
+    check_in_turn_minutes=1.5,
+    sharing_turn_minutes=5.0,
+    agreements=(
+        "What is said here stays here. Who we see here stays here too.",
+        'Speak from your own experience. Say "I", not "you" or "we".',
+        "One person speaks at a time. We listen without interrupting.",
+        "You have the right to pass. Passing is a way of taking part.",
+        "We don't give advice unless someone asks for it.",
+        "Share the time, so everyone who wants to speak gets a turn.",
+        "Please put your phone on silent.",
+        "You can step out whenever you need to. No one will ask why.",
+        "This is peer support. It is not therapy, and it is not a crisis service.",
     ),
     rules=ConfidentialityRules(),
 )
 
-_CRISIS_60 = Template(
-    key="crisis-60",
-    title="Crisis support circle · 60 minutes",
-    description=(
-        "A gentler 60-minute circle for people going through a hard time, with grounding, short turns,"
-        " no break and stricter privacy."
-    ),
-    profile=GroupProfile(
-        format=MeetingFormat(
-            phases=(
-                # The opening is longer than usual to leave room for a grounding exercise.
-                Phase(PhaseKind.OPENING, 10),
-                Phase(PhaseKind.CHECK_IN, 10),
-                Phase(PhaseKind.SHARING, 30),
-                Phase(PhaseKind.CLOSING, 10),
-            ),
-            check_in_turn_minutes=1.0,
-            sharing_turn_minutes=4.0,
-        ),
-        agreements=Agreements(
-            text=_agreements(
-                "What is said here stays here.",
-                "Go at your own pace. Share as much or as little as you want.",
-                "You have the right to pass. Passing is a way of taking part.",
-                "Speak from your own experience, and listen without judging.",
-                "One person speaks at a time.",
-                "We offer support, not advice, unless someone asks for it.",
-                "Please put your phone on silent.",
-                "You can step out whenever you need to. A facilitator may check on you quietly.",
-                "This is peer support, not therapy or an emergency service."
-                " If you need urgent help, tell a facilitator.",
-            ),
-            confidentiality_limits=_CONFIDENTIALITY_LIMITS,
-            mandated_reporter="",
-        ),
-        crisis_resources=_CRISIS_RESOURCES,
-        schedule=Schedule(weekday=None),
+_CRISIS_60 = _template(
+    "crisis-60",
+    "Crisis support circle · 60 minutes",
+    "A gentler 60-minute circle for people going through a hard time, with grounding, short turns,"
+    " no break and stricter privacy.",
+    # The opening is longer than usual to leave room for a grounding exercise.
+    phases=_phases((OPENING, 10), (CHECK_IN, 10), (SHARING, 30), (CLOSING, 10)),
+    check_in_turn_minutes=1.0,
+    sharing_turn_minutes=4.0,
+    agreements=(
+        "What is said here stays here.",
+        "Go at your own pace. Share as much or as little as you want.",
+        "You have the right to pass. Passing is a way of taking part.",
+        "Speak from your own experience, and listen without judging.",
+        "One person speaks at a time.",
+        "We offer support, not advice, unless someone asks for it.",
+        "Please put your phone on silent.",
+        "You can step out whenever you need to. A facilitator may check on you quietly.",
+        "This is peer support, not therapy or an emergency service."
+        " If you need urgent help, tell a facilitator.",
     ),
     # People in crisis have the most to lose if a record leaks: keep less, and for less time.
     rules=ConfidentialityRules(
@@ -141,36 +149,22 @@ _CRISIS_60 = Template(
     ),
 )
 
-_CHECK_IN_30 = Template(
-    key="check-in-30",
-    title="Check-in group · 30 minutes",
-    description="A short 30-minute check-in where everyone gets a turn and no notes are kept.",
-    profile=GroupProfile(
-        format=MeetingFormat(
-            phases=(
-                Phase(PhaseKind.OPENING, 5),
-                Phase(PhaseKind.CHECK_IN, 20),
-                Phase(PhaseKind.CLOSING, 5),
-            ),
-            check_in_turn_minutes=2.0,
-        ),
-        agreements=Agreements(
-            text=_agreements(
-                "What is said here stays here.",
-                "Speak from your own experience.",
-                "One person speaks at a time.",
-                "You have the right to pass. Passing is a way of taking part.",
-                "Keep to your turn, so everyone can check in.",
-                "No advice unless someone asks for it.",
-                "Please put your phone on silent.",
-                "You can step out whenever you need to.",
-                "This is peer support, not therapy or a crisis service.",
-            ),
-            confidentiality_limits=_CONFIDENTIALITY_LIMITS,
-            mandated_reporter="",
-        ),
-        crisis_resources=_CRISIS_RESOURCES,
-        schedule=Schedule(weekday=None),
+_CHECK_IN_30 = _template(
+    "check-in-30",
+    "Check-in group · 30 minutes",
+    "A short 30-minute check-in where everyone gets a turn and no notes are kept.",
+    phases=_phases((OPENING, 5), (CHECK_IN, 20), (CLOSING, 5)),
+    check_in_turn_minutes=2.0,
+    agreements=(
+        "What is said here stays here.",
+        "Speak from your own experience.",
+        "One person speaks at a time.",
+        "You have the right to pass. Passing is a way of taking part.",
+        "Keep to your turn, so everyone can check in.",
+        "No advice unless someone asks for it.",
+        "Please put your phone on silent.",
+        "You can step out whenever you need to.",
+        "This is peer support, not therapy or a crisis service.",
     ),
     rules=ConfidentialityRules(notes=NotesPolicy.NONE),
 )

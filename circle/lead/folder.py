@@ -8,8 +8,6 @@ lock beside them.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,8 @@ from circle.domain.trends.lead_bundle import (
     store_from_json,
     store_to_json,
 )
-from circle.paths import Locations, ensure_private_dir, write_private_file
+from circle.files import ensure_private_dir, replace_atomically, write_private_file
+from circle.paths import Locations
 from circle.store.errors import VaultInUse
 from circle.store.lock import VaultLock
 from circle.vault import lead_key
@@ -219,26 +218,4 @@ def _bundle_bytes(path: Path) -> bytes:
         raise CircleError(f"It could not be read ({error.strerror or type(error).__name__}).") from None
 
 
-def replace_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a new file beside `path` (0600, synced), then rename it over `path`.
-
-    A reader sees the old file or the new one, never half of one; a failure leaves the old one alone.
-    """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
-    write_private_file(temporary, data)  # removes itself if the write fails
-    try:
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-    try:
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return  # the rename is done; only its durability across a power cut is left to the file system
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-__all__ = ["LeadFolder", "LeadImport", "LeadStore", "NoLeadKey", "NothingImported", "replace_atomically"]
+__all__ = ["LeadFolder", "LeadImport", "LeadStore", "NoLeadKey", "NothingImported"]

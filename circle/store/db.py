@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circle.paths import make_private
+from circle.files import make_private
 from circle.store.errors import VaultCorrupt, VaultNeedsUpdate, VaultTooNew, storage_error
 
 if TYPE_CHECKING:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from circle.domain.group import Group
@@ -10,14 +9,11 @@ from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, Merg
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.store.keys import KeyStore
 from circle.store.notes import NoteStore
-from circle.store.repository import Repository, meeting_row
+from circle.store.repository import MEETING_COUNT_COLUMNS, Repository, meeting_counts, meeting_row
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 
-_SESSION_COLUMNS = (
-    "id, held_on, status, planned_minutes, started_at, ended_at, actual_minutes, headcount, newcomers,"
-    " shared_turns, passed_turns, pulse"
-)
+_SESSION_COLUMNS = f"id, started_at, ended_at, {MEETING_COUNT_COLUMNS}"
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -82,21 +78,9 @@ class GroupExchange:
 
     @staticmethod
     def _record(group_id: str, row: tuple) -> MeetingRecord:
-        sid, held, status, planned, started, ended, actual, heads, newcomers, shared, passed, pulse = row
+        sid, started, ended = row[:3]
         return MeetingRecord(
-            id=sid,
-            group_id=group_id,
-            held_on=date.fromisoformat(held),
-            status=MeetingStatus(status),
-            planned_minutes=planned,
-            started_at=_moment(started),
-            ended_at=_moment(ended),
-            actual_minutes=actual,
-            headcount=heads,
-            newcomers=newcomers,
-            shared_turns=shared,
-            passed_turns=passed,
-            pulse=tuple(json.loads(pulse)) if pulse else None,
+            id=sid, group_id=group_id, started_at=_moment(started), ended_at=_moment(ended), **meeting_counts(row[3:])
         )
 
     # writing ----------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from circle.paths import PRIVATE_FILE_MODE
+from circle.files import PRIVATE_FILE_MODE
 from circle.store.errors import VaultInUse
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.json_fields import load_json
 from circle.domain.session.room import RoomView
-from circle.paths import PRIVATE_FILE_MODE
+from circle.files import replace_atomically
 
 BOARD_FORMAT = "circle-room/1"
 # Far bigger than any board circle writes; a bigger file is not one.
@@ -44,11 +44,8 @@ class RoomBoard:
             "view": room.view.to_dict(),
             "speaker": None if room.sealed_speaker is None else base64.b64encode(room.sealed_speaker).decode(),
         }
-        staging = self.path.with_name(self.path.name + ".new")
-        descriptor = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(json.dumps(body))
-        os.replace(staging, self.path)
+        # Rewritten at every step and worthless after the meeting: not worth a sync to disk each time.
+        replace_atomically(self.path, json.dumps(body).encode("utf-8"), durable=False)
 
     def read(self) -> PublishedRoom | None:
         """The board as last published, or None if no meeting has published one."""
@@ -60,9 +57,7 @@ class RoomBoard:
         except OSError:
             raise RoomBoardUnreadable() from None
         try:
-            if len(raw) > MAX_BOARD_BYTES:
-                raise ValueError("too big")
-            body = json.loads(raw)
+            body = load_json(raw, max_bytes=MAX_BOARD_BYTES)
             if body.get("format") != BOARD_FORMAT:
                 raise ValueError("another format")
             speaker = body["speaker"]

@@ -25,12 +25,13 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import os
 import struct
 from dataclasses import dataclass
 
-from circle.vault import crypto
+from circle.domain.json_fields import load_json
+from circle.vault import container, crypto
+from circle.vault.container import DIGEST_BYTES
 from circle.vault.errors import (
     HandoffCodeMalformed,
     HandoffDamaged,
@@ -54,7 +55,6 @@ _SEPARATORS = str.maketrans("", "", " \t\r\n-_.")
 _LOOK_ALIKES = str.maketrans("018", "OIB")  # neither 0, 1 nor 8 is in the alphabet
 
 CHECK_BYTES = 16
-DIGEST_BYTES = 32
 _PAYLOAD_INFO = b"circle/handoff/v1/payload"
 _CHECK_INFO = b"circle/handoff/v1/check"
 _LEAD = struct.Struct(">BH")  # version, header_len: right after the magic
@@ -98,11 +98,8 @@ def _derive_keys(code: str, salt: bytes, kdf: KdfParams) -> _Keys:
 
 def _header(kdf: KdfParams, salt: bytes) -> bytes:
     """The one exact spelling of a header: sorted keys, no spaces."""
-    value = {
-        "kdf": {"iterations": kdf.iterations, "lanes": kdf.lanes, "memory_kib": kdf.memory_kib},
-        "salt": base64.b64encode(salt).decode("ascii"),
-    }
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("ascii")
+    salt_text = base64.b64encode(salt).decode("ascii")
+    return container.header_bytes({"kdf": container.kdf_to_json(kdf), "salt": salt_text})
 
 
 def _check_value(check_key: bytes, covered: bytes) -> bytes:
@@ -125,7 +122,7 @@ def seal_handoff(
     front += _check_value(keys.check, front)
     sealed = crypto.seal(keys.payload, payload, front, nonce=nonce)
     body = front + _SEALED_LEN.pack(len(sealed)) + sealed
-    return body + hashlib.sha256(body).digest()
+    return container.with_digest(body)
 
 
 @dataclass(frozen=True)
@@ -141,18 +138,6 @@ class _Parsed:
         return self.covered + self.check
 
 
-def _read_version(data: bytes) -> None:
-    if data[: len(MAGIC)] != MAGIC:
-        raise NotAHandoff()
-    if len(data) <= len(MAGIC):
-        raise HandoffDamaged()
-    version = data[len(MAGIC)]
-    if version > VERSION:
-        raise HandoffTooNew()
-    if version != VERSION:
-        raise HandoffDamaged()
-
-
 def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
     """(covered, header, check, sealed) once every length adds up and the digest matches."""
     if len(data) < _SMALLEST:
@@ -166,8 +151,7 @@ def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
     sealed_start = check_end + _SEALED_LEN.size
     if sealed_start + sealed_len + DIGEST_BYTES != len(data):
         raise HandoffDamaged()
-    body, digest = data[:-DIGEST_BYTES], data[-DIGEST_BYTES:]
-    if not hmac.compare_digest(hashlib.sha256(body).digest(), digest):
+    if not container.digest_matches(data):
         raise HandoffDamaged()
     header = data[len(MAGIC) + _LEAD.size : header_end]
     return data[:header_end], header, data[header_end:check_end], data[sealed_start:-DIGEST_BYTES]
@@ -176,14 +160,10 @@ def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
 def _read_header(header: bytes) -> tuple[KdfParams, bytes]:
     """The KDF parameters and salt, if the header is exactly what a writer would write and safe to run."""
     try:
-        value = json.loads(header.decode("utf-8"))
-        kdf, salt = value["kdf"], base64.b64decode(value["salt"], validate=True)
-        numbers = [kdf["memory_kib"], kdf["iterations"], kdf["lanes"]]
-    except (ValueError, RecursionError, TypeError, KeyError, binascii.Error):
+        value = load_json(header)
+        params, salt = container.kdf_from_json(value["kdf"]), base64.b64decode(value["salt"], validate=True)
+    except (ValueError, TypeError, KeyError, binascii.Error):
         raise HandoffDamaged() from None
-    if any(type(number) is not int for number in numbers):  # bool is an int too, and JSON has true
-        raise HandoffDamaged()
-    params = KdfParams(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2])
     if len(salt) != SALT_BYTES or _header(params, salt) != header:
         raise HandoffDamaged()
     try:
@@ -194,7 +174,9 @@ def _read_header(header: bytes) -> tuple[KdfParams, bytes]:
 
 
 def _parse(data: bytes) -> _Parsed:
-    _read_version(data)
+    container.check_version(
+        data, MAGIC, VERSION, foreign=NotAHandoff, damaged=HandoffDamaged, too_new=HandoffTooNew
+    )
     covered, header, check, sealed = _split(data)
     kdf, salt = _read_header(header)
     return _Parsed(covered=covered, check=check, sealed=sealed, kdf=kdf, salt=salt)

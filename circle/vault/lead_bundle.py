@@ -16,7 +16,6 @@ This module seals and opens bytes only; what the payload holds is decided in cir
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import struct
 
@@ -27,13 +26,13 @@ from circle.vault.errors import (
     NotALeadBundle,
     SealBroken,
 )
+from circle.vault.container import DIGEST_BYTES, check_version, digest_matches, with_digest
 from circle.vault.lead_key import FINGERPRINT_BYTES, fingerprint
 from circle.vault.recipients import open_with, public_key, seal_to
 
 MAGIC = b"CIRCLE-LEAD-BUNDLE"
 VERSION = 1
 BUNDLE_SUFFIX = ".circlelead"  # how a bundle file is named: a lead's import takes these from a folder
-DIGEST_BYTES = 32
 _RECIPIENT_AT = len(MAGIC) + 1
 _SEALED_LEN = struct.Struct(">I")
 _SEALED_AT = _RECIPIENT_AT + FINGERPRINT_BYTES + _SEALED_LEN.size
@@ -51,19 +50,7 @@ def seal_lead_bundle(
     front = MAGIC + bytes([VERSION]) + fingerprint(recipient_public_key)
     sealed = seal_to(recipient_public_key, payload, front, ephemeral_private_key=ephemeral_private_key, nonce=nonce)
     body = front + _SEALED_LEN.pack(len(sealed)) + sealed
-    return body + hashlib.sha256(body).digest()
-
-
-def _read_version(data: bytes) -> None:
-    if data[: len(MAGIC)] != MAGIC:
-        raise NotALeadBundle()
-    if len(data) <= len(MAGIC):
-        raise LeadBundleDamaged()
-    version = data[len(MAGIC)]
-    if version > VERSION:
-        raise LeadBundleTooNew()  # read before the rest: a newer version may lay the file out differently
-    if version != VERSION:
-        raise LeadBundleDamaged()
+    return with_digest(body)
 
 
 def _whole(data: bytes) -> None:
@@ -72,14 +59,14 @@ def _whole(data: bytes) -> None:
     (sealed_len,) = _SEALED_LEN.unpack_from(data, _RECIPIENT_AT + FINGERPRINT_BYTES)
     if _SEALED_AT + sealed_len + DIGEST_BYTES != len(data):
         raise LeadBundleDamaged()
-    if not hmac.compare_digest(hashlib.sha256(data[:-DIGEST_BYTES]).digest(), data[-DIGEST_BYTES:]):
+    if not digest_matches(data):
         raise LeadBundleDamaged()
 
 
 def open_lead_bundle(data: bytes, private_key: bytes) -> bytes:
     """The payload, or one of the lead bundle errors, checked in the order docs/FORMAT.md gives."""
     data = bytes(data)
-    _read_version(data)
+    check_version(data, MAGIC, VERSION, foreign=NotALeadBundle, damaged=LeadBundleDamaged, too_new=LeadBundleTooNew)
     _whole(data)
     recipient = data[_RECIPIENT_AT : _RECIPIENT_AT + FINGERPRINT_BYTES]
     if not hmac.compare_digest(recipient, fingerprint(public_key(private_key))):

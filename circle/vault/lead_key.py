@@ -19,10 +19,11 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import struct
 
-from circle.vault import crypto
+from circle.domain.json_fields import load_json
+from circle.vault import container, crypto
+from circle.vault.container import DIGEST_BYTES
 from circle.vault.errors import (
     LeadKeyDamaged,
     LeadKeyMistyped,
@@ -39,7 +40,6 @@ VERSION = 1
 KEY_TEXT_PREFIX = "circle-lead-"
 KEY_CHECK_BYTES = 2
 FINGERPRINT_BYTES = 16
-DIGEST_BYTES = 32
 _CHECK_LABEL = b"circle/lead-key/check/v1"
 _FINGERPRINT_LABEL = b"circle/lead-key/fingerprint/v1"
 _LEAD = struct.Struct(">BH")  # version, header_len: right after the magic
@@ -92,12 +92,11 @@ def fingerprint(public: bytes) -> bytes:
 
 def _header(kdf: KdfParams, salt: bytes, public: bytes) -> bytes:
     """The one exact spelling of a header: sorted keys, no spaces."""
-    value = {
-        "kdf": {"iterations": kdf.iterations, "lanes": kdf.lanes, "memory_kib": kdf.memory_kib},
+    return container.header_bytes({
+        "kdf": container.kdf_to_json(kdf),
         "public_key": base64.b64encode(public).decode("ascii"),
         "salt": base64.b64encode(salt).decode("ascii"),
-    }
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("ascii")
+    })
 
 
 def new_key_file(
@@ -115,23 +114,21 @@ def new_key_file(
     header = _header(kdf, salt, public_key(private))
     front = MAGIC + _LEAD.pack(VERSION, len(header)) + header
     body = front + crypto.seal(derive_kek(passphrase, salt, kdf), private, front, nonce=nonce)
-    return body + hashlib.sha256(body).digest()
+    return container.with_digest(body)
 
 
 def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
     """(front, sealed, kdf, salt, public key) of a whole key file, checked in the order of section 13.1."""
-    if data[: len(MAGIC)] != MAGIC or len(data) <= len(MAGIC):
-        raise LeadKeyDamaged()
-    if data[len(MAGIC)] > VERSION:
-        raise LeadKeyTooNew()
-    if data[len(MAGIC)] != VERSION or len(data) < len(MAGIC) + _LEAD.size:
+    container.check_version(
+        data, MAGIC, VERSION, foreign=LeadKeyDamaged, damaged=LeadKeyDamaged, too_new=LeadKeyTooNew
+    )
+    if len(data) < len(MAGIC) + _LEAD.size:
         raise LeadKeyDamaged()
     _, header_len = _LEAD.unpack_from(data, len(MAGIC))
     front_end = len(MAGIC) + _LEAD.size + header_len
     if front_end + _SEALED_BYTES + DIGEST_BYTES != len(data):
         raise LeadKeyDamaged()
-    body, digest = data[:-DIGEST_BYTES], data[-DIGEST_BYTES:]
-    if not hmac.compare_digest(hashlib.sha256(body).digest(), digest):
+    if not container.digest_matches(data):
         raise LeadKeyDamaged()
     header = data[len(MAGIC) + _LEAD.size : front_end]
     kdf, salt, public = _read_header(header)
@@ -140,16 +137,12 @@ def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
 
 def _read_header(header: bytes) -> tuple[KdfParams, bytes, bytes]:
     try:
-        value = json.loads(header.decode("utf-8"))
-        kdf = value["kdf"]
-        numbers = [kdf["memory_kib"], kdf["iterations"], kdf["lanes"]]
+        value = load_json(header)
+        params = container.kdf_from_json(value["kdf"])
         salt = base64.b64decode(value["salt"], validate=True)
         public = base64.b64decode(value["public_key"], validate=True)
-    except (ValueError, RecursionError, TypeError, KeyError, binascii.Error):
+    except (ValueError, TypeError, KeyError, binascii.Error):
         raise LeadKeyDamaged() from None
-    if any(type(number) is not int for number in numbers):  # bool is an int too, and JSON has true
-        raise LeadKeyDamaged()
-    params = KdfParams(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2])
     if len(salt) != SALT_BYTES or len(public) != PUBLIC_KEY_BYTES or _header(params, salt, public) != header:
         raise LeadKeyDamaged()
     try:

@@ -17,7 +17,8 @@ from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
-from circle.paths import Locations, ensure_private_dir, locations
+from circle.files import ensure_private_dir
+from circle.paths import Locations, locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.notes import NoteStore

@@ -3,7 +3,6 @@ and changing a passphrase (which changes nothing else)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import UnknownGroup, Workspace
 from circle.workspace.keys import PassphraseInUse
 from tests.conftest import PASSPHRASE
+from tests.damage import table_dump
 from tests.older_vaults import make_older
 
 CO_PASSPHRASE = "river stone lantern meadow"
@@ -29,15 +29,6 @@ def with_cofacilitator(workspace: Workspace, name: str = "Tuesday") -> tuple[str
     workspace.add_member(group.id, "Ada")
     entry = workspace.add_cofacilitator(group.id, "Robin", CO_PASSPHRASE, kdf=FLOOR_KDF)
     return group.id, entry.id
-
-
-def table_bytes(home: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(home / "data" / "circle.db")
-    try:
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
-    finally:
-        conn.close()
 
 
 def test_a_cofacilitator_unlocks_with_their_own_passphrase_and_opens_only_their_group(vault_home: Path):
@@ -153,7 +144,7 @@ def test_changing_a_passphrase_rewraps_one_key_and_leaves_every_sealed_byte_as_i
         lead.unlock(PASSPHRASE)
         with_cofacilitator(lead)
         me = lead.facilitator_id
-    before = table_bytes(vault_home)
+    before = table_dump(vault_home)
     with Workspace.open(vault_home) as lead:
         lead.unlock(PASSPHRASE)
         with pytest.raises(WrongPassphrase):
@@ -161,7 +152,7 @@ def test_changing_a_passphrase_rewraps_one_key_and_leaves_every_sealed_byte_as_i
         with pytest.raises(PassphraseInUse):
             lead.change_passphrase(PASSPHRASE, CO_PASSPHRASE)
         lead.change_passphrase(PASSPHRASE, "a brand new passphrase")
-    after = table_bytes(vault_home)
+    after = table_dump(vault_home)
     for table in before:
         if table not in ("facilitators", "meta"):  # meta: the daily purge stamp may be written at unlock
             assert after[table] == before[table], table

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from circle.workspace.handoff import GroupNotYours
 from tests.conftest import PASSPHRASE
+from tests.damage import table_dump
 
 ROBINS = "river stone lantern meadow"
 START = datetime(2026, 11, 18, 19, 0, tzinfo=UTC)
@@ -60,15 +60,6 @@ def group_in_a_turn(workspace: Workspace) -> tuple[str, str]:
     meeting.do(StartPhase(sharing))
     meeting.do(StartTurn(members[0].id))
     return group.id, members[0].id
-
-
-def table_dump(home: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(home / "data" / "circle.db")
-    try:
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
-    finally:
-        conn.close()
 
 
 def export(workspace: Workspace, group_id: str):

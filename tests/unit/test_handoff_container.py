@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import struct
@@ -21,6 +20,7 @@ from circle.vault.errors import (
 )
 from circle.vault.handoff import new_code, normalise_code, open_handoff, seal_handoff
 from circle.vault.keyring import FLOOR_KDF
+from tests.damage import flip, redigest, with_digest
 
 CODE = "K7QM-2XDA-MPRT-WB4C"
 OTHER_CODE = "K7QM-2XDA-MPRT-WB4D"
@@ -53,19 +53,6 @@ def regions(bundle: bytes) -> dict[str, range]:
 def part(bundle: bytes, name: str) -> bytes:
     offsets = regions(bundle)[name]
     return bundle[offsets.start : offsets.stop]
-
-
-def flip(data: bytes, index: int, mask: int = 0x01) -> bytes:
-    return data[:index] + bytes([data[index] ^ mask]) + data[index + 1 :]
-
-
-def with_digest(body: bytes) -> bytes:
-    """A forger's bundle: whatever they changed, with the digest made to match again."""
-    return body + hashlib.sha256(body).digest()
-
-
-def redigest(bundle: bytes) -> bytes:
-    return with_digest(bundle[:-32])
 
 
 def with_header(bundle: bytes, header: bytes) -> bytes:

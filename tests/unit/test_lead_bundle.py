@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -48,6 +47,7 @@ from circle.vault.lead_key import fingerprint, key_text, parse_key_text
 from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE
+from tests.damage import flip, redigest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FORMAT_13 = (REPO_ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8").split("## 13.", 1)[-1]
@@ -73,14 +73,6 @@ class Lead:
 @pytest.fixture(scope="module")
 def lead() -> Lead:
     return Lead()
-
-
-def flip(data: bytes, index: int, mask: int = 0x01) -> bytes:
-    return data[:index] + bytes([data[index] ^ mask]) + data[index + 1 :]
-
-
-def redigest(data: bytes) -> bytes:
-    return data[:-32] + hashlib.sha256(data[:-32]).digest()
 
 
 # ---- a vault with people, notes, a debrief and a pulse -----------------------------------------------------------

@@ -14,6 +14,7 @@ from circle.vault import lead_key
 from circle.vault.errors import LeadKeyDamaged, LeadKeyMistyped, LeadKeyTooNew, WrongLeadPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.vault.recipients import new_private_key, public_key
+from tests.damage import flip
 
 PASSPHRASE = "lanterns over the harbour"
 ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
@@ -22,10 +23,6 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
 @pytest.fixture(scope="module")
 def key_file() -> bytes:
     return lead_key.new_key_file(PASSPHRASE, kdf=FLOOR_KDF)
-
-
-def flip(data: bytes, index: int, mask: int = 0x01) -> bytes:
-    return data[:index] + bytes([data[index] ^ mask]) + data[index + 1 :]
 
 
 def test_a_public_key_reads_back_from_its_text_however_it_was_pasted():

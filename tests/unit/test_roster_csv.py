@@ -25,34 +25,24 @@ def test_a_byte_order_mark_before_the_header_is_ignored():
     assert parse_roster_csv("\ufeffname\nAda\n") == [RosterEntry("Ada", None)]
 
 
-def test_a_csv_without_a_name_column_is_refused():
-    with pytest.raises(InvalidInput, match="no 'name' column"):
-        parse_roster_csv("first,last\nAda,Lovelace\n")
-
-
-def test_an_empty_file_is_refused_for_its_missing_name_column():
-    with pytest.raises(InvalidInput, match="no 'name' column"):
-        parse_roster_csv("")
-
-
-def test_a_header_without_rows_is_refused():
-    with pytest.raises(InvalidInput, match="no rows"):
-        parse_roster_csv("name,joined\n")
-
-
-def test_a_bad_date_names_its_line():
-    with pytest.raises(InvalidInput, match="line 3: 'joined' is not a YYYY-MM-DD date"):
-        parse_roster_csv("name,joined\nAda,2024-01-01\nGrace,01/02/2024\n")
-
-
-def test_an_empty_name_names_its_line():
-    with pytest.raises(InvalidInput, match="line 2: empty name"):
-        parse_roster_csv("name,joined\n  ,2024-01-01\nAda,\n")
-
-
-def test_a_name_of_only_control_characters_counts_as_empty():
-    with pytest.raises(InvalidInput, match="line 2: empty name"):
-        parse_roster_csv("name\n\x1b\u202e\n")
+@pytest.mark.parametrize(
+    ("csv_text", "reason"),
+    [
+        pytest.param("first,last\nAda,Lovelace\n", "no 'name' column", id="a csv without a name column"),
+        pytest.param("", "no 'name' column", id="an empty file, for its missing name column"),
+        pytest.param("name,joined\n", "no rows", id="a header without rows"),
+        pytest.param(
+            "name,joined\nAda,2024-01-01\nGrace,01/02/2024\n",
+            "line 3: 'joined' is not a YYYY-MM-DD date",
+            id="a bad date, named by its line",
+        ),
+        pytest.param("name,joined\n  ,2024-01-01\nAda,\n", "line 2: empty name", id="an empty name, named by its line"),
+        pytest.param("name\n\x1b\u202e\n", "line 2: empty name", id="a name of only control characters"),
+    ],
+)
+def test_a_roster_that_cannot_be_read_is_refused_with_the_reason(csv_text: str, reason: str):
+    with pytest.raises(InvalidInput, match=reason):
+        parse_roster_csv(csv_text)
 
 
 def test_one_bad_row_anywhere_means_nothing_is_imported():

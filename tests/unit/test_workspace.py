@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,23 +18,9 @@ from circle.domain.templates import TEMPLATES
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import UnknownGroup, VaultLocked, Workspace
+from tests.damage import flip_last_byte, run_sql
 
 WEDNESDAY_NOON = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
-
-
-def run_sql(home: Path, sql: str, params: list[object] = ()) -> list[tuple]:
-    """Change the vault file behind circle's back, as an attacker with the file would."""
-    conn = sqlite3.connect(home / "data" / "circle.db")
-    try:
-        rows = conn.execute(sql, list(params)).fetchall()
-        conn.commit()
-        return rows
-    finally:
-        conn.close()
-
-
-def flip_last_byte(value: bytes) -> bytes:
-    return value[:-1] + bytes([value[-1] ^ 0x01])
 
 
 @pytest.mark.parametrize("template_key", list(TEMPLATES))

@@ -14,252 +14,30 @@ a newcomer is judged once their 28 days are over, and retention once the next pe
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
 from math import fsum
-from typing import Any, NamedTuple
 
+from circle.domain.trends.facts import Attendance, MeetingFacts
+from circle.domain.trends.history import RETURN_WINDOW, History, Range, came_back, histories
 from circle.domain.trends.periods import Period, next_period_start, period_label, period_start, period_starts
-from circle.domain.records import MeetingStatus
+from circle.domain.trends.series import GroupTrends, MeetingTrend, PeriodTrend, TrendReport
 
-# A newcomer has come back if they are at another meeting of the group within four weeks.
-RETURN_WINDOW = timedelta(days=28)
-# A regular came to at least three meetings in the twelve weeks before they started missing.
-REGULAR_LOOKBACK = timedelta(weeks=12)
-REGULAR_VISITS = 3
-MISSES_IN_A_ROW = 3
+__all__ = [
+    "Attendance",
+    "GroupTrends",
+    "MeetingFacts",
+    "MeetingTrend",
+    "PeriodTrend",
+    "TrendReport",
+    "compute_trends",
+    "dropped_off",
+]
+
 ONE_DAY = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class MeetingFacts:
-    """One closed or cancelled meeting, read from plain columns. Open meetings are ignored."""
-
-    id: str
-    group_id: str
-    held_on: date
-    status: MeetingStatus
-    planned_minutes: int
-    actual_minutes: int | None
-    headcount: int
-    newcomers: int
-    shared_turns: int
-    passed_turns: int
-    pulse: tuple[int, ...] | None
-
-
-class Attendance(NamedTuple):
-    """One rostered member at one meeting; absences are rows too. A tuple: a vault holds a great many.
-
-    The engine reads it by position, so a plain tuple in this order serves as well.
-    """
-
-    meeting_id: str
-    member_id: str
-    present: bool
-    newcomer: bool
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _plain_fields(record: Any) -> dict[str, Any]:
-    return {each.name: _plain(getattr(record, each.name)) for each in fields(record)}
-
-
-def _rate(part: int | None, whole: int | None) -> float | None:
-    return None if part is None or not whole else part / whole
-
-
-@dataclass(frozen=True)
-class MeetingTrend:
-    held_on: date
-    group_id: str
-    present: int
-    newcomers: int
-    returning: int
-    absent: int | None  # rostered but absent; None when the group counts heads, not names
-    shared_turns: int
-    passed_turns: int
-    planned_minutes: int
-    actual_minutes: int | None
-    pulse: tuple[int, ...] | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return _plain_fields(self)
-
-
-@dataclass(frozen=True)
-class PeriodTrend:
-    """One week, month or quarter of a group. None means not known, never zero."""
-
-    first_day: date
-    last_day: date
-    label: str
-    held: int
-    cancelled: int
-    mean_attendance: float | None
-    median_attendance: float | None
-    newcomers: int
-    returned: int | None  # newcomers of this period back within four weeks...
-    eligible: int | None  # ...of those whose four weeks are over
-    stayed: int | None  # members here who came again next period...
-    active: int | None  # ...of the members here
-    dropped_off: int | None  # regulars whose third miss in a row fell in this period
-
-    @property
-    def return_rate(self) -> float | None:
-        return _rate(self.returned, self.eligible)
-
-    @property
-    def retention(self) -> float | None:
-        return _rate(self.stayed, self.active)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**_plain_fields(self), "return_rate": self.return_rate, "retention": self.retention}
-
-
-@dataclass(frozen=True)
-class GroupTrends:
-    group_id: str
-    meetings: tuple[MeetingTrend, ...]  # held meetings only; cancellations are counted per period
-    periods: tuple[PeriodTrend, ...]  # every period from the first meeting in range to the last, gaps included
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "group_id": self.group_id,
-            "meetings": [meeting.to_dict() for meeting in self.meetings],
-            "periods": [period.to_dict() for period in self.periods],
-        }
-
-
-@dataclass(frozen=True)
-class TrendReport:
-    """Counts only: the report holds no member ids, so no view of it can leak one."""
-
-    by: Period
-    since: date | None
-    until: date | None
-    today: date
-    groups: Mapping[str, GroupTrends] = field(default_factory=dict)  # sorted by group id
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.groups
-
-    def header(self) -> dict[str, Any]:
-        return {key: _plain(getattr(self, key)) for key in ("by", "since", "until", "today")}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.header(), "groups": {key: group.to_dict() for key, group in self.groups.items()}}
-
-
-# ---- the engine ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _History:
-    """One group's meetings, closed ones in date order, with attendance indexed by meeting and member."""
-
-    closed: list[MeetingFacts]
-    cancelled: list[MeetingFacts]
-    present_at: list[list[str] | None] = field(default_factory=list)  # None: heads were counted, not names
-    absent_at: list[int | None] = field(default_factory=list)
-    days_present: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))  # sorted
-    first_visit: dict[str, int] = field(default_factory=dict)  # a newcomer's first meeting, an index into closed
-    drop_offs: list[tuple[str, int]] = field(default_factory=list)  # a regular and the meeting of their third miss
-    keeps_names: bool = False  # some meeting has attendance rows: the group is not headcount-only
-
-
-def _was_regular(days: list[date], first_miss: date) -> bool:
-    visits = bisect_left(days, first_miss) - bisect_left(days, first_miss - REGULAR_LOOKBACK)
-    return visits >= REGULAR_VISITS
-
-
-def _came_back(days: list[date], first: date) -> bool:
-    later = bisect_right(days, first)  # a later day, not another meeting on the same day
-    return later < len(days) and days[later] <= first + RETURN_WINDOW
-
-
-def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[Attendance]]) -> _History:
-    history = _History(
-        closed=[meeting for meeting in meetings if meeting.status == MeetingStatus.CLOSED],
-        cancelled=[meeting for meeting in meetings if meeting.status == MeetingStatus.CANCELLED],
-    )
-    # A run of misses: (index of the first miss, index of the latest, how many). Only explicit absences
-    # at consecutive closed meetings count: someone taken off the roster has not dropped off.
-    runs: dict[str, tuple[int, int, int]] = {}
-    days_present, first_visit = history.days_present, history.first_visit  # the hot loop: once per row
-    for index, meeting in enumerate(history.closed):
-        rows = rows_by_meeting.get(meeting.id)
-        if not rows:
-            history.present_at.append(None)
-            history.absent_at.append(None)
-            continue
-        present: list[str] = []
-        held_on = meeting.held_on
-        for _, member, came, newcomer in rows:  # by position: the store hands over plain tuples
-            if came:
-                present.append(member)
-                days_present[member].append(held_on)
-                runs.pop(member, None)
-                if newcomer and member not in first_visit:
-                    first_visit[member] = index
-                continue
-            run = runs.get(member)
-            run = (run[0], index, run[2] + 1) if run and run[1] == index - 1 else (index, index, 1)
-            runs[member] = run
-            if run[2] == MISSES_IN_A_ROW and _was_regular(days_present[member], history.closed[run[0]].held_on):
-                history.drop_offs.append((member, index))
-        history.present_at.append(present)
-        history.absent_at.append(len(rows) - len(present))
-    history.keeps_names = any(present is not None for present in history.present_at)
-    return history
-
-
-def _histories(meetings: Iterable[MeetingFacts], attendance: Iterable[Attendance]) -> dict[str, _History]:
-    kept = {meeting.id: meeting for meeting in meetings if meeting.status != MeetingStatus.OPEN}
-    rows_by_meeting: dict[str, list[Attendance]] = defaultdict(list)
-    for row in attendance:
-        rows_by_meeting[row[0]].append(row)  # by meeting id; rows of open or unknown meetings are never looked up
-    by_group: dict[str, list[MeetingFacts]] = defaultdict(list)
-    for meeting in kept.values():
-        by_group[meeting.group_id].append(meeting)
-    return {
-        group_id: _history(sorted(by_group[group_id], key=lambda m: (m.held_on, m.id)), rows_by_meeting)
-        for group_id in sorted(by_group)
-    }
-
-
-@dataclass(frozen=True)
-class _Range:
-    since: date | None
-    until: date | None
-
-    def __contains__(self, day: date) -> bool:
-        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
-
-    def positions(self, meetings: list[MeetingFacts]) -> range:
-        """Where the meetings in range sit in a list of meetings sorted by day."""
-        first = 0 if self.since is None else bisect_left(meetings, self.since, key=_day)
-        end = len(meetings) if self.until is None else bisect_right(meetings, self.until, key=_day)
-        return range(first, max(first, end))
-
-
-def _day(meeting: MeetingFacts) -> date:
-    return meeting.held_on
 
 
 @dataclass
@@ -278,7 +56,7 @@ class _Slice:
     drop_offs: int = 0
 
 
-def _slices(history: _History, by: Period, window: _Range) -> dict[date, _Slice]:
+def _slices(history: History, by: Period, window: Range) -> dict[date, _Slice]:
     """Every meeting of the group added once to the period that holds it."""
     chosen = window.positions(history.closed)
     slices: dict[date, _Slice] = defaultdict(_Slice)
@@ -305,7 +83,7 @@ def _slices(history: _History, by: Period, window: _Range) -> dict[date, _Slice]
     for member, index in history.first_visit.items():
         if index in chosen:
             first = history.closed[index].held_on
-            slices[period_of[index]].cohort.append((first, _came_back(history.days_present[member], first)))
+            slices[period_of[index]].cohort.append((first, came_back(history.days_present[member], first)))
     for _, index in history.drop_offs:
         if index in chosen:
             slices[period_of[index]].drop_offs += 1
@@ -363,7 +141,7 @@ def _median(values: list[int]) -> float:
     return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _meeting_trend(history: _History, index: int) -> MeetingTrend:
+def _meeting_trend(history: History, index: int) -> MeetingTrend:
     meeting = history.closed[index]
     return MeetingTrend(
         held_on=meeting.held_on,
@@ -380,7 +158,7 @@ def _meeting_trend(history: _History, index: int) -> MeetingTrend:
     )
 
 
-def _group_trends(group_id: str, history: _History, by: Period, window: _Range, today: date) -> GroupTrends | None:
+def _group_trends(group_id: str, history: History, by: Period, window: Range, today: date) -> GroupTrends | None:
     in_range = window.positions(history.closed)
     days = [history.closed[index].held_on for index in in_range]
     days += [meeting.held_on for meeting in history.cancelled if meeting.held_on in window]
@@ -420,10 +198,10 @@ def compute_trends(
     today: date,
 ) -> TrendReport:
     """Per-meeting and per-period trends of every group with a meeting between since and until (inclusive)."""
-    by, window = Period(by), _Range(since, until)
+    by, window = Period(by), Range(since, until)
     groups: dict[str, GroupTrends] = {}
     with _collector_paused():
-        for group_id, history in _histories(meetings, attendance).items():
+        for group_id, history in histories(meetings, attendance).items():
             trends = _group_trends(group_id, history, by, window, today)
             if trends is not None:
                 groups[group_id] = trends
@@ -441,10 +219,10 @@ def dropped_off(
 
     A member appears if their third miss in a row fell between since and until (inclusive).
     """
-    window = _Range(since, until)
+    window = Range(since, until)
     found: dict[str, tuple[str, ...]] = {}
     with _collector_paused():
-        for group_id, history in _histories(meetings, attendance).items():
+        for group_id, history in histories(meetings, attendance).items():
             chosen = window.positions(history.closed)
             members = {member for member, index in history.drop_offs if index in chosen}
             if members:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, NoReturn
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
+from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
 from circle.domain.trends.lead_view import lead_group
 from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
 from circle.domain.trends.compute import GroupTrends
@@ -134,119 +135,52 @@ def store_to_json(kept: Mapping[str, KeptGroup]) -> bytes:
 # ---- reading, strictly ---------------------------------------------------------------------------------------
 
 
-def _unreadable() -> NoReturn:
-    raise LeadPayloadUnreadable()
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    value = dict(pairs)
-    if len(value) != len(pairs):
-        raise ValueError("a key appears twice")
-    return value
-
-
-def _no_constant(_: str) -> NoReturn:
-    raise ValueError("NaN and Infinity are not JSON")
-
-
-def _load(data: bytes) -> Any:
-    try:
-        return json.loads(bytes(data).decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise LeadPayloadUnreadable() from None
-
-
-def _object(value: Any, keys: Collection[str]) -> dict[str, Any]:
-    if not isinstance(value, dict) or set(value) != set(keys):
-        _unreadable()
-    return value
-
-
-def _list(value: Any, most: int) -> list[Any]:
-    if not isinstance(value, list) or len(value) > most:
-        _unreadable()
-    return value
-
-
-def _int(value: Any, low: int = 0, high: int | None = None) -> int:
-    if type(value) is not int or value < low or (high is not None and value > high):  # bool is an int too
-        _unreadable()
-    return value
-
-
-def _number(value: Any, low: float, high: float = 1e12) -> float:
-    # Bounded before any float(): a whole number with hundreds of digits is valid JSON that no float holds.
-    # NaN and the infinities fail the bounds too.
-    if type(value) not in (int, float) or not low <= value <= high:
-        _unreadable()
-    return float(value)
-
-
-def _date(value: Any) -> date:
-    try:
-        day = date.fromisoformat(value)
-    except (TypeError, ValueError):
-        _unreadable()
-    if day.isoformat() != value:  # one spelling only: fromisoformat also reads 20260105
-        _unreadable()
-    return day
-
-
-def _timestamp(value: Any) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        _unreadable()
-    if moment.tzinfo is None or moment.isoformat() != value:
-        _unreadable()
-    return moment
+def _refuse(what: str) -> NoReturn:
+    raise FieldError(what)
 
 
 def _row(value: Any, by: Period, threshold: int) -> dict[str, Any]:
-    row = _object(value, PERIOD_KEYS)
-    first = _date(row["first_day"])
+    row = exact_object(value, PERIOD_KEYS)
+    first = day(row["first_day"])
     try:
         last = period_last_day(first, by)
     except (OverflowError, ValueError):  # a period that would end after the year 9999
-        _unreadable()
+        _refuse("a period past the year 9999")
     if first != period_start(first, by) or row["last_day"] != last.isoformat():
-        _unreadable()
+        _refuse("a period's days")
     if row["label"] != period_label(first, by):
-        _unreadable()
+        _refuse("a period's label")
     hidden = f"<{threshold}"
     for key in _NEVER_HIDDEN:
-        _int(row[key])
+        integer(row[key])
     for key in ("newcomers", *_HIDDEN_OR_UNKNOWN):
         if row[key] != hidden and not (row[key] is None and key != "newcomers"):
-            _int(row[key])
+            integer(row[key])
     for key in _LEVELS:
         if row[key] is not None and row[key] != hidden:
-            _number(row[key], 0)
+            number(row[key], low=0)
     for key in _RATES:
         if row[key] is not None:
-            _number(row[key], 0, 1)
+            number(row[key], low=0, high=1)
     return row
 
 
 def _rows(value: Any, by: Period, threshold: int) -> tuple[Row, ...]:
-    rows = tuple(_row(each, by, threshold) for each in _list(value, MAX_ROWS))
+    rows = tuple(_row(each, by, threshold) for each in items(value, most=MAX_ROWS))
     days = [row["first_day"] for row in rows]
     if days != sorted(set(days)):  # in order, each period once
-        _unreadable()
+        _refuse("periods out of order")
     return rows
 
 
 def _group(value: Any) -> LeadGroup:
-    entry = _object(value, GROUP_KEYS)
-    if not isinstance(entry["id"], str) or not GROUP_ID.fullmatch(entry["id"]):
-        _unreadable()
-    try:
-        if not isinstance(entry["name"], str) or group_name(entry["name"]) != entry["name"]:
-            _unreadable()
-    except InvalidInput:
-        _unreadable()
-    threshold = _int(entry["threshold"], 1, 20)
-    periods = _object(entry["periods"], [str(by) for by in Period])
+    entry = exact_object(value, GROUP_KEYS)
+    if not GROUP_ID.fullmatch(text(entry["id"])):
+        _refuse("a group id")
+    if group_name(text(entry["name"])) != entry["name"]:  # InvalidInput when no name at all
+        _refuse("a group name")
+    threshold = integer(entry["threshold"], low=1, high=20)
+    periods = exact_object(entry["periods"], [str(by) for by in Period])
     return LeadGroup(
         id=entry["id"],
         name=entry["name"],
@@ -255,30 +189,44 @@ def _group(value: Any) -> LeadGroup:
     )
 
 
+def _bundle(top: Any) -> LeadBundle:
+    top = exact_object(top, BUNDLE_KEYS)
+    if integer(top["circle_lead"]) != PAYLOAD_VERSION:
+        _refuse("another version")
+    groups = tuple(_group(each) for each in items(top["groups"], most=MAX_GROUPS))
+    if len({group.id for group in groups}) != len(groups):
+        _refuse("a group twice")
+    return LeadBundle(made_at=moment(top["made_at"]), groups=groups)
+
+
+def _store(top: Any) -> dict[str, KeptGroup]:
+    top = exact_object(top, STORE_KEYS)
+    if integer(top["circle_lead_store"]) != STORE_VERSION:
+        _refuse("another version")
+    kept: dict[str, KeptGroup] = {}
+    for each in items(top["groups"], most=MAX_KEPT_GROUPS):
+        entry = exact_object(each, KEPT_KEYS)
+        group = _group(entry["group"])
+        if group.id in kept:
+            _refuse("a group twice")
+        kept[group.id] = KeptGroup(made_at=moment(entry["made_at"]), group=group)
+    return kept
+
+
 def bundle_from_json(data: bytes) -> LeadBundle:
     """A bundle's payload, or LeadPayloadUnreadable for anything but exactly the documented shape."""
-    top = _object(_load(data), BUNDLE_KEYS)
-    if _int(top["circle_lead"]) != PAYLOAD_VERSION:
-        _unreadable()
-    groups = tuple(_group(each) for each in _list(top["groups"], MAX_GROUPS))
-    if len({group.id for group in groups}) != len(groups):
-        _unreadable()
-    return LeadBundle(made_at=_timestamp(top["made_at"]), groups=groups)
+    try:
+        return _bundle(load_json(data))
+    except (FieldError, InvalidInput):
+        raise LeadPayloadUnreadable() from None
 
 
 def store_from_json(data: bytes) -> dict[str, KeptGroup]:
     """The groups a lead's store keeps, read as strictly as a bundle (LeadPayloadUnreadable)."""
-    top = _object(_load(data), STORE_KEYS)
-    if _int(top["circle_lead_store"]) != STORE_VERSION:
-        _unreadable()
-    kept: dict[str, KeptGroup] = {}
-    for each in _list(top["groups"], MAX_KEPT_GROUPS):
-        entry = _object(each, KEPT_KEYS)
-        group = _group(entry["group"])
-        if group.id in kept:
-            _unreadable()
-        kept[group.id] = KeptGroup(made_at=_timestamp(entry["made_at"]), group=group)
-    return kept
+    try:
+        return _store(load_json(data))
+    except (FieldError, InvalidInput):
+        raise LeadPayloadUnreadable() from None
 
 
 # ---- merging ---------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
-from circle.paths import write_private_file
+from circle.files import write_private_file
 from circle.ui.text import plain
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace

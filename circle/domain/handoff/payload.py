@@ -1,0 +1,76 @@
+"""A snapshot written as a handoff's JSON payload."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, MeetingEntry
+
+
+
+def _when(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def meeting_to_json(meeting: MeetingEntry) -> dict[str, Any]:
+    record = meeting.record
+    return {
+        "id": record.id,
+        "held_on": record.held_on.isoformat(),
+        "status": str(record.status),
+        "planned_minutes": record.planned_minutes,
+        "started_at": _when(record.started_at),
+        "ended_at": _when(record.ended_at),
+        "actual_minutes": record.actual_minutes,
+        "headcount": record.headcount,
+        "newcomers": record.newcomers,
+        "shared_turns": record.shared_turns,
+        "passed_turns": record.passed_turns,
+        "pulse": list(record.pulse) if record.pulse is not None else None,
+        "attendance": [
+            {
+                "member_id": row.member_id,
+                "presence": str(row.presence),
+                "newcomer": row.newcomer,
+                "late": row.late,
+                "left_early": row.left_early,
+            }
+            for row in meeting.attendance
+        ],
+        "events": [event.to_dict() for event in meeting.events],
+    }
+
+
+def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
+    group = snapshot.group
+    return {
+        "circle_handoff": PAYLOAD_VERSION,
+        "group": {
+            "id": group.id,
+            "name": group.name,
+            "profile": group.profile.to_dict(),
+            "rules": group.rules.to_dict(),
+            "settings_changed_at": _when(snapshot.settings_changed_at),
+        },
+        "facilitators": dict(snapshot.facilitators),
+        "members": [
+            {"id": m.id, "created_at": m.created_at.isoformat(), "joined_on": _when(m.joined_on), "name": m.name}
+            for m in snapshot.members
+        ],
+        "meetings": [meeting_to_json(meeting) for meeting in snapshot.meetings],
+        "notes": [
+            {
+                "id": note.id,
+                "session_id": note.session_id,
+                "kind": str(note.kind),
+                "created_at": note.created_at.isoformat(),
+                "expires_on": note.expires_on.isoformat(),
+                "resolved_at": _when(note.resolved_at),
+                "member_id": note.member_id,
+                "action": str(note.action) if note.action else None,
+                "text": note.text,
+            }
+            for note in snapshot.notes
+        ],
+    }

@@ -1,0 +1,77 @@
+"""A group as one laptop knows it, as a handoff carries it, and the plan for merging one into a vault."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.group import Group
+from circle.domain.notes import Note
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
+from circle.domain.session import Event
+
+PAYLOAD_VERSION = 1
+
+
+class HandoffUnreadable(InvalidInput):
+    message = "The handoff opened, but what it holds could not be read; nothing was imported."
+
+
+class TwoMeetingsOpen(CircleError):
+    message = "This group has a different meeting open here; close it before importing. Nothing was imported."
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    id: str
+    created_at: datetime
+    joined_on: date | None
+    name: str | None  # None once forgotten, and in groups that keep no names
+
+
+@dataclass(frozen=True)
+class MeetingEntry:
+    record: MeetingRecord
+    attendance: tuple[AttendanceRecord, ...] = ()
+    events: tuple[Event, ...] = ()  # only while the meeting is open
+
+    @property
+    def is_open(self) -> bool:
+        return self.record.status is MeetingStatus.OPEN
+
+
+@dataclass(frozen=True)
+class GroupSnapshot:
+    group: Group
+    settings_changed_at: datetime | None
+    facilitators: Mapping[str, str]  # facilitator id -> handle
+    members: tuple[MemberEntry, ...]
+    meetings: tuple[MeetingEntry, ...]
+    notes: tuple[Note, ...]
+
+    def open_meeting(self) -> MeetingEntry | None:
+        return next((meeting for meeting in self.meetings if meeting.is_open), None)
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    settings: Group | None = None  # the group to store (name, profile; and rules for a new group)
+    settings_changed_at: datetime | None = None
+    facilitators: Mapping[str, str] = field(default_factory=dict)
+    members: tuple[MemberEntry, ...] = ()
+    new_meetings: tuple[MeetingEntry, ...] = ()
+    replaced_meetings: tuple[MeetingEntry, ...] = ()  # closed there: their record replaces ours
+    merged_logs: tuple[MeetingEntry, ...] = ()  # both open: the merged log replaces ours
+    notes: tuple[Note, ...] = ()
+    resolved: Mapping[str, datetime] = field(default_factory=dict)  # note id -> when it was done
+    events_added: int = 0
+    set_aside: int = 0
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(
+            (self.settings, self.facilitators, self.members, self.new_meetings, self.replaced_meetings,
+             self.merged_logs, self.notes, self.resolved)
+        )

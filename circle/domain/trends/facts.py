@@ -1,0 +1,38 @@
+"""What trends are computed from: a meeting's counts and dates, and who was there, as plain columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from circle.domain.records import MeetingStatus
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """One closed or cancelled meeting, read from plain columns. Open meetings are ignored."""
+
+    id: str
+    group_id: str
+    held_on: date
+    status: MeetingStatus
+    planned_minutes: int
+    actual_minutes: int | None
+    headcount: int
+    newcomers: int
+    shared_turns: int
+    passed_turns: int
+    pulse: tuple[int, ...] | None
+
+
+class Attendance(NamedTuple):
+    """One rostered member at one meeting; absences are rows too. A tuple: a vault holds a great many.
+
+    The engine reads it by position, so a plain tuple in this order serves as well.
+    """
+
+    meeting_id: str
+    member_id: str
+    present: bool
+    newcomer: bool

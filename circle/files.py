@@ -1,0 +1,79 @@
+"""Files only their owner may read: private folders, new private files, and whole-file replacement.
+
+Every file circle writes goes through here, so each is 0600 from its first byte and none is ever seen half
+written.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from circle.domain.errors import CircleError
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by its owner only."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        if os.name == "posix":
+            path.chmod(PRIVATE_DIR_MODE)
+    except OSError as error:
+        raise CircleError(f"Cannot use the folder {path}: {error.strerror or error}.") from None
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Narrow a file that something else created (SQLite's) to its owner."""
+    if os.name == "posix" and path.exists():
+        path.chmod(PRIVATE_FILE_MODE)
+
+
+def write_private_file(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write a new file readable by its owner only; an existing file is never overwritten."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        raise CircleError(f"There is already a file at {path}; choose another name.") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+    except OSError:
+        path.unlink(missing_ok=True)  # a half-written bundle (a full disk) must not look like a whole one
+        raise
+
+
+def replace_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to a new file beside `path` (0600), then rename it over `path`.
+
+    A reader sees the old file or the new one, never half of one; a failure leaves the old one alone.
+    `durable` syncs the file and its folder, so the new one also survives a power cut; a file rewritten
+    every few seconds and worthless after the meeting (the room board) skips that.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    write_private_file(temporary, data, durable=durable)  # removes itself if the write fails
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    if durable:
+        _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # the rename is done; only its durability across a power cut is left to the file system
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
