@@ -10,12 +10,10 @@ from pathlib import Path
 import click
 
 from circle.cli.support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
-from circle.domain.errors import InvalidInput
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
 from circle.paths import locations, write_private_file
-from circle.vault.lead_bundle import BUNDLE_SUFFIX
-from circle.workspace.lead_export import check_lead_key, lead_bundle_file_name
+from circle.workspace import check_lead_key, lead_bundle_path
 
 LEAD_PASSPHRASE_VARIABLE = "CIRCLE_LEAD_PASSPHRASE"
 PERIODS = ("week", "month", "quarter")
@@ -33,18 +31,6 @@ def _lead_passphrase(prompt: str = "Lead passphrase") -> str:
 
 def _folder() -> LeadFolder:
     return LeadFolder(locations())
-
-
-def _bundle_target(out: Path | None, name: str) -> Path:
-    """Where an export goes: the current folder, a folder named with --out, or the file --out names."""
-    if out is None:
-        return Path(name)
-    if out.is_dir():
-        return out / name
-    if out.suffix != BUNDLE_SUFFIX:
-        # A mistyped folder must not become a file that no import would ever pick up.
-        raise InvalidInput(f"There is no folder at {out}; to write a file, give it a name ending in {BUNDLE_SUFFIX}.")
-    return out
 
 
 @lead.command("init")
@@ -78,7 +64,7 @@ def lead_key() -> None:
 def lead_export(to: str, group_names: tuple[str, ...], out: Path | None) -> None:
     """Write your groups' counts (all of them by default), sealed to a lead's key."""
     check_lead_key(to)  # a mistyped key or folder is refused before the passphrase is asked for
-    target = _bundle_target(out, lead_bundle_file_name(datetime.now().astimezone()))
+    target = lead_bundle_path(out, datetime.now().astimezone())
     with unlocked_workspace() as workspace:
         ids = list(dict.fromkeys(workspace.find_group(name).id for name in group_names)) or None
         data = workspace.export_for_lead(to, ids)

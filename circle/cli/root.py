@@ -189,12 +189,10 @@ def purge() -> None:
         report = workspace.last_purge
     if report.problem:
         raise CircleError(report.problem)
-    if not (report.notes or report.people):
+    if not report.removed_anything:
         click.echo("Nothing had expired; nothing was removed.")
         return
-    notes_removed = f"{report.notes} expired note{'s' if report.notes != 1 else ''}"
-    people = f"{report.people} {'person' if report.people == 1 else 'people'}"
-    click.echo(f"Removed {notes_removed} and forgot {people}.")
+    click.echo(f"Removed {report.notes_removed} and forgot {report.people_forgotten}.")
 
 
 @cli.group()
