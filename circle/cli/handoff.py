@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from circle.cli.support import one_line_errors, safe, unlocked_workspace
+from circle.cli.support import group_named, one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
 from circle.workspace import handoff_file_name, read_handoff_file
 
@@ -26,8 +26,7 @@ def handoff() -> None:
 @one_line_errors
 def handoff_export(group_name: str, out: Path | None) -> None:
     """Write GROUP, sealed under a one-time code, for 'circle handoff import' on another laptop."""
-    with unlocked_workspace() as workspace:
-        found = workspace.find_group(group_name)
+    with group_named(group_name) as (workspace, found):
         target = out or Path(handoff_file_name(workspace.clock.now()))
         code = workspace.write_handoff(found.id, target)
     click.echo(f"Handoff of {safe(found.name)} written to {safe(str(target))}.")

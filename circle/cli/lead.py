@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from circle.cli.support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
-from circle.domain.passphrase import check_new_passphrase, strength
+from circle.cli.support import (
+    one_line_errors,
+    parse_day,
+    read_new_passphrase,
+    read_passphrase,
+    safe,
+    unlocked_workspace,
+)
+from circle.domain.passphrase import strength
 from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
 from circle.paths import locations, write_private_file
 from circle.workspace import check_lead_key, lead_bundle_path
@@ -40,9 +46,9 @@ def lead_init() -> None:
     folder = _folder()
     if folder.has_key:
         raise LeadKeyExists()
-    passphrase = _lead_passphrase("Choose a lead passphrase")
-    scripted = LEAD_PASSPHRASE_VARIABLE in os.environ
-    check_new_passphrase(passphrase, passphrase if scripted else _lead_passphrase("Type it again"))
+    passphrase = read_new_passphrase(
+        "Choose a lead passphrase", variable=LEAD_PASSPHRASE_VARIABLE, what="lead passphrase"
+    )
     text = folder.create_key(passphrase)
     click.echo(f"Lead key created. {strength(passphrase).hint}")
     click.echo("Give this key to the facilitators whose groups you look after; it is not secret:")

@@ -38,7 +38,8 @@ class Notes(Service):
             open_notes = [note for note in self.notes(overview.id) if note.is_open]
             if not open_notes:
                 continue  # no names to open for a group with nothing to follow up
-            names = {member.id: member.name for member in self._context.repo.members(self._context.sealer(overview.id))}
+            members = self._context.repo.members(self._context.sealer(overview.id))
+            names = {member.id: member.name for member in members}
             due += [FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")) for note in open_notes]
         return sorted(due, key=lambda item: item.note.created_at)
 

@@ -111,7 +111,9 @@ class Trends(Service):
 
     def small_count_thresholds(self, group_ids: Iterable[str] | None) -> Mapping[str, int]:
         """Each group's threshold below which a lead sees "<K" instead of a count."""
-        return {group_id: self._context.group(group_id).rules.small_count_threshold for group_id in self.chosen(group_ids)}
+        return {
+            group_id: self._context.group(group_id).rules.small_count_threshold for group_id in self.chosen(group_ids)
+        }
 
     def chosen(self, group_ids: Iterable[str] | None) -> list[str]:
         """The groups asked for, each once, or all of this facilitator's; UnknownGroup for one they do not hold."""
