@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from datetime import date
 from typing import cast
 
-from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts
+from circle.store.meeting_rows import COUNTED_COLUMNS, row_to_facts
 from circle.store.repository import Repository
 
-_MEETING_COLUMNS = (
-    "SELECT id, group_id, held_on, status, planned_minutes, actual_minutes, headcount, newcomers,"
-    " shared_turns, passed_turns, pulse FROM sessions WHERE status != 'open'"
-)
+_MEETING_COLUMNS = f"SELECT {COUNTED_COLUMNS} FROM sessions WHERE status != 'open'"
 _MEETINGS = _MEETING_COLUMNS + " AND group_id IN ({})"
 _ATTENDANCE = (
     "SELECT a.session_id, a.member_id, a.status = 'present', a.newcomer FROM attendance a"
@@ -40,23 +35,7 @@ def meeting_facts(repository: Repository, group_ids: Iterable[str] | None) -> li
     else:
         wanted = list(group_ids)
         rows = repository.rows(_MEETINGS.format(_placeholders(wanted)), wanted) if wanted else []
-    statuses = {status.value: status for status in MeetingStatus}
-    return [
-        MeetingFacts(
-            id=sid,
-            group_id=gid,
-            held_on=date.fromisoformat(held_on),
-            status=statuses[status],
-            planned_minutes=planned,
-            actual_minutes=actual,
-            headcount=heads,
-            newcomers=newcomers,
-            shared_turns=shared,
-            passed_turns=passed,
-            pulse=tuple(json.loads(pulse)) if pulse else None,
-        )
-        for sid, gid, held_on, status, planned, actual, heads, newcomers, shared, passed, pulse in rows
-    ]
+    return [row_to_facts(row) for row in rows]
 
 
 def attendance_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[Attendance]:
