@@ -31,8 +31,8 @@ def passphrase() -> str:
 def _template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One vault with a facilitator and no groups, built once per test run."""
     home = tmp_path_factory.mktemp("template-vault") / "home"
-    with Workspace.open(home) as workspace:
-        workspace.create_facilitator(HANDLE, PASSPHRASE, kdf=FLOOR_KDF)
+    with Workspace.open(home, kdf=FLOOR_KDF) as workspace:
+        workspace.create_facilitator(HANDLE, PASSPHRASE)
     return home
 
 
@@ -47,7 +47,7 @@ def vault_home(_template_vault: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(vault_home: Path) -> Iterator[Workspace]:
     """The copied vault, open and unlocked; closed again after the test."""
-    opened = Workspace.open(vault_home)
+    opened = Workspace.open(vault_home, kdf=FLOOR_KDF)
     opened.unlock(PASSPHRASE)
     try:
         yield opened

@@ -13,16 +13,15 @@ from pathlib import Path
 from circle.store.db import MIGRATIONS
 from circle.vault import keyring
 from circle.workspace import Workspace
+from tests.stored_rows import unlocked_keyring
 
 
 def _before_cofacilitators(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
     """Key slots wrapped under the personal key itself; no public keys, group handles or settings dates."""
-    with Workspace.open(home) as workspace:
-        workspace.unlock(passphrase)
-        personal_key = workspace._personal_key  # noqa: SLF001 - rewriting slots needs the key itself
-        facilitator_id = workspace.facilitator_id
-        sealers = dict(workspace._sealers)  # noqa: SLF001
-    assert personal_key is not None
+    # Rewriting the slots needs the personal key itself.
+    with Workspace.open(home) as workspace, unlocked_keyring(workspace, passphrase) as keys:
+        personal_key, facilitator_id, sealers = keys.personal_key, keys.facilitator_id, dict(keys.sealers)
+    assert personal_key is not None and facilitator_id is not None
     for group_id, sealer in sealers.items():
         wrapped = keyring.wrap_group_key(personal_key, sealer.key, facilitator_id, group_id, sealer.key_version)
         conn.execute(

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from circle.cli.support import one_line_errors, read_passphrase, safe, unlocked_workspace
+from circle.cli.support import (
+    group_named,
+    one_line_errors,
+    read_new_passphrase,
+    read_passphrase,
+    safe,
+    unlocked_workspace,
+)
 from circle.domain.errors import CircleError
-from circle.domain.passphrase import check_new_passphrase, strength
-
-NEW_PASSPHRASE_VARIABLE = "CIRCLE_NEW_PASSPHRASE"
-
-
-def read_new_passphrase(prompt: str) -> str:
-    """A passphrase being chosen: from CIRCLE_NEW_PASSPHRASE in scripts, else typed twice."""
-    scripted = os.environ.get(NEW_PASSPHRASE_VARIABLE)
-    if scripted is not None:
-        check_new_passphrase(scripted, scripted)
-        return scripted
-    if not sys.stdin.isatty():
-        raise CircleError(f"No terminal to ask for the new passphrase; set {NEW_PASSPHRASE_VARIABLE} for scripts.")
-    chosen = click.prompt(prompt, hide_input=True)
-    check_new_passphrase(chosen, click.prompt("Type it again", hide_input=True))
-    return chosen
+from circle.domain.passphrase import strength
 
 
 @click.group()
@@ -37,8 +28,7 @@ def facilitator() -> None:
 @one_line_errors
 def facilitator_list(group_name: str) -> None:
     """List who holds the group's key in this vault; '(you)' marks you."""
-    with unlocked_workspace() as workspace:
-        found = workspace.find_group(group_name)
+    with group_named(group_name) as (workspace, found):
         for entry in workspace.facilitators(found.id):
             click.echo(f"{safe(entry.handle)}{' (you)' if entry.is_you else ''}")
 
@@ -52,8 +42,7 @@ def facilitator_add(group_name: str, handle: str) -> None:
 
     Someone who already facilitates another of your groups is given GROUP as they are, passphrase and all.
     """
-    with unlocked_workspace() as workspace:
-        found = workspace.find_group(group_name)
+    with group_named(group_name) as (workspace, found):
         wanted = handle.strip().casefold()
         existing = [entry for entry in workspace.others_to_give(found.id) if entry.handle.casefold() == wanted]
         if existing:
@@ -73,8 +62,7 @@ def facilitator_add(group_name: str, handle: str) -> None:
 @one_line_errors
 def facilitator_remove(group_name: str, handle: str, yes: bool) -> None:
     """Remove a facilitator from GROUP. The group's key is changed, so their passphrase opens nothing new."""
-    with unlocked_workspace() as workspace:
-        found = workspace.find_group(group_name)
+    with group_named(group_name) as (workspace, found):
         wanted = handle.strip().casefold()
         matches = [entry for entry in workspace.facilitators(found.id) if entry.handle.casefold() == wanted]
         if not matches:

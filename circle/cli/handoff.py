@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from circle.cli.support import one_line_errors, safe, unlocked_workspace
+from circle.cli.support import group_named, one_line_errors, safe, unlocked_workspace
 from circle.domain.errors import CircleError
-from circle.files import write_private_file
-from circle.workspace.handoff import handoff_file_name, read_handoff_file
+from circle.workspace import handoff_file_name, read_handoff_file
 
 CODE_VARIABLE = "CIRCLE_HANDOFF_CODE"
 
@@ -27,14 +26,12 @@ def handoff() -> None:
 @one_line_errors
 def handoff_export(group_name: str, out: Path | None) -> None:
     """Write GROUP, sealed under a one-time code, for 'circle handoff import' on another laptop."""
-    with unlocked_workspace() as workspace:
-        found = workspace.find_group(group_name)
-        bundle = workspace.export_handoff(found.id)
+    with group_named(group_name) as (workspace, found):
         target = out or Path(handoff_file_name(workspace.clock.now()))
-        write_private_file(target, bundle.data)
+        code = workspace.write_handoff(found.id, target)
     click.echo(f"Handoff of {safe(found.name)} written to {safe(str(target))}.")
     click.echo("Read this code aloud to your co-facilitator. It is shown only once, and is never stored:")
-    click.echo(f"\n    {bundle.code}\n")
+    click.echo(f"\n    {code}\n")
     click.echo("On their laptop: circle handoff import FILE")
 
 

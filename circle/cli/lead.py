@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from circle.cli.support import one_line_errors, parse_day, read_passphrase, safe, unlocked_workspace
-from circle.domain.errors import InvalidInput
-from circle.domain.passphrase import check_new_passphrase, strength
+from circle.cli.support import (
+    one_line_errors,
+    parse_day,
+    read_new_passphrase,
+    read_passphrase,
+    safe,
+    unlocked_workspace,
+)
+from circle.domain.passphrase import strength
 from circle.lead.folder import LeadFolder, LeadKeyExists, NoLeadKey, NothingImported
 from circle.files import write_private_file
 from circle.paths import locations
-from circle.vault.lead_bundle import BUNDLE_SUFFIX
-from circle.workspace.lead_export import check_lead_key, lead_bundle_file_name
+from circle.workspace import check_lead_key, lead_bundle_path
 
 LEAD_PASSPHRASE_VARIABLE = "CIRCLE_LEAD_PASSPHRASE"
 PERIODS = ("week", "month", "quarter")
@@ -36,18 +40,6 @@ def _folder() -> LeadFolder:
     return LeadFolder(locations())
 
 
-def _bundle_target(out: Path | None, name: str) -> Path:
-    """Where an export goes: the current folder, a folder named with --out, or the file --out names."""
-    if out is None:
-        return Path(name)
-    if out.is_dir():
-        return out / name
-    if out.suffix != BUNDLE_SUFFIX:
-        # A mistyped folder must not become a file that no import would ever pick up.
-        raise InvalidInput(f"There is no folder at {out}; to write a file, give it a name ending in {BUNDLE_SUFFIX}.")
-    return out
-
-
 @lead.command("init")
 @one_line_errors
 def lead_init() -> None:
@@ -55,9 +47,9 @@ def lead_init() -> None:
     folder = _folder()
     if folder.has_key:
         raise LeadKeyExists()
-    passphrase = _lead_passphrase("Choose a lead passphrase")
-    scripted = LEAD_PASSPHRASE_VARIABLE in os.environ
-    check_new_passphrase(passphrase, passphrase if scripted else _lead_passphrase("Type it again"))
+    passphrase = read_new_passphrase(
+        "Choose a lead passphrase", variable=LEAD_PASSPHRASE_VARIABLE, what="lead passphrase"
+    )
     text = folder.create_key(passphrase)
     click.echo(f"Lead key created. {strength(passphrase).hint}")
     click.echo("Give this key to the facilitators whose groups you look after; it is not secret:")
@@ -79,7 +71,7 @@ def lead_key() -> None:
 def lead_export(to: str, group_names: tuple[str, ...], out: Path | None) -> None:
     """Write your groups' counts (all of them by default), sealed to a lead's key."""
     check_lead_key(to)  # a mistyped key or folder is refused before the passphrase is asked for
-    target = _bundle_target(out, lead_bundle_file_name(datetime.now().astimezone()))
+    target = lead_bundle_path(out, datetime.now().astimezone())
     with unlocked_workspace() as workspace:
         ids = list(dict.fromkeys(workspace.find_group(name).id for name in group_names)) or None
         data = workspace.export_for_lead(to, ids)

@@ -14,11 +14,14 @@ from typing import Any
 import click
 
 from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.group import Group
+from circle.domain.passphrase import check_new_passphrase
 from circle.domain.text import sanitise
 from circle.paths import locations
 from circle.workspace import Workspace
 
 PASSPHRASE_VARIABLE = "CIRCLE_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "CIRCLE_NEW_PASSPHRASE"
 
 
 def fail(message: str) -> None:
@@ -61,6 +64,16 @@ def read_passphrase(prompt: str = "Passphrase", *, variable: str = PASSPHRASE_VA
     return click.prompt(prompt, hide_input=True)
 
 
+def read_new_passphrase(
+    prompt: str, *, variable: str = NEW_PASSPHRASE_VARIABLE, what: str = "new passphrase"
+) -> str:
+    """A passphrase being chosen: from `variable` in scripts (checked once), else typed twice and checked."""
+    chosen = read_passphrase(prompt, variable=variable, what=what)
+    scripted = variable in os.environ
+    check_new_passphrase(chosen, chosen if scripted else click.prompt("Type it again", hide_input=True))
+    return chosen
+
+
 @contextmanager
 def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
     """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle."""
@@ -69,6 +82,13 @@ def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False
             raise CircleError("This vault has no facilitator yet; run 'circle init' or 'circle' first.")
         workspace.unlock(read_passphrase() if passphrase is None else passphrase)
         yield workspace
+
+
+@contextmanager
+def group_named(name: str) -> Iterator[tuple[Workspace, Group]]:
+    """The vault, unlocked, and the group of that name in it (UnknownGroup if you hold none)."""
+    with unlocked_workspace() as workspace:
+        yield workspace, workspace.find_group(name)
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

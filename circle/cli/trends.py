@@ -21,7 +21,7 @@ from circle.domain.text import sanitise
 from circle.paths import locations
 from circle.reports.render import Format, markdown_text, render
 from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
-from circle.workspace.trends import TrendsAhead
+from circle.workspace import TrendsAhead
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import PeriodTrend, TrendReport

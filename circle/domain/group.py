@@ -48,10 +48,6 @@ class MeetingFormat:
     def planned_minutes(self) -> int:
         return sum(phase.minutes for phase in self.phases)
 
-    @property
-    def has_break(self) -> bool:
-        return any(phase.kind is PhaseKind.BREAK for phase in self.phases)
-
     def describe(self) -> str:
         """'Opening 10 · Check-in 15 · Sharing 45 · Closing 10 (80 min)'"""
         parts = " · ".join(f"{phase.kind.title} {phase.minutes}" for phase in self.phases)

@@ -6,18 +6,14 @@ from datetime import date, datetime
 
 from circle.domain.group import Group
 from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan
-from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.domain.records import AttendanceRecord, MeetingStatus, Presence
 from circle.store.keys import KeyStore
+from circle.store.meeting_rows import RECORD_COLUMNS, moment, row_to_record
 from circle.store.notes import NoteStore
-from circle.store.repository import MEETING_COUNT_COLUMNS, Repository, meeting_counts, meeting_row
+from circle.store.repository import Repository, meeting_row
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 
-_SESSION_COLUMNS = f"id, started_at, ended_at, {MEETING_COUNT_COLUMNS}"
-
-
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
 
 
 class GroupExchange:
@@ -33,7 +29,7 @@ class GroupExchange:
         changed = self._repo.rows("SELECT settings_changed_at FROM groups WHERE id = ?", [group_id])[0][0]
         return GroupSnapshot(
             group=self._repo.group(sealer),
-            settings_changed_at=_moment(changed),
+            settings_changed_at=moment(changed),
             facilitators=self._keys.handles(sealer),
             members=self._members(sealer),
             meetings=self._meetings(sealer),
@@ -58,7 +54,7 @@ class GroupExchange:
 
     def _meetings(self, sealer: GroupSealer) -> tuple[MeetingEntry, ...]:
         rows = self._repo.rows(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE group_id = ? ORDER BY held_on, id", [sealer.group_id]
+            f"SELECT {RECORD_COLUMNS} FROM sessions WHERE group_id = ? ORDER BY held_on, id", [sealer.group_id]
         )
         attendance: dict[str, list[AttendanceRecord]] = {}
         for sid, mid, status, newcomer, late, left in self._repo.rows(
@@ -71,17 +67,10 @@ class GroupExchange:
             )
         meetings = []
         for row in rows:
-            record = self._record(sealer.group_id, row)
+            record = row_to_record(row)
             events = self._log.events(sealer, record.id) if record.status is MeetingStatus.OPEN else []
             meetings.append(MeetingEntry(record, tuple(attendance.get(record.id, ())), tuple(events)))
         return tuple(meetings)
-
-    @staticmethod
-    def _record(group_id: str, row: tuple) -> MeetingRecord:
-        sid, started, ended = row[:3]
-        return MeetingRecord(
-            id=sid, group_id=group_id, started_at=_moment(started), ended_at=_moment(ended), **meeting_counts(row[3:])
-        )
 
     # writing ----------------------------------------------------------------------------------------
     def carry_out(self, sealer: GroupSealer, plan: MergePlan, now: datetime, *, new_group: Group | None = None) -> None:

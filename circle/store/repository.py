@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from circle.domain.group import Group, GroupProfile, Member
-from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
+from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
@@ -47,29 +47,6 @@ def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
         "shared_turns": meeting.shared_turns,
         "passed_turns": meeting.passed_turns,
         "pulse": None if meeting.pulse is None else json.dumps(list(meeting.pulse)),
-    }
-
-
-# The columns of a meeting's row that MeetingRecord and the trends' MeetingFacts both read, in this order.
-MEETING_COUNT_COLUMNS = (
-    "held_on, status, planned_minutes, actual_minutes, headcount, newcomers, shared_turns, passed_turns, pulse"
-)
-_STATUSES = {status.value: status for status in MeetingStatus}
-
-
-def meeting_counts(row: Sequence[Any]) -> dict[str, Any]:
-    """The MEETING_COUNT_COLUMNS of a row, read back as the fields of those two types (meeting_row's inverse)."""
-    held_on, status, planned, actual, heads, newcomers, shared, passed, pulse = row
-    return {
-        "held_on": date.fromisoformat(held_on),
-        "status": _STATUSES[status],
-        "planned_minutes": planned,
-        "actual_minutes": actual,
-        "headcount": heads,
-        "newcomers": newcomers,
-        "shared_turns": shared,
-        "passed_turns": passed,
-        "pulse": tuple(json.loads(pulse)) if pulse else None,
     }
 
 

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from typing import cast
 
 from circle.domain.trends.compute import Attendance, MeetingFacts
-from circle.store.repository import MEETING_COUNT_COLUMNS, Repository, meeting_counts
+from circle.store.meeting_rows import COUNTED_COLUMNS, row_to_facts
+from circle.store.repository import Repository
 
-_MEETING_COLUMNS = f"SELECT id, group_id, {MEETING_COUNT_COLUMNS} FROM sessions WHERE status != 'open'"
+_MEETING_COLUMNS = f"SELECT {COUNTED_COLUMNS} FROM sessions WHERE status != 'open'"
 _MEETINGS = _MEETING_COLUMNS + " AND group_id IN ({})"
 _ATTENDANCE = (
     "SELECT a.session_id, a.member_id, a.status = 'present', a.newcomer FROM attendance a"
@@ -34,7 +35,7 @@ def meeting_facts(repository: Repository, group_ids: Iterable[str] | None) -> li
     else:
         wanted = list(group_ids)
         rows = repository.rows(_MEETINGS.format(_placeholders(wanted)), wanted) if wanted else []
-    return [MeetingFacts(id=row[0], group_id=row[1], **meeting_counts(row[2:])) for row in rows]
+    return [row_to_facts(row) for row in rows]
 
 
 def attendance_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[Attendance]:

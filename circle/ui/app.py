@@ -26,7 +26,6 @@ from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
 from circle.ui.themes.wearing import CircleThemes
-from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
 
 # How often the idle time is looked at; a lock comes at most this late.
@@ -54,11 +53,9 @@ class CircleApp(CircleThemes):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
-    def __init__(self, workspace: Workspace, *, kdf: KdfParams | None = None) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        # The cost of the KDF for a passphrase chosen here; None means circle's default.
-        self.kdf = kdf
         self.wear_themes(workspace.locations)
         # Wall-clock seconds, not monotonic: a monotonic clock stops while the laptop sleeps, and a lid
         # closed for an hour must count as an hour idle. Tests put a clock of their own here.

@@ -31,7 +31,7 @@ def open_app(home: Path | None = None) -> None:
 def open_room_display(where: Locations, *, passphrase: Callable[[], str] | None = None) -> None:
     """Without a passphrase the display reads only the room board; with one (asked for only when it is
     needed) it unlocks a read-only view of the vault, to show the speaker's first name."""
-    from circle.store.room_board import RoomBoard
+    from circle.workspace import RoomBoard
     from circle.ui.room_display import RoomDisplayApp
 
     board = RoomBoard(where.room_file)

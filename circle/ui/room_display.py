@@ -18,7 +18,7 @@ from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.session.room import read_room
 from circle.paths import Locations
-from circle.store.room_board import PublishedRoom, RoomBoard
+from circle.workspace import PublishedRoom, RoomBoard
 from circle.ui.text import one_line
 from circle.ui.themes.wearing import CircleThemes
 from circle.ui.widgets.big_clock import BigClock

@@ -1,6 +1,6 @@
 """Handing a group, and its meeting in progress, to a co-facilitator's laptop, and merging it back.
 
-Part of the Workspace facade (mixed into `circle.workspace.Workspace`).
+One of the Workspace's services.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from circle.domain.clock import Clock
 from circle.domain.errors import CircleError
-from circle.store.repository import Repository
+from circle.files import write_private_file
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
 from circle.vault.keyring import KdfParams
+from circle.workspace.meetings import Meetings
+from circle.workspace.service import Service, WorkspaceContext
 
 MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong file is not read whole
 
@@ -78,33 +78,32 @@ class HandoffImported:
         return said
 
 
-class HandoffExchange:
+class HandoffExchange(Service):
     """Export a group as a sealed bundle; import one, as a new group or merged into the one here."""
 
-    _repo: Repository
-    _sealers: dict[str, GroupSealer]
-    clock: Clock
+    def __init__(self, context: WorkspaceContext, meetings: Meetings) -> None:
+        super().__init__(context)
+        self._meetings = meetings
 
-    if TYPE_CHECKING:  # provided by FacilitatorKeys and Workspace
-
-        def _sealer(self, group_id: str) -> GroupSealer: ...
-        def _give_group_key(self, sealer: GroupSealer) -> None: ...
-        def _require_unlocked(self) -> None: ...
-        def meetings_in_progress(self) -> list[str]: ...
-
-    def export_handoff(self, group_id: str, *, kdf: KdfParams | None = None) -> Handoff:
+    def export_handoff(self, group_id: str, kdf: KdfParams | None) -> Handoff:
         """The group as this vault keeps it, and its meeting in progress, sealed under a new one-time code.
 
-        `kdf` stretches the code; None is the handoff's own default.
+        `kdf` stretches the code; None is the workspace's, else the handoff's own default.
         """
         from circle.domain.handoff import snapshot_to_json
         from circle.store.handoff import GroupExchange
         from circle.vault.handoff import HANDOFF_KDF, new_code, seal_handoff
 
-        snapshot = GroupExchange(self._repo).snapshot(self._sealer(group_id))
+        snapshot = GroupExchange(self._context.repo).snapshot(self._context.sealer(group_id))
         payload = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, sort_keys=True).encode("utf-8")
         code = new_code()
-        return Handoff(seal_handoff(payload, code, kdf=kdf or HANDOFF_KDF), code)
+        return Handoff(seal_handoff(payload, code, kdf=kdf or self._context.kdf or HANDOFF_KDF), code)
+
+    def write_handoff(self, group_id: str, path: Path) -> str:
+        """Seal the group into a new private file at `path`; returns the one-time code, which is never stored."""
+        bundle = self.export_handoff(group_id, None)
+        write_private_file(path, bundle.data)
+        return bundle.code
 
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
         """Add the group, or merge it into the one here; refuse with one line, untouched, if anything is wrong."""
@@ -112,34 +111,36 @@ class HandoffExchange:
         from circle.store.handoff import GroupExchange
         from circle.vault.handoff import open_handoff
 
-        self._require_unlocked()
+        context = self._context
+        sealers = context.keyring.sealers
+        context.keyring.require_unlocked()
         payload = open_handoff(data, code)
         try:
             theirs = snapshot_from_json(json.loads(payload.decode("utf-8")))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise HandoffUnreadable() from None
         group_id = theirs.group.id
-        exchange = GroupExchange(self._repo)
-        here = group_id in self._repo.group_key_versions()
-        if here and group_id not in self._sealers:
+        exchange = GroupExchange(context.repo)
+        here = group_id in context.repo.group_key_versions()
+        if here and group_id not in sealers:
             raise GroupNotYours()
-        ours = exchange.snapshot(self._sealers[group_id]) if here else None
+        ours = exchange.snapshot(sealers[group_id]) if here else None
         plan = plan_merge(ours, theirs)
         if not here:
             sealer = GroupSealer(group_id, crypto.new_key(), key_version=1)
-            with self._repo.writing():
-                exchange.carry_out(sealer, plan, self.clock.now(), new_group=theirs.group)
-                self._give_group_key(sealer)
+            with context.repo.writing():
+                exchange.carry_out(sealer, plan, context.clock.now(), new_group=theirs.group)
+                context.keyring.give_group_key(sealer)
         elif plan.changes_anything:
-            exchange.carry_out(self._sealers[group_id], plan, self.clock.now())
+            exchange.carry_out(sealers[group_id], plan, context.clock.now())
         return HandoffImported(
             group_id=group_id,
-            group_name=self._repo.group(self._sealers[group_id]).name,
+            group_name=context.group(group_id).name,
             new_group=not here,
             changed=not here or plan.changes_anything,
             members=len(plan.members),
             meetings=len(plan.new_meetings) + len(plan.replaced_meetings),
             events=plan.events_added,
             set_aside=plan.set_aside,
-            meeting_open=group_id in self.meetings_in_progress(),
+            meeting_open=group_id in self._meetings.meetings_in_progress(),
         )

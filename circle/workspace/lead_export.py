@@ -1,6 +1,6 @@
 """Lead bundles: a facilitator's groups as counts, sealed to a group lead's public key.
 
-Part of the Workspace facade (mixed into `circle.workspace.Workspace`).
+One of the Workspace's services.
 """
 
 from __future__ import annotations
@@ -8,14 +8,11 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from circle.domain.clock import Clock, today
-from circle.domain.errors import CircleError
-from circle.store.repository import Repository
-
-if TYPE_CHECKING:
-    from circle.domain.group import Group
+from circle.domain.errors import CircleError, InvalidInput
+from circle.workspace.service import Service, WorkspaceContext
+from circle.workspace.trends import Trends
 
 
 class NoGroupsToExport(CircleError):
@@ -29,6 +26,21 @@ def lead_bundle_file_name(moment: datetime) -> str:
     return f"circle-lead-{moment.astimezone():%Y-%m-%d}-{secrets.token_hex(3)}{BUNDLE_SUFFIX}"
 
 
+def lead_bundle_path(out: Path | None, moment: datetime) -> Path:
+    """Where an export goes: the current folder, a folder named by `out`, or the file `out` names."""
+    from circle.vault.lead_bundle import BUNDLE_SUFFIX
+
+    name = lead_bundle_file_name(moment)
+    if out is None:
+        return Path(name)
+    if out.is_dir():
+        return out / name
+    if out.suffix != BUNDLE_SUFFIX:
+        # A mistyped folder must not become a file that no import would ever pick up.
+        raise InvalidInput(f"There is no folder at {out}; to write a file, give it a name ending in {BUNDLE_SUFFIX}.")
+    return out
+
+
 def check_lead_key(text: str) -> bytes:
     """The public key in a typed lead key, or LeadKeyMistyped: checked before any passphrase is asked."""
     from circle.vault.lead_key import parse_key_text
@@ -36,40 +48,34 @@ def check_lead_key(text: str) -> bytes:
     return parse_key_text(text)
 
 
-class LeadExport:
+class LeadExport(Service):
     """Export the counts of this facilitator's groups for a lead."""
 
-    _repo: Repository
-    clock: Clock
+    def __init__(self, context: WorkspaceContext, trends: Trends) -> None:
+        super().__init__(context)
+        self._trends = trends
 
-    if TYPE_CHECKING:  # provided by TrendsReader and Workspace
-
-        def _chosen(self, group_ids: Iterable[str] | None) -> list[str]: ...
-        def group(self, group_id: str) -> Group: ...
-
-    def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None = None) -> bytes:
+    def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None) -> bytes:
         """The chosen groups (all of this facilitator's by default) by week, month and quarter, sealed to the lead.
 
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
+        from circle.domain.trends.compute import compute_trends
         from circle.domain.trends.lead_bundle import LeadBundle, bundle_to_json, group_for_lead
         from circle.domain.trends.periods import Period
-        from circle.domain.trends.compute import compute_trends
-        from circle.store.trend_facts import attendance_facts, meeting_facts
         from circle.vault.lead_bundle import seal_lead_bundle
 
         recipient = check_lead_key(public_key_text)
-        chosen = self._chosen(group_ids)
+        chosen = self._trends.chosen(group_ids)
         if not chosen:
             raise NoGroupsToExport()
-        meetings = meeting_facts(self._repo, chosen)
-        attendance = attendance_facts(self._repo, chosen)
-        on = today(self.clock)
+        meetings, attendance = self._trends.trend_facts(chosen)
+        on = self._context.today()
         reports = {by: compute_trends(meetings, attendance, by=by, today=on).groups for by in Period}
         groups = []
         for group_id in chosen:
-            group = self.group(group_id)
+            group = self._context.group(group_id)
             trends = {by: reports[by].get(group_id) for by in Period}
             groups.append(group_for_lead(group_id, group.name, group.rules.small_count_threshold, trends))
-        bundle = LeadBundle(made_at=self.clock.now(), groups=tuple(groups))
+        bundle = LeadBundle(made_at=self._context.clock.now(), groups=tuple(groups))
         return seal_lead_bundle(bundle_to_json(bundle), recipient)

@@ -8,14 +8,15 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from circle.domain.clock import Clock, SystemClock, today
+from circle.domain.clock import SystemClock, today
 from circle.domain.trends.periods import Period
 from circle.store.repository import Repository
 
+from circle.workspace.service import Service
+
 if TYPE_CHECKING:
-    from circle.domain.trends.compute import TrendReport
+    from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.paths import Locations
-    from circle.store.sealing import GroupSealer
 
 
 class TrendsAhead:
@@ -58,26 +59,26 @@ class TrendsAhead:
         return self._report
 
 
-class TrendsReader:
-    """Mixed into Workspace. Counts come from plain columns; only names of people who dropped off are opened."""
+class Trends(Service):
+    """Counts come from plain columns; only names of people who dropped off are opened."""
 
-    _repo: Repository
-    _sealers: dict[str, GroupSealer]
-    clock: Clock
+    def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:
+        """The meetings and attendance of these groups as `compute_trends` takes them: counts and dates only."""
+        from circle.store.trend_facts import attendance_facts, meeting_facts
 
-    if TYPE_CHECKING:  # provided by FacilitatorKeys
-
-        def _sealer(self, group_id: str) -> GroupSealer: ...
-        def _require_unlocked(self) -> None: ...
+        for group_id in group_ids:
+            self._context.sealer(group_id)  # UnknownGroup for a group this facilitator does not hold
+        repo = self._context.repo
+        return meeting_facts(repo, group_ids), attendance_facts(repo, group_ids)
 
     def trends(
         self,
-        group_ids: Iterable[str] | None = None,
+        group_ids: Iterable[str] | None,
         *,
-        by: Period = Period.WEEK,
-        since: date | None = None,
-        until: date | None = None,
-        ahead: TrendsAhead | None = None,
+        by: Period,
+        since: date | None,
+        until: date | None,
+        ahead: TrendsAhead | None,
     ) -> TrendReport:
         """Trends of the chosen groups (all of this facilitator's by default) for meetings from since to until.
 
@@ -85,50 +86,41 @@ class TrendsReader:
         from the weeks after `until` too. `ahead`, started before unlocking, saves computing it again.
         """
         from circle.domain.trends.compute import compute_trends
-        from circle.store.trend_facts import attendance_facts, meeting_facts
 
-        chosen, on = self._chosen(group_ids), today(self.clock)
+        chosen, on = self.chosen(group_ids), self._context.today()
         done = ahead.report(Period(by), since, until, on) if ahead is not None else None
         if done is not None:
             mine = set(chosen)
             return replace(done, groups={gid: trends for gid, trends in done.groups.items() if gid in mine})
-        return compute_trends(
-            meeting_facts(self._repo, chosen),
-            attendance_facts(self._repo, chosen),
-            by=by,
-            since=since,
-            until=until,
-            today=on,
-        )
+        meetings, attendance = self.trend_facts(chosen)
+        return compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
 
-    def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
+    def dropped_off_names(self, group_id: str, *, since: date | None, until: date | None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
         from circle.domain.trends.compute import dropped_off
-        from circle.store.trend_facts import attendance_facts, meeting_facts
 
-        sealer = self._sealer(group_id)
-        if not self._repo.group(sealer).rules.keeps_names:
+        sealer = self._context.sealer(group_id)
+        repo = self._context.repo
+        if not repo.group(sealer).rules.keeps_names:
             return []
-        ids = dropped_off(
-            meeting_facts(self._repo, [group_id]), attendance_facts(self._repo, [group_id]), since=since, until=until
-        ).get(group_id, ())
+        ids = dropped_off(*self.trend_facts([group_id]), since=since, until=until).get(group_id, ())
         if not ids:
             return []
-        names = {member.id: member.name for member in self._repo.members(sealer)}
+        names = {member.id: member.name for member in repo.members(sealer)}
         return sorted((names[member] for member in ids if member in names), key=str.casefold)
 
-    def small_count_thresholds(self, group_ids: Iterable[str] | None = None) -> Mapping[str, int]:
+    def small_count_thresholds(self, group_ids: Iterable[str] | None) -> Mapping[str, int]:
         """Each group's threshold below which a lead sees "<K" instead of a count."""
         return {
-            group_id: self._repo.group(self._sealer(group_id)).rules.small_count_threshold
-            for group_id in self._chosen(group_ids)
+            group_id: self._context.group(group_id).rules.small_count_threshold for group_id in self.chosen(group_ids)
         }
 
-    def _chosen(self, group_ids: Iterable[str] | None) -> list[str]:
-        self._require_unlocked()
+    def chosen(self, group_ids: Iterable[str] | None) -> list[str]:
+        """The groups asked for, each once, or all of this facilitator's; UnknownGroup for one they do not hold."""
+        held = self._context.keyring.group_ids()
         if group_ids is None:
-            return list(self._sealers)
+            return held
         chosen = list(dict.fromkeys(group_ids))
         for group_id in chosen:
-            self._sealer(group_id)  # UnknownGroup for a group this facilitator does not hold
+            self._context.sealer(group_id)
         return chosen

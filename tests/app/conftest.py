@@ -21,15 +21,15 @@ PASSPHRASE = "correct horse battery staple"
 
 @pytest.fixture
 def empty_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    with Workspace.open(tmp_path) as workspace:
+    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
         yield workspace
 
 
 @pytest.fixture
 def workspace_with_group(tmp_path: Path) -> Iterator[Workspace]:
     """A vault with one facilitator and one group of three members, locked."""
-    with Workspace.open(tmp_path) as workspace:
-        workspace.create_facilitator("Sam", PASSPHRASE, kdf=FLOOR_KDF)
+    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
+        workspace.create_facilitator("Sam", PASSPHRASE)
         group = workspace.create_group("Tuesday Evening Support")
         for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
             workspace.add_member(group.id, name)
@@ -38,7 +38,7 @@ def workspace_with_group(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def make_app(workspace: Workspace) -> CircleApp:
-    return CircleApp(workspace, kdf=FLOOR_KDF)
+    return CircleApp(workspace)
 
 
 @asynccontextmanager

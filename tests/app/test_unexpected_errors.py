@@ -19,8 +19,8 @@ class AppWithABug(CircleApp):
 
 
 def test_a_bug_ends_the_app_with_one_line_and_no_local_values(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
-    with Workspace.open(tmp_path) as workspace:
-        app = AppWithABug(workspace, kdf=FLOOR_KDF)
+    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
+        app = AppWithABug(workspace)
         app.run(headless=True)
 
     printed = capfd.readouterr()

@@ -9,7 +9,6 @@ from fault_tools import vault_of
 from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
-from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
 MOVED = "moved, removed or replaced"
@@ -24,7 +23,7 @@ async def test_a_meeting_step_after_the_vault_is_removed_is_refused_on_screen(
 ) -> None:
     with Workspace.open(group_home) as workspace:
         workspace.unlock(passphrase)
-        app = CircleApp(workspace, kdf=FLOOR_KDF)
+        app = CircleApp(workspace)
         async with app.run_test(size=(100, 36)) as pilot:
             app.show_home()
             await pilot.press("m")
@@ -44,7 +43,7 @@ async def test_going_home_after_the_vault_is_removed_ends_the_app_with_one_line(
 ) -> None:
     with Workspace.open(group_home) as workspace:
         workspace.unlock(passphrase)
-        app = CircleApp(workspace, kdf=FLOOR_KDF)
+        app = CircleApp(workspace)
         async with app.run_test(size=(100, 36)) as pilot:
             app.show_home()
             await pilot.press("enter")  # the group's screen

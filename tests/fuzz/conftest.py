@@ -21,15 +21,15 @@ PASSPHRASE = "correct horse battery staple"
 
 def new_vault(home: Path) -> Workspace:
     """An open vault with one facilitator, unlocked as them. Close it when done."""
-    workspace = Workspace.open(home)
-    workspace.create_facilitator("Sam", PASSPHRASE, kdf=FLOOR_KDF)
+    workspace = Workspace.open(home, kdf=FLOOR_KDF)
+    workspace.create_facilitator("Sam", PASSPHRASE)
     return workspace
 
 
 @pytest.fixture
 def empty_vault(tmp_path: Path) -> Iterator[Workspace]:
     """A vault with nobody in it yet: circle's first run."""
-    with Workspace.open(tmp_path) as workspace:
+    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
         yield workspace
 
 

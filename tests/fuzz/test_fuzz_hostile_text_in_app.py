@@ -15,7 +15,7 @@ from circle.domain.rules import ConfidentialityRules
 from circle.domain.text import sanitise
 from circle.ui.screens.home import HomeScreen
 from circle.workspace import Workspace
-from circle.workspace.keys import checked_handle
+from circle.workspace import checked_handle
 from tests.app.conftest import make_app, shown_text
 from tests.fuzz.checks import is_clean, is_clean_line
 

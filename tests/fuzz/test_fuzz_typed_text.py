@@ -21,7 +21,7 @@ from circle.domain.text import first_name, initials, sanitise, sanitise_line
 from circle.store.sealing import GroupSealer
 from circle.ui.text import cell, one_line, plain
 from circle.vault.keyring import FLOOR_KDF, derive_kek
-from circle.workspace.keys import HANDLE_MAX, checked_handle
+from circle.workspace import HANDLE_MAX, checked_handle
 from tests.fuzz.checks import fuzz, is_clean, is_clean_line, raises_only
 from tests.fuzz.strategies import any_character, hostile_name, hostile_text
 

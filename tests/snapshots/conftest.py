@@ -34,18 +34,18 @@ def demo_app(demo_vault: Path, tmp_path: Path) -> Iterator[Callable[[], CircleAp
     """
     home = tmp_path / "demo"
     shutil.copytree(demo_vault, home)
-    workspace = Workspace.open(home, clock=FakeClock(FIXED_MOMENT))
+    workspace = Workspace.open(home, clock=FakeClock(FIXED_MOMENT), kdf=FLOOR_KDF)
     try:
-        yield lambda: CircleApp(workspace, kdf=FLOOR_KDF)
+        yield lambda: CircleApp(workspace)
     finally:
         workspace.close()
 
 
 @pytest.fixture
 def new_vault_app(tmp_path: Path) -> Iterator[CircleApp]:
-    workspace = Workspace.open(tmp_path, clock=FakeClock(FIXED_MOMENT))
+    workspace = Workspace.open(tmp_path, clock=FakeClock(FIXED_MOMENT), kdf=FLOOR_KDF)
     try:
-        yield CircleApp(workspace, kdf=FLOOR_KDF)
+        yield CircleApp(workspace)
     finally:
         workspace.close()
 
@@ -55,9 +55,9 @@ def meeting_app(tmp_path: Path) -> Iterator[CircleApp]:
     """A demo vault of this test's own, unlocked, for walking through a meeting."""
     clock = FakeClock(FIXED_MOMENT)
     build_demo(tmp_path, kdf=FLOOR_KDF, clock=clock)
-    workspace = Workspace.open(tmp_path, clock=clock)
+    workspace = Workspace.open(tmp_path, clock=clock, kdf=FLOOR_KDF)
     workspace.unlock("demo")
     try:
-        yield CircleApp(workspace, kdf=FLOOR_KDF)
+        yield CircleApp(workspace)
     finally:
         workspace.close()

@@ -14,8 +14,8 @@ from circle.domain.notes import NoteDraft, NoteKind, NoteRefused, SafetyAction
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy, NotesPolicy
 from circle.domain.session import Arrive
-from circle.workspace.meeting import Meeting
-from circle.workspace import MeetingStillOpen, Workspace
+from circle.workspace import Meeting, MeetingStillOpen, Workspace
+from tests.stored_rows import stored_rows
 from tests.conftest import PASSPHRASE
 from tests.unit.test_no_plaintext_on_disk import encodings
 
@@ -162,7 +162,7 @@ def test_purged_notes_and_names_leave_no_trace_in_any_file_of_the_vault(
     meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=gone, text=f"Ring {canaries['note']}"))
     meeting.note(NoteDraft(NoteKind.DEBRIEF, text=f"{canaries['debrief']} evening"))
     meeting.close()
-    sealed = vault._repo.rows("SELECT body FROM notes UNION ALL SELECT name FROM members WHERE id = ?", [gone])
+    sealed = stored_rows(vault, "SELECT body FROM notes UNION ALL SELECT name FROM members WHERE id = ?", [gone])
     ciphertexts = {f"sealed {index}": row[0] for index, row in enumerate(sealed)}
     assert len(ciphertexts) == 3
     assert set(found_in(vault_home, ciphertexts)) == set(ciphertexts), "the scan must see them before the purge"

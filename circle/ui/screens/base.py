@@ -11,7 +11,6 @@ from circle.domain.errors import CircleError
 from circle.ui.screens.keys_help import KeyHelp, KeysHelp
 
 if TYPE_CHECKING:
-    from circle.vault.keyring import KdfParams
     from circle.workspace import Workspace
 
 
@@ -40,10 +39,6 @@ class CircleScreen(Screen[None]):
     @property
     def workspace(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined,no-any-return]
-
-    @property
-    def kdf(self) -> KdfParams | None:
-        return self.app.kdf  # type: ignore[attr-defined,no-any-return]
 
     def add_to_roster(self, group_id: str, typed_name: str) -> None:
         """Add someone as the group's rules allow, then show the roster again."""

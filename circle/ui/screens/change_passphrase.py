@@ -63,7 +63,7 @@ class ChangePassphraseDialog(ModalScreen[bool]):
     def _change_passphrase(self, current: str, new: str) -> None:
         """The KDF runs for the current passphrase, for each other facilitator's and for the new one: in a thread."""
         try:
-            self.app.workspace.change_passphrase(current, new, kdf=self.app.kdf)  # type: ignore[attr-defined]
+            self.app.workspace.change_passphrase(current, new)  # type: ignore[attr-defined]
         except CircleError as error:
             self.app.call_from_thread(self._refused, str(error))
         else:

@@ -28,7 +28,7 @@ from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
 
 if TYPE_CHECKING:
-    from circle.workspace.meeting import Meeting
+    from circle.workspace import Meeting
 
 NOT_BY_NAME = "-"
 

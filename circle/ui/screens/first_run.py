@@ -111,7 +111,7 @@ class FirstRunScreen(CircleScreen):
     @work(thread=True, exclusive=True, group="first-run")
     def _create_facilitator(self, handle: str, passphrase: str) -> None:
         try:
-            self.workspace.create_facilitator(handle, passphrase, kdf=self.kdf)
+            self.workspace.create_facilitator(handle, passphrase)
         except CircleError as error:
             self.app.call_from_thread(self._vault_failed, str(error))
         else:

@@ -32,7 +32,7 @@ from circle.ui.widgets.messages import (
 )
 from circle.ui.widgets.roster_editor import RosterEditor
 from circle.ui.widgets.rules_editor import RulesEditor
-from circle.workspace.keys import FacilitatorEntry
+from circle.workspace import FacilitatorEntry
 
 TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 
@@ -150,7 +150,7 @@ class GroupScreen(CircleScreen):
     def _add_cofacilitator(self, handle: str, passphrase: str) -> None:
         """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
         try:
-            entry = self.workspace.add_cofacilitator(self.group.id, handle, passphrase, kdf=self.kdf)
+            entry = self.workspace.add_cofacilitator(self.group.id, handle, passphrase)
         except CircleError as error:
             self.app.call_from_thread(self._not_added, str(error))
         else:

@@ -13,11 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
-from circle.files import write_private_file
 from circle.ui.text import plain
-from circle.vault.keyring import KdfParams
-from circle.workspace import Workspace
-from circle.workspace.handoff import HandoffImported, handoff_file_name, read_handoff_file
+from circle.workspace import HandoffImported, Workspace, handoff_file_name, read_handoff_file
 
 
 class HandoffExportDialog(ModalScreen[None]):
@@ -26,12 +23,11 @@ class HandoffExportDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
     AUTO_FOCUS = "#handoff-path"
 
-    def __init__(self, workspace: Workspace, group_id: str, group_name: str, *, kdf: KdfParams | None) -> None:
+    def __init__(self, workspace: Workspace, group_id: str, group_name: str) -> None:
         super().__init__()
         self.workspace = workspace
         self.group_id = group_id
         self.group_name = group_name
-        self.kdf = kdf
 
     def compose(self) -> ComposeResult:
         suggested = Path.home() / handoff_file_name(self.workspace.clock.now())
@@ -57,13 +53,12 @@ class HandoffExportDialog(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="handoff")
     def _export(self, path: Path) -> None:
         try:
-            bundle = self.workspace.export_handoff(self.group_id, kdf=self.kdf)
-            write_private_file(path, bundle.data)
+            code = self.workspace.write_handoff(self.group_id, path)
         except (CircleError, OSError) as error:
             reason = str(error) if isinstance(error, CircleError) else f"{error.strerror or error}: {path}"
             self.app.call_from_thread(self._refused, reason)
         else:
-            self.app.call_from_thread(self._written, path, bundle.code)
+            self.app.call_from_thread(self._written, path, code)
 
     def _refused(self, reason: str) -> None:
         field = self.query_one("#handoff-path", Input)

@@ -18,7 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
-from circle.workspace.handoff import HandoffImported
+from circle.workspace import HandoffImported
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:
@@ -69,10 +69,11 @@ class HomeScreen(CircleScreen):
         report = self.workspace.last_purge
         if report.problem:
             self.say(report.problem, error=True)
-        elif report.notes or report.people:
-            notes = f"{report.notes} expired note{'s' if report.notes != 1 else ''}"
-            people = f"{report.people} {'person' if report.people == 1 else 'people'} unseen for too long"
-            self.say(f"As the groups' rules say, {notes} and {people} were removed.")
+        elif report.removed_anything:
+            self.say(
+                f"As the groups' rules say, {report.notes_removed} and {report.people_forgotten}"
+                " unseen for too long were removed."
+            )
 
     def refresh_groups(self) -> None:
         table = self.query_one("#groups", DataTable)
@@ -151,7 +152,7 @@ class HomeScreen(CircleScreen):
         group_id = self._highlighted_group()
         if group_id is not None:
             name = self.workspace.group(group_id).name
-            self.app.push_screen(HandoffExportDialog(self.workspace, group_id, name, kdf=self.kdf))
+            self.app.push_screen(HandoffExportDialog(self.workspace, group_id, name))
 
     def action_import_handoff(self) -> None:
         from circle.ui.screens.handoff import HandoffImportDialog

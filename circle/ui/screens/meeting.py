@@ -36,7 +36,7 @@ from circle.domain.session import (
     SetNextMeeting,
     StartTurn,
 )
-from circle.workspace.meeting import Meeting
+from circle.workspace import Meeting
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Confirm

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from circle.workspace.meeting import Meeting
+    from circle.workspace import Meeting
 
 
 class MeetingHost(Protocol):

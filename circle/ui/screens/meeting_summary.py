@@ -11,7 +11,7 @@ from textual.widgets import Footer, Input, Static
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.rules import NotesPolicy
-from circle.workspace.meeting import MeetingSummary
+from circle.workspace import MeetingSummary
 from circle.ui.screens.base import CircleScreen
 from circle.ui.text import one_line
 

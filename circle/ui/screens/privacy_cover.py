@@ -28,7 +28,7 @@ from circle.ui.widgets.timer_panel import TimerPanel
 
 if TYPE_CHECKING:
     from circle.domain.session import SessionState
-    from circle.workspace.meeting import Meeting
+    from circle.workspace import Meeting
 
 # Four times a second: a second never looks skipped.
 REFRESH_SECONDS = 0.25

@@ -17,7 +17,7 @@ from circle.ui.widgets.messages import (
     FacilitatorRemoveRequested,
 )
 from circle.ui.widgets.new_passphrase import NewPassphrase
-from circle.workspace.keys import HANDLE_MAX, FacilitatorEntry, checked_handle
+from circle.workspace import HANDLE_MAX, FacilitatorEntry, checked_handle
 
 LEAD = (
     "Each facilitator unlocks circle with their own passphrase. Removing someone changes the group's key: "

@@ -8,7 +8,7 @@ from textual.content import Content
 
 from circle.domain.group import PhaseKind
 from circle.domain.session import RoundOrderMode
-from circle.workspace.meeting import Meeting
+from circle.workspace import Meeting
 from circle.ui.text import plain
 
 BREATH_IN, BREATH_HOLD, BREATH_OUT = 4, 2, 6

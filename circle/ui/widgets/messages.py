@@ -9,7 +9,7 @@ from textual.message import Message
 from circle.domain.rules import ConfidentialityRules
 
 if TYPE_CHECKING:
-    from circle.workspace.keys import FacilitatorEntry
+    from circle.workspace import FacilitatorEntry
 
 
 class ProfileEdited(Message):

@@ -1,0 +1,30 @@
+"""`circle notes list`: a group's follow-ups, as its rules keep them."""
+
+from __future__ import annotations
+
+import click
+
+from circle.cli.support import group_named, one_line_errors, safe
+
+
+@click.group()
+def notes() -> None:
+    """Follow-ups and the other brief notes a group's rules allow."""
+
+
+@notes.command("list")
+@click.argument("group_name", metavar="GROUP")
+@click.option("--all", "everything", is_flag=True, help="Also follow-ups already done, and debriefs.")
+@one_line_errors
+def notes_list(group_name: str, everything: bool) -> None:
+    """Print the group's follow-ups due, one per line: date, kind, person, what, status (tab-separated)."""
+    with group_named(group_name) as (workspace, found):
+        names = {member.id: member.name for member in workspace.members(found.id)}
+        for note in workspace.notes(found.id):
+            if not (everything or note.is_open):
+                continue
+            what = note.action.title if note.action else note.text
+            status = "open" if note.is_open else "done" if note.resolved_at else "-"
+            written = note.created_at.astimezone().date().isoformat()
+            fields = [written, str(note.kind), names.get(note.member_id or "", ""), what, status]
+            click.echo("\t".join(safe(field).replace("\t", " ") for field in fields))

@@ -1,0 +1,54 @@
+"""`circle themes …`: list the themes, and check a theme file of your own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from circle.cli.support import one_line_errors, safe
+from circle.domain.errors import CircleError
+from circle.paths import locations
+
+
+@click.group()
+def themes() -> None:
+    """List the themes and check a theme file of your own."""
+
+
+@themes.command("list")
+@one_line_errors
+def themes_list() -> None:
+    """List the themes, bundled and yours; * marks the chosen one."""
+    from circle.config import load_settings
+    from circle.ui.themes.files import load_catalog
+
+    where = locations()
+    settings, config_problem = load_settings(where.config_file)
+    if config_problem:
+        click.echo(config_problem, err=True)
+    catalog = load_catalog(where.themes)
+    for name in sorted(catalog.themes):
+        origin = "(yours)" if name in catalog.yours else "(bundled)"
+        click.echo(f"{name} {origin}{' *' if name == settings.theme else ''}")
+    for _, reason in catalog.failed:
+        click.echo(safe(reason), err=True)
+    if not catalog.themes:
+        raise CircleError("no theme could be loaded.")
+
+
+@themes.command("check")
+@click.argument("theme_file", metavar="FILE", type=click.Path(path_type=Path))
+@one_line_errors
+def themes_check(theme_file: Path) -> None:
+    """Check a theme file and print every problem in it, one per line."""
+    from circle.ui.themes.files import check_theme_file
+
+    problems = check_theme_file(theme_file)
+    if not problems:
+        click.echo(f"{safe(str(theme_file))}: ok")
+        return
+    for problem in problems:
+        click.echo(safe(problem), err=True)
+    sys.exit(1)

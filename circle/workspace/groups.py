@@ -1,0 +1,100 @@
+"""Groups and their members: create, list, find by name, edit settings, add people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from circle.domain.errors import InvalidInput
+from circle.domain.group import Group, Member, group_name
+from circle.domain.ids import new_id
+from circle.domain.roster import RosterEntry
+from circle.domain.templates import template
+from circle.domain.text import sanitise_line
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto
+from circle.workspace.keyring import UnknownGroup
+from circle.workspace.service import Service
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    id: str
+    name: str
+    last_held_on: date | None
+    next_meeting_on: date | None
+    meetings_held: int
+    members: int
+
+
+class Groups(Service):
+    def create_group(self, name: str, template_key: str) -> Group:
+        context = self._context
+        context.keyring.require_unlocked()
+        chosen = template(template_key)
+        group = Group(id=new_id(), name=group_name(name), profile=chosen.profile, rules=chosen.rules)
+        sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)
+        with context.repo.writing():
+            context.repo.add_group(sealer, group, context.clock.now())
+            context.keyring.give_group_key(sealer)
+        return group
+
+    def save_group(self, group: Group) -> Group:
+        """Store edited settings; the name is sanitised again whatever the caller did.
+
+        The rules are kept as they are: they change only through `change_rules`, which applies them to
+        what is already kept.
+        """
+        group = replace(group, name=group_name(group.name), rules=self._context.group(group.id).rules)
+        self._context.repo.update_group(self._context.sealer(group.id), group, self._context.clock.now())
+        return group
+
+    def groups(self) -> list[GroupOverview]:
+        context = self._context
+        group_ids = context.keyring.group_ids()
+        dates = context.repo.meeting_dates()
+        counts = context.repo.member_counts()
+        on = context.today()
+        overviews = []
+        for group_id in group_ids:
+            group = context.group(group_id)
+            meeting = dates[group_id]
+            upcoming = meeting.next_meeting_on
+            if upcoming is None or upcoming < on:
+                upcoming = group.profile.schedule.next_after(on - timedelta(days=1))
+            overviews.append(
+                GroupOverview(
+                    id=group_id,
+                    name=group.name,
+                    last_held_on=meeting.last_held_on,
+                    next_meeting_on=upcoming,
+                    meetings_held=meeting.meetings_held,
+                    members=counts.get(group_id, 0),
+                )
+            )
+        return sorted(overviews, key=lambda overview: overview.name.casefold())
+
+    def find_group(self, name: str) -> Group:
+        """A group by its name (case-insensitive), for the CLI."""
+        wanted = sanitise_line(name).casefold()
+        for overview in self.groups():
+            if overview.name.casefold() == wanted:
+                return self._context.group(overview.id)
+        raise UnknownGroup()
+
+    def members(self, group_id: str) -> list[Member]:
+        found = self._context.repo.members(self._context.sealer(group_id))
+        return sorted(found, key=lambda member: member.name.casefold())
+
+    def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:
+        """Add people as the group's names rule allows (first name, initials, or not at all)."""
+        rules = self._context.group(group_id).rules
+        joined = self._context.today()
+        members = [
+            Member(id=new_id(), name=rules.name_to_keep(entry.name), joined_on=entry.joined_on or joined)
+            for entry in entries
+        ]
+        if not members:
+            raise InvalidInput("There is nobody to add.")
+        self._context.repo.add_members(self._context.sealer(group_id), members, self._context.clock.now())
+        return members

@@ -1,0 +1,145 @@
+"""The unlocked facilitator's keys: their personal key, and a sealer for each group they hold.
+
+Everything else in the workspace asks the keyring for a group's sealer; locking drops them all at once.
+"""
+
+from __future__ import annotations
+
+from circle.domain.errors import CircleError
+from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto, keyring
+from circle.vault.crypto import associated_data
+from circle.vault.errors import WrongPassphrase
+
+
+class VaultLocked(CircleError):
+    message = "The vault is locked; unlock it first."
+
+
+class UnknownGroup(CircleError):
+    message = "No group by that name in this vault (see 'circle group list')."
+
+
+def handle_aad(facilitator_id: str) -> bytes:
+    return associated_data(["facilitators", "handle", facilitator_id])
+
+
+def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:
+    """The facilitator's personal key if `passphrase` is theirs, else None."""
+    kek = keyring.derive_kek(passphrase, record.kdf_salt, record.kdf)
+    try:
+        return keyring.unwrap_personal_key(kek, record.wrapped_key, record.id)
+    except WrongPassphrase:
+        return None
+
+
+def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> KeySlot:
+    """The group's key, sealed to one facilitator's public key."""
+    return KeySlot(
+        facilitator_id=facilitator_id,
+        group_id=sealer.group_id,
+        key_version=sealer.key_version,
+        wrapped_key=keyring.seal_group_key(public_key, sealer.key, facilitator_id, sealer.group_id, sealer.key_version),
+    )
+
+
+class Keyring:
+    """Who is unlocked, and the sealers of the groups they hold. `can_write` is False for a read-only view
+    (the room display's), which must leave the vault as it is."""
+
+    def __init__(self, repository: Repository, *, can_write: bool) -> None:
+        self._repo = repository
+        self.keys = KeyStore(repository)
+        self.can_write = can_write
+        self.facilitator_id: str | None = None
+        self.handle: str | None = None
+        self.personal_key: bytes | None = None
+        self.sealers: dict[str, GroupSealer] = {}
+
+    # state -------------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self.personal_key is not None
+
+    def require_unlocked(self) -> None:
+        if self.personal_key is None:
+            raise VaultLocked()
+
+    def sealer(self, group_id: str) -> GroupSealer:
+        self.require_unlocked()
+        try:
+            return self.sealers[group_id]
+        except KeyError:
+            raise UnknownGroup() from None
+
+    def group_ids(self) -> list[str]:
+        self.require_unlocked()
+        return list(self.sealers)
+
+    # unlocking and locking -------------------------------------------------------------
+    def unlock(self, passphrase: str) -> None:
+        """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
+        for record in self.keys.facilitators():
+            personal_key = open_personal_key(record, passphrase)
+            if personal_key is None:
+                continue
+            handle = crypto.open_sealed(
+                personal_key, record.handle, handle_aad(record.id), where="facilitators.handle"
+            ).decode("utf-8")
+            self.become(record, personal_key, handle)
+            return
+        raise WrongPassphrase()
+
+    def become(self, record: FacilitatorRecord, personal_key: bytes, handle: str) -> None:
+        legacy = record.public_key is None
+        if legacy and self.can_write:
+            self._upgrade_slots(record, personal_key)
+            legacy = False
+        open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
+        versions = self._repo.group_key_versions()
+        sealers = {}
+        for slot in self.keys.key_slots(record.id):
+            if versions.get(slot.group_id) != slot.key_version:
+                continue  # a slot left from before a key change cannot open what is sealed now
+            group_key = open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version)
+            sealers[slot.group_id] = GroupSealer(slot.group_id, group_key, slot.key_version)
+        self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
+        self.sealers = sealers
+        if self.can_write:
+            self._name_in_groups(handle)
+
+    def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
+        """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""
+        public_key = keyring.facilitator_public_key(personal_key)
+        slots = []
+        for slot in self.keys.key_slots(record.id):
+            group_key = keyring.unwrap_group_key(
+                personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version
+            )
+            sealed = keyring.seal_group_key(public_key, group_key, record.id, slot.group_id, slot.key_version)
+            slots.append(KeySlot(record.id, slot.group_id, slot.key_version, sealed))
+        self.keys.upgrade(record.id, public_key, slots)
+
+    def _name_in_groups(self, handle: str) -> None:
+        """Make sure each of this facilitator's groups knows them by their handle (older vaults did not)."""
+        assert self.facilitator_id is not None
+        # Read from plain columns: this runs at every unlock, and opening every group's handles would be waste.
+        named = self.keys.groups_naming(self.facilitator_id)
+        for group_id, sealer in self.sealers.items():
+            if group_id not in named:
+                self.keys.add_handles(sealer, {self.facilitator_id: handle})
+
+    def lock(self) -> None:
+        """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
+        self.facilitator_id = self.personal_key = self.handle = None
+        self.sealers = {}
+
+    # key slots --------------------------------------------------------------------------
+    def give_group_key(self, sealer: GroupSealer) -> None:
+        """A slot for the unlocked facilitator, for a group they have just created or imported."""
+        assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
+        public_key = keyring.facilitator_public_key(self.personal_key)
+        self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle)
+        self.sealers[sealer.group_id] = sealer

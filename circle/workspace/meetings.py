@@ -1,0 +1,91 @@
+"""Meetings of a group: those already held (imports, the demo), and the live one, opened or resumed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from circle.domain.errors import InvalidInput
+from circle.domain.group import Group, Member
+from circle.domain.ids import new_id
+from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.store.sealing import GroupSealer
+from circle.workspace.groups import Groups
+from circle.workspace.service import Service, WorkspaceContext
+
+if TYPE_CHECKING:
+    # A meeting's modules load with the first meeting, so that the unlock screen appears sooner.
+    from circle.domain.session import LiveSession
+    from circle.store.room_board import PublishedRoom
+    from circle.workspace.meeting import Meeting
+
+
+class Meetings(Service):
+    def __init__(self, context: WorkspaceContext, groups: Groups) -> None:
+        super().__init__(context)
+        self._groups = groups
+
+    def record_meetings(
+        self, group_id: str, meetings: list[MeetingRecord], attendance: list[AttendanceRecord]
+    ) -> None:
+        """Store meetings already held (imports and the demo history)."""
+        self._context.sealer(group_id)
+        if any(meeting.group_id != group_id for meeting in meetings):
+            raise InvalidInput("Those meetings belong to another group.")
+        self._context.repo.add_meetings(meetings, attendance)
+
+    def set_next_meeting(self, group_id: str, on: date | None) -> None:
+        self._context.sealer(group_id)
+        self._context.repo.set_next_meeting(group_id, on)
+
+    def meetings_in_progress(self) -> list[str]:
+        """Ids of the groups (that this facilitator may open) with a meeting still open."""
+        held = self._context.keyring
+        held.require_unlocked()
+        return [group_id for group_id in self._context.log.open_sessions() if group_id in held.sealers]
+
+    def meeting(self, group_id: str) -> Meeting:
+        """The group's meeting in progress, replayed from its log, or a new one opened now."""
+        from circle.domain.session import ChangeFacilitator, LiveSession, Open
+
+        context = self._context
+        sealer = context.sealer(group_id)
+        group = context.group(group_id)
+        roster = self._groups.members(group_id) if group.rules.keeps_names else []
+        facilitator_id = context.keyring.facilitator_id
+        assert facilitator_id is not None
+        session_id = context.log.open_sessions().get(group_id)
+        if session_id is not None:
+            live = LiveSession(context.clock, new_id, context.log.events(sealer, session_id))
+            meeting = self._meeting(group, session_id, live, roster, sealer)
+            if live.state.facilitator_id != facilitator_id:
+                # Whoever opens a meeting someone else was running takes it over: after a hand over on
+                # this laptop, or a handoff from another one. The log says who ran which part.
+                meeting.do(ChangeFacilitator(facilitator_id))
+            else:
+                meeting.publish_to_room()
+            return meeting
+        session_id = new_id()
+        context.log.begin(sealer, session_id, context.today(), group.profile.format.planned_minutes)
+        meeting = self._meeting(group, session_id, LiveSession(context.clock, new_id), roster, sealer)
+        meeting.do(Open.for_group(group, facilitator_id))
+        return meeting
+
+    def _meeting(
+        self, group: Group, session_id: str, live: LiveSession, roster: list[Member], sealer: GroupSealer
+    ) -> Meeting:
+        from circle.store.room_board import RoomBoard
+        from circle.workspace.meeting import Meeting
+
+        context = self._context
+        board = RoomBoard(context.locations.room_file)
+        return Meeting(
+            group, session_id, live, roster, sealer=sealer, repository=context.repo, log=context.log, board=board
+        )
+
+    def speaker_for_room(self, room: PublishedRoom) -> str:
+        """The sealed first name on the room board, if this facilitator holds the group's key; else ''."""
+        sealer = self._context.keyring.sealers.get(room.view.group_id)
+        if room.sealed_speaker is None or sealer is None or not room.view.names_allowed:
+            return ""
+        return sealer.open_text("room", "speaker", room.view.session_id, room.sealed_speaker)

@@ -1,0 +1,48 @@
+"""What every part of the workspace works from: the repository, the keyring and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from circle.domain.clock import Clock, today
+from circle.domain.group import Group
+from circle.paths import Locations
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.store.session_log import SessionLog
+from circle.vault.keyring import KdfParams
+from circle.workspace.keyring import Keyring
+
+
+@dataclass
+class WorkspaceContext:
+    """Shared by the workspace's services. Mutable on purpose: a test may set a new clock on the workspace."""
+
+    locations: Locations
+    repo: Repository
+    keyring: Keyring
+    clock: Clock
+    kdf: KdfParams | None = None  # how new passphrases and handoff codes are stretched; None: the defaults
+
+    def __post_init__(self) -> None:
+        self.log = SessionLog(self.repo)
+
+    def sealer(self, group_id: str) -> GroupSealer:
+        return self.keyring.sealer(group_id)
+
+    def group(self, group_id: str) -> Group:
+        return self.repo.group(self.sealer(group_id))
+
+    def today(self) -> date:
+        return today(self.clock)
+
+    def meeting_open(self, group_id: str) -> bool:
+        return group_id in self.log.open_sessions()
+
+
+class Service:
+    """One part of the workspace; the Workspace facade holds one of each."""
+
+    def __init__(self, context: WorkspaceContext) -> None:
+        self._context = context
