@@ -85,21 +85,25 @@ class TrendsReader:
         from the weeks after `until` too. `ahead`, started before unlocking, saves computing it again.
         """
         from circle.domain.trends.compute import compute_trends
-        from circle.store.trend_facts import attendance_facts, meeting_facts
 
         chosen, on = self._chosen(group_ids), today(self.clock)
         done = ahead.report(Period(by), since, until, on) if ahead is not None else None
         if done is not None:
             mine = set(chosen)
             return replace(done, groups={gid: trends for gid, trends in done.groups.items() if gid in mine})
-        return compute_trends(
-            meeting_facts(self._repo, chosen),
-            attendance_facts(self._repo, chosen),
-            by=by,
-            since=since,
-            until=until,
-            today=on,
-        )
+        meetings, attendance = self.trend_facts(chosen)
+        return compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
+
+    def trend_facts(self, group_ids: list[str]) -> tuple[list, list]:
+        """The chosen groups' meetings and attendance, as compute_trends takes them.
+
+        Reading is vault I/O, for the thread that owns the connection; computing from them is pure
+        and may run anywhere, so the app does it off the event loop.
+        """
+        from circle.store.trend_facts import attendance_facts, meeting_facts
+
+        chosen = self._chosen(group_ids)
+        return meeting_facts(self._repo, chosen), attendance_facts(self._repo, chosen)
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""

@@ -2,8 +2,9 @@
 
 Trends are computed once per change of choice, not per key: a burst of keys (groups toggled one
 after another, the period cycled twice) settles for a moment first, and a half-typed date waits
-for its tenth character or Enter. The work runs on the event loop, because the vault's connection
-belongs to it (not a thread): twenty groups over five years take about half a second to compute.
+for its tenth character or Enter. The facts are read on the event loop, because the vault's
+connection belongs to it; counting them (about half a second for twenty groups over five years)
+runs on a thread, so keys and the clock keep moving, and a count the choice has moved on from is dropped.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from datetime import date
 from pathlib import Path
 
 from textual import on, work
+from textual.worker import Worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
-from circle.domain.trends.compute import TrendReport
+from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.keys_help import KeyHelp
 from circle.ui.widgets.line import Line, Paragraph
@@ -64,6 +67,15 @@ class TrendChoice:
     since: date | None
     until: date | None
     by: Period
+
+
+class TrendsCounted(Message):
+    """The trends of one choice, counted on a thread; shown only if that is still the choice."""
+
+    def __init__(self, choice: TrendChoice, report: TrendReport) -> None:
+        super().__init__()
+        self.choice = choice
+        self.report = report
 
 
 class TrendsScreen(CircleScreen):
@@ -186,17 +198,19 @@ class TrendsScreen(CircleScreen):
 
     @work(exclusive=True, group="trends")
     async def _settle_then_show(self, settle: float = SETTLE_SECONDS) -> None:
-        """A newer change cancels this one, while it settles or while its table fills."""
+        """A newer change cancels this one while it settles; a count it started is then dropped when it arrives."""
         await asyncio.sleep(settle)
-        await self.show_trends()
+        counting = self.show_trends()
+        if counting is not None:
+            await counting.wait()  # so that waiting for this worker waits for the count too
 
     # ---- showing -----------------------------------------------------------------------------------------
 
-    async def show_trends(self) -> None:
-        """Compute and show the trends of the choice, unless they are on show already."""
+    def show_trends(self) -> Worker[None] | None:
+        """Read the facts of the choice and start counting them, unless its trends are on show already."""
         choice = self.choice()
         if choice is None or choice == self.shown or not self.workspace.is_unlocked:
-            return
+            return None
         self.shown = choice
         if not choice.group_ids:
             self._show_nothing(
@@ -204,16 +218,28 @@ class TrendsScreen(CircleScreen):
                 if self.names
                 else "No groups yet. Escape goes back to your groups, where n creates one."
             )
-            return
+            return None
         try:
-            report = self.workspace.trends(choice.group_ids, by=choice.by, since=choice.since, until=choice.until)
+            meetings, attendance = self.workspace.trend_facts(list(choice.group_ids))
         except CircleError as error:
             self.say(str(error), error=True)
+            return None
+        self.query_one("#trend-summary", Line).show(Content("Counting…"))
+        return self._count(choice, meetings, attendance, today(self.workspace.clock))
+
+    @work(thread=True, exclusive=True, group="trend-count")
+    def _count(self, choice: TrendChoice, meetings: list, attendance: list, on: date) -> None:
+        """Pure work, off the event loop: it touches neither the vault nor a widget."""
+        report = compute_trends(meetings, attendance, by=choice.by, since=choice.since, until=choice.until, today=on)
+        self.post_message(TrendsCounted(choice, report))
+
+    async def on_trends_counted(self, counted: TrendsCounted) -> None:
+        if counted.choice != self.shown or not self.workspace.is_unlocked:
+            return  # the choice moved on while this was counted, or circle was locked meanwhile
+        if not any(group.meetings for group in counted.report.groups.values()):
+            self._show_nothing(nothing_held(counted.report))
             return
-        if not any(group.meetings for group in report.groups.values()):
-            self._show_nothing(nothing_held(report))
-            return
-        await self._show_report(choice, report)
+        await self._show_report(counted.choice, counted.report)
 
     def _show_nothing(self, text: str) -> None:
         self.query_one("#trend-summary", Line).show("")
