@@ -25,7 +25,7 @@ from circle.domain.rules import NamesPolicy
 from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
-from circle.ui.screens.trends import TrendsScreen
+from circle.ui.screens.trends import TrendsCounted, TrendsScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trend_plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
@@ -282,6 +282,17 @@ async def test_a_range_without_meetings_says_so_instead_of_drawing_empty_plots(t
         await type_day(pilot, "since", "2026-02-01")
         await settled(pilot)
         assert screen.query_one("#trend-plots").display and not screen.query_one("#trend-empty").display
+
+
+async def test_a_count_the_choice_has_moved_on_from_is_dropped_when_it_arrives(trends_workspace: Workspace) -> None:
+    async with on_trends(trends_workspace, SUPPORT) as (_, pilot, screen):
+        rows = table_rows(screen)
+        assert screen.shown is not None
+        stale = replace(screen.shown, by=Period.WEEK)
+        report = trends_workspace.trends(stale.group_ids, by=Period.WEEK, since=stale.since)
+        screen.post_message(TrendsCounted(stale, report))
+        await pilot.pause()
+        assert table_rows(screen) == rows
 
 
 async def test_who_stopped_coming_is_named_literally_for_a_group_that_keeps_names(trends_workspace: Workspace) -> None:
