@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.domain.errors import CircleError
-from circle.ui.screens.keys_help import KeyHelp, KeysHelp
+from circle.ui.keys import HelpEntry, Key, help_rows
+from circle.ui.screens.keys_help import KeysHelp
 
 if TYPE_CHECKING:
     from circle.vault.keyring import KdfParams
@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 class CircleScreen(Screen[None]):
     # `?` comes first in every footer, so that however narrow the window, the way to every key is on show.
-    BINDINGS = [Binding("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words")]
+    BINDINGS = [Key("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words")]
     KEYS_TITLE: ClassVar[str] = "Keys"
-    KEYS_HELP: ClassVar[tuple[KeyHelp, ...]] = ()
+    # The `?` rows in order: actions of this screen's `Key`s, and keys its widgets or the app handle for it.
+    KEYS_HELP: ClassVar[tuple[HelpEntry, ...]] = ()
 
     def action_keys_help(self) -> None:
-        self.app.push_screen(KeysHelp(self.KEYS_TITLE, self.KEYS_HELP))
+        self.app.push_screen(KeysHelp(self.KEYS_TITLE, help_rows(type(self), self.KEYS_HELP)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.KEYS_HELP) if action == "keys_help" else True

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, TabbedContent, TabPane
 
@@ -15,7 +14,7 @@ from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.dialogs import Choose, Confirm
-from circle.ui.screens.keys_help import GROUP_KEYS
+from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
@@ -39,10 +38,23 @@ TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 
 class GroupScreen(CircleScreen):
     KEYS_TITLE = "Keys in a group's settings"
-    KEYS_HELP = GROUP_KEYS
+    KEYS_HELP = (
+        "tab('roster')",
+        ("Tab", "the next field"),
+        # The facilitators' and the editors' own keys: they work where those have the focus.
+        ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
+        ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
+        ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
+        ("Ctrl+S", "save what you changed in this tab"),
+        "back",
+        ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),
+    )
     BINDINGS = [
-        Binding("escape", "back", "Groups"),
-        *(Binding(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS, 1)),
+        Key("escape", "back", "Groups", help="back to your groups"),
+        # One row in `?` for the six: F1 names them all.
+        Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F6",
+            help="roster, format, agreements, rules, crisis resources, facilitators"),
+        *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from textual import on, work
 from textual.worker import Worker
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -28,7 +27,7 @@ from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.keys_help import KeyHelp
+from circle.ui.keys import Key
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.trend_dates import DateField, DayInput
 from circle.ui.widgets.trend_groups import GroupChoice
@@ -37,17 +36,6 @@ from circle.ui.widgets.trend_series import attendance, pooled_periods
 from circle.ui.widgets.trend_table import TrendTable
 from circle.ui.widgets.trend_words import counted_drop_offs, named_drop_offs, nothing_held, summary
 
-TREND_KEYS: tuple[KeyHelp, ...] = (
-    ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
-    ("Space", "choose the highlighted group, or leave it out"),
-    ("a", "choose all your groups, or none"),
-    ("Tab", "the next field: since, until, then the table"),
-    ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
-    ("p", "by week, month or quarter"),
-    ("g", "the next plot, when the window is too narrow for all three"),
-    ("Escape", "back to your groups"),
-    ("Ctrl+L", "lock circle; unlocking comes back here"),
-)
 PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
 # Long enough to gather a burst of keys into one computation, short enough to feel immediate.
 SETTLE_SECONDS = 0.3
@@ -81,13 +69,24 @@ class TrendsCounted(Message):
 class TrendsScreen(CircleScreen):
     CSS_PATH = Path(__file__).parent.parent / "styles" / "trends.tcss"
     KEYS_TITLE = "Keys on the trends"
-    KEYS_HELP = TREND_KEYS
+    KEYS_HELP = (
+        ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
+        ("Space", "choose the highlighted group, or leave it out"),
+        "all_groups",
+        ("Tab", "the next field: since, until, then the table"),
+        ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
+        "next_period",
+        "next_plot",
+        "back",
+        ("Ctrl+L", "lock circle; unlocking comes back here"),
+    )
     BINDINGS = [
-        Binding("p", "next_period", "Period"),
+        Key("p", "next_period", "Period", help="by week, month or quarter"),
         # Out of the footer, which then fits in 80 columns; `?` and the palette have it.
-        Binding("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none"),
-        Binding("g", "next_plot", "Next plot"),
-        Binding("escape", "back", "Groups"),
+        Key("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none",
+            help="choose all your groups, or none"),
+        Key("g", "next_plot", "Next plot", help="the next plot, when the window is too narrow for all three"),
+        Key("escape", "back", "Groups", help="back to your groups"),
     ]
     AUTO_FOCUS = "#trend-groups"
     # Below 110 columns the plots take turns; below 32 lines the choice and the table make room for them.
