@@ -8,6 +8,7 @@ binding of the screen's and so are given as (key, words) pairs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -61,9 +62,20 @@ def binding_key_name(binding: Binding) -> str:
     return key_name(binding.key.split(",")[0])
 
 
+def key_tokens(named: str) -> set[str]:
+    """The keys a help row's key cell names: "a  x" → {a, x}, "Enter or t" → {Enter, t}, "F1 … F6" → F1 to F6."""
+    tokens = set(named.replace(" or ", " ").split())
+    ranged = re.fullmatch(r"F(\d+) … F(\d+)", named)
+    if ranged:
+        tokens |= {f"F{number}" for number in range(int(ranged[1]), int(ranged[2]) + 1)}
+    return tokens
+
+
 def declared_bindings(screen_type: type) -> Iterator[Binding]:
-    """The bindings a screen class and its parents declare, its own first, as written (not as Textual binds them)."""
+    """The bindings a screen class and its circle parents declare, its own first, as written (not as Textual binds them)."""
     for cls in screen_type.__mro__:
+        if not cls.__module__.startswith("circle."):
+            continue  # Textual's own (Tab, copying) are Textual's to document
         for binding in vars(cls).get("BINDINGS", ()):
             yield binding if isinstance(binding, Binding) else Binding(*binding)
 

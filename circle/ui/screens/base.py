@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 class CircleScreen(Screen[None]):
     # `?` comes first in every footer, so that however narrow the window, the way to every key is on show.
-    BINDINGS = [Key("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words")]
+    BINDINGS = [
+        Key("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words",
+            help="the keys of this screen, in plain words"),
+    ]
     KEYS_TITLE: ClassVar[str] = "Keys"
     # The `?` rows in order: actions of this screen's `Key`s, and keys its widgets or the app handle for it.
     KEYS_HELP: ClassVar[tuple[HelpEntry, ...]] = ()
