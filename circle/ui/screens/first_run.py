@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,6 +13,7 @@ from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import CircleScreen
 from circle.ui.widgets.agreements_editor import AgreementsEditor
+from circle.ui.widgets.group_editor import with_profile
 from circle.ui.widgets.group_form import GroupForm
 from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
 from circle.ui.widgets.roster_editor import RosterEditor
@@ -142,7 +141,7 @@ class FirstRunScreen(CircleScreen):
     @on(ProfileEdited)
     async def _save_agreements(self, event: ProfileEdited) -> None:
         assert self.group is not None
-        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
+        edited = with_profile(self.group, **event.parts)
         try:
             self.group = self.workspace.save_group(edited)
         except CircleError as error:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
@@ -20,6 +18,7 @@ from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
 from circle.ui.widgets.facilitators_panel import FacilitatorsPanel
 from circle.ui.widgets.format_editor import FormatEditor
+from circle.ui.widgets.group_editor import with_profile
 from circle.ui.widgets.group_header import GroupHeader
 from circle.ui.widgets.messages import (
     CofacilitatorAddRequested,
@@ -104,7 +103,7 @@ class GroupScreen(CircleScreen):
 
     @on(ProfileEdited)
     def save(self, event: ProfileEdited) -> None:
-        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
+        edited = with_profile(self.group, **event.parts)
         try:
             self.group = self.workspace.save_group(edited)
         except CircleError as error:
