@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar, ParamSpec, TypeVar
 
 from textual.screen import Screen
 
@@ -13,6 +15,18 @@ from circle.ui.screens.keys_help import KeysHelp
 if TYPE_CHECKING:
     from circle.vault.keyring import KdfParams
     from circle.workspace import Workspace
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Failed(Enum):
+    """What `CircleScreen.attempt` gives back when the work could not be done (and the screen said why)."""
+
+    FAILED = "failed"
+
+
+FAILED = Failed.FAILED
 
 
 class CircleScreen(Screen[None]):
@@ -53,12 +67,17 @@ class CircleScreen(Screen[None]):
         """Add someone as the group's rules allow, then show the roster again."""
         from circle.ui.widgets.roster_editor import RosterEditor
 
-        try:
-            self.workspace.add_member(group_id, typed_name)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.workspace.add_member, group_id, typed_name) is FAILED:
             return
         self.query_one(RosterEditor).show(self.workspace.members(group_id))
+
+    def attempt(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | Failed:
+        """work(*args, **kwargs); FAILED once a problem it raised has been said in its one line."""
+        try:
+            return work(*args, **kwargs)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return FAILED
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A short notice; markup off, because messages may quote what was typed."""

@@ -11,7 +11,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Stati
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.group_editor import with_profile
 from circle.ui.widgets.group_form import GroupForm
@@ -129,11 +129,10 @@ class FirstRunScreen(CircleScreen):
     # steps 2 to 5 ---------------------------------------------------------------
     @on(GroupForm.Submitted)
     async def _create_group(self, event: GroupForm.Submitted) -> None:
-        try:
-            self.group = self.workspace.create_group(event.name, event.template_key)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        group = self.attempt(self.workspace.create_group, event.name, event.template_key)
+        if group is FAILED:
             return
+        self.group = group
         await self.query_one("#step-agreements").mount(AgreementsEditor(self.group))
         self._show("step-agreements")
         self.query_one("#agreements-text").focus()
@@ -141,12 +140,10 @@ class FirstRunScreen(CircleScreen):
     @on(ProfileEdited)
     async def _save_agreements(self, event: ProfileEdited) -> None:
         assert self.group is not None
-        edited = with_profile(self.group, **event.parts)
-        try:
-            self.group = self.workspace.save_group(edited)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        saved = self.attempt(self.workspace.save_group, with_profile(self.group, **event.parts))
+        if saved is FAILED:
             return
+        self.group = saved
         await self.query_one("#step-rules").mount(RulesEditor(self.group))
         self._show("step-rules")
         self.query_one("#rules-names").focus()
@@ -154,11 +151,8 @@ class FirstRunScreen(CircleScreen):
     @on(RulesChosen)
     async def _save_rules(self, event: RulesChosen) -> None:
         assert self.group is not None
-        try:
-            self.workspace.change_rules(self.group.id, event.rules)  # a new group: nothing kept to remove
-        except CircleError as error:
-            self.say(str(error), error=True)
-            return
+        if self.attempt(self.workspace.change_rules, self.group.id, event.rules) is FAILED:
+            return  # a new group has nothing kept to remove, so this saves without asking
         self.group = self.workspace.group(self.group.id)
         roster = RosterEditor([], keeps_names=self.group.rules.keeps_names)
         await self.query_one("#members-slot").mount(roster)

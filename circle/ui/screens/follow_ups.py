@@ -5,8 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
-from circle.domain.errors import CircleError
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
 from circle.ui.text import cell
 from circle.workspace import FollowUp
@@ -68,11 +67,7 @@ class FollowUpsScreen(CircleScreen):
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         group_id, note_id = str(row_key.value).split(":")
-        try:
-            self.workspace.resolve_note(group_id, note_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
-        else:
+        if self.attempt(self.workspace.resolve_note, group_id, note_id) is not FAILED:
             self.say("Marked done.")
         self.refresh_list()
 

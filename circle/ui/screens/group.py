@@ -10,7 +10,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Choose, Confirm
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
@@ -103,22 +103,18 @@ class GroupScreen(CircleScreen):
 
     @on(ProfileEdited)
     def save(self, event: ProfileEdited) -> None:
-        edited = with_profile(self.group, **event.parts)
-        try:
-            self.group = self.workspace.save_group(edited)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        saved = self.attempt(self.workspace.save_group, with_profile(self.group, **event.parts))
+        if saved is FAILED:
             return
+        self.group = saved
         self.query_one(GroupHeader).show(self.group)
         self.say("Saved.")
 
     @on(RulesChosen)
     def change_rules(self, event: RulesChosen) -> None:
         """New rules apply to what is already kept; anything they would remove is shown first."""
-        try:
-            plan = self.workspace.plan_rules(self.group.id, event.rules)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        plan = self.attempt(self.workspace.plan_rules, self.group.id, event.rules)
+        if plan is FAILED:
             return
         if not plan.changes_anything:
             self.call_later(self._keep_rules, event.rules)
@@ -133,10 +129,8 @@ class GroupScreen(CircleScreen):
         self.app.push_screen(Confirm(removal_question(plan)), answered)
 
     async def _keep_rules(self, rules: ConfidentialityRules) -> None:
-        try:
-            plan = self.workspace.change_rules(self.group.id, rules)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        plan = self.attempt(self.workspace.change_rules, self.group.id, rules)
+        if plan is FAILED:
             return
         self.group = self.workspace.group(self.group.id)
         if plan.touches_people:
@@ -205,20 +199,15 @@ class GroupScreen(CircleScreen):
     def _give(self, facilitator_id: str | None) -> None:
         if facilitator_id is None:
             return
-        try:
-            given = self.workspace.give_group(self.group.id, facilitator_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        given = self.attempt(self.workspace.give_group, self.group.id, facilitator_id)
+        if given is FAILED:
             return
         self._show_facilitators()
         self.say(f"{given.handle} can now open {self.group.name} too, with the passphrase they have.")
 
     def _remove(self, leaving: FacilitatorEntry) -> None:
         """Quick: no KDF, only the group's own rows sealed again, so it runs here."""
-        try:
-            self.workspace.remove_facilitator(self.group.id, leaving.id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.workspace.remove_facilitator, self.group.id, leaving.id) is FAILED:
             return
         self._show_facilitators()
         self.say(f"{leaving.handle} was removed. {self.group.name} has a new key.")

@@ -9,8 +9,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from circle.domain.errors import CircleError
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.group import GroupScreen
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
@@ -129,10 +128,8 @@ class HomeScreen(CircleScreen):
         group_id = self._highlighted_group()
         if group_id is None:
             return
-        try:
-            meeting = self.workspace.meeting(group_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        meeting = self.attempt(self.workspace.meeting, group_id)
+        if meeting is FAILED:
             return
         self.app.push_screen(MeetingScreen(meeting))
 

@@ -36,7 +36,7 @@ from circle.domain.session import (
     StartTurn,
 )
 from circle.workspace.meeting import Meeting
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Confirm
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
@@ -84,11 +84,10 @@ class MeetingScreen(CircleScreen):
         if self.group_id not in self.workspace.meetings_in_progress():
             self.say("That meeting was closed while circle was locked.")
             return False
-        try:
-            self._meeting = self.workspace.meeting(self.group_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        meeting = self.attempt(self.workspace.meeting, self.group_id)
+        if meeting is FAILED:
             return False
+        self._meeting = meeting
         self.refresh_state()
         return True
 
@@ -181,10 +180,7 @@ class MeetingScreen(CircleScreen):
 
     # changing -------------------------------------------------------------------
     def command(self, command: Command) -> None:
-        try:
-            self.meeting.do(command)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        self.attempt(self.meeting.do, command)
         self.refresh_state()
 
     def _highlighted(self) -> str | None:
@@ -247,10 +243,7 @@ class MeetingScreen(CircleScreen):
     def action_round_order(self) -> None:
         current = self.meeting.state.round_order_mode
         index = _ORDER_MODES.index(RoundOrderMode(current)) if current else -1
-        try:
-            self.meeting.order_round(_ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
-        except CircleError as error:
-            self.say(str(error), error=True)
+        self.attempt(self.meeting.order_round, _ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
         self.refresh_state()
 
     def action_newcomer(self) -> None:
@@ -305,10 +298,8 @@ class MeetingScreen(CircleScreen):
     def _close(self, sure: bool | None) -> None:
         if not sure:
             return
-        try:
-            result = self.meeting.close()
-        except CircleError as error:
-            self.say(str(error), error=True)
+        result = self.attempt(self.meeting.close)
+        if result is FAILED:
             return
         self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result, session_id=self.meeting.session_id))
 
@@ -336,10 +327,7 @@ class MeetingScreen(CircleScreen):
         )
 
     def _flag(self, member_id: str, text: str) -> None:
-        try:
-            self.meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text))
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.meeting.note, NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text)) is FAILED:
             return
         self.say("Follow-up flag kept; it shows on your groups until it is done.")
 

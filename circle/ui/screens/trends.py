@@ -23,10 +23,9 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
-from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.trend_dates import DateField, DayInput
@@ -218,11 +217,10 @@ class TrendsScreen(CircleScreen):
                 else "No groups yet. Escape goes back to your groups, where n creates one."
             )
             return None
-        try:
-            meetings, attendance = self.workspace.trend_facts(list(choice.group_ids))
-        except CircleError as error:
-            self.say(str(error), error=True)
+        facts = self.attempt(self.workspace.trend_facts, list(choice.group_ids))
+        if facts is FAILED:
             return None
+        meetings, attendance = facts
         self.query_one("#trend-summary", Line).show(Content("Counting…"))
         return self._count(choice, meetings, attendance, today(self.workspace.clock))
 
