@@ -18,8 +18,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.vault.errors import WrongPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, shown_text, unlock_on_screen
 
 GROUP_NAME = "Tuesday Evening Support"
 ROBINS = "river stone lantern meadow"

@@ -14,7 +14,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from circle.config import Settings, save_settings
-from circle.domain.clock import FakeClock
 from circle.ui.app import idle_lock_seconds
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
@@ -23,13 +22,11 @@ from circle.ui.screens.privacy_cover import PrivacyCover
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.workspace import VaultLocked, Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
+from tests.app.conftest import PASSPHRASE, at_home, shown_text, stopped_clock, to_a_sharing_turn, unlock_on_screen
 
 GROUP_NAME = "Tuesday Evening Support"
 FIRST_NAMES = ("Ada", "Grace", "Alan")
 
-# From home: one meeting, two people here, through the opening to a sharing turn (part 3 of 5).
-TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "home", "a", "space")
 
 
 class IdleClock:
@@ -43,14 +40,6 @@ class IdleClock:
 
     def advance(self, *, minutes: float) -> None:
         self.seconds += minutes * 60
-
-
-async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:
-    field = pilot.app.screen.query_one("#passphrase", Input)
-    field.focus()
-    await pilot.press(*passphrase, "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def watch_idle(pilot: Pilot[None]) -> IdleClock:
@@ -132,13 +121,9 @@ async def test_ctrl_l_in_a_meeting_locks_and_unlocking_lands_on_the_same_speaker
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        meeting_screen = app.screen
-        assert isinstance(meeting_screen, MeetingScreen)
+        meeting_screen = await to_a_sharing_turn(pilot)
         before = meeting_screen.meeting
         speaker = before.state.speaker
         left_before = before.state.speaker_timer.remaining(clock.now())
@@ -207,12 +192,9 @@ async def test_a_wrong_passphrase_on_the_lock_screen_says_so_and_keeps_the_place
 
 async def test_the_privacy_cover_shows_timers_and_no_name(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        meeting_screen = app.screen
+        meeting_screen = await to_a_sharing_turn(pilot)
         assert GROUP_NAME in shown_text(app)  # the names are on the meeting screen, so the check below means something
         assert any(name in shown_text(app) for name in FIRST_NAMES)
 

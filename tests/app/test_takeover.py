@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from circle.domain.clock import FakeClock
 from circle.domain.session import EventKind
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.home import HomeScreen
@@ -13,8 +12,15 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import TO_A_SHARING_TURN, unlock_on_screen
+from tests.app.conftest import (
+    PASSPHRASE,
+    TO_A_SHARING_TURN,
+    at_home,
+    shown_text,
+    stopped_clock,
+    to_a_sharing_turn,
+    unlock_on_screen,
+)
 
 ROBINS = "river stone lantern meadow"
 
@@ -33,13 +39,9 @@ async def test_a_takeover_in_the_middle_of_a_turn_carries_on_the_same_turn_with_
 ) -> None:
     workspace = workspace_with_group
     robin = with_robin(workspace)
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        before = app.screen
-        assert isinstance(before, MeetingScreen)
+        before = await to_a_sharing_turn(pilot)
         speaker = before.meeting.state.speaker
         turn_started = before.meeting.state.speaker_timer
         left_before = turn_started.remaining(clock.now())

@@ -30,8 +30,7 @@ from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trend_plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, shown_text, unlock_on_screen
 
 TODAY = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
 FIRST_TUESDAY = date(2025, 12, 2)
