@@ -59,6 +59,12 @@ async def at_home(
         yield app, pilot
 
 
+async def press_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys, then wait until the screen has handled them and painted the result."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def stopped_clock(workspace: Workspace) -> FakeClock:
     """A clock for the workspace that moves only when the test moves it."""
     workspace.clock = FakeClock()
@@ -67,8 +73,7 @@ def stopped_clock(workspace: Workspace) -> FakeClock:
 
 async def to_a_sharing_turn(pilot: Pilot[None]) -> MeetingScreen:
     """From home to the first sharing turn of a new meeting of the first group."""
-    await pilot.press(*TO_A_SHARING_TURN)
-    await pilot.pause()
+    await press_keys(pilot, *TO_A_SHARING_TURN)
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
     return screen

@@ -30,7 +30,7 @@ from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trend_plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text, unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen
 
 TODAY = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
 FIRST_TUESDAY = date(2025, 12, 2)
@@ -169,8 +169,7 @@ async def test_t_on_home_opens_the_trends_of_the_highlighted_group_and_escape_go
             "From Tue 01 Apr 2025 to today, by month: 12 meetings held, 0 cancelled."
         )
         assert [row[0] for row in table_rows(screen)] == ["2025-12", "2026-01", "2026-02"]
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -335,11 +334,9 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
 
         assert showing() == ["trend-attendance"]
         assert "Next plot" in shown_text(app)
-        await pilot.press("g")
-        await pilot.pause()
+        await press_keys(pilot, "g")
         assert showing() == ["trend-newcomers"]
-        await pilot.press("g", "g")
-        await pilot.pause()
+        await press_keys(pilot, "g", "g")
         assert showing() == ["trend-attendance"]
 
         await pilot.resize_terminal(120, 36)
@@ -350,8 +347,7 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
 
 async def test_question_mark_lists_the_keys_of_the_trends(trends_workspace: Workspace) -> None:
     async with on_trends(trends_workspace, SUPPORT) as (app, pilot, _):
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         assert "by week, month or quarter" in shown_text(app)
 
