@@ -6,6 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
 
 from circle.domain.errors import CircleError
@@ -133,9 +134,7 @@ class FirstRunScreen(CircleScreen):
         if group is FAILED:
             return
         self.group = group
-        await self.query_one("#step-agreements").mount(AgreementsEditor(self.group))
-        self._show("step-agreements")
-        self.query_one("#agreements-text").focus()
+        await self._on_to("step-agreements", AgreementsEditor(self.group), "#agreements-text")
 
     @on(ProfileEdited)
     async def _save_agreements(self, event: ProfileEdited) -> None:
@@ -144,9 +143,13 @@ class FirstRunScreen(CircleScreen):
         if saved is FAILED:
             return
         self.group = saved
-        await self.query_one("#step-rules").mount(RulesEditor(self.group))
-        self._show("step-rules")
-        self.query_one("#rules-names").focus()
+        await self._on_to("step-rules", RulesEditor(self.group), "#rules-names")
+
+    async def _on_to(self, step: str, editor: Widget, first_field: str) -> None:
+        """The next step: its editor, made for the group as it is now, with the cursor in its first field."""
+        await self.query_one(f"#{step}").mount(editor)
+        self._show(step)
+        self.query_one(first_field).focus()
 
     @on(RulesChosen)
     async def _save_rules(self, event: RulesChosen) -> None:
