@@ -7,17 +7,20 @@ worker to finish, then for the screen to repaint.
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, SelectionList
 
 from circle.domain.clock import FakeClock
+from circle.domain.trends.compute import compute_trends
 from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
@@ -25,7 +28,7 @@ from circle.domain.rules import NamesPolicy
 from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
-from circle.ui.screens.trends import TrendsCounted, TrendsScreen
+from circle.ui.screens.trends import SETTLE_SECONDS, TrendsCounted, TrendsScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trend_plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
@@ -291,6 +294,31 @@ async def test_a_count_the_choice_has_moved_on_from_is_dropped_when_it_arrives(t
         screen.post_message(TrendsCounted(stale, report))
         await pilot.pause()
         assert table_rows(screen) == rows
+
+
+async def test_while_a_count_runs_the_screen_says_so_and_keeps_answering_keys(
+    trends_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count runs on a thread: held back here, the event loop still moves the plots and shows the line."""
+    release = threading.Event()
+
+    def held_back(*args: Any, **kwargs: Any) -> Any:
+        release.wait(timeout=10)
+        return compute_trends(*args, **kwargs)
+
+    async with on_trends(trends_workspace, SUPPORT, size=(80, 24)) as (_, pilot, screen):
+        rows = table_rows(screen)
+        monkeypatch.setattr("circle.ui.screens.trends.compute_trends", held_back)
+        await press_keys(pilot, "p")
+        await pilot.pause(SETTLE_SECONDS + 0.2)
+        assert text_of(screen, "#trend-summary") == "Counting…"
+        showing = [plot.has_class("-resting") for plot in screen.query(TrendPlot)]
+        await press_keys(pilot, "g")  # the next plot, while the count is held back
+        assert [plot.has_class("-resting") for plot in screen.query(TrendPlot)] != showing
+        release.set()
+        await settled(pilot)
+        assert text_of(screen, "#trend-summary") != "Counting…"
+        assert table_rows(screen) != rows  # by quarter now
 
 
 async def test_who_stopped_coming_is_named_literally_for_a_group_that_keeps_names(trends_workspace: Workspace) -> None:
