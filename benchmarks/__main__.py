@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from benchmarks import event_append, handoff, lead_import, meeting_keys, meeting_memory, purge, startup, trends, unlock_to_home
+from benchmarks import (
+    event_append,
+    handoff,
+    lead_import,
+    meeting_keys,
+    meeting_memory,
+    purge,
+    startup,
+    trends,
+    trends_stall,
+    unlock_to_home,
+)
 from benchmarks.common import print_table
 
 
 def main() -> None:
     figures = []
-    for benchmark in (startup, unlock_to_home, meeting_keys, event_append, purge, handoff, lead_import, meeting_memory, trends):
+    for benchmark in (startup, unlock_to_home, meeting_keys, event_append, purge, handoff, lead_import, meeting_memory, trends,
+                      trends_stall):
         figures.extend(benchmark.measure())
     print_table(figures)
 

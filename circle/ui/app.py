@@ -16,12 +16,12 @@ from pathlib import Path
 
 from textual import events
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.config import Settings, load_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
+from circle.ui.keys import Key
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
@@ -48,9 +48,9 @@ class CircleApp(CircleThemes):
     TITLE = "circle"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+l", "lock", "Lock", priority=True),
+        Key("ctrl+l", "lock", "Lock", priority=True, help="lock circle; unlocking comes back to the same place"),
         # Quitting is in the help and the palette; the footer keeps its room for the meeting.
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Key("ctrl+q", "quit", "Quit", priority=True, show=False, help="quit; an open meeting is kept and resumes"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:

@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
+from circle.domain.clock import FakeClock
 from circle.ui.app import CircleApp
+from circle.ui.screens.meeting import MeetingScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
 PASSPHRASE = "correct horse battery staple"
+# From home: one meeting, two people here, through the opening to a sharing turn (part 3 of 5).
+TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "home", "a", "space")
 
 
 @pytest.fixture
@@ -52,6 +57,35 @@ async def at_home(
         app.show_home()
         await pilot.pause()
         yield app, pilot
+
+
+async def press_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys, then wait until the screen has handled them and painted the result."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def stopped_clock(workspace: Workspace) -> FakeClock:
+    """A clock for the workspace that moves only when the test moves it."""
+    workspace.clock = FakeClock()
+    return workspace.clock
+
+
+async def to_a_sharing_turn(pilot: Pilot[None]) -> MeetingScreen:
+    """From home to the first sharing turn of a new meeting of the first group."""
+    await press_keys(pilot, *TO_A_SHARING_TURN)
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:
+    """Type the passphrase on the lock or unlock screen, and wait for the key derivation's worker."""
+    field = pilot.app.screen.query_one("#passphrase", Input)
+    field.focus()
+    await pilot.press(*passphrase, "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def shown_text(app: CircleApp) -> str:

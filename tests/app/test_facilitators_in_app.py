@@ -18,8 +18,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.vault.errors import WrongPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen
 
 GROUP_NAME = "Tuesday Evening Support"
 ROBINS = "river stone lantern meadow"
@@ -34,8 +33,7 @@ def add_to_group(workspace: Workspace, handle: str = "Robin") -> None:
 
 
 async def open_facilitators_tab(pilot: Pilot[None]) -> GroupScreen:
-    await pilot.press("enter", "f6")
-    await pilot.pause()
+    await press_keys(pilot, "enter", "f6")
     screen = pilot.app.screen
     assert isinstance(screen, GroupScreen)
     return screen
@@ -111,16 +109,14 @@ async def test_removing_a_co_facilitator_asks_first_and_no_keeps_them(workspace_
     add_to_group(workspace)
     async with at_home(workspace) as (app, pilot):
         await open_facilitators_tab(pilot)
-        await pilot.press("down", "delete")
-        await pilot.pause()
+        await press_keys(pilot, "down", "delete")
         assert isinstance(app.screen, Confirm)
         assert app.screen.question.plain == (
             "Remove Robin from Tuesday Evening Support? The group's key will be changed, "
             "and Robin's passphrase will open nothing written from now on."
         )
 
-        await pilot.press("n")
-        await pilot.pause()
+        await press_keys(pilot, "n")
         assert isinstance(app.screen, GroupScreen)
         assert listed(app) == ["Sam (you)", "Robin"]
         assert said(app) == ["Nobody was removed."]
@@ -133,8 +129,7 @@ async def test_yes_removes_them_the_list_updates_and_their_passphrase_opens_noth
     add_to_group(workspace)
     async with at_home(workspace) as (app, pilot):
         await open_facilitators_tab(pilot)
-        await pilot.press("down", "delete", "y")
-        await pilot.pause()
+        await press_keys(pilot, "down", "delete", "y")
         assert isinstance(app.screen, GroupScreen)
         assert listed(app) == ["Sam (you)"]
         assert said(app) == ["Robin was removed. Tuesday Evening Support has a new key."]
@@ -151,8 +146,7 @@ async def test_removing_yourself_is_refused_in_one_line_without_asking(workspace
     add_to_group(workspace)
     async with at_home(workspace) as (app, pilot):
         await open_facilitators_tab(pilot)
-        await pilot.press("delete")  # the cursor starts on the first row: you
-        await pilot.pause()
+        await press_keys(pilot, "delete")  # the cursor starts on the first row: you
         assert isinstance(app.screen, GroupScreen)
         assert said(app) == ["You cannot remove yourself; another facilitator of the group can."]
         assert listed(app) == ["Sam (you)", "Robin"]
@@ -168,12 +162,10 @@ async def test_a_handle_that_looks_like_markup_is_shown_literally_and_clicking_i
         await open_facilitators_tab(pilot)
         assert handle in shown_text(app)
         await pilot.click("#facilitators-table", offset=(5, 2))  # on the handle's row
-        await pilot.press("delete")
-        await pilot.pause()
+        await press_keys(pilot, "delete")
         assert f"Remove {handle} from" in shown_text(app)
         assert app.screen.question.plain.startswith(f"Remove {handle} from")
-        await pilot.press("n")
-        await pilot.pause()
+        await press_keys(pilot, "n")
         assert app.is_running and isinstance(app.screen, GroupScreen)
 
 
@@ -183,8 +175,7 @@ async def test_a_passphrase_typed_but_not_submitted_is_gone_after_locking(worksp
         screen = await open_facilitators_tab(pilot)
         await pilot.press("a", *"Robin", "enter", *ROBINS)
         assert not passphrase_fields_are_empty(app)
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")
         await unlock_on_screen(pilot)
         assert app.screen is screen
         assert passphrase_fields_are_empty(app)
@@ -195,8 +186,7 @@ async def test_question_mark_on_a_group_lists_f6_and_the_facilitators_keys(works
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
         await open_facilitators_tab(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         shown = shown_text(app)
         for words in ("F1 … F6", "add a co-facilitator", "remove the highlighted facilitator"):
@@ -215,8 +205,7 @@ async def test_changing_the_passphrase_from_home_refuses_a_wrong_one_then_keeps_
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("p")
-        await pilot.pause()
+        await press_keys(pilot, "p")
         dialog = app.screen
         assert isinstance(dialog, ChangePassphraseDialog)
 
@@ -239,8 +228,7 @@ async def test_changing_the_passphrase_from_home_refuses_a_wrong_one_then_keeps_
 async def test_escape_leaves_the_passphrase_as_it_was(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("p", *"half typed", "escape")
-        await pilot.pause()
+        await press_keys(pilot, "p", *"half typed", "escape")
         assert isinstance(app.screen, HomeScreen)
     workspace.lock()
     workspace.unlock(PASSPHRASE)
@@ -258,14 +246,11 @@ async def test_g_gives_the_group_to_a_facilitator_of_another_group_with_the_pass
         await pilot.press("down")
         await open_facilitators_tab(pilot)
         assert listed(app) == ["Sam (you)"]
-        await pilot.press("g")
-        await pilot.pause()
+        await press_keys(pilot, "g")
         assert "Who else should open this group?" in shown_text(app) and "Robin" in shown_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_keys(pilot, "enter")
         assert listed(app) == ["Sam (you)", "Robin"]
-        await pilot.press("g")
-        await pilot.pause()
+        await press_keys(pilot, "g")
         assert said(app)[-1] == "Nobody else facilitates your other groups; add someone new with a."
     workspace.lock()
     workspace.unlock(ROBINS)

@@ -8,7 +8,7 @@ from circle.ui.screens.first_run import FirstRunScreen
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import UnlockScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, make_app
+from tests.app.conftest import PASSPHRASE, make_app, press_keys
 
 
 async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -33,17 +33,13 @@ async def test_a_new_facilitator_goes_from_first_run_to_home_then_locks_and_unlo
         assert empty_workspace.is_unlocked
 
         await type_into(pilot, "#group-name", "Thursday Circle")
-        await pilot.press("enter", "enter")  # to the template list, then choose the highlighted one
-        await pilot.pause()
+        await press_keys(pilot, "enter", "enter")  # to the template list, then choose the highlighted one
         agreements = app.screen.query_one("#agreements-text", TextArea)
         agreements.text = "• We listen.\n• What is said here stays here."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+s")
+        await press_keys(pilot, "ctrl+s")
         await type_into(pilot, "#roster-name", "Ada Lovelace")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_keys(pilot, "enter")
         await pilot.click("#finish")
         await pilot.pause()
 
@@ -52,8 +48,7 @@ async def test_a_new_facilitator_goes_from_first_run_to_home_then_locks_and_unlo
         assert groups.row_count == 1
         assert str(groups.get_cell_at((0, 0))) == "Thursday Circle"
 
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")
         assert isinstance(app.screen, UnlockScreen)
         assert not empty_workspace.is_unlocked
 
@@ -75,8 +70,7 @@ async def test_two_different_passphrases_are_refused_and_nothing_is_created(empt
     async with app.run_test(size=(100, 36)) as pilot:
         await type_into(pilot, "#passphrase", PASSPHRASE)
         await type_into(pilot, "#passphrase-again", PASSPHRASE + "!")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_keys(pilot, "enter")
         message = str(app.screen.query_one("#passphrase-message").render())
         assert "not the same" in message
     assert empty_workspace.is_new

@@ -14,7 +14,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text
 
 CODE = re.compile(r"[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")
 
@@ -32,8 +32,7 @@ async def test_x_writes_the_highlighted_group_to_a_private_file_and_shows_the_co
     target = tmp_path / "out" / "tuesday.circle"
     target.parent.mkdir()
     async with at_home(workspace_with_group, size=(100, 30)) as (app, pilot):
-        await pilot.press("x")
-        await pilot.pause()
+        await press_keys(pilot, "x")
         assert isinstance(app.screen, HandoffExportDialog)
         await type_into(pilot, "#handoff-path", str(target))
         await app.workers.wait_for_complete()
@@ -41,8 +40,7 @@ async def test_x_writes_the_highlighted_group_to_a_private_file_and_shows_the_co
         code = CODE.search(shown_text(app))
         assert code is not None and "shown only this once" in shown_text(app)
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
     workspace_with_group.lock()
     with Workspace.open(tmp_path / "other") as other:
@@ -66,8 +64,7 @@ async def test_i_imports_a_handoff_and_its_meeting_in_progress_opens_where_it_wa
         robin.create_facilitator("Robin", "river stone lantern meadow", kdf=FLOOR_KDF)
         robin.lock()
         async with at_home(robin, (100, 30), passphrase="river stone lantern meadow") as (app, pilot):
-            await pilot.press("i")
-            await pilot.pause()
+            await press_keys(pilot, "i")
             assert isinstance(app.screen, HandoffImportDialog)
             await type_into(pilot, "#import-path", str(path))
             await type_into(pilot, "#import-code", "AAAA-AAAA-AAAA-AAAA")
@@ -79,7 +76,6 @@ async def test_i_imports_a_handoff_and_its_meeting_in_progress_opens_where_it_wa
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
             assert app.screen.meeting.state.present == meeting.state.present
-            await pilot.press("escape")
-            await pilot.pause()
+            await press_keys(pilot, "escape")
             assert "Tuesday Evening Support" in shown_text(app)
 

@@ -14,7 +14,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from circle.config import Settings, save_settings
-from circle.domain.clock import FakeClock
 from circle.ui.app import idle_lock_seconds
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
@@ -23,13 +22,19 @@ from circle.ui.screens.privacy_cover import PrivacyCover
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.workspace import VaultLocked, Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
+from tests.app.conftest import (
+    PASSPHRASE,
+    at_home,
+    press_keys,
+    shown_text,
+    stopped_clock,
+    to_a_sharing_turn,
+    unlock_on_screen,
+)
 
 GROUP_NAME = "Tuesday Evening Support"
 FIRST_NAMES = ("Ada", "Grace", "Alan")
 
-# From home: one meeting, two people here, through the opening to a sharing turn (part 3 of 5).
-TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "home", "a", "space")
 
 
 class IdleClock:
@@ -45,14 +50,6 @@ class IdleClock:
         self.seconds += minutes * 60
 
 
-async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:
-    field = pilot.app.screen.query_one("#passphrase", Input)
-    field.focus()
-    await pilot.press(*passphrase, "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def watch_idle(pilot: Pilot[None]) -> IdleClock:
     """Give the app a fake idle clock; the key pressed after it counts as the last activity."""
     clock = IdleClock()
@@ -66,8 +63,7 @@ async def test_idle_time_outside_a_meeting_locks_the_vault_and_unlocking_returns
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("enter", "f4")  # the group's settings, on its rules
-        await pilot.pause()
+        await press_keys(pilot, "enter", "f4")  # the group's settings, on its rules
         group_screen = app.screen
         assert isinstance(group_screen, GroupScreen)
         field = group_screen.query("#rules Input").first(Input)
@@ -99,15 +95,13 @@ async def test_idle_time_outside_a_meeting_locks_the_vault_and_unlocking_returns
 async def test_idle_time_during_a_meeting_does_not_lock(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         idle = await watch_idle(pilot)
         idle.advance(minutes=60)
         app.lock_if_idle()
         assert workspace.is_unlocked and isinstance(app.screen, MeetingScreen)
 
-        await pilot.press("h")  # the meeting is still on, under its privacy cover
-        await pilot.pause()
+        await press_keys(pilot, "h")  # the meeting is still on, under its privacy cover
         idle.advance(minutes=60)
         app.lock_if_idle()
         assert workspace.is_unlocked and isinstance(app.screen, PrivacyCover)
@@ -132,20 +126,15 @@ async def test_ctrl_l_in_a_meeting_locks_and_unlocking_lands_on_the_same_speaker
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        meeting_screen = app.screen
-        assert isinstance(meeting_screen, MeetingScreen)
+        meeting_screen = await to_a_sharing_turn(pilot)
         before = meeting_screen.meeting
         speaker = before.state.speaker
         left_before = before.state.speaker_timer.remaining(clock.now())
         assert speaker is not None
 
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")
         assert isinstance(app.screen, LockScreen) and not workspace.is_unlocked
         with pytest.raises(VaultLocked):
             meeting_screen.meeting  # noqa: B018 - the meeting, and its key, were let go
@@ -164,8 +153,7 @@ async def test_ctrl_l_in_a_meeting_locks_and_unlocking_lands_on_the_same_speaker
 async def test_locking_drops_every_reference_to_the_group_keys(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("m", "h")  # a meeting, under its privacy cover
-        await pilot.pause()
+        await press_keys(pilot, "m", "h")  # a meeting, under its privacy cover
         meeting_screen = app.screen_stack[-2]
         assert isinstance(meeting_screen, MeetingScreen)
         meeting = meeting_screen.meeting
@@ -173,8 +161,7 @@ async def test_locking_drops_every_reference_to_the_group_keys(workspace_with_gr
         held += [weakref.ref(meeting._sealer), weakref.ref(meeting)]  # noqa: SLF001
         del meeting
 
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")
         gc.collect()
         assert not workspace.is_unlocked
         assert [ref() for ref in held] == [None] * len(held)
@@ -185,11 +172,9 @@ async def test_a_wrong_passphrase_on_the_lock_screen_says_so_and_keeps_the_place
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_keys(pilot, "enter")
         group_screen = app.screen
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")
         lock_screen = app.screen
         assert isinstance(lock_screen, LockScreen)
 
@@ -197,8 +182,7 @@ async def test_a_wrong_passphrase_on_the_lock_screen_says_so_and_keeps_the_place
         assert app.screen is lock_screen and not workspace.is_unlocked
         assert "That passphrase does not open this vault. Try again." in shown_text(app)
 
-        await pilot.press("ctrl+l")  # locked already: nothing more happens
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+l")  # locked already: nothing more happens
         assert [type(screen) for screen in app.screen_stack].count(LockScreen) == 1
 
         await unlock_on_screen(pilot)
@@ -207,17 +191,13 @@ async def test_a_wrong_passphrase_on_the_lock_screen_says_so_and_keeps_the_place
 
 async def test_the_privacy_cover_shows_timers_and_no_name(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        meeting_screen = app.screen
+        meeting_screen = await to_a_sharing_turn(pilot)
         assert GROUP_NAME in shown_text(app)  # the names are on the meeting screen, so the check below means something
         assert any(name in shown_text(app) for name in FIRST_NAMES)
 
-        await pilot.press("h")
-        await pilot.pause()
+        await press_keys(pilot, "h")
         assert isinstance(app.screen, PrivacyCover)
         shown = shown_text(app)
         assert "Tuesday" not in shown
@@ -232,21 +212,17 @@ async def test_the_privacy_cover_shows_timers_and_no_name(workspace_with_group: 
         cover.refresh_timers()
         assert str(cover.query_one("#speaker-timer .timer-time").render()) != turn_time
 
-        await pilot.press("h")
-        await pilot.pause()
+        await press_keys(pilot, "h")
         assert app.screen is meeting_screen
-        await pilot.press("h", "escape")
-        await pilot.pause()
+        await press_keys(pilot, "h", "escape")
         assert app.screen is meeting_screen
 
 
 async def test_a_meeting_closed_elsewhere_while_locked_is_not_reopened(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("m", "h")  # a meeting, under its privacy cover
-        await pilot.pause()
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press_keys(pilot, "m", "h")  # a meeting, under its privacy cover
+        await press_keys(pilot, "ctrl+l")
 
         # Meanwhile the meeting is closed through the workspace itself.
         workspace.unlock(PASSPHRASE)

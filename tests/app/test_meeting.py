@@ -8,7 +8,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.workspace import Workspace
-from tests.app.conftest import at_home, shown_text
+from tests.app.conftest import at_home, press_keys, shown_text
 
 
 async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
@@ -18,14 +18,12 @@ async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
     async with at_home(workspace, (100, 36)) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("m")  # one keystroke from home to the meeting
-        await pilot.pause()
+        await press_keys(pilot, "m")  # one keystroke from home to the meeting
         assert isinstance(app.screen, MeetingScreen)
         meeting = app.screen.meeting
 
         await pilot.press("enter", "down", "enter")  # two of three are here
-        await pilot.press("N", *"Robin Newcomer", "enter")
-        await pilot.pause()
+        await press_keys(pilot, "N", *"Robin Newcomer", "enter")
         assert meeting.state.headcount == 3
 
         await pilot.press("n")  # opening
@@ -38,15 +36,12 @@ async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
         await pilot.press("space", "plus", "space")  # the last one, with a minute more
 
         await pilot.press("n")  # sharing
-        await pilot.press("home", "a", "down", "a", "space")
-        await pilot.pause()
+        await press_keys(pilot, "home", "a", "down", "a", "space")
         assert meeting.state.speaker is not None
         await pilot.press("space", "space", "space")
-        await pilot.press("n", "n")  # break, then closing
-        await pilot.pause()
+        await press_keys(pilot, "n", "n")  # break, then closing
         assert meeting.state.phase is not None and meeting.state.phase.value == "closing"
-        await pilot.press("c", "y")
-        await pilot.pause()
+        await press_keys(pilot, "c", "y")
         assert isinstance(app.screen, MeetingSummaryScreen)
         shown = str(app.screen.query_one("#summary").render())
         assert "Present        3" in shown
@@ -62,11 +57,9 @@ async def test_a_facilitator_runs_a_whole_meeting_from_attendance_to_summary(
 async def test_a_key_that_does_nothing_here_is_quietly_ignored(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         before = app.screen.meeting.state
-        await pilot.press("p", "plus", "a", "x", "q", "F")  # no round, no turn, no queue yet
-        await pilot.pause()
+        await press_keys(pilot, "p", "plus", "a", "x", "q", "F")  # no round, no turn, no queue yet
         assert app.screen.meeting.state == before
         assert not app._notifications  # noqa: SLF001 - no error was shown either
 
@@ -76,19 +69,15 @@ async def test_the_agreements_open_large_for_reading_aloud_and_enter_records_the
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press("m", "enter", "n")  # one here; on to the opening
-        await pilot.pause()
+        await press_keys(pilot, "m", "enter", "n")  # one here; on to the opening
         meeting = app.screen.meeting
-        await pilot.press("v")
-        await pilot.pause()
+        await press_keys(pilot, "v")
         assert isinstance(app.screen, ReadAloudScreen)
         text = str(app.screen.query_one("#read-aloud-text").render())
         assert "Limits of confidentiality" in text
-        await pilot.press("escape")  # back without saying they were read
-        await pilot.pause()
+        await press_keys(pilot, "escape")  # back without saying they were read
         assert isinstance(app.screen, MeetingScreen) and not meeting.state.agreements_read
-        await pilot.press("v", "enter")
-        await pilot.pause()
+        await press_keys(pilot, "v", "enter")
         assert isinstance(app.screen, MeetingScreen) and meeting.state.agreements_read
 
 
@@ -97,15 +86,12 @@ async def test_question_mark_lists_the_meeting_keys_in_plain_words_and_changes_n
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         before = app.screen.meeting.state
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         assert "pass: passing is a way of taking part" in shown_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, MeetingScreen) and app.screen.meeting.state == before
 
 
@@ -115,8 +101,7 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
     workspace = workspace_with_group
     async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.press("m", "enter", "n", "n")  # into the check-in
-        await pilot.press("c", "y")
-        await pilot.pause()
+        await press_keys(pilot, "c", "y")
         assert isinstance(app.screen, MeetingSummaryScreen)
     assert workspace.meetings_in_progress() == []
 
@@ -124,14 +109,12 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
 async def test_the_command_palette_offers_the_meeting_actions_by_name(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 30)) as (app, pilot):
-        await pilot.press("m", "enter", "n")  # one here; the opening has begun
-        await pilot.pause()
+        await press_keys(pilot, "m", "enter", "n")  # one here; the opening has begun
         meeting = app.screen.meeting
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Pause every timer, or resume them" in titles
         assert "Start the next turn, or end this one" not in titles  # no round in the opening
-        await pilot.press("ctrl+p", *"pause every", "enter")
-        await pilot.pause()
+        await press_keys(pilot, "ctrl+p", *"pause every", "enter")
         assert meeting.state.is_paused
 
 
@@ -139,8 +122,7 @@ async def test_the_palette_offers_no_screenshot_which_would_write_names_to_an_un
     workspace_with_group: Workspace,
 ) -> None:
     async with at_home(workspace_with_group, (100, 30)) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "Screenshot" not in titles and "Keys" not in titles
         assert "Crisis resources and steps" in titles

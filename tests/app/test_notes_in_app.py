@@ -16,7 +16,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home
+from tests.app.conftest import PASSPHRASE, at_home, press_keys
 
 
 def with_brief_notes_and_a_crisis_line(workspace: Workspace) -> str:
@@ -39,18 +39,15 @@ async def test_the_crisis_card_opens_with_one_key_and_records_a_step_out_and_the
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
         await pilot.press("m", "enter", "n")  # Ada is here; the opening starts
         meeting = app.screen.meeting
-        await pilot.press("exclamation_mark")
-        await pilot.pause()
+        await press_keys(pilot, "exclamation_mark")
         assert isinstance(app.screen, CrisisCard)
         resources = shown(app, "#crisis-resources")
         assert "[b]Night line[/b]" in resources and "0800 111 222" in resources
 
         await pilot.press("s", "enter")  # stepped out with Ada, the first (and only) one here
-        await pilot.press("a", "down", "enter")  # emergency services
-        await pilot.pause()
+        await press_keys(pilot, "a", "down", "enter")  # emergency services
         assert "emergency services" in shown(app, "#crisis-message")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, MeetingScreen)
         assert meeting.state.stepped_out_count == 1 and meeting.state.is_open
 
@@ -67,8 +64,7 @@ async def test_a_group_without_crisis_resources_is_told_where_to_add_them(worksp
     group = workspace_with_group.group(workspace_with_group.groups()[0].id)
     workspace_with_group.save_group(replace(group, profile=replace(group.profile, crisis_resources=())))
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
-        await pilot.press("m", "exclamation_mark")
-        await pilot.pause()
+        await press_keys(pilot, "m", "exclamation_mark")
         assert "Crisis tab" in shown(app, "#crisis-resources")
         assert "call the emergency number" in shown(app, "#crisis-steps")
 
@@ -78,27 +74,22 @@ async def test_f_flags_the_highlighted_person_for_follow_up_and_home_counts_it(
 ) -> None:
     group_id = with_brief_notes_and_a_crisis_line(workspace_with_group)
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
-        await pilot.press("m", "enter", "f", *"Offer a call", "enter")
-        await pilot.pause()
+        await press_keys(pilot, "m", "enter", "f", *"Offer a call", "enter")
         [flag] = workspace_with_group.notes(group_id)
         assert flag.text == "Offer a call"
-        await pilot.press("escape")  # back home; the meeting stays open
-        await pilot.pause()
+        await press_keys(pilot, "escape")  # back home; the meeting stays open
         assert isinstance(app.screen, HomeScreen)
         assert shown(app, "#home-follow-ups") == "1 follow-up due · f to see it"
-        await pilot.press("f")
-        await pilot.pause()
+        await press_keys(pilot, "f")
         assert isinstance(app.screen, FollowUpsScreen)
-        await pilot.press("d")
-        await pilot.pause()
+        await press_keys(pilot, "d")
         assert workspace_with_group.follow_ups() == []
 
 
 async def test_a_flag_for_someone_not_here_is_refused_with_the_reason(workspace_with_group: Workspace) -> None:
     group_id = with_brief_notes_and_a_crisis_line(workspace_with_group)
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
-        await pilot.press("m", "f", "enter")  # nobody is marked here yet
-        await pilot.pause()
+        await press_keys(pilot, "m", "f", "enter")  # nobody is marked here yet
         assert workspace_with_group.notes(group_id) == []
         assert any("absent members are never noted" in n.message for n in app._notifications)  # noqa: SLF001
 
@@ -108,15 +99,12 @@ async def test_the_debrief_after_closing_refuses_a_name_of_someone_absent_then_k
 ) -> None:
     group_id = with_brief_notes_and_a_crisis_line(workspace_with_group)
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
-        await pilot.press("m", "enter", "c", "y")  # Ada came; closed early
-        await pilot.pause()
+        await press_keys(pilot, "m", "enter", "c", "y")  # Ada came; closed early
         assert isinstance(app.screen, MeetingSummaryScreen)
-        await pilot.press(*"Grace was missed", "enter")
-        await pilot.pause()
+        await press_keys(pilot, *"Grace was missed", "enter")
         assert "not here" in shown(app, "#debrief-hint")
         app.screen.query_one("#debrief").value = ""
-        await pilot.press(*"A quiet evening", "enter")
-        await pilot.pause()
+        await press_keys(pilot, *"A quiet evening", "enter")
         assert "Debrief kept" in shown(app, "#debrief-hint")
     assert [note.text for note in workspace_with_group.notes(group_id)] == ["A quiet evening"]
 
@@ -126,23 +114,20 @@ async def test_tightening_names_shows_what_will_be_removed_and_applies_it_only_w
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
-        await pilot.press("enter", "f4")
-        await pilot.pause()
+        await press_keys(pilot, "enter", "f4")
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-names").value = NamesPolicy.INITIALS
         app.screen.query_one("#rules-save").press()
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
         assert "3 names will be cut to initials." in str(app.screen.question)
-        await pilot.press("n")
-        await pilot.pause()
+        await press_keys(pilot, "n")
         group_id = workspace.groups()[0].id
         assert workspace.group(group_id).rules.names is NamesPolicy.FIRST_NAME
 
         app.screen.query_one("#rules-save").press()
         await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press_keys(pilot, "y")
         assert isinstance(app.screen, GroupScreen)
         assert workspace.group(group_id).rules.names is NamesPolicy.INITIALS
         assert sorted(member.name for member in workspace.members(group_id)) == ["A. L.", "A. T.", "G. H."]

@@ -13,7 +13,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.pulse import PulseDialog
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home
+from tests.app.conftest import PASSPHRASE, at_home, press_keys
 
 QUESTION = "How hopeful do you feel today? [b]really[/b]"
 # From home: open the meeting, mark two of three here, then through every part to the closing.
@@ -44,31 +44,25 @@ async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_
     workspace = workspace_with_group
     with_pulse(workspace)
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press(*TWO_HERE_AT_CLOSING)
-        await pilot.pause()
+        await press_keys(pilot, *TWO_HERE_AT_CLOSING)
         meeting = app.screen.meeting
         assert meeting.state.phase is PhaseKind.CLOSING
         assert "u counts them" in shown(app, "#guidance")
 
-        await pilot.press("u")
-        await pilot.pause()
+        await press_keys(pilot, "u")
         assert isinstance(app.screen, PulseDialog)
         assert shown(app, "#pulse-question") == QUESTION  # the group's words, literally
-        await pilot.press("enter", "1", "enter", "enter", "1", "enter", "enter")  # 0 · 1 · 0 · 1 · 0, saved on 5
-        await pilot.pause()
+        await press_keys(pilot, "enter", "1", "enter", "enter", "1", "enter", "enter")  # 0 · 1 · 0 · 1 · 0, saved on 5
         assert isinstance(app.screen, MeetingScreen)
         assert meeting.state.pulse == (0, 1, 0, 1, 0)
         assert "u counts them" not in shown(app, "#guidance")
 
-        await pilot.press("u")  # counted again: the earlier tally is the starting point
-        await pilot.pause()
+        await press_keys(pilot, "u")  # counted again: the earlier tally is the starting point
         assert [app.screen.query_one(f"#pulse-{answer}").value for answer in range(1, 6)] == list("01010")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, MeetingScreen) and meeting.state.pulse == (0, 1, 0, 1, 0)
 
-        await pilot.press("c", "y")
-        await pilot.pause()
+        await press_keys(pilot, "c", "y")
         assert isinstance(app.screen, MeetingSummaryScreen)
         assert "Pulse          1: 0 · 2: 1 · 3: 0 · 4: 1 · 5: 0" in shown(app, "#summary")
 
@@ -81,12 +75,10 @@ async def test_more_hands_than_people_is_refused_in_the_dialog_and_escape_keeps_
     workspace = workspace_with_group
     with_pulse(workspace)
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press(*TWO_HERE_AT_CLOSING, "u", "3", "ctrl+s")
-        await pilot.pause()
+        await press_keys(pilot, *TWO_HERE_AT_CLOSING, "u", "3", "ctrl+s")
         assert isinstance(app.screen, PulseDialog)
         assert shown(app, "#pulse-problem") == "That is 3 hands, and 2 people are here."
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.state.pulse is None
 
@@ -94,12 +86,10 @@ async def test_more_hands_than_people_is_refused_in_the_dialog_and_escape_keeps_
 async def test_u_does_nothing_in_a_group_without_a_pulse_question(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press(*TWO_HERE_AT_CLOSING)
-        await pilot.pause()
+        await press_keys(pilot, *TWO_HERE_AT_CLOSING)
         before = app.screen.meeting.state
         assert "u counts them" not in shown(app, "#guidance")
-        await pilot.press("u")
-        await pilot.pause()
+        await press_keys(pilot, "u")
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.state == before
         assert not app._notifications  # noqa: SLF001 - no error was shown either
@@ -109,11 +99,9 @@ async def test_a_headcount_only_group_counts_its_pulse_with_the_same_key(workspa
     workspace = workspace_with_group
     with_pulse(workspace, names=NamesPolicy.HEADCOUNT)
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press("m", "k", "k", "k", "n", "n", "n", "n", "n", "u")  # three in the room, at closing
-        await pilot.pause()
+        await press_keys(pilot, "m", "k", "k", "k", "n", "n", "n", "n", "n", "u")  # three in the room, at closing
         assert isinstance(app.screen, PulseDialog)
-        await pilot.press("2", "enter", "1", "ctrl+s")
-        await pilot.pause()
+        await press_keys(pilot, "2", "enter", "1", "ctrl+s")
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.state.pulse == (2, 1, 0, 0, 0)
 
@@ -121,8 +109,7 @@ async def test_a_headcount_only_group_counts_its_pulse_with_the_same_key(workspa
 async def test_the_rules_tab_turns_the_pulse_on_with_a_question(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
-        await pilot.press("enter", "f4")
-        await pilot.pause()
+        await press_keys(pilot, "enter", "f4")
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-pulse").value = "  How hopeful do you feel today?  "
         await pilot.pause()

@@ -16,7 +16,7 @@ from circle.paths import locations
 from circle.store.room_board import RoomBoard
 from circle.ui.room_display import POLL_SECONDS, RoomDisplayApp
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE
+from tests.app.conftest import PASSPHRASE, press_keys
 
 
 def _shown(app: RoomDisplayApp, part: str) -> str:
@@ -133,6 +133,5 @@ async def test_a_damaged_board_shows_one_calm_line_and_the_display_recovers(
 async def test_q_closes_the_display(workspace_with_group: Workspace) -> None:
     app = _display(workspace_with_group)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
+        await press_keys(pilot, "q")
     assert app.return_code == 0

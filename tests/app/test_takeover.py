@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from circle.domain.clock import FakeClock
 from circle.domain.session import EventKind
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.home import HomeScreen
@@ -13,8 +12,16 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import TO_A_SHARING_TURN, unlock_on_screen
+from tests.app.conftest import (
+    PASSPHRASE,
+    TO_A_SHARING_TURN,
+    at_home,
+    press_keys,
+    shown_text,
+    stopped_clock,
+    to_a_sharing_turn,
+    unlock_on_screen,
+)
 
 ROBINS = "river stone lantern meadow"
 
@@ -33,20 +40,15 @@ async def test_a_takeover_in_the_middle_of_a_turn_carries_on_the_same_turn_with_
 ) -> None:
     workspace = workspace_with_group
     robin = with_robin(workspace)
-    clock = FakeClock()
-    workspace.clock = clock
+    clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.pause()
-        before = app.screen
-        assert isinstance(before, MeetingScreen)
+        before = await to_a_sharing_turn(pilot)
         speaker = before.meeting.state.speaker
         turn_started = before.meeting.state.speaker_timer
         left_before = turn_started.remaining(clock.now())
         sam = workspace.facilitator_id
 
-        await pilot.press("H")
-        await pilot.pause()
+        await press_keys(pilot, "H")
         assert isinstance(app.screen, LockScreen)
         assert "Handed over" in shown_text(app)
         clock.advance(45)
@@ -70,8 +72,7 @@ async def test_the_same_facilitator_unlocking_after_a_hand_over_records_no_chang
     workspace = workspace_with_group
     with_robin(workspace)
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         screen = app.screen
         await pilot.press("H")
         await unlock_on_screen(pilot)
@@ -89,8 +90,7 @@ async def test_someone_who_does_not_hold_the_group_unlocks_to_their_own_home_and
     group_id = next(overview.id for overview in workspace.groups() if overview.name != "Wednesday")
     workspace.lock()
     async with at_home(workspace) as (app, pilot):
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         await pilot.press("H")
         await unlock_on_screen(pilot, "kits own passphrase")
         assert isinstance(app.screen, HomeScreen)
@@ -107,13 +107,10 @@ async def test_step_out_and_hand_over_is_one_action_from_the_crisis_card(workspa
     with_robin(workspace)
     async with at_home(workspace) as (app, pilot):
         await pilot.press(*TO_A_SHARING_TURN)
-        await pilot.press("!")
-        await pilot.pause()
+        await press_keys(pilot, "!")
         assert isinstance(app.screen, CrisisCard)
-        await pilot.press("o")
-        await pilot.pause()
-        await pilot.press("enter")  # the first person here steps out with the facilitator
-        await pilot.pause()
+        await press_keys(pilot, "o")
+        await press_keys(pilot, "enter")  # the first person here steps out with the facilitator
         assert isinstance(app.screen, LockScreen) and "Handed over" in shown_text(app)
         await unlock_on_screen(pilot, ROBINS)
         meeting = app.screen.meeting
@@ -128,8 +125,7 @@ async def test_the_summary_says_who_facilitated_which_part_by_handle(workspace_w
         await pilot.press(*TO_A_SHARING_TURN)
         await pilot.press("H")
         await unlock_on_screen(pilot, ROBINS)
-        await pilot.press("space", "n", "n", "c", "y")  # end the turn, on through the break to the closing
-        await pilot.pause()
+        await press_keys(pilot, "space", "n", "n", "c", "y")  # end the turn, on through the break to the closing
         shown = shown_text(app)
         assert "meeting closed" in shown
         assert "Facilitated    Sam (opening, check-in, sharing)" in shown

@@ -22,7 +22,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.widgets.people_table import NAME_WIDTH, PeopleTable
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home
+from tests.app.conftest import PASSPHRASE, at_home, press_keys
 
 QUIT = "[@click=app.quit]"
 # The same action with text to click on, as it would be drawn if the name were ever read as markup.
@@ -57,8 +57,7 @@ async def test_clicking_members_named_like_markup_in_a_groups_roster_quits_nothi
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
         added = add_members(workspace, MARKUP_NAMES)
-        await pilot.press("enter")  # the highlighted group, on its roster
-        await pilot.pause()
+        await press_keys(pilot, "enter")  # the highlighted group, on its roster
         assert isinstance(app.screen, GroupScreen)
         table = app.screen.query_one("#roster-table", DataTable)
         # From the bottom row up, so that every click moves the cursor and shows where it landed.
@@ -79,8 +78,7 @@ async def test_clicking_members_named_like_markup_in_a_meeting_marks_them_here_a
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
         added = add_members(workspace, MARKUP_NAMES)
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         assert isinstance(app.screen, MeetingScreen)
         meeting = app.screen.meeting
         table = app.screen.query_one(PeopleTable)
@@ -125,11 +123,9 @@ async def test_the_facilitators_handle_and_the_group_name_are_shown_as_typed(
         groups = app.screen.query_one("#groups", DataTable)
         assert row_text(groups, 0).strip().startswith(GROUP_NAME)
 
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_keys(pilot, "enter")
         assert str(app.screen.query_one(".group-name", Static).render()) == GROUP_NAME
-        await pilot.press("escape", "m")
-        await pilot.pause()
+        await press_keys(pilot, "escape", "m")
         assert str(app.screen.query_one("#meeting-title", Static).render()).startswith(f"{GROUP_NAME} · ")
         assert running(app)
 
@@ -140,8 +136,7 @@ async def test_wide_names_are_cut_in_the_meeting_table_between_characters_with_a
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
         sunflowers, family = add_members(workspace, ("向日葵" * 20, "👩🏽‍🦱" * 10))
-        await pilot.press("m")
-        await pilot.pause()
+        await press_keys(pilot, "m")
         table = app.screen.query_one(PeopleTable)
         expected = {sunflowers.id: "向日葵向日葵向日…", family.id: "👩🏽‍🦱" * 8 + "…"}
         for member_id, shown in expected.items():

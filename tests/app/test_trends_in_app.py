@@ -7,17 +7,20 @@ worker to finish, then for the screen to repaint.
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, SelectionList
 
 from circle.domain.clock import FakeClock
+from circle.domain.trends.compute import compute_trends
 from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
@@ -25,13 +28,12 @@ from circle.domain.rules import NamesPolicy
 from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
-from circle.ui.screens.trends import TrendsScreen
+from circle.ui.screens.trends import SETTLE_SECONDS, TrendsCounted, TrendsScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trend_plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, shown_text
-from tests.app.test_locking import unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen
 
 TODAY = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
 FIRST_TUESDAY = date(2025, 12, 2)
@@ -170,8 +172,7 @@ async def test_t_on_home_opens_the_trends_of_the_highlighted_group_and_escape_go
             "From Tue 01 Apr 2025 to today, by month: 12 meetings held, 0 cancelled."
         )
         assert [row[0] for row in table_rows(screen)] == ["2025-12", "2026-01", "2026-02"]
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_keys(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -284,6 +285,42 @@ async def test_a_range_without_meetings_says_so_instead_of_drawing_empty_plots(t
         assert screen.query_one("#trend-plots").display and not screen.query_one("#trend-empty").display
 
 
+async def test_a_count_the_choice_has_moved_on_from_is_dropped_when_it_arrives(trends_workspace: Workspace) -> None:
+    async with on_trends(trends_workspace, SUPPORT) as (_, pilot, screen):
+        rows = table_rows(screen)
+        assert screen.shown is not None
+        stale = replace(screen.shown, by=Period.WEEK)
+        report = trends_workspace.trends(stale.group_ids, by=Period.WEEK, since=stale.since)
+        screen.post_message(TrendsCounted(stale, report))
+        await pilot.pause()
+        assert table_rows(screen) == rows
+
+
+async def test_while_a_count_runs_the_screen_says_so_and_keeps_answering_keys(
+    trends_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count runs on a thread: held back here, the event loop still moves the plots and shows the line."""
+    release = threading.Event()
+
+    def held_back(*args: Any, **kwargs: Any) -> Any:
+        release.wait(timeout=10)
+        return compute_trends(*args, **kwargs)
+
+    async with on_trends(trends_workspace, SUPPORT, size=(80, 24)) as (_, pilot, screen):
+        rows = table_rows(screen)
+        monkeypatch.setattr("circle.ui.screens.trends.compute_trends", held_back)
+        await press_keys(pilot, "p")
+        await pilot.pause(SETTLE_SECONDS + 0.2)
+        assert text_of(screen, "#trend-summary") == "Counting…"
+        showing = [plot.has_class("-resting") for plot in screen.query(TrendPlot)]
+        await press_keys(pilot, "g")  # the next plot, while the count is held back
+        assert [plot.has_class("-resting") for plot in screen.query(TrendPlot)] != showing
+        release.set()
+        await settled(pilot)
+        assert text_of(screen, "#trend-summary") != "Counting…"
+        assert table_rows(screen) != rows  # by quarter now
+
+
 async def test_who_stopped_coming_is_named_literally_for_a_group_that_keeps_names(trends_workspace: Workspace) -> None:
     async with on_trends(trends_workspace, SUPPORT) as (app, pilot, screen):
         line = text_of(screen, "#trend-drop-offs")
@@ -325,11 +362,9 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
 
         assert showing() == ["trend-attendance"]
         assert "Next plot" in shown_text(app)
-        await pilot.press("g")
-        await pilot.pause()
+        await press_keys(pilot, "g")
         assert showing() == ["trend-newcomers"]
-        await pilot.press("g", "g")
-        await pilot.pause()
+        await press_keys(pilot, "g", "g")
         assert showing() == ["trend-attendance"]
 
         await pilot.resize_terminal(120, 36)
@@ -340,8 +375,7 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
 
 async def test_question_mark_lists_the_keys_of_the_trends(trends_workspace: Workspace) -> None:
     async with on_trends(trends_workspace, SUPPORT) as (app, pilot, _):
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         assert "by week, month or quarter" in shown_text(app)
 

@@ -7,7 +7,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.workspace import Workspace
-from tests.app.conftest import at_home, shown_text
+from tests.app.conftest import at_home, press_keys, shown_text
 
 
 async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_grows(
@@ -15,8 +15,7 @@ async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_g
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 30)) as (app, pilot):
-        await pilot.press("m", "enter")
-        await pilot.pause()
+        await press_keys(pilot, "m", "enter")
         meeting = app.screen.meeting
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
@@ -33,7 +32,6 @@ async def test_question_mark_on_the_home_screen_lists_its_keys(workspace_with_gr
     async with at_home(workspace, (80, 24)) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         assert "run the highlighted group's meeting" in shown_text(app)

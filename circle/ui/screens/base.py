@@ -2,26 +2,44 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar, ParamSpec, TypeVar
 
-from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.domain.errors import CircleError
-from circle.ui.screens.keys_help import KeyHelp, KeysHelp
+from circle.ui.keys import HelpEntry, Key, help_rows
+from circle.ui.screens.keys_help import KeysHelp
 
 if TYPE_CHECKING:
     from circle.workspace import Workspace
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Failed(Enum):
+    """What `CircleScreen.attempt` gives back when the work could not be done (and the screen said why)."""
+
+    FAILED = "failed"
+
+
+FAILED = Failed.FAILED
+
 
 class CircleScreen(Screen[None]):
     # `?` comes first in every footer, so that however narrow the window, the way to every key is on show.
-    BINDINGS = [Binding("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words")]
+    BINDINGS = [
+        Key("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words",
+            help="the keys of this screen, in plain words"),
+    ]
     KEYS_TITLE: ClassVar[str] = "Keys"
-    KEYS_HELP: ClassVar[tuple[KeyHelp, ...]] = ()
+    # The `?` rows in order: actions of this screen's `Key`s, and keys its widgets or the app handle for it.
+    KEYS_HELP: ClassVar[tuple[HelpEntry, ...]] = ()
 
     def action_keys_help(self) -> None:
-        self.app.push_screen(KeysHelp(self.KEYS_TITLE, self.KEYS_HELP))
+        self.app.push_screen(KeysHelp(self.KEYS_TITLE, help_rows(type(self), self.KEYS_HELP)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.KEYS_HELP) if action == "keys_help" else True
@@ -44,12 +62,17 @@ class CircleScreen(Screen[None]):
         """Add someone as the group's rules allow, then show the roster again."""
         from circle.ui.widgets.roster_editor import RosterEditor
 
-        try:
-            self.workspace.add_member(group_id, typed_name)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.workspace.add_member, group_id, typed_name) is FAILED:
             return
         self.query_one(RosterEditor).show(self.workspace.members(group_id))
+
+    def attempt(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | Failed:
+        """work(*args, **kwargs); FAILED once a problem it raised has been said in its one line."""
+        try:
+            return work(*args, **kwargs)
+        except CircleError as error:
+            self.say(str(error), error=True)
+            return FAILED
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A short notice; markup off, because messages may quote what was typed."""

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.widgets.agreements_editor import AgreementsEditor
+from circle.ui.widgets.group_editor import with_profile
 from circle.ui.widgets.group_form import GroupForm
 from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
 from circle.ui.widgets.roster_editor import RosterEditor
@@ -130,36 +130,32 @@ class FirstRunScreen(CircleScreen):
     # steps 2 to 5 ---------------------------------------------------------------
     @on(GroupForm.Submitted)
     async def _create_group(self, event: GroupForm.Submitted) -> None:
-        try:
-            self.group = self.workspace.create_group(event.name, event.template_key)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        group = self.attempt(self.workspace.create_group, event.name, event.template_key)
+        if group is FAILED:
             return
-        await self.query_one("#step-agreements").mount(AgreementsEditor(self.group))
-        self._show("step-agreements")
-        self.query_one("#agreements-text").focus()
+        self.group = group
+        await self._on_to("step-agreements", AgreementsEditor(self.group), "#agreements-text")
 
     @on(ProfileEdited)
     async def _save_agreements(self, event: ProfileEdited) -> None:
         assert self.group is not None
-        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
-        try:
-            self.group = self.workspace.save_group(edited)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        saved = self.attempt(self.workspace.save_group, with_profile(self.group, **event.parts))
+        if saved is FAILED:
             return
-        await self.query_one("#step-rules").mount(RulesEditor(self.group))
-        self._show("step-rules")
-        self.query_one("#rules-names").focus()
+        self.group = saved
+        await self._on_to("step-rules", RulesEditor(self.group), "#rules-names")
+
+    async def _on_to(self, step: str, editor: Widget, first_field: str) -> None:
+        """The next step: its editor, made for the group as it is now, with the cursor in its first field."""
+        await self.query_one(f"#{step}").mount(editor)
+        self._show(step)
+        self.query_one(first_field).focus()
 
     @on(RulesChosen)
     async def _save_rules(self, event: RulesChosen) -> None:
         assert self.group is not None
-        try:
-            self.workspace.change_rules(self.group.id, event.rules)  # a new group: nothing kept to remove
-        except CircleError as error:
-            self.say(str(error), error=True)
-            return
+        if self.attempt(self.workspace.change_rules, self.group.id, event.rules) is FAILED:
+            return  # a new group has nothing kept to remove, so this saves without asking
         self.group = self.workspace.group(self.group.id)
         roster = RosterEditor([], keeps_names=self.group.rules.keeps_names)
         await self.query_one("#members-slot").mount(roster)

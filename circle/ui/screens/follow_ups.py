@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from circle.domain.errors import CircleError
-from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.keys_help import KeyHelp
+from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.keys import Key
 from circle.ui.text import cell
 from circle.workspace import FollowUp
 
-FOLLOW_UP_KEYS: tuple[KeyHelp, ...] = (
-    ("↑ ↓", "choose a follow-up"),
-    ("d", "it has been followed up: mark it done"),
-    ("Escape", "back to your groups"),
-    ("Ctrl+L", "lock circle"),
-)
 
 
 def what(item: FollowUp) -> str:
@@ -29,10 +21,15 @@ def what(item: FollowUp) -> str:
 
 class FollowUpsScreen(CircleScreen):
     KEYS_TITLE = "Keys on the follow-ups"
-    KEYS_HELP = FOLLOW_UP_KEYS
+    KEYS_HELP = (
+        ("↑ ↓", "choose a follow-up"),
+        "done",
+        "back",
+        ("Ctrl+L", "lock circle"),
+    )
     BINDINGS = [
-        Binding("d", "done", "Done"),
-        Binding("escape", "back", "Groups"),
+        Key("d", "done", "Done", help="it has been followed up: mark it done"),
+        Key("escape", "back", "Groups", help="back to your groups"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -70,11 +67,7 @@ class FollowUpsScreen(CircleScreen):
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         group_id, note_id = str(row_key.value).split(":")
-        try:
-            self.workspace.resolve_note(group_id, note_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
-        else:
+        if self.attempt(self.workspace.resolve_note, group_id, note_id) is not FAILED:
             self.say("Marked done.")
         self.refresh_list()
 

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Choose, Confirm
-from circle.ui.screens.keys_help import GROUP_KEYS
+from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.agreements_editor import AgreementsEditor
 from circle.ui.widgets.crisis_editor import CrisisEditor
 from circle.ui.widgets.facilitators_panel import FacilitatorsPanel
 from circle.ui.widgets.format_editor import FormatEditor
+from circle.ui.widgets.group_editor import with_profile
 from circle.ui.widgets.group_header import GroupHeader
 from circle.ui.widgets.messages import (
     CofacilitatorAddRequested,
@@ -39,10 +37,23 @@ TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 
 class GroupScreen(CircleScreen):
     KEYS_TITLE = "Keys in a group's settings"
-    KEYS_HELP = GROUP_KEYS
+    KEYS_HELP = (
+        "tab('roster')",
+        ("Tab", "the next field"),
+        # The facilitators' and the editors' own keys: they work where those have the focus.
+        ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
+        ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
+        ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
+        ("Ctrl+S", "save what you changed in this tab"),
+        "back",
+        ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),
+    )
     BINDINGS = [
-        Binding("escape", "back", "Groups"),
-        *(Binding(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS, 1)),
+        Key("escape", "back", "Groups", help="back to your groups"),
+        # One row in `?` for the six: F1 names them all.
+        Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F6",
+            help="roster, format, agreements, rules, crisis resources, facilitators"),
+        *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -92,22 +103,18 @@ class GroupScreen(CircleScreen):
 
     @on(ProfileEdited)
     def save(self, event: ProfileEdited) -> None:
-        edited = replace(self.group, profile=replace(self.group.profile, **event.parts))  # type: ignore[arg-type]
-        try:
-            self.group = self.workspace.save_group(edited)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        saved = self.attempt(self.workspace.save_group, with_profile(self.group, **event.parts))
+        if saved is FAILED:
             return
+        self.group = saved
         self.query_one(GroupHeader).show(self.group)
         self.say("Saved.")
 
     @on(RulesChosen)
     def change_rules(self, event: RulesChosen) -> None:
         """New rules apply to what is already kept; anything they would remove is shown first."""
-        try:
-            plan = self.workspace.plan_rules(self.group.id, event.rules)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        plan = self.attempt(self.workspace.plan_rules, self.group.id, event.rules)
+        if plan is FAILED:
             return
         if not plan.changes_anything:
             self.call_later(self._keep_rules, event.rules)
@@ -122,10 +129,8 @@ class GroupScreen(CircleScreen):
         self.app.push_screen(Confirm(removal_question(plan)), answered)
 
     async def _keep_rules(self, rules: ConfidentialityRules) -> None:
-        try:
-            plan = self.workspace.change_rules(self.group.id, rules)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        plan = self.attempt(self.workspace.change_rules, self.group.id, rules)
+        if plan is FAILED:
             return
         self.group = self.workspace.group(self.group.id)
         if plan.touches_people:
@@ -194,20 +199,15 @@ class GroupScreen(CircleScreen):
     def _give(self, facilitator_id: str | None) -> None:
         if facilitator_id is None:
             return
-        try:
-            given = self.workspace.give_group(self.group.id, facilitator_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        given = self.attempt(self.workspace.give_group, self.group.id, facilitator_id)
+        if given is FAILED:
             return
         self._show_facilitators()
         self.say(f"{given.handle} can now open {self.group.name} too, with the passphrase they have.")
 
     def _remove(self, leaving: FacilitatorEntry) -> None:
         """Quick: no KDF, only the group's own rows sealed again, so it runs here."""
-        try:
-            self.workspace.remove_facilitator(self.group.id, leaving.id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.workspace.remove_facilitator, self.group.id, leaving.id) is FAILED:
             return
         self._show_facilitators()
         self.say(f"{leaving.handle} was removed. {self.group.name} has a new key.")

@@ -6,14 +6,12 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from circle.domain.errors import CircleError
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.group import GroupScreen
-from circle.ui.screens.keys_help import HOME_KEYS
+from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import CELL_WIDTH, cell, one_line
@@ -31,17 +29,35 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 
 class HomeScreen(CircleScreen):
     KEYS_TITLE = "Keys on your groups"
-    KEYS_HELP = HOME_KEYS
+    KEYS_HELP = (
+        ("↑ ↓", "choose a group"),
+        "meeting",
+        "open_group",
+        "new_group",
+        "follow_ups",
+        "trends",
+        "hand_off",
+        "import_handoff",
+        "change_passphrase",
+        ("Ctrl+P", "every action by name"),
+        ("Ctrl+L", "lock circle; unlocking comes back here"),
+        ("Ctrl+Q", "quit"),
+    )
     BINDINGS = [
-        Binding("enter", "open_group", "Open group", show=True),
-        Binding("m", "meeting", "Run meeting"),
-        Binding("n", "new_group", "New group"),
-        Binding("f", "follow_ups", "Follow-ups"),
-        Binding("t", "trends", "Trends", tooltip="Attendance trends of your groups"),
+        Key("enter", "open_group", "Open group", show=True,
+            help="the group's roster, format, agreements, rules, crisis resources and facilitators"),
+        Key("m", "meeting", "Run meeting", help="run the highlighted group's meeting (or go back to the one in progress)"),
+        Key("n", "new_group", "New group", help="add a new group"),
+        Key("f", "follow_ups", "Follow-ups", help="follow-ups due from past meetings; mark them done"),
+        Key("t", "trends", "Trends", tooltip="Attendance trends of your groups",
+            help="attendance trends: is the group growing, do newcomers come back, who stopped coming"),
         # Rarely wanted, so out of the footer; the palette finds it by its tooltip, and `?` lists it.
-        Binding("p", "change_passphrase", "Passphrase", show=False, tooltip="Change my passphrase"),
-        Binding("x", "hand_off", "Hand off", show=False, tooltip="Hand off the highlighted group to another laptop"),
-        Binding("i", "import_handoff", "Import", show=False, tooltip="Import a handoff from another laptop"),
+        Key("p", "change_passphrase", "Passphrase", show=False, tooltip="Change my passphrase",
+            help="change your passphrase"),
+        Key("x", "hand_off", "Hand off", show=False, tooltip="Hand off the highlighted group to another laptop",
+            help="hand off the highlighted group to another laptop: a file and a code to read aloud"),
+        Key("i", "import_handoff", "Import", show=False, tooltip="Import a handoff from another laptop",
+            help="import a handoff from another laptop, or one handed back to you"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -113,10 +129,8 @@ class HomeScreen(CircleScreen):
         group_id = self._highlighted_group()
         if group_id is None:
             return
-        try:
-            meeting = self.workspace.meeting(group_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        meeting = self.attempt(self.workspace.meeting, group_id)
+        if meeting is FAILED:
             return
         self.app.push_screen(MeetingScreen(meeting))
 

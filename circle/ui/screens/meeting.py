@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Input
@@ -37,10 +36,10 @@ from circle.domain.session import (
     StartTurn,
 )
 from circle.workspace import Meeting
-from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Confirm
-from circle.ui.screens.keys_help import MEETING_KEYS
+from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
 from circle.ui.screens.pulse import PulseDialog
@@ -57,44 +56,8 @@ _ORDER_MODES = list(RoundOrderMode)
 
 class MeetingScreen(CircleScreen):
     KEYS_TITLE = "Keys during a meeting"
-    KEYS_HELP = MEETING_KEYS
-    BINDINGS = [
-        Binding("space", "turn", "Turn", tooltip="Start the next turn, or end this one"),
-        Binding("p", "pass_turn", "Pass", tooltip="Pass: passing is a way of taking part"),
-        Binding("plus,equals_sign", "extend", "+1 min", tooltip="One more minute for this turn"),
-        Binding("n", "next_phase", "Next", tooltip="On to the next part of the meeting"),
-        Binding("z", "pause", "Pause", tooltip="Pause every timer, or resume them"),
-        Binding("t", "toggle_here", "Here/not here", show=False),
-        Binding("N", "newcomer", "Newcomer", tooltip="Add a newcomer"),
-        Binding("e", "left_early", "Left early", show=False),
-        Binding("a", "enqueue", "Queue", tooltip="Add the highlighted person to the sharing queue"),
-        Binding("x", "dequeue", "Unqueue", show=False),
-        Binding("left_square_bracket", "move(-1)", "Move up", show=False),
-        Binding("right_square_bracket", "move(1)", "Move down", show=False),
-        Binding("o", "round_order", "Order", show=False),
-        Binding("r", "agreements_read", "Read", tooltip="The agreements have been read"),
-        Binding("v", "read_aloud", "Read aloud", tooltip="The agreements, large, for reading aloud"),
-        Binding("k", "headcount(1)", "Count +1", tooltip="One more in the room"),
-        Binding("j", "headcount(-1)", "Count −1", tooltip="One fewer in the room"),
-        Binding("d", "next_meeting", "Next date", show=False),
-        # The same key twice: shown where the footer has room for it, unshown (named by the guidance and `?`) in a
-        # group that keeps no names, whose closing keys would push the crisis key out of 80 columns.
-        Binding("u", "pulse", "Pulse", tooltip="The anonymous pulse: count the hands for each answer"),
-        Binding("u", "pulse_unshown", "Pulse", show=False),
-        Binding("slash", "filter", "Find", show=False),
-        # The same key twice: shown in the footer during the closing part, and working, unshown, before it.
-        Binding("c", "close_meeting", "Close", tooltip="Close the meeting and see its summary"),
-        Binding("c", "close_meeting_early", "Close", show=False),
-        Binding("escape", "leave_screen", "Groups", show=False),
-        # Unshown: with it, a turn in a group that keeps no names overflows 80 columns. `?` lists it.
-        Binding("h", "privacy_cover", "Hide names", show=False),
-        Binding("f", "follow_up", "Follow up", show=False),
-        # Always in the footer: in a crisis nobody should have to look for it. Its room comes from the lock
-        # key, which still works here, unshown (`?` and the privacy cover name it).
-        Binding("exclamation_mark", "crisis_card", "Crisis", tooltip="Crisis resources and steps"),
-        Binding("ctrl+l", "app.lock", "Lock", show=False, priority=True),
-        Binding("H", "app.hand_over", "Hand over", show=False, tooltip="Hand over to a co-facilitator"),
-    ]
+    KEYS_HELP = MEETING_HELP
+    BINDINGS = MEETING_BINDINGS
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
@@ -121,11 +84,10 @@ class MeetingScreen(CircleScreen):
         if self.group_id not in self.workspace.meetings_in_progress():
             self.say("That meeting was closed while circle was locked.")
             return False
-        try:
-            self._meeting = self.workspace.meeting(self.group_id)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        meeting = self.attempt(self.workspace.meeting, self.group_id)
+        if meeting is FAILED:
             return False
+        self._meeting = meeting
         self.refresh_state()
         return True
 
@@ -218,10 +180,7 @@ class MeetingScreen(CircleScreen):
 
     # changing -------------------------------------------------------------------
     def command(self, command: Command) -> None:
-        try:
-            self.meeting.do(command)
-        except CircleError as error:
-            self.say(str(error), error=True)
+        self.attempt(self.meeting.do, command)
         self.refresh_state()
 
     def _highlighted(self) -> str | None:
@@ -284,10 +243,7 @@ class MeetingScreen(CircleScreen):
     def action_round_order(self) -> None:
         current = self.meeting.state.round_order_mode
         index = _ORDER_MODES.index(RoundOrderMode(current)) if current else -1
-        try:
-            self.meeting.order_round(_ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
-        except CircleError as error:
-            self.say(str(error), error=True)
+        self.attempt(self.meeting.order_round, _ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
         self.refresh_state()
 
     def action_newcomer(self) -> None:
@@ -342,10 +298,8 @@ class MeetingScreen(CircleScreen):
     def _close(self, sure: bool | None) -> None:
         if not sure:
             return
-        try:
-            result = self.meeting.close()
-        except CircleError as error:
-            self.say(str(error), error=True)
+        result = self.attempt(self.meeting.close)
+        if result is FAILED:
             return
         self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result, session_id=self.meeting.session_id))
 
@@ -373,10 +327,7 @@ class MeetingScreen(CircleScreen):
         )
 
     def _flag(self, member_id: str, text: str) -> None:
-        try:
-            self.meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text))
-        except CircleError as error:
-            self.say(str(error), error=True)
+        if self.attempt(self.meeting.note, NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text)) is FAILED:
             return
         self.say("Follow-up flag kept; it shows on your groups until it is done.")
 

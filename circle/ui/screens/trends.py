@@ -2,8 +2,9 @@
 
 Trends are computed once per change of choice, not per key: a burst of keys (groups toggled one
 after another, the period cycled twice) settles for a moment first, and a half-typed date waits
-for its tenth character or Enter. The work runs on the event loop, because the vault's connection
-belongs to it (not a thread): twenty groups over five years take about half a second to compute.
+for its tenth character or Enter. The facts are read on the event loop, because the vault's
+connection belongs to it; counting them (about half a second for twenty groups over five years)
+runs on a thread, so keys and the clock keep moving, and a count the choice has moved on from is dropped.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from datetime import date
 from pathlib import Path
 
 from textual import on, work
+from textual.worker import Worker
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
-from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
-from circle.domain.trends.compute import TrendReport
-from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.keys_help import KeyHelp
+from circle.domain.trends.compute import TrendReport, compute_trends
+from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.keys import Key
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.trend_dates import DateField, DayInput
 from circle.ui.widgets.trend_groups import GroupChoice
@@ -34,17 +35,6 @@ from circle.ui.widgets.trend_series import attendance, pooled_periods
 from circle.ui.widgets.trend_table import TrendTable
 from circle.ui.widgets.trend_words import counted_drop_offs, named_drop_offs, nothing_held, summary
 
-TREND_KEYS: tuple[KeyHelp, ...] = (
-    ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
-    ("Space", "choose the highlighted group, or leave it out"),
-    ("a", "choose all your groups, or none"),
-    ("Tab", "the next field: since, until, then the table"),
-    ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
-    ("p", "by week, month or quarter"),
-    ("g", "the next plot, when the window is too narrow for all three"),
-    ("Escape", "back to your groups"),
-    ("Ctrl+L", "lock circle; unlocking comes back here"),
-)
 PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
 # Long enough to gather a burst of keys into one computation, short enough to feel immediate.
 SETTLE_SECONDS = 0.3
@@ -66,16 +56,36 @@ class TrendChoice:
     by: Period
 
 
+class TrendsCounted(Message):
+    """The trends of one choice, counted on a thread; shown only if that is still the choice."""
+
+    def __init__(self, choice: TrendChoice, report: TrendReport) -> None:
+        super().__init__()
+        self.choice = choice
+        self.report = report
+
+
 class TrendsScreen(CircleScreen):
     CSS_PATH = Path(__file__).parent.parent / "styles" / "trends.tcss"
     KEYS_TITLE = "Keys on the trends"
-    KEYS_HELP = TREND_KEYS
+    KEYS_HELP = (
+        ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
+        ("Space", "choose the highlighted group, or leave it out"),
+        "all_groups",
+        ("Tab", "the next field: since, until, then the table"),
+        ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
+        "next_period",
+        "next_plot",
+        "back",
+        ("Ctrl+L", "lock circle; unlocking comes back here"),
+    )
     BINDINGS = [
-        Binding("p", "next_period", "Period"),
+        Key("p", "next_period", "Period", help="by week, month or quarter"),
         # Out of the footer, which then fits in 80 columns; `?` and the palette have it.
-        Binding("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none"),
-        Binding("g", "next_plot", "Next plot"),
-        Binding("escape", "back", "Groups"),
+        Key("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none",
+            help="choose all your groups, or none"),
+        Key("g", "next_plot", "Next plot", help="the next plot, when the window is too narrow for all three"),
+        Key("escape", "back", "Groups", help="back to your groups"),
     ]
     AUTO_FOCUS = "#trend-groups"
     # Below 110 columns the plots take turns; below 32 lines the choice and the table make room for them.
@@ -186,17 +196,19 @@ class TrendsScreen(CircleScreen):
 
     @work(exclusive=True, group="trends")
     async def _settle_then_show(self, settle: float = SETTLE_SECONDS) -> None:
-        """A newer change cancels this one, while it settles or while its table fills."""
+        """A newer change cancels this one while it settles; a count it started is then dropped when it arrives."""
         await asyncio.sleep(settle)
-        await self.show_trends()
+        counting = self.show_trends()
+        if counting is not None:
+            await counting.wait()  # so that waiting for this worker waits for the count too
 
     # ---- showing -----------------------------------------------------------------------------------------
 
-    async def show_trends(self) -> None:
-        """Compute and show the trends of the choice, unless they are on show already."""
+    def show_trends(self) -> Worker[None] | None:
+        """Read the facts of the choice and start counting them, unless its trends are on show already."""
         choice = self.choice()
         if choice is None or choice == self.shown or not self.workspace.is_unlocked:
-            return
+            return None
         self.shown = choice
         if not choice.group_ids:
             self._show_nothing(
@@ -204,16 +216,27 @@ class TrendsScreen(CircleScreen):
                 if self.names
                 else "No groups yet. Escape goes back to your groups, where n creates one."
             )
+            return None
+        facts = self.attempt(self.workspace.trend_facts, list(choice.group_ids))
+        if facts is FAILED:
+            return None
+        meetings, attendance = facts
+        self.query_one("#trend-summary", Line).show(Content("Counting…"))
+        return self._count(choice, meetings, attendance, today(self.workspace.clock))
+
+    @work(thread=True, exclusive=True, group="trend-count")
+    def _count(self, choice: TrendChoice, meetings: list, attendance: list, on: date) -> None:
+        """Pure work, off the event loop: it touches neither the vault nor a widget."""
+        report = compute_trends(meetings, attendance, by=choice.by, since=choice.since, until=choice.until, today=on)
+        self.post_message(TrendsCounted(choice, report))
+
+    async def on_trends_counted(self, counted: TrendsCounted) -> None:
+        if counted.choice != self.shown or not self.workspace.is_unlocked:
+            return  # the choice moved on while this was counted, or circle was locked meanwhile
+        if not any(group.meetings for group in counted.report.groups.values()):
+            self._show_nothing(nothing_held(counted.report))
             return
-        try:
-            report = self.workspace.trends(choice.group_ids, by=choice.by, since=choice.since, until=choice.until)
-        except CircleError as error:
-            self.say(str(error), error=True)
-            return
-        if not any(group.meetings for group in report.groups.values()):
-            self._show_nothing(nothing_held(report))
-            return
-        await self._show_report(choice, report)
+        await self._show_report(counted.choice, counted.report)
 
     def _show_nothing(self, text: str) -> None:
         self.query_one("#trend-summary", Line).show("")

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, TextArea
 
 from circle.domain.errors import CircleError
-from circle.domain.group import Agreements, Group
-from circle.ui.widgets.messages import ProfileEdited
+from circle.domain.group import Agreements
+from circle.ui.widgets.group_editor import GroupEditor
 
 
-class AgreementsEditor(VerticalScroll):
+class AgreementsEditor(GroupEditor):
     BINDINGS = [Binding("ctrl+s", "save", "Save agreements")]
-
-    def __init__(self, group: Group, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="editor")
-        self.group = group
 
     def compose(self) -> ComposeResult:
         agreements = self.group.profile.agreements
@@ -41,10 +35,9 @@ class AgreementsEditor(VerticalScroll):
                 mandated_reporter=self.query_one("#agreements-reporter", Input).value,
             )
         except CircleError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.show_problem(error)
             return
         if not agreements.text:
-            self.notify("The agreements cannot be empty.", severity="error")
+            self.show_problem("The agreements cannot be empty.")
             return
-        self.group = replace(self.group, profile=replace(self.group.profile, agreements=agreements))
-        self.post_message(ProfileEdited(agreements=agreements))
+        self.keep(agreements=agreements)

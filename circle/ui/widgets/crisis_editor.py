@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label
 
 from circle.domain.errors import CircleError
-from circle.domain.group import CrisisResource, Group
+from circle.domain.group import CrisisResource
 from circle.ui.text import cell
-from circle.ui.widgets.messages import ProfileEdited
+from circle.ui.widgets.group_editor import GroupEditor
 
 
-class CrisisEditor(VerticalScroll):
+class CrisisEditor(GroupEditor):
     BINDINGS = [Binding("delete", "remove", "Remove resource")]
-
-    def __init__(self, group: Group, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="editor")
-        self.group = group
 
     def compose(self) -> ComposeResult:
         yield Label("Crisis resources, one key away during a meeting. Check the numbers are local and current.")
@@ -45,9 +40,8 @@ class CrisisEditor(VerticalScroll):
             table.add_row(cell(resource.name), cell(resource.contact), cell(resource.when))
 
     def _save(self, resources: tuple[CrisisResource, ...]) -> None:
-        self.group = replace(self.group, profile=replace(self.group.profile, crisis_resources=resources))
+        self.keep(crisis_resources=resources)
         self._fill()
-        self.post_message(ProfileEdited(crisis_resources=resources))
 
     @on(Button.Pressed, "#crisis-add")
     @on(Input.Submitted, "#crisis-when")
@@ -56,7 +50,7 @@ class CrisisEditor(VerticalScroll):
         try:
             resource = CrisisResource(*(field.value for field in fields))
         except CircleError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.show_problem(error)
             return
         for field in fields:
             field.value = ""

@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import Group, MeetingFormat, Phase, Schedule
-from circle.ui.widgets.messages import ProfileEdited
+from circle.domain.group import MeetingFormat, Phase, Schedule
+from circle.ui.widgets.group_editor import GroupEditor
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
-class FormatEditor(VerticalScroll):
+class FormatEditor(GroupEditor):
     BINDINGS = [Binding("ctrl+s", "save", "Save format")]
-
-    def __init__(self, group: Group, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="editor")
-        self.group = group
 
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
@@ -91,8 +86,6 @@ class FormatEditor(VerticalScroll):
         try:
             meeting, schedule = self._read()
         except CircleError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.show_problem(error)
             return
-        profile = replace(self.group.profile, format=meeting, schedule=schedule)
-        self.group = replace(self.group, profile=profile)
-        self.post_message(ProfileEdited(format=meeting, schedule=schedule))
+        self.keep(format=meeting, schedule=schedule)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from circle.domain.errors import CircleError
-from circle.domain.group import Group
 from circle.domain.rules import PULSE_QUESTION_MAX, ConfidentialityRules, NamesPolicy, NotesPolicy
+from circle.ui.widgets.group_editor import GroupEditor
 from circle.ui.widgets.messages import RulesChosen
 
 _NAMES = [
@@ -26,12 +26,8 @@ _NOTES = [
 ]
 
 
-class RulesEditor(VerticalScroll):
+class RulesEditor(GroupEditor):
     BINDINGS = [Binding("ctrl+s", "save", "Save rules")]
-
-    def __init__(self, group: Group, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="editor")
-        self.group = group
 
     def compose(self) -> ComposeResult:
         rules = self.group.rules
@@ -109,6 +105,6 @@ class RulesEditor(VerticalScroll):
         try:
             rules = self._read()
         except CircleError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.show_problem(error)
             return
         self.post_message(RulesChosen(rules))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import ClassVar
 
 from textual.app import RenderResult
 from textual.color import Color, rgb_to_lab
@@ -151,14 +152,21 @@ class AttendancePlot(TrendPlot):
         self.count_axis(plot, max(series.counts))
 
 
-class NewcomersPlot(TrendPlot):
-    """Newcomers per period as bars, and in front of them the part who came back within four weeks."""
+class PeriodPlot(TrendPlot):
+    """A plot of the chosen groups' periods pooled together, titled by what it shows per period."""
 
+    SHOWS: ClassVar[str] = ""
     periods: Sequence[PooledPeriod] = ()
 
     def show(self, periods: Sequence[PooledPeriod], by: Period) -> None:
         self.periods, self.by = periods, by
-        self.redraw(f"Newcomers per {by.value}")
+        self.redraw(f"{self.SHOWS} per {by.value}")
+
+
+class NewcomersPlot(PeriodPlot):
+    """Newcomers per period as bars, and in front of them the part who came back within four weeks."""
+
+    SHOWS = "Newcomers"
 
     def legend(self, first: Color, second: Color) -> Content:
         if all(period.returned is None for period in self.periods):
@@ -176,14 +184,10 @@ class NewcomersPlot(TrendPlot):
         self.count_axis(plot, max(period.newcomers for period in periods))
 
 
-class RetentionPlot(TrendPlot):
+class RetentionPlot(PeriodPlot):
     """The share of people who came again the next period. Unknown periods leave a gap in the line."""
 
-    periods: Sequence[PooledPeriod] = ()
-
-    def show(self, periods: Sequence[PooledPeriod], by: Period) -> None:
-        self.periods, self.by = periods, by
-        self.redraw(f"Retention per {by.value}")
+    SHOWS = "Retention"
 
     def legend(self, first: Color, second: Color) -> Content:
         if all(period.retention is None for period in self.periods):
