@@ -7,7 +7,6 @@ reopening replays the log and lands on the same phase, speaker and timers.
 from __future__ import annotations
 
 import random
-from uuid import uuid4
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +14,7 @@ from circle.domain.clock import Clock
 from circle.domain.errors import RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
+from circle.domain.ids import new_id
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
@@ -129,7 +129,7 @@ class Meeting:
         note = kept_note(
             self.group.rules,
             self._checked(draft),
-            note_id=uuid4().hex,
+            note_id=new_id(),
             group_id=self.group.id,
             session_id=self.session_id,
             at=self.now(),
