@@ -9,35 +9,13 @@ from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
     TURN_PHASES,
-    Arrive,
-    ChangeFacilitator,
-    Close,
-    Command,
-    Dequeue,
-    EndTurn,
-    Enqueue,
     Event,
-    ExtendTurn,
-    Leave,
     LiveSession,
-    MoveInQueue,
-    NextPhase,
-    Open,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    RecordPulse,
-    Resume,
     SessionRuleError,
     SessionState,
-    SetHeadcount,
-    SetNextMeeting,
-    SetRoundOrder,
-    StartPhase,
-    StartTurn,
-    StepOut,
 )
 from tests.fuzz.strategies import hostile_text
 from tests.meeting_builders import sequential_ids
@@ -61,33 +39,35 @@ odd_phases = st.lists(
 )
 
 
-def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStrategy[Command]:
+def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStrategy[cmd.Command]:
     return st.one_of(
-        st.builds(Arrive, member, st.booleans()),
-        st.builds(Leave, member),
-        st.builds(SetHeadcount, number),
-        st.builds(ReadAgreements, st.booleans()),
-        st.builds(StartPhase, index),
-        st.just(NextPhase()),
+        st.builds(cmd.Arrive, member, st.booleans()),
+        st.builds(cmd.Leave, member),
+        st.builds(cmd.SetHeadcount, number),
+        st.builds(cmd.ReadAgreements, st.booleans()),
+        st.builds(cmd.StartPhase, index),
+        st.just(cmd.NextPhase()),
         st.builds(
-            SetRoundOrder,
+            cmd.SetRoundOrder,
             st.sampled_from(["roster", "random", "volunteers"]) | text,
             st.lists(member, max_size=5).map(tuple),
         ),
-        st.builds(Enqueue, member),
-        st.builds(Dequeue, member),
-        st.builds(MoveInQueue, member, index),
-        st.builds(StartTurn, maybe_member),
-        st.builds(ExtendTurn, number),
-        st.builds(PassTurn, maybe_member),
-        st.just(EndTurn()),
-        st.just(Pause()),
-        st.just(Resume()),
-        st.builds(ChangeFacilitator, st.sampled_from(["f-1", "f-2"]) | text),
-        st.just(StepOut()),
-        st.builds(SetNextMeeting, text),
-        st.builds(RecordPulse, st.lists(number, min_size=4, max_size=6).map(tuple)),
-        st.builds(Open, st.just("g-1") | text, phases.map(tuple), number, number, st.just("f-1") | text, st.booleans()),
+        st.builds(cmd.Enqueue, member),
+        st.builds(cmd.Dequeue, member),
+        st.builds(cmd.MoveInQueue, member, index),
+        st.builds(cmd.StartTurn, maybe_member),
+        st.builds(cmd.ExtendTurn, number),
+        st.builds(cmd.PassTurn, maybe_member),
+        st.just(cmd.EndTurn()),
+        st.just(cmd.Pause()),
+        st.just(cmd.Resume()),
+        st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-1", "f-2"]) | text),
+        st.just(cmd.StepOut()),
+        st.builds(cmd.SetNextMeeting, text),
+        st.builds(cmd.RecordPulse, st.lists(number, min_size=4, max_size=6).map(tuple)),
+        st.builds(
+            cmd.Open, st.just("g-1") | text, phases.map(tuple), number, number, st.just("f-1") | text, st.booleans()
+        ),
     )
 
 
@@ -109,16 +89,16 @@ hostile_commands = _commands(
 )
 
 
-def _pick(n: int) -> st.SearchStrategy[Command]:
+def _pick(n: int) -> st.SearchStrategy[cmd.Command]:
     # One command in eight has hostile arguments; closing, which ends everything, comes up once in a hundred.
     if n < 12:
         return hostile_commands
-    return st.just(Close()) if n == 12 else plausible_commands
+    return st.just(cmd.Close()) if n == 12 else plausible_commands
 
 
-commands: st.SearchStrategy[Command] = st.integers(0, 99).flatmap(_pick)
+commands: st.SearchStrategy[cmd.Command] = st.integers(0, 99).flatmap(_pick)
 opening = st.builds(
-    Open,
+    cmd.Open,
     group_id=st.just("g-1"),
     phases=well_formed_phases.map(tuple),
     check_in_turn_seconds=st.sampled_from([60, 90.0]),
@@ -128,26 +108,26 @@ opening = st.builds(
 )
 
 
-def helpful_command(state: SessionState, pick: int, who: int) -> Command:
+def helpful_command(state: SessionState, pick: int, who: int) -> cmd.Command:
     """A command that fits where the meeting stands, so that random meetings get to turns, pauses and rounds.
 
     `pick` chooses the kind of command and `who` the person, among those in the room.
     """
     here = sorted(state.present)
     person = here[who % len(here)] if here else None
-    fitting: list[Command] = [NextPhase(), StartTurn(person), Enqueue(person or "m-a")]
+    fitting: list[cmd.Command] = [cmd.NextPhase(), cmd.StartTurn(person), cmd.Enqueue(person or "m-a")]
     if state.is_paused:
-        fitting.append(Resume())
+        fitting.append(cmd.Resume())
     if state.in_turn:
-        fitting += [EndTurn(), EndTurn(), PassTurn(), ExtendTurn(60.5)]
+        fitting += [cmd.EndTurn(), cmd.EndTurn(), cmd.PassTurn(), cmd.ExtendTurn(60.5)]
     elif state.phase in TURN_PHASES:
-        fitting += [StartTurn(), StartTurn()]
+        fitting += [cmd.StartTurn(), cmd.StartTurn()]
     if here:
-        fitting.append(SetRoundOrder("roster", tuple(here[who % len(here) :] + here[: who % len(here)])))
+        fitting.append(cmd.SetRoundOrder("roster", tuple(here[who % len(here) :] + here[: who % len(here)])))
     return fitting[pick % len(fitting)]
 
 
-def next_command(draw: st.DrawFn, state: SessionState) -> Command:
+def next_command(draw: st.DrawFn, state: SessionState) -> cmd.Command:
     """Half the time a command that fits where the meeting stands; otherwise any command at all."""
     if draw(st.booleans()):
         return helpful_command(state, draw(st.integers(0, 11)), draw(st.integers(0, 7)))
@@ -167,11 +147,11 @@ def real_logs(draw: st.DrawFn) -> tuple[Event, ...]:
     live.do(draw(opening))
     if not live.state.headcount_only:
         for member in MEMBERS:
-            live.do(Arrive(member))
+            live.do(cmd.Arrive(member))
     for _ in range(draw(st.integers(5, 40))):
         clock.advance(draw(st.floats(0, 600)))
         with contextlib.suppress(SessionRuleError):
             live.do(next_command(draw, live.state))
     if draw(st.booleans()) and not live.state.is_closed:
-        live.do(Close())
+        live.do(cmd.Close())
     return live.events

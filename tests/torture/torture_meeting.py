@@ -14,31 +14,12 @@ from datetime import UTC, datetime, timedelta
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import Group
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
-    Arrive,
-    Close,
-    Command,
-    Dequeue,
-    EndTurn,
-    Enqueue,
-    ExtendTurn,
-    Leave,
     LiveSession,
-    MoveInQueue,
-    NextPhase,
-    Open,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    RecordPulse,
-    Resume,
     RoundOrderMode,
     SessionRuleError,
     SessionState,
-    SetNextMeeting,
-    SetRoundOrder,
-    StartTurn,
-    StepOut,
 )
 
 FIRST_MEETING = datetime(2026, 1, 5, 19, 0, tzinfo=UTC)
@@ -48,7 +29,7 @@ MEETINGS_APART = timedelta(weeks=1)
 @dataclass(frozen=True)
 class Step:
     at: datetime
-    command: Command
+    command: cmd.Command
 
 
 def meeting_start(number: int) -> datetime:
@@ -68,7 +49,7 @@ class _Script:
     def state(self) -> SessionState:
         return self.live.state
 
-    def __call__(self, command: Command) -> bool:
+    def __call__(self, command: cmd.Command) -> bool:
         self.clock.advance(self.rng.uniform(3, 90))
         try:
             events = self.live.propose(command)
@@ -80,7 +61,7 @@ class _Script:
         self.steps.append(Step(self.clock.now(), command))
         return True
 
-    def maybe(self, chance: float, command: Command) -> bool:
+    def maybe(self, chance: float, command: cmd.Command) -> bool:
         return self.rng.random() < chance and self(command)
 
     def round(self) -> None:
@@ -88,54 +69,54 @@ class _Script:
         for _ in range(40):
             if self.state.next_up is None:
                 return
-            if self.maybe(0.25, PassTurn()):
+            if self.maybe(0.25, cmd.PassTurn()):
                 continue
-            self(StartTurn())
-            self.maybe(0.3, ExtendTurn(60))
-            if self.maybe(0.15, Pause()):
-                self(Resume())
-            self.maybe(0.1, StepOut())
-            self(PassTurn() if self.rng.random() < 0.15 else EndTurn())
+            self(cmd.StartTurn())
+            self.maybe(0.3, cmd.ExtendTurn(60))
+            if self.maybe(0.15, cmd.Pause()):
+                self(cmd.Resume())
+            self.maybe(0.1, cmd.StepOut())
+            self(cmd.PassTurn() if self.rng.random() < 0.15 else cmd.EndTurn())
 
 
 def meeting_steps(group: Group, facilitator_id: str, member_ids: list[str], *, seed: int, number: int) -> list[Step]:
     """Meeting `number` of the torture: opening, check-in, sharing, a break and the closing, then the close."""
     step = _Script(seed, number)
     rng = step.rng
-    step(Open.for_group(group, facilitator_id))
+    step(cmd.Open.for_group(group, facilitator_id))
     late = set(rng.sample(member_ids, rng.randint(0, min(2, len(member_ids)))))
     for member in member_ids:
         if member not in late:
-            step(Arrive(member))
-    step(NextPhase())  # the opening
-    step(ReadAgreements(full=rng.random() < 0.5))
-    step(NextPhase())  # check-in
+            step(cmd.Arrive(member))
+    step(cmd.NextPhase())  # the opening
+    step(cmd.ReadAgreements(full=rng.random() < 0.5))
+    step(cmd.NextPhase())  # check-in
     for member in sorted(late):
-        step(Arrive(member))
-    step(SetRoundOrder(str(RoundOrderMode.ROSTER), tuple(sorted(step.state.present))))
+        step(cmd.Arrive(member))
+    step(cmd.SetRoundOrder(str(RoundOrderMode.ROSTER), tuple(sorted(step.state.present))))
     step.round()
-    step(NextPhase())  # sharing
+    step(cmd.NextPhase())  # sharing
     for member in rng.sample(sorted(step.state.present), rng.randint(1, len(step.state.present))):
-        step(Enqueue(member))
+        step(cmd.Enqueue(member))
     if step.state.queue:
-        step.maybe(0.5, MoveInQueue(step.state.queue[-1], 0))
-        step.maybe(0.3, Dequeue(step.state.queue[-1]))
+        step.maybe(0.5, cmd.MoveInQueue(step.state.queue[-1], 0))
+        step.maybe(0.3, cmd.Dequeue(step.state.queue[-1]))
     step.round()
     if rng.random() < 0.3:
-        step(Leave(rng.choice(sorted(step.state.present))))
-    step(NextPhase())  # the break
-    if step.maybe(0.5, Pause()):
-        step(Resume())
-    step(NextPhase())  # the closing
+        step(cmd.Leave(rng.choice(sorted(step.state.present))))
+    step(cmd.NextPhase())  # the break
+    if step.maybe(0.5, cmd.Pause()):
+        step(cmd.Resume())
+    step(cmd.NextPhase())  # the closing
     step.round()
     heads = step.state.headcount
     if heads:
         hands = [0] * 5
         for _ in range(rng.randint(1, heads)):
             hands[rng.randrange(5)] += 1
-        step(RecordPulse(tuple(hands)))
-    step(SetNextMeeting(meeting_start(number + 1).date().isoformat()))
-    step(Close())
+        step(cmd.RecordPulse(tuple(hands)))
+    step(cmd.SetNextMeeting(meeting_start(number + 1).date().isoformat()))
+    step(cmd.Close())
     return step.steps
 
 

@@ -11,37 +11,16 @@ from circle.domain.clock import FakeClock
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Agreements, Group, GroupProfile, MeetingFormat, Phase, PhaseKind
 from circle.domain.rules import ConfidentialityRules, NamesPolicy
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
     EVENT_DATA_KEYS,
-    Arrive,
-    ChangeFacilitator,
-    Close,
-    Dequeue,
-    EndTurn,
-    Enqueue,
     Event,
     EventKind,
-    ExtendTurn,
     FrozenMap,
-    Leave,
     LiveSession,
-    MoveInQueue,
-    NextPhase,
-    Open,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    RecordPulse,
-    Resume,
     SessionLogError,
     SessionRuleError,
     SessionState,
-    SetHeadcount,
-    SetNextMeeting,
-    SetRoundOrder,
-    StartPhase,
-    StartTurn,
-    StepOut,
     apply,
     decide,
     replay,
@@ -63,7 +42,7 @@ def session(
 
 def in_phase(index: int, **kwargs) -> tuple[LiveSession, FakeClock]:
     live, clock = session(**kwargs)
-    live.do(StartPhase(index))
+    live.do(cmd.StartPhase(index))
     return live, clock
 
 
@@ -77,10 +56,10 @@ def kinds(events: list[Event]) -> list[EventKind]:
 def test_opening_is_only_valid_as_the_first_command():
     live = LiveSession(FakeClock())
     with pytest.raises(SessionRuleError, match="not been opened"):
-        live.do(Arrive("m-ada"))
-    live.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
+        live.do(cmd.Arrive("m-ada"))
+    live.do(cmd.Open("g-1", FORMAT, 90, 300, "f-lead"))
     with pytest.raises(SessionRuleError, match="already open"):
-        live.do(Open("g-1", FORMAT, 90, 300, "f-lead"))
+        live.do(cmd.Open("g-1", FORMAT, 90, 300, "f-lead"))
 
 
 def test_the_opening_event_keeps_the_format_so_replay_needs_nothing_else():
@@ -97,15 +76,15 @@ def test_the_opening_event_keeps_the_format_so_replay_needs_nothing_else():
 @pytest.mark.parametrize(
     "bad",
     [
-        Open("g-1", (), 90, 300, "f-lead"),
-        Open("g-1", ((K.OPENING, 0),), 90, 300, "f-lead"),
-        Open("g-1", (("dancing", 10),), 90, 300, "f-lead"),
-        Open("g-1", FORMAT, 10, 300, "f-lead"),
-        Open("g-1", FORMAT, 90, 300, "Ada Lovelace"),
-        Open("", FORMAT, 90, 300, "f-lead"),
+        cmd.Open("g-1", (), 90, 300, "f-lead"),
+        cmd.Open("g-1", ((K.OPENING, 0),), 90, 300, "f-lead"),
+        cmd.Open("g-1", (("dancing", 10),), 90, 300, "f-lead"),
+        cmd.Open("g-1", FORMAT, 10, 300, "f-lead"),
+        cmd.Open("g-1", FORMAT, 90, 300, "Ada Lovelace"),
+        cmd.Open("", FORMAT, 90, 300, "f-lead"),
     ],
 )
-def test_an_opening_with_a_broken_format_or_ids_is_refused(bad: Open):
+def test_an_opening_with_a_broken_format_or_ids_is_refused(bad: cmd.Open):
     with pytest.raises(SessionRuleError):
         LiveSession(FakeClock()).do(bad)
 
@@ -116,8 +95,8 @@ def test_the_opening_command_can_be_built_from_a_group():
         agreements=Agreements("Be kind.", "Risk of harm."),
     )
     group = Group("g-9", "Tuesday group", profile, ConfidentialityRules(names=NamesPolicy.HEADCOUNT))
-    command = Open.for_group(group, "f-lead")
-    assert command == Open("g-9", ((K.OPENING, 5), (K.SHARING, 30)), 90, 240, "f-lead", headcount_only=True)
+    command = cmd.Open.for_group(group, "f-lead")
+    assert command == cmd.Open("g-9", ((K.OPENING, 5), (K.SHARING, 30)), 90, 240, "f-lead", headcount_only=True)
 
 
 # --------------------------------------------------------------------------- arrivals
@@ -125,9 +104,9 @@ def test_the_opening_command_can_be_built_from_a_group():
 
 def test_arriving_before_the_first_phase_is_on_time_and_after_it_is_late():
     live, clock = session(arrived=("m-ada",))
-    live.do(StartPhase(OPENING))
+    live.do(cmd.StartPhase(OPENING))
     clock.advance(minutes=4)
-    live.do(Arrive("m-bo", newcomer=True))
+    live.do(cmd.Arrive("m-bo", newcomer=True))
     state = live.state
     assert state.present == {"m-ada", "m-bo"}
     assert state.late == {"m-bo"}
@@ -136,10 +115,10 @@ def test_arriving_before_the_first_phase_is_on_time_and_after_it_is_late():
 
 def test_coming_back_after_leaving_is_neither_late_nor_leaving_early():
     live, _ = session(arrived=("m-ada",))
-    live.do(StartPhase(OPENING))
-    live.do(Leave("m-ada"))
+    live.do(cmd.StartPhase(OPENING))
+    live.do(cmd.Leave("m-ada"))
     assert live.state.left_early == {"m-ada"}
-    live.do(Arrive("m-ada"))
+    live.do(cmd.Arrive("m-ada"))
     assert live.state.present == {"m-ada"}
     assert live.state.left_early == frozenset()
     assert live.state.late == frozenset()
@@ -147,7 +126,7 @@ def test_coming_back_after_leaving_is_neither_late_nor_leaving_early():
 
 def test_unmarking_someone_before_the_meeting_begins_corrects_attendance_and_is_not_leaving_early():
     live, _ = session(arrived=("m-ada", "m-bo"))
-    live.do(Leave("m-bo"))
+    live.do(cmd.Leave("m-bo"))
     assert live.state.present == {"m-ada"}
     assert live.state.left_early == frozenset()
     assert live.state.attended == {"m-ada"}
@@ -156,17 +135,17 @@ def test_unmarking_someone_before_the_meeting_begins_corrects_attendance_and_is_
 def test_arriving_twice_or_leaving_without_arriving_is_refused():
     live, _ = session(arrived=("m-ada",))
     with pytest.raises(SessionRuleError, match="already here"):
-        live.do(Arrive("m-ada"))
+        live.do(cmd.Arrive("m-ada"))
     with pytest.raises(SessionRuleError, match="not here"):
-        live.do(Leave("m-zed"))
+        live.do(cmd.Leave("m-zed"))
 
 
 def test_a_speaker_who_leaves_has_their_turn_ended_and_leaves_the_queue():
     live, _ = in_phase(SHARING)
-    live.do(Enqueue("m-bo"))
-    live.do(StartTurn("m-ada"))
-    assert kinds(live.do(Leave("m-ada"))) == [EventKind.TURN_ENDED, EventKind.MEMBER_LEFT]
-    live.do(Leave("m-bo"))
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.StartTurn("m-ada"))
+    assert kinds(live.do(cmd.Leave("m-ada"))) == [EventKind.TURN_ENDED, EventKind.MEMBER_LEFT]
+    live.do(cmd.Leave("m-bo"))
     assert live.state.speaker is None
     assert live.state.queue == ()
     assert live.state.shared_count == 1
@@ -174,11 +153,11 @@ def test_a_speaker_who_leaves_has_their_turn_ended_and_leaves_the_queue():
 
 def test_a_newcomer_prompts_the_full_agreements_until_they_are_read():
     live, _ = session(arrived=("m-ada",))
-    live.do(ReadAgreements(full=False))
+    live.do(cmd.ReadAgreements(full=False))
     assert not live.state.full_agreements_due
-    live.do(Arrive("m-new", newcomer=True))
+    live.do(cmd.Arrive("m-new", newcomer=True))
     assert live.state.full_agreements_due
-    live.do(ReadAgreements(full=True))
+    live.do(cmd.ReadAgreements(full=True))
     assert live.state.agreements_read and not live.state.full_agreements_due
 
 
@@ -188,8 +167,8 @@ def test_a_newcomer_prompts_the_full_agreements_until_they_are_read():
 def test_a_headcount_only_group_counts_heads_and_takes_no_member_ids():
     live, _ = session(headcount_only=True)
     with pytest.raises(SessionRuleError, match="heads only"):
-        live.do(Arrive("m-ada"))
-    live.do(SetHeadcount(7))
+        live.do(cmd.Arrive("m-ada"))
+    live.do(cmd.SetHeadcount(7))
     assert live.state.headcount == 7
     assert live.state.present == frozenset()
 
@@ -197,24 +176,24 @@ def test_a_headcount_only_group_counts_heads_and_takes_no_member_ids():
 def test_a_group_with_member_ids_does_not_take_a_headcount():
     live, _ = session()
     with pytest.raises(SessionRuleError):
-        live.do(SetHeadcount(3))
+        live.do(cmd.SetHeadcount(3))
     assert live.state.headcount == len(MEMBERS)
 
 
 def test_turns_in_a_headcount_only_group_are_anonymous_but_timed_and_counted():
     live, clock = in_phase(SHARING, headcount_only=True)
-    live.do(SetHeadcount(5))
-    (started,) = live.do(StartTurn())
+    live.do(cmd.SetHeadcount(5))
+    (started,) = live.do(cmd.StartTurn())
     assert started.data == {"member_id": None, "budget_seconds": 300.0}
     assert live.state.speaker is None and live.state.in_turn
     clock.advance(200)
-    live.do(PassTurn())
-    live.do(PassTurn())  # someone passes without a timer running
-    live.do(StartTurn())
-    live.do(EndTurn())
+    live.do(cmd.PassTurn())
+    live.do(cmd.PassTurn())  # someone passes without a timer running
+    live.do(cmd.StartTurn())
+    live.do(cmd.EndTurn())
     assert (live.state.shared_count, live.state.passed_count) == (1, 2)
     with pytest.raises(SessionRuleError):
-        live.do(StartTurn("m-ada"))
+        live.do(cmd.StartTurn("m-ada"))
 
 
 # --------------------------------------------------------------------------- phases
@@ -224,17 +203,17 @@ def test_next_phase_walks_the_format_and_stops_at_the_last():
     live, _ = session()
     seen = []
     for _ in FORMAT:
-        live.do(NextPhase())
+        live.do(cmd.NextPhase())
         seen.append(live.state.phase)
     assert seen == [kind for kind, _ in FORMAT]
     with pytest.raises(SessionRuleError, match="last phase"):
-        live.do(NextPhase())
+        live.do(cmd.NextPhase())
 
 
 def test_starting_a_phase_ends_the_current_turn_first():
     live, _ = in_phase(CHECK_IN)
-    live.do(StartTurn("m-ada"))
-    events = live.do(StartPhase(SHARING))
+    live.do(cmd.StartTurn("m-ada"))
+    events = live.do(cmd.StartPhase(SHARING))
     assert kinds(events) == [EventKind.TURN_ENDED, EventKind.PHASE_STARTED]
     assert live.state.speaker is None
     assert live.state.done_in_phase == {}
@@ -244,18 +223,18 @@ def test_starting_a_phase_ends_the_current_turn_first():
 def test_a_phase_that_is_under_way_or_missing_cannot_be_started():
     live, _ = in_phase(CHECK_IN)
     with pytest.raises(SessionRuleError, match="already under way"):
-        live.do(StartPhase(CHECK_IN))
+        live.do(cmd.StartPhase(CHECK_IN))
     with pytest.raises(SessionRuleError, match="no such phase"):
-        live.do(StartPhase(9))
+        live.do(cmd.StartPhase(9))
 
 
 def test_turns_belong_to_check_in_sharing_and_closing_only():
     live, _ = session()
     with pytest.raises(SessionRuleError, match="not started"):
-        live.do(StartTurn("m-ada"))
-    live.do(StartPhase(BREAK))
+        live.do(cmd.StartTurn("m-ada"))
+    live.do(cmd.StartPhase(BREAK))
     with pytest.raises(SessionRuleError, match="check-in, sharing and closing"):
-        live.do(StartTurn("m-ada"))
+        live.do(cmd.StartTurn("m-ada"))
 
 
 # --------------------------------------------------------------------------- round order
@@ -263,42 +242,42 @@ def test_turns_belong_to_check_in_sharing_and_closing_only():
 
 def test_the_round_order_decides_who_is_next_and_skips_those_done_or_gone():
     live, _ = in_phase(CHECK_IN)
-    live.do(SetRoundOrder("roster", ("m-cy", "m-ada", "m-bo", "m-di")))
+    live.do(cmd.SetRoundOrder("roster", ("m-cy", "m-ada", "m-bo", "m-di")))
     assert live.state.next_up == "m-cy"
-    live.do(StartTurn())
+    live.do(cmd.StartTurn())
     assert live.state.speaker == "m-cy"
     assert live.state.next_up == "m-ada"
-    live.do(Leave("m-ada"))
+    live.do(cmd.Leave("m-ada"))
     assert live.state.next_up == "m-bo"
-    live.do(StartTurn())  # ends m-cy's turn and starts m-bo's
-    live.do(PassTurn())
+    live.do(cmd.StartTurn())  # ends m-cy's turn and starts m-bo's
+    live.do(cmd.PassTurn())
     assert live.state.done_in_phase == {"m-cy": "shared", "m-bo": "passed"}
     assert live.state.still_to_speak == ("m-di",)
 
 
 def test_a_random_round_order_is_shuffled_by_the_caller_and_recorded_in_the_event():
     live, _ = in_phase(CHECK_IN)
-    (event,) = live.do(SetRoundOrder("random", ("m-fay", "m-bo", "m-ada")))
+    (event,) = live.do(cmd.SetRoundOrder("random", ("m-fay", "m-bo", "m-ada")))
     assert event.data == {"mode": "random", "member_ids": ("m-fay", "m-bo", "m-ada")}
     assert replay(live.events).round_order == ("m-fay", "m-bo", "m-ada")
 
 
 def test_the_round_order_carries_over_from_check_in_to_closing():
     live, _ = in_phase(CHECK_IN)
-    live.do(SetRoundOrder("roster", ("m-ada", "m-bo")))
-    live.do(StartTurn())
-    live.do(EndTurn())
+    live.do(cmd.SetRoundOrder("roster", ("m-ada", "m-bo")))
+    live.do(cmd.StartTurn())
+    live.do(cmd.EndTurn())
     assert live.state.next_up == "m-bo"
-    live.do(StartPhase(CLOSING))
+    live.do(cmd.StartPhase(CLOSING))
     assert live.state.next_up == "m-ada"
 
 
 @pytest.mark.parametrize(
     "bad",
     [
-        SetRoundOrder("alphabetical", ("m-ada",)),
-        SetRoundOrder("roster", ("m-ada", "m-ada")),
-        SetRoundOrder("roster", ("m-ada", "m-zed")),
+        cmd.SetRoundOrder("alphabetical", ("m-ada",)),
+        cmd.SetRoundOrder("roster", ("m-ada", "m-ada")),
+        cmd.SetRoundOrder("roster", ("m-ada", "m-zed")),
     ],
 )
 def test_a_round_order_with_an_unknown_mode_a_repeat_or_an_absent_member_is_refused(bad):
@@ -310,7 +289,7 @@ def test_a_round_order_with_an_unknown_mode_a_repeat_or_an_absent_member_is_refu
 def test_with_no_round_order_set_nobody_is_next():
     live, _ = in_phase(CHECK_IN)
     with pytest.raises(SessionRuleError, match="Nobody is next"):
-        live.do(StartTurn())
+        live.do(cmd.StartTurn())
 
 
 # --------------------------------------------------------------------------- sharing queue
@@ -319,12 +298,12 @@ def test_with_no_round_order_set_nobody_is_next():
 def test_the_sharing_queue_takes_people_in_order_and_can_be_rearranged():
     live, _ = in_phase(SHARING)
     for member in ("m-ada", "m-bo", "m-cy"):
-        live.do(Enqueue(member))
-    live.do(MoveInQueue("m-cy", 0))
+        live.do(cmd.Enqueue(member))
+    live.do(cmd.MoveInQueue("m-cy", 0))
     assert live.state.queue == ("m-cy", "m-ada", "m-bo")
-    live.do(Dequeue("m-ada"))
+    live.do(cmd.Dequeue("m-ada"))
     assert live.state.queue == ("m-cy", "m-bo")
-    live.do(StartTurn())
+    live.do(cmd.StartTurn())
     assert live.state.speaker == "m-cy"
     assert live.state.queue == ("m-bo",)
     assert live.state.next_up == "m-bo"
@@ -332,42 +311,48 @@ def test_the_sharing_queue_takes_people_in_order_and_can_be_rearranged():
 
 def test_moving_someone_to_where_they_already_are_logs_nothing():
     live, _ = in_phase(SHARING)
-    live.do(Enqueue("m-ada"))
-    assert live.propose(MoveInQueue("m-ada", 0)) == []
+    live.do(cmd.Enqueue("m-ada"))
+    assert live.propose(cmd.MoveInQueue("m-ada", 0)) == []
 
 
 @pytest.mark.parametrize(
     "bad",
-    [Enqueue("m-zed"), Dequeue("m-cy"), MoveInQueue("m-ada", 2), MoveInQueue("m-ada", -1), Enqueue("m-ada")],
+    [
+        cmd.Enqueue("m-zed"),
+        cmd.Dequeue("m-cy"),
+        cmd.MoveInQueue("m-ada", 2),
+        cmd.MoveInQueue("m-ada", -1),
+        cmd.Enqueue("m-ada"),
+    ],
 )
 def test_queue_changes_that_do_not_fit_are_refused(bad):
     live, _ = in_phase(SHARING)
-    live.do(Enqueue("m-ada"))
-    live.do(Enqueue("m-bo"))
+    live.do(cmd.Enqueue("m-ada"))
+    live.do(cmd.Enqueue("m-bo"))
     with pytest.raises(SessionRuleError):
         live.do(bad)
 
 
 def test_the_current_speaker_cannot_join_the_queue():
     live, _ = in_phase(SHARING)
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-ada"))
     with pytest.raises(SessionRuleError, match="speaking"):
-        live.do(Enqueue("m-ada"))
+        live.do(cmd.Enqueue("m-ada"))
 
 
 def test_a_second_round_in_sharing_counts_every_share_and_keeps_the_latest_outcome():
     live, _ = in_phase(SHARING)
-    live.do(Enqueue("m-ada"))
-    live.do(Enqueue("m-bo"))
-    live.do(StartTurn())
-    live.do(StartTurn())
-    live.do(EndTurn())
+    live.do(cmd.Enqueue("m-ada"))
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.StartTurn())
+    live.do(cmd.StartTurn())
+    live.do(cmd.EndTurn())
     assert live.state.queue == ()
-    live.do(Enqueue("m-ada"))
-    live.do(Enqueue("m-bo"))
-    live.do(StartTurn())
-    live.do(EndTurn())
-    live.do(PassTurn())
+    live.do(cmd.Enqueue("m-ada"))
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.StartTurn())
+    live.do(cmd.EndTurn())
+    live.do(cmd.PassTurn())
     state = live.state
     assert state.done_in_phase == {"m-ada": "shared", "m-bo": "passed"}
     assert (state.shared_count, state.passed_count) == (3, 1)
@@ -380,7 +365,7 @@ def test_a_second_round_in_sharing_counts_every_share_and_keeps_the_latest_outco
 
 def test_check_in_turns_get_the_check_in_turn_length():
     live, _ = in_phase(CHECK_IN)
-    (started,) = live.do(StartTurn("m-ada"))
+    (started,) = live.do(cmd.StartTurn("m-ada"))
     assert started.data["budget_seconds"] == 90
     assert live.state.speaker_timer.budget_seconds == 90
 
@@ -388,8 +373,8 @@ def test_check_in_turns_get_the_check_in_turn_length():
 def test_a_sharing_turn_gets_the_full_turn_while_there_is_time_for_everyone():
     live, _ = in_phase(SHARING)
     for member in MEMBERS[:4]:
-        live.do(Enqueue(member))
-    (started,) = live.do(StartTurn())
+        live.do(cmd.Enqueue(member))
+    (started,) = live.do(cmd.StartTurn())
     assert started.data["budget_seconds"] == 300
 
 
@@ -397,11 +382,11 @@ def test_a_late_start_to_sharing_shares_the_remaining_time_fairly():
     live, clock = in_phase(SHARING)
     clock.advance(minutes=25)  # 20 minutes of the 45 are left
     for member in MEMBERS:
-        live.do(Enqueue(member))
-    (started,) = live.do(StartTurn())
+        live.do(cmd.Enqueue(member))
+    (started,) = live.do(cmd.StartTurn())
     assert started.data["budget_seconds"] == 200  # 1200 s / 6 speakers
     clock.advance(200)
-    events = live.do(StartTurn())  # 1000 s left for the 5 still waiting
+    events = live.do(cmd.StartTurn())  # 1000 s left for the 5 still waiting
     assert kinds(events) == [EventKind.TURN_ENDED, EventKind.TURN_STARTED]
     assert events[-1].data["budget_seconds"] == 200
 
@@ -409,41 +394,41 @@ def test_a_late_start_to_sharing_shares_the_remaining_time_fairly():
 def test_someone_chosen_from_outside_the_queue_counts_as_one_more_speaker():
     live, clock = in_phase(SHARING)
     clock.advance(minutes=35)  # 600 s left
-    live.do(Enqueue("m-ada"))
-    (started,) = live.do(StartTurn("m-bo"))
+    live.do(cmd.Enqueue("m-ada"))
+    (started,) = live.do(cmd.StartTurn("m-bo"))
     assert started.data["budget_seconds"] == 300  # 600 / 2
     assert live.state.next_up == "m-ada"
 
 
 def test_extending_a_turn_adds_to_its_time_box():
     live, clock = in_phase(CHECK_IN)
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-ada"))
     clock.advance(80)
     assert live.state.speaker_timer.state(clock.now()) is TimerState.LAST_MINUTE
-    live.do(ExtendTurn())
-    live.do(ExtendTurn(30))
+    live.do(cmd.ExtendTurn())
+    live.do(cmd.ExtendTurn(30))
     assert live.state.speaker_timer.remaining(clock.now()) == 100
 
 
 def test_a_turn_cannot_be_extended_ended_or_extended_by_nothing_when_it_makes_no_sense():
     live, _ = in_phase(CHECK_IN)
     with pytest.raises(SessionRuleError, match="Nobody is speaking"):
-        live.do(EndTurn())
+        live.do(cmd.EndTurn())
     with pytest.raises(SessionRuleError, match="Nobody is speaking"):
-        live.do(ExtendTurn())
-    live.do(StartTurn("m-ada"))
+        live.do(cmd.ExtendTurn())
+    live.do(cmd.StartTurn("m-ada"))
     with pytest.raises(SessionRuleError):
-        live.do(ExtendTurn(0))
+        live.do(cmd.ExtendTurn(0))
 
 
 def test_starting_the_next_turn_ends_the_current_one_so_there_is_only_ever_one_speaker():
     live, _ = in_phase(SHARING)
-    live.do(StartTurn("m-ada"))
-    live.do(StartTurn("m-bo"))
+    live.do(cmd.StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-bo"))
     assert live.state.speaker == "m-bo"
     assert live.state.done_in_phase == {"m-ada": "shared"}
     with pytest.raises(SessionRuleError, match="already speaking"):
-        live.do(StartTurn("m-bo"))
+        live.do(cmd.StartTurn("m-bo"))
 
 
 # --------------------------------------------------------------------------- passing
@@ -451,12 +436,12 @@ def test_starting_the_next_turn_ends_the_current_one_so_there_is_only_ever_one_s
 
 def test_passing_is_participation_and_is_counted_as_a_pass_not_as_silence():
     live, _ = in_phase(CHECK_IN)
-    live.do(SetRoundOrder("roster", ("m-ada", "m-bo", "m-cy")))
-    live.do(StartTurn())
-    live.do(PassTurn())  # m-ada passes once her turn has begun
-    live.do(PassTurn())  # m-bo passes before a timer is started
-    live.do(StartTurn())
-    live.do(EndTurn())
+    live.do(cmd.SetRoundOrder("roster", ("m-ada", "m-bo", "m-cy")))
+    live.do(cmd.StartTurn())
+    live.do(cmd.PassTurn())  # m-ada passes once her turn has begun
+    live.do(cmd.PassTurn())  # m-bo passes before a timer is started
+    live.do(cmd.StartTurn())
+    live.do(cmd.EndTurn())
     state = live.state
     assert state.done_in_phase == {"m-ada": "passed", "m-bo": "passed", "m-cy": "shared"}
     assert (state.shared_count, state.passed_count) == (1, 2)
@@ -467,18 +452,18 @@ def test_passing_is_participation_and_is_counted_as_a_pass_not_as_silence():
 
 def test_passing_for_someone_else_while_a_person_speaks_is_refused():
     live, _ = in_phase(CHECK_IN)
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-ada"))
     with pytest.raises(SessionRuleError, match="Someone else is speaking"):
-        live.do(PassTurn("m-bo"))
-    live.do(PassTurn("m-ada"))
+        live.do(cmd.PassTurn("m-bo"))
+    live.do(cmd.PassTurn("m-ada"))
     assert live.state.done_in_phase == {"m-ada": "passed"}
 
 
 def test_someone_who_passes_leaves_the_sharing_queue():
     live, _ = in_phase(SHARING)
-    live.do(Enqueue("m-ada"))
-    live.do(Enqueue("m-bo"))
-    live.do(PassTurn())
+    live.do(cmd.Enqueue("m-ada"))
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.PassTurn())
     assert live.state.queue == ("m-bo",)
 
 
@@ -488,11 +473,11 @@ def test_someone_who_passes_leaves_the_sharing_queue():
 def test_pausing_freezes_the_speaker_phase_and_meeting_timers():
     live, clock = in_phase(OPENING)
     clock.advance(minutes=10)
-    live.do(StartPhase(CHECK_IN))
+    live.do(cmd.StartPhase(CHECK_IN))
     clock.advance(30)
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-ada"))
     clock.advance(40)
-    live.do(Pause())
+    live.do(cmd.Pause())
     clock.advance(minutes=7)
     state = live.state
     now = clock.now()
@@ -502,7 +487,7 @@ def test_pausing_freezes_the_speaker_phase_and_meeting_timers():
     assert state.meeting_timer.elapsed(now) == 670
     assert state.planned_end_at(now) == state.started_at + timedelta(minutes=90 + 7)
 
-    live.do(Resume())
+    live.do(cmd.Resume())
     clock.advance(5)
     state, now = live.state, clock.now()
     assert state.speaker_timer.elapsed(now) == 45
@@ -513,24 +498,24 @@ def test_pausing_freezes_the_speaker_phase_and_meeting_timers():
 
 def test_nothing_new_starts_while_paused_but_the_room_can_still_change():
     live, _ = in_phase(CHECK_IN)
-    live.do(Pause())
+    live.do(cmd.Pause())
     with pytest.raises(SessionRuleError, match="paused"):
-        live.do(StartTurn("m-ada"))
+        live.do(cmd.StartTurn("m-ada"))
     with pytest.raises(SessionRuleError, match="paused"):
-        live.do(NextPhase())
+        live.do(cmd.NextPhase())
     with pytest.raises(SessionRuleError, match="already paused"):
-        live.do(Pause())
-    live.do(Leave("m-bo"))
-    live.do(StepOut())
-    live.do(Resume())
+        live.do(cmd.Pause())
+    live.do(cmd.Leave("m-bo"))
+    live.do(cmd.StepOut())
+    live.do(cmd.Resume())
     with pytest.raises(SessionRuleError, match="not paused"):
-        live.do(Resume())
+        live.do(cmd.Resume())
 
 
 def test_a_meeting_that_has_not_started_cannot_be_paused():
     live, _ = session()
     with pytest.raises(SessionRuleError, match="not started"):
-        live.do(Pause())
+        live.do(cmd.Pause())
 
 
 # --------------------------------------------------------------------------- facilitation and closing
@@ -539,37 +524,38 @@ def test_a_meeting_that_has_not_started_cannot_be_paused():
 def test_facilitator_changes_and_step_outs_are_recorded_in_order_without_who_or_why():
     live, clock = in_phase(SHARING)
     clock.advance(minutes=3)
-    live.do(ChangeFacilitator("f-co"))
-    (stepped,) = live.do(StepOut())
+    live.do(cmd.ChangeFacilitator("f-co"))
+    (stepped,) = live.do(cmd.StepOut())
     assert stepped.data == {}
     clock.advance(minutes=2)
-    live.do(ChangeFacilitator("f-lead"))
+    live.do(cmd.ChangeFacilitator("f-lead"))
     assert [who for who, _ in live.state.facilitators] == ["f-lead", "f-co", "f-lead"]
     assert live.state.facilitators[1][1] == live.state.started_at + timedelta(minutes=3)
     assert live.state.stepped_out_count == 1
     with pytest.raises(SessionRuleError, match="already facilitating"):
-        live.do(ChangeFacilitator("f-lead"))
+        live.do(cmd.ChangeFacilitator("f-lead"))
 
 
 def test_the_next_meeting_is_kept_as_an_iso_date():
     live, _ = session()
-    live.do(SetNextMeeting("2026-01-12"))
+    live.do(cmd.SetNextMeeting("2026-01-12"))
     assert live.state.next_meeting == "2026-01-12"
-    live.do(SetNextMeeting("2026-01-19T19:00"))
+    live.do(cmd.SetNextMeeting("2026-01-19T19:00"))
     assert live.state.next_meeting == "2026-01-19T19:00"
     with pytest.raises(SessionRuleError, match="date"):
-        live.do(SetNextMeeting("next tuesday"))
+        live.do(cmd.SetNextMeeting("next tuesday"))
 
 
 def test_closing_ends_the_turn_and_then_every_command_is_refused():
     live, clock = in_phase(CLOSING)
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.StartTurn("m-ada"))
     clock.advance(50)
-    assert kinds(live.do(Close())) == [EventKind.TURN_ENDED, EventKind.SESSION_CLOSED]
+    assert kinds(live.do(cmd.Close())) == [EventKind.TURN_ENDED, EventKind.SESSION_CLOSED]
     state = live.state
     assert state.is_closed and not state.is_open
     assert state.speaker is None and state.phase_timer is None
-    for command in (Arrive("m-zed"), StartPhase(0), Resume(), Close(), Open("g-1", FORMAT, 90, 300, "f-lead")):
+    refused = (cmd.Arrive("m-zed"), cmd.StartPhase(0), cmd.Resume(), cmd.Close())
+    for command in (*refused, cmd.Open("g-1", FORMAT, 90, 300, "f-lead")):
         with pytest.raises(SessionRuleError, match="closed"):
             live.do(command)
 
@@ -577,27 +563,27 @@ def test_closing_ends_the_turn_and_then_every_command_is_refused():
 def test_the_meeting_timer_stops_at_the_close():
     live, clock = in_phase(OPENING)
     clock.advance(minutes=80)
-    live.do(Close())
+    live.do(cmd.Close())
     clock.advance(minutes=30)
     assert live.state.meeting_timer.elapsed(clock.now()) == 80 * 60
 
 
 def test_the_summary_holds_counts_ids_and_durations():
     live, clock = session(arrived=("m-ada", "m-bo"))
-    live.do(StartPhase(OPENING))
-    live.do(Arrive("m-new", newcomer=True))
-    live.do(StartPhase(CHECK_IN))
-    live.do(SetRoundOrder("roster", ("m-ada", "m-bo", "m-new")))
-    live.do(StartTurn())
-    live.do(StartTurn())
-    live.do(PassTurn())
-    live.do(Leave("m-bo"))
+    live.do(cmd.StartPhase(OPENING))
+    live.do(cmd.Arrive("m-new", newcomer=True))
+    live.do(cmd.StartPhase(CHECK_IN))
+    live.do(cmd.SetRoundOrder("roster", ("m-ada", "m-bo", "m-new")))
+    live.do(cmd.StartTurn())
+    live.do(cmd.StartTurn())
+    live.do(cmd.PassTurn())
+    live.do(cmd.Leave("m-bo"))
     clock.advance(minutes=12)
-    live.do(Pause())
+    live.do(cmd.Pause())
     clock.advance(minutes=3)
-    live.do(ChangeFacilitator("f-co"))
-    live.do(StepOut())
-    live.do(Close())
+    live.do(cmd.ChangeFacilitator("f-co"))
+    live.do(cmd.StepOut())
+    live.do(cmd.Close())
     result = summary(live.state, clock.now() + timedelta(hours=2))
     assert result.present == {"m-ada", "m-bo", "m-new"}
     assert result.newcomers == {"m-new"}
@@ -620,7 +606,7 @@ def test_the_summary_holds_counts_ids_and_durations():
 def test_proposing_a_command_changes_nothing_until_it_is_accepted():
     live, _ = in_phase(CHECK_IN)
     before_state, before_events = live.state, live.events
-    proposed = live.propose(StartTurn("m-ada"))
+    proposed = live.propose(cmd.StartTurn("m-ada"))
     assert live.state == before_state and live.events == before_events
     live.accept(proposed)
     assert live.state.speaker == "m-ada"
@@ -630,26 +616,26 @@ def test_proposing_a_command_changes_nothing_until_it_is_accepted():
 def test_decide_is_a_pure_function_of_state_command_and_time():
     live, clock = in_phase(CHECK_IN)
     state = live.state
-    first = decide(state, StartTurn("m-ada"), clock.now(), lambda: "x")
-    second = decide(state, StartTurn("m-ada"), clock.now(), lambda: "x")
+    first = decide(state, cmd.StartTurn("m-ada"), clock.now(), lambda: "x")
+    second = decide(state, cmd.StartTurn("m-ada"), clock.now(), lambda: "x")
     assert first == second
     assert live.state == state
 
 
 def test_sequence_numbers_run_from_zero_without_gaps_and_ids_are_unique():
     live, _ = in_phase(CHECK_IN)
-    live.do(StartTurn("m-ada"))
-    live.do(StartPhase(SHARING))
+    live.do(cmd.StartTurn("m-ada"))
+    live.do(cmd.StartPhase(SHARING))
     assert [event.seq for event in live.events] == list(range(len(live.events)))
     assert len({event.id for event in live.events}) == len(live.events)
 
 
 def test_replaying_the_log_lands_on_the_same_state_as_the_live_session():
     live, clock = in_phase(SHARING)
-    live.do(Enqueue("m-cy"))
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.Enqueue("m-cy"))
+    live.do(cmd.StartTurn("m-ada"))
     clock.advance(100)
-    live.do(Pause())
+    live.do(cmd.Pause())
     clock.advance(100)
     assert replay(live.events) == live.state
     resumed = LiveSession(clock, events=live.events)
@@ -658,11 +644,11 @@ def test_replaying_the_log_lands_on_the_same_state_as_the_live_session():
 
 def test_events_survive_a_json_round_trip_and_replay_to_the_same_state():
     live, clock = in_phase(SHARING)
-    live.do(Enqueue("m-cy"))
+    live.do(cmd.Enqueue("m-cy"))
     clock.advance(12.345678)
-    live.do(StartTurn("m-ada"))
-    live.do(ExtendTurn(45.5))
-    live.do(SetNextMeeting("2026-01-12"))
+    live.do(cmd.StartTurn("m-ada"))
+    live.do(cmd.ExtendTurn(45.5))
+    live.do(cmd.SetNextMeeting("2026-01-12"))
     stored = json.dumps([event.to_dict() for event in live.events])
     loaded = [Event.from_dict(raw) for raw in json.loads(stored)]
     assert loaded == list(live.events)
@@ -672,7 +658,7 @@ def test_events_survive_a_json_round_trip_and_replay_to_the_same_state():
 
 def test_event_data_is_a_plain_json_object_that_cannot_be_changed():
     live, _ = in_phase(CHECK_IN)
-    (event,) = live.do(SetRoundOrder("roster", ("m-ada",)))
+    (event,) = live.do(cmd.SetRoundOrder("roster", ("m-ada",)))
     assert json.loads(json.dumps(event.data)) == {"mode": "roster", "member_ids": ["m-ada"]}
     with pytest.raises(TypeError):
         event.data["mode"] = "random"  # type: ignore[index]
@@ -683,7 +669,7 @@ def test_event_times_are_utc_and_never_step_back_when_the_clock_does():
     live, clock = in_phase(CHECK_IN)
     opened_at = live.state.last_at
     clock.advance(-300)
-    (event,) = live.do(StartTurn("m-ada"))
+    (event,) = live.do(cmd.StartTurn("m-ada"))
     assert event.at == opened_at
     assert event.at.utcoffset() == timedelta(0)
 
@@ -695,7 +681,7 @@ def test_a_log_out_of_order_or_going_on_after_its_close_cannot_be_replayed():
         replay([events[1], events[0]])
     with pytest.raises(SessionLogError):
         replay(events[1:])
-    live.do(Close())
+    live.do(cmd.Close())
     late = Event("late", len(live.events), EventKind.STEPPED_OUT, live.state.last_at)
     with pytest.raises(SessionLogError):
         apply(live.state, late)
@@ -711,7 +697,7 @@ def test_an_unreadable_stored_event_is_reported_as_invalid_input():
 def test_errors_are_one_plain_line_that_never_repeats_what_was_typed():
     live, _ = in_phase(CHECK_IN)
     with pytest.raises(SessionRuleError) as raised:
-        live.do(Leave("m-secret"))
+        live.do(cmd.Leave("m-secret"))
     message = str(raised.value)
     assert "m-secret" not in message and "\n" not in message
     assert isinstance(raised.value, CircleError)
@@ -719,33 +705,33 @@ def test_errors_are_one_plain_line_that_never_repeats_what_was_typed():
 
 def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_said():
     live, clock = session(arrived=("m-ada", "m-bo"))
-    live.do(ReadAgreements(full=True))
-    live.do(StartPhase(OPENING))
-    live.do(Arrive("m-new", newcomer=True))
-    live.do(NextPhase())
-    live.do(SetRoundOrder("volunteers", ("m-bo", "m-ada")))
-    live.do(StartTurn())
-    live.do(ExtendTurn())
-    live.do(PassTurn("m-bo"))
-    live.do(NextPhase())
-    live.do(Enqueue("m-new"))
-    live.do(Enqueue("m-ada"))
-    live.do(MoveInQueue("m-ada", 0))
-    live.do(Dequeue("m-new"))
-    live.do(StartTurn())
+    live.do(cmd.ReadAgreements(full=True))
+    live.do(cmd.StartPhase(OPENING))
+    live.do(cmd.Arrive("m-new", newcomer=True))
+    live.do(cmd.NextPhase())
+    live.do(cmd.SetRoundOrder("volunteers", ("m-bo", "m-ada")))
+    live.do(cmd.StartTurn())
+    live.do(cmd.ExtendTurn())
+    live.do(cmd.PassTurn("m-bo"))
+    live.do(cmd.NextPhase())
+    live.do(cmd.Enqueue("m-new"))
+    live.do(cmd.Enqueue("m-ada"))
+    live.do(cmd.MoveInQueue("m-ada", 0))
+    live.do(cmd.Dequeue("m-new"))
+    live.do(cmd.StartTurn())
     clock.advance(60)
-    live.do(Pause())
-    live.do(Resume())
-    live.do(EndTurn())
-    live.do(ChangeFacilitator("f-co"))
-    live.do(StepOut())
-    live.do(Leave("m-bo"))
-    live.do(SetNextMeeting("2026-01-12"))
-    live.do(StartPhase(CLOSING))
-    live.do(RecordPulse((0, 1, 1, 0, 0)))
-    live.do(Close())
+    live.do(cmd.Pause())
+    live.do(cmd.Resume())
+    live.do(cmd.EndTurn())
+    live.do(cmd.ChangeFacilitator("f-co"))
+    live.do(cmd.StepOut())
+    live.do(cmd.Leave("m-bo"))
+    live.do(cmd.SetNextMeeting("2026-01-12"))
+    live.do(cmd.StartPhase(CLOSING))
+    live.do(cmd.RecordPulse((0, 1, 1, 0, 0)))
+    live.do(cmd.Close())
     headcount, _ = session(headcount_only=True)
-    headcount.do(SetHeadcount(4))
+    headcount.do(cmd.SetHeadcount(4))
     events = [*live.events, *headcount.events]
     assert {event.kind for event in events} == set(EventKind)
 

@@ -9,28 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
-    Arrive,
-    ChangeFacilitator,
-    Close,
-    Command,
-    Dequeue,
-    EndTurn,
-    Enqueue,
     Event,
     EventKind,
-    ExtendTurn,
-    Leave,
     LiveSession,
-    NextPhase,
-    PassTurn,
-    Pause,
-    Resume,
     SessionLogError,
     SessionRuleError,
-    StartPhase,
-    StartTurn,
-    StepOut,
     replay,
 )
 from circle.domain.session.merge import merge_logs
@@ -43,7 +28,7 @@ def meeting_in(phase: int) -> LiveSession:
     """A meeting that went through its phases up to `phase`, ten minutes each."""
     live = opened_meeting(MEMBERS)
     for index in range(phase + 1):
-        live.do(StartPhase(index))
+        live.do(cmd.StartPhase(index))
         live.clock.advance(minutes=10)
     return live
 
@@ -51,9 +36,9 @@ def meeting_in(phase: int) -> LiveSession:
 def meeting_with_a_turn() -> LiveSession:
     """Sharing, with two people in the queue and m-ada speaking for a minute."""
     live = meeting_in(SHARING)
-    live.do(Enqueue("m-bo"))
-    live.do(Enqueue("m-cy"))
-    live.do(StartTurn("m-ada"))
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.Enqueue("m-cy"))
+    live.do(cmd.StartTurn("m-ada"))
     live.clock.advance(60)
     return live
 
@@ -63,7 +48,7 @@ def copy_of(live: LiveSession, name: str) -> LiveSession:
     return LiveSession(FakeClock(live.clock.now()), new_id=sequential_ids(name), events=live.events)
 
 
-def at(live: LiveSession, seconds: float, command: Command) -> list[Event]:
+def at(live: LiveSession, seconds: float, command: cmd.Command) -> list[Event]:
     """`command`, `seconds` after the copy's previous one."""
     live.clock.advance(seconds)
     return live.do(command)
@@ -79,7 +64,7 @@ def ids_of(events) -> list[str]:
 def test_importing_the_same_log_twice_adds_nothing():
     ours = copy_of(meeting_with_a_turn(), "a")
     theirs = copy_of(ours, "b")
-    at(theirs, 30, EndTurn())
+    at(theirs, 30, cmd.EndTurn())
     first = merge_logs(ours.events, theirs.events)
     again = merge_logs(first.events, theirs.events)
     assert (first.added, first.set_aside) == (1, 0)
@@ -124,14 +109,14 @@ def test_events_are_renumbered_from_zero_whatever_seq_they_came_with():
 def test_the_other_sides_continuation_lands_on_their_phase_speaker_and_timers():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 20, StepOut())  # the lead stepped out with a member before handing over
-    at(theirs, 60, StartTurn())
-    at(theirs, 30, ExtendTurn(60))
-    at(theirs, 30, Pause())
-    at(theirs, 120, Resume())
-    at(theirs, 200, NextPhase())
-    at(theirs, 60, NextPhase())
-    at(theirs, 10, StartTurn("m-di"))
+    at(ours, 20, cmd.StepOut())  # the lead stepped out with a member before handing over
+    at(theirs, 60, cmd.StartTurn())
+    at(theirs, 30, cmd.ExtendTurn(60))
+    at(theirs, 30, cmd.Pause())
+    at(theirs, 120, cmd.Resume())
+    at(theirs, 200, cmd.NextPhase())
+    at(theirs, 60, cmd.NextPhase())
+    at(theirs, 10, cmd.StartTurn("m-di"))
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -148,10 +133,10 @@ def test_the_other_sides_continuation_lands_on_their_phase_speaker_and_timers():
 def test_events_made_on_both_sides_are_ordered_by_time_and_each_sides_order_is_kept():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    ours_first = at(ours, 10, StepOut())
-    theirs_first = at(theirs, 20, ChangeFacilitator("f-co"))
-    ours_second = at(ours, 20, Arrive("m-late"))  # 30 s after the export
-    theirs_second = at(theirs, 20, StartTurn("m-bo"))  # 40 s: ends m-ada's turn, then starts m-bo's
+    ours_first = at(ours, 10, cmd.StepOut())
+    theirs_first = at(theirs, 20, cmd.ChangeFacilitator("f-co"))
+    ours_second = at(ours, 20, cmd.Arrive("m-late"))  # 30 s after the export
+    theirs_second = at(theirs, 20, cmd.StartTurn("m-bo"))  # 40 s: ends m-ada's turn, then starts m-bo's
 
     merged = merge_logs(ours.events, theirs.events)
 
@@ -165,9 +150,9 @@ def test_events_made_on_both_sides_are_ordered_by_time_and_each_sides_order_is_k
 def test_the_merge_does_not_depend_on_which_side_is_ours():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 10, EndTurn())
-    at(theirs, 15, ExtendTurn(60))
-    at(ours, 10, StartTurn("m-bo"))
+    at(ours, 10, cmd.EndTurn())
+    at(theirs, 15, cmd.ExtendTurn(60))
+    at(ours, 10, cmd.StartTurn("m-bo"))
     assert merge_logs(ours.events, theirs.events).events == merge_logs(theirs.events, ours.events).events
 
 
@@ -177,9 +162,9 @@ def test_the_merge_does_not_depend_on_which_side_is_ours():
 def test_when_both_sides_closed_the_earlier_close_wins_and_what_follows_it_is_set_aside():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(theirs, 60, ExtendTurn(120))
-    at(ours, 120, Close())  # ends m-ada's turn, then closes
-    at(theirs, 240, Close())  # ends m-ada's turn, then closes
+    at(theirs, 60, cmd.ExtendTurn(120))
+    at(ours, 120, cmd.Close())  # ends m-ada's turn, then closes
+    at(theirs, 240, cmd.Close())  # ends m-ada's turn, then closes
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -196,8 +181,8 @@ def test_when_both_sides_closed_the_earlier_close_wins_and_what_follows_it_is_se
 def test_two_turns_started_at_the_same_moment_resolve_the_same_way_whichever_side_is_ours():
     exported = meeting_in(SHARING)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 30, StartTurn("m-bo"))
-    at(theirs, 30, StartTurn("m-cy"))
+    at(ours, 30, cmd.StartTurn("m-bo"))
+    at(theirs, 30, cmd.StartTurn("m-cy"))
 
     one_way = merge_logs(ours.events, theirs.events)
     other_way = merge_logs(theirs.events, ours.events)
@@ -213,8 +198,8 @@ def test_two_turns_started_at_the_same_moment_resolve_the_same_way_whichever_sid
 def test_a_phase_both_sides_moved_on_to_is_started_once_at_the_earlier_moment():
     exported = meeting_in(CHECK_IN)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(theirs, 60, NextPhase())
-    at(ours, 90, NextPhase())
+    at(theirs, 60, cmd.NextPhase())
+    at(ours, 90, cmd.NextPhase())
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -227,9 +212,9 @@ def test_a_phase_both_sides_moved_on_to_is_started_once_at_the_earlier_moment():
 def test_a_side_that_never_saw_the_later_phase_cannot_take_the_meeting_back():
     exported = meeting_in(CHECK_IN)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 60, NextPhase())
-    at(ours, 60, NextPhase())  # the break, 2 minutes after the export
-    at(theirs, 180, StartPhase(SHARING))  # they were still in check-in
+    at(ours, 60, cmd.NextPhase())
+    at(ours, 60, cmd.NextPhase())  # the break, 2 minutes after the export
+    at(theirs, 180, cmd.StartPhase(SHARING))  # they were still in check-in
 
     merged = merge_logs(ours.events, theirs.events)
 
@@ -240,8 +225,8 @@ def test_a_side_that_never_saw_the_later_phase_cannot_take_the_meeting_back():
 def test_going_back_to_a_phase_is_kept_for_the_side_that_saw_where_the_meeting_was():
     exported = meeting_in(CLOSING)
     theirs = copy_of(exported, "b")
-    at(theirs, 30, StartPhase(SHARING))  # someone still wanted to share
-    at(theirs, 10, StartTurn("m-cy"))
+    at(theirs, 30, cmd.StartPhase(SHARING))  # someone still wanted to share
+    at(theirs, 10, cmd.StartTurn("m-cy"))
 
     merged = merge_logs(exported.events, theirs.events)
 
@@ -252,10 +237,10 @@ def test_going_back_to_a_phase_is_kept_for_the_side_that_saw_where_the_meeting_w
 def test_a_pause_made_on_both_sides_counts_once():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 60, Pause())
-    at(theirs, 90, Pause())
-    at(ours, 60, Resume())  # 120 s after the export
-    at(theirs, 60, Resume())  # 150 s
+    at(ours, 60, cmd.Pause())
+    at(theirs, 90, cmd.Pause())
+    at(ours, 60, cmd.Resume())  # 120 s after the export
+    at(theirs, 60, cmd.Resume())  # 150 s
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -269,10 +254,10 @@ def test_a_pause_made_on_both_sides_counts_once():
 def test_a_turn_the_other_side_never_saw_start_cannot_be_ended_or_extended_from_here():
     exported = meeting_with_a_turn()
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 30, StartTurn("m-bo"))  # ends m-ada's turn
-    at(theirs, 60, ExtendTurn(120))  # still m-ada's turn over there
-    at(theirs, 30, EndTurn())
-    at(theirs, 10, PassTurn("m-cy"))  # m-cy passes while nobody speaks over there
+    at(ours, 30, cmd.StartTurn("m-bo"))  # ends m-ada's turn
+    at(theirs, 60, cmd.ExtendTurn(120))  # still m-ada's turn over there
+    at(theirs, 30, cmd.EndTurn())
+    at(theirs, 10, cmd.PassTurn("m-cy"))  # m-cy passes while nobody speaks over there
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -302,27 +287,27 @@ def test_logs_of_two_different_meetings_cannot_be_merged():
 member = st.sampled_from(MEMBERS)
 maybe_member = st.none() | member
 command = st.one_of(
-    st.builds(Arrive, member),
-    st.builds(Leave, member),
-    st.builds(StartPhase, st.integers(min_value=0, max_value=len(FORMAT) - 1)),
-    st.just(NextPhase()),
-    st.builds(Enqueue, member),
-    st.builds(Dequeue, member),
-    st.builds(StartTurn, maybe_member),
-    st.builds(PassTurn, maybe_member),
-    st.just(EndTurn()),
-    st.builds(ExtendTurn, st.sampled_from([30, 60])),
-    st.just(Pause()),
-    st.just(Resume()),
-    st.builds(ChangeFacilitator, st.sampled_from(["f-lead", "f-co"])),
-    st.just(StepOut()),
-    st.just(Close()),
+    st.builds(cmd.Arrive, member),
+    st.builds(cmd.Leave, member),
+    st.builds(cmd.StartPhase, st.integers(min_value=0, max_value=len(FORMAT) - 1)),
+    st.just(cmd.NextPhase()),
+    st.builds(cmd.Enqueue, member),
+    st.builds(cmd.Dequeue, member),
+    st.builds(cmd.StartTurn, maybe_member),
+    st.builds(cmd.PassTurn, maybe_member),
+    st.just(cmd.EndTurn()),
+    st.builds(cmd.ExtendTurn, st.sampled_from([30, 60])),
+    st.just(cmd.Pause()),
+    st.just(cmd.Resume()),
+    st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-lead", "f-co"])),
+    st.just(cmd.StepOut()),
+    st.just(cmd.Close()),
 )
 # Seconds before each command; 0 keeps several commands at one moment within a copy.
 steps = st.lists(st.tuples(st.sampled_from([0, 0, 5, 30, 90]), command), max_size=14)
 
 
-def play(live: LiveSession, moves: list[tuple[int, Command]]) -> None:
+def play(live: LiveSession, moves: list[tuple[int, cmd.Command]]) -> None:
     for seconds, move in moves:
         live.clock.advance(seconds)
         try:

@@ -11,33 +11,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
     EVENT_DATA_KEYS,
-    Arrive,
-    ChangeFacilitator,
-    Close,
-    Dequeue,
-    EndTurn,
-    Enqueue,
     Event,
-    ExtendTurn,
-    Leave,
     LiveSession,
-    MoveInQueue,
-    NextPhase,
-    Open,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    RecordPulse,
-    Resume,
     SessionRuleError,
-    SetHeadcount,
-    SetNextMeeting,
-    SetRoundOrder,
-    StartPhase,
-    StartTurn,
-    StepOut,
     replay,
     summary,
 )
@@ -51,9 +30,10 @@ maybe_member = st.none() | member
 phase_kind = st.sampled_from([*PhaseKind, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.SHARING])
 phase = st.tuples(phase_kind, st.integers(min_value=1, max_value=60))
 phases = st.lists(phase, min_size=1, max_size=6).map(tuple)
+pulse_answers = st.lists(st.integers(min_value=-1, max_value=3), min_size=4, max_size=6).map(tuple)
 
 opening = st.builds(
-    Open,
+    cmd.Open,
     group_id=st.just("g-1"),
     phases=phases,
     check_in_turn_seconds=st.sampled_from([60, 90, 120]),
@@ -64,28 +44,28 @@ opening = st.builds(
 
 # A sample of every kind of command, all of which a closed session must refuse.
 EVERY_COMMAND = (
-    Open("g-1", ((PhaseKind.SHARING, 10),), 60, 180, "f-1"),
-    Arrive("m-a"),
-    Leave("m-a"),
-    SetHeadcount(3),
-    ReadAgreements(True),
-    StartPhase(0),
-    NextPhase(),
-    SetRoundOrder("roster", ()),
-    Enqueue("m-a"),
-    Dequeue("m-a"),
-    MoveInQueue("m-a", 0),
-    StartTurn(),
-    ExtendTurn(),
-    PassTurn(),
-    EndTurn(),
-    Pause(),
-    Resume(),
-    ChangeFacilitator("f-9"),
-    StepOut(),
-    SetNextMeeting("2026-01-12"),
-    RecordPulse((1, 0, 0, 0, 0)),
-    Close(),
+    cmd.Open("g-1", ((PhaseKind.SHARING, 10),), 60, 180, "f-1"),
+    cmd.Arrive("m-a"),
+    cmd.Leave("m-a"),
+    cmd.SetHeadcount(3),
+    cmd.ReadAgreements(True),
+    cmd.StartPhase(0),
+    cmd.NextPhase(),
+    cmd.SetRoundOrder("roster", ()),
+    cmd.Enqueue("m-a"),
+    cmd.Dequeue("m-a"),
+    cmd.MoveInQueue("m-a", 0),
+    cmd.StartTurn(),
+    cmd.ExtendTurn(),
+    cmd.PassTurn(),
+    cmd.EndTurn(),
+    cmd.Pause(),
+    cmd.Resume(),
+    cmd.ChangeFacilitator("f-9"),
+    cmd.StepOut(),
+    cmd.SetNextMeeting("2026-01-12"),
+    cmd.RecordPulse((1, 0, 0, 0, 0)),
+    cmd.Close(),
 )
 
 
@@ -102,13 +82,13 @@ class SessionMachine(RuleBasedStateMachine):
         first_phase=st.none() | st.integers(min_value=0, max_value=5),
     )
     def open_the_session_as_people_arrive(
-        self, command: Open, arrivals: list[str], first_phase: int | None
+        self, command: cmd.Open, arrivals: list[str], first_phase: int | None
     ) -> None:
         self.live.do(command)
         for member_id in arrivals:
-            self.attempt(Arrive(member_id))
+            self.attempt(cmd.Arrive(member_id))
         if first_phase is not None:
-            self.attempt(StartPhase(first_phase))
+            self.attempt(cmd.StartPhase(first_phase))
 
     def attempt(self, command) -> None:
         """Propose and accept a command; a refusal must be a SessionRuleError that changes nothing."""
@@ -124,11 +104,11 @@ class SessionMachine(RuleBasedStateMachine):
 
     # Rules are grouped so that the busy parts of a meeting (arrivals, turns, the queue) come up
     # often; hypothesis picks among rules, so each group weighs the same.
-    @rule(command=st.builds(Arrive, member, st.booleans()) | st.builds(Leave, member))
+    @rule(command=st.builds(cmd.Arrive, member, st.booleans()) | st.builds(cmd.Leave, member))
     def arrivals_and_departures(self, command) -> None:
         self.attempt(command)
 
-    @rule(command=st.builds(StartPhase, st.integers(min_value=-1, max_value=6)) | st.just(NextPhase()))
+    @rule(command=st.builds(cmd.StartPhase, st.integers(min_value=-1, max_value=6)) | st.just(cmd.NextPhase()))
     def phases_change(self, command) -> None:
         self.attempt(command)
 
@@ -137,12 +117,12 @@ class SessionMachine(RuleBasedStateMachine):
         members=st.lists(member, max_size=6).map(tuple),
     )
     def the_round_order_is_set(self, mode: str, members: tuple[str, ...]) -> None:
-        self.attempt(SetRoundOrder(mode, members))
+        self.attempt(cmd.SetRoundOrder(mode, members))
 
     @rule(
-        command=st.builds(Enqueue, member)
-        | st.builds(Dequeue, member)
-        | st.builds(MoveInQueue, member, st.integers(min_value=-1, max_value=5))
+        command=st.builds(cmd.Enqueue, member)
+        | st.builds(cmd.Dequeue, member)
+        | st.builds(cmd.MoveInQueue, member, st.integers(min_value=-1, max_value=5))
     )
     def the_queue_changes(self, command) -> None:
         self.attempt(command)
@@ -152,32 +132,32 @@ class SessionMachine(RuleBasedStateMachine):
         # Mostly someone in the room (or whoever is next), so that turns really happen.
         here = sorted(self.live.state.present)
         choice = st.none() | st.sampled_from(here) if here else maybe_member
-        self.attempt(StartTurn(data.draw(choice)))
+        self.attempt(cmd.StartTurn(data.draw(choice)))
 
     @rule(data=st.data())
     def someone_in_the_room_joins_the_queue(self, data: st.DataObject) -> None:
         here = sorted(self.live.state.present)
-        self.attempt(Enqueue(data.draw(st.sampled_from(here) if here else member)))
+        self.attempt(cmd.Enqueue(data.draw(st.sampled_from(here) if here else member)))
 
     @rule(
-        command=st.builds(PassTurn, maybe_member)
-        | st.just(EndTurn())
-        | st.builds(ExtendTurn, st.sampled_from([-5, 0, 30, 60, 120.5]))
+        command=st.builds(cmd.PassTurn, maybe_member)
+        | st.just(cmd.EndTurn())
+        | st.builds(cmd.ExtendTurn, st.sampled_from([-5, 0, 30, 60, 120.5]))
     )
     def a_turn_is_passed_ended_or_extended(self, command) -> None:
         self.attempt(command)
 
-    @rule(command=st.sampled_from([Pause(), Resume()]))
+    @rule(command=st.sampled_from([cmd.Pause(), cmd.Resume()]))
     def the_meeting_pauses_or_resumes(self, command) -> None:
         self.attempt(command)
 
     @rule(
-        command=st.builds(ReadAgreements, st.booleans())
-        | st.builds(SetHeadcount, st.integers(min_value=-1, max_value=20))
-        | st.builds(ChangeFacilitator, st.sampled_from(["f-1", "f-2", "not an id"]))
-        | st.just(StepOut())
-        | st.builds(SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
-        | st.builds(RecordPulse, st.lists(st.integers(min_value=-1, max_value=3), min_size=4, max_size=6).map(tuple))
+        command=st.builds(cmd.ReadAgreements, st.booleans())
+        | st.builds(cmd.SetHeadcount, st.integers(min_value=-1, max_value=20))
+        | st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-1", "f-2", "not an id"]))
+        | st.just(cmd.StepOut())
+        | st.builds(cmd.SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
+        | st.builds(cmd.RecordPulse, pulse_answers)
         | opening
     )
     def something_else_happens(self, command) -> None:
@@ -187,7 +167,7 @@ class SessionMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.live.events) >= 10)
     @rule()
     def the_session_closes(self) -> None:
-        self.attempt(Close())
+        self.attempt(cmd.Close())
 
     @rule(seconds=st.floats(min_value=0, max_value=900, allow_nan=False))
     def time_passes(self, seconds: float) -> None:

@@ -16,28 +16,11 @@ import pytest
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
+from circle.domain.session import commands as cmd
 from circle.domain.session import (
-    Arrive,
-    ChangeFacilitator,
-    Close,
-    EndTurn,
-    Enqueue,
     Event,
-    ExtendTurn,
-    Leave,
     LiveSession,
-    MoveInQueue,
-    NextPhase,
-    Open,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    Resume,
     SessionState,
-    SetNextMeeting,
-    SetRoundOrder,
-    StartTurn,
-    StepOut,
     replay,
 )
 from circle.domain.session.timing import TimerState, format_clock
@@ -74,112 +57,112 @@ def simulate() -> Meeting:
         moments[name] = Moment(live.state, clock.now())
 
     def start_turn(phase: str, member: str | None = None) -> None:
-        started = live.do(StartTurn(member))[-1]
+        started = live.do(cmd.StartTurn(member))[-1]
         budgets[phase].append(started.data["budget_seconds"])
 
     def until(hh: int, mm: int, ss: float = 0) -> None:
         clock.set(clock_at(hh, mm, ss))
 
-    live.do(Open("g-tuesday", FORMAT, 120, 300, "f-lead"))
+    live.do(cmd.Open("g-tuesday", FORMAT, 120, 300, "f-lead"))
     for member in MEMBERS[:9]:
         clock.advance(minutes=1)
-        live.do(Arrive(member, newcomer=member == "m-9"))
+        live.do(cmd.Arrive(member, newcomer=member == "m-9"))
     mark("before the start")
 
     # 19:00 opening: with a newcomer here, the full agreements are read.
     until(19, 0)
-    live.do(NextPhase())
+    live.do(cmd.NextPhase())
     clock.advance(minutes=2)
-    live.do(ReadAgreements(full=True))
+    live.do(cmd.ReadAgreements(full=True))
 
     # 19:15 check-in, two minutes each; m-10 arrives during the first turn.
     until(19, 15)
-    live.do(NextPhase())
-    live.do(SetRoundOrder("roster", MEMBERS[:9]))
+    live.do(cmd.NextPhase())
+    live.do(cmd.SetRoundOrder("roster", MEMBERS[:9]))
     start_turn("check_in")
     clock.advance(60)
-    live.do(Arrive("m-10"))
-    live.do(SetRoundOrder("roster", MEMBERS))
+    live.do(cmd.Arrive("m-10"))
+    live.do(cmd.SetRoundOrder("roster", MEMBERS))
     clock.advance(60)
     for member, seconds in [("m-2", 130), ("m-3", 120), ("m-4", None), *((m, 120) for m in MEMBERS[4:])]:
         assert live.state.next_up == member
         start_turn("check_in")  # ends the previous turn
         if seconds is None:
-            live.do(PassTurn())
+            live.do(cmd.PassTurn())
             continue
         clock.advance(seconds)
         if member == "m-2":
             mark("m-2 runs ten seconds over")
-    live.do(EndTurn())
+    live.do(cmd.EndTurn())
     mark("check-in round done")
 
     # 19:40 sharing, five minutes each, from the queue.
     until(19, 40)
-    live.do(NextPhase())
+    live.do(cmd.NextPhase())
     for member in ("m-3", "m-5", "m-1", "m-7", "m-9", "m-10"):
-        live.do(Enqueue(member))
-    live.do(MoveInQueue("m-10", 1))
+        live.do(cmd.Enqueue(member))
+    live.do(cmd.MoveInQueue("m-10", 1))
     start_turn("sharing")  # m-3
     clock.advance(280)
     mark("m-3 in the last minute")
-    live.do(ExtendTurn(60))
+    live.do(cmd.ExtendTurn(60))
     mark("m-3 extended")
     clock.advance(70)
     start_turn("sharing")  # m-10
     clock.advance(120)
-    live.do(Pause())
+    live.do(cmd.Pause())
     clock.advance(minutes=10)
     mark("ten minutes into the pause")
-    live.do(Resume())
+    live.do(cmd.Resume())
     mark("resumed")
     clock.advance(180)
     mark("m-10 at the end of the time box")
     for _ in ("m-5", "m-1", "m-7"):
         start_turn("sharing")
         clock.advance(300)
-    live.do(EndTurn())
-    live.do(StepOut())  # the co-facilitator goes out with someone; the group carries on
-    live.do(PassTurn())  # m-9 passes
+    live.do(cmd.EndTurn())
+    live.do(cmd.StepOut())  # the co-facilitator goes out with someone; the group carries on
+    live.do(cmd.PassTurn())  # m-9 passes
     mark("first sharing round done")
 
     # 21:15 a second round, with twenty minutes left: fair share shortens every turn evenly.
     until(21, 15)
     mark("second round begins")
     for member in ("m-3", "m-2", "m-4", "m-6", "m-8", "m-10"):
-        live.do(Enqueue(member))
+        live.do(cmd.Enqueue(member))
     for seconds in (200, 230, 192.5, 192.5, None, 300):
         start_turn("sharing")
         if seconds is None:
-            live.do(PassTurn())  # m-8 passes as soon as their turn comes
+            live.do(cmd.PassTurn())  # m-8 passes as soon as their turn comes
             continue
         clock.advance(seconds)
         if live.state.speaker == "m-2":
             mark("m-2 runs thirty seconds over")
-    live.do(EndTurn())
+    live.do(cmd.EndTurn())
     mark("second sharing round done")
 
     # 21:35 break; m-6 leaves; the co-facilitator takes over as agreed.
     until(21, 35)
-    live.do(NextPhase())
+    live.do(cmd.NextPhase())
     clock.advance(minutes=1)
-    live.do(Leave("m-6"))
-    live.do(ChangeFacilitator("f-co"))
+    live.do(cmd.Leave("m-6"))
+    live.do(cmd.ChangeFacilitator("f-co"))
 
     # 21:50 closing: one word each, in an order the caller shuffled.
     until(21, 50)
-    live.do(NextPhase())
+    live.do(cmd.NextPhase())
     order = sorted(live.state.present)
     random.Random(7).shuffle(order)
-    live.do(SetRoundOrder("random", tuple(order)))
+    live.do(cmd.SetRoundOrder("random", tuple(order)))
     for _ in order:
         start_turn("closing")
         clock.advance(60)
-    live.do(EndTurn())
-    live.do(SetNextMeeting("2026-01-12"))
+    live.do(cmd.EndTurn())
+    live.do(cmd.SetNextMeeting("2026-01-12"))
     mark("closing round done")
 
     until(22, 10)
-    live.do(Close())
+    live.do(cmd.Close())
     clock.advance(minutes=30)  # the laptop stays open a while after everyone has gone
     mark("after the close")
     return Meeting(live, moments, budgets)
