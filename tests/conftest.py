@@ -7,10 +7,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from circle.domain.clock import Clock
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
@@ -44,15 +46,19 @@ def vault_home(_template_vault: Path, tmp_path: Path) -> Path:
     return home
 
 
+@contextmanager
+def unlocked_workspace(home: Path, clock: Clock | None = None) -> Iterator[Workspace]:
+    """The vault at `home`, open and unlocked with PASSPHRASE; closed again on leaving."""
+    with Workspace.open(home, clock=clock, kdf=FLOOR_KDF) as opened:
+        opened.unlock(PASSPHRASE)
+        yield opened
+
+
 @pytest.fixture
 def workspace(vault_home: Path) -> Iterator[Workspace]:
     """The copied vault, open and unlocked; closed again after the test."""
-    opened = Workspace.open(vault_home, kdf=FLOOR_KDF)
-    opened.unlock(PASSPHRASE)
-    try:
+    with unlocked_workspace(vault_home) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
+import pytest
+
 from circle.domain.group import PhaseKind
 from circle.domain.rules import NamesPolicy
 from circle.ui.app import CircleApp
@@ -27,6 +29,13 @@ def with_pulse(workspace: Workspace, **changes: object) -> str:
     return group.id
 
 
+@pytest.fixture
+def pulse_workspace(workspace_with_group: Workspace) -> Workspace:
+    """The group asks QUESTION at closing."""
+    with_pulse(workspace_with_group)
+    return workspace_with_group
+
+
 def shown(app: CircleApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
@@ -39,10 +48,9 @@ def stored_pulse(workspace: Workspace, session_id: str) -> str | None:
 
 
 async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_counts(
-    workspace_with_group: Workspace,
+    pulse_workspace: Workspace,
 ) -> None:
-    workspace = workspace_with_group
-    with_pulse(workspace)
+    workspace = pulse_workspace
     async with at_home(workspace, (80, 24)) as (app, pilot):
         await press_keys(pilot, *TWO_HERE_AT_CLOSING)
         meeting = app.screen.meeting
@@ -70,10 +78,9 @@ async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_
 
 
 async def test_more_hands_than_people_is_refused_in_the_dialog_and_escape_keeps_nothing(
-    workspace_with_group: Workspace,
+    pulse_workspace: Workspace,
 ) -> None:
-    workspace = workspace_with_group
-    with_pulse(workspace)
+    workspace = pulse_workspace
     async with at_home(workspace, (80, 24)) as (app, pilot):
         await press_keys(pilot, *TWO_HERE_AT_CLOSING, "u", "3", "ctrl+s")
         assert isinstance(app.screen, PulseDialog)

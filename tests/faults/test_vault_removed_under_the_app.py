@@ -10,6 +10,7 @@ from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
 from circle.workspace import Workspace
+from tests.app.conftest import at_home
 
 MOVED = "moved, removed or replaced"
 
@@ -22,10 +23,7 @@ async def test_a_meeting_step_after_the_vault_is_removed_is_refused_on_screen(
     group_home: Path, passphrase: str
 ) -> None:
     with Workspace.open(group_home) as workspace:
-        workspace.unlock(passphrase)
-        app = CircleApp(workspace)
-        async with app.run_test(size=(100, 36)) as pilot:
-            app.show_home()
+        async with at_home(workspace, (100, 36), passphrase=passphrase) as (app, pilot):
             await pilot.press("m")
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
@@ -42,10 +40,7 @@ async def test_going_home_after_the_vault_is_removed_ends_the_app_with_one_line(
     group_home: Path, passphrase: str
 ) -> None:
     with Workspace.open(group_home) as workspace:
-        workspace.unlock(passphrase)
-        app = CircleApp(workspace)
-        async with app.run_test(size=(100, 36)) as pilot:
-            app.show_home()
+        async with at_home(workspace, (100, 36), passphrase=passphrase) as (app, pilot):
             await pilot.press("enter")  # the group's screen
             await pilot.pause()
             assert not isinstance(app.screen, HomeScreen)

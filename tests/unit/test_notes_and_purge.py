@@ -16,7 +16,7 @@ from circle.domain.rules import NamesPolicy, NotesPolicy
 from circle.domain.session import Arrive
 from circle.workspace import Meeting, MeetingStillOpen, Workspace
 from tests.stored_rows import stored_rows
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.unit.test_no_plaintext_on_disk import encodings
 
 
@@ -27,12 +27,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def vault(vault_home: Path, clock: FakeClock) -> Iterator[Workspace]:
-    opened = Workspace.open(vault_home, clock=clock)
-    opened.unlock(PASSPHRASE)
-    try:
+    with unlocked_workspace(vault_home, clock) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def brief_notes_group(vault: Workspace, names: list[str]) -> str:

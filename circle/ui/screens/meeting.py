@@ -16,25 +16,8 @@ from circle.domain.errors import CircleError
 from circle.domain.group import PhaseKind
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
-from circle.domain.session import (
-    Arrive,
-    Command,
-    Dequeue,
-    EndTurn,
-    Enqueue,
-    ExtendTurn,
-    Leave,
-    MoveInQueue,
-    NextPhase,
-    PassTurn,
-    Pause,
-    ReadAgreements,
-    Resume,
-    RoundOrderMode,
-    SetHeadcount,
-    SetNextMeeting,
-    StartTurn,
-)
+from circle.domain.session import commands as cmd
+from circle.domain.session import RoundOrderMode
 from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
@@ -179,7 +162,7 @@ class MeetingScreen(CircleScreen):
         }
 
     # changing -------------------------------------------------------------------
-    def command(self, command: Command) -> None:
+    def command(self, command: cmd.Command) -> None:
         self.attempt(self.meeting.do, command)
         self.refresh_state()
 
@@ -187,22 +170,22 @@ class MeetingScreen(CircleScreen):
         return self.query_one(PeopleTable).highlighted_member
 
     def action_turn(self) -> None:
-        self.command(EndTurn() if self.meeting.state.in_turn else StartTurn())
+        self.command(cmd.EndTurn() if self.meeting.state.in_turn else cmd.StartTurn())
 
     def action_pass_turn(self) -> None:
-        self.command(PassTurn())
+        self.command(cmd.PassTurn())
 
     def action_extend(self) -> None:
-        self.command(ExtendTurn(60))
+        self.command(cmd.ExtendTurn(60))
 
     def action_next_phase(self) -> None:
-        self.command(NextPhase())
+        self.command(cmd.NextPhase())
 
     def action_pause(self) -> None:
-        self.command(Resume() if self.meeting.state.is_paused else Pause())
+        self.command(cmd.Resume() if self.meeting.state.is_paused else cmd.Pause())
 
     def action_agreements_read(self) -> None:
-        self.command(ReadAgreements(full=self.meeting.state.full_agreements_due))
+        self.command(cmd.ReadAgreements(full=self.meeting.state.full_agreements_due))
 
     def action_read_aloud(self) -> None:
         state = self.meeting.state
@@ -210,35 +193,35 @@ class MeetingScreen(CircleScreen):
         self.app.push_screen(screen, lambda read: read and self.action_agreements_read())
 
     def action_headcount(self, change: int) -> None:
-        self.command(SetHeadcount(max(0, self.meeting.state.headcount + change)))
+        self.command(cmd.SetHeadcount(max(0, self.meeting.state.headcount + change)))
 
     @on(DataTable.RowSelected, "#people")
     def action_toggle_here(self) -> None:
         member = self._highlighted()
         if member is None:
             return
-        self.command(Leave(member) if member in self.meeting.state.present else Arrive(member))
+        self.command(cmd.Leave(member) if member in self.meeting.state.present else cmd.Arrive(member))
 
     def action_left_early(self) -> None:
         member = self._highlighted()
         if member is not None and member in self.meeting.state.present:
-            self.command(Leave(member))
+            self.command(cmd.Leave(member))
 
     def action_enqueue(self) -> None:
         member = self._highlighted()
         if member is not None:
-            self.command(Enqueue(member))
+            self.command(cmd.Enqueue(member))
 
     def action_dequeue(self) -> None:
         member = self._highlighted()
         if member is not None:
-            self.command(Dequeue(member))
+            self.command(cmd.Dequeue(member))
 
     def action_move(self, step: int) -> None:
         member = self._highlighted()
         queue = self.meeting.state.queue
         if member in queue:
-            self.command(MoveInQueue(member, max(0, queue.index(member) + step)))
+            self.command(cmd.MoveInQueue(member, max(0, queue.index(member) + step)))
 
     def action_round_order(self) -> None:
         current = self.meeting.state.round_order_mode
@@ -263,7 +246,7 @@ class MeetingScreen(CircleScreen):
         upcoming = self.meeting.group.profile.schedule.next_after(self.meeting.now().astimezone().date())
         self.app.push_screen(
             Ask("Next meeting (YYYY-MM-DD):", value=upcoming.isoformat() if upcoming else ""),
-            lambda typed: typed and self.command(SetNextMeeting(typed.strip())),
+            lambda typed: typed and self.command(cmd.SetNextMeeting(typed.strip())),
         )
 
     def action_pulse(self) -> None:
