@@ -92,3 +92,8 @@ def shown_text(app: CircleApp) -> str:
     """Every character on the screen as drawn, read back from a screenshot (rows run together)."""
     svg = app.export_screenshot()
     return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
+
+
+def said(app: CircleApp) -> list[str]:
+    """The calm one-line notices shown so far."""
+    return [notification.message for notification in app._notifications]  # noqa: SLF001

@@ -18,7 +18,7 @@ from circle.ui.screens.keys_help import KeysHelp
 from circle.vault.errors import WrongPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, shown_text, unlock_on_screen
 
 GROUP_NAME = "Tuesday Evening Support"
 ROBINS = "river stone lantern meadow"
@@ -51,10 +51,6 @@ def listed(app: CircleApp) -> list[str]:
     table = app.screen.query_one("#facilitators-table", DataTable)
     return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
 
-
-def said(app: CircleApp) -> list[str]:
-    """The calm one-line notices shown so far."""
-    return [notification.message for notification in app._notifications]  # noqa: SLF001
 
 
 def passphrase_fields_are_empty(app: CircleApp) -> bool:

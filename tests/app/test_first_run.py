@@ -74,3 +74,15 @@ async def test_two_different_passphrases_are_refused_and_nothing_is_created(empt
         message = str(app.screen.query_one("#passphrase-message").render())
         assert "not the same" in message
     assert empty_workspace.is_new
+
+
+async def test_enter_moves_from_the_name_to_the_passphrase_and_then_to_typing_it_again(
+    empty_workspace: Workspace,
+) -> None:
+    app = make_app(empty_workspace)
+    async with app.run_test(size=(100, 36)) as pilot:
+        assert app.focused is not None and app.focused.id == "handle"
+        await press_keys(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "passphrase"
+        await press_keys(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "passphrase-again"

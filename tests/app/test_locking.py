@@ -26,6 +26,7 @@ from tests.app.conftest import (
     PASSPHRASE,
     at_home,
     press_keys,
+    said,
     shown_text,
     stopped_clock,
     to_a_sharing_turn,
@@ -235,8 +236,7 @@ async def test_a_meeting_closed_elsewhere_while_locked_is_not_reopened(workspace
         assert isinstance(app.screen, HomeScreen)
         assert not any(isinstance(screen, (MeetingScreen, PrivacyCover)) for screen in app.screen_stack)
         assert workspace.meetings_in_progress() == []  # and no fresh meeting was opened
-        said = [notification.message for notification in app._notifications]  # noqa: SLF001
-        assert "That meeting was closed while circle was locked." in said
+        assert "That meeting was closed while circle was locked." in said(app)
 
 
 async def test_a_window_that_grew_while_locked_is_not_left_covered_after_unlocking(

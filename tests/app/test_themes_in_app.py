@@ -6,11 +6,16 @@ from textual.theme import BUILTIN_THEMES
 
 from circle.config import Settings, load_settings, save_settings
 from circle.workspace import Workspace
-from tests.app.conftest import make_app
+from tests.app.conftest import make_app, said
 
 
-def _notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [notification.message for notification in app._notifications]  # noqa: SLF001
+async def said_at_start_in_calm(workspace: Workspace, containing: str) -> list[str]:
+    """The notices containing `containing` once the app has started, after checking it fell back to calm."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "calm"
+        return [notice for notice in said(app) if containing in notice]
 
 
 async def test_the_app_starts_in_calm_and_a_broken_theme_file_is_reported_once(
@@ -19,12 +24,8 @@ async def test_the_app_starts_in_calm_and_a_broken_theme_file_is_reported_once(
     themes = workspace_with_group.locations.themes
     themes.mkdir(parents=True)
     (themes / "broken.toml").write_text('name = "broken"\nprimary = "not a colour"\n')
-    app = make_app(workspace_with_group)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.theme == "calm"
-        broken = [notice for notice in _notices(app) if "broken.toml" in notice]
-        assert len(broken) == 1 and "\n" not in broken[0]
+    [broken] = await said_at_start_in_calm(workspace_with_group, "broken.toml")
+    assert "\n" not in broken
 
 
 async def test_a_theme_chosen_in_the_app_is_worn_again_next_time(workspace_with_group: Workspace) -> None:
@@ -44,12 +45,8 @@ async def test_a_config_naming_a_missing_theme_falls_back_to_calm_and_says_so(
     workspace_with_group: Workspace,
 ) -> None:
     save_settings(workspace_with_group.locations.config_file, Settings(theme="[bold]gone\x1b[2J"))
-    app = make_app(workspace_with_group)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.theme == "calm"
-        missing = [notice for notice in _notices(app) if "was not found" in notice]
-        assert len(missing) == 1 and "\x1b" not in missing[0]
+    [missing] = await said_at_start_in_calm(workspace_with_group, "was not found")
+    assert "\x1b" not in missing
 
 
 async def test_a_textual_built_in_theme_still_colours_the_timers(workspace_with_group: Workspace) -> None:

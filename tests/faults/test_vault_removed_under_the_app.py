@@ -6,17 +6,13 @@ from pathlib import Path
 
 from fault_tools import vault_of
 
-from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
 from circle.workspace import Workspace
-from tests.app.conftest import at_home
+from tests.app.conftest import at_home, said
 
 MOVED = "moved, removed or replaced"
 
-
-def said(app: CircleApp) -> list[str]:
-    return [notification.message for notification in app._notifications]  # noqa: SLF001
 
 
 async def test_a_meeting_step_after_the_vault_is_removed_is_refused_on_screen(

@@ -87,13 +87,9 @@ class FirstRunScreen(CircleScreen):
     def _rate(self, event: Input.Changed) -> None:
         self.query_one("#strength", Static).update(strength(event.value).hint if event.value else NEUTRAL_HINT)
 
-    @on(Input.Submitted, "#handle")
-    def _to_passphrase(self) -> None:
-        self.query_one("#passphrase", Input).focus()
-
-    @on(Input.Submitted, "#passphrase")
-    def _to_repeat(self) -> None:
-        self.query_one("#passphrase-again", Input).focus()
+    @on(Input.Submitted, "#handle, #passphrase")
+    def _to_next_field(self) -> None:
+        self.focus_next()
 
     @on(Input.Submitted, "#passphrase-again")
     @on(Button.Pressed, "#create-vault")
