@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.app import App
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -51,12 +53,17 @@ def add_members(workspace: Workspace, names: tuple[str, ...]) -> list[Member]:
     return [workspace.add_member(group_id, name) for name in names]
 
 
+@asynccontextmanager
+async def at_home_with_markup_names(workspace: Workspace) -> AsyncIterator[tuple[App[None], Pilot[None], list[Member]]]:
+    """At home, with a member named like each piece of markup added to the group."""
+    async with at_home(workspace, (100, 36)) as (app, pilot):
+        yield app, pilot, add_members(workspace, MARKUP_NAMES)
+
+
 async def test_clicking_members_named_like_markup_in_a_groups_roster_quits_nothing(
     workspace_with_group: Workspace,
 ) -> None:
-    workspace = workspace_with_group
-    async with at_home(workspace, (100, 36)) as (app, pilot):
-        added = add_members(workspace, MARKUP_NAMES)
+    async with at_home_with_markup_names(workspace_with_group) as (app, pilot, added):
         await press_keys(pilot, "enter")  # the highlighted group, on its roster
         assert isinstance(app.screen, GroupScreen)
         table = app.screen.query_one("#roster-table", DataTable)
@@ -75,9 +82,7 @@ async def test_clicking_members_named_like_markup_in_a_groups_roster_quits_nothi
 async def test_clicking_members_named_like_markup_in_a_meeting_marks_them_here_and_quits_nothing(
     workspace_with_group: Workspace,
 ) -> None:
-    workspace = workspace_with_group
-    async with at_home(workspace, (100, 36)) as (app, pilot):
-        added = add_members(workspace, MARKUP_NAMES)
+    async with at_home_with_markup_names(workspace_with_group) as (app, pilot, added):
         await press_keys(pilot, "m")
         assert isinstance(app.screen, MeetingScreen)
         meeting = app.screen.meeting
