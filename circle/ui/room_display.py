@@ -21,9 +21,9 @@ from circle.paths import Locations
 from circle.workspace import PublishedRoom, RoomBoard
 from circle.ui.text import one_line
 from circle.ui.themes.wearing import CircleThemes
-from circle.ui.widgets.big_clock import BigClock
+from circle.ui.widgets.meeting.big_clock import BigClock
 from circle.ui.widgets.line import Line, Paragraph
-from circle.ui.widgets.timer_panel import STATE_CLASSES, STATE_MARKS
+from circle.ui.widgets.meeting.timer_panel import STATE_CLASSES, STATE_MARKS
 
 # Four looks a second: a change on the facilitator's laptop shows here well within a second.
 POLL_SECONDS = 0.25

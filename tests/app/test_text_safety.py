@@ -21,7 +21,7 @@ from circle.ui.room_display import RoomDisplayApp
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
-from circle.ui.widgets.people_table import NAME_WIDTH, PeopleTable
+from circle.ui.widgets.meeting.people_table import NAME_WIDTH, PeopleTable
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys

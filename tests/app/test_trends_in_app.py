@@ -30,7 +30,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.trends import SETTLE_SECONDS, TrendsCounted, TrendsScreen
 from circle.ui.screens.unlock import LockScreen
-from circle.ui.widgets.trend_plots import TrendPlot
+from circle.ui.widgets.trends.plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen

@@ -60,7 +60,7 @@ class CircleScreen(Screen[None]):
 
     def add_to_roster(self, group_id: str, typed_name: str) -> None:
         """Add someone as the group's rules allow, then show the roster again."""
-        from circle.ui.widgets.roster_editor import RosterEditor
+        from circle.ui.widgets.group.roster import RosterEditor
 
         if self.attempt(self.workspace.add_member, group_id, typed_name) is FAILED:
             return

@@ -13,12 +13,12 @@ from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import FAILED, CircleScreen
-from circle.ui.widgets.agreements_editor import AgreementsEditor
-from circle.ui.widgets.group_editor import with_profile
-from circle.ui.widgets.group_form import GroupForm
-from circle.ui.widgets.messages import MemberAddRequested, ProfileEdited, RulesChosen
-from circle.ui.widgets.roster_editor import RosterEditor
-from circle.ui.widgets.rules_editor import RulesEditor
+from circle.ui.widgets.group.agreements import AgreementsEditor
+from circle.ui.widgets.group.editor import with_profile
+from circle.ui.widgets.group.form import GroupForm
+from circle.ui.widgets.group.messages import MemberAddRequested, ProfileEdited, RulesChosen
+from circle.ui.widgets.group.roster import RosterEditor
+from circle.ui.widgets.group.rules import RulesEditor
 
 STEPS = {
     "step-passphrase": "Your passphrase",

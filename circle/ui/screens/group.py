@@ -14,13 +14,13 @@ from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Choose, Confirm
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
-from circle.ui.widgets.agreements_editor import AgreementsEditor
-from circle.ui.widgets.crisis_editor import CrisisEditor
-from circle.ui.widgets.facilitators_panel import FacilitatorsPanel
-from circle.ui.widgets.format_editor import FormatEditor
-from circle.ui.widgets.group_editor import with_profile
-from circle.ui.widgets.group_header import GroupHeader
-from circle.ui.widgets.messages import (
+from circle.ui.widgets.group.agreements import AgreementsEditor
+from circle.ui.widgets.group.crisis import CrisisEditor
+from circle.ui.widgets.group.facilitators import FacilitatorsPanel
+from circle.ui.widgets.group.format import FormatEditor
+from circle.ui.widgets.group.editor import with_profile
+from circle.ui.widgets.group.header import GroupHeader
+from circle.ui.widgets.group.messages import (
     CofacilitatorAddRequested,
     FacilitatorGiveRequested,
     FacilitatorRemoveRequested,
@@ -28,8 +28,8 @@ from circle.ui.widgets.messages import (
     ProfileEdited,
     RulesChosen,
 )
-from circle.ui.widgets.roster_editor import RosterEditor
-from circle.ui.widgets.rules_editor import RulesEditor
+from circle.ui.widgets.group.roster import RosterEditor
+from circle.ui.widgets.group.rules import RulesEditor
 from circle.workspace import FacilitatorEntry
 
 TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")

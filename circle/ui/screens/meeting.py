@@ -28,9 +28,9 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
-from circle.ui.widgets.guidance import guidance
+from circle.ui.widgets.meeting.guidance import guidance
 from circle.ui.widgets.line import Line, Paragraph
-from circle.ui.widgets.people_table import PeopleTable
+from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25

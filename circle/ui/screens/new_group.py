@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from circle.domain.errors import CircleError
-from circle.ui.widgets.group_form import GroupForm
+from circle.ui.widgets.group.form import GroupForm
 
 
 class NewGroupScreen(ModalScreen[str | None]):

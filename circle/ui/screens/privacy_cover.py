@@ -24,7 +24,7 @@ from circle.domain.session import suggested_turn_seconds
 from circle.domain.session.timing import format_clock
 from circle.ui.text import plain
 from circle.ui.widgets.line import Line
-from circle.ui.widgets.timer_panel import TimerPanel
+from circle.ui.widgets.meeting.timer_panel import TimerPanel
 
 if TYPE_CHECKING:
     from circle.domain.session import SessionState

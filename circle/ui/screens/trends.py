@@ -28,12 +28,12 @@ from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
 from circle.ui.widgets.line import Line, Paragraph
-from circle.ui.widgets.trend_dates import DateField, DayInput
-from circle.ui.widgets.trend_groups import GroupChoice
-from circle.ui.widgets.trend_plots import AttendancePlot, NewcomersPlot, RetentionPlot, TrendPlot
-from circle.ui.widgets.trend_series import attendance, pooled_periods
-from circle.ui.widgets.trend_table import TrendTable
-from circle.ui.widgets.trend_words import counted_drop_offs, named_drop_offs, nothing_held, summary
+from circle.ui.widgets.trends.dates import DateField, DayInput
+from circle.ui.widgets.trends.groups import GroupChoice
+from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, RetentionPlot, TrendPlot
+from circle.ui.widgets.trends.series import attendance, pooled_periods
+from circle.ui.widgets.trends.table import TrendTable
+from circle.ui.widgets.trends.words import counted_drop_offs, named_drop_offs, nothing_held, summary
 
 PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
 # Long enough to gather a burst of keys into one computation, short enough to feel immediate.

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
-from circle.ui.widgets.messages import ProfileEdited
+from circle.ui.widgets.group.messages import ProfileEdited
 
 
 def with_profile(group: Group, **parts: object) -> Group:

@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Agreements
-from circle.ui.widgets.group_editor import GroupEditor
+from circle.ui.widgets.group.editor import GroupEditor
 
 
 class AgreementsEditor(GroupEditor):

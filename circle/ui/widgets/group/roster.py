@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from circle.domain.group import Member
 from circle.ui.text import cell
-from circle.ui.widgets.messages import MemberAddRequested
+from circle.ui.widgets.group.messages import MemberAddRequested
 
 
 class RosterEditor(Vertical):

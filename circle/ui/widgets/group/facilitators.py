@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.ui.text import cell, one_line
-from circle.ui.widgets.messages import (
+from circle.ui.widgets.group.messages import (
     CofacilitatorAddRequested,
     FacilitatorGiveRequested,
     FacilitatorRemoveRequested,

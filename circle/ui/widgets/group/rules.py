@@ -11,8 +11,8 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from circle.domain.errors import CircleError
 from circle.domain.rules import PULSE_QUESTION_MAX, ConfidentialityRules, NamesPolicy, NotesPolicy
-from circle.ui.widgets.group_editor import GroupEditor
-from circle.ui.widgets.messages import RulesChosen
+from circle.ui.widgets.group.editor import GroupEditor
+from circle.ui.widgets.group.messages import RulesChosen
 
 _NAMES = [
     ("First names", NamesPolicy.FIRST_NAME),

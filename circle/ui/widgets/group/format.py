@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import MeetingFormat, Phase, Schedule
-from circle.ui.widgets.group_editor import GroupEditor
+from circle.ui.widgets.group.editor import GroupEditor
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")

@@ -19,7 +19,7 @@ from textual_plotext.plot import Plot
 
 from circle.domain.trends.periods import Period
 from circle.ui.themes.files import contrast_ratio
-from circle.ui.widgets.trend_series import (
+from circle.ui.widgets.trends.series import (
     ROLLING,
     Attendance,
     PooledPeriod,

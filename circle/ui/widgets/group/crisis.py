@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Input, Label
 from circle.domain.errors import CircleError
 from circle.domain.group import CrisisResource
 from circle.ui.text import cell
-from circle.ui.widgets.group_editor import GroupEditor
+from circle.ui.widgets.group.editor import GroupEditor
 
 
 class CrisisEditor(GroupEditor):
