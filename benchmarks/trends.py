@@ -22,7 +22,6 @@ from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import today
 from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import compute_trends
-from circle.store.trend_facts import attendance_facts, meeting_facts
 from circle.workspace import Workspace
 
 ROUNDS = 9
@@ -41,9 +40,8 @@ def _median_seconds(work: Callable[[], Any]) -> float:
 def _in_process(home: Path) -> tuple[float, float, float, int]:
     with Workspace.open(home) as workspace:
         workspace.unlock(DEMO_PASSPHRASE)
-        groups = list(workspace.small_count_thresholds())  # every group this facilitator holds
-        meetings = meeting_facts(workspace._repo, groups)  # noqa: SLF001 - the facts the workspace would load
-        attendance = attendance_facts(workspace._repo, groups)  # noqa: SLF001
+        groups = [group.id for group in workspace.groups()]  # every group this facilitator holds
+        meetings, attendance = workspace.trend_facts(groups)
         on = today(workspace.clock)
         bare = _median_seconds(lambda: sum(row[2] for row in attendance))
         engine = _median_seconds(lambda: compute_trends(meetings, attendance, by=Period.WEEK, today=on))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -108,12 +108,6 @@ class Trends(Service):
             return []
         names = {member.id: member.name for member in repo.members(sealer)}
         return sorted((names[member] for member in ids if member in names), key=str.casefold)
-
-    def small_count_thresholds(self, group_ids: Iterable[str] | None) -> Mapping[str, int]:
-        """Each group's threshold below which a lead sees "<K" instead of a count."""
-        return {
-            group_id: self._context.group(group_id).rules.small_count_threshold for group_id in self.chosen(group_ids)
-        }
 
     def chosen(self, group_ids: Iterable[str] | None) -> list[str]:
         """The groups asked for, each once, or all of this facilitator's; UnknownGroup for one they do not hold."""

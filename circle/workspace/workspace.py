@@ -6,7 +6,7 @@ keyring and clock (a WorkspaceContext); each method here hands the call to the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -286,9 +286,6 @@ class Workspace:
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
         return self._trends.dropped_off_names(group_id, since=since, until=until)
-
-    def small_count_thresholds(self, group_ids: Iterable[str] | None = None) -> Mapping[str, int]:
-        return self._trends.small_count_thresholds(group_ids)
 
     def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None = None) -> bytes:
         return self._lead_export.export_for_lead(public_key_text, group_ids)
