@@ -5,7 +5,15 @@ from `circle.workspace` only, never from the modules inside it, the store or the
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, PassphraseInUse, checked_handle
+from circle.workspace.derivation import (
+    NewFacilitator,
+    OpenedKey,
+    PassphraseChange,
+    PassphraseInUse,
+    Rewrapped,
+    UnlockAttempt,
+)
+from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
 from circle.workspace.groups import GroupOverview
 from circle.workspace.handoff import (
     GroupNotYours,
@@ -52,13 +60,18 @@ __all__ = [
     "Meeting",
     "MeetingStillOpen",
     "MeetingSummary",
+    "NewFacilitator",
     "NoGroupsToExport",
+    "OpenedKey",
+    "PassphraseChange",
     "PassphraseInUse",
     "PublishedRoom",
     "PurgeReport",
+    "Rewrapped",
     "RoomBoard",
     "TrendsAhead",
     "UnknownGroup",
+    "UnlockAttempt",
     "VaultLocked",
     "Workspace",
     "check_lead_key",

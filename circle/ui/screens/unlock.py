@@ -6,13 +6,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
+from circle.workspace import OpenedKey, UnlockAttempt
 
 
 DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
+
+
+class KeyDerived(Message):
+    """A passphrase tried on a thread: whom it opened (None: no one), for the attempt it was tried on."""
+
+    def __init__(self, attempt: UnlockAttempt, opened: OpenedKey | None) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.opened = opened
 
 
 class UnlockScreen(CircleScreen):
@@ -20,6 +31,7 @@ class UnlockScreen(CircleScreen):
 
     AUTO_FOCUS = "#passphrase"
     LEAD = "This vault is locked. Type your passphrase and press Enter."
+    attempt: UnlockAttempt | None = None  # the passphrase being tried, if one is
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-card", classes="card"):
@@ -42,17 +54,24 @@ class UnlockScreen(CircleScreen):
         event.input.value = ""
         event.input.disabled = True
         self.query_one("#unlock-message", Static).update("Unlocking…")
-        self.unlock(event.value)
+        self.attempt = self.workspace.begin_unlock()
+        self.derive_key(self.attempt, event.value)
 
     @work(thread=True, exclusive=True, group="unlock")
-    def unlock(self, passphrase: str) -> None:
-        """The KDF takes a noticeable moment, so it runs off the screen's thread."""
+    def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
+        """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
+        self.post_message(KeyDerived(attempt, attempt.open_with(passphrase)))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        if derived.attempt is not self.attempt or self.workspace.is_unlocked:
+            return  # a later attempt, or unlocked already: this result has nothing left to do
+        self.attempt = None
         try:
-            self.workspace.unlock(passphrase)
+            self.workspace.finish_unlock(derived.opened)
         except CircleError as error:
-            self.app.call_from_thread(self.refused, str(error))
+            self.refused(str(error))
         else:
-            self.app.call_from_thread(self.unlocked)
+            self.unlocked()
 
     def unlocked(self) -> None:
         self.app.show_home()  # type: ignore[attr-defined]
