@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
 from circle.store.keys import FacilitatorRecord
+from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
@@ -72,12 +73,14 @@ class UnlockAttempt:
 class NewFacilitator:
     """Someone to add (the vault's first facilitator, or a co-facilitator), once their passphrase is chosen.
 
-    `others` are the records their passphrase must not open (empty for the first facilitator)."""
+    `others` are the records their passphrase must not open (empty for the first facilitator); a
+    co-facilitator's group is held from the start, as the passphrase change holds its key."""
 
     handle: str
     kdf: keyring.KdfParams
     created_at: str
     others: tuple[FacilitatorRecord, ...] = ()
+    group: GroupSealer | None = None
 
     def make(self, passphrase: str) -> OpenedKey:
         """A record with a fresh personal key wrapped under the passphrase; nothing is stored."""

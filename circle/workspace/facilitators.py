@@ -40,18 +40,21 @@ class Facilitators(Service):
     def _keys(self) -> KeyStore:
         return self._context.keyring.keys
 
-    def _new_facilitator(self, handle: str, kdf: keyring.KdfParams | None, *, others: bool) -> NewFacilitator:
-        """Someone to add with `handle`; `others`: their passphrase must open no one already here."""
+    def _new_facilitator(
+        self, handle: str, kdf: keyring.KdfParams | None, group: GroupSealer | None = None
+    ) -> NewFacilitator:
+        """Someone to add with `handle`; for a `group`, their passphrase must open no one already here."""
         return NewFacilitator(
             handle=handle,
             kdf=kdf or self._context.kdf or keyring.KdfParams(),
             created_at=self._context.clock.now().isoformat(),
-            others=tuple(self._keys.facilitators()) if others else (),
+            others=tuple(self._keys.facilitators()) if group else (),
+            group=group,
         )
 
     def begin_create_facilitator(self, handle: str, kdf: keyring.KdfParams | None) -> NewFacilitator:
         """The vault's first facilitator, with their own passphrase: what `make` needs to know."""
-        return self._new_facilitator(checked_handle(sanitise_line(handle) or "Facilitator"), kdf, others=False)
+        return self._new_facilitator(checked_handle(sanitise_line(handle) or "Facilitator"), kdf)
 
     def finish_create_facilitator(self, made: OpenedKey) -> None:
         """Store the first facilitator `make` made, and unlock as them."""
@@ -72,12 +75,12 @@ class Facilitators(Service):
         taken = {known.casefold() for known in self._keys.handles(sealer).values()}
         if handle.casefold() in taken:
             raise InvalidInput("Someone in this group already goes by that handle; choose another.")
-        return self._new_facilitator(handle, kdf, others=True)
+        return self._new_facilitator(handle, kdf, sealer)
 
-    def finish_add_cofacilitator(self, group_id: str, made: OpenedKey) -> FacilitatorEntry:
-        """Store who `make` made, with a key slot for this group only."""
-        sealer, record = self._context.sealer(group_id), made.record
-        assert record.public_key is not None
+    def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
+        """Store who `someone.make` made, with a key slot for their group only."""
+        sealer, record = someone.group, made.record
+        assert sealer is not None and record.public_key is not None
         slot = slot_for(record.public_key, record.id, sealer)
         self._keys.add_facilitator(record, [slot], [(sealer, made.handle)])
         return FacilitatorEntry(record.id, made.handle, is_you=False)
@@ -169,14 +172,14 @@ class FacilitatorsFacade:
     def add_cofacilitator(
         self, group_id: str, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None
     ) -> FacilitatorEntry:
-        made = self.begin_add_cofacilitator(group_id, handle, kdf=kdf).make(passphrase)
-        return self.finish_add_cofacilitator(group_id, made)
+        someone = self.begin_add_cofacilitator(group_id, handle, kdf=kdf)
+        return self.finish_add_cofacilitator(someone, someone.make(passphrase))
 
     def begin_add_cofacilitator(self, group_id: str, handle: str, *, kdf: keyring.KdfParams | None = None) -> NewFacilitator:
         return self._facilitators.begin_add_cofacilitator(group_id, handle, kdf)
 
-    def finish_add_cofacilitator(self, group_id: str, made: OpenedKey) -> FacilitatorEntry:
-        return self._facilitators.finish_add_cofacilitator(group_id, made)
+    def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
+        return self._facilitators.finish_add_cofacilitator(someone, made)
 
     def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
         return self._facilitators.others_to_give(group_id)

@@ -6,24 +6,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.containers import Center, Vertical
-from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
 from circle.workspace import OpenedKey, UnlockAttempt
 
 
 DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
 
-
-class KeyDerived(Message):
-    """A passphrase tried on a thread: whom it opened (None: no one), for the attempt it was tried on."""
-
-    def __init__(self, attempt: UnlockAttempt, opened: OpenedKey | None) -> None:
-        super().__init__()
-        self.attempt = attempt
-        self.opened = opened
 
 
 class UnlockScreen(CircleScreen):
@@ -31,7 +23,7 @@ class UnlockScreen(CircleScreen):
 
     AUTO_FOCUS = "#passphrase"
     LEAD = "This vault is locked. Type your passphrase and press Enter."
-    attempt: UnlockAttempt | None = None  # the passphrase being tried, if one is
+    trying: UnlockAttempt | None = None  # what the passphrase in the worker is tried against, if one is
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-card", classes="card"):
@@ -54,24 +46,34 @@ class UnlockScreen(CircleScreen):
         event.input.value = ""
         event.input.disabled = True
         self.query_one("#unlock-message", Static).update("Unlocking…")
-        self.attempt = self.workspace.begin_unlock()
-        self.derive_key(self.attempt, event.value)
+        self.trying = self.workspace.begin_unlock()
+        self.derive_key(self.trying, event.value)
 
     @work(thread=True, exclusive=True, group="unlock")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
-        self.post_message(KeyDerived(attempt, attempt.open_with(passphrase)))
+        derive(self, attempt, attempt.open_with, passphrase)
 
     def on_key_derived(self, derived: KeyDerived) -> None:
-        if derived.attempt is not self.attempt or self.workspace.is_unlocked:
-            return  # a later attempt, or unlocked already: this result has nothing left to do
-        self.attempt = None
-        try:
-            self.workspace.finish_unlock(derived.opened)
-        except CircleError as error:
-            self.refused(str(error))
-        else:
-            self.unlocked()
+        if self._still_trying(derived.asked):
+            assert derived.made is None or isinstance(derived.made, OpenedKey)
+            try:
+                self.workspace.finish_unlock(derived.made)  # None: it opened no one, which refuses it
+            except CircleError as error:
+                self.refused(str(error))
+            else:
+                self.unlocked()
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        if self._still_trying(refused.asked):
+            self.refused(refused.reason)
+
+    def _still_trying(self, asked: object) -> bool:
+        """A result for another attempt than the latest, or one after unlocking, is dropped."""
+        if asked is not self.trying or self.workspace.is_unlocked:
+            return False
+        self.trying = None
+        return True
 
     def unlocked(self) -> None:
         self.app.show_home()  # type: ignore[attr-defined]
