@@ -32,7 +32,7 @@ from circle.vault.keyring import KdfParams
 from circle.workspace.derivation import OpenedKey, UnlockAttempt
 from circle.workspace.facilitators import Facilitators, FacilitatorsFacade
 from circle.workspace.groups import GroupOverview, Groups
-from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported
+from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
 from circle.workspace.keyring import Keyring
 from circle.workspace.lead_export import LeadExport
 from circle.workspace.meetings import Meetings
@@ -42,6 +42,7 @@ from circle.workspace.service import WorkspaceContext
 from circle.workspace.trends import Trends, TrendsAhead
 
 if TYPE_CHECKING:
+    from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.store.room_board import PublishedRoom
     from circle.workspace.meeting import Meeting
@@ -252,8 +253,19 @@ class Workspace(FacilitatorsFacade):
     def write_handoff(self, group_id: str, path: Path) -> str:
         return self._handoff.write_handoff(group_id, path)
 
+    def begin_export(self, group_id: str) -> HandoffToSeal:
+        """`write_handoff` in three steps: this; `seal()` on it (slow, no vault); `finish_write_handoff`."""
+        return self._handoff.begin_export(group_id, None)
+
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
         return self._handoff.import_handoff(data, code)
+
+    def begin_import(self, data: bytes) -> HandoffToOpen:
+        """`import_handoff` in three steps: this; `open_with(code)` on it (slow, no vault); `finish_import`."""
+        return self._handoff.begin_import(data)
+
+    def finish_import(self, theirs: GroupSnapshot) -> HandoffImported:
+        return self._handoff.finish_import(theirs)
 
     # trends and leads -------------------------------------------------------
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:

@@ -71,7 +71,7 @@ class ChangePassphraseDialog(ModalScreen[bool]):
     @work(thread=True, exclusive=True, group="change-passphrase")
     def _change_passphrase(self, change: PassphraseChange, current: str, new: str) -> None:
         """The KDF runs for the current passphrase, for each other facilitator's and for the new one: in a thread."""
-        derive(self, change, partial(change.rewrap, current), new)
+        derive(self, change, partial(change.rewrap, current, new))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         """Stored even if circle locked meanwhile: the change held your key from the start."""

@@ -25,7 +25,7 @@ class KeyDerived(Message):
 
 
 class PassphraseRefused(Message):
-    """The derivation refused the passphrase (wrong, or already someone's), in its one line."""
+    """The derivation refused the passphrase or code (wrong, or already someone's), in its one line."""
 
     def __init__(self, asked: object, reason: str) -> None:
         super().__init__()
@@ -33,10 +33,10 @@ class PassphraseRefused(Message):
         self.reason = reason
 
 
-def derive(screen: MessagePump, asked: object, step: Callable[[str], object], passphrase: str) -> None:
-    """On a thread worker: `step(passphrase)`, and its result or refusal posted to `screen`."""
+def derive(screen: MessagePump, asked: object, step: Callable[[], object]) -> None:
+    """On a thread worker: `step()` (pure: no vault), and its result or refusal posted to `screen`."""
     try:
-        made = step(passphrase)
+        made = step()
     except CircleError as error:
         screen.post_message(PassphraseRefused(asked, str(error)))
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -113,7 +115,7 @@ class FirstRunScreen(CircleScreen):
 
     @work(thread=True, exclusive=True, group="first-run")
     def _create_facilitator(self, new: NewFacilitator, passphrase: str) -> None:
-        derive(self, new, new.make, passphrase)
+        derive(self, new, partial(new.make, passphrase))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         assert isinstance(derived.made, OpenedKey)

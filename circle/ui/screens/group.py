@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
@@ -160,7 +162,7 @@ class GroupScreen(CircleScreen):
     @work(thread=True, exclusive=True, group="facilitators")
     def _add_cofacilitator(self, someone: NewFacilitator, passphrase: str) -> None:
         """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
-        derive(self, someone, someone.make, passphrase)
+        derive(self, someone, partial(someone.make, passphrase))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         assert isinstance(derived.asked, NewFacilitator) and isinstance(derived.made, OpenedKey)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
@@ -52,7 +54,7 @@ class UnlockScreen(CircleScreen):
     @work(thread=True, exclusive=True, group="unlock")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
-        derive(self, attempt, attempt.open_with, passphrase)
+        derive(self, attempt, partial(attempt.open_with, passphrase))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         if self._still_trying(derived.asked):
