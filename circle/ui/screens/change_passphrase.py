@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.first_run import NEUTRAL_HINT
 from circle.ui.widgets.new_passphrase import NewPassphrase
 from circle.workspace import PassphraseChange, Rewrapped
@@ -76,12 +76,8 @@ class ChangePassphraseDialog(ModalScreen[bool]):
     def on_key_derived(self, derived: KeyDerived) -> None:
         """Stored even if circle locked meanwhile: the change held your key from the start."""
         assert isinstance(derived.made, Rewrapped)
-        try:
-            self.app.workspace.finish_change_passphrase(derived.made)  # type: ignore[attr-defined]
-        except CircleError as error:
-            self._refused(str(error))
-        else:
-            self._changed()
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        finish(partial(workspace.finish_change_passphrase, derived.made), lambda _: self._changed(), self._refused)
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         self._refused(refused.reason)

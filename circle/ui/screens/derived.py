@@ -8,29 +8,31 @@ with `derive`, and finishes (a workspace `finish_…`) in its handler for the me
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from circle.domain.errors import CircleError
 
+T = TypeVar("T")
 
+
+@dataclass
 class KeyDerived(Message):
     """What the derivation made from `asked` (the value its `begin_…` step returned)."""
 
-    def __init__(self, asked: object, made: object) -> None:
-        super().__init__()
-        self.asked = asked
-        self.made = made
+    asked: object
+    made: object
 
 
+@dataclass
 class PassphraseRefused(Message):
     """The derivation refused the passphrase or code (wrong, or already someone's), in its one line."""
 
-    def __init__(self, asked: object, reason: str) -> None:
-        super().__init__()
-        self.asked = asked
-        self.reason = reason
+    asked: object
+    reason: str
 
 
 def derive(screen: MessagePump, asked: object, step: Callable[[], object]) -> None:
@@ -41,3 +43,13 @@ def derive(screen: MessagePump, asked: object, step: Callable[[], object]) -> No
         screen.post_message(PassphraseRefused(asked, str(error)))
     else:
         screen.post_message(KeyDerived(asked, made))
+
+
+def finish(step: Callable[[], T], done: Callable[[T], object], refused: Callable[[str], object]) -> None:
+    """On the event loop: the vault step, then `done` with its result, or `refused` with its one line."""
+    try:
+        result = step()
+    except CircleError as error:
+        refused(str(error))
+    else:
+        done(result)

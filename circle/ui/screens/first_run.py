@@ -15,7 +15,7 @@ from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import FAILED, CircleScreen
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.editor import with_profile
 from circle.ui.widgets.group.form import GroupForm
@@ -119,12 +119,8 @@ class FirstRunScreen(CircleScreen):
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         assert isinstance(derived.made, OpenedKey)
-        try:
-            self.workspace.finish_create_facilitator(derived.made)
-        except CircleError as error:
-            self._vault_failed(str(error))
-        else:
-            self._vault_created()
+        stored = partial(self.workspace.finish_create_facilitator, derived.made)
+        finish(stored, lambda _: self._vault_created(), self._vault_failed)
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         self._vault_failed(refused.reason)

@@ -13,7 +13,7 @@ from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import FAILED, CircleScreen
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Choose, Confirm
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
@@ -166,12 +166,8 @@ class GroupScreen(CircleScreen):
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         assert isinstance(derived.asked, NewFacilitator) and isinstance(derived.made, OpenedKey)
-        try:
-            entry = self.workspace.finish_add_cofacilitator(derived.asked, derived.made)
-        except CircleError as error:
-            self._not_added(str(error))
-        else:
-            self._added(entry)
+        stored = partial(self.workspace.finish_add_cofacilitator, derived.asked, derived.made)
+        finish(stored, self._added, self._not_added)
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         self._not_added(refused.reason)

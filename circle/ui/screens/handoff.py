@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.text import plain
 from circle.workspace import (
     Handoff,
@@ -151,12 +151,8 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
         derive(self, to_open, partial(to_open.open_with, code))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
-        try:
-            result = self.workspace.finish_import(derived.made)  # type: ignore[arg-type]
-        except CircleError as error:
-            self._refused(str(error))
-        else:
-            self.dismiss(result)
+        merged = partial(self.workspace.finish_import, derived.made)  # type: ignore[arg-type]
+        finish(merged, self.dismiss, self._refused)
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         self._refused(refused.reason)

@@ -10,9 +10,8 @@ from textual.content import Content
 from textual.containers import Center, Vertical
 from textual.widgets import Footer, Input, Static
 
-from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.workspace import OpenedKey, UnlockAttempt
 
 
@@ -59,12 +58,8 @@ class UnlockScreen(CircleScreen):
     def on_key_derived(self, derived: KeyDerived) -> None:
         if self._still_trying(derived.asked):
             assert derived.made is None or isinstance(derived.made, OpenedKey)
-            try:
-                self.workspace.finish_unlock(derived.made)  # None: it opened no one, which refuses it
-            except CircleError as error:
-                self.refused(str(error))
-            else:
-                self.unlocked()
+            # None (it opened no one) is refused there, in the same words as a refusal here.
+            finish(partial(self.workspace.finish_unlock, derived.made), lambda _: self.unlocked(), self.refused)
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         if self._still_trying(refused.asked):
