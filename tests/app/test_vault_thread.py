@@ -17,6 +17,7 @@ from circle.paths import locations
 from circle.store.db import open_database
 from circle.store.lock import VaultLock
 from circle.store.repository import Repository
+from circle.ui.screens.derived import KeyDerived
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import UnlockScreen
 from circle.vault.keyring import FLOOR_KDF
@@ -57,3 +58,22 @@ async def test_unlocking_on_screen_touches_the_vault_only_on_the_event_loop(
 
     assert threads, "unlocking read the vault"
     assert set(threads) == {loop}
+
+
+async def test_an_unlock_result_for_an_earlier_attempt_is_dropped(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    app = make_app(workspace)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, UnlockScreen)
+        earlier = workspace.begin_unlock()
+        opened = earlier.open_with(PASSPHRASE)
+        screen.trying = workspace.begin_unlock()  # a later attempt is under way
+
+        screen.post_message(KeyDerived(earlier, opened))
+        await pilot.pause()
+        assert app.screen is screen and not workspace.is_unlocked
+
+        screen.post_message(KeyDerived(screen.trying, opened))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and workspace.is_unlocked
