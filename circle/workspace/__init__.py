@@ -5,12 +5,23 @@ from `circle.workspace` only, never from the modules inside it, the store or the
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, PassphraseInUse, checked_handle
+from circle.workspace.derivation import (
+    NewFacilitator,
+    OpenedKey,
+    PassphraseChange,
+    PassphraseInUse,
+    Rewrapped,
+    UnlockAttempt,
+)
+from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
 from circle.workspace.groups import GroupOverview
 from circle.workspace.handoff import (
     GroupNotYours,
     Handoff,
     HandoffImported,
+    HandoffToOpen,
+    HandoffToSeal,
+    finish_write_handoff,
     handoff_file_name,
     read_handoff_file,
 )
@@ -49,20 +60,28 @@ __all__ = [
     "GroupOverview",
     "Handoff",
     "HandoffImported",
+    "HandoffToOpen",
+    "HandoffToSeal",
     "Meeting",
     "MeetingStillOpen",
     "MeetingSummary",
+    "NewFacilitator",
     "NoGroupsToExport",
+    "OpenedKey",
+    "PassphraseChange",
     "PassphraseInUse",
     "PublishedRoom",
     "PurgeReport",
+    "Rewrapped",
     "RoomBoard",
     "TrendsAhead",
     "UnknownGroup",
+    "UnlockAttempt",
     "VaultLocked",
     "Workspace",
     "check_lead_key",
     "checked_handle",
+    "finish_write_handoff",
     "handoff_file_name",
     "lead_bundle_file_name",
     "lead_bundle_path",

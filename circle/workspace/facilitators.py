@@ -6,22 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.ids import new_id
 from circle.domain.text import sanitise_line
-from circle.store.keys import FacilitatorRecord, KeyStore
+from circle.store.keys import KeyStore
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
-from circle.vault.errors import WrongPassphrase
-from circle.workspace.keyring import handle_aad, open_personal_key, slot_for
+from circle.workspace.derivation import NewFacilitator, OpenedKey, PassphraseChange, Rewrapped
+from circle.workspace.keyring import slot_for
 from circle.workspace.service import Service
 
 HANDLE_MAX = 40  # how co-facilitators see you: a name, not a paragraph
-
-
-class PassphraseInUse(CircleError):
-    """Saying so tells nothing the unlock screen doesn't: it too says whether a passphrase opens the vault."""
-
-    message = "That passphrase already opens this vault; each facilitator needs their own."
 
 
 @dataclass(frozen=True)
@@ -48,32 +41,25 @@ class Facilitators(Service):
         return self._context.keyring.keys
 
     def _new_facilitator(
-        self, handle: str, passphrase: str, kdf: keyring.KdfParams | None
-    ) -> tuple[FacilitatorRecord, bytes]:
-        """A record with a fresh personal key wrapped under the passphrase; nothing is stored yet."""
-        params = kdf or self._context.kdf or keyring.KdfParams()
-        facilitator_id = new_id()
-        salt = keyring.new_salt()
-        personal_key = crypto.new_key()
-        record = FacilitatorRecord(
-            id=facilitator_id,
+        self, handle: str, kdf: keyring.KdfParams | None, group: GroupSealer | None = None
+    ) -> NewFacilitator:
+        """Someone to add with `handle`; for a `group`, their passphrase must open no one already here."""
+        return NewFacilitator(
+            handle=handle,
+            kdf=kdf or self._context.kdf or keyring.KdfParams(),
             created_at=self._context.clock.now().isoformat(),
-            kdf_salt=salt,
-            kdf=params,
-            wrapped_key=keyring.wrap_personal_key(
-                keyring.derive_kek(passphrase, salt, params), personal_key, facilitator_id
-            ),
-            handle=crypto.seal(personal_key, handle.encode("utf-8"), handle_aad(facilitator_id)),
-            public_key=keyring.facilitator_public_key(personal_key),
+            others=tuple(self._keys.facilitators()) if group else (),
+            group=group,
         )
-        return record, personal_key
 
-    def create_facilitator(self, handle: str, passphrase: str, kdf: keyring.KdfParams | None) -> None:
-        """The vault's first facilitator, with their own passphrase; unlocks as them."""
-        handle = checked_handle(sanitise_line(handle) or "Facilitator")
-        record, personal_key = self._new_facilitator(handle, passphrase, kdf)
-        self._keys.add_facilitator(record)
-        self._context.keyring.become(record, personal_key, handle)
+    def begin_create_facilitator(self, handle: str, kdf: keyring.KdfParams | None) -> NewFacilitator:
+        """The vault's first facilitator, with their own passphrase: what `make` needs to know."""
+        return self._new_facilitator(checked_handle(sanitise_line(handle) or "Facilitator"), kdf)
+
+    def finish_create_facilitator(self, made: OpenedKey) -> None:
+        """Store the first facilitator `make` made, and unlock as them."""
+        self._keys.add_facilitator(made.record)
+        self._context.keyring.become(made.record, made.personal_key, made.handle)
 
     def facilitators(self, group_id: str) -> list[FacilitatorEntry]:
         """Everyone who holds the group's key in this vault, in the order they were added."""
@@ -82,20 +68,22 @@ class Facilitators(Service):
         you = self._context.keyring.facilitator_id
         return [FacilitatorEntry(fid, handles.get(fid, ""), fid == you) for fid in self._keys.holders(group_id)]
 
-    def add_cofacilitator(
-        self, group_id: str, handle: str, passphrase: str, kdf: keyring.KdfParams | None
-    ) -> FacilitatorEntry:
-        """Someone new, with their own passphrase and a key slot for this group only."""
+    def begin_add_cofacilitator(self, group_id: str, handle: str, kdf: keyring.KdfParams | None) -> NewFacilitator:
+        """Someone new for this group, once their handle is checked: what `make` needs to know."""
         sealer = self._context.sealer(group_id)
         handle = checked_handle(handle)
         taken = {known.casefold() for known in self._keys.handles(sealer).values()}
         if handle.casefold() in taken:
             raise InvalidInput("Someone in this group already goes by that handle; choose another.")
-        self._refuse_passphrase_in_use(passphrase)
-        record, _ = self._new_facilitator(handle, passphrase, kdf)
-        assert record.public_key is not None
-        self._keys.add_facilitator(record, [slot_for(record.public_key, record.id, sealer)], [(sealer, handle)])
-        return FacilitatorEntry(record.id, handle, is_you=False)
+        return self._new_facilitator(handle, kdf, sealer)
+
+    def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
+        """Store who `someone.make` made, with a key slot for their group only."""
+        sealer, record = someone.group, made.record
+        assert sealer is not None and record.public_key is not None
+        slot = slot_for(record.public_key, record.id, sealer)
+        self._keys.add_facilitator(record, [slot], [(sealer, made.handle)])
+        return FacilitatorEntry(record.id, made.handle, is_you=False)
 
     def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
         """Facilitators of your other groups who do not hold this one: they can be given it as they are,
@@ -122,11 +110,6 @@ class Facilitators(Service):
         self._keys.add_slot(slot_for(public_key, facilitator_id, sealer), sealer, entry.handle)
         return entry
 
-    def _refuse_passphrase_in_use(self, passphrase: str, *, except_id: str | None = None) -> None:
-        for record in self._keys.facilitators():
-            if record.id != except_id and open_personal_key(record, passphrase) is not None:
-                raise PassphraseInUse()
-
     def remove_facilitator(self, group_id: str, facilitator_id: str) -> None:
         """Take away a facilitator's key slot, and change the group's key so their old slot opens nothing new.
 
@@ -150,18 +133,69 @@ class Facilitators(Service):
         self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups)
         self._context.keyring.sealers[group_id] = new
 
-    def change_passphrase(self, current: str, new: str, kdf: keyring.KdfParams | None) -> None:
-        """Wrap this facilitator's personal key under a new passphrase; nothing else changes."""
+    def begin_change_passphrase(self, kdf: keyring.KdfParams | None) -> PassphraseChange:
+        """Your record and personal key, and everyone else's records: what `rewrap` needs to know."""
         held = self._context.keyring
         held.require_unlocked()
-        # Held from the start: locking during the slow derivations below must not pull the key away.
+        # Held from the start: locking during the slow derivations must not pull the key away.
         facilitator_id, personal_key = held.facilitator_id, held.personal_key
         assert facilitator_id is not None and personal_key is not None
-        mine = next(record for record in self._keys.facilitators() if record.id == facilitator_id)
-        if open_personal_key(mine, current) is None:
-            raise WrongPassphrase()
-        self._refuse_passphrase_in_use(new, except_id=mine.id)
-        params = kdf or self._context.kdf or mine.kdf
-        salt = keyring.new_salt()
-        kek = keyring.derive_kek(new, salt, params)
-        self._keys.rewrap(mine.id, salt, params, keyring.wrap_personal_key(kek, personal_key, mine.id))
+        records = self._keys.facilitators()
+        mine = next(record for record in records if record.id == facilitator_id)
+        others = tuple(record for record in records if record.id != facilitator_id)
+        return PassphraseChange(mine, personal_key, others, kdf or self._context.kdf or mine.kdf)
+
+    def finish_change_passphrase(self, rewrapped: Rewrapped) -> None:
+        """Store your personal key wrapped under the new passphrase; nothing else changes."""
+        self._keys.rewrap(rewrapped.facilitator_id, rewrapped.salt, rewrapped.kdf, rewrapped.wrapped_key)
+
+
+class FacilitatorsFacade:
+    """The Workspace's facilitator and passphrase methods, each handed to its Facilitators service."""
+
+    _facilitators: Facilitators
+
+    # Each one-call method here is three steps, as `unlock` is: `begin_…` reads, `make`/`rewrap` on what it
+    # returns derives keys (slow, no vault), `finish_…` stores the result.
+    def create_facilitator(self, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None) -> None:
+        self.finish_create_facilitator(self.begin_create_facilitator(handle, kdf=kdf).make(passphrase))
+
+    def begin_create_facilitator(self, handle: str, *, kdf: keyring.KdfParams | None = None) -> NewFacilitator:
+        return self._facilitators.begin_create_facilitator(handle, kdf)
+
+    def finish_create_facilitator(self, made: OpenedKey) -> None:
+        self._facilitators.finish_create_facilitator(made)
+
+    def facilitators(self, group_id: str) -> list[FacilitatorEntry]:
+        return self._facilitators.facilitators(group_id)
+
+    def add_cofacilitator(
+        self, group_id: str, handle: str, passphrase: str, *, kdf: keyring.KdfParams | None = None
+    ) -> FacilitatorEntry:
+        someone = self.begin_add_cofacilitator(group_id, handle, kdf=kdf)
+        return self.finish_add_cofacilitator(someone, someone.make(passphrase))
+
+    def begin_add_cofacilitator(self, group_id: str, handle: str, *, kdf: keyring.KdfParams | None = None) -> NewFacilitator:
+        return self._facilitators.begin_add_cofacilitator(group_id, handle, kdf)
+
+    def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
+        return self._facilitators.finish_add_cofacilitator(someone, made)
+
+    def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
+        return self._facilitators.others_to_give(group_id)
+
+    def give_group(self, group_id: str, facilitator_id: str) -> FacilitatorEntry:
+        return self._facilitators.give_group(group_id, facilitator_id)
+
+    def remove_facilitator(self, group_id: str, facilitator_id: str) -> None:
+        self._facilitators.remove_facilitator(group_id, facilitator_id)
+
+    def change_passphrase(self, current: str, new: str, *, kdf: keyring.KdfParams | None = None) -> None:
+        self.finish_change_passphrase(self.begin_change_passphrase(kdf=kdf).rewrap(current, new))
+
+    def begin_change_passphrase(self, *, kdf: keyring.KdfParams | None = None) -> PassphraseChange:
+        return self._facilitators.begin_change_passphrase(kdf)
+
+    def finish_change_passphrase(self, rewrapped: Rewrapped) -> None:
+        self._facilitators.finish_change_passphrase(rewrapped)
+

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.files import write_private_file
@@ -17,6 +18,9 @@ from circle.vault import crypto
 from circle.vault.keyring import KdfParams
 from circle.workspace.meetings import Meetings
 from circle.workspace.service import Service, WorkspaceContext
+
+if TYPE_CHECKING:
+    from circle.domain.handoff import GroupSnapshot
 
 MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong file is not read whole
 
@@ -78,6 +82,43 @@ class HandoffImported:
         return said
 
 
+@dataclass(frozen=True)
+class HandoffToSeal:
+    """A group's snapshot as bytes, and how to stretch the code that seals it. Sealing needs no vault."""
+
+    payload: bytes
+    kdf: KdfParams
+
+    def seal(self) -> Handoff:
+        from circle.vault.handoff import new_code, seal_handoff
+
+        code = new_code()
+        return Handoff(seal_handoff(self.payload, code, kdf=self.kdf), code)
+
+
+def finish_write_handoff(path: Path, bundle: Handoff) -> str:
+    """Write the sealed bundle to a new private file; the code, which is never stored, is returned."""
+    write_private_file(path, bundle.data)
+    return bundle.code
+
+
+@dataclass(frozen=True)
+class HandoffToOpen:
+    """A handoff's bytes, read; opening them with the code read out needs no vault."""
+
+    data: bytes
+
+    def open_with(self, code: str) -> GroupSnapshot:
+        from circle.domain.handoff import HandoffUnreadable, snapshot_from_json
+        from circle.vault.handoff import open_handoff
+
+        payload = open_handoff(self.data, code)
+        try:
+            return snapshot_from_json(json.loads(payload.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise HandoffUnreadable() from None
+
+
 class HandoffExchange(Service):
     """Export a group as a sealed bundle; import one, as a new group or merged into the one here."""
 
@@ -85,40 +126,42 @@ class HandoffExchange(Service):
         super().__init__(context)
         self._meetings = meetings
 
-    def export_handoff(self, group_id: str, kdf: KdfParams | None) -> Handoff:
-        """The group as this vault keeps it, and its meeting in progress, sealed under a new one-time code.
+    def begin_export(self, group_id: str, kdf: KdfParams | None) -> HandoffToSeal:
+        """The group as this vault keeps it, and its meeting in progress, ready to seal under a new code.
 
         `kdf` stretches the code; None is the workspace's, else the handoff's own default.
         """
         from circle.domain.handoff import snapshot_to_json
         from circle.store.handoff import GroupExchange
-        from circle.vault.handoff import HANDOFF_KDF, new_code, seal_handoff
+        from circle.vault.handoff import HANDOFF_KDF
 
         snapshot = GroupExchange(self._context.repo).snapshot(self._context.sealer(group_id))
         payload = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, sort_keys=True).encode("utf-8")
-        code = new_code()
-        return Handoff(seal_handoff(payload, code, kdf=kdf or self._context.kdf or HANDOFF_KDF), code)
+        return HandoffToSeal(payload, kdf or self._context.kdf or HANDOFF_KDF)
+
+    def export_handoff(self, group_id: str, kdf: KdfParams | None) -> Handoff:
+        return self.begin_export(group_id, kdf).seal()
 
     def write_handoff(self, group_id: str, path: Path) -> str:
         """Seal the group into a new private file at `path`; returns the one-time code, which is never stored."""
-        bundle = self.export_handoff(group_id, None)
-        write_private_file(path, bundle.data)
-        return bundle.code
+        return finish_write_handoff(path, self.export_handoff(group_id, None))
+
+    def begin_import(self, data: bytes) -> HandoffToOpen:
+        """A handoff's bytes, to open with the code read out; only someone unlocked may import."""
+        self._context.keyring.require_unlocked()
+        return HandoffToOpen(bytes(data))
 
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
+        return self.finish_import(self.begin_import(data).open_with(code))
+
+    def finish_import(self, theirs: GroupSnapshot) -> HandoffImported:
         """Add the group, or merge it into the one here; refuse with one line, untouched, if anything is wrong."""
-        from circle.domain.handoff import HandoffUnreadable, plan_merge, snapshot_from_json
+        from circle.domain.handoff import plan_merge
         from circle.store.handoff import GroupExchange
-        from circle.vault.handoff import open_handoff
 
         context = self._context
+        context.keyring.require_unlocked()  # again: circle may have locked while the code was tried
         sealers = context.keyring.sealers
-        context.keyring.require_unlocked()
-        payload = open_handoff(data, code)
-        try:
-            theirs = snapshot_from_json(json.loads(payload.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            raise HandoffUnreadable() from None
         group_id = theirs.group.id
         exchange = GroupExchange(context.repo)
         here = group_id in context.repo.group_key_versions()

@@ -9,9 +9,9 @@ from circle.domain.errors import CircleError
 from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
-from circle.vault import crypto, keyring
-from circle.vault.crypto import associated_data
+from circle.vault import keyring
 from circle.vault.errors import WrongPassphrase
+from circle.workspace.derivation import OpenedKey, UnlockAttempt
 
 
 class VaultLocked(CircleError):
@@ -20,19 +20,6 @@ class VaultLocked(CircleError):
 
 class UnknownGroup(CircleError):
     message = "No group by that name in this vault (see 'circle group list')."
-
-
-def handle_aad(facilitator_id: str) -> bytes:
-    return associated_data(["facilitators", "handle", facilitator_id])
-
-
-def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:
-    """The facilitator's personal key if `passphrase` is theirs, else None."""
-    kek = keyring.derive_kek(passphrase, record.kdf_salt, record.kdf)
-    try:
-        return keyring.unwrap_personal_key(kek, record.wrapped_key, record.id)
-    except WrongPassphrase:
-        return None
 
 
 def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> KeySlot:
@@ -81,16 +68,17 @@ class Keyring:
     # unlocking and locking -------------------------------------------------------------
     def unlock(self, passphrase: str) -> None:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
-        for record in self.keys.facilitators():
-            personal_key = open_personal_key(record, passphrase)
-            if personal_key is None:
-                continue
-            handle = crypto.open_sealed(
-                personal_key, record.handle, handle_aad(record.id), where="facilitators.handle"
-            ).decode("utf-8")
-            self.become(record, personal_key, handle)
-            return
-        raise WrongPassphrase()
+        self.finish_unlock(self.begin_unlock().open_with(passphrase))
+
+    def begin_unlock(self) -> UnlockAttempt:
+        """What a passphrase is tried against, read from the vault; trying it (slow) needs no vault."""
+        return UnlockAttempt(tuple(self.keys.facilitators()))
+
+    def finish_unlock(self, opened: OpenedKey | None) -> None:
+        """Become whom the passphrase opened; None (it opened no one) raises WrongPassphrase."""
+        if opened is None:
+            raise WrongPassphrase()
+        self.become(opened.record, opened.personal_key, opened.handle)
 
     def become(self, record: FacilitatorRecord, personal_key: bytes, handle: str) -> None:
         legacy = record.public_key is None

@@ -29,9 +29,10 @@ from circle.store.lock import VaultLock
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault.keyring import KdfParams
-from circle.workspace.facilitators import FacilitatorEntry, Facilitators
+from circle.workspace.derivation import OpenedKey, UnlockAttempt
+from circle.workspace.facilitators import Facilitators, FacilitatorsFacade
 from circle.workspace.groups import GroupOverview, Groups
-from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported
+from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
 from circle.workspace.keyring import Keyring
 from circle.workspace.lead_export import LeadExport
 from circle.workspace.meetings import Meetings
@@ -41,12 +42,13 @@ from circle.workspace.service import WorkspaceContext
 from circle.workspace.trends import Trends, TrendsAhead
 
 if TYPE_CHECKING:
+    from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.store.room_board import PublishedRoom
     from circle.workspace.meeting import Meeting
 
 
-class Workspace:
+class Workspace(FacilitatorsFacade):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(
@@ -141,7 +143,16 @@ class Workspace:
 
         Then what the rules no longer allow is removed (not in a read-only view).
         """
-        self._keyring.unlock(passphrase)
+        self.finish_unlock(self.begin_unlock().open_with(passphrase))
+
+    def begin_unlock(self) -> UnlockAttempt:
+        """Unlocking in three steps, for a UI that keeps the vault on one thread: this reads what the
+        passphrase is tried against; `open_with(passphrase)` on it (slow, no vault) may run on a worker;
+        `finish_unlock` with its result, on the vault's thread again, unlocks or raises WrongPassphrase."""
+        return self._keyring.begin_unlock()
+
+    def finish_unlock(self, opened: OpenedKey | None) -> None:
+        self._keyring.finish_unlock(opened)
         if self._keyring.can_write:
             self.last_purge = self.purge()
 
@@ -165,30 +176,6 @@ class Workspace:
 
     def mark_as_demo(self) -> None:
         self._repo.set_meta("demo", "1")
-
-    # facilitators and passphrases -------------------------------------------
-    def create_facilitator(self, handle: str, passphrase: str, *, kdf: KdfParams | None = None) -> None:
-        self._facilitators.create_facilitator(handle, passphrase, kdf)
-
-    def facilitators(self, group_id: str) -> list[FacilitatorEntry]:
-        return self._facilitators.facilitators(group_id)
-
-    def add_cofacilitator(
-        self, group_id: str, handle: str, passphrase: str, *, kdf: KdfParams | None = None
-    ) -> FacilitatorEntry:
-        return self._facilitators.add_cofacilitator(group_id, handle, passphrase, kdf)
-
-    def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
-        return self._facilitators.others_to_give(group_id)
-
-    def give_group(self, group_id: str, facilitator_id: str) -> FacilitatorEntry:
-        return self._facilitators.give_group(group_id, facilitator_id)
-
-    def remove_facilitator(self, group_id: str, facilitator_id: str) -> None:
-        self._facilitators.remove_facilitator(group_id, facilitator_id)
-
-    def change_passphrase(self, current: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        self._facilitators.change_passphrase(current, new, kdf)
 
     # groups and members -----------------------------------------------------
     def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE) -> Group:
@@ -266,8 +253,19 @@ class Workspace:
     def write_handoff(self, group_id: str, path: Path) -> str:
         return self._handoff.write_handoff(group_id, path)
 
+    def begin_export(self, group_id: str) -> HandoffToSeal:
+        """`write_handoff` in three steps: this; `seal()` on it (slow, no vault); `finish_write_handoff`."""
+        return self._handoff.begin_export(group_id, None)
+
     def import_handoff(self, data: bytes, code: str) -> HandoffImported:
         return self._handoff.import_handoff(data, code)
+
+    def begin_import(self, data: bytes) -> HandoffToOpen:
+        """`import_handoff` in three steps: this; `open_with(code)` on it (slow, no vault); `finish_import`."""
+        return self._handoff.begin_import(data)
+
+    def finish_import(self, theirs: GroupSnapshot) -> HandoffImported:
+        return self._handoff.finish_import(theirs)
 
     # trends and leads -------------------------------------------------------
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.first_run import NEUTRAL_HINT
 from circle.ui.widgets.new_passphrase import NewPassphrase
+from circle.workspace import PassphraseChange, Rewrapped
 
 LEAD = "Your passphrase opens every group you facilitate here. The other facilitators' passphrases stay as they are."
 
@@ -57,17 +61,26 @@ class ChangePassphraseDialog(ModalScreen[bool]):
             return
         self._work_on(True)
         self._tell("Changing your passphrase…")
-        self._change_passphrase(current, new)
+        try:
+            change = self.app.workspace.begin_change_passphrase()  # type: ignore[attr-defined]
+        except CircleError as error:
+            self._refused(str(error))
+            return
+        self._change_passphrase(change, current, new)
 
     @work(thread=True, exclusive=True, group="change-passphrase")
-    def _change_passphrase(self, current: str, new: str) -> None:
+    def _change_passphrase(self, change: PassphraseChange, current: str, new: str) -> None:
         """The KDF runs for the current passphrase, for each other facilitator's and for the new one: in a thread."""
-        try:
-            self.app.workspace.change_passphrase(current, new)  # type: ignore[attr-defined]
-        except CircleError as error:
-            self.app.call_from_thread(self._refused, str(error))
-        else:
-            self.app.call_from_thread(self._changed)
+        derive(self, change, partial(change.rewrap, current, new))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        """Stored even if circle locked meanwhile: the change held your key from the start."""
+        assert isinstance(derived.made, Rewrapped)
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        finish(partial(workspace.finish_change_passphrase, derived.made), lambda _: self._changed(), self._refused)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        self._refused(refused.reason)
 
     def _changed(self) -> None:
         self.changed = True

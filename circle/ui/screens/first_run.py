@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,12 +15,14 @@ from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.editor import with_profile
 from circle.ui.widgets.group.form import GroupForm
 from circle.ui.widgets.group.messages import MemberAddRequested, ProfileEdited, RulesChosen
 from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
+from circle.workspace import NewFacilitator, OpenedKey
 
 STEPS = {
     "step-passphrase": "Your passphrase",
@@ -102,16 +106,24 @@ class FirstRunScreen(CircleScreen):
             return
         self.query_one("#create-vault", Button).disabled = True
         self.query_one("#passphrase-message", Static).update("Creating your vault…")
-        self._create_facilitator(self.query_one("#handle", Input).value, passphrase)
+        try:
+            new = self.workspace.begin_create_facilitator(self.query_one("#handle", Input).value)
+        except CircleError as error:
+            self._vault_failed(str(error))
+            return
+        self._create_facilitator(new, passphrase)
 
     @work(thread=True, exclusive=True, group="first-run")
-    def _create_facilitator(self, handle: str, passphrase: str) -> None:
-        try:
-            self.workspace.create_facilitator(handle, passphrase)
-        except CircleError as error:
-            self.app.call_from_thread(self._vault_failed, str(error))
-        else:
-            self.app.call_from_thread(self._vault_created)
+    def _create_facilitator(self, new: NewFacilitator, passphrase: str) -> None:
+        derive(self, new, partial(new.make, passphrase))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        assert isinstance(derived.made, OpenedKey)
+        stored = partial(self.workspace.finish_create_facilitator, derived.made)
+        finish(stored, lambda _: self._vault_created(), self._vault_failed)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        self._vault_failed(refused.reason)
 
     def _vault_failed(self, reason: str) -> None:
         self.query_one("#passphrase-message", Static).update(Content(reason))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
@@ -11,6 +13,7 @@ from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Choose, Confirm
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
@@ -30,7 +33,7 @@ from circle.ui.widgets.group.messages import (
 )
 from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
-from circle.workspace import FacilitatorEntry
+from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
 TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
 
@@ -149,17 +152,25 @@ class GroupScreen(CircleScreen):
 
     @on(CofacilitatorAddRequested)
     def add_cofacilitator(self, event: CofacilitatorAddRequested) -> None:
-        self._add_cofacilitator(event.handle, event.passphrase)
+        try:
+            someone = self.workspace.begin_add_cofacilitator(self.group.id, event.handle)
+        except CircleError as error:
+            self._not_added(str(error))
+        else:
+            self._add_cofacilitator(someone, event.passphrase)
 
     @work(thread=True, exclusive=True, group="facilitators")
-    def _add_cofacilitator(self, handle: str, passphrase: str) -> None:
+    def _add_cofacilitator(self, someone: NewFacilitator, passphrase: str) -> None:
         """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
-        try:
-            entry = self.workspace.add_cofacilitator(self.group.id, handle, passphrase)
-        except CircleError as error:
-            self.app.call_from_thread(self._not_added, str(error))
-        else:
-            self.app.call_from_thread(self._added, entry)
+        derive(self, someone, partial(someone.make, passphrase))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        assert isinstance(derived.asked, NewFacilitator) and isinstance(derived.made, OpenedKey)
+        stored = partial(self.workspace.finish_add_cofacilitator, derived.asked, derived.made)
+        finish(stored, self._added, self._not_added)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        self._not_added(refused.reason)
 
     def _not_added(self, reason: str) -> None:
         self.query_one(FacilitatorsPanel).refused(reason)

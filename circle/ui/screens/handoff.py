@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -13,8 +14,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.text import plain
-from circle.workspace import HandoffImported, Workspace, handoff_file_name, read_handoff_file
+from circle.workspace import (
+    Handoff,
+    HandoffImported,
+    HandoffToOpen,
+    HandoffToSeal,
+    Workspace,
+    finish_write_handoff,
+    handoff_file_name,
+    read_handoff_file,
+)
 
 
 class HandoffExportDialog(ModalScreen[None]):
@@ -48,17 +59,32 @@ class HandoffExportDialog(ModalScreen[None]):
     def write(self, event: Input.Submitted) -> None:
         event.input.disabled = True
         self.query_one("#handoff-message", Static).update("Sealing the handoff…")
-        self._export(Path(event.value).expanduser())
+        path = Path(event.value).expanduser()
+        try:
+            to_seal = self.workspace.begin_export(self.group_id)
+        except CircleError as error:
+            self._refused(str(error))
+        else:
+            self._seal(path, to_seal)
 
     @work(thread=True, exclusive=True, group="handoff")
-    def _export(self, path: Path) -> None:
+    def _seal(self, path: Path, to_seal: HandoffToSeal) -> None:
+        """The code's KDF takes a moment: on a thread, with the group already read."""
+        derive(self, path, to_seal.seal)
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        assert isinstance(derived.asked, Path) and isinstance(derived.made, Handoff)
+        path = derived.asked
         try:
-            code = self.workspace.write_handoff(self.group_id, path)
+            code = finish_write_handoff(path, derived.made)
         except (CircleError, OSError) as error:
             reason = str(error) if isinstance(error, CircleError) else f"{error.strerror or error}: {path}"
-            self.app.call_from_thread(self._refused, reason)
+            self._refused(reason)
         else:
-            self.app.call_from_thread(self._written, path, code)
+            self._written(path, code)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        self._refused(refused.reason)
 
     def _refused(self, reason: str) -> None:
         field = self.query_one("#handoff-path", Input)
@@ -111,17 +137,25 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
         code = self.query_one("#import-code", Input).value
         self.query_one("#import-code", Input).value = ""
         self.query_one("#import-message", Static).update("Opening the handoff…")
-        self._import(path, code)
-
-    @work(thread=True, exclusive=True, group="handoff")
-    def _import(self, path: Path, code: str) -> None:
         try:
-            result = self.workspace.import_handoff(read_handoff_file(path), code)
+            to_open = self.workspace.begin_import(read_handoff_file(path))
         except (CircleError, OSError) as error:
             reason = str(error) if isinstance(error, CircleError) else f"Cannot read {path}: {error.strerror or error}."
-            self.app.call_from_thread(self._refused, reason)
+            self._refused(reason)
         else:
-            self.app.call_from_thread(self.dismiss, result)
+            self._open(to_open, code)
+
+    @work(thread=True, exclusive=True, group="handoff")
+    def _open(self, to_open: HandoffToOpen, code: str) -> None:
+        """The code's KDF takes a moment: on a thread; the merge waits for the event loop."""
+        derive(self, to_open, partial(to_open.open_with, code))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        merged = partial(self.workspace.finish_import, derived.made)  # type: ignore[arg-type]
+        finish(merged, self.dismiss, self._refused)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        self._refused(refused.reason)
 
     def _refused(self, reason: str) -> None:
         self.query_one("#import-message", Static).update(Content(f"{reason} Nothing was imported."))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.containers import Center, Vertical
 from textual.widgets import Footer, Input, Static
 
-from circle.domain.errors import CircleError
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
+from circle.workspace import OpenedKey, UnlockAttempt
 
 
 DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
+
 
 
 class UnlockScreen(CircleScreen):
@@ -20,6 +24,7 @@ class UnlockScreen(CircleScreen):
 
     AUTO_FOCUS = "#passphrase"
     LEAD = "This vault is locked. Type your passphrase and press Enter."
+    trying: UnlockAttempt | None = None  # what the passphrase in the worker is tried against, if one is
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-card", classes="card"):
@@ -42,17 +47,30 @@ class UnlockScreen(CircleScreen):
         event.input.value = ""
         event.input.disabled = True
         self.query_one("#unlock-message", Static).update("Unlocking…")
-        self.unlock(event.value)
+        self.trying = self.workspace.begin_unlock()
+        self.derive_key(self.trying, event.value)
 
     @work(thread=True, exclusive=True, group="unlock")
-    def unlock(self, passphrase: str) -> None:
-        """The KDF takes a noticeable moment, so it runs off the screen's thread."""
-        try:
-            self.workspace.unlock(passphrase)
-        except CircleError as error:
-            self.app.call_from_thread(self.refused, str(error))
-        else:
-            self.app.call_from_thread(self.unlocked)
+    def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
+        """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
+        derive(self, attempt, partial(attempt.open_with, passphrase))
+
+    def on_key_derived(self, derived: KeyDerived) -> None:
+        if self._still_trying(derived.asked):
+            assert derived.made is None or isinstance(derived.made, OpenedKey)
+            # None (it opened no one) is refused there, in the same words as a refusal here.
+            finish(partial(self.workspace.finish_unlock, derived.made), lambda _: self.unlocked(), self.refused)
+
+    def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
+        if self._still_trying(refused.asked):
+            self.refused(refused.reason)
+
+    def _still_trying(self, asked: object) -> bool:
+        """A result for another attempt than the latest, or one after unlocking, is dropped."""
+        if asked is not self.trying or self.workspace.is_unlocked:
+            return False
+        self.trying = None
+        return True
 
     def unlocked(self) -> None:
         self.app.show_home()  # type: ignore[attr-defined]

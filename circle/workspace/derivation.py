@@ -1,0 +1,129 @@
+"""The slow part of unlocking and of choosing passphrases (Argon2id), kept apart from the vault.
+
+Each operation that stretches a passphrase comes in three steps: the Workspace reads what the derivation
+needs into one of these frozen values (on the app's event loop), the value's method derives and seals with
+plain data only and no database (safe on a thread worker), and the Workspace stores or uses the result
+(on the loop again). Nothing here touches the vault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from circle.domain.errors import CircleError
+from circle.domain.ids import new_id
+from circle.store.keys import FacilitatorRecord
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto, keyring
+from circle.vault.crypto import associated_data
+from circle.vault.errors import WrongPassphrase
+
+
+class PassphraseInUse(CircleError):
+    """Saying so tells nothing the unlock screen doesn't: it too says whether a passphrase opens the vault."""
+
+    message = "That passphrase already opens this vault; each facilitator needs their own."
+
+
+def handle_aad(facilitator_id: str) -> bytes:
+    return associated_data(["facilitators", "handle", facilitator_id])
+
+
+def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:
+    """The facilitator's personal key if `passphrase` is theirs, else None."""
+    kek = keyring.derive_kek(passphrase, record.kdf_salt, record.kdf)
+    try:
+        return keyring.unwrap_personal_key(kek, record.wrapped_key, record.id)
+    except WrongPassphrase:
+        return None
+
+
+def refuse_passphrase_in_use(records: tuple[FacilitatorRecord, ...], passphrase: str) -> None:
+    if any(open_personal_key(record, passphrase) is not None for record in records):
+        raise PassphraseInUse()
+
+
+@dataclass(frozen=True)
+class OpenedKey:
+    """A facilitator's record as read, with the personal key their passphrase opened and their handle."""
+
+    record: FacilitatorRecord
+    personal_key: bytes
+    handle: str
+
+
+@dataclass(frozen=True)
+class UnlockAttempt:
+    """Every facilitator's record, copied out of the vault, to try a passphrase against."""
+
+    records: tuple[FacilitatorRecord, ...]
+
+    def open_with(self, passphrase: str) -> OpenedKey | None:
+        for record in self.records:
+            personal_key = open_personal_key(record, passphrase)
+            if personal_key is not None:
+                handle = crypto.open_sealed(
+                    personal_key, record.handle, handle_aad(record.id), where="facilitators.handle"
+                ).decode("utf-8")
+                return OpenedKey(record, personal_key, handle)
+        return None
+
+
+@dataclass(frozen=True)
+class NewFacilitator:
+    """Someone to add (the vault's first facilitator, or a co-facilitator), once their passphrase is chosen.
+
+    `others` are the records their passphrase must not open (empty for the first facilitator); a
+    co-facilitator's group is held from the start, as the passphrase change holds its key."""
+
+    handle: str
+    kdf: keyring.KdfParams
+    created_at: str
+    others: tuple[FacilitatorRecord, ...] = ()
+    group: GroupSealer | None = None
+
+    def make(self, passphrase: str) -> OpenedKey:
+        """A record with a fresh personal key wrapped under the passphrase; nothing is stored."""
+        refuse_passphrase_in_use(self.others, passphrase)
+        facilitator_id, salt, personal_key = new_id(), keyring.new_salt(), crypto.new_key()
+        record = FacilitatorRecord(
+            id=facilitator_id,
+            created_at=self.created_at,
+            kdf_salt=salt,
+            kdf=self.kdf,
+            wrapped_key=keyring.wrap_personal_key(
+                keyring.derive_kek(passphrase, salt, self.kdf), personal_key, facilitator_id
+            ),
+            handle=crypto.seal(personal_key, self.handle.encode("utf-8"), handle_aad(facilitator_id)),
+            public_key=keyring.facilitator_public_key(personal_key),
+        )
+        return OpenedKey(record, personal_key, self.handle)
+
+
+@dataclass(frozen=True)
+class Rewrapped:
+    """A facilitator's personal key wrapped under their new passphrase, ready to store."""
+
+    facilitator_id: str
+    salt: bytes
+    kdf: keyring.KdfParams
+    wrapped_key: bytes
+
+
+@dataclass(frozen=True)
+class PassphraseChange:
+    """The unlocked facilitator's record and personal key, held from the start (a lock meanwhile cannot pull
+    the key away), and the records of everyone else, whose passphrases the new one must not be."""
+
+    mine: FacilitatorRecord
+    personal_key: bytes
+    others: tuple[FacilitatorRecord, ...]
+    kdf: keyring.KdfParams
+
+    def rewrap(self, current: str, new: str) -> Rewrapped:
+        if open_personal_key(self.mine, current) is None:
+            raise WrongPassphrase()
+        refuse_passphrase_in_use(self.others, new)
+        salt = keyring.new_salt()
+        kek = keyring.derive_kek(new, salt, self.kdf)
+        return Rewrapped(self.mine.id, salt, self.kdf, keyring.wrap_personal_key(kek, self.personal_key, self.mine.id))
