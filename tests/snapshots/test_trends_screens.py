@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from circle.ui.screens.trends import TrendsScreen
+
 # The keys from home to the trends of the 90-minute group (third on the home screen).
 TO_TRENDS = ["down", "down", "t"]
 VIEWS = {
@@ -18,6 +20,18 @@ VIEWS = {
 }
 
 
+async def until_drawn(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the trends of what is chosen are on screen: on a busy machine the screen may mount, or a typed
+    date be heard, only after the keys have been pressed, so one wait for the workers is not enough."""
+    while True:
+        await pilot.app.workers.wait_for_complete()  # the trends are counted and drawn once the keys settle
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, TrendsScreen) and screen.is_mounted and screen.shown == screen.choice():
+            if not any(worker.is_running for worker in pilot.app.workers):
+                return
+
+
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_the_trends_are_readable_at_a_glance(snap_compare, meeting_app, view) -> None:  # type: ignore[no-untyped-def]
     """On a demo vault of the test's own: a theme put on is kept in its config, and must not reach other tests."""
@@ -29,7 +43,6 @@ def test_the_trends_are_readable_at_a_glance(snap_compare, meeting_app, view) ->
         pilot.app.show_home()
         await pilot.pause()
         await pilot.press(*TO_TRENDS, *keys)
-        await pilot.app.workers.wait_for_complete()  # the trends are computed once the keys have settled
-        await pilot.pause()
+        await until_drawn(pilot)
 
     assert snap_compare(meeting_app, terminal_size=size, run_before=walk_to_view)

@@ -98,6 +98,7 @@ class TrendsScreen(CircleScreen):
         self.by = Period.MONTH
         self.names = {overview.id: overview.name for overview in self.workspace.groups()}
         self.shown: TrendChoice | None = None
+        self._on_screen = asyncio.Event()  # set once the count of what is shown has been drawn (or dropped)
 
     def compose(self) -> ComposeResult:
         on = today(self.workspace.clock)
@@ -199,8 +200,9 @@ class TrendsScreen(CircleScreen):
         """A newer change cancels this one while it settles; a count it started is then dropped when it arrives."""
         await asyncio.sleep(settle)
         counting = self.show_trends()
-        if counting is not None:
-            await counting.wait()  # so that waiting for this worker waits for the count too
+        if counting is not None:  # waiting for this worker waits until the count is on screen too
+            await counting.wait()
+            await self._on_screen.wait()
 
     # ---- showing -----------------------------------------------------------------------------------------
 
@@ -222,6 +224,7 @@ class TrendsScreen(CircleScreen):
             return None
         meetings, attendance = facts
         self.query_one("#trend-summary", Line).show(Content("Counting…"))
+        self._on_screen = asyncio.Event()
         return self._count(choice, meetings, attendance, today(self.workspace.clock))
 
     @work(thread=True, exclusive=True, group="trend-count")
@@ -231,12 +234,17 @@ class TrendsScreen(CircleScreen):
         self.post_message(TrendsCounted(choice, report))
 
     async def on_trends_counted(self, counted: TrendsCounted) -> None:
-        if counted.choice != self.shown or not self.workspace.is_unlocked:
-            return  # the choice moved on while this was counted, or circle was locked meanwhile
-        if not any(group.meetings for group in counted.report.groups.values()):
-            self._show_nothing(nothing_held(counted.report))
-            return
-        await self._show_report(counted.choice, counted.report)
+        if counted.choice != self.shown:
+            return  # the choice moved on while this was counted: its own count is on its way
+        try:
+            if not self.workspace.is_unlocked:
+                return  # circle was locked meanwhile; unlocking counts again
+            if not any(group.meetings for group in counted.report.groups.values()):
+                self._show_nothing(nothing_held(counted.report))
+                return
+            await self._show_report(counted.choice, counted.report)
+        finally:
+            self._on_screen.set()
 
     def _show_nothing(self, text: str) -> None:
         self.query_one("#trend-summary", Line).show("")
