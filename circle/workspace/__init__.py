@@ -14,35 +14,45 @@ from circle.workspace.derivation import (
     UnlockAttempt,
 )
 from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
-from circle.workspace.groups import GroupOverview
-from circle.workspace.handoff import (
-    GroupNotYours,
-    Handoff,
-    HandoffImported,
-    HandoffToOpen,
-    HandoffToSeal,
-    finish_write_handoff,
-    handoff_file_name,
-    read_handoff_file,
-)
 from circle.workspace.keyring import UnknownGroup, VaultLocked
-from circle.workspace.lead_export import NoGroupsToExport, check_lead_key, lead_bundle_file_name, lead_bundle_path
-from circle.workspace.notes import FollowUp
 from circle.workspace.retention import MeetingStillOpen, PurgeReport
-from circle.workspace.trends import TrendsAhead
 from circle.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     from circle.store.room_board import PublishedRoom, RoomBoard
+    from circle.workspace.groups import GroupOverview
+    from circle.workspace.handoff import (
+        GroupNotYours,
+        Handoff,
+        HandoffImported,
+        HandoffToOpen,
+        HandoffToSeal,
+        finish_write_handoff,
+        handoff_file_name,
+        read_handoff_file,
+    )
+    from circle.workspace.lead_export import NoGroupsToExport, check_lead_key, lead_bundle_file_name, lead_bundle_path
     from circle.workspace.meeting import Meeting, MeetingSummary
+    from circle.workspace.notes import FollowUp
+    from circle.workspace.trends import TrendsAhead
 
-# A meeting's modules (the session engine) load with the first meeting, not with the unlock screen:
-# these names are found when first asked for.
+# What the unlock screen does not need loads when first asked for: a meeting's modules (the session
+# engine), the room board, and the services used only once a vault is open.
 _LOADED_LATER = {
-    "Meeting": "circle.workspace.meeting",
-    "MeetingSummary": "circle.workspace.meeting",
-    "PublishedRoom": "circle.store.room_board",
-    "RoomBoard": "circle.store.room_board",
+    **dict.fromkeys(("Meeting", "MeetingSummary"), "circle.workspace.meeting"),
+    **dict.fromkeys(("PublishedRoom", "RoomBoard"), "circle.store.room_board"),
+    "GroupOverview": "circle.workspace.groups",
+    **dict.fromkeys(
+        ("GroupNotYours", "Handoff", "HandoffImported", "HandoffToOpen", "HandoffToSeal", "finish_write_handoff",
+         "handoff_file_name", "read_handoff_file"),
+        "circle.workspace.handoff",
+    ),
+    **dict.fromkeys(
+        ("NoGroupsToExport", "check_lead_key", "lead_bundle_file_name", "lead_bundle_path"),
+        "circle.workspace.lead_export",
+    ),
+    "FollowUp": "circle.workspace.notes",
+    "TrendsAhead": "circle.workspace.trends",
 }
 
 

@@ -7,6 +7,7 @@ keyring and clock (a WorkspaceContext); each method here hands the call to the s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,17 +33,17 @@ from circle.vault.keyring import KdfParams
 from circle.workspace.derivation import OpenedKey, UnlockAttempt
 from circle.workspace.derivation import NewFacilitator, PassphraseChange, Rewrapped
 from circle.workspace.facilitators import FacilitatorEntry, Facilitators
-from circle.workspace.groups import GroupOverview, Groups
-from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
 from circle.workspace.keyring import Keyring
-from circle.workspace.lead_export import LeadExport
-from circle.workspace.meetings import Meetings
-from circle.workspace.notes import FollowUp, Notes
 from circle.workspace.retention import PurgeReport, Retention
 from circle.workspace.service import WorkspaceContext
-from circle.workspace.trends import Trends, TrendsAhead
 
 if TYPE_CHECKING:
+    from circle.workspace.groups import GroupOverview, Groups
+    from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
+    from circle.workspace.lead_export import LeadExport
+    from circle.workspace.meetings import Meetings
+    from circle.workspace.notes import FollowUp, Notes
+    from circle.workspace.trends import Trends, TrendsAhead
     from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.store.room_board import PublishedRoom
@@ -63,14 +64,46 @@ class Workspace:
         context = WorkspaceContext(where, repository, self._keyring, clock, kdf)
         self._context = context
         self._facilitators = Facilitators(context)
-        self._groups = Groups(context)
-        self._meetings = Meetings(context, self._groups)
-        self._notes = Notes(context, self._groups)
         self._retention = Retention(context)
-        self._handoff = HandoffExchange(context, self._meetings)
-        self._trends = Trends(context)
-        self._lead_export = LeadExport(context, self._trends)
         self.last_purge = PurgeReport()
+
+    # The services the unlock screen does not need are made, and their modules loaded, when first used:
+    # that keeps the unlock screen's start-up as short as a bare app's.
+    @cached_property
+    def _groups(self) -> Groups:
+        from circle.workspace.groups import Groups
+
+        return Groups(self._context)
+
+    @cached_property
+    def _meetings(self) -> Meetings:
+        from circle.workspace.meetings import Meetings
+
+        return Meetings(self._context, self._groups)
+
+    @cached_property
+    def _notes(self) -> Notes:
+        from circle.workspace.notes import Notes
+
+        return Notes(self._context, self._groups)
+
+    @cached_property
+    def _handoff(self) -> HandoffExchange:
+        from circle.workspace.handoff import HandoffExchange
+
+        return HandoffExchange(self._context, self._meetings)
+
+    @cached_property
+    def _trends(self) -> Trends:
+        from circle.workspace.trends import Trends
+
+        return Trends(self._context)
+
+    @cached_property
+    def _lead_export(self) -> LeadExport:
+        from circle.workspace.lead_export import LeadExport
+
+        return LeadExport(self._context, self._trends)
 
     # opening and closing ----------------------------------------------------
     @classmethod
