@@ -1,43 +1,116 @@
 """Vaults as an older circle left them, for testing that a newer circle opens them without losing anything.
 
 A vault is written with today's code, then taken back step by step: each step undoes one migration's schema
-change and writes what that migration's code did not know about the older way.
+change and writes what that migration's code did not know about the older way. The keys the steps need are
+taken once, before any step, from a read-only opening, so taking the vault back never migrates it forward.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from circle.store.db import MIGRATIONS
-from circle.vault import keyring
-from circle.workspace import Workspace
-from tests.stored_rows import unlocked_keyring
+from circle.paths import locations
+from circle.store.db import MIGRATIONS, open_database
+from circle.store.keys import GROUP_SEALED_COLUMNS
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
+from circle.vault import crypto, keyring
+from circle.workspace.keyring import Keyring
 
 
-def _before_cofacilitators(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
+@dataclass(frozen=True)
+class HeldKeys:
+    facilitator_id: str
+    personal_key: bytes
+    handle: str
+    sealers: dict[str, GroupSealer]
+
+
+def _held_keys(vault_file: Path, passphrase: str) -> HeldKeys:
+    conn = open_database(vault_file, read_only=True)
+    try:
+        keys = Keyring(Repository(conn, vault_file), can_write=False)
+        keys.unlock(passphrase)
+        assert keys.facilitator_id and keys.personal_key and keys.handle is not None
+        return HeldKeys(keys.facilitator_id, keys.personal_key, keys.handle, dict(keys.sealers))
+    finally:
+        conn.close()
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
+def _before_sealed_records(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """Events with their kind and time in clear columns too; notes' kind and dates NOT NULL again."""
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    db["session_events"].add_column("kind", str)
+    db["session_events"].add_column("at", str)
+    for group_id, sealer in keys.sealers.items():
+        rows = conn.execute(
+            "SELECT e.id, e.data FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.group_id = ?",
+            [group_id],
+        ).fetchall()
+        for event_id, sealed in rows:
+            event = sealer.open_json("session_events", "data", event_id, sealed)
+            conn.execute("UPDATE session_events SET kind = ?, at = ? WHERE id = ?", [event["kind"], event["at"], event_id])
+    db["session_events"].transform(
+        not_null={"kind": True, "at": True}, column_order=("id", "session_id", "seq", "kind", "at", "data")
+    )
+    db["notes"].transform(not_null={"kind": True, "created_at": True, "expires_on": True})
+    for table, column in (("sessions", "summary"), ("sessions", "attendance"), ("members", "details")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+def _before_group_format(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """Every value sealed as it was, unpadded: the groups this facilitator holds, and their own handle.
+    (Other facilitators' handles stay padded: only their own passphrases could seal them again.)"""
+    present = [sealed for sealed in GROUP_SEALED_COLUMNS if _has_column(conn, sealed.table, sealed.column)]
+    for group_id, sealer in keys.sealers.items():
+        for sealed in present:
+            rows = conn.execute(
+                f"SELECT {sealed.row_id}, {sealed.column} FROM {sealed.table} WHERE {sealed.of_group}", [group_id]
+            ).fetchall()
+            for row_id, value in rows:
+                plain = sealer.open_bytes(sealed.table, sealed.column, row_id, value)
+                parts = [sealed.table, sealed.column, row_id, group_id, sealer.key_version]
+                conn.execute(
+                    f"UPDATE {sealed.table} SET {sealed.column} = ? WHERE {sealed.row_id} = ? AND {sealed.of_group}",
+                    [crypto.seal(sealer.key, plain, crypto.associated_data(parts)), row_id, group_id],
+                )
+    handle_aad = crypto.associated_data(["facilitators", "handle", keys.facilitator_id])
+    conn.execute(
+        "UPDATE facilitators SET handle = ? WHERE id = ?",
+        [crypto.seal(keys.personal_key, keys.handle.encode("utf-8"), handle_aad), keys.facilitator_id],
+    )
+    conn.execute("ALTER TABLE groups DROP COLUMN format")
+
+
+def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     """Key slots wrapped under the personal key itself; no public keys, group handles or settings dates."""
-    # Rewriting the slots needs the personal key itself.
-    with Workspace.open(home) as workspace, unlocked_keyring(workspace, passphrase) as keys:
-        personal_key, facilitator_id, sealers = keys.personal_key, keys.facilitator_id, dict(keys.sealers)
-    assert personal_key is not None and facilitator_id is not None
-    for group_id, sealer in sealers.items():
-        wrapped = keyring.wrap_group_key(personal_key, sealer.key, facilitator_id, group_id, sealer.key_version)
+    for group_id, sealer in keys.sealers.items():
+        wrapped = keyring.wrap_group_key(keys.personal_key, sealer.key, keys.facilitator_id, group_id, sealer.key_version)
         conn.execute(
             "UPDATE key_slots SET wrapped_key = ? WHERE facilitator_id = ? AND group_id = ?",
-            [wrapped, facilitator_id, group_id],
+            [wrapped, keys.facilitator_id, group_id],
         )
     conn.execute("DROP TABLE group_facilitators")
     conn.execute("ALTER TABLE facilitators DROP COLUMN public_key")
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
-def _before_pulse(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
+def _before_pulse(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE sessions DROP COLUMN pulse")
 
 
-UNDO: dict[str, Callable[[sqlite3.Connection, Path, str], None]] = {
+UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m005_sealed_records": _before_sealed_records,
+    "m004_group_format": _before_group_format,
     "m003_cofacilitators": _before_cofacilitators,
     "m002_pulse": _before_pulse,
 }
@@ -45,11 +118,14 @@ UNDO: dict[str, Callable[[sqlite3.Connection, Path, str], None]] = {
 
 def make_older(home: Path, passphrase: str, *, last_migration: str) -> None:
     """Take the vault at `home` back to the schema it had when `last_migration` was the newest."""
+    vault_file = locations(home).vault_file
+    keys = _held_keys(vault_file, passphrase)
     names = [name for name, _ in MIGRATIONS]
     for name in reversed(names[names.index(last_migration) + 1 :]):
-        conn = sqlite3.connect(home / "data" / "circle.db", isolation_level=None)
+        conn = sqlite3.connect(vault_file, isolation_level=None)
         try:
-            UNDO[name](conn, home, passphrase)
-            conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
+            with conn:
+                UNDO[name](conn, keys)
+                conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
         finally:
             conn.close()

@@ -147,11 +147,34 @@ def m003_cofacilitators(db: Database) -> None:
     db.execute("ALTER TABLE groups ADD COLUMN settings_changed_at TEXT")
 
 
+def m004_group_format(db: Database) -> None:
+    # Which way a group's sealed values are written: 1 as they were, 2 padded to buckets. Sealing again
+    # needs the group's key, so a group moves to 2 when a facilitator who holds it next unlocks.
+    db.execute("ALTER TABLE groups ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
+
+
+def m005_sealed_records(db: Database) -> None:
+    # Group format 3: nothing about a person, or about what happened to them, in a clear column. A meeting's
+    # counts, times and pulse move into `sessions.summary`, who came into `sessions.attendance`, a member's
+    # dates into `members.details`, and a note's kind and dates into its body, all sealed. Filling them needs
+    # each group's key, so it happens at unlock (store/upgrades.py); until then the clear columns stay, which
+    # is why those of `notes` may now be NULL. An event's kind and time were always in its sealed data too,
+    # so their clear copies simply go.
+    db.execute("ALTER TABLE sessions ADD COLUMN summary BLOB")
+    db.execute("ALTER TABLE sessions ADD COLUMN attendance BLOB")
+    db.execute("ALTER TABLE members ADD COLUMN details BLOB")
+    # Rebuilt tables are referenced by no foreign key, so dropping the old ones deletes nothing else.
+    db["notes"].transform(not_null={"kind": False, "created_at": False, "expires_on": False})
+    db["session_events"].transform(drop={"kind", "at"})
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
     ("m002_pulse", m002_pulse),
     ("m003_cofacilitators", m003_cofacilitators),
+    ("m004_group_format", m004_group_format),
+    ("m005_sealed_records", m005_sealed_records),
 ]
 
 

@@ -53,12 +53,30 @@ GROUP_SEALED_COLUMNS = (
     SealedColumn("groups", "profile", "id", "id = ?"),
     SealedColumn("groups", "rules", "id", "id = ?"),
     SealedColumn("members", "name", "id", "group_id = ? AND name IS NOT NULL"),
+    SealedColumn("members", "details", "id", "group_id = ? AND details IS NOT NULL"),
+    SealedColumn("sessions", "summary", "id", "group_id = ? AND summary IS NOT NULL"),
+    SealedColumn("sessions", "attendance", "id", "group_id = ? AND attendance IS NOT NULL"),
     SealedColumn("notes", "body", "id", "group_id = ?"),
     SealedColumn(
         "session_events", "data", "id", "session_id IN (SELECT id FROM sessions WHERE group_id = ?)"
     ),
     SealedColumn("group_facilitators", "handle", "facilitator_id", "group_id = ?"),
 )
+
+
+def seal_again(db: Database, old: GroupSealer, new: GroupSealer) -> None:
+    """Every sealed field of the group, opened with `old` and sealed with `new`."""
+    group_id = old.group_id
+    for sealed in GROUP_SEALED_COLUMNS:
+        rows = db.execute(
+            f"SELECT {sealed.row_id}, {sealed.column} FROM {sealed.table} WHERE {sealed.of_group}", [group_id]
+        ).fetchall()
+        for row_id, value in rows:
+            plain = old.open_bytes(sealed.table, sealed.column, row_id, value)
+            db.execute(
+                f"UPDATE {sealed.table} SET {sealed.column} = ? WHERE {sealed.row_id} = ? AND {sealed.of_group}",
+                [new.seal_bytes(sealed.table, sealed.column, row_id, plain), row_id, group_id],
+            )
 
 
 class KeyStore:
@@ -119,6 +137,11 @@ class KeyStore:
                     "wrapped_key": wrapped_key,
                 },
             )
+
+    def set_handle(self, facilitator_id: str, sealed_handle: bytes) -> None:
+        """The facilitator's handle, sealed again under their personal key."""
+        with self._repo.writing() as db:
+            db["facilitators"].update(facilitator_id, {"handle": sealed_handle})
 
     def upgrade(self, facilitator_id: str, public_key: bytes, slots: list[KeySlot]) -> None:
         """Store a facilitator's public key and their slots sealed to it, replacing the older ones."""
@@ -192,17 +215,7 @@ class KeyStore:
         """
         group_id = old.group_id
         with self._repo.writing() as db:
-            for sealed in GROUP_SEALED_COLUMNS:
-                rows = db.execute(
-                    f"SELECT {sealed.row_id}, {sealed.column} FROM {sealed.table} WHERE {sealed.of_group}",
-                    [group_id],
-                ).fetchall()
-                for row_id, value in rows:
-                    text = old.open_text(sealed.table, sealed.column, row_id, value)
-                    db.execute(
-                        f"UPDATE {sealed.table} SET {sealed.column} = ? WHERE {sealed.row_id} = ? AND {sealed.of_group}",
-                        [new.seal_text(sealed.table, sealed.column, row_id, text), row_id, group_id],
-                    )
+            seal_again(db, old, new)
             db["groups"].update(group_id, {"key_version": new.key_version})
             db.execute("DELETE FROM key_slots WHERE group_id = ?", [group_id])
             db["key_slots"].insert_all(slot.__dict__ for slot in slots)

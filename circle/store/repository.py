@@ -17,7 +17,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
-from circle.store.sealing import GroupSealer
+from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -29,6 +29,12 @@ class MeetingDates:
     last_held_on: date | None
     next_meeting_on: date | None
     meetings_held: int
+
+
+@dataclass(frozen=True)
+class GroupFormat:
+    key_version: int
+    format: int
 
 
 def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
@@ -117,6 +123,7 @@ class Repository:
                     "id": group.id,
                     "created_at": created_at.isoformat(),
                     "key_version": sealer.key_version,
+                    "format": CURRENT_GROUP_FORMAT,
                     "settings_changed_at": created_at.isoformat(),
                     **self.sealed_group_fields(sealer, group),
                 }
@@ -137,6 +144,10 @@ class Repository:
 
     def group_key_versions(self) -> dict[str, int]:
         return dict(self.rows("SELECT id, key_version FROM groups"))
+
+    def group_formats(self) -> dict[str, GroupFormat]:
+        """Each group's key version and the format its sealed values are written in."""
+        return {gid: GroupFormat(version, fmt) for gid, version, fmt in self.rows("SELECT id, key_version, format FROM groups")}
 
     def group(self, sealer: GroupSealer) -> Group:
         rows = self.rows("SELECT name, profile, rules FROM groups WHERE id = ?", [sealer.group_id])

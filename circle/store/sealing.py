@@ -1,4 +1,9 @@
-"""Sealing at the store's boundary: each field bound to its table, column, row, group and key version."""
+"""Sealing at the store's boundary: each field bound to its table, column, row, group and key version.
+
+Every value is padded to a bucket (vault/padding.py). A column's first bucket is big enough for its
+ordinary values, so that a name, a note or a step of the meeting says nothing by its length: all safety
+actions, all follow-ups and all names of an ordinary length look alike.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +11,69 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from circle.vault.crypto import associated_data, open_sealed, seal
+from circle.vault.crypto import (
+    PADDED_SEAL_VERSION,
+    SEAL_VERSION,
+    associated_data,
+    open_padded,
+    open_sealed,
+    seal_padded,
+    seal_version,
+)
+from circle.vault.errors import SealBroken
+
+# A group's records before padding are format 1; every group is written as format 2 since.
+PADDED_FORMAT = 2
+CURRENT_GROUP_FORMAT = PADDED_FORMAT
+
+DEFAULT_BUCKET_FLOOR = 64  # names, handles and other short text: up to 63 bytes look alike
+BUCKET_FLOORS = {
+    ("notes", "body"): 512,  # a note's largest ordinary text and what it says about it
+    ("session_events", "data"): 256,  # every step of a meeting, names aside
+    ("sessions", "summary"): 256,  # a meeting's counts, times and pulse
+    ("sessions", "attendance"): 512,  # who came: its bucket says roughly how long the roster is, no more
+    ("members", "details"): 128,  # when someone was added and joined
+}
+
+
+def bucket_floor(table: str, column: str) -> int:
+    return BUCKET_FLOORS.get((table, column), DEFAULT_BUCKET_FLOOR)
 
 
 @dataclass(frozen=True)
 class GroupSealer:
-    """Seals and opens the fields of one group with its current data key."""
+    """Seals and opens the fields of one group with its current data key.
+
+    `unpadded_too` opens values written before padding as well: true only for a group still in
+    format 1, until a facilitator who holds it unlocks and its values are sealed again.
+    """
 
     group_id: str
     key: bytes
     key_version: int
+    unpadded_too: bool = False
 
-    def _aad(self, table: str, column: str, row_id: str) -> bytes:
-        return associated_data([table, column, row_id, self.group_id, self.key_version])
+    def _parts(self, table: str, column: str, row_id: str) -> list[str | int]:
+        return [table, column, row_id, self.group_id, self.key_version]
+
+    def seal_bytes(self, table: str, column: str, row_id: str, value: bytes) -> bytes:
+        return seal_padded(self.key, value, self._parts(table, column, row_id), floor=bucket_floor(table, column))
+
+    def open_bytes(self, table: str, column: str, row_id: str, sealed: bytes) -> bytes:
+        where = f"{table}.{column}"
+        parts = self._parts(table, column, row_id)
+        version = seal_version(sealed)
+        if version == SEAL_VERSION and self.unpadded_too:
+            return open_sealed(self.key, sealed, associated_data(parts), where=where)
+        if version != PADDED_SEAL_VERSION:
+            raise SealBroken(where)
+        return open_padded(self.key, sealed, parts, floor=bucket_floor(table, column), where=where)
 
     def seal_text(self, table: str, column: str, row_id: str, text: str) -> bytes:
-        return seal(self.key, text.encode("utf-8"), self._aad(table, column, row_id))
+        return self.seal_bytes(table, column, row_id, text.encode("utf-8"))
 
     def open_text(self, table: str, column: str, row_id: str, sealed: bytes) -> str:
-        where = f"{table}.{column}"
-        return open_sealed(self.key, sealed, self._aad(table, column, row_id), where=where).decode("utf-8")
+        return self.open_bytes(table, column, row_id, sealed).decode("utf-8")
 
     def seal_json(self, table: str, column: str, row_id: str, value: Any) -> bytes:
         return self.seal_text(table, column, row_id, json.dumps(value, ensure_ascii=False, sort_keys=True))

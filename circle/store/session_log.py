@@ -58,8 +58,6 @@ class SessionLog:
                     "id": event.id,
                     "session_id": session_id,
                     "seq": event.seq,
-                    "kind": str(event.kind),
-                    "at": event.at.isoformat(),
                     "data": sealer.seal_json("session_events", "data", event.id, event.to_dict()),
                 }
                 for event in events
@@ -71,12 +69,12 @@ class SessionLog:
         from circle.domain.session import Event
 
         rows = self._repo.rows(
-            "SELECT id, seq, kind, data FROM session_events WHERE session_id = ? ORDER BY seq", [session_id]
+            "SELECT id, seq, data FROM session_events WHERE session_id = ? ORDER BY seq", [session_id]
         )
         events = []
-        for event_id, seq, kind, sealed in rows:
+        for event_id, seq, sealed in rows:
             event = Event.from_dict(sealer.open_json("session_events", "data", event_id, sealed))
-            if (event.id, event.seq, str(event.kind)) != (event_id, seq, kind):
+            if (event.id, event.seq) != (event_id, seq):
                 raise SealBroken("session_events.data")
             events.append(event)
         if [event.seq for event in events] != list(range(len(events))):

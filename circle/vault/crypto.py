@@ -1,7 +1,9 @@
 """AES-256-GCM sealing of single fields, bound to where they live by associated data.
 
-A sealed value is: version byte 0x01 || 12-byte nonce || ciphertext || 16-byte tag.
-The associated data names the table, column, row id, group and key version, so a
+A sealed value is: version byte || 12-byte nonce || ciphertext || 16-byte tag.
+Version 0x01 seals the value as it is. Version 0x02 seals it padded to a bucket (padding.py), and
+its associated data begins with a label of its own, so a value cannot be passed off as the other
+version. The associated data names the table, column, row id, group and key version, so a
 ciphertext copied into another row, column or group no longer opens.
 """
 
@@ -11,22 +13,26 @@ import os
 from collections.abc import Sequence
 
 from circle.vault.errors import SealBroken
+from circle.vault.padding import pad, unpad
 
 SEAL_VERSION = 1
+PADDED_SEAL_VERSION = 2
 KEY_BYTES = 32
 NONCE_BYTES = 12
 TAG_BYTES = 16
 _HEADER = bytes([SEAL_VERSION])
+_PADDED_HEADER = bytes([PADDED_SEAL_VERSION])
 _AAD_LABEL = b"circle/field/v1"
+_PADDED_AAD_LABEL = b"circle/field/v2"
 
 
 def new_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
-def associated_data(parts: Sequence[str | int]) -> bytes:
+def associated_data(parts: Sequence[str | int], *, label: bytes = _AAD_LABEL) -> bytes:
     """Label, then each part as UTF-8 prefixed by its length (u16, big-endian)."""
-    out = bytearray(_AAD_LABEL)
+    out = bytearray(label)
     for part in parts:
         encoded = str(part).encode("utf-8")
         out += len(encoded).to_bytes(2, "big") + encoded
@@ -45,15 +51,45 @@ def seal(key: bytes, plaintext: bytes, aad: bytes, *, nonce: bytes | None = None
     return _HEADER + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 
+def seal_padded(key: bytes, plaintext: bytes, parts: Sequence[str | int], *, floor: int,
+                nonce: bytes | None = None) -> bytes:
+    """Seal `plaintext` padded to its bucket, as version 0x02, bound to `parts`."""
+    aad = associated_data(parts, label=_PADDED_AAD_LABEL)
+    return _PADDED_HEADER + seal(key, pad(plaintext, floor), aad, nonce=nonce)[1:]
+
+
+def seal_version(sealed: object) -> int | None:
+    """The version byte of a sealed value, or None when it is not one."""
+    if isinstance(sealed, (bytes, bytearray, memoryview)) and len(sealed) >= 1:
+        return bytes(sealed[:1])[0]
+    return None
+
+
+def open_padded(key: bytes, sealed: bytes, parts: Sequence[str | int], *, floor: int,
+                where: str = "a sealed value") -> bytes:
+    """Open a version 0x02 value and check its padding, or raise SealBroken naming `where`."""
+    if seal_version(sealed) != PADDED_SEAL_VERSION:
+        raise SealBroken(where)
+    aad = associated_data(parts, label=_PADDED_AAD_LABEL)
+    padded = _decrypt(key, bytes(sealed), aad, where)
+    value = unpad(padded, floor)
+    if value is None:
+        raise SealBroken(where)
+    return value
+
+
 def open_sealed(key: bytes, sealed: bytes, aad: bytes, *, where: str = "a sealed value") -> bytes:
-    """Decrypt and verify, or raise SealBroken naming `where` (never the content)."""
+    """Decrypt and verify a version 0x01 value, or raise SealBroken naming `where` (never the content)."""
+    if seal_version(sealed) != SEAL_VERSION:
+        raise SealBroken(where)
+    return _decrypt(key, bytes(sealed), aad, where)
+
+
+def _decrypt(key: bytes, sealed: bytes, aad: bytes, where: str) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    if not isinstance(sealed, (bytes, bytearray, memoryview)):
-        raise SealBroken(where)
-    sealed = bytes(sealed)
-    if len(sealed) < 1 + NONCE_BYTES + TAG_BYTES or sealed[:1] != _HEADER:
+    if len(sealed) < 1 + NONCE_BYTES + TAG_BYTES:
         raise SealBroken(where)
     nonce = sealed[1 : 1 + NONCE_BYTES]
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
 from circle.store.keys import FacilitatorRecord
-from circle.store.sealing import GroupSealer
+from circle.store.sealing import DEFAULT_BUCKET_FLOOR, GroupSealer
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
@@ -25,8 +25,23 @@ class PassphraseInUse(CircleError):
     message = "That passphrase already opens this vault; each facilitator needs their own."
 
 
-def handle_aad(facilitator_id: str) -> bytes:
-    return associated_data(["facilitators", "handle", facilitator_id])
+def _handle_parts(facilitator_id: str) -> list[str | int]:
+    return ["facilitators", "handle", facilitator_id]
+
+
+def seal_handle(personal_key: bytes, facilitator_id: str, handle: str) -> bytes:
+    """A facilitator's handle, sealed under their own personal key and padded like every name."""
+    return crypto.seal_padded(
+        personal_key, handle.encode("utf-8"), _handle_parts(facilitator_id), floor=DEFAULT_BUCKET_FLOOR
+    )
+
+
+def open_handle(personal_key: bytes, facilitator_id: str, sealed: bytes) -> str:
+    """The handle, padded or as an older circle sealed it (sealed again padded at its next unlock)."""
+    where, parts = "facilitators.handle", _handle_parts(facilitator_id)
+    if crypto.seal_version(sealed) == crypto.SEAL_VERSION:
+        return crypto.open_sealed(personal_key, sealed, associated_data(parts), where=where).decode("utf-8")
+    return crypto.open_padded(personal_key, sealed, parts, floor=DEFAULT_BUCKET_FLOOR, where=where).decode("utf-8")
 
 
 def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:
@@ -62,9 +77,7 @@ class UnlockAttempt:
         for record in self.records:
             personal_key = open_personal_key(record, passphrase)
             if personal_key is not None:
-                handle = crypto.open_sealed(
-                    personal_key, record.handle, handle_aad(record.id), where="facilitators.handle"
-                ).decode("utf-8")
+                handle = open_handle(personal_key, record.id, record.handle)
                 return OpenedKey(record, personal_key, handle)
         return None
 
@@ -94,7 +107,7 @@ class NewFacilitator:
             wrapped_key=keyring.wrap_personal_key(
                 keyring.derive_kek(passphrase, salt, self.kdf), personal_key, facilitator_id
             ),
-            handle=crypto.seal(personal_key, self.handle.encode("utf-8"), handle_aad(facilitator_id)),
+            handle=seal_handle(personal_key, facilitator_id, self.handle),
             public_key=keyring.facilitator_public_key(personal_key),
         )
         return OpenedKey(record, personal_key, self.handle)

@@ -8,10 +8,13 @@ from __future__ import annotations
 from circle.domain.errors import CircleError
 from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore
 from circle.store.repository import Repository
-from circle.store.sealing import GroupSealer
+from circle.store.errors import VaultNeedsUpdate, VaultTooNew
+from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.upgrades import upgrade_groups
 from circle.vault import keyring
+from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.derivation import OpenedKey, UnlockAttempt
+from circle.workspace.derivation import OpenedKey, UnlockAttempt, seal_handle
 
 
 class VaultLocked(CircleError):
@@ -86,13 +89,25 @@ class Keyring:
             self._upgrade_slots(record, personal_key)
             legacy = False
         open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
-        versions = self._repo.group_key_versions()
-        sealers = {}
+        formats = self._repo.group_formats()
+        sealers, older = {}, {}
         for slot in self.keys.key_slots(record.id):
-            if versions.get(slot.group_id) != slot.key_version:
+            group = formats.get(slot.group_id)
+            if group is None or group.key_version != slot.key_version:
                 continue  # a slot left from before a key change cannot open what is sealed now
+            if group.format > CURRENT_GROUP_FORMAT:
+                raise VaultTooNew(self._repo.path)
             group_key = open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version)
             sealers[slot.group_id] = GroupSealer(slot.group_id, group_key, slot.key_version)
+            if group.format < CURRENT_GROUP_FORMAT:
+                older[slot.group_id] = group.format
+        if older:
+            # Only a writer can bring them up to date; a reader of the old rows would misread them.
+            if not self.can_write:
+                raise VaultNeedsUpdate(self._repo.path)
+            upgrade_groups(self._repo, [sealers[group_id] for group_id in older], older)
+        if self.can_write and seal_version(record.handle) != PADDED_SEAL_VERSION:
+            self.keys.set_handle(record.id, seal_handle(personal_key, record.id, handle))
         self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
         self.sealers = sealers
         if self.can_write:

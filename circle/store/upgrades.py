@@ -1,0 +1,45 @@
+"""Bringing each group's records to the current format, when a facilitator who holds it unlocks.
+
+The migrations in db.py change the tables and need no key. The steps here open and seal values, so they need
+the group's key: each takes a group from one format to the next (`groups.format`), and every group the
+unlocking facilitator holds is brought up in one transaction, so a vault is never left half in one format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from circle.store.keys import seal_again
+from circle.store.repository import Repository
+from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# A step brings one group's rows from its format to the next, given the group's sealer.
+Step = Callable[["Database", GroupSealer], None]
+
+
+def pad_values(db: Database, sealer: GroupSealer) -> None:
+    """Format 1 -> 2: every value sealed again, padded, under the same key."""
+    seal_again(db, replace(sealer, unpadded_too=True), sealer)
+
+
+# From each format, the steps to the next one.
+STEPS: dict[int, tuple[Step, ...]] = {
+    1: (pad_values,),
+}
+
+
+def upgrade_groups(repository: Repository, sealers: list[GroupSealer], formats: dict[str, int]) -> None:
+    """Bring each group up to CURRENT_GROUP_FORMAT from the format it is in: all of them in one transaction,
+    then a checkpoint, so that no copy of the older rows is left in the write-ahead log."""
+    with repository.writing() as db:
+        for sealer in sealers:
+            for step_from in range(formats[sealer.group_id], CURRENT_GROUP_FORMAT):
+                for step in STEPS[step_from]:
+                    step(db, sealer)
+            db["groups"].update(sealer.group_id, {"format": CURRENT_GROUP_FORMAT})
+    repository.checkpoint()
