@@ -33,11 +33,17 @@ def _before_cofacilitators(conn: sqlite3.Connection, home: Path, passphrase: str
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
+def _before_key_directory(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
+    """No group trusts any public key yet: each facilitator vouches for their own at their next unlock."""
+    conn.execute("ALTER TABLE group_facilitators DROP COLUMN public_key")
+
+
 def _before_pulse(conn: sqlite3.Connection, home: Path, passphrase: str) -> None:
     conn.execute("ALTER TABLE sessions DROP COLUMN pulse")
 
 
 UNDO: dict[str, Callable[[sqlite3.Connection, Path, str], None]] = {
+    "m005_key_directory": _before_key_directory,
     "m003_cofacilitators": _before_cofacilitators,
     "m002_pulse": _before_pulse,
 }
@@ -46,10 +52,17 @@ UNDO: dict[str, Callable[[sqlite3.Connection, Path, str], None]] = {
 def make_older(home: Path, passphrase: str, *, last_migration: str) -> None:
     """Take the vault at `home` back to the schema it had when `last_migration` was the newest."""
     names = [name for name, _ in MIGRATIONS]
-    for name in reversed(names[names.index(last_migration) + 1 :]):
+    later = names[names.index(last_migration) + 1 :]
+    for index in reversed(range(len(later))):
         conn = sqlite3.connect(home / "data" / "circle.db", isolation_level=None)
         try:
-            UNDO[name](conn, home, passphrase)
-            conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
+            UNDO[later[index]](conn, home, passphrase)
+            # A step that opens a Workspace migrates the vault forward again first; the later steps' changes
+            # it so redid are on what that step itself takes back (m005's column on m003's table), so only
+            # their marks are left to clear.
+            marks = later[index:]
+            conn.execute(
+                f"DELETE FROM _sqlite_migrations WHERE name IN ({','.join('?' * len(marks))})", marks
+            )
         finally:
             conn.close()

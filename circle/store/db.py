@@ -147,11 +147,19 @@ def m003_cofacilitators(db: Database) -> None:
     db.execute("ALTER TABLE groups ADD COLUMN settings_changed_at TEXT")
 
 
+def m005_key_directory(db: Database) -> None:
+    # The public key each group trusts for each of its facilitators, sealed under the group's key (see
+    # circle/store/key_directory.py): the clear facilitators.public_key is used only when it matches. NULL
+    # until the facilitator vouches for their own key at their next unlock.
+    db.execute("ALTER TABLE group_facilitators ADD COLUMN public_key BLOB")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
     ("m002_pulse", m002_pulse),
     ("m003_cofacilitators", m003_cofacilitators),
+    ("m005_key_directory", m005_key_directory),
 ]
 
 
