@@ -123,7 +123,7 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
-        return cls(where, Repository(db, where.vault_file), lock, clock or SystemClock(), kdf)
+        return cls(where, Repository(db, where.vault_file, lock), lock, clock or SystemClock(), kdf)
 
     @classmethod
     def open_to_read(cls, where: Locations) -> Workspace:
