@@ -32,6 +32,8 @@ NONCE = bytes.fromhex("000102030405060708090a0b")
 FACILITATOR = "5f0c2a3e9b7d4c1e8a6f2b9d0e3c7a15"
 GROUP = "9a1b7c3d5e2f4a6b8c0d1e3f5a7b9c2d"
 MEMBER = "0d3e6f9a2b5c8e1f4a7d0b3c6e9f2a5b"
+# A group's trusted public key for FACILITATOR (FORMAT.md 7.6): base64 text of the X25519 public key.
+DIRECTORY_ENTRY = base64.b64encode(recipients.public_key(bytes(range(64, 96)))).decode("ascii")
 
 
 def aad_by_hand(parts: list[str | int]) -> bytes:
@@ -61,8 +63,10 @@ def sealed_field_cases() -> list[dict]:
         ("group rules as sorted JSON", field("groups", "rules", GROUP), rules),
         ("facilitator handle", ["facilitators", "handle", FACILITATOR], "Sam (co-facilitator)"),
         ("non-ASCII in the associated data", field("members", "name", "ünïcødé-id"), "A. B."),
+        ("key directory entry", field("group_facilitators", "public_key", FACILITATOR), DIRECTORY_ENTRY),
     ]
-    nonces = [NONCE, bytes(12), bytes([0xFF] * 12), NONCE, bytes.fromhex("a1a2a3a4a5a6a7a8a9aaabac"), NONCE]
+    nonces = [NONCE, bytes(12), bytes([0xFF] * 12), NONCE, bytes.fromhex("a1a2a3a4a5a6a7a8a9aaabac"), NONCE,
+              bytes.fromhex("d1d2d3d4d5d6d7d8d9dadbdc")]
     return [
         {
             "label": label,
@@ -100,6 +104,15 @@ def failure_cases() -> list[dict]:
         ("associated data parts reordered", good, ["name", "members", MEMBER, GROUP, 1], KEY),
         ("associated data parts joined differently", good, ["membersname", "", MEMBER, GROUP, 1], KEY),
         ("wrong key", good, parts, OTHER_KEY),
+    ]
+    entry_parts = field("group_facilitators", "public_key", FACILITATOR)
+    entry = sealed(KEY, DIRECTORY_ENTRY.encode(), entry_parts)
+    wrong += [
+        ("key directory entry moved to another facilitator", entry,
+         field("group_facilitators", "public_key", MEMBER), KEY),
+        ("key directory entry read as a handle", entry, field("group_facilitators", "handle", FACILITATOR), KEY),
+        ("key directory entry of an older key version", entry,
+         ["group_facilitators", "public_key", FACILITATOR, GROUP, 2], KEY),
     ]
     return [
         {"label": label, "key": key.hex(), "aad_parts": aad_parts, "sealed": value.hex(), "error": "SealBroken"}
