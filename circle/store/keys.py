@@ -10,7 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from circle.store.key_directory import TABLE, checked_key, open_trusted_key, seal_trusted_key
+from circle.store.key_directory import (
+    TABLE,
+    checked_key,
+    open_trusted_key,
+    seal_trusted_key,
+)
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
@@ -122,7 +127,7 @@ class KeyStore:
             for sealer, handle in handles:
                 self._upsert_handle(db, sealer, record.id, handle)
                 if record.public_key is not None:
-                    self._set_trusted(db, sealer.group_id, record.id, seal_trusted_key(sealer, record.id, record.public_key))
+                    self._trust(db, sealer, record.id, record.public_key)
 
     def replace_personal_key(
         self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes]
@@ -179,7 +184,7 @@ class KeyStore:
         with self._repo.writing() as db:
             db["key_slots"].insert(slot.__dict__)
             self._upsert_handle(db, sealer, slot.facilitator_id, handle)
-            self._set_trusted(db, sealer.group_id, slot.facilitator_id, seal_trusted_key(sealer, slot.facilitator_id, public_key))
+            self._trust(db, sealer, slot.facilitator_id, public_key)
 
     # the key directory ---------------------------------------------------------------
     def trusted_keys(self, sealer: GroupSealer) -> dict[str, bytes]:
@@ -214,6 +219,10 @@ class KeyStore:
             with self._repo.writing() as db:
                 for group_id, entry in missing.items():
                     self._set_trusted(db, group_id, facilitator_id, entry)
+
+    @classmethod
+    def _trust(cls, db: Database, sealer: GroupSealer, facilitator_id: str, public_key: bytes) -> None:
+        cls._set_trusted(db, sealer.group_id, facilitator_id, seal_trusted_key(sealer, facilitator_id, public_key))
 
     @staticmethod
     def _set_trusted(db: Database, group_id: str, facilitator_id: str, sealed: bytes | None) -> None:

@@ -12,7 +12,14 @@ from circle.vault import lead_key
 from circle.vault.errors import LeadStoreDamaged
 from circle.vault.lead_store import open_store
 from tests.cli.test_cli import ok, one_line_error
-from tests.cli.test_cli_lead import AS_LEAD, KEY_LINE, LEAD, export, facilitator_home, lead_home  # noqa: F401
+from tests.cli.test_cli_lead import (  # noqa: F401
+    AS_LEAD,
+    KEY_LINE,
+    LEAD,
+    export,
+    facilitator_home,
+    lead_home,
+)
 
 NEW_LEAD = "a candle by the door"
 CHANGE = {"CIRCLE_LEAD_PASSPHRASE": LEAD, "CIRCLE_NEW_LEAD_PASSPHRASE": NEW_LEAD}
@@ -59,9 +66,8 @@ def test_a_new_lead_passphrase_makes_a_new_key_that_reads_the_store_and_the_old_
 def test_a_wrong_current_lead_passphrase_changes_nothing(run_circle, lead_home: tuple[Path, str]):  # noqa: F811
     home, old_key = lead_home
     before = locations(home).lead_key_file.read_bytes()
-    wrong = run_circle("lead", "passphrase", home=home, passphrase=None,
-                       env={"CIRCLE_LEAD_PASSPHRASE": "not the lead passphrase", "CIRCLE_NEW_LEAD_PASSPHRASE": NEW_LEAD})
-    one_line_error(wrong)
+    wrong = {"CIRCLE_LEAD_PASSPHRASE": "not the lead passphrase", "CIRCLE_NEW_LEAD_PASSPHRASE": NEW_LEAD}
+    one_line_error(run_circle("lead", "passphrase", home=home, passphrase=None, env=wrong))
     assert locations(home).lead_key_file.read_bytes() == before
     assert ok(run_circle("lead", "key", home=home, passphrase=None)).strip() == old_key
 

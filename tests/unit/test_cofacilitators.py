@@ -17,7 +17,6 @@ from circle.vault.errors import SealBroken, WrongPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import PassphraseInUse, UnknownGroup, Workspace
 from tests.conftest import PASSPHRASE
-from tests.damage import table_dump
 from tests.older_vaults import make_older
 from tests.stored_rows import stored_rows, unlocked_keyring
 

@@ -3,11 +3,14 @@ is never sealed to; older vaults' facilitators are vouched for as they unlock.""
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 
 import pytest
 
-from circle.store.key_directory import KeyNotTrusted, NotYetVouched
+from circle.store.key_directory import KeyNotTrusted, NotYetVouched, open_trusted_key
+from circle.store.sealing import GroupSealer
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from circle.workspace.keyring import YourKeyChanged
@@ -63,9 +66,8 @@ def test_giving_a_group_to_someone_whose_key_was_swapped_in_the_file_is_refused_
     attacker = Attacker()
     attacker.swap_public_key(vault_home, robin.id)
     before = table_dump(vault_home)
-    with unlocked_workspace(vault_home) as workspace:
-        with pytest.raises(KeyNotTrusted) as refused:
-            workspace.give_group(thursday.id, robin.id)
+    with unlocked_workspace(vault_home) as workspace, pytest.raises(KeyNotTrusted) as refused:
+        workspace.give_group(thursday.id, robin.id)
     assert "\n" not in str(refused.value) and "Robin" not in str(refused.value)
     after = table_dump(vault_home)
     assert {table: rows for table, rows in after.items() if table != "meta"} == {
@@ -137,3 +139,13 @@ def test_an_older_vaults_cofacilitators_are_vouched_for_as_each_unlocks_and_remo
     with Workspace.open(vault_home) as as_robin:
         as_robin.unlock(ROBINS)
         assert [member.name for member in as_robin.members(group.id)] == ["Ada"]
+
+
+def test_the_committed_key_directory_vector_opens_to_its_public_key_through_circles_own_reader():
+    vectors = json.loads((Path(__file__).parents[1] / "vectors" / "sealed_fields.json").read_text())
+    case = next(case for case in vectors["cases"] if case["label"] == "key directory entry")
+    table, column, facilitator, group, version = case["aad_parts"]
+    assert (table, column) == ("group_facilitators", "public_key")
+    sealer = GroupSealer(group, bytes.fromhex(case["key"]), version)
+    opened = open_trusted_key(sealer, facilitator, bytes.fromhex(case["sealed"]))
+    assert opened == base64.b64decode(case["plaintext"]) and len(opened) == 32

@@ -16,7 +16,7 @@ from circle.domain.errors import CircleError
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.first_run import NEUTRAL_HINT
 from circle.ui.widgets.new_passphrase import NewPassphrase
-from circle.workspace import PassphraseChange, NewPersonalKey
+from circle.workspace import NewPersonalKey, PassphraseChange
 
 LEAD = "Your passphrase opens every group you facilitate here. The other facilitators' passphrases stay as they are."
 
