@@ -104,11 +104,17 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
+def _before_key_directory(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """No group trusts any public key yet: each facilitator vouches for their own at their next unlock."""
+    conn.execute("ALTER TABLE group_facilitators DROP COLUMN public_key")
+
+
 def _before_pulse(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE sessions DROP COLUMN pulse")
 
 
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m006_key_directory": _before_key_directory,
     "m005_sealed_records": _before_sealed_records,
     "m004_group_format": _before_group_format,
     "m003_cofacilitators": _before_cofacilitators,

@@ -23,6 +23,7 @@ from circle.paths import locations
 from circle.workspace import check_lead_key, lead_bundle_path
 
 LEAD_PASSPHRASE_VARIABLE = "CIRCLE_LEAD_PASSPHRASE"
+NEW_LEAD_PASSPHRASE_VARIABLE = "CIRCLE_NEW_LEAD_PASSPHRASE"
 PERIODS = ("week", "month", "quarter")
 FORMATS = ("table", "csv", "json", "markdown")
 
@@ -61,6 +62,24 @@ def lead_init() -> None:
 def lead_key() -> None:
     """Print your lead key again (no passphrase needed)."""
     click.echo(_folder().public_key_text())
+
+
+@lead.command("passphrase")
+@one_line_errors
+def lead_passphrase() -> None:
+    """Change your lead passphrase, which makes a new lead key (CIRCLE_LEAD_PASSPHRASE is the current one,
+    CIRCLE_NEW_LEAD_PASSPHRASE the new, in scripts)."""
+    folder = _folder()
+    if not folder.has_key:
+        raise NoLeadKey()
+    store = folder.unlock(_lead_passphrase("Current lead passphrase"))
+    chosen = read_new_passphrase(
+        "New lead passphrase", variable=NEW_LEAD_PASSPHRASE_VARIABLE, what="new lead passphrase"
+    )
+    text = store.change_passphrase(chosen)
+    click.echo(f"Lead passphrase changed, and with it your lead key. {strength(chosen).hint}")
+    click.echo("Facilitators must export to this new key; bundles sealed to the old one will no longer import:")
+    click.echo(text)
 
 
 @lead.command("export")

@@ -4,6 +4,10 @@
 store is rewritten whole through a new file that is synced and then renamed over the old one, so a
 crash or a full disk leaves the previous store exactly as it was. One import at a time: an advisory
 lock beside them.
+
+A new lead passphrase is a new key pair. The new key file is written first as `lead.key.new`, then the
+store sealed under the new key, then the new key file over `lead.key`: a change cut short is finished
+by the next unlock with the new passphrase, and until the store is replaced the old passphrase still works.
 """
 
 from __future__ import annotations
@@ -118,8 +122,30 @@ class LeadFolder:
     def public_key_text(self) -> str:
         return lead_key.key_text(lead_key.key_file_public_key(self._key_file()))
 
+    @property
+    def _next_key_file(self) -> Path:
+        return self.where.lead_dir / "lead.key.new"
+
     def unlock(self, passphrase: str) -> LeadStore:
+        finished = self._finish_a_key_change(passphrase)
+        if finished is not None:
+            return finished
         return LeadStore(self, lead_key.open_key_file(self._key_file(), passphrase))
+
+    def _finish_a_key_change(self, passphrase: str) -> LeadStore | None:
+        """The store, if a change of passphrase to this one was cut short after the store was sealed anew."""
+        try:
+            data = self._next_key_file.read_bytes()
+            store = LeadStore(self, lead_key.open_key_file(data, passphrase))
+            store.kept()  # the store must already open with the new key, or the change did not get that far
+        except (OSError, CircleError):
+            return None
+        self._install_key(data)
+        return store
+
+    def _install_key(self, data: bytes) -> None:
+        replace_atomically(self.where.lead_key_file, data)
+        self._next_key_file.unlink(missing_ok=True)
 
 
 class LeadStore:
@@ -188,6 +214,26 @@ class LeadStore:
                 f"The imported bundles could not be saved ({error.strerror or type(error).__name__});"
                 " your store is as it was."
             ) from None
+
+    def change_passphrase(self, new: str, *, kdf: KdfParams | None = None) -> str:
+        """A new key pair under the new passphrase, and the store sealed under it; returns the new public key as
+        text. Bundles sealed to the old key no longer import: facilitators must export to the new one."""
+        folder = self._folder
+        data, private = lead_key.new_key_pair(new, kdf=kdf or lead_key.key_file_kdf(folder._key_file()))
+        try:
+            with self._locked():
+                kept = self.kept() if folder.has_imported else None
+                replace_atomically(folder._next_key_file, data)
+                if kept is not None:
+                    replace_atomically(self._file, seal_store(store_to_json(kept), private))
+                folder._install_key(data)
+        except OSError as error:
+            raise CircleError(
+                f"The new lead key could not be saved ({error.strerror or type(error).__name__});"
+                " if your old lead passphrase no longer opens your store, the new one does."
+            ) from None
+        self._private_key = private
+        return lead_key.key_text(lead_key.key_file_public_key(data))
 
     def _locked(self) -> _Lock:
         return _Lock(self._folder.where.lead_dir / "lead.lock")

@@ -168,6 +168,13 @@ def m005_sealed_records(db: Database) -> None:
     db["session_events"].transform(drop={"kind", "at"})
 
 
+def m006_key_directory(db: Database) -> None:
+    # The public key each group trusts for each of its facilitators, sealed under the group's key (see
+    # circle/store/key_directory.py): the clear facilitators.public_key is used only when it matches. NULL
+    # until the facilitator vouches for their own key at their next unlock.
+    db.execute("ALTER TABLE group_facilitators ADD COLUMN public_key BLOB")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -175,6 +182,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m003_cofacilitators", m003_cofacilitators),
     ("m004_group_format", m004_group_format),
     ("m005_sealed_records", m005_sealed_records),
+    ("m006_key_directory", m006_key_directory),
 ]
 
 

@@ -1,6 +1,7 @@
 """Facilitators, their key slots, and each group's list of facilitators: the rows that decide who opens what.
 
-Also the one place a group's data is sealed again under a new key, when a facilitator is removed.
+Also the one place a group's data is sealed again under a new key, when a facilitator is removed, and the one
+place a facilitator's key slots are replaced, when their passphrase (and so their key pair) changes.
 """
 
 from __future__ import annotations
@@ -9,9 +10,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from circle.store.key_directory import (
+    TABLE,
+    checked_key,
+    open_trusted_key,
+    seal_trusted_key,
+)
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
-from circle.vault.keyring import KdfParams
+from circle.vault.errors import SealBroken
+from circle.vault.keyring import KdfParams, seal_group_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,6 +42,16 @@ class KeySlot:
     group_id: str
     key_version: int
     wrapped_key: bytes
+
+
+def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> KeySlot:
+    """The group's key, sealed to one facilitator's public key."""
+    return KeySlot(
+        facilitator_id=facilitator_id,
+        group_id=sealer.group_id,
+        key_version=sealer.key_version,
+        wrapped_key=seal_group_key(public_key, sealer.key, facilitator_id, sealer.group_id, sealer.key_version),
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,7 @@ GROUP_SEALED_COLUMNS = (
         "session_events", "data", "id", "session_id IN (SELECT id FROM sessions WHERE group_id = ?)"
     ),
     SealedColumn("group_facilitators", "handle", "facilitator_id", "group_id = ?"),
+    SealedColumn("group_facilitators", "public_key", "facilitator_id", "group_id = ? AND public_key IS NOT NULL"),
 )
 
 
@@ -105,7 +124,9 @@ class KeyStore:
     def add_facilitator(
         self, record: FacilitatorRecord, slots: Iterable[KeySlot] = (), handles: Iterable[tuple[GroupSealer, str]] = ()
     ) -> None:
-        """A facilitator with their key slots and their handle in each group, in one transaction."""
+        """A facilitator with their key slots, and their handle and trusted key in each group, in one transaction.
+
+        Their public key was made from the personal key just chosen, so each group may trust it as it is."""
         with self._repo.writing() as db:
             db["facilitators"].insert(
                 {
@@ -123,20 +144,31 @@ class KeyStore:
             db["key_slots"].insert_all(slot.__dict__ for slot in slots)
             for sealer, handle in handles:
                 self._upsert_handle(db, sealer, record.id, handle)
+                if record.public_key is not None:
+                    self._trust(db, sealer, record.id, record.public_key)
 
-    def rewrap(self, facilitator_id: str, salt: bytes, kdf: KdfParams, wrapped_key: bytes) -> None:
-        """A new passphrase: only this facilitator's wrapped personal key changes."""
+    def replace_personal_key(
+        self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes]
+    ) -> None:
+        """A new passphrase is a new personal key: its wrapping, the handle sealed under it, the public key, the
+        slots sealed to that key and each group's trusted entry (group id -> sealed) change in one transaction."""
+        assert record.public_key is not None
         with self._repo.writing() as db:
             db["facilitators"].update(
-                facilitator_id,
+                record.id,
                 {
-                    "kdf_salt": salt,
-                    "kdf_memory_kib": kdf.memory_kib,
-                    "kdf_iterations": kdf.iterations,
-                    "kdf_lanes": kdf.lanes,
-                    "wrapped_key": wrapped_key,
+                    "kdf_salt": record.kdf_salt,
+                    "kdf_memory_kib": record.kdf.memory_kib,
+                    "kdf_iterations": record.kdf.iterations,
+                    "kdf_lanes": record.kdf.lanes,
+                    "wrapped_key": record.wrapped_key,
+                    "handle": record.handle,
+                    "public_key": record.public_key,
                 },
             )
+            db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
+            for group_id, sealed in trusted.items():
+                self._set_trusted(db, group_id, record.id, sealed)
 
     def set_handle(self, facilitator_id: str, sealed_handle: bytes) -> None:
         """The facilitator's handle, sealed again under their personal key."""
@@ -170,10 +202,57 @@ class KeyStore:
         rows = self._repo.rows("SELECT public_key FROM facilitators WHERE id = ?", [facilitator_id])
         return rows[0][0] if rows else None
 
-    def add_slot(self, slot: KeySlot, sealer: GroupSealer, handle: str) -> None:
+    def add_slot(self, slot: KeySlot, sealer: GroupSealer, handle: str, public_key: bytes) -> None:
+        """A slot, with the holder's handle and the key it was sealed to as the group's trusted entry for them."""
         with self._repo.writing() as db:
             db["key_slots"].insert(slot.__dict__)
             self._upsert_handle(db, sealer, slot.facilitator_id, handle)
+            self._trust(db, sealer, slot.facilitator_id, public_key)
+
+    # the key directory ---------------------------------------------------------------
+    def trusted_keys(self, sealer: GroupSealer) -> dict[str, bytes]:
+        """Facilitator id -> the public key this group trusts for them (those not yet vouched for are absent)."""
+        rows = self._repo.rows(
+            f"SELECT facilitator_id, public_key FROM {TABLE} WHERE group_id = ? AND public_key IS NOT NULL",
+            [sealer.group_id],
+        )
+        return {fid: open_trusted_key(sealer, fid, sealed) for fid, sealed in rows}
+
+    def key_to_seal_to(self, sealer: GroupSealer, facilitator_id: str) -> bytes:
+        """The public key to seal the group's key to: the trusted one, if the clear column agrees with it.
+
+        KeyNotTrusted or NotYetVouched otherwise, before anything is written."""
+        return checked_key(self.public_key(facilitator_id), self.trusted_keys(sealer).get(facilitator_id))
+
+    def vouch(self, facilitator_id: str, public_key: bytes, sealers: Iterable[GroupSealer]) -> None:
+        """Each group trusts `public_key` for this facilitator; written only where it does not already."""
+        stored = dict(
+            self._repo.rows(f"SELECT group_id, public_key FROM {TABLE} WHERE facilitator_id = ?", [facilitator_id])
+        )
+        missing = {}
+        for sealer in sealers:
+            sealed = stored.get(sealer.group_id)
+            try:
+                if sealed is not None and open_trusted_key(sealer, facilitator_id, sealed) == public_key:
+                    continue
+            except SealBroken:
+                pass  # an entry that does not open is replaced by the one this facilitator's own key makes
+            missing[sealer.group_id] = seal_trusted_key(sealer, facilitator_id, public_key)
+        if missing:
+            with self._repo.writing() as db:
+                for group_id, entry in missing.items():
+                    self._set_trusted(db, group_id, facilitator_id, entry)
+
+    @classmethod
+    def _trust(cls, db: Database, sealer: GroupSealer, facilitator_id: str, public_key: bytes) -> None:
+        cls._set_trusted(db, sealer.group_id, facilitator_id, seal_trusted_key(sealer, facilitator_id, public_key))
+
+    @staticmethod
+    def _set_trusted(db: Database, group_id: str, facilitator_id: str, sealed: bytes | None) -> None:
+        db.execute(
+            f"UPDATE {TABLE} SET public_key = ? WHERE group_id = ? AND facilitator_id = ?",
+            [sealed, group_id, facilitator_id],
+        )
 
     # handles -----------------------------------------------------------------------
     def handles(self, sealer: GroupSealer) -> dict[str, str]:
@@ -215,6 +294,7 @@ class KeyStore:
         """
         group_id = old.group_id
         with self._repo.writing() as db:
+            self._set_trusted(db, group_id, removed_id, None)  # the group no longer trusts the removed one's key
             seal_again(db, old, new)
             db["groups"].update(group_id, {"key_version": new.key_version})
             db.execute("DELETE FROM key_slots WHERE group_id = ?", [group_id])

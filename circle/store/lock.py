@@ -1,4 +1,11 @@
-"""One writer per vault: an advisory lock held for as long as circle has the vault open."""
+"""One writer per vault: an advisory lock held for as long as circle has the vault open.
+
+An flock belongs to the open file, not to its name: renamed or removed while circle runs, the lock file at the
+path would be a new one, free for a second circle to take. So the lock is taken only on the file that is at the
+path, and before each write the holder checks it still is; if not, it takes the lock at the path again, or stops
+(VaultInUse) when another circle has it. Stopped for good: the other circle may have written since, and what this
+one holds in memory (a live meeting's log) would no longer be the vault's.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +16,68 @@ from pathlib import Path
 from circle.files import PRIVATE_FILE_MODE
 from circle.store.errors import VaultInUse
 
+# Each attempt loses only to a rename between opening the file and locking it; more than a few means something
+# keeps moving the file, and circle stops rather than spin.
+ATTEMPTS = 5
+
 
 class VaultLock:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._fd: int | None = None
+        self._lost = False
 
     def acquire(self) -> None:
-        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        for _ in range(ATTEMPTS):
+            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise VaultInUse() from None
+            if self._at_the_path(fd):
+                self._fd = fd
+                return
+            self._close(fd)  # renamed or replaced between the open and the lock: lock what is there now
+        raise VaultInUse()
+
+    def hold(self) -> None:
+        """Before a write: make sure the lock held is the file at the path, taking it again if it was renamed or
+        removed; VaultInUse (and the lock as it was) if another circle holds the one there now."""
+        held = self._fd
+        if self._lost:
+            raise VaultInUse()
+        if held is None or self._at_the_path(held):
+            return
+        self._fd = None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise VaultInUse() from None
-        self._fd = fd
+            self.acquire()
+        except VaultInUse:
+            self._fd, self._lost = held, True  # still ours to release at close
+            raise
+        except BaseException:
+            self._fd = held
+            raise
+        self._close(held)
 
     def release(self) -> None:
         if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
+            self._close(self._fd)
             self._fd = None
 
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    def _at_the_path(self, fd: int) -> bool:
+        try:
+            found = os.stat(self._path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (found.st_dev, found.st_ino) == (mine.st_dev, mine.st_ino)
+
+    @staticmethod
+    def _close(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)

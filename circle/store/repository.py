@@ -17,6 +17,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
+from circle.store.lock import VaultLock
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
 if TYPE_CHECKING:
@@ -57,9 +58,12 @@ def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
 
 
 class Repository:
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    """`lock`: the writer's lock, checked before each write (None for a reader, which never writes)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, lock: VaultLock | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.lock = lock
 
     @cached_property
     def db(self) -> Database:
@@ -77,6 +81,8 @@ class Repository:
     def writing(self) -> Iterator[Database]:
         """One transaction; SQLite failures become one plain line and nothing half-written remains."""
         self._still_there()
+        if self.lock is not None:
+            self.lock.hold()  # a renamed lock file must not let a second circle write beside this one
         try:
             with self.db.atomic():
                 yield self.db

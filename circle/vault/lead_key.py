@@ -117,6 +117,12 @@ def new_key_file(
     return container.with_digest(body)
 
 
+def new_key_pair(passphrase: str, *, kdf: KdfParams | None = None) -> tuple[bytes, bytes]:
+    """(a new key file's bytes, its private key): for a change of passphrase, which seals the store under it."""
+    private = new_private_key()
+    return new_key_file(passphrase, kdf=kdf, private_key=private), private
+
+
 def _parse(data: bytes) -> tuple[bytes, bytes, KdfParams, bytes, bytes]:
     """(front, sealed, kdf, salt, public key) of a whole key file, checked in the order of section 13.1."""
     container.check_version(
@@ -157,6 +163,11 @@ def key_file_public_key(data: bytes) -> bytes:
     return _parse(bytes(data))[4]
 
 
+def key_file_kdf(data: bytes) -> KdfParams:
+    """The key derivation parameters a key file was made with: a new passphrase keeps them."""
+    return _parse(bytes(data))[2]
+
+
 def open_key_file(data: bytes, passphrase: str) -> bytes:
     """The lead's private key, or WrongLeadPassphrase, LeadKeyDamaged or LeadKeyTooNew."""
     front, sealed, kdf, salt, public = _parse(bytes(data))
@@ -175,9 +186,11 @@ __all__ = [
     "MAGIC",
     "VERSION",
     "fingerprint",
+    "key_file_kdf",
     "key_file_public_key",
     "key_text",
     "new_key_file",
+    "new_key_pair",
     "open_key_file",
     "parse_key_text",
 ]

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from circle.workspace.derivation import (
     NewFacilitator,
+    NewPersonalKey,
     OpenedKey,
     PassphraseChange,
     PassphraseInUse,
-    Rewrapped,
     UnlockAttempt,
 )
 from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
@@ -76,13 +76,13 @@ __all__ = [
     "MeetingStillOpen",
     "MeetingSummary",
     "NewFacilitator",
+    "NewPersonalKey",
     "NoGroupsToExport",
     "OpenedKey",
     "PassphraseChange",
     "PassphraseInUse",
     "PublishedRoom",
     "PurgeReport",
-    "Rewrapped",
     "RoomBoard",
     "TrendsAhead",
     "UnknownGroup",

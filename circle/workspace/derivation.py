@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
-from circle.store.keys import FacilitatorRecord
+from circle.store.key_directory import seal_trusted_key
+from circle.store.keys import FacilitatorRecord, KeySlot, slot_for
 from circle.store.sealing import DEFAULT_BUCKET_FLOOR, GroupSealer
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
@@ -114,29 +115,47 @@ class NewFacilitator:
 
 
 @dataclass(frozen=True)
-class Rewrapped:
-    """A facilitator's personal key wrapped under their new passphrase, ready to store."""
+class NewPersonalKey:
+    """A facilitator's new personal key, and everything sealed with it, ready to store in one transaction: the
+    record (new salt, wrapping, handle and public key), a slot for each group they hold, sealed to the new public
+    key, and each group's trusted entry for that key (group id -> sealed)."""
 
-    facilitator_id: str
-    salt: bytes
-    kdf: keyring.KdfParams
-    wrapped_key: bytes
+    record: FacilitatorRecord
+    personal_key: bytes
+    slots: tuple[KeySlot, ...]
+    trusted: dict[str, bytes]
 
 
 @dataclass(frozen=True)
 class PassphraseChange:
-    """The unlocked facilitator's record and personal key, held from the start (a lock meanwhile cannot pull
-    the key away), and the records of everyone else, whose passphrases the new one must not be."""
+    """The unlocked facilitator's record, personal key, handle and the groups they hold, held from the start (a
+    lock meanwhile cannot pull the key away), and the records of everyone else, whose passphrases the new one
+    must not be."""
 
     mine: FacilitatorRecord
     personal_key: bytes
+    handle: str
+    groups: tuple[GroupSealer, ...]
     others: tuple[FacilitatorRecord, ...]
     kdf: keyring.KdfParams
 
-    def rewrap(self, current: str, new: str) -> Rewrapped:
+    def rekey(self, current: str, new: str) -> NewPersonalKey:
+        """A new random personal key (so a new key pair) under the new passphrase: an old copy of the vault and
+        the old passphrase open nothing sealed to it."""
         if open_personal_key(self.mine, current) is None:
             raise WrongPassphrase()
         refuse_passphrase_in_use(self.others, new)
-        salt = keyring.new_salt()
-        kek = keyring.derive_kek(new, salt, self.kdf)
-        return Rewrapped(self.mine.id, salt, self.kdf, keyring.wrap_personal_key(kek, self.personal_key, self.mine.id))
+        fid, salt, personal_key = self.mine.id, keyring.new_salt(), crypto.new_key()
+        public_key = keyring.facilitator_public_key(personal_key)
+        record = FacilitatorRecord(
+            id=fid,
+            created_at=self.mine.created_at,
+            kdf_salt=salt,
+            kdf=self.kdf,
+            wrapped_key=keyring.wrap_personal_key(keyring.derive_kek(new, salt, self.kdf), personal_key, fid),
+            handle=seal_handle(personal_key, fid, self.handle),
+            public_key=public_key,
+        )
+        slots = tuple(slot_for(public_key, fid, sealer) for sealer in self.groups)
+        trusted = {sealer.group_id: seal_trusted_key(sealer, fid, public_key) for sealer in self.groups}
+        return NewPersonalKey(record, personal_key, slots, trusted)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise_line
+from circle.store.key_directory import KeyNotTrusted, NotYetVouched
 from circle.store.keys import KeyStore
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
-from circle.workspace.derivation import NewFacilitator, OpenedKey, PassphraseChange, Rewrapped
-from circle.workspace.keyring import slot_for
+from circle.store.keys import slot_for
+from circle.workspace.derivation import NewFacilitator, NewPersonalKey, OpenedKey, PassphraseChange
 from circle.workspace.service import Service
 
 HANDLE_MAX = 40  # how co-facilitators see you: a name, not a paragraph
@@ -101,14 +102,29 @@ class Facilitators(Service):
         return sorted(found.values(), key=lambda entry: entry.handle.casefold())
 
     def give_group(self, group_id: str, facilitator_id: str) -> FacilitatorEntry:
-        """A key slot for this group, sealed to a facilitator who already opens another of your groups."""
+        """A key slot for this group, sealed to a facilitator who already opens another of your groups, to the
+        key that group trusts for them (never the clear column alone)."""
         sealer = self._context.sealer(group_id)
         entry = next((each for each in self.others_to_give(group_id) if each.id == facilitator_id), None)
-        public_key = self._keys.public_key(facilitator_id)
-        if entry is None or public_key is None:
+        if entry is None:
             raise InvalidInput("They already open this group, or facilitate none of your other groups.")
-        self._keys.add_slot(slot_for(public_key, facilitator_id, sealer), sealer, entry.handle)
+        public_key = self._trusted_elsewhere(group_id, facilitator_id)
+        self._keys.add_slot(slot_for(public_key, facilitator_id, sealer), sealer, entry.handle, public_key)
         return entry
+
+    def _trusted_elsewhere(self, group_id: str, facilitator_id: str) -> bytes:
+        """Their public key as another of your groups they hold trusts it, checked against the clear column."""
+        refused: CircleError = NotYetVouched()
+        for other_id, other in self._context.keyring.sealers.items():
+            if other_id == group_id or facilitator_id not in self._keys.holders(other_id):
+                continue
+            try:
+                return self._keys.key_to_seal_to(other, facilitator_id)
+            except KeyNotTrusted as mismatch:
+                refused = mismatch  # a swapped key outranks a group that has not heard of them yet
+            except NotYetVouched:
+                continue
+        raise refused
 
     def remove_facilitator(self, group_id: str, facilitator_id: str) -> None:
         """Take away a facilitator's key slot, and change the group's key so their old slot opens nothing new.
@@ -124,27 +140,30 @@ class Facilitators(Service):
             raise InvalidInput("They are not a facilitator of this group.")
         if self._context.meeting_open(group_id):
             raise CircleError("Close the meeting in progress before removing a facilitator.")
-        remaining = {fid: key for fid, key in holders.items() if fid != facilitator_id}
-        if any(key is None for key in remaining.values()):
-            raise CircleError("Someone still to unlock since circle was updated holds this group; ask them to unlock once first.")
+        # Every key to seal to is checked before anything is sealed or written.
+        remaining = {fid: self._keys.key_to_seal_to(old, fid) for fid in holders if fid != facilitator_id}
         new = GroupSealer(group_id, crypto.new_key(), old.key_version + 1)
-        slots = [slot_for(key, fid, new) for fid, key in remaining.items() if key is not None]
+        slots = [slot_for(key, fid, new) for fid, key in remaining.items()]
         opens_other_groups = any(slot.group_id != group_id for slot in self._keys.key_slots(facilitator_id))
         self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups)
         self._context.keyring.sealers[group_id] = new
 
     def begin_change_passphrase(self, kdf: keyring.KdfParams | None) -> PassphraseChange:
-        """Your record and personal key, and everyone else's records: what `rewrap` needs to know."""
+        """Your record, personal key, handle and groups, and everyone else's records: what `rekey` needs."""
         held = self._context.keyring
         held.require_unlocked()
         # Held from the start: locking during the slow derivations must not pull the key away.
-        facilitator_id, personal_key = held.facilitator_id, held.personal_key
-        assert facilitator_id is not None and personal_key is not None
+        facilitator_id, personal_key, handle = held.facilitator_id, held.personal_key, held.handle
+        assert facilitator_id is not None and personal_key is not None and handle is not None
         records = self._keys.facilitators()
         mine = next(record for record in records if record.id == facilitator_id)
         others = tuple(record for record in records if record.id != facilitator_id)
-        return PassphraseChange(mine, personal_key, others, kdf or self._context.kdf or mine.kdf)
+        groups = tuple(held.sealers.values())
+        return PassphraseChange(mine, personal_key, handle, groups, others, kdf or self._context.kdf or mine.kdf)
 
-    def finish_change_passphrase(self, rewrapped: Rewrapped) -> None:
-        """Store your personal key wrapped under the new passphrase; nothing else changes."""
-        self._keys.rewrap(rewrapped.facilitator_id, rewrapped.salt, rewrapped.kdf, rewrapped.wrapped_key)
+    def finish_change_passphrase(self, made: NewPersonalKey) -> None:
+        """Store your new personal key, with your slots sealed to its public key, in one transaction."""
+        self._keys.replace_personal_key(made.record, list(made.slots), made.trusted)
+        held = self._context.keyring
+        if held.facilitator_id == made.record.id:  # still unlocked as you: go on with the new key
+            held.personal_key = made.personal_key

@@ -6,7 +6,7 @@ Everything else in the workspace asks the keyring for a group's sealer; locking 
 from __future__ import annotations
 
 from circle.domain.errors import CircleError
-from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore
+from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
@@ -25,14 +25,21 @@ class UnknownGroup(CircleError):
     message = "No group by that name in this vault (see 'circle group list')."
 
 
-def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> KeySlot:
-    """The group's key, sealed to one facilitator's public key."""
-    return KeySlot(
-        facilitator_id=facilitator_id,
-        group_id=sealer.group_id,
-        key_version=sealer.key_version,
-        wrapped_key=keyring.seal_group_key(public_key, sealer.key, facilitator_id, sealer.group_id, sealer.key_version),
+class YourKeyChanged(CircleError):
+    """The clear public key beside your record is not the one your personal key makes: someone wrote it."""
+
+    message = (
+        "The public key stored for you is not the one your passphrase opens; the file may have been changed."
+        " Nothing was written: restore the vault from a copy you trust."
     )
+
+
+def refuse_a_changed_key(opened: OpenedKey) -> None:
+    """Refuse to unlock over a swapped public key rather than mend it: mending would hide that the file was
+    written by someone without a passphrase, and nothing is sealed to the clear key unchecked anyway."""
+    stored = opened.record.public_key
+    if stored is not None and stored != keyring.facilitator_public_key(opened.personal_key):
+        raise YourKeyChanged()
 
 
 class Keyring:
@@ -81,6 +88,7 @@ class Keyring:
         """Become whom the passphrase opened; None (it opened no one) raises WrongPassphrase."""
         if opened is None:
             raise WrongPassphrase()
+        refuse_a_changed_key(opened)
         self.become(opened.record, opened.personal_key, opened.handle)
 
     def become(self, record: FacilitatorRecord, personal_key: bytes, handle: str) -> None:
@@ -133,6 +141,14 @@ class Keyring:
         for group_id, sealer in self.sealers.items():
             if group_id not in named:
                 self.keys.add_handles(sealer, {self.facilitator_id: handle})
+        self._vouch_in_groups()
+
+    def _vouch_in_groups(self) -> None:
+        """Each group this facilitator holds trusts their own public key, made here from their personal key, so
+        authentic (groups of older vaults, and groups given before the key directory, had no entry)."""
+        assert self.facilitator_id is not None and self.personal_key is not None
+        mine = keyring.facilitator_public_key(self.personal_key)
+        self.keys.vouch(self.facilitator_id, mine, self.sealers.values())
 
     def lock(self) -> None:
         """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
@@ -144,5 +160,5 @@ class Keyring:
         """A slot for the unlocked facilitator, for a group they have just created or imported."""
         assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
         public_key = keyring.facilitator_public_key(self.personal_key)
-        self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle)
+        self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle, public_key)
         self.sealers[sealer.group_id] = sealer

@@ -31,7 +31,7 @@ from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault.keyring import KdfParams
 from circle.workspace.derivation import OpenedKey, UnlockAttempt
-from circle.workspace.derivation import NewFacilitator, PassphraseChange, Rewrapped
+from circle.workspace.derivation import NewFacilitator, PassphraseChange, NewPersonalKey
 from circle.workspace.facilitators import FacilitatorEntry, Facilitators
 from circle.workspace.keyring import Keyring
 from circle.workspace.retention import PurgeReport, Retention
@@ -123,7 +123,7 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
-        return cls(where, Repository(db, where.vault_file), lock, clock or SystemClock(), kdf)
+        return cls(where, Repository(db, where.vault_file, lock), lock, clock or SystemClock(), kdf)
 
     @classmethod
     def open_to_read(cls, where: Locations) -> Workspace:
@@ -204,7 +204,7 @@ class Workspace:
         return self._keyring.keys
 
     # facilitators and passphrases --------------------------------------------
-    # Each one-call method here is three steps, as `unlock` is: `begin_…` reads, `make`/`rewrap` on what it
+    # Each one-call method here is three steps, as `unlock` is: `begin_…` reads, `make`/`rekey` on what it
     # returns derives keys (slow, no vault), `finish_…` stores the result.
     def create_facilitator(self, handle: str, passphrase: str, *, kdf: KdfParams | None = None) -> None:
         self.finish_create_facilitator(self.begin_create_facilitator(handle, kdf=kdf).make(passphrase))
@@ -242,13 +242,13 @@ class Workspace:
         self._facilitators.remove_facilitator(group_id, facilitator_id)
 
     def change_passphrase(self, current: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        self.finish_change_passphrase(self.begin_change_passphrase(kdf=kdf).rewrap(current, new))
+        self.finish_change_passphrase(self.begin_change_passphrase(kdf=kdf).rekey(current, new))
 
     def begin_change_passphrase(self, *, kdf: KdfParams | None = None) -> PassphraseChange:
         return self._facilitators.begin_change_passphrase(kdf)
 
-    def finish_change_passphrase(self, rewrapped: Rewrapped) -> None:
-        self._facilitators.finish_change_passphrase(rewrapped)
+    def finish_change_passphrase(self, made: NewPersonalKey) -> None:
+        self._facilitators.finish_change_passphrase(made)
 
     # demo -------------------------------------------------------------------
     @property

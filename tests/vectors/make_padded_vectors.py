@@ -9,6 +9,7 @@ The padding and the associated data are built here by hand, from the spec, and c
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from circle.store.sealing import bucket_floor
-from circle.vault import crypto
+from circle.vault import crypto, recipients
 
 HERE = Path(__file__).parent
 KEY = bytes(range(32))
@@ -25,6 +26,9 @@ NONCE = bytes.fromhex("000102030405060708090a0b")
 GROUP = "9a1b7c3d5e2f4a6b8c0d1e3f5a7b9c2d"
 MEMBER = "0d3e6f9a2b5c8e1f4a7d0b3c6e9f2a5b"
 NOTE = "4c2e8a0b6d1f3e5a7c9b0d2f4e6a8c1b"
+FACILITATOR = "5f0c2a3e9b7d4c1e8a6f2b9d0e3c7a15"
+# A group's trusted public key for FACILITATOR (FORMAT.md 7.6): base64 text of the X25519 public key.
+DIRECTORY_ENTRY = base64.b64encode(recipients.public_key(bytes(range(64, 96)))).decode("ascii")
 
 
 def aad_by_hand(parts: list[str | int]) -> bytes:
@@ -61,6 +65,7 @@ def padded_cases() -> list[dict]:
         ("a name one byte past the first bucket", field("members", "name", MEMBER), long_name[:61] + "ab!"),
         ("a safety note", field("notes", "body", NOTE), note),
         ("facilitator handle, under a personal key", ["facilitators", "handle", MEMBER], "Sam"),
+        ("key directory entry", field("group_facilitators", "public_key", FACILITATOR), DIRECTORY_ENTRY),
     ]
     out = []
     for label, parts, text in cases:
@@ -98,6 +103,13 @@ def failure_cases() -> list[dict]:
         ("padded past the smallest bucket", seal_by_hand(KEY, pad_by_hand(value, floor * 2), parts), parts),
         ("padded to a size that is no bucket", seal_by_hand(KEY, pad_by_hand(value, floor)[:-1], parts), parts),
         ("sealed unpadded under the padded label", seal_by_hand(KEY, value, parts), parts),
+    ]
+    entry_parts = field("group_facilitators", "public_key", FACILITATOR)
+    entry = seal_by_hand(KEY, pad_by_hand(DIRECTORY_ENTRY.encode(), floor), entry_parts)
+    wrong += [
+        ("key directory entry moved to another facilitator", entry, field("group_facilitators", "public_key", MEMBER)),
+        ("key directory entry read as a handle", entry, field("group_facilitators", "handle", FACILITATOR)),
+        ("key directory entry of an older key version", entry, ["group_facilitators", "public_key", FACILITATOR, GROUP, 2]),
     ]
     return [
         {"label": label, "key": KEY.hex(), "aad_parts": aad_parts, "floor": floor, "sealed": sealed.hex(),

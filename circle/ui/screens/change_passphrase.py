@@ -16,7 +16,7 @@ from circle.domain.errors import CircleError
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.first_run import NEUTRAL_HINT
 from circle.ui.widgets.new_passphrase import NewPassphrase
-from circle.workspace import PassphraseChange, Rewrapped
+from circle.workspace import NewPersonalKey, PassphraseChange
 
 LEAD = "Your passphrase opens every group you facilitate here. The other facilitators' passphrases stay as they are."
 
@@ -71,11 +71,11 @@ class ChangePassphraseDialog(ModalScreen[bool]):
     @work(thread=True, exclusive=True, group="change-passphrase")
     def _change_passphrase(self, change: PassphraseChange, current: str, new: str) -> None:
         """The KDF runs for the current passphrase, for each other facilitator's and for the new one: in a thread."""
-        derive(self, change, partial(change.rewrap, current, new))
+        derive(self, change, partial(change.rekey, current, new))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         """Stored even if circle locked meanwhile: the change held your key from the start."""
-        assert isinstance(derived.made, Rewrapped)
+        assert isinstance(derived.made, NewPersonalKey)
         workspace = self.app.workspace  # type: ignore[attr-defined]
         finish(partial(workspace.finish_change_passphrase, derived.made), lambda _: self._changed(), self._refused)
 
