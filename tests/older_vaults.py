@@ -104,6 +104,12 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
+def _before_manifests(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """No group has a manifest and no facilitator has vouched for any: the first unlock after makes them."""
+    conn.execute("ALTER TABLE groups DROP COLUMN manifest")
+    conn.execute("ALTER TABLE facilitators DROP COLUMN vouched")
+
+
 def _before_key_directory(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     """No group trusts any public key yet: each facilitator vouches for their own at their next unlock."""
     conn.execute("ALTER TABLE group_facilitators DROP COLUMN public_key")
@@ -114,6 +120,7 @@ def _before_pulse(conn: sqlite3.Connection, keys: HeldKeys) -> None:
 
 
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m007_manifests": _before_manifests,
     "m006_key_directory": _before_key_directory,
     "m005_sealed_records": _before_sealed_records,
     "m004_group_format": _before_group_format,

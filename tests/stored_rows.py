@@ -25,13 +25,14 @@ def stored_rows(workspace: Workspace, sql: str, parameters: Sequence[Any] = ()) 
 
 
 @contextmanager
-def unlocked_keyring(workspace: Workspace, passphrase: str) -> Iterator[Keyring]:
-    """The keys `passphrase` opens in the workspace's vault file: what a copy of the vault would give them."""
+def unlocked_keyring(workspace: Workspace, passphrase: str, *, accept_changes: bool = False) -> Iterator[Keyring]:
+    """The keys `passphrase` opens in the workspace's vault file: what a copy of the vault would give them
+    (`accept_changes`: even when it was changed outside circle)."""
     vault_file = workspace.locations.vault_file
     conn = open_database(vault_file, read_only=True)
     try:
         keyring = Keyring(Repository(conn, vault_file), can_write=False)
-        keyring.unlock(passphrase)
+        keyring.unlock(passphrase, accept_changes=accept_changes)
         yield keyring
     finally:
         conn.close()

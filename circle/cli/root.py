@@ -10,7 +10,14 @@ import importlib
 import click
 
 from circle import __version__
-from circle.cli.support import PASSPHRASE_VARIABLE, fail, one_line_errors, read_new_passphrase, unlocked_workspace
+from circle.cli.support import (
+    PASSPHRASE_VARIABLE,
+    fail,
+    one_line_errors,
+    read_new_passphrase,
+    read_passphrase,
+    unlocked_workspace,
+)
 from circle.domain.errors import CircleError
 from circle.domain.passphrase import strength
 from circle.paths import locations
@@ -91,6 +98,19 @@ def purge() -> None:
         click.echo("Nothing had expired; nothing was removed.")
         return
     click.echo(f"Removed {report.notes_removed} and forgot {report.people_forgotten}.")
+
+
+@cli.command("accept-changes")
+@one_line_errors
+def accept_changes() -> None:
+    """Go on with the vault as it is, after circle reported that it was changed outside circle."""
+    from circle.workspace import Workspace
+
+    with Workspace.open() as workspace:
+        if workspace.is_new:
+            raise CircleError("This vault has no facilitator yet; there is nothing to accept.")
+        workspace.unlock(read_passphrase(), accept_changes=True)
+    click.echo("The vault is accepted as it is now; circle will notice any change made outside it from here on.")
 
 
 def run() -> None:

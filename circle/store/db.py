@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circle.files import make_private
+from circle.store.integrity import watch
 from circle.store.errors import VaultCorrupt, VaultNeedsUpdate, VaultTooNew, storage_error
 
 if TYPE_CHECKING:
@@ -175,6 +176,15 @@ def m006_key_directory(db: Database) -> None:
     db.execute("ALTER TABLE group_facilitators ADD COLUMN public_key BLOB")
 
 
+def m007_manifests(db: Database) -> None:
+    # Each group's manifest (store/integrity.py): a sealed digest of all its rows, written with every change,
+    # so that rows deleted, reordered or put back from an older copy are noticed at unlock.
+    db.execute("ALTER TABLE groups ADD COLUMN manifest BLOB")
+    # Sealed under the facilitator's own key: each group they hold and its key version when they last saw it,
+    # so that a group whose key or manifest was taken back to an older copy is noticed.
+    db.execute("ALTER TABLE facilitators ADD COLUMN vouched BLOB")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -183,6 +193,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m004_group_format", m004_group_format),
     ("m005_sealed_records", m005_sealed_records),
     ("m006_key_directory", m006_key_directory),
+    ("m007_manifests", m007_manifests),
 ]
 
 
@@ -291,6 +302,7 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
         _apply_pragmas(conn)
         _remember_the_file(conn, path)
         migrate(conn, path)
+        watch(conn)
         for suffix in ("-wal", "-shm"):
             make_private(path.with_name(path.name + suffix))
         return conn

@@ -70,6 +70,7 @@ GROUP_SEALED_COLUMNS = (
     SealedColumn("groups", "name", "id", "id = ?"),
     SealedColumn("groups", "profile", "id", "id = ?"),
     SealedColumn("groups", "rules", "id", "id = ?"),
+    SealedColumn("groups", "manifest", "id", "id = ? AND manifest IS NOT NULL"),
     SealedColumn("members", "name", "id", "group_id = ? AND name IS NOT NULL"),
     SealedColumn("members", "details", "id", "group_id = ? AND details IS NOT NULL"),
     SealedColumn("sessions", "summary", "id", "group_id = ? AND summary IS NOT NULL"),
@@ -148,7 +149,7 @@ class KeyStore:
                     self._trust(db, sealer, record.id, record.public_key)
 
     def replace_personal_key(
-        self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes]
+        self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes], vouched: bytes
     ) -> None:
         """A new passphrase is a new personal key: its wrapping, the handle sealed under it, the public key, the
         slots sealed to that key and each group's trusted entry (group id -> sealed) change in one transaction."""
@@ -164,11 +165,20 @@ class KeyStore:
                     "wrapped_key": record.wrapped_key,
                     "handle": record.handle,
                     "public_key": record.public_key,
+                    "vouched": vouched,
                 },
             )
             db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
             for group_id, sealed in trusted.items():
                 self._set_trusted(db, group_id, record.id, sealed)
+
+    def vouched(self, facilitator_id: str) -> bytes | None:
+        rows = self._repo.rows("SELECT vouched FROM facilitators WHERE id = ?", [facilitator_id])
+        return rows[0][0] if rows else None
+
+    def set_vouched(self, facilitator_id: str, sealed: bytes) -> None:
+        with self._repo.writing() as db:
+            db["facilitators"].update(facilitator_id, {"vouched": sealed})
 
     def set_handle(self, facilitator_id: str, sealed_handle: bytes) -> None:
         """The facilitator's handle, sealed again under their personal key."""
@@ -293,6 +303,8 @@ class KeyStore:
         and drop the removed facilitator's slot (and their record, when it opened nothing else). One transaction.
         """
         group_id = old.group_id
+        if self._repo.manifests is not None:
+            self._repo.manifests.sealing_with(new)
         with self._repo.writing() as db:
             self._set_trusted(db, group_id, removed_id, None)  # the group no longer trusts the removed one's key
             seal_again(db, old, new)

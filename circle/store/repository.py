@@ -17,7 +17,9 @@ from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
+from circle.store.integrity import take_touched
 from circle.store.lock import VaultLock
+from circle.store.manifests import GroupUnvouched, Manifests
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ class Repository:
         self.conn = conn
         self.path = path
         self.lock = lock
+        self.manifests: Manifests | None = None  # set by the keyring of a writer
 
     @cached_property
     def db(self) -> Database:
@@ -86,8 +89,16 @@ class Repository:
         try:
             with self.db.atomic():
                 yield self.db
+                self._vouch_for_changes()
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
+
+    def _vouch_for_changes(self) -> None:
+        """Seal again, inside the transaction, the manifest of every group it changed."""
+        if self.manifests is not None:
+            self.manifests.seal_touched(self.conn)
+        elif take_touched(self.conn):
+            raise GroupUnvouched()
 
     def checkpoint(self) -> bool:
         """Fold the write-ahead log into the vault and truncate it, so removed data leaves no copy there.
@@ -123,6 +134,8 @@ class Repository:
 
     # groups ---------------------------------------------------------------
     def add_group(self, sealer: GroupSealer, group: Group, created_at: datetime) -> None:
+        if self.manifests is not None:
+            self.manifests.sealing_with(sealer)
         with self.writing() as db:
             db["groups"].insert(
                 {

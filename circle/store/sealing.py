@@ -33,6 +33,7 @@ BUCKET_FLOORS = {
     ("sessions", "summary"): 256,  # a meeting's counts, times and pulse
     ("sessions", "attendance"): 512,  # who came: its bucket says roughly how long the roster is, no more
     ("members", "details"): 128,  # when someone was added and joined
+    ("groups", "manifest"): 1024,  # a count and a digest of each part of the group
 }
 
 

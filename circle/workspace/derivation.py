@@ -18,6 +18,7 @@ from circle.store.sealing import DEFAULT_BUCKET_FLOOR, GroupSealer
 from circle.vault import crypto, keyring
 from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
+from circle.workspace.unlock_checks import seal_vouched
 
 
 class PassphraseInUse(CircleError):
@@ -124,6 +125,7 @@ class NewPersonalKey:
     personal_key: bytes
     slots: tuple[KeySlot, ...]
     trusted: dict[str, bytes]
+    vouched: bytes  # the key version of each group held, sealed under the new key (unlock_checks.py)
 
 
 @dataclass(frozen=True)
@@ -158,4 +160,5 @@ class PassphraseChange:
         )
         slots = tuple(slot_for(public_key, fid, sealer) for sealer in self.groups)
         trusted = {sealer.group_id: seal_trusted_key(sealer, fid, public_key) for sealer in self.groups}
-        return NewPersonalKey(record, personal_key, slots, trusted)
+        versions = {group.group_id: group.key_version for group in self.groups}
+        return NewPersonalKey(record, personal_key, slots, trusted, seal_vouched(personal_key, record.id, versions))

@@ -147,6 +147,7 @@ class Facilitators(Service):
         opens_other_groups = any(slot.group_id != group_id for slot in self._keys.key_slots(facilitator_id))
         self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups)
         self._context.keyring.sealers[group_id] = new
+        self._context.keyring.remember_key_versions()
 
     def begin_change_passphrase(self, kdf: keyring.KdfParams | None) -> PassphraseChange:
         """Your record, personal key, handle and groups, and everyone else's records: what `rekey` needs."""
@@ -163,7 +164,7 @@ class Facilitators(Service):
 
     def finish_change_passphrase(self, made: NewPersonalKey) -> None:
         """Store your new personal key, with your slots sealed to its public key, in one transaction."""
-        self._keys.replace_personal_key(made.record, list(made.slots), made.trusted)
+        self._keys.replace_personal_key(made.record, list(made.slots), made.trusted, made.vouched)
         held = self._context.keyring
         if held.facilitator_id == made.record.id:  # still unlocked as you: go on with the new key
             held.personal_key = made.personal_key

@@ -10,11 +10,13 @@ from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.manifests import Manifests, VaultChangedOutside
 from circle.store.upgrades import upgrade_groups
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
 from circle.workspace.derivation import OpenedKey, UnlockAttempt, seal_handle
+from circle.workspace.unlock_checks import changes_outside, open_slots, open_vouched, seal_vouched, vouch
 
 
 class VaultLocked(CircleError):
@@ -54,6 +56,9 @@ class Keyring:
         self.handle: str | None = None
         self.personal_key: bytes | None = None
         self.sealers: dict[str, GroupSealer] = {}
+        self._vouched: dict[str, int] = {}
+        if can_write:
+            repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id))
 
     # state -------------------------------------------------------------------------
     @property
@@ -76,50 +81,71 @@ class Keyring:
         return list(self.sealers)
 
     # unlocking and locking -------------------------------------------------------------
-    def unlock(self, passphrase: str) -> None:
+    def unlock(self, passphrase: str, *, accept_changes: bool = False) -> None:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
-        self.finish_unlock(self.begin_unlock().open_with(passphrase))
+        self.finish_unlock(self.begin_unlock().open_with(passphrase), accept_changes=accept_changes)
 
     def begin_unlock(self) -> UnlockAttempt:
         """What a passphrase is tried against, read from the vault; trying it (slow) needs no vault."""
         return UnlockAttempt(tuple(self.keys.facilitators()))
 
-    def finish_unlock(self, opened: OpenedKey | None) -> None:
+    def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
         """Become whom the passphrase opened; None (it opened no one) raises WrongPassphrase."""
         if opened is None:
             raise WrongPassphrase()
         refuse_a_changed_key(opened)
-        self.become(opened.record, opened.personal_key, opened.handle)
+        self.become(opened.record, opened.personal_key, opened.handle, accept_changes=accept_changes)
 
-    def become(self, record: FacilitatorRecord, personal_key: bytes, handle: str) -> None:
+    def become(
+        self, record: FacilitatorRecord, personal_key: bytes, handle: str, *, accept_changes: bool = False
+    ) -> None:
+        """Unlock as this facilitator. Each group they hold is checked first and nothing is written while
+        anything is not as circle left it (VaultChangedOutside), unless they accept the vault as it is."""
         legacy = record.public_key is None
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
             legacy = False
         open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
-        formats = self._repo.group_formats()
-        sealers, older = {}, {}
-        for slot in self.keys.key_slots(record.id):
-            group = formats.get(slot.group_id)
-            if group is None or group.key_version != slot.key_version:
-                continue  # a slot left from before a key change cannot open what is sealed now
-            if group.format > CURRENT_GROUP_FORMAT:
-                raise VaultTooNew(self._repo.path)
-            group_key = open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version)
-            sealers[slot.group_id] = GroupSealer(slot.group_id, group_key, slot.key_version)
-            if group.format < CURRENT_GROUP_FORMAT:
-                older[slot.group_id] = group.format
-        if older:
-            # Only a writer can bring them up to date; a reader of the old rows would misread them.
-            if not self.can_write:
-                raise VaultNeedsUpdate(self._repo.path)
-            upgrade_groups(self._repo, [sealers[group_id] for group_id in older], older)
-        if self.can_write and seal_version(record.handle) != PADDED_SEAL_VERSION:
-            self.keys.set_handle(record.id, seal_handle(personal_key, record.id, handle))
+        held = open_slots(
+            self.keys.key_slots(record.id),
+            self._repo.group_formats(),
+            lambda slot: open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version),
+        )
+        if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
+            raise VaultTooNew(self._repo.path)
+        vouched = open_vouched(personal_key, record.id, self.keys.vouched(record.id))
+        changed = changes_outside(self._repo, held, vouched)
+        if changed and not accept_changes:
+            raise VaultChangedOutside(changed)
+        older = {gid: found for gid, found in held.formats.items() if found < CURRENT_GROUP_FORMAT}
+        if older and not self.can_write:
+            raise VaultNeedsUpdate(self._repo.path)  # a reader of the older rows would misread them
+        self.sealers = held.sealers  # from here on, each write seals the manifests of the groups it changes
+        if self.can_write:
+            try:
+                self._bring_up_to_date(record, personal_key, handle, older, vouched, accept_changes and bool(changed))
+            except BaseException:
+                self.sealers = {}
+                raise
         self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
-        self.sealers = sealers
         if self.can_write:
             self._name_in_groups(handle)
+
+    def _bring_up_to_date(
+        self, record: FacilitatorRecord, personal_key: bytes, handle: str, older: dict[str, int],
+        vouched: dict[str, int], accepted: bool,
+    ) -> None:
+        """The writes an unlock may need: accepted changes vouched for, older groups and the handle in today's
+        format, and a first manifest and key version remembered for each group."""
+        if accepted:
+            assert self._repo.manifests is not None
+            self._repo.manifests.seal_whole(self._repo, list(self.sealers.values()))
+            vouched = {}
+        if older:
+            upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
+        if seal_version(record.handle) != PADDED_SEAL_VERSION:
+            self.keys.set_handle(record.id, seal_handle(personal_key, record.id, handle))
+        self._vouched = vouch(self.keys, self._repo, record.id, personal_key, self.sealers, vouched)
 
     def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
         """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""
@@ -131,6 +157,8 @@ class Keyring:
             )
             sealed = keyring.seal_group_key(public_key, group_key, record.id, slot.group_id, slot.key_version)
             slots.append(KeySlot(record.id, slot.group_id, slot.key_version, sealed))
+            if self._repo.manifests is not None:
+                self._repo.manifests.sealing_with(GroupSealer(slot.group_id, group_key, slot.key_version))
         self.keys.upgrade(record.id, public_key, slots)
 
     def _name_in_groups(self, handle: str) -> None:
@@ -154,6 +182,7 @@ class Keyring:
         """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
         self.facilitator_id = self.personal_key = self.handle = None
         self.sealers = {}
+        self._vouched = {}
 
     # key slots --------------------------------------------------------------------------
     def give_group_key(self, sealer: GroupSealer) -> None:
@@ -162,3 +191,12 @@ class Keyring:
         public_key = keyring.facilitator_public_key(self.personal_key)
         self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle, public_key)
         self.sealers[sealer.group_id] = sealer
+        self.remember_key_versions()
+
+    def remember_key_versions(self) -> None:
+        """Keep this facilitator's own record of each held group's key version current (unlock_checks.py)."""
+        assert self.personal_key is not None and self.facilitator_id is not None
+        versions = {group_id: sealer.key_version for group_id, sealer in self.sealers.items()}
+        if versions != self._vouched:
+            self.keys.set_vouched(self.facilitator_id, seal_vouched(self.personal_key, self.facilitator_id, versions))
+            self._vouched = versions

@@ -172,12 +172,14 @@ class Workspace:
         self._keyring.require_unlocked()
         return self._keyring.handle or ""
 
-    def unlock(self, passphrase: str) -> None:
+    def unlock(self, passphrase: str, *, accept_changes: bool = False) -> None:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase.
 
-        Then what the rules no longer allow is removed (not in a read-only view).
+        A vault changed outside circle raises VaultChangedOutside and nothing is written, unless
+        `accept_changes`: then the facilitator goes on with it as it is. Then what the rules no longer allow
+        is removed (not in a read-only view).
         """
-        self.finish_unlock(self.begin_unlock().open_with(passphrase))
+        self.finish_unlock(self.begin_unlock().open_with(passphrase), accept_changes=accept_changes)
 
     def begin_unlock(self) -> UnlockAttempt:
         """Unlocking in three steps, for a UI that keeps the vault on one thread: this reads what the
@@ -185,8 +187,8 @@ class Workspace:
         `finish_unlock` with its result, on the vault's thread again, unlocks or raises WrongPassphrase."""
         return self._keyring.begin_unlock()
 
-    def finish_unlock(self, opened: OpenedKey | None) -> None:
-        self._keyring.finish_unlock(opened)
+    def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
+        self._keyring.finish_unlock(opened, accept_changes=accept_changes)
         if self._keyring.can_write:
             self.last_purge = self.purge()
 

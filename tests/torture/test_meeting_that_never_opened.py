@@ -21,6 +21,9 @@ def test_a_meeting_row_left_without_its_opening_does_not_stop_the_group_meeting_
             " VALUES ('never-opened', ?, '2026-01-05', 'open', 90)",
             [group_id],
         )
+        # An older circle kept no manifests, so nothing vouched for its rows.
+        conn.execute("UPDATE groups SET manifest = NULL")
+        conn.execute("UPDATE facilitators SET vouched = NULL")
     conn.close()
     with Workspace.open(meeting_vault) as workspace:
         workspace.unlock(passphrase)

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from circle.store.key_directory import KeyNotTrusted, NotYetVouched, open_trusted_key
+from circle.store.manifests import VaultChangedOutside
 from circle.store.sealing import GroupSealer
+from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from circle.workspace.keyring import YourKeyChanged
@@ -24,8 +26,10 @@ ROBINS = "river stone lantern meadow"
 KITS = "kettle orchard window rain"
 
 
-def trusted_and_clear(workspace: Workspace, group_id: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    with unlocked_keyring(workspace, PASSPHRASE) as keys:
+def trusted_and_clear(
+    workspace: Workspace, group_id: str, *, accept_changes: bool = False
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    with unlocked_keyring(workspace, PASSPHRASE, accept_changes=accept_changes) as keys:
         trusted = keys.keys.trusted_keys(keys.sealers[group_id])
         clear = {fid: keys.keys.public_key(fid) for fid in keys.keys.holders(group_id)}
     return trusted, clear
@@ -54,8 +58,10 @@ def test_a_directory_entry_opens_only_for_its_own_facilitator_group_and_key_vers
     with raw_vault(workspace.locations.vault_file) as conn:
         conn.execute("UPDATE group_facilitators SET public_key = ? WHERE facilitator_id = ? AND group_id = ?",
                      [sealed[me], robin.id, tuesday.id])
-    with pytest.raises(Exception, match="group_facilitators.public_key"):
+    with pytest.raises(VaultChangedOutside, match="who holds the group's key"):
         trusted_and_clear(workspace, tuesday.id)
+    with pytest.raises(SealBroken, match="group_facilitators.public_key"):
+        trusted_and_clear(workspace, tuesday.id, accept_changes=True)
 
 
 def test_giving_a_group_to_someone_whose_key_was_swapped_in_the_file_is_refused_and_writes_nothing(vault_home: Path):

@@ -73,6 +73,10 @@ def test_after_a_change_the_new_passphrase_opens_every_group_and_the_cofacilitat
         assert [entry.handle for entry in as_robin.facilitators(groups[0])] == ["Sam", "Robin"]
 
 
+def without_manifests(groups: list[tuple]) -> list[tuple]:
+    return [row[:-1] for row in groups]  # the manifest is the last column
+
+
 def test_a_change_writes_only_your_record_your_slots_and_your_entries_in_the_key_directory(vault_home: Path):
     groups, robin = two_groups_with_a_cofacilitator(vault_home)
     before = table_dump(vault_home)
@@ -92,8 +96,9 @@ def test_a_change_writes_only_your_record_your_slots_and_your_entries_in_the_key
                 assert keys.keys.key_to_seal_to(keys.sealers[group_id], me) == new_public
     after = table_dump(vault_home)
     for table in before:
-        if table not in ("facilitators", "key_slots", "group_facilitators", "meta"):  # meta: the purge stamp
+        if table not in ("facilitators", "key_slots", "group_facilitators", "meta", "groups"):  # meta: the purge stamp
             assert after[table] == before[table], table
+    assert without_manifests(after["groups"]) == without_manifests(before["groups"])  # a manifest vouches for the change
     for table in ("facilitators", "key_slots", "group_facilitators"):
         unchanged = [row for row in before[table] if me not in row]
         assert unchanged and unchanged == [row for row in after[table] if me not in row], table

@@ -15,6 +15,7 @@ from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy
 from circle.domain.templates import TEMPLATES
+from circle.store.manifests import VaultChangedOutside
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import UnknownGroup, VaultLocked, Workspace
@@ -53,6 +54,15 @@ def test_edited_agreements_and_crisis_resources_are_saved(workspace: Workspace):
     assert workspace.group(group.id).profile == profile
 
 
+def unlock_reporting_changes(workspace: Workspace, passphrase: str) -> None:
+    """A value changed in the file is reported at unlock, before anything is written; accepted, it still
+    does not open."""
+    with pytest.raises(VaultChangedOutside) as reported:
+        workspace.unlock(passphrase)
+    assert "\n" not in str(reported.value)
+    workspace.unlock(passphrase, accept_changes=True)
+
+
 def test_a_tampered_group_name_raises_a_one_line_error_naming_the_column(vault_home: Path, passphrase: str):
     with Workspace.open(vault_home) as workspace:
         workspace.unlock(passphrase)
@@ -60,7 +70,7 @@ def test_a_tampered_group_name_raises_a_one_line_error_naming_the_column(vault_h
     [(sealed,)] = run_sql(vault_home, "SELECT name FROM groups")
     run_sql(vault_home, "UPDATE groups SET name = ?", [flip_last_byte(sealed)])
     with Workspace.open(vault_home) as workspace:
-        workspace.unlock(passphrase)
+        unlock_reporting_changes(workspace, passphrase)
         with pytest.raises(SealBroken) as caught:
             workspace.group(group.id)
     message = str(caught.value)
@@ -77,7 +87,7 @@ def test_a_group_name_copied_into_another_groups_row_does_not_open(vault_home: P
     [(name_of_first,)] = run_sql(vault_home, "SELECT name FROM groups WHERE id = ?", [first.id])
     run_sql(vault_home, "UPDATE groups SET name = ? WHERE id = ?", [name_of_first, second.id])
     with Workspace.open(vault_home) as workspace:
-        workspace.unlock(passphrase)
+        unlock_reporting_changes(workspace, passphrase)
         assert workspace.group(first.id).name == "First"
         with pytest.raises(SealBroken, match=r"groups\.name"):
             workspace.group(second.id)
@@ -93,7 +103,7 @@ def test_a_member_name_copied_into_another_members_row_of_the_same_group_does_no
     [(ada_name,)] = run_sql(vault_home, "SELECT name FROM members WHERE id = ?", [ada.id])
     run_sql(vault_home, "UPDATE members SET name = ? WHERE id = ?", [ada_name, bob.id])
     with Workspace.open(vault_home) as workspace:
-        workspace.unlock(passphrase)
+        unlock_reporting_changes(workspace, passphrase)
         with pytest.raises(SealBroken, match=r"members\.name"):
             workspace.members(group.id)
 
@@ -104,7 +114,7 @@ def test_a_group_profile_copied_into_its_rules_column_does_not_open(vault_home: 
         group = workspace.create_group("Tuesday")
     run_sql(vault_home, "UPDATE groups SET rules = profile")
     with Workspace.open(vault_home) as workspace:
-        workspace.unlock(passphrase)
+        unlock_reporting_changes(workspace, passphrase)
         with pytest.raises(SealBroken, match=r"groups\.rules"):
             workspace.group(group.id)
 

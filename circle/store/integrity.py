@@ -1,0 +1,144 @@
+"""Each group's manifest: a sealed digest of all its rows, so that rows deleted, reordered or put back are noticed.
+
+Every value is sealed on its own, so a value cannot be changed; but whole rows can be deleted, or replaced by
+an older copy of themselves, and each would still open. The manifest closes that gap. It is kept in
+`groups.manifest`, sealed under the group's key, and holds for each part of the group (its settings, members,
+meetings, the live meeting's log, notes and facilitators) how many rows it has and a SHA-256 digest of them.
+circle writes it again in the same transaction as every change to the group, and checks it at unlock.
+
+Changes are found by temporary triggers that note which part of which group a statement touched; at the end
+of the transaction only the touched parts are read again. The notes have no key to conflict on: a trigger's
+statement takes the conflict handling of the statement that fired it, so an OR IGNORE inside it cannot be
+relied on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+
+# The group a row belongs to, per table, as an SQL expression over the row (`r`).
+_IN_SESSION = "(SELECT group_id FROM sessions WHERE id = {row}.session_id)"
+
+
+@dataclass(frozen=True)
+class Part:
+    """Rows of one kind that belong to a group: how to read them in a fixed order, and how a trigger finds their group."""
+
+    name: str  # the key in the manifest
+    described: str  # how a facilitator would say it
+    select: str  # SQL with one `?`, the group id; columns in a fixed order, rows ordered by their key
+    tables: tuple[tuple[str, str], ...]  # (table, SQL naming the group of a row called {row})
+
+
+PARTS = (
+    Part(
+        "settings", "the group's settings",
+        "SELECT id, created_at, key_version, name, profile, rules, next_meeting_on, settings_changed_at, format"
+        " FROM groups WHERE id = ?",
+        (("groups", "{row}.id"),),
+    ),
+    Part(
+        "members", "the roster",
+        "SELECT id, created_at, joined_on, name, details FROM members WHERE group_id = ? ORDER BY id",
+        (("members", "{row}.group_id"),),
+    ),
+    Part(
+        "meetings", "the meetings",
+        "SELECT id, held_on, status, started_at, ended_at, planned_minutes, actual_minutes, headcount, newcomers,"
+        " shared_turns, passed_turns, pulse, summary, attendance FROM sessions WHERE group_id = ? ORDER BY id",
+        (("sessions", "{row}.group_id"),),
+    ),
+    Part(
+        "attendance", "the attendance",
+        "SELECT a.session_id, a.member_id, a.status, a.newcomer, a.late, a.left_early FROM attendance a"
+        " JOIN sessions s ON s.id = a.session_id WHERE s.group_id = ? ORDER BY a.session_id, a.member_id",
+        (("attendance", _IN_SESSION),),
+    ),
+    Part(
+        "log", "a meeting's log",
+        "SELECT e.id, e.session_id, e.seq, e.data FROM session_events e"
+        " JOIN sessions s ON s.id = e.session_id WHERE s.group_id = ? ORDER BY e.id",
+        (("session_events", _IN_SESSION),),
+    ),
+    Part(
+        "notes", "the notes",
+        "SELECT id, session_id, kind, created_at, expires_on, resolved_at, body FROM notes WHERE group_id = ?"
+        " ORDER BY id",
+        (("notes", "{row}.group_id"),),
+    ),
+    Part(
+        "facilitators", "who holds the group's key",
+        "SELECT 'slot', facilitator_id, key_version, wrapped_key, NULL FROM key_slots WHERE group_id = ?"
+        " UNION ALL SELECT 'named', facilitator_id, NULL, handle, public_key FROM group_facilitators"
+        " WHERE group_id = ?1 ORDER BY 1, 2",
+        (("key_slots", "{row}.group_id"), ("group_facilitators", "{row}.group_id")),
+    ),
+)
+PARTS_BY_NAME = {part.name: part for part in PARTS}
+TOUCHED = "circle_touched"
+
+
+def _encode(value: object) -> bytes:
+    """A value with its type and length in front, so that no two rows encode alike."""
+    if value is None:
+        return b"n"
+    if isinstance(value, int):
+        text = str(value).encode()
+        return b"i" + len(text).to_bytes(4, "big") + text
+    if isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        return b"t" + len(data).to_bytes(4, "big") + data
+    if isinstance(value, (bytes, memoryview)):
+        data = bytes(value)
+        return b"b" + len(data).to_bytes(4, "big") + data
+    text = repr(value).encode()
+    return b"r" + len(text).to_bytes(4, "big") + text
+
+
+def digest(conn: sqlite3.Connection, part: Part, group_id: str) -> list[object]:
+    """[row count, hex SHA-256 of the rows] of one part of one group."""
+    hasher = hashlib.sha256(part.name.encode())
+    count = 0
+    for row in conn.execute(part.select, [group_id]):
+        count += 1
+        hasher.update(b"".join(_encode(value) for value in row))
+    return [count, hasher.hexdigest()]
+
+
+def digests(conn: sqlite3.Connection, group_id: str, names: set[str] | None = None) -> dict[str, list[object]]:
+    return {part.name: digest(conn, part, group_id) for part in PARTS if names is None or part.name in names}
+
+
+def watch(conn: sqlite3.Connection) -> None:
+    """Temporary triggers (this connection only) that note the group and part of every row written."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS circle_touched (group_id TEXT, part TEXT)")
+    for part in PARTS:
+        for table, group_of in part.tables:
+            columns = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})") if row[1] != "manifest"]
+            events = {
+                "insert": ("INSERT", "NEW"),
+                "delete": ("DELETE", "OLD"),
+                "update": (f"UPDATE OF {', '.join(columns)}", "NEW"),
+                "update_old": (f"UPDATE OF {', '.join(columns)}", "OLD"),
+            }
+            for suffix, (event, row) in events.items():
+                conn.execute(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS circle_{table}_{suffix} AFTER {event} ON main.{table}"
+                    f" BEGIN INSERT INTO {TOUCHED} VALUES ({group_of.format(row=row)}, '{part.name}'); END"
+                )
+
+
+def take_touched(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Group id -> the parts written since the last call; the notes are cleared."""
+    found: dict[str, set[str]] = {}
+    try:
+        rows = conn.execute(f"SELECT group_id, part FROM {TOUCHED}").fetchall()
+    except sqlite3.OperationalError:
+        return found  # a connection nobody watches: one that only reads
+    for group_id, part in rows:
+        if group_id is not None:
+            found.setdefault(group_id, set()).add(part)
+    conn.execute(f"DELETE FROM {TOUCHED}")
+    return found

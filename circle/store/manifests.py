@@ -1,0 +1,88 @@
+"""Keeping and checking each group's manifest (integrity.py): sealed at the end of every write, checked at unlock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from circle.domain.errors import CircleError
+from circle.store.integrity import PARTS, PARTS_BY_NAME, digests, take_touched
+from circle.store.sealing import GroupSealer
+
+if TYPE_CHECKING:
+    from circle.store.repository import Repository
+
+# A meeting deleted takes its log and attendance with it, so a change to the meetings is read again whole.
+_WITH_MEETINGS = {"meetings", "log", "attendance"}
+
+
+class GroupUnvouched(CircleError):
+    message = "circle can only change a group whose key it holds; nothing was written."
+
+
+class VaultChangedOutside(CircleError):
+    """The rows of a held group are not what circle last wrote: deleted, reordered or put back from a copy."""
+
+    def __init__(self, changed: Iterable[str]) -> None:
+        parts = sorted(set(changed))
+        what = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        super().__init__(
+            f"This vault was changed outside circle ({what} of a group are not what circle last wrote); nothing"
+            " has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it as it is."
+        )
+
+
+class Manifests:
+    """Seals the manifest of each group a transaction touched, with the sealers `sealer_for` finds."""
+
+    def __init__(self, sealer_for: Callable[[str], GroupSealer | None]) -> None:
+        self._sealer_for = sealer_for
+        self._new: dict[str, GroupSealer] = {}
+
+    def sealing_with(self, sealer: GroupSealer) -> None:
+        """A group's sealer that the keyring does not hold yet: a group being made, or a key being changed."""
+        self._new[sealer.group_id] = sealer
+
+    def _sealer(self, group_id: str, key_version: int) -> GroupSealer | None:
+        """The sealer of the group's key version as the transaction leaves it."""
+        for sealer in (self._new.get(group_id), self._sealer_for(group_id)):
+            if sealer is not None and sealer.key_version == key_version:
+                return sealer
+        return None
+
+    def seal_touched(self, conn: sqlite3.Connection) -> None:
+        for group_id, parts in take_touched(conn).items():
+            row = conn.execute("SELECT manifest, key_version FROM groups WHERE id = ?", [group_id]).fetchone()
+            if row is None:
+                continue  # the group itself was deleted
+            sealer = self._sealer(group_id, row[1])
+            if sealer is None:
+                raise GroupUnvouched()
+            kept = None if row[0] is None else sealer.open_json("groups", "manifest", group_id, row[0])
+            wanted = None if kept is None else parts | (_WITH_MEETINGS if "meetings" in parts else set())
+            manifest = {**(kept or {}), **digests(conn, group_id, wanted)}
+            sealed = sealer.seal_json("groups", "manifest", group_id, manifest)
+            conn.execute("UPDATE groups SET manifest = ? WHERE id = ?", [sealed, group_id])
+
+    def seal_whole(self, repository: Repository, sealers: list[GroupSealer]) -> None:
+        """A first manifest for groups that have none (vaults from before manifests), in one transaction."""
+        for sealer in sealers:
+            self.sealing_with(sealer)
+        with repository.writing() as db:
+            for sealer in sealers:
+                manifest = digests(repository.conn, sealer.group_id)
+                db.execute(
+                    "UPDATE groups SET manifest = ? WHERE id = ?",
+                    [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
+                )
+
+    @staticmethod
+    def changed_parts(conn: sqlite3.Connection, sealer: GroupSealer) -> list[str] | None:
+        """How the group's rows differ from its manifest, as a facilitator would say it; None: it has none yet."""
+        row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
+        if row is None or row[0] is None:
+            return None
+        kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
+        found = digests(conn, sealer.group_id)
+        return [PARTS_BY_NAME[name].described for name in (part.name for part in PARTS) if kept.get(name) != found[name]]
