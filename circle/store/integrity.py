@@ -57,9 +57,11 @@ PARTS = (
         (("attendance", _IN_SESSION),),
     ),
     Part(
+        # Kept per meeting ({session id: [count, digest]}), so that a step of the live meeting reads only its
+        # own meeting's log again. The first column says which meeting a row is of.
         "log", "a meeting's log",
-        "SELECT e.id, e.session_id, e.seq, e.data FROM session_events e"
-        " JOIN sessions s ON s.id = e.session_id WHERE s.group_id = ? ORDER BY e.id",
+        "SELECT e.session_id, e.id, e.seq, e.data FROM session_events e"
+        " JOIN sessions s ON s.id = e.session_id WHERE s.group_id = ? ORDER BY e.session_id, e.id",
         (("session_events", _IN_SESSION),),
     ),
     Part(
@@ -97,17 +99,34 @@ def _encode(value: object) -> bytes:
     return b"r" + len(text).to_bytes(4, "big") + text
 
 
-def digest(conn: sqlite3.Connection, part: Part, group_id: str) -> list[object]:
-    """[row count, hex SHA-256 of the rows] of one part of one group."""
-    hasher = hashlib.sha256(part.name.encode())
-    count = 0
-    for row in conn.execute(part.select, [group_id]):
-        count += 1
+def _digest(rows: list[tuple], name: str) -> list[object]:
+    """[row count, hex SHA-256 of the part's name and its rows]."""
+    hasher = hashlib.sha256(name.encode())
+    for row in rows:
         hasher.update(b"".join(_encode(value) for value in row))
-    return [count, hasher.hexdigest()]
+    return [len(rows), hasher.hexdigest()]
 
 
-def digests(conn: sqlite3.Connection, group_id: str, names: set[str] | None = None) -> dict[str, list[object]]:
+def digest(conn: sqlite3.Connection, part: Part, group_id: str) -> object:
+    """What the manifest holds for one part of one group."""
+    rows = conn.execute(part.select, [group_id]).fetchall()
+    if part.name != "log":
+        return _digest(rows, part.name)
+    by_meeting: dict[str, list[tuple]] = {}
+    for row in rows:
+        by_meeting.setdefault(row[0], []).append(row)
+    return {session_id: _digest(found, part.name) for session_id, found in by_meeting.items()}
+
+
+def meeting_log_digest(conn: sqlite3.Connection, session_id: str) -> list[object] | None:
+    """The log part's entry for one meeting; None when it has no steps left."""
+    rows = conn.execute(
+        "SELECT session_id, id, seq, data FROM session_events WHERE session_id = ? ORDER BY id", [session_id]
+    ).fetchall()
+    return _digest(rows, "log") if rows else None
+
+
+def digests(conn: sqlite3.Connection, group_id: str, names: set[str] | None = None) -> dict[str, object]:
     return {part.name: digest(conn, part, group_id) for part in PARTS if names is None or part.name in names}
 
 
@@ -124,9 +143,11 @@ def watch(conn: sqlite3.Connection) -> None:
                 "update_old": (f"UPDATE OF {', '.join(columns)}", "OLD"),
             }
             for suffix, (event, row) in events.items():
+                # A step of a meeting's log names its meeting, so that only that meeting's log is read again.
+                touched = f"'log:' || {row}.session_id" if table == "session_events" else f"'{part.name}'"
                 conn.execute(
                     f"CREATE TEMP TRIGGER IF NOT EXISTS circle_{table}_{suffix} AFTER {event} ON main.{table}"
-                    f" BEGIN INSERT INTO {TOUCHED} VALUES ({group_of.format(row=row)}, '{part.name}'); END"
+                    f" BEGIN INSERT INTO {TOUCHED} VALUES ({group_of.format(row=row)}, {touched}); END"
                 )
 
 

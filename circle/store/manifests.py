@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
-from circle.store.integrity import PARTS, PARTS_BY_NAME, digests, take_touched
+from circle.store.integrity import PARTS, PARTS_BY_NAME, digests, meeting_log_digest, take_touched
 from circle.store.sealing import GroupSealer
 
 if TYPE_CHECKING:
@@ -60,8 +60,7 @@ class Manifests:
             if sealer is None:
                 raise GroupUnvouched()
             kept = None if row[0] is None else sealer.open_json("groups", "manifest", group_id, row[0])
-            wanted = None if kept is None else parts | (_WITH_MEETINGS if "meetings" in parts else set())
-            manifest = {**(kept or {}), **digests(conn, group_id, wanted)}
+            manifest = self._updated(conn, group_id, kept, parts)
             sealed = sealer.seal_json("groups", "manifest", group_id, manifest)
             conn.execute("UPDATE groups SET manifest = ? WHERE id = ?", [sealed, group_id])
 
@@ -76,6 +75,28 @@ class Manifests:
                     "UPDATE groups SET manifest = ? WHERE id = ?",
                     [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
                 )
+
+    @staticmethod
+    def _updated(conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:
+        """The manifest with the touched parts read again: the whole of it the first time, and only the
+        meetings whose log changed when nothing else about meetings did."""
+        if kept is None:
+            return digests(conn, group_id)
+        whole = {part for part in parts if not part.startswith("log:")}
+        if "meetings" in whole:
+            whole |= _WITH_MEETINGS
+        manifest = {**kept, **digests(conn, group_id, whole)}
+        if "log" not in whole:
+            logs = dict(manifest.get("log", {}))
+            for part in parts - whole:
+                session_id = part.removeprefix("log:")
+                entry = meeting_log_digest(conn, session_id)
+                if entry is None:
+                    logs.pop(session_id, None)
+                else:
+                    logs[session_id] = entry
+            manifest["log"] = logs
+        return manifest
 
     @staticmethod
     def changed_parts(conn: sqlite3.Connection, sealer: GroupSealer) -> list[str] | None:
