@@ -37,9 +37,8 @@ class NoteStore:
 
     def add(self, sealer: GroupSealer, note: Note) -> None:
         with self._repo.writing() as db:
-            db["notes"].insert(
-                {"id": note.id, "group_id": note.group_id, "session_id": note.session_id, "body": seal_body(sealer, note)}
-            )
+            row = {"id": note.id, "group_id": note.group_id, "session_id": note.session_id}
+            db["notes"].insert({**row, "body": seal_body(sealer, note)})
 
     def notes(self, sealer: GroupSealer) -> list[Note]:
         """The group's notes, oldest first (by the time sealed in each: there is no clear one to sort by)."""
@@ -64,7 +63,8 @@ class NoteStore:
         note = open_note(sealer, note_id, *rows[0])
         if note.resolved_at is not None:
             return False
-        db.execute("UPDATE notes SET body = ? WHERE id = ?", [seal_body(sealer, replace(note, resolved_at=at)), note_id])
+        body = seal_body(sealer, replace(note, resolved_at=at))
+        db.execute("UPDATE notes SET body = ? WHERE id = ?", [body, note_id])
         return True
 
     # retention --------------------------------------------------------------------
