@@ -44,6 +44,12 @@ def brief_notes_group(vault: Workspace, name: str = "Tuesday Circle", *, cap: in
 def notes_of_every_kind(vault: Workspace, clock: FakeClock) -> str:
     """Every safety action, follow-ups with and without a person, debriefs during and after a meeting,
     some resolved, in a closed meeting and in one still open."""
+    group_id = notes_of_a_closed_meeting(vault, clock)
+    notes_of_a_live_meeting(vault, clock, group_id)
+    return group_id
+
+
+def notes_of_a_closed_meeting(vault: Workspace, clock: FakeClock) -> str:
     group_id, ada = brief_notes_group(vault)
     closed = vault.meeting(group_id)
     closed.do(Arrive(ada))
@@ -57,12 +63,16 @@ def notes_of_every_kind(vault: Workspace, clock: FakeClock) -> str:
     vault.add_debrief(group_id, closed.session_id, "Ada led the check-in")
     vault.resolve_note(group_id, call.id)
     vault.resolve_note(group_id, next(note.id for note in vault.notes(group_id) if note.kind is NoteKind.SAFETY))
+    return group_id
+
+
+def notes_of_a_live_meeting(vault: Workspace, clock: FakeClock, group_id: str) -> None:
     clock.advance(timedelta(days=5).total_seconds())
+    ada = next(member.id for member in vault.members(group_id) if member.name == "Ada")
     live = vault.meeting(group_id)
     live.do(Arrive(ada))
     live.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada))
     live.note(NoteDraft(NoteKind.SAFETY, action=SafetyAction.ONE_TO_ONE))
-    return group_id
 
 
 def vault_file_bytes(vault: Workspace) -> bytes:
@@ -111,7 +121,11 @@ def test_a_notes_kind_dates_and_resolution_survive_the_upgrade_of_an_older_vault
     vault_home: Path, clock: FakeClock, last_migration: str
 ):
     with unlocked_workspace(vault_home, clock) as vault:
-        group_id = notes_of_every_kind(vault, clock)
+        group_id = notes_of_a_closed_meeting(vault, clock)
+        robin = vault.add_cofacilitator(group_id, "Robin", ROBINS, kdf=FLOOR_KDF)
+        vault.add_cofacilitator(group_id, "Kit", "kit's own passphrase", kdf=FLOOR_KDF)
+        vault.remove_facilitator(group_id, robin.id)  # a new key: every note sealed again under it
+        notes_of_a_live_meeting(vault, clock, group_id)
         before = vault.notes(group_id)
         due = [(item.note, item.member_name) for item in vault.follow_ups()]
     make_older(vault_home, PASSPHRASE, last_migration=last_migration)
@@ -127,6 +141,9 @@ def test_a_notes_kind_dates_and_resolution_survive_the_upgrade_of_an_older_vault
         assert set(stored_rows(vault, CLEAR_COLUMNS)) == {(None, None, None, None)}
         assert stored_rows(vault, "SELECT format FROM groups") == [(CURRENT_GROUP_FORMAT,)]
         assert kind_words_in(vault_file_bytes(vault)) == []
+    with Workspace.open(vault_home, clock=clock) as kits:
+        kits.unlock("kit's own passphrase")
+        assert kits.notes(group_id) == before
 
 
 def test_expired_notes_are_purged_at_unlock_only_in_the_groups_held_until_a_facilitator_of_the_others_unlocks(
