@@ -45,7 +45,8 @@ def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
 
 
 def _before_sealed_records(conn: sqlite3.Connection, keys: HeldKeys) -> None:
-    """Events with their kind and time in clear columns too; notes' kind and dates NOT NULL again."""
+    """Events with their kind and time in clear columns too; notes' kind and dates in clear columns, NOT NULL
+    again; the groups held back in format 2."""
     from sqlite_utils import Database
 
     db = Database(conn)
@@ -62,9 +63,25 @@ def _before_sealed_records(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     db["session_events"].transform(
         not_null={"kind": True, "at": True}, column_order=("id", "session_id", "seq", "kind", "at", "data")
     )
+    _notes_before_sealed_records(conn, keys)
     db["notes"].transform(not_null={"kind": True, "created_at": True, "expires_on": True})
+    held = list(keys.sealers)
+    conn.execute(f"UPDATE groups SET format = 2 WHERE id IN ({','.join('?' * len(held))})", held)
     for table, column in (("sessions", "summary"), ("sessions", "attendance"), ("members", "details")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+def _notes_before_sealed_records(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """Each note's kind and dates back in clear columns, its body holding only its person, action and text."""
+    for group_id, sealer in keys.sealers.items():
+        rows = conn.execute("SELECT id, body FROM notes WHERE group_id = ?", [group_id]).fetchall()
+        for note_id, sealed in rows:
+            body = sealer.open_json("notes", "body", note_id, sealed)
+            clear = [body.pop(column) for column in ("kind", "created_at", "expires_on", "resolved_at")]
+            conn.execute(
+                "UPDATE notes SET kind = ?, created_at = ?, expires_on = ?, resolved_at = ?, body = ? WHERE id = ?",
+                [*clear, sealer.seal_json("notes", "body", note_id, body), note_id],
+            )
 
 
 def _before_group_format(conn: sqlite3.Connection, keys: HeldKeys) -> None:

@@ -107,6 +107,6 @@ class GroupExchange:
             for note in plan.notes:
                 self._notes.add(sealer, note)
             for note_id, at in plan.resolved.items():
-                db.execute("UPDATE notes SET resolved_at = ? WHERE id = ?", [at.isoformat(), note_id])
+                self._notes.resolve_in(db, sealer, note_id, at)
         if plan.replaced_meetings or plan.merged_logs:
             self._repo.checkpoint()  # the replaced logs leave no copy in the write-ahead log

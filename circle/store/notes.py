@@ -1,21 +1,28 @@
 """Notes in and out of the vault, and the retention purge carried out for real.
 
-A note's words, its person and its action are sealed together; only its id, kind and dates
-are plain. Removal is real: `secure_delete` is on, so deleted cells are overwritten, and the
-write-ahead log is checkpointed and truncated afterwards so no old page lingers in it.
+Everything about a note is sealed in its body (store/note_body.py): its kind, dates, person, action and
+words. Only its id, group and meeting are plain, so nothing can be sorted, counted or purged without the
+group's key: each is done on the opened notes. Removal is real: `secure_delete` is on, so deleted cells are
+overwritten, and the write-ahead log is checkpointed and truncated afterwards so no old page lingers in it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from circle.domain.group import Group
-from circle.domain.notes import Note, NoteKind, SafetyAction
+from circle.domain.notes import Note
 from circle.domain.retention import MemberFacts, NoteFacts, RetentionPlan
 from circle.domain.text import initials
+from circle.store.note_body import open_note, seal_body
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _marks(values: Iterable[str]) -> tuple[str, list[str]]:
@@ -26,62 +33,39 @@ def _marks(values: Iterable[str]) -> tuple[str, list[str]]:
 class NoteStore:
     def __init__(self, repository: Repository) -> None:
         self._repo = repository
+        self._counted: tuple[object, int] | None = None  # the last open count, and the state it was read in
 
     def add(self, sealer: GroupSealer, note: Note) -> None:
         with self._repo.writing() as db:
-            db["notes"].insert(
-                {
-                    "id": note.id,
-                    "group_id": note.group_id,
-                    "session_id": note.session_id,
-                    "kind": str(note.kind),
-                    "created_at": note.created_at.isoformat(),
-                    "expires_on": note.expires_on.isoformat(),
-                    "resolved_at": note.resolved_at.isoformat() if note.resolved_at else None,
-                    "body": self._seal_body(sealer, note.id, note.member_id, note.action, note.text),
-                }
-            )
-
-    @staticmethod
-    def _seal_body(
-        sealer: GroupSealer, note_id: str, member_id: str | None, action: SafetyAction | None, text: str
-    ) -> bytes:
-        body = {"member_id": member_id, "action": str(action) if action else None, "text": text}
-        return sealer.seal_json("notes", "body", note_id, body)
+            row = {"id": note.id, "group_id": note.group_id, "session_id": note.session_id}
+            db["notes"].insert({**row, "body": seal_body(sealer, note)})
 
     def notes(self, sealer: GroupSealer) -> list[Note]:
-        """The group's notes, oldest first."""
+        """The group's notes, oldest first (by the time sealed in each: there is no clear one to sort by)."""
         rows = self._repo.rows(
-            "SELECT id, session_id, kind, created_at, expires_on, resolved_at, body FROM notes"
-            " WHERE group_id = ? ORDER BY created_at, rowid",
-            [sealer.group_id],
+            "SELECT id, session_id, body FROM notes WHERE group_id = ? ORDER BY rowid", [sealer.group_id]
         )
-        notes = []
-        for note_id, session_id, kind, created, expires, resolved, sealed in rows:
-            body = sealer.open_json("notes", "body", note_id, sealed)
-            notes.append(
-                Note(
-                    id=note_id,
-                    group_id=sealer.group_id,
-                    kind=NoteKind(kind),
-                    created_at=datetime.fromisoformat(created),
-                    expires_on=date.fromisoformat(expires),
-                    session_id=session_id,
-                    member_id=body.get("member_id"),
-                    action=SafetyAction(body["action"]) if body.get("action") else None,
-                    text=body.get("text") or "",
-                    resolved_at=datetime.fromisoformat(resolved) if resolved else None,
-                )
-            )
-        return notes
+        opened = [open_note(sealer, note_id, session_id, sealed) for note_id, session_id, sealed in rows]
+        return sorted(opened, key=lambda note: note.created_at)
 
-    def resolve(self, group_id: str, note_id: str, at: datetime) -> bool:
+    def resolve(self, sealer: GroupSealer, note_id: str, at: datetime) -> bool:
+        """Mark an open note done, its body sealed again; False when it is already done or no longer kept."""
         with self._repo.writing() as db:
-            cursor = db.execute(
-                "UPDATE notes SET resolved_at = ? WHERE id = ? AND group_id = ? AND resolved_at IS NULL",
-                [at.isoformat(), note_id, group_id],
-            )
-            return cursor.rowcount == 1
+            return self.resolve_in(db, sealer, note_id, at)
+
+    def resolve_in(self, db: Database, sealer: GroupSealer, note_id: str, at: datetime) -> bool:
+        """`resolve` inside a transaction already open."""
+        rows = db.execute(
+            "SELECT session_id, body FROM notes WHERE id = ? AND group_id = ?", [note_id, sealer.group_id]
+        ).fetchall()
+        if not rows:
+            return False
+        note = open_note(sealer, note_id, *rows[0])
+        if note.resolved_at is not None:
+            return False
+        body = seal_body(sealer, replace(note, resolved_at=at))
+        db.execute("UPDATE notes SET body = ? WHERE id = ?", [body, note_id])
+        return True
 
     # retention --------------------------------------------------------------------
     def note_facts(self, notes: Iterable[Note]) -> list[NoteFacts]:
@@ -89,10 +73,10 @@ class NoteStore:
             NoteFacts(note.id, note.kind, note.created_at.date(), len(note.text), note.member_id) for note in notes
         ]
 
-    def dated_facts(self, group_id: str) -> list[NoteFacts]:
-        """Each note's id, kind and date, from the plain columns: enough to purge by age without opening any."""
-        rows = self._repo.rows("SELECT id, kind, created_at FROM notes WHERE group_id = ?", [group_id])
-        return [NoteFacts(note_id, NoteKind(kind), datetime.fromisoformat(at).date(), 0) for note_id, kind, at in rows]
+    @staticmethod
+    def dated_facts(notes: Iterable[Note]) -> list[NoteFacts]:
+        """Each note's id, kind and date alone: enough to purge by age, and nothing about anyone."""
+        return [NoteFacts(note.id, note.kind, note.created_at.date(), 0) for note in notes]
 
     def member_facts(self, group_id: str) -> list[MemberFacts]:
         """Each named member and the last day they were seen: their last meeting, or the day they were added.
@@ -111,19 +95,28 @@ class NoteStore:
         )
         return [MemberFacts(member_id, date.fromisoformat(seen)) for member_id, seen in rows]
 
-    def open_count(self, group_ids: list[str]) -> int:
-        """How many follow-ups and safety actions are still open, from the plain columns alone."""
-        marks = ",".join("?" * len(group_ids))
-        sql = f"SELECT count(*) FROM notes WHERE kind != 'debrief' AND resolved_at IS NULL AND group_id IN ({marks})"
-        return self._repo.rows(sql, group_ids)[0][0]
+    def open_count(self, sealers: Iterable[GroupSealer]) -> int:
+        """How many follow-ups and safety actions are still open in these groups.
 
-    def delete_expired(self, on: date) -> int:
-        """Notes past the expiry date written on them, in every group: no key is needed for this."""
-        due = self._repo.rows("SELECT count(*) FROM notes WHERE expires_on <= ?", [on.isoformat()])[0][0]
-        if not due:
-            return 0  # the usual case at unlock: nothing to write, nothing more to load
-        with self._repo.writing() as db:
-            return db.execute("DELETE FROM notes WHERE expires_on <= ?", [on.isoformat()]).rowcount
+        Counting opens every note, so the count is kept until the vault changes (here or in another
+        connection): a screen that asks again on every repaint opens nothing more.
+        """
+        held = tuple(sealers)
+        changes = (self._repo.conn.total_changes, self._repo.rows("PRAGMA data_version")[0][0])
+        state = (tuple((sealer.group_id, sealer.key_version) for sealer in held), changes)
+        if self._counted is None or self._counted[0] != state:
+            count = sum(note.is_open for sealer in held for note in self.notes(sealer))
+            self._counted = (state, count)
+        return self._counted[1]
+
+    def delete_expired(self, notes: list[Note], on: date) -> list[Note]:
+        """Delete those of a group's opened `notes` past the expiry date sealed in them; the rest are returned."""
+        due = [note.id for note in notes if note.expires_on <= on]
+        if due:
+            with self._repo.writing() as db:
+                marks, ids = _marks(due)
+                db.execute(f"DELETE FROM notes WHERE id IN ({marks})", ids)
+        return [note for note in notes if note.expires_on > on]
 
     def carry_out(
         self, sealer: GroupSealer, plan: RetentionPlan, notes: list[Note], *, new_rules_for: Group | None = None
@@ -136,9 +129,8 @@ class NoteStore:
             marks, ids = _marks(plan.delete_notes)
             db.execute(f"DELETE FROM notes WHERE id IN ({marks})", ids)
             for note_id in plan.strip_note_words:
-                note = by_id[note_id]
-                body = self._seal_body(sealer, note.id, note.member_id, note.action, "")
-                db.execute("UPDATE notes SET body = ? WHERE id = ?", [body, note.id])
+                body = seal_body(sealer, replace(by_id[note_id], text=""))
+                db.execute("UPDATE notes SET body = ? WHERE id = ?", [body, note_id])
             marks, ids = _marks(plan.forget_members)
             db.execute(f"UPDATE members SET name = NULL WHERE id IN ({marks})", ids)
             for member in self._repo.members(sealer):

@@ -22,13 +22,15 @@ from circle.vault.crypto import (
 )
 from circle.vault.errors import SealBroken
 
-# A group's records before padding are format 1; every group is written as format 2 since.
+# A group's records before padding are format 1; padded, format 2; with nothing about a person in a clear
+# column, format 3, which every group is written as since.
 PADDED_FORMAT = 2
-CURRENT_GROUP_FORMAT = PADDED_FORMAT
+SEALED_RECORDS_FORMAT = 3
+CURRENT_GROUP_FORMAT = SEALED_RECORDS_FORMAT
 
 DEFAULT_BUCKET_FLOOR = 64  # names, handles and other short text: up to 63 bytes look alike
 BUCKET_FLOORS = {
-    ("notes", "body"): 512,  # a note's largest ordinary text and what it says about it
+    ("notes", "body"): 512,  # a note's kind, dates, person, action and longest brief text (280 ASCII)
     ("session_events", "data"): 256,  # every step of a meeting, names aside
     ("sessions", "summary"): 256,  # a meeting's counts, times and pulse
     ("sessions", "attendance"): 512,  # who came: its bucket says roughly how long the roster is, no more

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from circle.store.keys import seal_again
+from circle.store.note_body import note_from, seal_body
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
@@ -27,9 +28,29 @@ def pad_values(db: Database, sealer: GroupSealer) -> None:
     seal_again(db, replace(sealer, unpadded_too=True), sealer)
 
 
+def seal_note_records(db: Database, sealer: GroupSealer) -> None:
+    """Format 2 -> 3: each note's kind and dates sealed into its body beside the rest; the clear columns NULL."""
+    rows = db.execute(
+        "SELECT id, session_id, kind, created_at, expires_on, resolved_at, body FROM notes WHERE group_id = ?",
+        [sealer.group_id],
+    ).fetchall()
+    for note_id, session_id, kind, created_at, expires_on, resolved_at, sealed in rows:
+        clear = {"kind": kind, "created_at": created_at, "expires_on": expires_on, "resolved_at": resolved_at}
+        older = sealer.open_json("notes", "body", note_id, sealed)  # member_id, action, text
+        note = note_from(note_id, sealer.group_id, session_id, {**older, **clear})
+        db.execute(
+            "UPDATE notes SET kind = NULL, created_at = NULL, expires_on = NULL, resolved_at = NULL, body = ?"
+            " WHERE id = ?",
+            [seal_body(sealer, note), note_id],
+        )
+
+
 # From each format, the steps to the next one.
 STEPS: dict[int, tuple[Step, ...]] = {
     1: (pad_values,),
+    2: (
+        seal_note_records,
+    ),
 }
 
 

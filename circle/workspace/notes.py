@@ -44,8 +44,9 @@ class Notes(Service):
         return sorted(due, key=lambda item: item.note.created_at)
 
     def follow_ups_due(self) -> int:
-        """How many follow-ups are open: a count for the home screen, read without opening anything."""
-        return self._store.open_count(self._context.keyring.group_ids())
+        """How many follow-ups are open: a count for the home screen, opened again only when the vault changed."""
+        keyring = self._context.keyring
+        return self._store.open_count(keyring.sealer(group_id) for group_id in keyring.group_ids())
 
     def add_debrief(self, group_id: str, session_id: str, text: str) -> Note:
         """The facilitator's brief line after a meeting, checked against who came and who did not."""
@@ -62,6 +63,5 @@ class Notes(Service):
         return note
 
     def resolve_note(self, group_id: str, note_id: str) -> None:
-        self._context.sealer(group_id)
-        if not self._store.resolve(group_id, note_id, self._context.clock.now()):
+        if not self._store.resolve(self._context.sealer(group_id), note_id, self._context.clock.now()):
             raise InvalidInput("That follow-up is already done, or no longer kept.")

@@ -44,26 +44,27 @@ class Retention(Service):
         context = self._context
         on = context.today()
         try:
-            removed_notes = self._notes.delete_expired(on)
-            forgotten = 0
+            removed_notes = forgotten = 0
             meeting_open = set(context.log.open_sessions())
             stamps = {}
+            # Only the groups this facilitator holds: a note's expiry is sealed in it. Each group's notes
+            # are purged when one of its facilitators unlocks.
             for group_id, sealer in context.keyring.sealers.items():
+                opened = self._notes.notes(sealer)
+                notes = self._notes.delete_expired(opened, on)
+                removed_notes += len(opened) - len(notes)
                 # People are forgotten by the day, so they are looked at once a day: in a vault of years
                 # that is the slow part. People in a meeting still open wait until it closes.
                 people_stamp = f"people_purged_on:{group_id}"
                 people_due = group_id not in meeting_open and context.repo.meta(people_stamp) != on.isoformat()
-                dated = self._notes.dated_facts(group_id)
-                if not (dated or people_due):
+                if not (notes or people_due):
                     continue
                 rules = context.group(group_id).rules
                 members = self._notes.member_facts(group_id) if people_due else []
-                # Notes are opened only when someone is forgotten (to find the notes about them);
-                # otherwise their plain dates are enough.
-                plan = expired(rules, dated, members, on)
-                notes = []
+                # A note's person and words count only when someone is forgotten (to find the notes
+                # about them); otherwise its date is enough.
+                plan = expired(rules, self._notes.dated_facts(notes), members, on)
                 if plan.forget_members:
-                    notes = self._notes.notes(sealer)
                     plan = expired(rules, self._notes.note_facts(notes), members, on)
                 if plan.removes_anything:
                     self._notes.carry_out(sealer, plan, notes)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 from itertools import takewhile
 from pathlib import Path
 
+from circle.domain.notes import Note, NoteKind
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.session.schema import EVENT_SCHEMA
 from circle.store.db import MIGRATIONS
+from circle.store.note_body import body_of
 
 FORMAT = (Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md").read_text(encoding="utf-8")
 
@@ -44,3 +47,9 @@ def test_every_rules_member_is_in_the_example_and_the_table():
     assert {names(row[0]).pop() for row in rows} == members
     example = FORMAT[FORMAT.index("### 6.2") :].split("```")[1]
     assert set(re.findall(r'"(\w+)":', example)) == members
+
+
+def test_a_notes_sealed_body_is_listed_with_exactly_its_members():
+    note = Note("n", "g", NoteKind.SAFETY, datetime(2026, 3, 2, 19, 0, tzinfo=UTC), date(2026, 5, 31))
+    rows = table_after("| Member | Type | Meaning |\n|---|---|---|\n| `action`")
+    assert [names(row[0]).pop() for row in rows] == sorted(body_of(note))
