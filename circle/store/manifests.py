@@ -26,10 +26,11 @@ class VaultChangedOutside(CircleError):
 
     def __init__(self, changed: Iterable[str]) -> None:
         parts = sorted(set(changed))
-        what = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        self.what = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         super().__init__(
-            f"This vault was changed outside circle ({what} of a group are not what circle last wrote); nothing"
-            " has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it as it is."
+            f"This vault was changed outside circle ({self.what} of a group are not what circle last wrote);"
+            " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
+            " as it is."
         )
 
 

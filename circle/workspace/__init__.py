@@ -5,6 +5,7 @@ from `circle.workspace` only, never from the modules inside it, the store or the
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from circle.store.manifests import VaultChangedOutside
 from circle.workspace.derivation import (
     NewFacilitator,
     NewPersonalKey,
@@ -87,6 +88,7 @@ __all__ = [
     "TrendsAhead",
     "UnknownGroup",
     "UnlockAttempt",
+    "VaultChangedOutside",
     "VaultLocked",
     "Workspace",
     "check_lead_key",

@@ -12,7 +12,8 @@ from textual.widgets import Footer, Input, Static
 
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
-from circle.workspace import OpenedKey, UnlockAttempt
+from circle.ui.screens.dialogs import Confirm
+from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
 
 
 DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
@@ -59,7 +60,33 @@ class UnlockScreen(CircleScreen):
         if self._still_trying(derived.asked):
             assert derived.made is None or isinstance(derived.made, OpenedKey)
             # None (it opened no one) is refused there, in the same words as a refusal here.
-            finish(partial(self.workspace.finish_unlock, derived.made), lambda _: self.unlocked(), self.refused)
+            finish(partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
+
+    def _finish_unlock(self, opened: OpenedKey | None) -> bool:
+        """Unlocked: True. A vault changed outside circle: False, and the facilitator is asked what to do."""
+        try:
+            self.workspace.finish_unlock(opened)
+        except VaultChangedOutside as changed:
+            self.query_one("#unlock-message", Static).update("")
+            question = Content(
+                f"This vault was changed outside circle: {changed.what} of a group are not what circle last"
+                " wrote. Nothing has been written.\n\nGo on with the vault as it is? If not, restore a copy"
+                " you trust first."
+            )
+            self.app.push_screen(Confirm(question), partial(self._decided, opened))
+            return False
+        return True
+
+    def _after_unlock(self, unlocked: bool) -> None:
+        if unlocked:
+            self.unlocked()
+
+    def _decided(self, opened: OpenedKey | None, go_on: bool | None) -> None:
+        if go_on:
+            finish(partial(self.workspace.finish_unlock, opened, accept_changes=True), lambda _: self.unlocked(),
+                   self.refused)
+        else:
+            self.reset("Nothing was written. Restore a copy of the vault you trust, or unlock again to decide.")
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         if self._still_trying(refused.asked):

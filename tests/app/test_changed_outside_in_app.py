@@ -1,0 +1,51 @@
+"""A vault changed outside circle, met on the unlock screen: the facilitator is told in plain words, nothing is
+written, and they choose whether to go on with it as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from circle.domain.roster import RosterEntry
+from circle.ui.screens.dialogs import Confirm
+from circle.ui.screens.home import HomeScreen
+from circle.ui.screens.unlock import UnlockScreen
+from circle.workspace import Workspace
+from tests.app.conftest import make_app, press_keys, shown_text, unlock_on_screen
+from tests.conftest import unlocked_workspace
+from tests.damage import run_sql, table_dump
+
+
+def a_group_with_its_roster_cut_short(home: Path) -> None:
+    with unlocked_workspace(home) as vault:
+        group = vault.create_group("Tuesday Evening")
+        vault.add_members(group.id, [RosterEntry("Ada", None), RosterEntry("Bo", None)])
+    run_sql(home, "DELETE FROM members WHERE rowid = 1")
+
+
+async def test_the_facilitator_is_asked_and_going_on_with_the_vault_as_it_is_unlocks(vault_home: Path):
+    a_group_with_its_roster_cut_short(vault_home)
+    with Workspace.open(vault_home) as workspace:
+        app = make_app(workspace)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await unlock_on_screen(pilot)
+            assert isinstance(app.screen, Confirm)
+            assert "changed outside circle" in shown_text(app) and "the roster" in shown_text(app)
+            await press_keys(pilot, "y")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    with unlocked_workspace(vault_home):
+        pass  # accepted: the next unlock goes through as usual
+
+
+async def test_saying_no_writes_nothing_and_leaves_the_vault_locked(vault_home: Path):
+    a_group_with_its_roster_cut_short(vault_home)
+    before = table_dump(vault_home)
+    with Workspace.open(vault_home) as workspace:
+        app = make_app(workspace)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await unlock_on_screen(pilot)
+            await press_keys(pilot, "n")
+            assert isinstance(app.screen, UnlockScreen) and not workspace.is_unlocked
+            assert "Nothing was written" in shown_text(app)
+    assert table_dump(vault_home) == before
