@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.store.integrity import PARTS, PARTS_BY_NAME, digests, meeting_log_digest, take_touched
 from circle.store.sealing import GroupSealer
-
-if TYPE_CHECKING:
-    from circle.store.repository import Repository
 
 # A meeting deleted takes its log and attendance with it, so a change to the meetings is read again whole.
 _WITH_MEETINGS = {"meetings", "log", "attendance"}
@@ -65,17 +61,16 @@ class Manifests:
             sealed = sealer.seal_json("groups", "manifest", group_id, manifest)
             conn.execute("UPDATE groups SET manifest = ? WHERE id = ?", [sealed, group_id])
 
-    def seal_whole(self, repository: Repository, sealers: list[GroupSealer]) -> None:
-        """A first manifest for groups that have none (vaults from before manifests), in one transaction."""
+    def seal_whole(self, conn: sqlite3.Connection, sealers: list[GroupSealer]) -> None:
+        """Each group's manifest made afresh from its rows, inside the caller's transaction: the first one of a
+        group from before manifests, or all of them when the facilitator accepts a vault as it is."""
         for sealer in sealers:
             self.sealing_with(sealer)
-        with repository.writing() as db:
-            for sealer in sealers:
-                manifest = digests(repository.conn, sealer.group_id)
-                db.execute(
-                    "UPDATE groups SET manifest = ? WHERE id = ?",
-                    [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
-                )
+            manifest = digests(conn, sealer.group_id)
+            conn.execute(
+                "UPDATE groups SET manifest = ? WHERE id = ?",
+                [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
+            )
 
     @staticmethod
     def _updated(conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:

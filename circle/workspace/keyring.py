@@ -139,7 +139,8 @@ class Keyring:
         format, and a first manifest and key version remembered for each group."""
         if accepted:
             assert self._repo.manifests is not None
-            self._repo.manifests.seal_whole(self._repo, list(self.sealers.values()))
+            with self._repo.writing():
+                self._repo.manifests.seal_whole(self._repo.conn, list(self.sealers.values()))
             vouched = {}
         if older:
             upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)

@@ -90,7 +90,8 @@ def vouch(keys: KeyStore, repo: Repository, facilitator_id: str, personal_key: b
     if repo.manifests is not None:
         missing = [gid for gid in sealers if not repo.rows("SELECT 1 FROM groups WHERE id = ? AND manifest IS NOT NULL", [gid])]
         if missing:
-            repo.manifests.seal_whole(repo, [sealers[gid] for gid in missing])
+            with repo.writing():
+                repo.manifests.seal_whole(repo.conn, [sealers[gid] for gid in missing])
     versions = {gid: sealer.key_version for gid, sealer in sealers.items()}
     if versions != vouched:
         keys.set_vouched(facilitator_id, seal_vouched(personal_key, facilitator_id, versions))
