@@ -146,7 +146,7 @@ class Keyring:
             upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
         if seal_version(record.handle) != PADDED_SEAL_VERSION:
             self.keys.set_handle(record.id, seal_handle(personal_key, record.id, handle))
-        self._vouched = vouch(self.keys, self._repo, record.id, personal_key, self.sealers, vouched)
+        self._vouched = vouch(self.keys, record.id, personal_key, self.sealers, vouched)
 
     def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
         """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""

@@ -12,6 +12,7 @@ A copy of the whole file from before cannot be told apart from the file itself; 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from circle.store.keys import KeySlot, KeyStore
@@ -50,26 +51,29 @@ class HeldGroups:
     stale_slots: int
 
 
-def changes_outside(
-    repo: Repository, held: HeldGroups, vouched: dict[str, int]
-) -> list[str]:
+def _without_manifest(repo: Repository) -> set[str]:
+    return {row[0] for row in repo.rows("SELECT id FROM groups WHERE manifest IS NULL")}
+
+
+def changes_outside(repo: Repository, held: HeldGroups, vouched: dict[str, int]) -> list[str]:
     """What is not as circle left it, as a facilitator would say it; empty when all is well."""
-    found = []
-    if held.stale_slots:
-        found.append("a key slot")
-    formats: dict[str, GroupFormat] = repo.group_formats()
+    found = ["a key slot"] if held.stale_slots else []
+    formats = repo.group_formats()
+    bare = _without_manifest(repo)
     for group_id, version in vouched.items():
         group = formats.get(group_id)
         if group is None or group.key_version < version:
             found.append("the key")
-        elif group_id in held.sealers and not repo.rows("SELECT 1 FROM groups WHERE id = ? AND manifest IS NOT NULL", [group_id]):
+        elif group_id in held.sealers and group_id in bare:
             found.append("the manifest")
     for sealer in held.sealers.values():
         found += Manifests.changed_parts(repo.conn, sealer) or []
     return found
 
 
-def open_slots(slots: list[KeySlot], formats: dict[str, GroupFormat], open_key) -> HeldGroups:  # noqa: ANN001
+def open_slots(
+    slots: list[KeySlot], formats: dict[str, GroupFormat], open_key: Callable[[KeySlot], bytes]
+) -> HeldGroups:
     """Each slot whose version is its group's current one, opened with `open_key(slot)`; others counted."""
     sealers, group_formats, stale = {}, {}, 0
     for slot in slots:
@@ -84,15 +88,16 @@ def open_slots(slots: list[KeySlot], formats: dict[str, GroupFormat], open_key) 
     return HeldGroups(sealers, group_formats, stale)
 
 
-def vouch(keys: KeyStore, repo: Repository, facilitator_id: str, personal_key: bytes, sealers: dict[str, GroupSealer],
-          vouched: dict[str, int]) -> dict[str, int]:
+def vouch(
+    keys: KeyStore, facilitator_id: str, personal_key: bytes, sealers: dict[str, GroupSealer], vouched: dict[str, int]
+) -> dict[str, int]:
     """Give each held group a manifest if it has none yet, and remember each one's key version."""
-    if repo.manifests is not None:
-        missing = [gid for gid in sealers if not repo.rows("SELECT 1 FROM groups WHERE id = ? AND manifest IS NOT NULL", [gid])]
-        if missing:
-            with repo.writing():
-                repo.manifests.seal_whole(repo.conn, [sealers[gid] for gid in missing])
-    versions = {gid: sealer.key_version for gid, sealer in sealers.items()}
+    repo = keys.repository
+    missing = [sealers[group_id] for group_id in _without_manifest(repo) if group_id in sealers]
+    if missing and repo.manifests is not None:
+        with repo.writing():
+            repo.manifests.seal_whole(repo.conn, missing)
+    versions = {group_id: sealer.key_version for group_id, sealer in sealers.items()}
     if versions != vouched:
         keys.set_vouched(facilitator_id, seal_vouched(personal_key, facilitator_id, versions))
     return versions
