@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from circle.domain.group import Group
 from circle.domain.notes import Note, NoteKind, SafetyAction
-from circle.domain.retention import MemberFacts, NoteFacts, RetentionPlan
+from circle.domain.retention import NoteFacts, RetentionPlan
 from circle.domain.text import initials
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -93,23 +93,6 @@ class NoteStore:
         """Each note's id, kind and date, from the plain columns: enough to purge by age without opening any."""
         rows = self._repo.rows("SELECT id, kind, created_at FROM notes WHERE group_id = ?", [group_id])
         return [NoteFacts(note_id, NoteKind(kind), datetime.fromisoformat(at).date(), 0) for note_id, kind, at in rows]
-
-    def member_facts(self, group_id: str) -> list[MemberFacts]:
-        """Each named member and the last day they were seen: their last meeting, or the day they were added.
-
-        Never earlier than the day they were added, so a roster imported with old join dates is not
-        forgotten at the next unlock for lack of a history circle never had.
-        """
-        rows = self._repo.rows(
-            """SELECT m.id, max(substr(m.created_at, 1, 10), coalesce(max(s.held_on), ''))
-               FROM members m
-               LEFT JOIN attendance a ON a.member_id = m.id AND a.status = 'present'
-               LEFT JOIN sessions s ON s.id = a.session_id
-               WHERE m.group_id = ? AND m.name IS NOT NULL
-               GROUP BY m.id""",
-            [group_id],
-        )
-        return [MemberFacts(member_id, date.fromisoformat(seen)) for member_id, seen in rows]
 
     def open_count(self, group_ids: list[str]) -> int:
         """How many follow-ups and safety actions are still open, from the plain columns alone."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from circle.store.keys import seal_again
+from circle.store.records_upgrade import seal_meetings_and_members
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
@@ -30,6 +31,9 @@ def pad_values(db: Database, sealer: GroupSealer) -> None:
 # From each format, the steps to the next one.
 STEPS: dict[int, tuple[Step, ...]] = {
     1: (pad_values,),
+    2: (
+        seal_meetings_and_members,
+    ),
 }
 
 

@@ -16,7 +16,7 @@ from circle.domain.roster import RosterEntry
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Arrive
 from circle.store.keys import GROUP_SEALED_COLUMNS
-from circle.store.sealing import PADDED_FORMAT
+from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.vault import crypto
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
@@ -73,7 +73,7 @@ def test_every_sealed_value_in_a_new_vault_is_padded(vault: Workspace):
     for sealed in GROUP_SEALED_COLUMNS:
         for (value,) in raw(vault, f"SELECT {sealed.column} FROM {sealed.table} WHERE {sealed.column} IS NOT NULL"):
             assert crypto.seal_version(value) == crypto.PADDED_SEAL_VERSION, f"{sealed.table}.{sealed.column}"
-    assert {row[0] for row in raw(vault, "SELECT format FROM groups")} == {PADDED_FORMAT}
+    assert {row[0] for row in raw(vault, "SELECT format FROM groups")} == {CURRENT_GROUP_FORMAT}
 
 
 def test_an_unpadded_value_put_into_a_padded_group_is_refused(vault: Workspace):
@@ -102,7 +102,7 @@ def test_an_older_vault_is_padded_at_the_first_unlock_and_loses_nothing(vault_ho
         assert raw(older, "SELECT format FROM groups") == [(1,)]
         assert {crypto.seal_version(row[0]) for row in raw(older, "SELECT name FROM members")} == {crypto.SEAL_VERSION}
     with unlocked_workspace(vault_home) as vault:
-        assert raw(vault, "SELECT format FROM groups") == [(PADDED_FORMAT,)]
+        assert raw(vault, "SELECT format FROM groups") == [(CURRENT_GROUP_FORMAT,)]
         after = (vault.members(group_id), vault.notes(group_id), vault.meeting(group_id).events, vault.group(group_id))
         assert after == before
         assert [entry.handle for entry in vault.facilitators(group_id)] == handles_before
