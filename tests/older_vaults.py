@@ -60,7 +60,9 @@ def _meetings_and_members_in_the_clear(conn: sqlite3.Connection, keys: HeldKeys)
                 " summary = NULL, attendance = NULL WHERE id = ?",
                 [*fields.values(), None if pulse is None else json.dumps(pulse), meeting_id],
             )
-            entries = [] if attendance is None else sealer.open_json("sessions", "attendance", meeting_id, attendance)
+            came = {} if attendance is None else sealer.open_json("sessions", "attendance", meeting_id, attendance)
+            columns = ("member_ids", "present", "newcomer", "late", "left_early")
+            entries = zip(*(came[column] for column in columns), strict=True) if came else []
             conn.executemany(
                 "INSERT INTO attendance (session_id, member_id, status, newcomer, late, left_early)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

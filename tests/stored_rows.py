@@ -45,7 +45,14 @@ class OpenedMeeting:
 
     clear: dict[str, Any]
     summary: dict[str, Any]
-    attendance: list[list[Any]] | None
+    attendance: list[list[Any]] | None  # as `entries` gives it
+
+
+def entries(attendance: dict[str, list[Any]]) -> list[list[Any]]:
+    """A meeting's sealed attendance (docs/FORMAT.md 6.6) as one [member_id, present, newcomer, late, left_early]
+    per member."""
+    columns = ("member_ids", "present", "newcomer", "late", "left_early")
+    return [list(entry) for entry in zip(*(attendance[column] for column in columns), strict=True)]
 
 
 def opened_meetings(vault_file: Path, passphrase: str) -> dict[str, OpenedMeeting]:
@@ -61,10 +68,11 @@ def opened_meetings(vault_file: Path, passphrase: str) -> dict[str, OpenedMeetin
             if sealer is None:
                 continue
             sealed = row["attendance"]
+            came = None if sealed is None else sealer.open_json("sessions", "attendance", row["id"], sealed)
             found[row["id"]] = OpenedMeeting(
                 clear=dict(row),
                 summary=sealer.open_json("sessions", "summary", row["id"], row["summary"]),
-                attendance=None if sealed is None else sealer.open_json("sessions", "attendance", row["id"], sealed),
+                attendance=None if came is None else entries(came),
             )
         return found
     finally:

@@ -7,7 +7,7 @@ from datetime import datetime
 from circle.domain.group import Group
 from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan
 from circle.domain.records import MeetingStatus
-from circle.store.attendance import open_entries, to_records
+from circle.store.attendance import open_attendance, to_records
 from circle.store.keys import KeyStore
 from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, moment, row_to_record
 from circle.store.member_rows import member_row, open_dates
@@ -62,7 +62,7 @@ class GroupExchange:
         meetings = []
         for *row, sealed_attendance in rows:
             record = row_to_record(sealer, tuple(row))
-            attendance = to_records(record.id, open_entries(sealer, record.id, sealed_attendance))
+            attendance = to_records(record.id, open_attendance(sealer, record.id, sealed_attendance))
             events = self._log.events(sealer, record.id) if record.status is MeetingStatus.OPEN else []
             meetings.append(MeetingEntry(record, tuple(attendance), tuple(events)))
         return tuple(meetings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from circle.domain.retention import MemberFacts
-from circle.store.attendance import present_in
+from circle.store.attendance import open_attendance, present_in
 from circle.store.member_rows import open_dates
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -23,7 +23,7 @@ def member_facts(repository: Repository, sealer: GroupSealer) -> list[MemberFact
         [sealer.group_id],
     ):
         day = date.fromisoformat(held_on)
-        for member_id in present_in(sealer.open_json("sessions", "attendance", sid, sealed)):
+        for member_id in present_in(open_attendance(sealer, sid, sealed)):
             if member_id not in last or last[member_id] < day:
                 last[member_id] = day
     facts = []

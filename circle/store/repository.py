@@ -17,7 +17,7 @@ from circle.domain.rules import ConfidentialityRules
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
 from circle.store.lock import VaultLock
-from circle.store.attendance import open_entries, present_in
+from circle.store.attendance import open_attendance, present_in
 from circle.store.meeting_rows import meeting_row
 from circle.store.member_rows import member_row, open_dates
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
@@ -207,21 +207,16 @@ class Repository:
         with self.writing() as db:
             db["groups"].update(group_id, {"next_meeting_on": on.isoformat() if on else None})
 
-    def attendance_entries(self, sealer: GroupSealer, meeting_id: str | None = None) -> list[list]:
-        """The opened attendance entries of one of the group's meetings, or of all of them."""
+    def attended(self, sealer: GroupSealer, meeting_id: str | None = None) -> set[str]:
+        """Who was present at one of the group's meetings, or at any of them."""
         sql = "SELECT id, attendance FROM sessions WHERE group_id = ? AND attendance IS NOT NULL"
         params: list[object] = [sealer.group_id]
         if meeting_id is not None:
             sql, params = sql + " AND id = ?", [*params, meeting_id]
-        return [entry for sid, sealed in self.rows(sql, params) for entry in open_entries(sealer, sid, sealed)]
-
-    def attended(self, sealer: GroupSealer, meeting_id: str) -> set[str]:
-        """Who was present at one of the group's meetings."""
-        return set(present_in(self.attendance_entries(sealer, meeting_id)))
+        rows = self.rows(sql, params)
+        return {member for sid, sealed in rows for member in present_in(open_attendance(sealer, sid, sealed))}
 
     def attended_before(self, sealer: GroupSealer, member_ids: Iterable[str]) -> set[str]:
         """Which of these members of the group were present at some earlier meeting."""
         wanted = set(member_ids)
-        if not wanted:
-            return set()
-        return wanted & set(present_in(self.attendance_entries(sealer)))
+        return wanted & self.attended(sealer) if wanted else set()

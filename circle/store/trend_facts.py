@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts
-from circle.store.attendance import MEMBER, NEWCOMER, PRESENT
+from circle.store.attendance import open_attendance
 from circle.store.meeting_rows import SUMMARY_COLUMNS, row_to_facts
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -35,8 +35,9 @@ def open_meetings(sealer: GroupSealer, rows: SealedMeetings) -> tuple[list[Meeti
         meetings.append(row_to_facts(sealer, tuple(row)))
         sid, status = row[0], row[3]
         if status == _CLOSED and sealed is not None:
-            entries = sealer.open_json("sessions", "attendance", sid, sealed)
-            attendance.extend([(sid, e[MEMBER], e[PRESENT], e[NEWCOMER]) for e in entries])
+            came = open_attendance(sealer, sid, sealed)
+            attendance.extend([(sid, member, present, new) for member, present, new
+                               in zip(came["member_ids"], came["present"], came["newcomer"], strict=True)])
     return meetings, attendance  # type: ignore[return-value]
 
 

@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from circle.domain.clock import FakeClock
 from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
@@ -21,12 +23,13 @@ from circle.store.handoff import GroupExchange
 from circle.store.records_upgrade import EMPTIED_MEETING_COLUMNS
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from circle.workspace.keyring import Keyring
 from tests.conftest import PASSPHRASE, RunCircle, unlocked_workspace
 from tests.older_vaults import make_older
-from tests.stored_rows import opened_meetings, opened_member_dates
+from tests.stored_rows import opened_meetings, opened_member_dates, unlocked_keyring
 
 NOW = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 FIRST = date(2025, 9, 2)
@@ -211,3 +214,17 @@ def test_circle_trends_as_a_command_gives_the_same_figures_on_a_vault_brought_up
     assert brought_up.returncode == 0, brought_up.stderr
     assert brought_up.stdout == today.stdout
     assert len(today.stdout.splitlines()) > 5
+
+
+def test_an_attendance_whose_arrays_differ_in_length_is_refused_as_damaged(vault_home: Path):
+    with unlocked_workspace(vault_home, FakeClock(NOW)) as workspace:
+        groups = _history(workspace)
+        vault_file = workspace.locations.vault_file
+        with unlocked_keyring(workspace, PASSPHRASE) as keys:
+            sealer = keys.sealers[groups["Tuesday"]]  # to seal what no circle writes
+        uneven = {"member_ids": ["a", "b"], "present": [1], "newcomer": [0, 0], "late": [0, 0], "left_early": [0, 0]}
+        with closing(sqlite3.connect(vault_file)) as conn, conn:
+            conn.execute("UPDATE sessions SET attendance = ? WHERE id = 'past-0'",
+                         [sealer.seal_json("sessions", "attendance", "past-0", uneven)])
+        with pytest.raises(SealBroken):
+            workspace.trends([groups["Tuesday"]], by=Period.MONTH)
