@@ -3,6 +3,7 @@ vault and on an older one brought up at its facilitator's unlock, with every cou
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from dataclasses import replace
@@ -25,6 +26,9 @@ from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
+from circle.vault.lead_bundle import open_lead_bundle
+from circle.vault.lead_key import key_text
+from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
 from circle.workspace.keyring import Keyring
 from tests.conftest import PASSPHRASE, RunCircle, unlocked_workspace
@@ -228,3 +232,22 @@ def test_an_attendance_whose_arrays_differ_in_length_is_refused_as_damaged(vault
                          [sealer.seal_json("sessions", "attendance", "past-0", uneven)])
         with pytest.raises(SealBroken):
             workspace.trends([groups["Tuesday"]], by=Period.MONTH)
+
+
+def _lead_figures(home: Path, private: bytes, lead_text: str) -> dict[str, object]:
+    """What a lead bundle tells its lead, less the moment it was made."""
+    with unlocked_workspace(home, FakeClock(NOW)) as workspace:
+        payload = json.loads(open_lead_bundle(workspace.export_for_lead(lead_text), private))
+    return {key: value for key, value in payload.items() if key != "made_at"}
+
+
+def test_a_lead_bundle_gives_the_same_figures_before_and_after_an_older_vault_is_brought_up(vault_home: Path):
+    private = new_private_key()
+    lead_text = key_text(public_key(private))
+    with unlocked_workspace(vault_home, FakeClock(NOW)) as workspace:
+        _history(workspace)
+    before = _lead_figures(vault_home, private, lead_text)
+    make_older(vault_home, PASSPHRASE, last_migration="m003_cofacilitators")
+    after = _lead_figures(vault_home, private, lead_text)  # its unlock brings the vault up first
+    assert after == before
+    assert sum(period["held"] for group in before["groups"] for period in group["periods"]["week"]) == 6
