@@ -70,15 +70,19 @@ def seal_meetings_and_members(db: Database, sealer: GroupSealer) -> None:
     """Format 2 -> 3 for one group's meetings, attendance and members."""
     group_id = sealer.group_id
     attendance = _clear_attendance(db, group_id)
+    meetings = []
     for row in db.execute(_MEETINGS, [group_id]).fetchall():
         record = _clear_record(group_id, row)
         sealed = meeting_row(sealer, record, attendance.get(record.id, ()))
-        values = {"summary": sealed["summary"], "attendance": sealed["attendance"], **EMPTIED_MEETING_COLUMNS}
-        db["sessions"].update(record.id, values)
+        meetings.append([sealed["summary"], sealed["attendance"], *EMPTIED_MEETING_COLUMNS.values(), record.id])
+    emptied = "".join(f", {column} = ?" for column in EMPTIED_MEETING_COLUMNS)
+    db.conn.executemany(f"UPDATE sessions SET summary = ?, attendance = ?{emptied} WHERE id = ?", meetings)
     db.execute("DELETE FROM attendance WHERE session_id IN (SELECT id FROM sessions WHERE group_id = ?)", [group_id])
+    members = []
     for member_id, created, joined in db.execute(
         "SELECT id, created_at, joined_on FROM members WHERE group_id = ?", [group_id]
     ).fetchall():
         joined_on = date.fromisoformat(joined) if joined else None
         row = member_row(sealer, member_id, None, datetime.fromisoformat(created), joined_on)
-        db["members"].update(member_id, {key: row[key] for key in ("created_at", "joined_on", "details")})
+        members.append([row["created_at"], row["joined_on"], row["details"], member_id])
+    db.conn.executemany("UPDATE members SET created_at = ?, joined_on = ?, details = ? WHERE id = ?", members)
