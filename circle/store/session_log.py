@@ -36,11 +36,12 @@ class SessionLog:
         """Group id -> id of its session still open (at most one per group).
 
         A session with no event never began (an older circle stopped between the two writes): it is passed over,
-        so that the group can meet again.
+        so that the group can meet again. Read from the events, which only meetings still open have: scanning
+        `sessions`, whose rows carry their sealed summary and attendance, would read years of meetings.
         """
         rows = self._repo.rows(
-            "SELECT group_id, id FROM sessions WHERE status = 'open'"
-            " AND EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = sessions.id) ORDER BY held_on"
+            "SELECT s.group_id, s.id FROM (SELECT DISTINCT session_id FROM session_events) AS e"
+            " CROSS JOIN sessions s ON s.id = e.session_id WHERE s.status = 'open' ORDER BY s.held_on"
         )
         return dict(rows)
 
