@@ -7,6 +7,7 @@ taken once, before any step, from a read-only opening, so taking the vault back 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,12 +45,47 @@ def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
 
 
+def _meetings_and_members_in_the_clear(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """Format 3 -> 2 for meetings, attendance and members: each meeting's summary back in its clear columns,
+    its attendance back as one row per person, a member's dates back in `created_at` and `joined_on`."""
+    for group_id, sealer in keys.sealers.items():
+        meetings = conn.execute(
+            "SELECT id, summary, attendance FROM sessions WHERE group_id = ?", [group_id]
+        ).fetchall()
+        for meeting_id, summary, attendance in meetings:
+            fields = sealer.open_json("sessions", "summary", meeting_id, summary)
+            pulse = fields.pop("pulse")
+            conn.execute(
+                f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in fields)}, pulse = ?,"
+                " summary = NULL, attendance = NULL WHERE id = ?",
+                [*fields.values(), None if pulse is None else json.dumps(pulse), meeting_id],
+            )
+            came = {} if attendance is None else sealer.open_json("sessions", "attendance", meeting_id, attendance)
+            columns = ("member_ids", "present", "newcomer", "late", "left_early")
+            entries = zip(*(came[column] for column in columns), strict=True) if came else []
+            conn.executemany(
+                "INSERT INTO attendance (session_id, member_id, status, newcomer, late, left_early)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(meeting_id, member, "present" if present else "absent", new, late, left)
+                 for member, present, new, late, left in entries],
+            )
+        members = conn.execute("SELECT id, details FROM members WHERE group_id = ?", [group_id]).fetchall()
+        for member_id, details in members:
+            dates = sealer.open_json("members", "details", member_id, details)
+            conn.execute(
+                "UPDATE members SET created_at = ?, joined_on = ?, details = NULL WHERE id = ?",
+                [dates["created_at"], dates["joined_on"], member_id],
+            )
+        conn.execute("UPDATE groups SET format = 2 WHERE id = ?", [group_id])
+
+
 def _before_sealed_records(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     """Events with their kind and time in clear columns too; notes' kind and dates in clear columns, NOT NULL
-    again; the groups held back in format 2."""
+    again; meetings, attendance and members' dates in their clear columns; the groups held back in format 2."""
     from sqlite_utils import Database
 
     db = Database(conn)
+    _meetings_and_members_in_the_clear(conn, keys)
     db["session_events"].add_column("kind", str)
     db["session_events"].add_column("at", str)
     for group_id, sealer in keys.sealers.items():

@@ -18,10 +18,8 @@ from circle.cli.support import one_line_errors, parse_day, safe, unlocked_worksp
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise
-from circle.paths import locations
 from circle.reports.render import Format, markdown_text, render
 from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
-from circle.workspace import TrendsAhead
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import PeriodTrend, TrendReport
@@ -143,10 +141,8 @@ def trends(group_names: tuple[str, ...], since: str | None, until: str | None, b
         raise InvalidInput("--names is never written to a CSV, which is made to be passed on; "
                            "use --format table, markdown or json.")
     period = Period(by)
-    # Every group's counts, worked out while the passphrase is checked; for a few, that costs more than it saves.
-    ahead = None if group_names else TrendsAhead(locations(), by=period, since=first, until=last)
     with unlocked_workspace(read_only=True) as workspace:
-        report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last, ahead=ahead)
+        report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last)
         if report.is_empty:
             raise CircleError("no meetings in this range.")
         groups = _groups(workspace, report, names, first, last)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from circle.domain.group import Group
 from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan
-from circle.domain.records import AttendanceRecord, MeetingStatus, Presence
+from circle.domain.records import MeetingStatus
+from circle.store.attendance import open_attendance, to_records
 from circle.store.keys import KeyStore
-from circle.store.meeting_rows import RECORD_COLUMNS, moment, row_to_record
+from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, moment, row_to_record
+from circle.store.member_rows import member_row, open_dates
 from circle.store.notes import NoteStore
-from circle.store.repository import Repository, meeting_row
+from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
-
 
 
 class GroupExchange:
@@ -37,39 +38,33 @@ class GroupExchange:
         )
 
     def _members(self, sealer: GroupSealer) -> tuple[MemberEntry, ...]:
-        """Everyone, the forgotten included: their attendance still counts."""
-        rows = self._repo.rows(
-            "SELECT id, created_at, joined_on, name FROM members WHERE group_id = ? ORDER BY created_at, id",
-            [sealer.group_id],
-        )
-        return tuple(
-            MemberEntry(
-                id=mid,
-                created_at=datetime.fromisoformat(created),
-                joined_on=date.fromisoformat(joined) if joined else None,
-                name=sealer.open_text("members", "name", mid, name) if name is not None else None,
+        """Everyone, the forgotten included: their attendance still counts. In the order they were added."""
+        entries = []
+        for mid, details, name in self._repo.rows(
+            "SELECT id, details, name FROM members WHERE group_id = ?", [sealer.group_id]
+        ):
+            dates = open_dates(sealer, mid, details)
+            entries.append(
+                MemberEntry(
+                    id=mid,
+                    created_at=dates.created_at,
+                    joined_on=dates.joined_on,
+                    name=sealer.open_text("members", "name", mid, name) if name is not None else None,
+                )
             )
-            for mid, created, joined, name in rows
-        )
+        return tuple(sorted(entries, key=lambda entry: (entry.created_at, entry.id)))
 
     def _meetings(self, sealer: GroupSealer) -> tuple[MeetingEntry, ...]:
         rows = self._repo.rows(
-            f"SELECT {RECORD_COLUMNS} FROM sessions WHERE group_id = ? ORDER BY held_on, id", [sealer.group_id]
-        )
-        attendance: dict[str, list[AttendanceRecord]] = {}
-        for sid, mid, status, newcomer, late, left in self._repo.rows(
-            "SELECT a.session_id, a.member_id, a.status, a.newcomer, a.late, a.left_early FROM attendance a"
-            " JOIN sessions s ON s.id = a.session_id WHERE s.group_id = ? ORDER BY a.session_id, a.member_id",
+            f"SELECT {SUMMARY_COLUMNS}, attendance FROM sessions WHERE group_id = ? ORDER BY held_on, id",
             [sealer.group_id],
-        ):
-            attendance.setdefault(sid, []).append(
-                AttendanceRecord(sid, mid, Presence(status), bool(newcomer), bool(late), bool(left))
-            )
+        )
         meetings = []
-        for row in rows:
-            record = row_to_record(row)
+        for *row, sealed_attendance in rows:
+            record = row_to_record(sealer, tuple(row))
+            attendance = to_records(record.id, open_attendance(sealer, record.id, sealed_attendance))
             events = self._log.events(sealer, record.id) if record.status is MeetingStatus.OPEN else []
-            meetings.append(MeetingEntry(record, tuple(attendance.get(record.id, ())), tuple(events)))
+            meetings.append(MeetingEntry(record, tuple(attendance), tuple(events)))
         return tuple(meetings)
 
     # writing ----------------------------------------------------------------------------------------
@@ -83,24 +78,15 @@ class GroupExchange:
                 self._repo.update_group(sealer, plan.settings, changed_at)
             self._keys.add_handles(sealer, dict(plan.facilitators))
             db["members"].insert_all(
-                {
-                    "id": member.id,
-                    "group_id": sealer.group_id,
-                    "created_at": member.created_at.isoformat(),
-                    "joined_on": member.joined_on.isoformat() if member.joined_on else None,
-                    "name": sealer.seal_text("members", "name", member.id, member.name) if member.name else None,
-                }
+                member_row(sealer, member.id, member.name or None, member.created_at, member.joined_on)
                 for member in plan.members
             )
             for meeting in plan.new_meetings:
-                db["sessions"].insert(meeting_row(meeting.record))
-                self._repo.insert_attendance(db, meeting.attendance)
+                db["sessions"].insert(meeting_row(sealer, meeting.record, meeting.attendance))
                 self._log.append(sealer, meeting.record.id, meeting.events)
             for meeting in plan.replaced_meetings:
-                db["sessions"].update(meeting.record.id, meeting_row(meeting.record))
-                db.execute("DELETE FROM attendance WHERE session_id = ?", [meeting.record.id])
+                db["sessions"].update(meeting.record.id, meeting_row(sealer, meeting.record, meeting.attendance))
                 db.execute("DELETE FROM session_events WHERE session_id = ?", [meeting.record.id])
-                self._repo.insert_attendance(db, meeting.attendance)
             for meeting in plan.merged_logs:
                 db.execute("DELETE FROM session_events WHERE session_id = ?", [meeting.record.id])
                 self._log.append(sealer, meeting.record.id, meeting.events)

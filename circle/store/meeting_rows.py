@@ -1,26 +1,24 @@
-"""A meeting's row in `sessions`, read back (`meeting_row` in the repository writes it).
+"""A meeting's row in `sessions`, written and read back: the clear columns and the sealed summary.
 
-Trends read the counts (MeetingFacts); a handoff reads the whole record (MeetingRecord). Both are made
-here from the same columns, so a column added to the table is mapped once.
+Clear: id, group_id, held_on and status, which find a meeting without any key. Everything else a meeting
+was (its times, counts and pulse) is in the sealed JSON `summary`, and who came in the sealed `attendance`
+(store/attendance.py). Trends read the counts (MeetingFacts); a handoff reads the whole record
+(MeetingRecord). Both are made here from the same summary, so a field added to it is mapped once.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from circle.domain.records import MeetingRecord, MeetingStatus
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.trends.compute import MeetingFacts
+from circle.store.attendance import seal_attendance
+from circle.store.sealing import GroupSealer
 
-# The columns MeetingFacts holds, in the order `counted_fields` unpacks them.
-COUNTED_COLUMNS = (
-    "id, group_id, held_on, status, planned_minutes, actual_minutes, headcount, newcomers,"
-    " shared_turns, passed_turns, pulse"
-)
-# A whole record: the counted columns, then when the meeting started and ended.
-RECORD_COLUMNS = COUNTED_COLUMNS + ", started_at, ended_at"
+# The clear columns read with a summary, in the order `counted_fields` unpacks them.
+SUMMARY_COLUMNS = "id, group_id, held_on, status, summary"
 
 _STATUSES = {status.value: status for status in MeetingStatus}
 
@@ -29,30 +27,67 @@ def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def counted_fields(row: Sequence[Any]) -> dict[str, Any]:
-    """The counted columns of a row (COUNTED_COLUMNS, in that order) as the fields of MeetingFacts."""
-    sid, gid, held_on, status, planned, actual, heads, newcomers, shared, passed, pulse = row
+def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
+    """What `sessions.summary` holds: everything about the meeting that is not in a clear column."""
+    return {
+        "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
+        "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
+        "planned_minutes": meeting.planned_minutes,
+        "actual_minutes": meeting.actual_minutes,
+        "headcount": meeting.headcount,
+        "newcomers": meeting.newcomers,
+        "shared_turns": meeting.shared_turns,
+        "passed_turns": meeting.passed_turns,
+        "pulse": None if meeting.pulse is None else list(meeting.pulse),
+    }
+
+
+def meeting_row(
+    sealer: GroupSealer, meeting: MeetingRecord, attendance: Iterable[AttendanceRecord] = ()
+) -> dict[str, object]:
+    """A meeting's row: clear id, group, day and status; sealed summary; sealed attendance once it is not open.
+
+    The clear counting columns of older formats are left at their defaults.
+    """
+    row: dict[str, object] = {
+        "id": meeting.id,
+        "group_id": meeting.group_id,
+        "held_on": meeting.held_on.isoformat(),
+        "status": str(meeting.status),
+        "summary": sealer.seal_json("sessions", "summary", meeting.id, summary_of(meeting)),
+        "attendance": None,
+    }
+    if meeting.status is not MeetingStatus.OPEN:
+        row["attendance"] = seal_attendance(sealer, meeting.id, attendance)
+    return row
+
+
+def counted_fields(sealer: GroupSealer, row: tuple[Any, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A row read with SUMMARY_COLUMNS as the fields of MeetingFacts, and its opened summary."""
+    sid, gid, held_on, status, sealed = row
+    summary = sealer.open_json("sessions", "summary", sid, sealed)
+    pulse = summary.get("pulse")
     return {
         "id": sid,
         "group_id": gid,
         "held_on": date.fromisoformat(held_on),
         "status": _STATUSES[status],
-        "planned_minutes": planned,
-        "actual_minutes": actual,
-        "headcount": heads,
-        "newcomers": newcomers,
-        "shared_turns": shared,
-        "passed_turns": passed,
-        "pulse": tuple(json.loads(pulse)) if pulse else None,
-    }
+        "planned_minutes": summary["planned_minutes"],
+        "actual_minutes": summary["actual_minutes"],
+        "headcount": summary["headcount"],
+        "newcomers": summary["newcomers"],
+        "shared_turns": summary["shared_turns"],
+        "passed_turns": summary["passed_turns"],
+        "pulse": None if pulse is None else tuple(pulse),
+    }, summary
 
 
-def row_to_facts(row: Sequence[Any]) -> MeetingFacts:
-    """What trends need of a row read with COUNTED_COLUMNS."""
-    return MeetingFacts(**counted_fields(row))
+def row_to_facts(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingFacts:
+    """What trends need of a row read with SUMMARY_COLUMNS."""
+    return MeetingFacts(**counted_fields(sealer, row)[0])
 
 
-def row_to_record(row: Sequence[Any]) -> MeetingRecord:
-    """The whole record of a row read with RECORD_COLUMNS."""
-    *counted, started, ended = row
-    return MeetingRecord(**counted_fields(counted), started_at=moment(started), ended_at=moment(ended))
+def row_to_record(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingRecord:
+    """The whole record of a row read with SUMMARY_COLUMNS."""
+    fields, summary = counted_fields(sealer, row)
+    return MeetingRecord(**fields, started_at=moment(summary["started_at"]), ended_at=moment(summary["ended_at"]))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from circle.domain.group import Group
 from circle.domain.notes import Note
-from circle.domain.retention import MemberFacts, NoteFacts, RetentionPlan
+from circle.domain.retention import NoteFacts, RetentionPlan
 from circle.domain.text import initials
 from circle.store.note_body import open_note, seal_body
 from circle.store.repository import Repository
@@ -77,23 +77,6 @@ class NoteStore:
     def dated_facts(notes: Iterable[Note]) -> list[NoteFacts]:
         """Each note's id, kind and date alone: enough to purge by age, and nothing about anyone."""
         return [NoteFacts(note.id, note.kind, note.created_at.date(), 0) for note in notes]
-
-    def member_facts(self, group_id: str) -> list[MemberFacts]:
-        """Each named member and the last day they were seen: their last meeting, or the day they were added.
-
-        Never earlier than the day they were added, so a roster imported with old join dates is not
-        forgotten at the next unlock for lack of a history circle never had.
-        """
-        rows = self._repo.rows(
-            """SELECT m.id, max(substr(m.created_at, 1, 10), coalesce(max(s.held_on), ''))
-               FROM members m
-               LEFT JOIN attendance a ON a.member_id = m.id AND a.status = 'present'
-               LEFT JOIN sessions s ON s.id = a.session_id
-               WHERE m.group_id = ? AND m.name IS NOT NULL
-               GROUP BY m.id""",
-            [group_id],
-        )
-        return [MemberFacts(member_id, date.fromisoformat(seen)) for member_id, seen in rows]
 
     def open_count(self, sealers: Iterable[GroupSealer]) -> int:
         """How many follow-ups and safety actions are still open in these groups.

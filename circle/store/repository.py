@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +19,9 @@ from circle.store.errors import VaultMoved, storage_error
 from circle.store.integrity import take_touched
 from circle.store.lock import VaultLock
 from circle.store.manifests import GroupUnvouched, Manifests
+from circle.store.attendance import open_attendance, present_in
+from circle.store.meeting_rows import meeting_row
+from circle.store.member_rows import member_row, open_dates
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
 if TYPE_CHECKING:
@@ -38,25 +40,6 @@ class MeetingDates:
 class GroupFormat:
     key_version: int
     format: int
-
-
-def meeting_row(meeting: MeetingRecord) -> dict[str, object]:
-    """A meeting's row in `sessions`: dates, durations and counts, nothing about anyone."""
-    return {
-        "id": meeting.id,
-        "group_id": meeting.group_id,
-        "held_on": meeting.held_on.isoformat(),
-        "status": str(meeting.status),
-        "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
-        "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
-        "planned_minutes": meeting.planned_minutes,
-        "actual_minutes": meeting.actual_minutes,
-        "headcount": meeting.headcount,
-        "newcomers": meeting.newcomers,
-        "shared_turns": meeting.shared_turns,
-        "passed_turns": meeting.passed_turns,
-        "pulse": None if meeting.pulse is None else json.dumps(list(meeting.pulse)),
-    }
 
 
 class Repository:
@@ -200,71 +183,53 @@ class Repository:
     def add_members(self, sealer: GroupSealer, members: Iterable[Member], created_at: datetime) -> None:
         with self.writing() as db:
             db["members"].insert_all(
-                {
-                    "id": member.id,
-                    "group_id": sealer.group_id,
-                    "created_at": created_at.isoformat(),
-                    "joined_on": member.joined_on.isoformat() if member.joined_on else None,
-                    "name": sealer.seal_text("members", "name", member.id, member.name),
-                }
-                for member in members
+                member_row(sealer, member.id, member.name, created_at, member.joined_on) for member in members
             )
 
     def members(self, sealer: GroupSealer) -> list[Member]:
         rows = self.rows(
-            "SELECT id, joined_on, name FROM members WHERE group_id = ? AND name IS NOT NULL",
+            "SELECT id, details, name FROM members WHERE group_id = ? AND name IS NOT NULL",
             [sealer.group_id],
         )
         return [
             Member(
                 id=mid,
                 name=sealer.open_text("members", "name", mid, name),
-                joined_on=date.fromisoformat(joined) if joined else None,
+                joined_on=open_dates(sealer, mid, details).joined_on,
             )
-            for mid, joined, name in rows
+            for mid, details, name in rows
         ]
 
     def member_counts(self) -> dict[str, int]:
         return dict(self.rows("SELECT group_id, count(*) FROM members WHERE name IS NOT NULL GROUP BY group_id"))
 
     # meetings -----------------------------------------------------------------
-    def add_meetings(self, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]) -> None:
+    def add_meetings(
+        self, sealer: GroupSealer, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]
+    ) -> None:
         """Record past meetings with their attendance in one transaction."""
+        by_meeting: dict[str, list[AttendanceRecord]] = {}
+        for row in attendance:
+            by_meeting.setdefault(row.meeting_id, []).append(row)
         with self.writing() as db:
-            db["sessions"].insert_all(meeting_row(meeting) for meeting in meetings)
-            self.insert_attendance(db, attendance)
-
-    @staticmethod
-    def insert_attendance(db: Database, attendance: Iterable[AttendanceRecord]) -> None:
-        db["attendance"].insert_all(
-            {
-                "session_id": row.meeting_id,
-                "member_id": row.member_id,
-                "status": str(row.presence),
-                "newcomer": int(row.newcomer),
-                "late": int(row.late),
-                "left_early": int(row.left_early),
-            }
-            for row in attendance
-        )
+            db["sessions"].insert_all(
+                meeting_row(sealer, meeting, by_meeting.get(meeting.id, ())) for meeting in meetings
+            )
 
     def set_next_meeting(self, group_id: str, on: date | None) -> None:
         with self.writing() as db:
             db["groups"].update(group_id, {"next_meeting_on": on.isoformat() if on else None})
 
-    def attended(self, meeting_id: str) -> set[str]:
-        """Who was present at one meeting."""
-        rows = self.rows("SELECT member_id FROM attendance WHERE session_id = ? AND status = 'present'", [meeting_id])
-        return {row[0] for row in rows}
+    def attended(self, sealer: GroupSealer, meeting_id: str | None = None) -> set[str]:
+        """Who was present at one of the group's meetings, or at any of them."""
+        sql = "SELECT id, attendance FROM sessions WHERE group_id = ? AND attendance IS NOT NULL"
+        params: list[object] = [sealer.group_id]
+        if meeting_id is not None:
+            sql, params = sql + " AND id = ?", [*params, meeting_id]
+        rows = self.rows(sql, params)
+        return {member for sid, sealed in rows for member in present_in(open_attendance(sealer, sid, sealed))}
 
-    def attended_before(self, member_ids: Iterable[str]) -> set[str]:
-        """Which of these members were present at some earlier meeting."""
-        wanted = list(member_ids)
-        if not wanted:
-            return set()
-        marks = ",".join("?" * len(wanted))
-        rows = self.rows(
-            f"SELECT DISTINCT member_id FROM attendance WHERE status = 'present' AND member_id IN ({marks})",
-            wanted,
-        )
-        return {row[0] for row in rows}
+    def attended_before(self, sealer: GroupSealer, member_ids: Iterable[str]) -> set[str]:
+        """Which of these members of the group were present at some earlier meeting."""
+        wanted = set(member_ids)
+        return wanted & self.attended(sealer) if wanted else set()

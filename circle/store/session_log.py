@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from circle.domain.errors import InvalidInput
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
-from circle.store.repository import Repository, meeting_row
+from circle.store.meeting_rows import meeting_row
+from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 
@@ -28,23 +29,19 @@ class SessionLog:
     def begin(self, sealer: GroupSealer, session_id: str, held_on: date, planned_minutes: int) -> None:
         """A new session. Its row is written with its first event, in one transaction: a crash between
         the two would otherwise leave an open session with no opening, which could never be resumed."""
-        self._beginning[session_id] = {
-            "id": session_id,
-            "group_id": sealer.group_id,
-            "held_on": held_on.isoformat(),
-            "status": str(MeetingStatus.OPEN),
-            "planned_minutes": planned_minutes,
-        }
+        opening = MeetingRecord(session_id, sealer.group_id, held_on, MeetingStatus.OPEN, planned_minutes)
+        self._beginning[session_id] = meeting_row(sealer, opening)
 
     def open_sessions(self) -> dict[str, str]:
         """Group id -> id of its session still open (at most one per group).
 
         A session with no event never began (an older circle stopped between the two writes): it is passed over,
-        so that the group can meet again.
+        so that the group can meet again. Read from the events, which only meetings still open have: scanning
+        `sessions`, whose rows carry their sealed summary and attendance, would read years of meetings.
         """
         rows = self._repo.rows(
-            "SELECT group_id, id FROM sessions WHERE status = 'open'"
-            " AND EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = sessions.id) ORDER BY held_on"
+            "SELECT s.group_id, s.id FROM (SELECT DISTINCT session_id FROM session_events) AS e"
+            " CROSS JOIN sessions s ON s.id = e.session_id WHERE s.status = 'open' ORDER BY s.held_on"
         )
         return dict(rows)
 
@@ -82,12 +79,15 @@ class SessionLog:
         return events
 
     def close(
-        self, record: MeetingRecord, attendance: list[AttendanceRecord], next_meeting_on: date | None
+        self,
+        sealer: GroupSealer,
+        record: MeetingRecord,
+        attendance: list[AttendanceRecord],
+        next_meeting_on: date | None,
     ) -> None:
-        """Keep the summary and attendance, forget the detailed log."""
+        """Keep the summary and attendance, sealed, and forget the detailed log."""
         with self._repo.writing() as db:
-            db["sessions"].update(record.id, meeting_row(record))
-            self._repo.insert_attendance(db, attendance)
+            db["sessions"].update(record.id, meeting_row(sealer, record, attendance))
             db.execute("DELETE FROM session_events WHERE session_id = ?", [record.id])
             if next_meeting_on is not None:
                 db["groups"].update(record.group_id, {"next_meeting_on": next_meeting_on.isoformat()})

@@ -1,53 +1,72 @@
-"""What trends are computed from: the plain columns of meetings and attendance. Nothing sealed is opened."""
+"""What trends are computed from: each meeting's opened summary, and the opened attendance of closed ones."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from dataclasses import dataclass
 
+from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts
-from circle.store.meeting_rows import COUNTED_COLUMNS, row_to_facts
+from circle.store.attendance import open_attendance
+from circle.store.meeting_rows import SUMMARY_COLUMNS, row_to_facts
 from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
 
-_MEETING_COLUMNS = f"SELECT {COUNTED_COLUMNS} FROM sessions WHERE status != 'open'"
-_MEETINGS = _MEETING_COLUMNS + " AND group_id IN ({})"
-_ATTENDANCE = (
-    "SELECT a.session_id, a.member_id, a.status = 'present', a.newcomer FROM attendance a"
-    " JOIN sessions s ON s.id = a.session_id WHERE s.status = 'closed' AND s.group_id IN ({})"
-)
-# Every group's rows: a plain scan, much quicker than the join. Rows of meetings still open come too;
-# the engine never looks them up.
-_ALL_ATTENDANCE = "SELECT session_id, member_id, status = 'present', newcomer FROM attendance"
+_MEETINGS = f"SELECT {SUMMARY_COLUMNS}, attendance FROM sessions WHERE status != 'open' AND group_id = ?"
+_CLOSED = str(MeetingStatus.CLOSED)
+
+# A group's closed and cancelled meetings as stored: clear columns, sealed summary, sealed attendance.
+SealedMeetings = list[tuple]
 
 
-def _placeholders(group_ids: list[str]) -> str:
-    return ", ".join("?" * len(group_ids))
+def sealed_meetings(repository: Repository, group_id: str) -> SealedMeetings:
+    """The vault read, apart from the opening (which needs no vault and may run anywhere)."""
+    return repository.rows(_MEETINGS, [group_id])
 
 
-def _every_group(repository: Repository, wanted: list[str]) -> bool:
-    return bool(wanted) and set(wanted) >= {group_id for (group_id,) in repository.rows("SELECT id FROM groups")}
+def open_meetings(sealer: GroupSealer, rows: SealedMeetings) -> tuple[list[MeetingFacts], list[Attendance]]:
+    """The group's meetings and every attendance entry of its closed ones, absences included.
 
-
-def meeting_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[MeetingFacts]:
-    """The groups' closed and cancelled meetings; None reads every group in the vault."""
-    if group_ids is None:
-        rows = repository.rows(_MEETING_COLUMNS)
-    else:
-        wanted = list(group_ids)
-        rows = repository.rows(_MEETINGS.format(_placeholders(wanted)), wanted) if wanted else []
-    return [row_to_facts(row) for row in rows]
-
-
-def attendance_facts(repository: Repository, group_ids: Iterable[str] | None) -> list[Attendance]:
-    """Every attendance row of the groups' closed meetings, absences included; None reads every group.
-
-    This is the one read of a row per person per meeting, so the rows stay plain tuples in Attendance's
-    field order, with SQLite's 0 and 1 for the booleans: the engine unpacks them by position, and making
-    a named tuple of each would cost as much as the read.
+    Attendance stays plain tuples in Attendance's field order, with 1 and 0 for the booleans: the engine
+    unpacks them by position, and making a named tuple of each would cost as much as the opening.
     """
-    wanted = None if group_ids is None else list(group_ids)
-    if wanted is None or _every_group(repository, wanted):
-        return cast("list[Attendance]", repository.rows(_ALL_ATTENDANCE))
-    if not wanted:
-        return []
-    return cast("list[Attendance]", repository.rows(_ATTENDANCE.format(_placeholders(wanted)), wanted))
+    meetings, attendance = [], []
+    for *row, sealed in rows:
+        meetings.append(row_to_facts(sealer, tuple(row)))
+        sid, status = row[0], row[3]
+        if status == _CLOSED and sealed is not None:
+            came = open_attendance(sealer, sid, sealed)
+            attendance.extend([(sid, member, present, new) for member, present, new
+                               in zip(came["member_ids"], came["present"], came["newcomer"], strict=True)])
+    return meetings, attendance  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class SealedFacts:
+    """Several groups' meetings as read from the vault, with the sealers that open them.
+
+    Opening touches no vault, so it may run on a thread of its own while the vault is left to its reader.
+    """
+
+    groups: tuple[tuple[GroupSealer, SealedMeetings], ...]
+
+    def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
+        meetings: list[MeetingFacts] = []
+        attendance: list[Attendance] = []
+        for sealer, rows in self.groups:
+            more_meetings, more_attendance = open_meetings(sealer, rows)
+            meetings += more_meetings
+            attendance += more_attendance
+        return meetings, attendance
+
+
+def read_sealed(repository: Repository, sealers: Iterable[GroupSealer]) -> SealedFacts:
+    """The vault read trends need, nothing opened yet."""
+    return SealedFacts(tuple((sealer, sealed_meetings(repository, sealer.group_id)) for sealer in sealers))
+
+
+def trend_facts(
+    repository: Repository, sealers: Iterable[GroupSealer]
+) -> tuple[list[MeetingFacts], list[Attendance]]:
+    """The meetings and attendance of these groups, opened."""
+    return read_sealed(repository, sealers).opened()

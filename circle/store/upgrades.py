@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from circle.store.keys import seal_again
 from circle.store.note_body import note_from, seal_body
+from circle.store.records_upgrade import seal_meetings_and_members
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
@@ -50,6 +51,7 @@ STEPS: dict[int, tuple[Step, ...]] = {
     1: (pad_values,),
     2: (
         seal_note_records,
+        seal_meetings_and_members,
     ),
 }
 

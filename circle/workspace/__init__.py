@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from circle.workspace.lead_export import NoGroupsToExport, check_lead_key, lead_bundle_file_name, lead_bundle_path
     from circle.workspace.meeting import Meeting, MeetingSummary
     from circle.workspace.notes import FollowUp
-    from circle.workspace.trends import TrendsAhead
 
 # What the unlock screen does not need loads when first asked for: a meeting's modules (the session
 # engine), the room board, and the services used only once a vault is open.
@@ -53,7 +52,6 @@ _LOADED_LATER = {
         "circle.workspace.lead_export",
     ),
     "FollowUp": "circle.workspace.notes",
-    "TrendsAhead": "circle.workspace.trends",
 }
 
 
@@ -85,7 +83,6 @@ __all__ = [
     "PublishedRoom",
     "PurgeReport",
     "RoomBoard",
-    "TrendsAhead",
     "UnknownGroup",
     "UnlockAttempt",
     "VaultChangedOutside",

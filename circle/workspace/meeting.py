@@ -178,7 +178,7 @@ class Meeting:
         if self.state.is_open:
             self.do(Close())
         counts = summary(self.state, self.now())
-        returning = len(self._repo.attended_before(counts.present - counts.newcomers))
+        returning = len(self._repo.attended_before(self._sealer, counts.present - counts.newcomers))
         started = counts.started_at or self.state.opened_at
         record = MeetingRecord(
             id=self.session_id,
@@ -207,7 +207,7 @@ class Meeting:
             for member_id in self._roster
         ]
         next_on = date.fromisoformat(counts.next_meeting[:10]) if counts.next_meeting else None
-        self._log.close(record, attendance, next_on)
+        self._log.close(self._sealer, record, attendance, next_on)
         return MeetingSummary(counts=counts, returning=returning, facilitated=self._facilitated())
 
     def _facilitated(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -29,10 +29,12 @@ class Meetings(Service):
         self, group_id: str, meetings: list[MeetingRecord], attendance: list[AttendanceRecord]
     ) -> None:
         """Store meetings already held (imports and the demo history)."""
-        self._context.sealer(group_id)
+        sealer = self._context.sealer(group_id)
         if any(meeting.group_id != group_id for meeting in meetings):
             raise InvalidInput("Those meetings belong to another group.")
-        self._context.repo.add_meetings(meetings, attendance)
+        if not {row.meeting_id for row in attendance} <= {meeting.id for meeting in meetings}:
+            raise InvalidInput("That attendance belongs to meetings not being recorded.")
+        self._context.repo.add_meetings(sealer, meetings, attendance)
 
     def set_next_meeting(self, group_id: str, on: date | None) -> None:
         self._context.sealer(group_id)

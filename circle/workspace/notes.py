@@ -55,7 +55,7 @@ class Notes(Service):
         group = context.group(group_id)
         roster = {member.id: member.name for member in self._groups.members(group_id)}
         draft = NoteDraft(NoteKind.DEBRIEF, text=text)
-        kept = check_note_at_meeting(group.rules, draft, came=context.repo.attended(session_id), roster=roster)
+        kept = check_note_at_meeting(group.rules, draft, came=context.repo.attended(sealer, session_id), roster=roster)
         note = kept_note(
             group.rules, kept, note_id=new_id(), group_id=group_id, session_id=session_id, at=context.clock.now()
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan, expired, tightening
 from circle.domain.rules import ConfidentialityRules
+from circle.store.last_seen import member_facts
 from circle.store.notes import NoteStore
 from circle.workspace.service import Service, WorkspaceContext
 
@@ -60,7 +61,7 @@ class Retention(Service):
                 if not (notes or people_due):
                     continue
                 rules = context.group(group_id).rules
-                members = self._notes.member_facts(group_id) if people_due else []
+                members = member_facts(context.repo, sealer) if people_due else []
                 # A note's person and words count only when someone is forgotten (to find the notes
                 # about them); otherwise its date is enough.
                 plan = expired(rules, self._notes.dated_facts(notes), members, on)
@@ -85,7 +86,7 @@ class Retention(Service):
         sealer = self._context.sealer(group_id)
         current = self._context.group(group_id).rules
         notes = self._notes.note_facts(self._notes.notes(sealer))
-        return tightening(current, rules, notes, self._notes.member_facts(group_id), self._context.today())
+        return tightening(current, rules, notes, member_facts(self._context.repo, sealer), self._context.today())
 
     def change_rules(self, group_id: str, rules: ConfidentialityRules) -> RetentionPlan:
         """Store new rules and apply them to what is kept, in one transaction. Returns what was removed."""

@@ -2,74 +2,32 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
-
-from circle.domain.clock import SystemClock, today
-from circle.domain.trends.periods import Period
-from circle.store.repository import Repository
 
 from circle.workspace.service import Service
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
-    from circle.paths import Locations
-
-
-class TrendsAhead:
-    """Every group's trends, worked out on a thread of their own while a passphrase is being checked.
-
-    The key derivation takes about a third of a second and leaves Python free meanwhile, and trends need
-    no key: they are counts from plain columns. So `circle trends` starts this before unlocking, and the
-    unlocked workspace keeps only the groups its facilitator holds; nothing is shown before that.
-    """
-
-    def __init__(self, where: Locations, *, by: Period, since: date | None, until: date | None) -> None:
-        self.asked = (Period(by), since, until, today(SystemClock()))
-        self._report: TrendReport | None = None
-        # A daemon: a wrong passphrase ends the command at once, without waiting for counts nobody will see.
-        self._thread = threading.Thread(target=self._work, args=(where,), daemon=True)
-        self._thread.start()
-
-    def _work(self, where: Locations) -> None:
-        from circle.domain.trends.compute import compute_trends
-        from circle.store.db import open_database
-        from circle.store.trend_facts import attendance_facts, meeting_facts
-
-        by, since, until, on = self.asked
-        try:
-            conn = open_database(where.vault_file, read_only=True)  # a connection of this thread's own
-            try:
-                repository = Repository(conn, where.vault_file)
-                meetings, attendance = meeting_facts(repository, None), attendance_facts(repository, None)
-            finally:
-                conn.close()
-            self._report = compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
-        except Exception:  # noqa: BLE001 - the workspace then computes the report itself, and reports any problem
-            self._report = None
-
-    def report(self, by: Period, since: date | None, until: date | None, on: date) -> TrendReport | None:
-        """The report, if it answers exactly this question; None if not, or if it could not be made."""
-        if self.asked != (by, since, until, on):
-            return None
-        self._thread.join()
-        return self._report
+    from circle.domain.trends.periods import Period
+    from circle.store.trend_facts import SealedFacts
 
 
 class Trends(Service):
-    """Counts come from plain columns; only names of people who dropped off are opened."""
+    """Counts come from the sealed summaries and attendance, opened with the keys this facilitator holds."""
+
+    def sealed_facts(self, group_ids: list[str]) -> SealedFacts:
+        """What trends read from the vault, not yet opened: opening it is pure work, for any thread."""
+        from circle.store.trend_facts import read_sealed
+
+        # UnknownGroup for a group this facilitator does not hold
+        sealers = [self._context.sealer(group_id) for group_id in group_ids]
+        return read_sealed(self._context.repo, sealers)
 
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:
         """The meetings and attendance of these groups as `compute_trends` takes them: counts and dates only."""
-        from circle.store.trend_facts import attendance_facts, meeting_facts
-
-        for group_id in group_ids:
-            self._context.sealer(group_id)  # UnknownGroup for a group this facilitator does not hold
-        repo = self._context.repo
-        return meeting_facts(repo, group_ids), attendance_facts(repo, group_ids)
+        return self.sealed_facts(group_ids).opened()
 
     def trends(
         self,
@@ -78,20 +36,15 @@ class Trends(Service):
         by: Period,
         since: date | None,
         until: date | None,
-        ahead: TrendsAhead | None,
     ) -> TrendReport:
         """Trends of the chosen groups (all of this facilitator's by default) for meetings from since to until.
 
         Every meeting up to today is read, whatever the range: whether a newcomer came back is judged
-        from the weeks after `until` too. `ahead`, started before unlocking, saves computing it again.
+        from the weeks after `until` too.
         """
         from circle.domain.trends.compute import compute_trends
 
         chosen, on = self.chosen(group_ids), self._context.today()
-        done = ahead.report(Period(by), since, until, on) if ahead is not None else None
-        if done is not None:
-            mine = set(chosen)
-            return replace(done, groups={gid: trends for gid, trends in done.groups.items() if gid in mine})
         meetings, attendance = self.trend_facts(chosen)
         return compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
 

@@ -43,10 +43,11 @@ if TYPE_CHECKING:
     from circle.workspace.lead_export import LeadExport
     from circle.workspace.meetings import Meetings
     from circle.workspace.notes import FollowUp, Notes
-    from circle.workspace.trends import Trends, TrendsAhead
+    from circle.workspace.trends import Trends
     from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.store.room_board import PublishedRoom
+    from circle.store.trend_facts import SealedFacts
     from circle.workspace.meeting import Meeting
 
 
@@ -354,6 +355,10 @@ class Workspace:
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:
         return self._trends.trend_facts(group_ids)
 
+    def sealed_trend_facts(self, group_ids: list[str]) -> SealedFacts:
+        """`trend_facts` read but not opened: `.opened()` on it needs no vault, so it may run on a worker."""
+        return self._trends.sealed_facts(group_ids)
+
     def trends(
         self,
         group_ids: Iterable[str] | None = None,
@@ -361,9 +366,8 @@ class Workspace:
         by: Period = Period.WEEK,
         since: date | None = None,
         until: date | None = None,
-        ahead: TrendsAhead | None = None,
     ) -> TrendReport:
-        return self._trends.trends(group_ids, by=by, since=since, until=until, ahead=ahead)
+        return self._trends.trends(group_ids, by=by, since=since, until=until)
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:
         return self._trends.dropped_off_names(group_id, since=since, until=until)

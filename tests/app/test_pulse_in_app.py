@@ -16,6 +16,7 @@ from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.pulse import PulseDialog
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys
+from tests.stored_rows import opened_meetings
 
 QUESTION = "How hopeful do you feel today? [b]really[/b]"
 # From home: open the meeting, mark two of three here, then through every part to the closing.
@@ -40,11 +41,13 @@ def shown(app: CircleApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
-def stored_pulse(workspace: Workspace, session_id: str) -> str | None:
+def stored_pulse(workspace: Workspace, session_id: str) -> list[int] | None:
+    """The pulse in the meeting's sealed summary; the clear column holds nothing."""
     with sqlite3.connect(workspace.locations.vault_file) as conn:
-        [pulse] = conn.execute("SELECT pulse FROM sessions WHERE id = ?", [session_id]).fetchone()
+        [clear] = conn.execute("SELECT pulse FROM sessions WHERE id = ?", [session_id]).fetchone()
     conn.close()
-    return pulse
+    assert clear is None
+    return opened_meetings(workspace.locations.vault_file, PASSPHRASE)[session_id].summary["pulse"]
 
 
 async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_counts(
@@ -74,7 +77,7 @@ async def test_the_pulse_is_counted_at_closing_shown_in_the_summary_and_kept_as_
         assert isinstance(app.screen, MeetingSummaryScreen)
         assert "Pulse          1: 0 · 2: 1 · 3: 0 · 4: 1 · 5: 0" in shown(app, "#summary")
 
-    assert stored_pulse(workspace, meeting.session_id) == "[0, 1, 0, 1, 0]"
+    assert stored_pulse(workspace, meeting.session_id) == [0, 1, 0, 1, 0]
 
 
 async def test_more_hands_than_people_is_refused_in_the_dialog_and_escape_keeps_nothing(

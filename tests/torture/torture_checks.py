@@ -16,6 +16,8 @@ from torture_meeting import FIRST_MEETING, Step, boundaries, meeting_steps, stat
 from circle.domain.clock import FakeClock
 from circle.domain.session import summary
 from circle.workspace import Workspace
+from circle.store.records_upgrade import EMPTIED_MEETING_COLUMNS
+from tests.stored_rows import opened_meetings
 
 
 class TortureFailed(AssertionError):
@@ -65,27 +67,34 @@ class _Row:
     shared_turns: int
     passed_turns: int
     actual_minutes: int | None
-    pulse: str | None
+    pulse: list[int] | None
     events: int
     attendance: int
 
 
-def _rows(vault: Path) -> dict[str, _Row]:
-    """Plain columns only (dates and counts), and the integrity check, with SQLite's own reader."""
+def _rows(vault: Path, passphrase: str) -> dict[str, _Row]:
+    """The integrity check and each meeting's events, with SQLite's own reader; its summary and attendance
+    opened as docs/FORMAT.md says, and its clear counting columns checked to hold nothing."""
     conn = sqlite3.connect(vault)
     try:
         verdict = conn.execute("PRAGMA integrity_check").fetchall()
         require(verdict == [("ok",)], f"integrity_check says {verdict[:3]}")
-        found = conn.execute(
-            """SELECT s.id, s.status, s.held_on, s.headcount, s.newcomers, s.shared_turns, s.passed_turns,
-                      s.actual_minutes, s.pulse,
-                      (SELECT count(*) FROM session_events e WHERE e.session_id = s.id),
-                      (SELECT count(*) FROM attendance a WHERE a.session_id = s.id)
-               FROM sessions s"""
-        ).fetchall()
+        events = dict(conn.execute("SELECT session_id, count(*) FROM session_events GROUP BY session_id").fetchall())
+        rows_left = conn.execute("SELECT count(*) FROM attendance").fetchone()[0]
     finally:
         conn.close()
-    return {row[0]: _Row(*row[1:]) for row in found}
+    require(rows_left == 0, "attendance was written in clear rows")
+    found = {}
+    for session, meeting in opened_meetings(vault, passphrase).items():
+        clear, summary = meeting.clear, meeting.summary
+        emptied = [clear[name] for name in EMPTIED_MEETING_COLUMNS]
+        require(emptied == list(EMPTIED_MEETING_COLUMNS.values()), "a meeting's counts were written in clear columns")
+        found[session] = _Row(
+            clear["status"], clear["held_on"], summary["headcount"], summary["newcomers"], summary["shared_turns"],
+            summary["passed_turns"], summary["actual_minutes"], summary["pulse"], events.get(session, 0),
+            len(meeting.attendance or []),
+        )
+    return found
 
 
 def check_survivor(home: Path, scratch: Path, ledger: Ledger, *, seed: int, passphrase: str) -> None:
@@ -93,7 +102,7 @@ def check_survivor(home: Path, scratch: Path, ledger: Ledger, *, seed: int, pass
     copy = scratch / "survivor"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(home, copy)
-    rows = _rows(copy / "data" / "circle.db")
+    rows = _rows(copy / "data" / "circle.db", passphrase)
     with Workspace.open(copy, clock=FakeClock(FIRST_MEETING)) as workspace:
         workspace.unlock(passphrase)
         overview = workspace.groups()[0]
@@ -153,7 +162,7 @@ def _check_closed(row: _Row, steps: list[Step], roster: int) -> None:
         shared_turns=counts.shared_turns,
         passed_turns=counts.passed_turns,
         actual_minutes=round(counts.actual_minutes),
-        pulse=None if counts.pulse is None else str(list(counts.pulse)),
+        pulse=None if counts.pulse is None else list(counts.pulse),
         events=0,
         attendance=roster,
     )

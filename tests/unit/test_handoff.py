@@ -22,6 +22,7 @@ from circle.workspace import Workspace
 from circle.workspace.handoff import GroupNotYours
 from tests.conftest import PASSPHRASE
 from tests.damage import table_dump
+from tests.stored_rows import opened_meetings
 
 ROBINS = "river stone lantern meadow"
 START = datetime(2026, 11, 18, 19, 0, tzinfo=UTC)
@@ -142,7 +143,9 @@ def test_a_meeting_closed_on_the_other_laptop_comes_back_closed_with_its_attenda
     rows = table_dump(vault_home)
     assert rows["session_events"] == []
     (session,) = [row for row in rows["sessions"] if row[1] == group_id]
-    assert session[3] == "closed" and session[8] == result.counts.headcount == 2
+    opened = opened_meetings(vault_home / "data" / "circle.db", PASSPHRASE)[session[0]]
+    assert session[3] == "closed" and opened.summary["headcount"] == result.counts.headcount == 2
+    assert sum(present for _, present, *_ in opened.attendance) == 2
 
 
 def test_events_made_on_both_sides_are_merged_in_time_order(lead: Workspace, co: Workspace, clock: FakeClock):

@@ -34,6 +34,7 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.meeting_builders import CLOSING, K, opened_meeting
 from tests.older_vaults import make_older
+from tests.stored_rows import opened_meetings
 
 QUESTION = "How hopeful do you feel today?"
 PASSPHRASE = "correct horse battery staple"
@@ -223,14 +224,15 @@ def test_a_group_whose_rules_take_no_pulse_refuses_one_below_the_screen(workspac
     assert meeting.state.pulse is None
 
 
-def sessions_row(home: Path, session_id: str) -> dict[str, object]:
+def stored_pulse(home: Path, session_id: str) -> list[int] | None:
+    """The pulse in the meeting's sealed summary; its clear column is checked to hold nothing."""
     with sqlite3.connect(home / "data" / "circle.db") as conn:
-        conn.row_factory = sqlite3.Row
-        row = conn.execute("SELECT * FROM sessions WHERE id = ?", [session_id]).fetchone()
+        clear = conn.execute("SELECT pulse FROM sessions WHERE id = ?", [session_id]).fetchone()
         events = conn.execute("SELECT count(*) FROM session_events WHERE session_id = ?", [session_id]).fetchone()
     conn.close()
     assert events[0] == 0, "the detailed log is deleted at the close"
-    return dict(row)
+    assert clear == (None,), "the pulse is never in a clear column"
+    return opened_meetings(home / "data" / "circle.db", PASSPHRASE)[session_id].summary["pulse"]
 
 
 def test_a_vault_from_before_the_pulse_is_migrated_on_open_and_its_open_meeting_carries_on(tmp_path: Path):
@@ -259,7 +261,7 @@ def test_a_vault_from_before_the_pulse_is_migrated_on_open_and_its_open_meeting_
         meeting.record_pulse((0, 1, 1, 0, 0))
         result = meeting.close()
     assert result.counts.pulse == (0, 1, 1, 0, 0)
-    assert sessions_row(home, session_id)["pulse"] == "[0, 1, 1, 0, 0]"
+    assert stored_pulse(home, session_id) == [0, 1, 1, 0, 0]
 
 
 def test_a_closed_meetings_pulse_is_kept_as_plain_counts_and_nothing_else_about_it(vault_home: Path):
@@ -277,10 +279,8 @@ def test_a_closed_meetings_pulse_is_kept_as_plain_counts_and_nothing_else_about_
         without = walk_to_closing(workspace, workspace.create_group("No pulse").id)
         without.close()
 
-    row = sessions_row(vault_home, meeting.session_id)
-    assert row["pulse"] == "[0, 0, 1, 2, 0]"
-    assert json.loads(row["pulse"]) == [0, 0, 1, 2, 0]
-    assert sessions_row(vault_home, without.session_id)["pulse"] is None
+    assert stored_pulse(vault_home, meeting.session_id) == [0, 0, 1, 2, 0]
+    assert stored_pulse(vault_home, without.session_id) is None
     # The question is the group's own words: sealed with its rules, never beside the counts.
     for path in (vault_home / "data").iterdir():
         assert b"Qzpulsecanary" not in path.read_bytes(), path.name

@@ -13,6 +13,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.worker import Worker
@@ -23,6 +24,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
+from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import FAILED, CircleScreen
@@ -34,6 +36,9 @@ from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, Retent
 from circle.ui.widgets.trends.series import attendance, pooled_periods
 from circle.ui.widgets.trends.table import TrendTable
 from circle.ui.widgets.trends.words import counted_drop_offs, named_drop_offs, nothing_held, summary
+
+if TYPE_CHECKING:
+    from circle.workspace.trends import SealedFacts
 
 PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
 # Long enough to gather a burst of keys into one computation, short enough to feel immediate.
@@ -59,10 +64,11 @@ class TrendChoice:
 class TrendsCounted(Message):
     """The trends of one choice, counted on a thread; shown only if that is still the choice."""
 
-    def __init__(self, choice: TrendChoice, report: TrendReport) -> None:
+    def __init__(self, choice: TrendChoice, report: TrendReport | None, problem: str = "") -> None:
         super().__init__()
         self.choice = choice
         self.report = report
+        self.problem = problem  # one line, when what was read could not be opened
 
 
 class TrendsScreen(CircleScreen):
@@ -219,17 +225,22 @@ class TrendsScreen(CircleScreen):
                 else "No groups yet. Escape goes back to your groups, where n creates one."
             )
             return None
-        facts = self.attempt(self.workspace.trend_facts, list(choice.group_ids))
-        if facts is FAILED:
+        sealed = self.attempt(self.workspace.sealed_trend_facts, list(choice.group_ids))
+        if sealed is FAILED:
             return None
-        meetings, attendance = facts
         self.query_one("#trend-summary", Line).show(Content("Counting…"))
         self._on_screen = asyncio.Event()
-        return self._count(choice, meetings, attendance, today(self.workspace.clock))
+        return self._count(choice, sealed, today(self.workspace.clock))
 
     @work(thread=True, exclusive=True, group="trend-count")
-    def _count(self, choice: TrendChoice, meetings: list, attendance: list, on: date) -> None:
-        """Pure work, off the event loop: it touches neither the vault nor a widget."""
+    def _count(self, choice: TrendChoice, sealed: SealedFacts, on: date) -> None:
+        """Pure work, off the event loop: opening what was read and counting it touches neither the vault
+        nor a widget."""
+        try:
+            meetings, attendance = sealed.opened()
+        except CircleError as error:
+            self.post_message(TrendsCounted(choice, None, str(error)))
+            return
         report = compute_trends(meetings, attendance, by=choice.by, since=choice.since, until=choice.until, today=on)
         self.post_message(TrendsCounted(choice, report))
 
@@ -239,6 +250,10 @@ class TrendsScreen(CircleScreen):
         try:
             if not self.workspace.is_unlocked:
                 return  # circle was locked meanwhile; unlocking counts again
+            if counted.report is None:
+                self.say(counted.problem, error=True)
+                self._show_nothing("")
+                return
             if not any(group.meetings for group in counted.report.groups.values()):
                 self._show_nothing(nothing_held(counted.report))
                 return

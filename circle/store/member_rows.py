@@ -1,0 +1,41 @@
+"""A member's row in `members`: clear id and group, sealed name, and the dates sealed in `details`.
+
+`details` is the JSON object {"created_at": ISO moment, "joined_on": ISO day or null}. The clear `created_at`
+(NOT NULL since the first schema) holds '' and the clear `joined_on` NULL, so neither says when anyone came.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from circle.store.sealing import GroupSealer
+
+# The clear value of members.created_at in format 3: the column cannot be NULL, and '' is no date.
+NO_CLEAR_DATE = ""
+
+
+@dataclass(frozen=True)
+class MemberDates:
+    created_at: datetime
+    joined_on: date | None
+
+
+def member_row(
+    sealer: GroupSealer, member_id: str, name: str | None, created_at: datetime, joined_on: date | None
+) -> dict[str, object]:
+    details = {"created_at": created_at.isoformat(), "joined_on": joined_on.isoformat() if joined_on else None}
+    return {
+        "id": member_id,
+        "group_id": sealer.group_id,
+        "created_at": NO_CLEAR_DATE,
+        "joined_on": None,
+        "name": sealer.seal_text("members", "name", member_id, name) if name is not None else None,
+        "details": sealer.seal_json("members", "details", member_id, details),
+    }
+
+
+def open_dates(sealer: GroupSealer, member_id: str, sealed: bytes) -> MemberDates:
+    details = sealer.open_json("members", "details", member_id, sealed)
+    joined = details.get("joined_on")
+    return MemberDates(datetime.fromisoformat(details["created_at"]), date.fromisoformat(joined) if joined else None)

@@ -1,0 +1,88 @@
+"""Format 2 -> 3 for meetings, attendance and members: their clear columns sealed, then emptied.
+
+A meeting's times, counts and pulse go into `sessions.summary`; its attendance rows into the one value
+`sessions.attendance` (the `attendance` table keeps no row of the group); a member's dates into
+`members.details`. The emptied columns hold what a new row holds: NULL, 0, or '' for members.created_at.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.store.meeting_rows import meeting_row
+from circle.store.member_rows import member_row
+from circle.store.sealing import GroupSealer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The clear columns of `sessions` that format 3 leaves at their defaults.
+EMPTIED_MEETING_COLUMNS = {
+    "started_at": None,
+    "ended_at": None,
+    "planned_minutes": 0,
+    "actual_minutes": None,
+    "headcount": 0,
+    "newcomers": 0,
+    "shared_turns": 0,
+    "passed_turns": 0,
+    "pulse": None,
+}
+
+_MEETINGS = (
+    "SELECT id, held_on, status, started_at, ended_at, planned_minutes, actual_minutes, headcount, newcomers,"
+    " shared_turns, passed_turns, pulse FROM sessions WHERE group_id = ?"
+)
+_ATTENDANCE = (
+    "SELECT a.session_id, a.member_id, a.status, a.newcomer, a.late, a.left_early FROM attendance a"
+    " JOIN sessions s ON s.id = a.session_id WHERE s.group_id = ? ORDER BY a.session_id"
+)
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _clear_record(group_id: str, row: tuple) -> MeetingRecord:
+    sid, held_on, status, started, ended, planned, actual, heads, newcomers, shared, passed, pulse = row
+    return MeetingRecord(
+        sid, group_id, date.fromisoformat(held_on), MeetingStatus(status), planned,
+        started_at=_moment(started), ended_at=_moment(ended), actual_minutes=actual, headcount=heads,
+        newcomers=newcomers, shared_turns=shared, passed_turns=passed,
+        pulse=None if pulse is None else tuple(json.loads(pulse)),
+    )
+
+
+def _clear_attendance(db: Database, group_id: str) -> dict[str, list[AttendanceRecord]]:
+    rows = db.execute(_ATTENDANCE, [group_id]).fetchall()
+    return {
+        sid: [AttendanceRecord(sid, mid, Presence(status), bool(new), bool(late), bool(left))
+              for _, mid, status, new, late, left in each]
+        for sid, each in groupby(rows, key=lambda row: row[0])
+    }
+
+
+def seal_meetings_and_members(db: Database, sealer: GroupSealer) -> None:
+    """Format 2 -> 3 for one group's meetings, attendance and members."""
+    group_id = sealer.group_id
+    attendance = _clear_attendance(db, group_id)
+    meetings = []
+    for row in db.execute(_MEETINGS, [group_id]).fetchall():
+        record = _clear_record(group_id, row)
+        sealed = meeting_row(sealer, record, attendance.get(record.id, ()))
+        meetings.append([sealed["summary"], sealed["attendance"], *EMPTIED_MEETING_COLUMNS.values(), record.id])
+    emptied = "".join(f", {column} = ?" for column in EMPTIED_MEETING_COLUMNS)
+    db.conn.executemany(f"UPDATE sessions SET summary = ?, attendance = ?{emptied} WHERE id = ?", meetings)
+    db.execute("DELETE FROM attendance WHERE session_id IN (SELECT id FROM sessions WHERE group_id = ?)", [group_id])
+    members = []
+    for member_id, created, joined in db.execute(
+        "SELECT id, created_at, joined_on FROM members WHERE group_id = ?", [group_id]
+    ).fetchall():
+        joined_on = date.fromisoformat(joined) if joined else None
+        row = member_row(sealer, member_id, None, datetime.fromisoformat(created), joined_on)
+        members.append([row["created_at"], row["joined_on"], row["details"], member_id])
+    db.conn.executemany("UPDATE members SET created_at = ?, joined_on = ?, details = ? WHERE id = ?", members)
