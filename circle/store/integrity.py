@@ -22,59 +22,86 @@ from dataclasses import dataclass
 _IN_SESSION = "(SELECT group_id FROM sessions WHERE id = {row}.session_id)"
 
 
+def _tag(column: str) -> str:
+    """A sealed value enters the digest as its first 16 bytes: its version and its random nonce (or, sealed to a
+    public key, its one-time public key), which no two seals share. Another value, or the same one sealed again,
+    starts differently, and a value changed in place no longer opens at all. The first bytes of a row are read
+    without reading the rest of a long value, which keeps the check at unlock quick on a vault of years."""
+    return f"substr({column}, 1, 16)"
+
+
 @dataclass(frozen=True)
 class Part:
-    """Rows of one kind that belong to a group: how to read them in a fixed order, and how a trigger finds their group."""
+    """Rows of one kind that belong to a group: what is read of each, from where in a fixed order, and how a
+    trigger finds the group of a row."""
 
     name: str  # the key in the manifest
     described: str  # how a facilitator would say it
-    select: str  # SQL with one `?`, the group id; columns in a fixed order, rows ordered by their key
+    columns: tuple[str, ...]
+    source: str  # FROM … WHERE (the group id is parameter 1) … ORDER BY
     tables: tuple[tuple[str, str], ...]  # (table, SQL naming the group of a row called {row})
+
+    @property
+    def select(self) -> str:
+        return self.select_from(self.source)
+
+    def select_from(self, source: str) -> str:
+        """Each row's first column, and the row as one text made by SQLite: its values as quote() writes them
+        (NULL, digits, 'text' with quotes doubled, X'hex': never ambiguous), joined by commas."""
+        encoded = " || ',' || ".join(f"quote({column})" for column in self.columns)
+        return f"SELECT {self.columns[0]}, CAST({encoded} AS BLOB) {source}"
 
 
 PARTS = (
     Part(
         "settings", "the group's settings",
-        "SELECT id, created_at, key_version, name, profile, rules, next_meeting_on, settings_changed_at, format"
-        " FROM groups WHERE id = ?",
+        ("id", "created_at", "key_version", _tag("name"), _tag("profile"), _tag("rules"), "next_meeting_on",
+         "settings_changed_at", "format"),
+        "FROM groups WHERE id = ?1",
         (("groups", "{row}.id"),),
     ),
     Part(
         "members", "the roster",
-        "SELECT id, created_at, joined_on, name, details FROM members WHERE group_id = ? ORDER BY id",
+        ("id", "created_at", "joined_on", _tag("name"), _tag("details")),
+        "FROM members WHERE group_id = ?1 ORDER BY id",
         (("members", "{row}.group_id"),),
     ),
     Part(
         "meetings", "the meetings",
-        "SELECT id, held_on, status, started_at, ended_at, planned_minutes, actual_minutes, headcount, newcomers,"
-        " shared_turns, passed_turns, pulse, summary, attendance FROM sessions WHERE group_id = ? ORDER BY id",
+        ("id", "held_on", "status", "started_at", "ended_at", "planned_minutes", "actual_minutes", "headcount",
+         "newcomers", "shared_turns", "passed_turns", "pulse", _tag("summary"), _tag("attendance")),
+        "FROM sessions WHERE group_id = ?1 ORDER BY id",
         (("sessions", "{row}.group_id"),),
     ),
     Part(
         "attendance", "the attendance",
-        "SELECT a.session_id, a.member_id, a.status, a.newcomer, a.late, a.left_early FROM attendance a"
-        " JOIN sessions s ON s.id = a.session_id WHERE s.group_id = ? ORDER BY a.session_id, a.member_id",
+        ("a.session_id", "a.member_id", "a.status", "a.newcomer", "a.late", "a.left_early"),
+        # Read from the (small) table itself: going through the group's meetings would read every meeting's row.
+        "FROM attendance a WHERE (SELECT group_id FROM sessions WHERE id = a.session_id) = ?1"
+        " ORDER BY a.session_id, a.member_id",
         (("attendance", _IN_SESSION),),
     ),
     Part(
         # Kept per meeting ({session id: [count, digest]}), so that a step of the live meeting reads only its
         # own meeting's log again. The first column says which meeting a row is of.
         "log", "a meeting's log",
-        "SELECT e.session_id, e.id, e.seq, e.data FROM session_events e"
-        " JOIN sessions s ON s.id = e.session_id WHERE s.group_id = ? ORDER BY e.session_id, e.id",
+        ("session_id", "id", "seq", _tag("data")),
+        "FROM session_events e WHERE (SELECT group_id FROM sessions s WHERE s.id = e.session_id) = ?1"
+        " ORDER BY session_id, id",
         (("session_events", _IN_SESSION),),
     ),
     Part(
         "notes", "the notes",
-        "SELECT id, session_id, kind, created_at, expires_on, resolved_at, body FROM notes WHERE group_id = ?"
-        " ORDER BY id",
+        ("id", "session_id", "kind", "created_at", "expires_on", "resolved_at", _tag("body")),
+        "FROM notes WHERE group_id = ?1 ORDER BY id",
         (("notes", "{row}.group_id"),),
     ),
     Part(
         "facilitators", "who holds the group's key",
-        "SELECT 'slot', facilitator_id, key_version, wrapped_key, NULL FROM key_slots WHERE group_id = ?"
-        " UNION ALL SELECT 'named', facilitator_id, NULL, handle, public_key FROM group_facilitators"
-        " WHERE group_id = ?1 ORDER BY 1, 2",
+        ("kind", "facilitator_id", "key_version", _tag("sealed"), _tag("public_key")),
+        "FROM (SELECT 'slot' AS kind, facilitator_id, key_version, wrapped_key AS sealed, NULL AS public_key"
+        " FROM key_slots WHERE group_id = ?1 UNION ALL SELECT 'named', facilitator_id, NULL, handle, public_key"
+        " FROM group_facilitators WHERE group_id = ?1) ORDER BY kind, facilitator_id",
         (("key_slots", "{row}.group_id"), ("group_facilitators", "{row}.group_id")),
     ),
 )
@@ -82,28 +109,11 @@ PARTS_BY_NAME = {part.name: part for part in PARTS}
 TOUCHED = "circle_touched"
 
 
-def _encode(value: object) -> bytes:
-    """A value with its type and length in front, so that no two rows encode alike."""
-    if value is None:
-        return b"n"
-    if isinstance(value, int):
-        text = str(value).encode()
-        return b"i" + len(text).to_bytes(4, "big") + text
-    if isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        return b"t" + len(data).to_bytes(4, "big") + data
-    if isinstance(value, (bytes, memoryview)):
-        data = bytes(value)
-        return b"b" + len(data).to_bytes(4, "big") + data
-    text = repr(value).encode()
-    return b"r" + len(text).to_bytes(4, "big") + text
-
-
 def _digest(rows: list[tuple], name: str) -> list[object]:
-    """[row count, hex SHA-256 of the part's name and its rows]."""
+    """[row count, hex SHA-256 of the part's name and then each row's text and a newline]."""
     hasher = hashlib.sha256(name.encode())
     for row in rows:
-        hasher.update(b"".join(_encode(value) for value in row))
+        hasher.update(row[1] + b"\n")
     return [len(rows), hasher.hexdigest()]
 
 
@@ -120,9 +130,8 @@ def digest(conn: sqlite3.Connection, part: Part, group_id: str) -> object:
 
 def meeting_log_digest(conn: sqlite3.Connection, session_id: str) -> list[object] | None:
     """The log part's entry for one meeting; None when it has no steps left."""
-    rows = conn.execute(
-        "SELECT session_id, id, seq, data FROM session_events WHERE session_id = ? ORDER BY id", [session_id]
-    ).fetchall()
+    source = "FROM session_events WHERE session_id = ?1 ORDER BY id"
+    rows = conn.execute(PARTS_BY_NAME["log"].select_from(source), [session_id]).fetchall()
     return _digest(rows, "log") if rows else None
 
 

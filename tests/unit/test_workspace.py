@@ -70,7 +70,7 @@ def test_a_tampered_group_name_raises_a_one_line_error_naming_the_column(vault_h
     [(sealed,)] = run_sql(vault_home, "SELECT name FROM groups")
     run_sql(vault_home, "UPDATE groups SET name = ?", [flip_last_byte(sealed)])
     with Workspace.open(vault_home) as workspace:
-        unlock_reporting_changes(workspace, passphrase)
+        workspace.unlock(passphrase)  # changed in place, not put back: it is the value that no longer opens
         with pytest.raises(SealBroken) as caught:
             workspace.group(group.id)
     message = str(caught.value)
