@@ -74,13 +74,19 @@ def read_new_passphrase(
     return chosen
 
 
+FORMAT_UPDATE = "circle: bringing this vault to circle's newer format, once; on a vault of years this takes a moment…"
+
+
 @contextmanager
 def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
     """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle."""
     with (Workspace.open_to_read(locations()) if read_only else Workspace.open()) as workspace:
         if workspace.is_new:
             raise CircleError("This vault has no facilitator yet; run 'circle init' or 'circle' first.")
-        workspace.unlock(read_passphrase() if passphrase is None else passphrase)
+        passphrase = read_passphrase() if passphrase is None else passphrase
+        if workspace.format_update_due:
+            click.echo(FORMAT_UPDATE, err=True)
+        workspace.unlock(passphrase)
         yield workspace
 
 

@@ -147,6 +147,9 @@ class Repository:
     def group_key_versions(self) -> dict[str, int]:
         return dict(self.rows("SELECT id, key_version FROM groups"))
 
+    def groups_below(self, group_format: int) -> int:
+        return self.rows("SELECT count(*) FROM groups WHERE format < ?", [group_format])[0][0]
+
     def group_formats(self) -> dict[str, GroupFormat]:
         """Each group's key version and the format its sealed values are written in."""
         return {gid: GroupFormat(version, fmt) for gid, version, fmt in self.rows("SELECT id, key_version, format FROM groups")}

@@ -28,7 +28,7 @@ from circle.store.db import open_database
 from circle.store.keys import KeyStore
 from circle.store.lock import VaultLock
 from circle.store.repository import Repository
-from circle.store.sealing import GroupSealer
+from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 from circle.vault.keyring import KdfParams
 from circle.workspace.derivation import OpenedKey, UnlockAttempt
 from circle.workspace.derivation import NewFacilitator, PassphraseChange, NewPersonalKey
@@ -158,6 +158,12 @@ class Workspace:
     @property
     def is_new(self) -> bool:
         return not self._keyring.keys.facilitators()
+
+    @property
+    def format_update_due(self) -> bool:
+        """Whether some group is still in an older format, which the next unlock that may write brings up to
+        date: once, and on a vault of years long enough that a facilitator should be told."""
+        return self._keyring.can_write and self._repo.groups_below(CURRENT_GROUP_FORMAT) > 0
 
     @property
     def is_unlocked(self) -> bool:

@@ -16,6 +16,7 @@ from circle.ui.screens.dialogs import Confirm
 from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
 
 
+FORMAT_UPDATE = "Bringing this vault to circle's newer format, once. On a vault of years this takes a moment…"
 DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
 
 
@@ -60,7 +61,13 @@ class UnlockScreen(CircleScreen):
         if self._still_trying(derived.asked):
             assert derived.made is None or isinstance(derived.made, OpenedKey)
             # None (it opened no one) is refused there, in the same words as a refusal here.
-            finish(partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
+            unlock = partial(finish, partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
+            if derived.made is not None and self.workspace.format_update_due:
+                # Said before the (once, possibly long) update runs on the loop, and painted first.
+                self.query_one("#unlock-message", Static).update(FORMAT_UPDATE)
+                self.call_after_refresh(unlock)
+            else:
+                unlock()
 
     def _finish_unlock(self, opened: OpenedKey | None) -> bool:
         """Unlocked: True. A vault changed outside circle: False, and the facilitator is asked what to do."""

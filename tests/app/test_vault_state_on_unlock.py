@@ -1,5 +1,6 @@
-"""A vault changed outside circle, met on the unlock screen: the facilitator is told in plain words, nothing is
-written, and they choose whether to go on with it as it is."""
+"""The unlock screen tells the facilitator what happens to the vault itself: a vault changed outside circle (told in
+plain words, nothing written, and they choose whether to go on with it as it is), and an older vault brought to
+the newer format (said before it begins)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 from circle.domain.roster import RosterEntry
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.home import HomeScreen
-from circle.ui.screens.unlock import UnlockScreen
+from circle.ui.screens.unlock import FORMAT_UPDATE, UnlockScreen
 from circle.workspace import Workspace
 from tests.app.conftest import make_app, press_keys, shown_text, unlock_on_screen
-from tests.conftest import unlocked_workspace
+from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.damage import run_sql, table_dump
+from tests.older_vaults import make_older
 
 
 def a_group_with_its_roster_cut_short(home: Path) -> None:
@@ -49,3 +51,27 @@ async def test_saying_no_writes_nothing_and_leaves_the_vault_locked(vault_home: 
             assert isinstance(app.screen, UnlockScreen) and not workspace.is_unlocked
             assert "Nothing was written" in shown_text(app)
     assert table_dump(vault_home) == before
+
+
+async def test_an_older_vault_says_on_the_unlock_screen_that_it_is_brought_up_to_date_before_it_is(
+    vault_home: Path,
+):
+    with unlocked_workspace(vault_home) as vault:
+        vault.create_group("Tuesday Evening")
+    make_older(vault_home, PASSPHRASE, last_migration="m004_group_format")
+    with Workspace.open(vault_home) as workspace:
+        app = make_app(workspace)
+        async with app.run_test(size=(100, 30)) as pilot:
+            told = []
+            original = workspace.finish_unlock
+
+            def finish_unlock(*args, **kwargs):  # what the screen said when the update began
+                told.append(shown_text(app))
+                return original(*args, **kwargs)
+
+            workspace.finish_unlock = finish_unlock
+            await unlock_on_screen(pilot)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert FORMAT_UPDATE[:40] in told[0].replace("\n", " ")
+            assert not workspace.format_update_due
