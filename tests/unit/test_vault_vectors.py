@@ -197,3 +197,36 @@ def test_every_labelled_sealed_to_failure_refuses_to_open(case):
 def test_every_labelled_public_key_is_refused_before_sealing(case):
     with pytest.raises(refused_with(case)):
         recipients.seal_to(bytes.fromhex(case["public_key"]), b"anything", b"")
+
+
+KEY_SLOTS = SEALED_TO["key_slots"]
+
+
+@pytest.mark.parametrize("case", KEY_SLOTS["cases"], ids=[c["label"] for c in KEY_SLOTS["cases"]])
+def test_a_committed_key_slot_opens_with_the_facilitators_personal_key(case):
+    assert associated_data(case["aad_parts"]).hex() == case["aad"]
+    opened = keyring.open_group_key(
+        bytes.fromhex(case["personal_key"]), bytes.fromhex(case["sealed"]),
+        case["facilitator_id"], case["group_id"], case["key_version"],
+    )
+    assert opened.hex() == case["group_key"] == case["plaintext"]
+
+
+@pytest.mark.parametrize("case", KEY_SLOTS["cases"], ids=[c["label"] for c in KEY_SLOTS["cases"]])
+def test_a_key_slot_sealed_with_the_vector_one_time_key_gives_the_committed_bytes(case):
+    public = keyring.facilitator_public_key(bytes.fromhex(case["personal_key"]))
+    assert public.hex() == case["recipient_public_key"]
+    sealed = recipients.seal_to(
+        public, bytes.fromhex(case["group_key"]), bytes.fromhex(case["aad"]),
+        ephemeral_private_key=bytes.fromhex(case["ephemeral_private_key"]), nonce=bytes.fromhex(case["nonce"]),
+    )
+    assert sealed.hex() == case["sealed"]
+
+
+@pytest.mark.parametrize("case", KEY_SLOTS["failures"], ids=[c["label"] for c in KEY_SLOTS["failures"]])
+def test_every_labelled_key_slot_failure_refuses_to_open(case):
+    with pytest.raises(refused_with(case)):
+        keyring.open_group_key(
+            bytes.fromhex(case["personal_key"]), bytes.fromhex(case["sealed"]),
+            case["facilitator_id"], case["group_id"], case["key_version"],
+        )

@@ -339,10 +339,51 @@ def sealed_to_vectors() -> dict:
             {"name": name, "expect": "SealBroken", "private_key": key.hex(), "aad": extra.hex(), "sealed": value.hex()}
             for name, key, extra, value in wrong
         ],
+        "key_slots": key_slot_vectors(),
         "refused_public_keys": [
             {"name": "31 bytes", "expect": "InvalidInput", "public_key": bytes(range(31)).hex()},
             {"name": "33 bytes", "expect": "InvalidInput", "public_key": bytes(range(33)).hex()},
             {"name": "all zero: a low-order point", "expect": "InvalidInput", "public_key": bytes(32).hex()},
+        ],
+    }
+
+
+def key_slot_vectors() -> dict:
+    """A current key slot (FORMAT.md 3.4, 7.3 step 6): a group key sealed to a facilitator's public key, with the
+    slot's own associated data; and the ways a slot read from the wrong place, or the wrong way, does not open."""
+    personal_key = bytes.fromhex(facilitator_keys()[0]["personal_key"])
+    private = recipients.facilitator_private_key(personal_key)
+    group_key = bytes(range(200, 232))
+    parts = ["key_slots", "wrapped_key", FACILITATOR, GROUP, 1]
+    aad = aad_by_hand(parts)
+    case = sealed_to_by_hand(private, bytes(range(160, 192)), NONCE, aad, group_key)
+    good = bytes.fromhex(case["sealed"])
+    assert keyring.open_group_key(personal_key, good, FACILITATOR, GROUP, 1) == group_key
+    old_slot = sealed(personal_key, group_key, parts, bytes.fromhex("0b0a09080706050403020100"))
+    other_personal = bytes.fromhex(facilitator_keys()[1]["personal_key"])
+    wrong = [
+        ("a slot moved to another facilitator", personal_key, [FACILITATOR[::-1], GROUP, 1], good),
+        ("a slot moved to another group", personal_key, [FACILITATOR, MEMBER, 1], good),
+        ("a slot read at another key version", personal_key, [FACILITATOR, GROUP, 2], good),
+        ("a slot opened with another facilitator's personal key", other_personal, [FACILITATOR, GROUP, 1], good),
+        ("an older slot (sealed under the personal key, 7.4) read as a current one", personal_key,
+         [FACILITATOR, GROUP, 1], old_slot),
+    ]
+    return {
+        "cases": [{
+            "label": "a group key in a key slot, sealed to a facilitator's public key",
+            "personal_key": personal_key.hex(),
+            "facilitator_id": FACILITATOR,
+            "group_id": GROUP,
+            "key_version": 1,
+            "aad_parts": parts,
+            "group_key": group_key.hex(),
+            **case,
+        }],
+        "failures": [
+            {"label": label, "expect": "SealBroken", "personal_key": key.hex(), "facilitator_id": where[0],
+             "group_id": where[1], "key_version": where[2], "sealed": value.hex()}
+            for label, key, where, value in wrong
         ],
     }
 
