@@ -84,6 +84,19 @@ GROUP_SEALED_COLUMNS = (
 )
 
 
+def _key_columns(record: FacilitatorRecord) -> dict[str, object]:
+    """What a passphrase decides in a facilitator's row: how it is stretched, and all that is sealed under it."""
+    return {
+        "kdf_salt": record.kdf_salt,
+        "kdf_memory_kib": record.kdf.memory_kib,
+        "kdf_iterations": record.kdf.iterations,
+        "kdf_lanes": record.kdf.lanes,
+        "wrapped_key": record.wrapped_key,
+        "handle": record.handle,
+        "public_key": record.public_key,
+    }
+
+
 def seal_again(db: Database, old: GroupSealer, new: GroupSealer) -> None:
     """Every sealed field of the group, opened with `old` and sealed with `new`."""
     group_id = old.group_id
@@ -133,19 +146,7 @@ class KeyStore:
 
         Their public key was made from the personal key just chosen, so each group may trust it as it is."""
         with self._repo.writing() as db:
-            db["facilitators"].insert(
-                {
-                    "id": record.id,
-                    "created_at": record.created_at,
-                    "kdf_salt": record.kdf_salt,
-                    "kdf_memory_kib": record.kdf.memory_kib,
-                    "kdf_iterations": record.kdf.iterations,
-                    "kdf_lanes": record.kdf.lanes,
-                    "wrapped_key": record.wrapped_key,
-                    "handle": record.handle,
-                    "public_key": record.public_key,
-                }
-            )
+            db["facilitators"].insert({"id": record.id, "created_at": record.created_at, **_key_columns(record)})
             db["key_slots"].insert_all(slot.__dict__ for slot in slots)
             for sealer, handle in handles:
                 self._upsert_handle(db, sealer, record.id, handle)
@@ -159,19 +160,7 @@ class KeyStore:
         slots sealed to that key and each group's trusted entry (group id -> sealed) change in one transaction."""
         assert record.public_key is not None
         with self._repo.writing() as db:
-            db["facilitators"].update(
-                record.id,
-                {
-                    "kdf_salt": record.kdf_salt,
-                    "kdf_memory_kib": record.kdf.memory_kib,
-                    "kdf_iterations": record.kdf.iterations,
-                    "kdf_lanes": record.kdf.lanes,
-                    "wrapped_key": record.wrapped_key,
-                    "handle": record.handle,
-                    "public_key": record.public_key,
-                    "vouched": vouched,
-                },
-            )
+            db["facilitators"].update(record.id, {**_key_columns(record), "vouched": vouched})
             db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
             for group_id, sealed in trusted.items():
                 self._set_trusted(db, group_id, record.id, sealed)

@@ -77,3 +77,13 @@ def test_an_edited_payload_sealed_into_a_real_bundle_imports_or_is_refused_in_on
         if imported.meeting_open:
             workspace.meeting(group.id)
         assert not workspace.import_handoff(bundle, CODE).changed
+
+
+@fuzz(60)
+@given(pulse=st.lists(st.integers(min_value=0, max_value=50), max_size=9))
+def test_a_meeting_pulse_is_read_only_as_the_five_counts_a_session_records(handoff_payload, pulse) -> None:
+    payload = json.loads(json.dumps(handoff_payload))
+    payload["meetings"][0]["pulse"] = pulse
+    snapshot = raises_only(HandoffUnreadable, lambda: snapshot_from_json(payload))
+    sound = len(pulse) == 5 and sum(pulse) >= 1
+    assert (snapshot is not None) == sound

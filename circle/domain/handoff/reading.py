@@ -14,6 +14,7 @@ from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
 from circle.domain.session import Event, SessionLogError
+from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.session.merge import merge_logs
 from circle.domain.text import sanitise_line
 
@@ -72,6 +73,14 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     )
 
 
+def _pulse(raw: Any) -> tuple[int, ...]:
+    """The closing's show of hands as the session records it: one count per answer, and at least one hand."""
+    counts = tuple(integer(count) for count in raw)
+    if len(counts) != PULSE_SCALE or not sum(counts):
+        raise ValueError("pulse")
+    return counts
+
+
 def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
     meeting_id = _id(raw["id"])
     pulse = raw["pulse"]
@@ -88,7 +97,7 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         newcomers=integer(raw["newcomers"]),
         shared_turns=integer(raw["shared_turns"]),
         passed_turns=integer(raw["passed_turns"]),
-        pulse=None if pulse is None else tuple(integer(count) for count in pulse),
+        pulse=None if pulse is None else _pulse(pulse),
     )
     attendance = tuple(
         AttendanceRecord(
