@@ -19,6 +19,7 @@ from circle.store.keys import GROUP_SEALED_COLUMNS
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
+from circle.workspace.facilitator_record import seal_record
 from circle.workspace.keyring import Keyring
 
 
@@ -158,9 +159,12 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
 
 
 def _before_manifests(conn: sqlite3.Connection, keys: HeldKeys) -> None:
-    """No group has a manifest and no facilitator has vouched for any: the first unlock after makes them."""
+    """No group has a manifest yet, and this facilitator's record has seen none: the first unlock after makes them."""
     conn.execute("ALTER TABLE groups DROP COLUMN manifest")
-    conn.execute("ALTER TABLE facilitators DROP COLUMN vouched")
+    conn.execute(
+        "UPDATE facilitators SET handle = ? WHERE id = ?",
+        [seal_record(keys.personal_key, keys.facilitator_id, keys.handle, {}), keys.facilitator_id],
+    )
 
 
 def _before_key_directory(conn: sqlite3.Connection, keys: HeldKeys) -> None:

@@ -179,10 +179,8 @@ def m006_key_directory(db: Database) -> None:
 def m007_manifests(db: Database) -> None:
     # Each group's manifest (store/integrity.py): a sealed digest of all its rows, written with every change,
     # so that rows deleted, reordered or put back from an older copy are noticed at unlock.
+    # What each facilitator last saw of their groups is kept in their own sealed record (facilitators.handle).
     db.execute("ALTER TABLE groups ADD COLUMN manifest BLOB")
-    # Sealed under the facilitator's own key: each group they hold and its key version when they last saw it,
-    # so that a group whose key or manifest was taken back to an older copy is noticed.
-    db.execute("ALTER TABLE facilitators ADD COLUMN vouched BLOB")
 
 
 # In order. A released migration is never edited; a change to the schema is a new one.

@@ -154,27 +154,19 @@ class KeyStore:
                     self._trust(db, sealer, record.id, record.public_key)
 
     def replace_personal_key(
-        self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes], vouched: bytes
+        self, record: FacilitatorRecord, slots: list[KeySlot], trusted: dict[str, bytes]
     ) -> None:
         """A new passphrase is a new personal key: its wrapping, the handle sealed under it, the public key, the
         slots sealed to that key and each group's trusted entry (group id -> sealed) change in one transaction."""
         assert record.public_key is not None
         with self._repo.writing() as db:
-            db["facilitators"].update(record.id, {**_key_columns(record), "vouched": vouched})
+            db["facilitators"].update(record.id, _key_columns(record))
             db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
             for group_id, sealed in trusted.items():
                 self._set_trusted(db, group_id, record.id, sealed)
 
-    def vouched(self, facilitator_id: str) -> bytes | None:
-        rows = self._repo.rows("SELECT vouched FROM facilitators WHERE id = ?", [facilitator_id])
-        return rows[0][0] if rows else None
-
-    def set_vouched(self, facilitator_id: str, sealed: bytes) -> None:
-        with self._repo.writing() as db:
-            db["facilitators"].update(facilitator_id, {"vouched": sealed})
-
     def set_handle(self, facilitator_id: str, sealed_handle: bytes) -> None:
-        """The facilitator's handle, sealed again under their personal key."""
+        """The facilitator's own record (their handle and what they last saw), sealed again under their key."""
         with self._repo.writing() as db:
             db["facilitators"].update(facilitator_id, {"handle": sealed_handle})
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
-from circle.store.integrity import PARTS, PARTS_BY_NAME, digests, meeting_log_digest, take_touched
+from circle.store.integrity import PARTS, digests, meeting_log_digest, take_touched
 from circle.store.sealing import GroupSealer
+from circle.vault.errors import SealBroken
 
 # A meeting deleted takes its log and attendance with it, so a change to the meetings is read again whole.
 _WITH_MEETINGS = {"meetings", "log", "attendance"}
@@ -30,16 +33,39 @@ class VaultChangedOutside(CircleError):
         )
 
 
-class Manifests:
-    """Seals the manifest of each group a transaction touched, with the sealers `sealer_for` finds."""
+# Group id -> (key version, generation) of each manifest a transaction sealed.
+Sealed = dict[str, tuple[int, int]]
 
-    def __init__(self, sealer_for: Callable[[str], GroupSealer | None]) -> None:
+
+@dataclass(frozen=True)
+class Checked:
+    """How a group's rows compare with its manifest: what differs, as a facilitator would say it, and the
+    manifest's generation (None: the group has no manifest yet)."""
+
+    changed: list[str]
+    generation: int | None
+
+
+class Manifests:
+    """Seals the manifest of each group a transaction touched, with the sealers `sealer_for` finds, and tells
+    `on_sealed` (inside the same transaction) which generation each group's manifest is now at."""
+
+    def __init__(
+        self,
+        sealer_for: Callable[[str], GroupSealer | None],
+        on_sealed: Callable[[sqlite3.Connection, Sealed], None] = lambda conn, sealed: None,
+    ) -> None:
         self._sealer_for = sealer_for
+        self._on_sealed = on_sealed
         self._new: dict[str, GroupSealer] = {}
 
     def sealing_with(self, sealer: GroupSealer) -> None:
         """A group's sealer that the keyring does not hold yet: a group being made, or a key being changed."""
         self._new[sealer.group_id] = sealer
+
+    def forget(self) -> None:
+        """Drop the sealers given by `sealing_with`: locking leaves no key behind."""
+        self._new = {}
 
     def _sealer(self, group_id: str, key_version: int) -> GroupSealer | None:
         """The sealer of the group's key version as the transaction leaves it."""
@@ -49,6 +75,7 @@ class Manifests:
         return None
 
     def seal_touched(self, conn: sqlite3.Connection) -> None:
+        sealed: Sealed = {}
         for group_id, parts in take_touched(conn).items():
             row = conn.execute("SELECT manifest, key_version FROM groups WHERE id = ?", [group_id]).fetchone()
             if row is None:
@@ -57,20 +84,35 @@ class Manifests:
             if sealer is None:
                 raise GroupUnvouched()
             kept = None if row[0] is None else sealer.open_json("groups", "manifest", group_id, row[0])
-            manifest = self._updated(conn, group_id, kept, parts)
-            sealed = sealer.seal_json("groups", "manifest", group_id, manifest)
-            conn.execute("UPDATE groups SET manifest = ? WHERE id = ?", [sealed, group_id])
+            sealed[group_id] = self._seal(conn, sealer, self._updated(conn, group_id, kept, parts), kept)
+        if sealed:
+            self._on_sealed(conn, sealed)
 
     def seal_whole(self, conn: sqlite3.Connection, sealers: list[GroupSealer]) -> None:
         """Each group's manifest made afresh from its rows, inside the caller's transaction: the first one of a
         group from before manifests, or all of them when the facilitator accepts a vault as it is."""
+        sealed: Sealed = {}
         for sealer in sealers:
             self.sealing_with(sealer)
-            manifest = digests(conn, sealer.group_id)
-            conn.execute(
-                "UPDATE groups SET manifest = ? WHERE id = ?",
-                [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
-            )
+            row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
+            kept = None
+            if row is not None and row[0] is not None:
+                with suppress(SealBroken):
+                    kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
+            sealed[sealer.group_id] = self._seal(conn, sealer, digests(conn, sealer.group_id), kept)
+        if sealed:
+            self._on_sealed(conn, sealed)
+
+    @staticmethod
+    def _seal(conn: sqlite3.Connection, sealer: GroupSealer, manifest: dict, kept: dict | None) -> tuple[int, int]:
+        """Write the manifest one generation on from the one it replaces; return (key version, generation)."""
+        generation = _generation(kept) + 1
+        manifest = {**manifest, GENERATION: generation}
+        conn.execute(
+            "UPDATE groups SET manifest = ? WHERE id = ?",
+            [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
+        )
+        return sealer.key_version, generation
 
     @staticmethod
     def _updated(conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:
@@ -95,11 +137,20 @@ class Manifests:
         return manifest
 
     @staticmethod
-    def changed_parts(conn: sqlite3.Connection, sealer: GroupSealer) -> list[str] | None:
-        """How the group's rows differ from its manifest, as a facilitator would say it; None: it has none yet."""
+    def check(conn: sqlite3.Connection, sealer: GroupSealer) -> Checked:
+        """How the group's rows compare with its manifest."""
         row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
         if row is None or row[0] is None:
-            return None
+            return Checked([], None)
         kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
         found = digests(conn, sealer.group_id)
-        return [PARTS_BY_NAME[name].described for name in (part.name for part in PARTS) if kept.get(name) != found[name]]
+        changed = [part.described for part in PARTS if kept.get(part.name) != found[part.name]]
+        return Checked(changed, _generation(kept))
+
+
+GENERATION = "generation"  # one more each time the manifest is written: an older copy has a smaller one
+
+
+def _generation(manifest: dict | None) -> int:
+    value = (manifest or {}).get(GENERATION, 0)
+    return value if type(value) is int and value >= 0 else 0

@@ -8,42 +8,22 @@ plain data only and no database (safe on a thread worker), and the Workspace sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
 from circle.store.key_directory import seal_trusted_key
 from circle.store.keys import FacilitatorRecord, KeySlot, slot_for
-from circle.store.sealing import DEFAULT_BUCKET_FLOOR, GroupSealer
+from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
-from circle.vault.crypto import associated_data
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.unlock_checks import seal_vouched
+from circle.workspace.facilitator_record import Seen, open_record, seal_record
 
 
 class PassphraseInUse(CircleError):
     """Saying so tells nothing the unlock screen doesn't: it too says whether a passphrase opens the vault."""
 
     message = "That passphrase already opens this vault; each facilitator needs their own."
-
-
-def _handle_parts(facilitator_id: str) -> list[str | int]:
-    return ["facilitators", "handle", facilitator_id]
-
-
-def seal_handle(personal_key: bytes, facilitator_id: str, handle: str) -> bytes:
-    """A facilitator's handle, sealed under their own personal key and padded like every name."""
-    return crypto.seal_padded(
-        personal_key, handle.encode("utf-8"), _handle_parts(facilitator_id), floor=DEFAULT_BUCKET_FLOOR
-    )
-
-
-def open_handle(personal_key: bytes, facilitator_id: str, sealed: bytes) -> str:
-    """The handle, padded or as an older circle sealed it (sealed again padded at its next unlock)."""
-    where, parts = "facilitators.handle", _handle_parts(facilitator_id)
-    if crypto.seal_version(sealed) == crypto.SEAL_VERSION:
-        return crypto.open_sealed(personal_key, sealed, associated_data(parts), where=where).decode("utf-8")
-    return crypto.open_padded(personal_key, sealed, parts, floor=DEFAULT_BUCKET_FLOOR, where=where).decode("utf-8")
 
 
 def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:
@@ -67,6 +47,7 @@ class OpenedKey:
     record: FacilitatorRecord
     personal_key: bytes
     handle: str
+    seen: Seen = field(default_factory=dict)  # what they last saw of each group (facilitator_record.py)
 
 
 @dataclass(frozen=True)
@@ -79,8 +60,8 @@ class UnlockAttempt:
         for record in self.records:
             personal_key = open_personal_key(record, passphrase)
             if personal_key is not None:
-                handle = open_handle(personal_key, record.id, record.handle)
-                return OpenedKey(record, personal_key, handle)
+                handle, seen = open_record(personal_key, record.id, record.handle)
+                return OpenedKey(record, personal_key, handle, seen)
         return None
 
 
@@ -109,7 +90,7 @@ class NewFacilitator:
             wrapped_key=keyring.wrap_personal_key(
                 keyring.derive_kek(passphrase, salt, self.kdf), personal_key, facilitator_id
             ),
-            handle=seal_handle(personal_key, facilitator_id, self.handle),
+            handle=seal_record(personal_key, facilitator_id, self.handle, {}),
             public_key=keyring.facilitator_public_key(personal_key),
         )
         return OpenedKey(record, personal_key, self.handle)
@@ -125,7 +106,7 @@ class NewPersonalKey:
     personal_key: bytes
     slots: tuple[KeySlot, ...]
     trusted: dict[str, bytes]
-    vouched: bytes  # the key version of each group held, sealed under the new key (unlock_checks.py)
+    groups: tuple[GroupSealer, ...]
 
 
 @dataclass(frozen=True)
@@ -137,6 +118,7 @@ class PassphraseChange:
     mine: FacilitatorRecord
     personal_key: bytes
     handle: str
+    seen: Seen
     groups: tuple[GroupSealer, ...]
     others: tuple[FacilitatorRecord, ...]
     kdf: keyring.KdfParams
@@ -155,10 +137,9 @@ class PassphraseChange:
             kdf_salt=salt,
             kdf=self.kdf,
             wrapped_key=keyring.wrap_personal_key(keyring.derive_kek(new, salt, self.kdf), personal_key, fid),
-            handle=seal_handle(personal_key, fid, self.handle),
+            handle=seal_record(personal_key, fid, self.handle, self.seen),
             public_key=public_key,
         )
         slots = tuple(slot_for(public_key, fid, sealer) for sealer in self.groups)
         trusted = {sealer.group_id: seal_trusted_key(sealer, fid, public_key) for sealer in self.groups}
-        versions = {group.group_id: group.key_version for group in self.groups}
-        return NewPersonalKey(record, personal_key, slots, trusted, seal_vouched(personal_key, record.id, versions))
+        return NewPersonalKey(record, personal_key, slots, trusted, self.groups)

@@ -147,7 +147,6 @@ class Facilitators(Service):
         opens_other_groups = any(slot.group_id != group_id for slot in self._keys.key_slots(facilitator_id))
         self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups)
         self._context.keyring.sealers[group_id] = new
-        self._context.keyring.remember_key_versions()
 
     def begin_change_passphrase(self, kdf: keyring.KdfParams | None) -> PassphraseChange:
         """Your record, personal key, handle and groups, and everyone else's records: what `rekey` needs."""
@@ -160,11 +159,28 @@ class Facilitators(Service):
         mine = next(record for record in records if record.id == facilitator_id)
         others = tuple(record for record in records if record.id != facilitator_id)
         groups = tuple(held.sealers.values())
-        return PassphraseChange(mine, personal_key, handle, groups, others, kdf or self._context.kdf or mine.kdf)
+        return PassphraseChange(
+            mine, personal_key, handle, held.seen, groups, others, kdf or self._context.kdf or mine.kdf
+        )
 
     def finish_change_passphrase(self, made: NewPersonalKey) -> None:
-        """Store your new personal key, with your slots sealed to its public key, in one transaction."""
-        self._keys.replace_personal_key(made.record, list(made.slots), made.trusted, made.vouched)
-        held = self._context.keyring
-        if held.facilitator_id == made.record.id:  # still unlocked as you: go on with the new key
+        """Store your new personal key, with your slots sealed to its public key, in one transaction.
+
+        Still unlocked as you, you go on with the new key, and your record is sealed under it as the groups'
+        manifests move on; locked meanwhile, the groups' sealers are lent to the manifests for this write only."""
+        held, manifests = self._context.keyring, self._context.repo.manifests
+        assert manifests is not None
+        still_you, old_key = held.facilitator_id == made.record.id, held.personal_key
+        for sealer in made.groups:
+            manifests.sealing_with(sealer)
+        if still_you:
             held.personal_key = made.personal_key
+        try:
+            self._keys.replace_personal_key(made.record, list(made.slots), made.trusted)
+        except BaseException:
+            if still_you:
+                held.personal_key = old_key
+            raise
+        finally:
+            if not still_you:
+                manifests.forget()

@@ -5,18 +5,21 @@ Everything else in the workspace asks the keyring for a group's sealer; locking 
 
 from __future__ import annotations
 
+import sqlite3
+
 from circle.domain.errors import CircleError
 from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
-from circle.store.manifests import Manifests, VaultChangedOutside
+from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.upgrades import upgrade_groups
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.derivation import OpenedKey, UnlockAttempt, seal_handle
-from circle.workspace.unlock_checks import changes_outside, open_slots, open_vouched, seal_vouched, vouch
+from circle.workspace.derivation import OpenedKey, UnlockAttempt
+from circle.workspace.facilitator_record import Seen, seal_record
+from circle.workspace.unlock_checks import changes_outside, open_slots
 
 
 class VaultLocked(CircleError):
@@ -56,9 +59,9 @@ class Keyring:
         self.handle: str | None = None
         self.personal_key: bytes | None = None
         self.sealers: dict[str, GroupSealer] = {}
-        self._vouched: dict[str, int] = {}
+        self._seen: dict[str, tuple[int, int]] = {}
         if can_write:
-            repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id))
+            repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id), self._on_sealed)
 
     # state -------------------------------------------------------------------------
     @property
@@ -94,13 +97,21 @@ class Keyring:
         if opened is None:
             raise WrongPassphrase()
         refuse_a_changed_key(opened)
-        self.become(opened.record, opened.personal_key, opened.handle, accept_changes=accept_changes)
+        self.become(opened.record, opened.personal_key, opened.handle, seen=opened.seen, accept_changes=accept_changes)
 
     def become(
-        self, record: FacilitatorRecord, personal_key: bytes, handle: str, *, accept_changes: bool = False
+        self,
+        record: FacilitatorRecord,
+        personal_key: bytes,
+        handle: str,
+        *,
+        seen: Seen | None = None,
+        accept_changes: bool = False,
     ) -> None:
-        """Unlock as this facilitator. Each group they hold is checked first and nothing is written while
-        anything is not as circle left it (VaultChangedOutside), unless they accept the vault as it is."""
+        """Unlock as this facilitator, who last saw `seen` of their groups. Each group they hold is checked
+        first, and nothing is written while anything is not as circle left it (VaultChangedOutside), unless
+        they accept the vault as it is."""
+        seen = dict(seen or {})
         legacy = record.public_key is None
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
@@ -113,40 +124,49 @@ class Keyring:
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
-        vouched = open_vouched(personal_key, record.id, self.keys.vouched(record.id))
-        changed = changes_outside(self._repo, held, vouched)
-        if changed and not accept_changes:
-            raise VaultChangedOutside(changed)
-        older = {gid: found for gid, found in held.formats.items() if found < CURRENT_GROUP_FORMAT}
+        found = changes_outside(self._repo, held, seen)
+        if found.changed and not accept_changes:
+            raise VaultChangedOutside(found.changed)
+        older = {gid: format_ for gid, format_ in held.formats.items() if format_ < CURRENT_GROUP_FORMAT}
         if older and not self.can_write:
             raise VaultNeedsUpdate(self._repo.path)  # a reader of the older rows would misread them
-        self.sealers = held.sealers  # from here on, each write seals the manifests of the groups it changes
+        # From here on each write seals the manifests of the groups it changes, and this facilitator's record.
+        self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
+        self.sealers, self._seen = held.sealers, found.seen
         if self.can_write:
             try:
-                self._bring_up_to_date(record, personal_key, handle, older, vouched, accept_changes and bool(changed))
+                self._bring_up_to_date(record, older, accept_changes and bool(found.changed), keep=seen)
             except BaseException:
-                self.sealers = {}
+                self.lock()
                 raise
-        self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
-        if self.can_write:
             self._name_in_groups(handle)
 
-    def _bring_up_to_date(
-        self, record: FacilitatorRecord, personal_key: bytes, handle: str, older: dict[str, int],
-        vouched: dict[str, int], accepted: bool,
-    ) -> None:
-        """The writes an unlock may need: accepted changes vouched for, older groups and the handle in today's
-        format, and a first manifest and key version remembered for each group."""
-        if accepted:
+    def _bring_up_to_date(self, record: FacilitatorRecord, older: dict[str, int], accepted: bool, keep: Seen) -> None:
+        """The writes an unlock may need: accepted changes vouched for, older groups in today's format, a first
+        manifest for each group without one, and this facilitator's record of what they saw."""
+        without_manifest = {row[0] for row in self._repo.rows("SELECT id FROM groups WHERE manifest IS NULL")}
+        vouch_for = list(self.sealers.values()) if accepted else [
+            sealer for group_id, sealer in self.sealers.items() if group_id in without_manifest
+        ]
+        if vouch_for:
             assert self._repo.manifests is not None
             with self._repo.writing():
-                self._repo.manifests.seal_whole(self._repo.conn, list(self.sealers.values()))
-            vouched = {}
+                self._repo.manifests.seal_whole(self._repo.conn, vouch_for)
         if older:
             upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
-        if seal_version(record.handle) != PADDED_SEAL_VERSION:
-            self.keys.set_handle(record.id, seal_handle(personal_key, record.id, handle))
-        self._vouched = vouch(self.keys, record.id, personal_key, self.sealers, vouched)
+        if self._seen != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
+            self.keys.set_handle(record.id, self._sealed_record())
+
+    def _sealed_record(self) -> bytes:
+        assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
+        return seal_record(self.personal_key, self.facilitator_id, self.handle, self._seen)
+
+    def _on_sealed(self, conn: sqlite3.Connection, sealed: Sealed) -> None:
+        """Manifests were sealed in this transaction: this facilitator's record of them moves on with them."""
+        if self.personal_key is None:
+            return
+        self._seen.update(sealed)
+        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(), self.facilitator_id])
 
     def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
         """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""
@@ -183,7 +203,14 @@ class Keyring:
         """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
         self.facilitator_id = self.personal_key = self.handle = None
         self.sealers = {}
-        self._vouched = {}
+        self._seen = {}
+        if self._repo.manifests is not None:
+            self._repo.manifests.forget()
+
+    @property
+    def seen(self) -> Seen:
+        """What this facilitator has seen of each group they hold: key version and manifest generation."""
+        return dict(self._seen)
 
     # key slots --------------------------------------------------------------------------
     def give_group_key(self, sealer: GroupSealer) -> None:
@@ -192,12 +219,3 @@ class Keyring:
         public_key = keyring.facilitator_public_key(self.personal_key)
         self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle, public_key)
         self.sealers[sealer.group_id] = sealer
-        self.remember_key_versions()
-
-    def remember_key_versions(self) -> None:
-        """Keep this facilitator's own record of each held group's key version current (unlock_checks.py)."""
-        assert self.personal_key is not None and self.facilitator_id is not None
-        versions = {group_id: sealer.key_version for group_id, sealer in self.sealers.items()}
-        if versions != self._vouched:
-            self.keys.set_vouched(self.facilitator_id, seal_vouched(self.personal_key, self.facilitator_id, versions))
-            self._vouched = versions

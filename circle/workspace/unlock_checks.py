@@ -3,43 +3,23 @@
 Three things are checked, from what only their keys can vouch for:
 - each key slot is for its group's current key version (a slot left stale means the file was changed);
 - each group's manifest matches its rows (store/manifests.py);
-- each group they held at their last unlock still has at least the key version it had then, and a manifest:
-  their own record of that (`facilitators.vouched`, sealed under their personal key) catches a group, or a
-  removal, put back from an older copy of the file.
-A copy of the whole file from before cannot be told apart from the file itself; docs/SECURITY.md says so.
+- each group in their own record (facilitator_record.py) is still there, with at least the key version and the
+  manifest generation they last saw, and still opens to them: that catches a group, a removal or a manifest put
+  back from an older copy, and a manifest or key slot taken away.
+A copy of the whole file from before, their own record with it, cannot be told apart from the file itself;
+docs/SECURITY.md says so.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from circle.store.keys import KeySlot, KeyStore
+from circle.store.keys import KeySlot
 from circle.store.manifests import Manifests
 from circle.store.repository import GroupFormat, Repository
 from circle.store.sealing import GroupSealer
-from circle.vault import crypto
-
-_VOUCHED_FLOOR = 256
-
-
-def _vouched_parts(facilitator_id: str) -> list[str | int]:
-    return ["facilitators", "vouched", facilitator_id]
-
-
-def open_vouched(personal_key: bytes, facilitator_id: str, sealed: bytes | None) -> dict[str, int]:
-    """Group id -> the key version it had when this facilitator last unlocked; {} before the first."""
-    if sealed is None:
-        return {}
-    plain = crypto.open_padded(personal_key, sealed, _vouched_parts(facilitator_id), floor=_VOUCHED_FLOOR,
-                               where="facilitators.vouched")
-    return {str(group_id): int(version) for group_id, version in json.loads(plain).items()}
-
-
-def seal_vouched(personal_key: bytes, facilitator_id: str, versions: dict[str, int]) -> bytes:
-    plain = json.dumps(versions, sort_keys=True).encode()
-    return crypto.seal_padded(personal_key, plain, _vouched_parts(facilitator_id), floor=_VOUCHED_FLOOR)
+from circle.workspace.facilitator_record import Seen
 
 
 @dataclass(frozen=True)
@@ -51,24 +31,13 @@ class HeldGroups:
     stale_slots: int
 
 
-def _without_manifest(repo: Repository) -> set[str]:
-    return {row[0] for row in repo.rows("SELECT id FROM groups WHERE manifest IS NULL")}
+@dataclass(frozen=True)
+class Found:
+    """What is not as circle left it, as a facilitator would say it, and what they now see of each held group
+    (key version and manifest generation; 0 for a group with no manifest yet)."""
 
-
-def changes_outside(repo: Repository, held: HeldGroups, vouched: dict[str, int]) -> list[str]:
-    """What is not as circle left it, as a facilitator would say it; empty when all is well."""
-    found = ["a key slot"] if held.stale_slots else []
-    formats = repo.group_formats()
-    bare = _without_manifest(repo)
-    for group_id, version in vouched.items():
-        group = formats.get(group_id)
-        if group is None or group.key_version < version:
-            found.append("the key")
-        elif group_id in held.sealers and group_id in bare:
-            found.append("the manifest")
-    for sealer in held.sealers.values():
-        found += Manifests.changed_parts(repo.conn, sealer) or []
-    return found
+    changed: list[str]
+    seen: dict[str, tuple[int, int]]
 
 
 def open_slots(
@@ -79,7 +48,7 @@ def open_slots(
     for slot in slots:
         group = formats.get(slot.group_id)
         if group is None:
-            continue  # the group is gone with its slots' rows; the vouched versions notice a group deleted
+            continue  # the group is gone with its slots' rows; the record of what was seen notices it
         if group.key_version != slot.key_version:
             stale += 1
             continue
@@ -88,16 +57,23 @@ def open_slots(
     return HeldGroups(sealers, group_formats, stale)
 
 
-def vouch(
-    keys: KeyStore, facilitator_id: str, personal_key: bytes, sealers: dict[str, GroupSealer], vouched: dict[str, int]
-) -> dict[str, int]:
-    """Give each held group a manifest if it has none yet, and remember each one's key version."""
-    repo = keys.repository
-    missing = [sealers[group_id] for group_id in _without_manifest(repo) if group_id in sealers]
-    if missing and repo.manifests is not None:
-        with repo.writing():
-            repo.manifests.seal_whole(repo.conn, missing)
-    versions = {group_id: sealer.key_version for group_id, sealer in sealers.items()}
-    if versions != vouched:
-        keys.set_vouched(facilitator_id, seal_vouched(personal_key, facilitator_id, versions))
-    return versions
+def changes_outside(repo: Repository, held: HeldGroups, seen: Seen) -> Found:
+    changed = ["a key slot"] if held.stale_slots else []
+    generations: dict[str, int | None] = {}
+    for group_id, sealer in held.sealers.items():
+        checked = Manifests.check(repo.conn, sealer)
+        changed += checked.changed
+        generations[group_id] = checked.generation
+    formats = repo.group_formats()
+    for group_id, (version, generation) in seen.items():
+        group = formats.get(group_id)
+        if group is None or group.key_version < version:
+            changed.append("the key")
+        elif group_id not in held.sealers:
+            # A newer key without a slot for them is their removal by the group's other facilitators.
+            if group.key_version == version:
+                changed.append("a key slot")
+        elif (generations[group_id] or 0) < generation or (generation and generations[group_id] is None):
+            changed.append("the manifest")
+    now = {group_id: (sealer.key_version, generations[group_id] or 0) for group_id, sealer in held.sealers.items()}
+    return Found(changed, now)

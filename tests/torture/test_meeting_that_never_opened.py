@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from circle.workspace import Workspace
+from tests.older_vaults import make_older
 
 
 def test_a_meeting_row_left_without_its_opening_does_not_stop_the_group_meeting_again(
@@ -15,15 +16,13 @@ def test_a_meeting_row_left_without_its_opening_does_not_stop_the_group_meeting_
     with Workspace.open(meeting_vault) as workspace:
         workspace.unlock(passphrase)
         group_id = workspace.groups()[0].id
+    make_older(meeting_vault, passphrase, last_migration="m006_key_directory")  # an older circle kept no manifests
     with sqlite3.connect(meeting_vault / "data" / "circle.db") as conn:
         conn.execute(
             "INSERT INTO sessions (id, group_id, held_on, status, planned_minutes)"
             " VALUES ('never-opened', ?, '2026-01-05', 'open', 90)",
             [group_id],
         )
-        # An older circle kept no manifests, so nothing vouched for its rows.
-        conn.execute("UPDATE groups SET manifest = NULL")
-        conn.execute("UPDATE facilitators SET vouched = NULL")
     conn.close()
     with Workspace.open(meeting_vault) as workspace:
         workspace.unlock(passphrase)

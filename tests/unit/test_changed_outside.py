@@ -3,8 +3,10 @@ facilitator accepts the vault as it is."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -151,3 +153,51 @@ def test_everything_circle_itself_writes_is_vouched_for(vault_home: Path):
     with Workspace.open(vault_home) as vault:
         vault.unlock("a whole new passphrase here")
         assert len(vault.groups()) == 1
+
+
+def test_rows_deleted_with_the_manifest_taken_away_too_are_reported(vault_home: Path):
+    a_group_with_history(vault_home)
+    run_sql(vault_home, "DELETE FROM notes")
+    run_sql(vault_home, "UPDATE groups SET manifest = NULL")
+    assert "the manifest" in reported(vault_home)
+
+
+def test_rows_added_then_deleted_with_an_older_manifest_put_back_are_reported(vault_home: Path):
+    group_id = a_group_with_history(vault_home)
+    [(older_manifest,)] = run_sql(vault_home, "SELECT manifest FROM groups")
+    with unlocked_workspace(vault_home, FakeClock(CLOCK)) as vault:
+        added = vault.add_member(group_id, "Cal")
+    run_sql(vault_home, "DELETE FROM members WHERE id = ?", [added.id])
+    run_sql(vault_home, "UPDATE groups SET manifest = ?", [older_manifest])
+    assert "the manifest" in reported(vault_home)
+
+
+def test_a_key_slot_taken_away_is_reported_not_a_group_silently_gone(vault_home: Path):
+    a_group_with_history(vault_home)
+    with unlocked_workspace(vault_home):
+        pass  # the facilitator has seen the group
+    run_sql(vault_home, "DELETE FROM key_slots")
+    assert "a key slot" in reported(vault_home)
+
+
+def test_a_facilitator_removed_by_the_others_is_not_told_the_vault_was_changed(vault_home: Path):
+    with unlocked_workspace(vault_home) as vault:
+        tuesday, thursday = vault.create_group("Tuesday"), vault.create_group("Thursday")
+        robin = vault.add_cofacilitator(tuesday.id, "Robin", ROBINS, kdf=FLOOR_KDF)
+        vault.give_group(thursday.id, robin.id)
+    with Workspace.open(vault_home) as as_robin:
+        as_robin.unlock(ROBINS)  # Robin has seen both groups
+    with unlocked_workspace(vault_home) as vault:
+        vault.remove_facilitator(tuesday.id, robin.id)
+    with Workspace.open(vault_home) as as_robin:
+        as_robin.unlock(ROBINS)
+        assert [group.name for group in as_robin.groups()] == ["Thursday"]
+
+
+def test_locking_leaves_no_key_behind_of_a_group_made_since_unlocking(vault_home: Path):
+    with unlocked_workspace(vault_home) as vault:
+        group = vault.create_group("Tuesday")
+        held = weakref.ref(vault._sealers[group.id])  # noqa: SLF001 - the key holder itself
+        vault.lock()
+        gc.collect()
+        assert held() is None

@@ -81,7 +81,7 @@ def vault_files(home: Path) -> list[Path]:
 def clear_values(home: Path) -> list[tuple[str, str, object]]:
     """(table, column, value) of every value that is not sealed: what anyone with the file reads."""
     sealed = {(column.table, column.column) for column in GROUP_SEALED_COLUMNS}
-    sealed |= {("facilitators", "wrapped_key"), ("facilitators", "handle"), ("facilitators", "vouched"),
+    sealed |= {("facilitators", "wrapped_key"), ("facilitators", "handle"),
                ("key_slots", "wrapped_key")}
     found = []
     with closing(sqlite3.connect(home / "data" / "circle.db")) as conn:

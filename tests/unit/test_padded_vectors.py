@@ -15,7 +15,7 @@ from circle.store.sealing import GroupSealer, bucket_floor
 from circle.vault import errors
 from circle.vault.crypto import associated_data, open_padded, seal_padded
 from circle.vault.padding import pad
-from circle.workspace.unlock_checks import open_vouched, seal_vouched
+from circle.workspace.facilitator_record import RECORD_FLOOR, open_record, seal_record
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "padded_fields.json").read_text("utf-8"))
 cases = pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["label"] for c in VECTORS["cases"]])
@@ -70,8 +70,9 @@ def _sealer(key: bytes, parts: list) -> GroupSealer:
 
 def read_record(record: str, key: bytes, parts: list, sealed: bytes) -> object:
     """Open `sealed` as `record`, read from where `parts` say, with circle's own reader of that record."""
-    if record == "facilitators.vouched":
-        return open_vouched(key, parts[2], sealed)
+    if record == "facilitators.handle":
+        handle, seen = open_record(key, parts[2], sealed)
+        return {"groups": {group_id: list(pair) for group_id, pair in seen.items()}, "handle": handle}
     sealer, row = _sealer(key, parts), parts[2]
     if record == "members.details":
         dates = open_dates(sealer, row, sealed)
@@ -91,23 +92,24 @@ def read_record(record: str, key: bytes, parts: list, sealed: bytes) -> object:
 def test_there_is_one_record_vector_for_each_sealed_record_of_format_3():
     assert [case["record"] for case in RECORDS] == [
         "members.details", "sessions.summary", "sessions.attendance", "notes.body", "groups.manifest",
-        "facilitators.vouched",
+        "facilitators.handle",
     ]
 
 
 @records
 def test_a_record_vector_is_padded_to_its_columns_floor(case):
-    floor = 256 if case["record"] == "facilitators.vouched" else bucket_floor(*case["record"].split("."))
+    floor = RECORD_FLOOR if case["record"] == "facilitators.handle" else bucket_floor(*case["record"].split("."))
     assert case["floor"] == floor
     assert pad(case["plaintext"].encode("utf-8"), floor).hex() == case["padded"]
 
 
 @records
 def test_a_record_vector_holds_the_exact_json_circle_writes(case):
-    if case["record"] == "facilitators.vouched":
-        written = seal_vouched(bytes.fromhex(case["key"]), case["aad_parts"][2], case["value"])
-        assert open_padded(bytes.fromhex(case["key"]), written, case["aad_parts"], floor=256).decode() == case[
-            "plaintext"]
+    if case["record"] == "facilitators.handle":
+        seen = {group_id: tuple(pair) for group_id, pair in case["value"]["groups"].items()}
+        written = seal_record(bytes.fromhex(case["key"]), case["aad_parts"][2], case["value"]["handle"], seen)
+        assert open_padded(bytes.fromhex(case["key"]), written, case["aad_parts"], floor=RECORD_FLOOR).decode() == (
+            case["plaintext"])
     else:
         assert json.dumps(case["value"], ensure_ascii=False, sort_keys=True) == case["plaintext"]
     assert json.loads(case["plaintext"]) == case["value"]

@@ -65,7 +65,6 @@ def padded_cases() -> list[dict]:
         ("a name that just fits the first bucket", field("members", "name", MEMBER), long_name[:63]),
         ("a name one byte past the first bucket", field("members", "name", MEMBER), long_name[:61] + "ab!"),
         ("a safety note", field("notes", "body", NOTE), note),
-        ("facilitator handle, under a personal key", ["facilitators", "handle", MEMBER], "Sam"),
         ("key directory entry", field("group_facilitators", "public_key", FACILITATOR), DIRECTORY_ENTRY),
     ]
     out = []
@@ -125,7 +124,7 @@ def failure_cases() -> list[dict]:
 SESSION = "7e3a9c1d5b2f4e6a8d0c2b4f6e8a1c3d"
 OTHER_GROUP = "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b"
 ROSTER = ["0d3e6f9a2b5c8e1f4a7d0b3c6e9f2a5b", "6b1d8f3a0c5e2b7d9f4a1c6e3b8d0f25", "e94a2c7b5d0f3e8a1c6b9d2f4a7e0c53"]
-VOUCHED_FLOOR = 256  # facilitators.vouched, under a personal key (FORMAT.md 7.8)
+RECORD_FLOOR = 256  # facilitators.handle, a facilitator's own record under their personal key (FORMAT.md 7.8)
 
 
 def _digest_by_hand(name: str, rows: list[str]) -> list[object]:
@@ -179,28 +178,27 @@ def record_values() -> dict[str, object]:
             "action": None, "created_at": "2025-09-02T20:41:07.123456+00:00", "expires_on": "2025-12-01",
             "kind": "follow_up", "member_id": MEMBER, "resolved_at": None, "text": "Offer a call",
         },
-        "groups.manifest": manifest,
-        "facilitators.vouched": {GROUP: 1, OTHER_GROUP: 3},
+        "groups.manifest": {**manifest, "generation": 12},
+        "facilitators.handle": {"groups": {GROUP: [1, 12], OTHER_GROUP: [3, 40]}, "handle": "Sam"},
     }
 
 
 def record_parts(record: str, row: str | None = None, group: str = GROUP, version: int = 1) -> list[str | int]:
     """Where each record lives (FORMAT.md section 5)."""
     table, column = record.split(".")
-    if record == "facilitators.vouched":
+    if record == "facilitators.handle":
         return [table, column, row or FACILITATOR]
     default_row = {"members": MEMBER, "sessions": SESSION, "notes": NOTE, "groups": group}[table]
     return [table, column, row or default_row, group, version]
 
 
 def record_floor(record: str) -> int:
-    return VOUCHED_FLOOR if record == "facilitators.vouched" else bucket_floor(*record.split("."))
+    return RECORD_FLOOR if record == "facilitators.handle" else bucket_floor(*record.split("."))
 
 
 def record_text(record: str, value: object) -> str:
-    if record == "facilitators.vouched":
-        return json.dumps(value, sort_keys=True)  # as circle.workspace.unlock_checks.seal_vouched writes it
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)  # as GroupSealer.seal_json writes it
+    # As GroupSealer.seal_json and circle.workspace.facilitator_record.seal_record write them.
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def record_cases() -> list[dict]:
@@ -209,7 +207,7 @@ def record_cases() -> list[dict]:
         parts, floor = record_parts(record), record_floor(record)
         text = record_text(record, value)
         padded = pad_by_hand(text.encode("utf-8"), floor)
-        key = OTHER_KEY if record == "facilitators.vouched" else KEY  # a personal key, not a group's
+        key = OTHER_KEY if record == "facilitators.handle" else KEY  # a personal key, not a group's
         sealed = seal_by_hand(key, padded, parts)
         assert sealed == crypto.seal_padded(key, text.encode("utf-8"), parts, floor=floor, nonce=NONCE)
         assert len(padded) == floor, record  # each realistic value fills its column's first bucket
@@ -230,7 +228,6 @@ def record_failures(cases: list[dict]) -> list[dict]:
     uneven = {"late": [0, 0], "left_early": [0, 0], "member_ids": ROSTER, "newcomer": [0, 0], "present": [1, 1]}
     uneven_text = record_text("sessions.attendance", uneven).encode("utf-8")
     uneven_parts = record_parts("sessions.attendance")
-    handle_parts = ["facilitators", "handle", FACILITATOR]
     wrong = [
         ("member details moved to another member", "members.details", "members.details",
          record_parts("members.details", ROSTER[1])),
@@ -253,12 +250,12 @@ def record_failures(cases: list[dict]) -> list[dict]:
          record_parts("groups.manifest", group=OTHER_GROUP)),
         ("a manifest read under another key version", "groups.manifest", "groups.manifest",
          record_parts("groups.manifest", version=2)),
-        ("a vouched record moved to another facilitator", "facilitators.vouched", "facilitators.vouched",
-         record_parts("facilitators.vouched", MEMBER)),
+        ("a facilitator's record moved to another facilitator", "facilitators.handle", "facilitators.handle",
+         record_parts("facilitators.handle", MEMBER)),
     ]
     out = [
         {"label": label, "record": record, "reader": reader,
-         "key": (OTHER_KEY if record == "facilitators.vouched" else KEY).hex(), "aad_parts": parts,
+         "key": (OTHER_KEY if record == "facilitators.handle" else KEY).hex(), "aad_parts": parts,
          "floor": record_floor(reader), "sealed": sealed[record], "error": "SealBroken"}
         for label, record, reader, parts in wrong
     ]
@@ -269,17 +266,11 @@ def record_failures(cases: list[dict]) -> list[dict]:
          "sealed": seal_by_hand(KEY, pad_by_hand(uneven_text, record_floor("sessions.attendance")),
                                 uneven_parts).hex(),
          "error": "SealBroken"},
-        {"label": "a facilitator's handle read as their vouched record", "record": "facilitators.handle",
-         "reader": "facilitators.vouched", "key": OTHER_KEY.hex(),
-         "aad_parts": record_parts("facilitators.vouched"), "floor": VOUCHED_FLOOR,
-         "sealed": seal_by_hand(OTHER_KEY, pad_by_hand(b"Sam", bucket_floor("facilitators", "handle")),
-                                handle_parts).hex(),
-         "error": "SealBroken"},
-        {"label": "a vouched record sealed under the group's key", "record": "facilitators.vouched",
-         "reader": "facilitators.vouched", "key": OTHER_KEY.hex(), "aad_parts": record_parts("facilitators.vouched"),
-         "floor": VOUCHED_FLOOR,
-         "sealed": seal_by_hand(KEY, pad_by_hand(record_text("facilitators.vouched", {GROUP: 1}).encode(),
-                                                 VOUCHED_FLOOR), record_parts("facilitators.vouched")).hex(),
+        {"label": "a facilitator's record sealed under a group's key", "record": "facilitators.handle",
+         "reader": "facilitators.handle", "key": OTHER_KEY.hex(), "aad_parts": record_parts("facilitators.handle"),
+         "floor": RECORD_FLOOR,
+         "sealed": seal_by_hand(KEY, pad_by_hand(record_text("facilitators.handle", {"groups": {}, "handle": "Sam"})
+                                                 .encode(), RECORD_FLOOR), record_parts("facilitators.handle")).hex(),
          "error": "SealBroken"},
     ]
     return out
