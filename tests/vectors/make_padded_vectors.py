@@ -20,14 +20,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from circle.store.sealing import bucket_floor
 from circle.vault import crypto, recipients
 
+from make_vectors import FACILITATOR, GROUP, KEY, MEMBER, NONCE, OTHER_KEY  # the same keys and ids as version 0x01
+
 HERE = Path(__file__).parent
-KEY = bytes(range(32))
-OTHER_KEY = bytes(range(32, 64))
-NONCE = bytes.fromhex("000102030405060708090a0b")
-GROUP = "9a1b7c3d5e2f4a6b8c0d1e3f5a7b9c2d"
-MEMBER = "0d3e6f9a2b5c8e1f4a7d0b3c6e9f2a5b"
 NOTE = "4c2e8a0b6d1f3e5a7c9b0d2f4e6a8c1b"
-FACILITATOR = "5f0c2a3e9b7d4c1e8a6f2b9d0e3c7a15"
 # A group's trusted public key for FACILITATOR (FORMAT.md 7.6): base64 text of the X25519 public key.
 DIRECTORY_ENTRY = base64.b64encode(recipients.public_key(bytes(range(64, 96)))).decode("ascii")
 
