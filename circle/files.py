@@ -17,9 +17,19 @@ PRIVATE_FILE_MODE = 0o600
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by its owner only."""
+    """Create `path` and any missing parents readable by their owner only; `path` is narrowed if it exists.
+
+    mkdir's mode is cut by the umask but never widened, and `parents=True` ignores it for the parents;
+    so each folder is made one by one and set to 0700 whatever the umask (a home under umask 000 was 0777).
+    Parents that were already there are the user's and are left as they are.
+    """
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(exist_ok=True, mode=PRIVATE_DIR_MODE)  # exist_ok: another circle may make it meanwhile
+            if os.name == "posix":
+                folder.chmod(PRIVATE_DIR_MODE)
+        path.mkdir(exist_ok=True, mode=PRIVATE_DIR_MODE)  # a file in the way fails here, as one plain line
         if os.name == "posix":
             path.chmod(PRIVATE_DIR_MODE)
     except OSError as error:
