@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from pathlib import Path
 
 from textual import events
@@ -26,10 +27,14 @@ from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
 from circle.ui.themes.wearing import CircleThemes
-from circle.workspace import Workspace
+from circle.workspace import VaultLocked, Workspace
 
 # How often the idle time is looked at; a lock comes at most this late.
 IDLE_CHECK_SECONDS = 15
+# How long after its planned end (pauses included) a meeting still keeps the idle lock off. Meetings run
+# over, and a facilitator may stay on to talk with someone after the last round; two hours covers any such
+# evening. A meeting left open and forgotten (overnight, for days) then locks like any other screen.
+MEETING_OVERRUN = timedelta(hours=2)
 # What counts as someone at the keyboard. Not a mouse merely passing over.
 ACTIVITY = (events.Key, events.Paste, events.MouseDown, events.MouseScrollUp, events.MouseScrollDown)
 
@@ -161,9 +166,31 @@ class CircleApp(CircleThemes):
 
         return any(isinstance(screen, MeetingScreen) for screen in self.screen_stack)
 
+    def meeting_within_its_time(self) -> bool:
+        """A meeting on the stack that has not passed its planned end by more than MEETING_OVERRUN.
+
+        Measured on the meeting's own clock, not the idle one: the time it has been open, not untouched.
+        An ongoing pause does not move the end here, or a meeting left paused would keep circle open for ever.
+        """
+        from circle.ui.screens.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                try:
+                    meeting = screen.meeting
+                except VaultLocked:
+                    continue  # it let go of its meeting (closed while circle was locked): nothing runs there
+                end = meeting.state.expected_end
+                if end is None or meeting.now() < end + MEETING_OVERRUN:
+                    return True
+        return False
+
     def lock_if_idle(self) -> None:
-        """Lock after the idle time in config.toml; never in a meeting, which has the privacy cover instead."""
-        if self.idle_lock_seconds is None or not self.workspace.is_unlocked or self.in_meeting():
+        """Lock after the idle time in config.toml; never in a meeting within its time (it has the privacy cover).
+
+        A meeting left open comes back at every unlock, so past its time it no longer keeps the lock off.
+        """
+        if self.idle_lock_seconds is None or not self.workspace.is_unlocked or self.meeting_within_its_time():
             return
         now = self.idle_clock()
         # A clock set back would otherwise put the lock off by as long; count from now instead.

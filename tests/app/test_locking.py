@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import gc
 import weakref
+from datetime import timedelta
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from circle.config import Settings, save_settings
-from circle.ui.app import idle_lock_seconds
+from circle.ui.app import MEETING_OVERRUN, idle_lock_seconds
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
@@ -106,6 +107,65 @@ async def test_idle_time_during_a_meeting_does_not_lock(workspace_with_group: Wo
         idle.advance(minutes=60)
         app.lock_if_idle()
         assert workspace.is_unlocked and isinstance(app.screen, PrivacyCover)
+
+
+async def test_a_meeting_left_open_hours_past_its_planned_end_no_longer_keeps_the_idle_lock_off(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    clock = stopped_clock(workspace)
+    async with at_home(workspace) as (app, pilot):
+        meeting_screen = await to_a_sharing_turn(pilot)
+        planned_end = meeting_screen.meeting.state.planned_end
+        assert planned_end is not None
+        clock.set(planned_end + MEETING_OVERRUN + timedelta(minutes=1))  # left open, and forgotten
+        idle = await watch_idle(pilot)
+        idle.advance(minutes=5)
+        app.lock_if_idle()
+        await pilot.pause()
+        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+
+        clock.advance(minutes=24 * 60)
+        await unlock_on_screen(pilot)
+        assert app.screen is meeting_screen  # the meeting comes back, and no longer turns the idle lock off
+        idle.advance(minutes=5)
+        app.lock_if_idle()
+        await pilot.pause()
+        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+
+
+async def test_a_meeting_opened_and_never_started_stops_keeping_the_idle_lock_off_too(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    clock = stopped_clock(workspace)
+    async with at_home(workspace) as (app, pilot):
+        await press_keys(pilot, "m")
+        assert isinstance(app.screen, MeetingScreen) and not app.screen.meeting.state.is_started
+        clock.advance(minutes=24 * 60)
+        idle = await watch_idle(pilot)
+        idle.advance(minutes=5)
+        app.lock_if_idle()
+        await pilot.pause()
+        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+
+
+async def test_a_meeting_running_over_its_planned_end_by_less_than_the_overrun_is_never_interrupted(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    clock = stopped_clock(workspace)
+    async with at_home(workspace) as (app, pilot):
+        meeting_screen = await to_a_sharing_turn(pilot)
+        planned_end = meeting_screen.meeting.state.planned_end
+        assert planned_end is not None
+        idle = await watch_idle(pilot)
+        for moment in (planned_end - timedelta(minutes=30), planned_end + MEETING_OVERRUN - timedelta(minutes=1)):
+            clock.set(moment)
+            idle.advance(minutes=60)
+            app.lock_if_idle()
+            await pilot.pause()
+            assert workspace.is_unlocked and app.screen is meeting_screen
 
 
 async def test_a_zero_idle_setting_never_locks(workspace_with_group: Workspace) -> None:

@@ -98,6 +98,13 @@ class SessionState:
             return None
         return self.started_at + timedelta(minutes=self.planned_minutes, seconds=self.paused_seconds)
 
+    @property
+    def expected_end(self) -> datetime | None:
+        """`planned_end`; a meeting opened and not yet started is expected to end its planned length after opening."""
+        if self.started_at is None and self.opened_at is not None:
+            return self.opened_at + timedelta(minutes=self.planned_minutes)
+        return self.planned_end
+
     def planned_end_at(self, now: datetime) -> datetime | None:
         """`planned_end`, also moved by a pause still going on at `now`."""
         end = self.planned_end
