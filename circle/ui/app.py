@@ -31,7 +31,7 @@ from circle.workspace import VaultLocked, Workspace
 
 # How often the idle time is looked at; a lock comes at most this late.
 IDLE_CHECK_SECONDS = 15
-# How long after its planned end (pauses included) a meeting still keeps the idle lock off. Meetings run
+# How long after its planned end (finished pauses added) a meeting still keeps the idle lock off. Meetings run
 # over, and a facilitator may stay on to talk with someone after the last round; two hours covers any such
 # evening. A meeting left open and forgotten (overnight, for days) then locks like any other screen.
 MEETING_OVERRUN = timedelta(hours=2)
