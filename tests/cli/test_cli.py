@@ -66,6 +66,18 @@ def test_init_refuses_a_passphrase_that_is_too_short(run_circle):
     assert "at least 8 characters" in one_line_error(run_circle("init", passphrase="short"))
 
 
+def test_init_refuses_a_passphrase_of_eight_spaces_and_creates_no_vault(run_circle, tmp_path: Path):
+    error = one_line_error(run_circle("init", passphrase=" " * 8))
+    assert "at least 8 characters" in error
+    assert "circle init" in one_line_error(run_circle("group", "list", passphrase=" " * 8))
+
+
+def test_changing_to_a_passphrase_of_spaces_is_refused_and_the_old_one_still_opens(run_circle, vault_home: Path):
+    refused = run_circle("passphrase", home=vault_home, env={"CIRCLE_NEW_PASSPHRASE": " " * 12})
+    assert "at least 8 characters" in one_line_error(refused)
+    ok(run_circle("group", "list", home=vault_home))
+
+
 def test_an_empty_vault_asks_for_init_first(run_circle):
     assert "circle init" in one_line_error(run_circle("group", "list"))
 
