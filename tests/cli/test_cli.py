@@ -138,6 +138,17 @@ def test_odd_and_very_long_member_names_are_printed_literally(run_circle, vault_
     assert "\x1b" not in listed
 
 
+def test_a_name_with_a_hidden_zero_width_space_is_kept_and_listed_as_the_name_it_looks_like(
+    run_circle, vault_home, tmp_path
+):
+    ok(run_circle("group", "add", "Tuesday", home=vault_home))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nJo\u200b F.\nJo F.\n\ufeff\u2060Ma\u00adria👩‍👩‍👧\n", encoding="utf-8")
+    ok(run_circle("members", "import", "Tuesday", str(roster), home=vault_home))
+    listed = ok(run_circle("members", "list", "Tuesday", home=vault_home))
+    assert [line.split("\t")[0] for line in listed.splitlines()] == ["Jo F.", "Jo F.", "Maria👩‍👩‍👧"]
+
+
 def test_a_wrong_passphrase_is_one_line_and_no_traceback(run_circle, vault_home):
     assert "passphrase does not open" in one_line_error(run_circle("group", "list", home=vault_home, passphrase="nope"))
 
