@@ -100,6 +100,11 @@ def test_a_name_with_a_zero_width_space_becomes_the_name_it_looks_like():
     assert sanitise_line("Jo\u200b F.") == sanitise_line("Jo F.") == "Jo F."
 
 
+def test_a_name_stored_with_a_zero_width_space_before_it_was_removed_is_shown_as_the_name_it_looks_like():
+    for show in (plain, one_line, cell):
+        assert show("Jo\u200b F.").plain == show("Jo F.").plain == "Jo F."
+
+
 @given(any_text)
 def test_sanitised_text_keeps_no_format_character_but_the_joins_of_emoji_and_flags(text: str):
     for at, char in enumerate(sanitise(text)):
