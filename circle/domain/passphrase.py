@@ -15,9 +15,15 @@ class Strength:
     hint: str
 
 
+def long_enough(passphrase: str) -> bool:
+    """The one length rule for a new passphrase. Spaces at either end do not count: eight spaces,
+    or a short word padded with them, would pass a plain length check and guard nothing."""
+    return len(passphrase.strip()) >= MIN_LENGTH
+
+
 def strength(passphrase: str) -> Strength:
-    if len(passphrase) < MIN_LENGTH:
-        return Strength(0, f"Too short: use at least {MIN_LENGTH} characters.")
+    if not long_enough(passphrase):
+        return Strength(0, f"Too short: use at least {MIN_LENGTH} characters, not counting spaces at either end.")
     words = len(passphrase.split())
     kinds = sum(
         any(test(char) for char in passphrase)
@@ -33,5 +39,5 @@ def strength(passphrase: str) -> Strength:
 def check_new_passphrase(passphrase: str, repeated: str) -> None:
     if passphrase != repeated:
         raise InvalidInput("The two passphrases are not the same.")
-    if len(passphrase) < MIN_LENGTH:
-        raise InvalidInput(f"A passphrase needs at least {MIN_LENGTH} characters.")
+    if not long_enough(passphrase):
+        raise InvalidInput(f"A passphrase needs at least {MIN_LENGTH} characters, not counting spaces at either end.")

@@ -76,6 +76,20 @@ async def test_two_different_passphrases_are_refused_and_nothing_is_created(empt
     assert empty_workspace.is_new
 
 
+async def test_a_passphrase_of_eight_spaces_is_refused_and_nothing_is_created(empty_workspace: Workspace) -> None:
+    app = make_app(empty_workspace)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await type_into(pilot, "#passphrase", " " * 8)
+        assert "Too short" in str(app.screen.query_one("#strength").render())
+        await type_into(pilot, "#passphrase-again", " " * 8)
+        await press_keys(pilot, "enter")
+        await app.workers.wait_for_complete()
+        message = str(app.screen.query_one("#passphrase-message").render())
+        assert "at least 8 characters" in message
+        assert isinstance(app.screen, FirstRunScreen)
+    assert empty_workspace.is_new
+
+
 async def test_enter_moves_from_the_name_to_the_passphrase_and_then_to_typing_it_again(
     empty_workspace: Workspace,
 ) -> None:

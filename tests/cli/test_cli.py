@@ -66,6 +66,18 @@ def test_init_refuses_a_passphrase_that_is_too_short(run_circle):
     assert "at least 8 characters" in one_line_error(run_circle("init", passphrase="short"))
 
 
+def test_init_refuses_a_passphrase_of_eight_spaces_and_creates_no_vault(run_circle, tmp_path: Path):
+    error = one_line_error(run_circle("init", passphrase=" " * 8))
+    assert "at least 8 characters" in error
+    assert "circle init" in one_line_error(run_circle("group", "list", passphrase=" " * 8))
+
+
+def test_changing_to_a_passphrase_of_spaces_is_refused_and_the_old_one_still_opens(run_circle, vault_home: Path):
+    refused = run_circle("passphrase", home=vault_home, env={"CIRCLE_NEW_PASSPHRASE": " " * 12})
+    assert "at least 8 characters" in one_line_error(refused)
+    ok(run_circle("group", "list", home=vault_home))
+
+
 def test_an_empty_vault_asks_for_init_first(run_circle):
     assert "circle init" in one_line_error(run_circle("group", "list"))
 
@@ -124,6 +136,17 @@ def test_odd_and_very_long_member_names_are_printed_literally(run_circle, vault_
     names = [line.split("\t")[0] for line in listed.splitlines()]
     assert names == ["[31mRed[0m", "[b]Bold[/b]", long_name]
     assert "\x1b" not in listed
+
+
+def test_a_name_with_a_hidden_zero_width_space_is_kept_and_listed_as_the_name_it_looks_like(
+    run_circle, vault_home, tmp_path
+):
+    ok(run_circle("group", "add", "Tuesday", home=vault_home))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nJo\u200b F.\nJo F.\n\ufeff\u2060Ma\u00adria👩‍👩‍👧\n", encoding="utf-8")
+    ok(run_circle("members", "import", "Tuesday", str(roster), home=vault_home))
+    listed = ok(run_circle("members", "list", "Tuesday", home=vault_home))
+    assert [line.split("\t")[0] for line in listed.splitlines()] == ["Jo F.", "Jo F.", "Maria👩‍👩‍👧"]
 
 
 def test_a_wrong_passphrase_is_one_line_and_no_traceback(run_circle, vault_home):

@@ -44,3 +44,14 @@ def test_a_passphrase_below_the_minimum_length_is_refused():
 
 def test_a_passphrase_of_the_minimum_length_typed_twice_is_accepted():
     check_new_passphrase("x" * MIN_LENGTH, "x" * MIN_LENGTH)
+
+
+@pytest.mark.parametrize("typed", [" " * MIN_LENGTH, "\t" * 12, "   abc   ", " " * 4 + "x" * (MIN_LENGTH - 1)])
+def test_a_passphrase_that_is_spaces_or_padded_out_with_them_is_refused_and_rated_too_short(typed: str):
+    with pytest.raises(InvalidInput, match=str(MIN_LENGTH)):
+        check_new_passphrase(typed, typed)
+    assert strength(typed).score == 0
+
+
+def test_spaces_inside_a_passphrase_still_count():
+    check_new_passphrase("a b c d e", "a b c d e")

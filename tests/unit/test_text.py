@@ -45,7 +45,8 @@ def test_c0_controls_and_delete_are_removed_but_newline_and_tab_are_kept():
     "text",
     [
         "Zoë 🌻", "👩🏽‍🦱 family 👨‍👩‍👧", "李小龙", "Ἀθηνᾶ", "مرحبا",
-        "[bold]Ada[/bold]", "[@click=app.quit]", "Ada\u200dL",
+        "[bold]Ada[/bold]", "[@click=app.quit]", "🐈‍⬛ ❤️‍🔥 🏳️‍🌈",
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # the flag of Scotland
     ],
 )
 def test_emoji_other_scripts_and_markup_look_alikes_are_kept_as_written(text: str):
@@ -95,6 +96,22 @@ def test_a_sanitised_line_is_idempotent_single_line_and_trimmed(text: str):
     assert line == line.strip()
 
 
+def test_a_name_with_a_zero_width_space_becomes_the_name_it_looks_like():
+    assert sanitise_line("Jo\u200b F.") == sanitise_line("Jo F.") == "Jo F."
+
+
+def test_a_name_stored_with_a_zero_width_space_before_it_was_removed_is_shown_as_the_name_it_looks_like():
+    for show in (plain, one_line, cell):
+        assert show("Jo\u200b F.").plain == show("Jo F.").plain == "Jo F."
+
+
+@given(any_text)
+def test_sanitised_text_keeps_no_format_character_but_the_joins_of_emoji_and_flags(text: str):
+    for at, char in enumerate(sanitise(text)):
+        if unicodedata.category(char) == "Cf":
+            assert char == "\u200d" or 0xE0020 <= ord(char) <= 0xE007F, f"U+{ord(char):04X} at {at}"
+
+
 def test_a_lone_surrogate_that_could_not_be_stored_is_removed():
     assert sanitise("a\ud800b") == "ab"
 
@@ -121,11 +138,18 @@ ESCAPES = {
     "isolates": "\u2066a\u2067b\u2068c\u2069",
 }
 ZERO_WIDTH = {
-    "zero-width space": "a\u200bb",
-    "zero-width non-joiner": "a\u200cb",
-    "a lone joiner": "\u200d",
-    "word joiner": "a\u2060b",
-    "byte-order mark": "\ufeffAda",
+    "zero-width space": ("a\u200bb", "ab"),
+    "zero-width non-joiner": ("a\u200cb", "ab"),
+    "a lone joiner": ("\u200d", ""),
+    "a joiner between letters": ("Ada\u200dL", "AdaL"),
+    "a joiner between a letter and an emoji": ("Ada\u200d🌻", "Ada🌻"),
+    "word joiner": ("a\u2060b", "ab"),
+    "byte-order mark": ("\ufeffAda", "Ada"),
+    "invisible times": ("a\u2062b", "ab"),
+    "soft hyphen": ("Love\u00adlace", "Lovelace"),
+    "tags outside a flag": ("Ada\U000e0041\U000e007f", "Ada"),
+    "flag tags without their cancel tag": ("\U0001f3f4\U000e0067\U000e0062", "\U0001f3f4"),
+    "mongolian vowel separator": ("a\u180eb", "ab"),
 }
 
 
@@ -148,9 +172,9 @@ def test_what_is_left_of_an_escape_sequence_is_harmless_literal_text():
     assert sanitise(ESCAPES["C1 CSI"]) == "2J"
 
 
-@pytest.mark.parametrize("text", ZERO_WIDTH.values(), ids=ZERO_WIDTH.keys())
-def test_zero_width_characters_may_stay_and_break_nothing(text: str):
-    assert sanitise(text) == text
+@pytest.mark.parametrize(("text", "kept"), ZERO_WIDTH.values(), ids=ZERO_WIDTH.keys())
+def test_invisible_format_characters_are_removed_and_break_nothing(text: str, kept: str):
+    assert sanitise(text) == kept
     assert cell(text).plain == sanitise_line(text)
     assert cell_len(shorten(text * 100, 5)) <= 5
 
