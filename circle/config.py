@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -38,11 +39,11 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     return replace(Settings(), **values), None
 
 
-def _in_range(metadata: object, value: object) -> bool:
+def _in_range(metadata: Mapping[str, tuple[int, int]], value: object) -> bool:
     """TOML integers have no size limit; one with 400 digits would overflow the first float made from it."""
     if type(value) is not int:
         return True
-    low, high = metadata["range"]  # type: ignore[index]  # every number declares one
+    low, high = metadata["range"]  # every number declares one
     return low <= value <= high
 
 
