@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from circle.files import ensure_private_dir, replace_atomically
 
 DEFAULT_THEME = "calm"
+# A week: longer than anyone leaves a laptop idle, and small enough for any sum circle makes with it.
+MAX_IDLE_LOCK_MINUTES = 7 * 24 * 60
 
 
 @dataclass(frozen=True)
 class Settings:
     theme: str = DEFAULT_THEME
-    idle_lock_minutes: int = 5
+    # Every number carries the range it may take; a number outside it is ignored like a wrong type.
+    idle_lock_minutes: int = field(default=5, metadata={"range": (0, MAX_IDLE_LOCK_MINUTES)})
     bell: bool = False
 
 
@@ -26,13 +30,21 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         return Settings(), f"{path.name} could not be read ({type(error).__name__}); using defaults."
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name: f for f in fields(Settings)}
     values = {}
     for key, value in data.items():
-        expected = {"str": str, "int": int, "bool": bool}[str(known[key])] if key in known else None
-        if expected is not None and type(value) is expected:
+        expected = {"str": str, "int": int, "bool": bool}[str(known[key].type)] if key in known else None
+        if expected is not None and type(value) is expected and _in_range(known[key].metadata, value):
             values[key] = value
     return replace(Settings(), **values), None
+
+
+def _in_range(metadata: Mapping[str, tuple[int, int]], value: object) -> bool:
+    """TOML integers have no size limit; one with 400 digits would overflow the first float made from it."""
+    if type(value) is not int:
+        return True
+    low, high = metadata["range"]  # every number declares one
+    return low <= value <= high
 
 
 def _toml_value(value: object) -> str:

@@ -178,6 +178,20 @@ async def test_a_zero_idle_setting_never_locks(workspace_with_group: Workspace) 
         assert workspace.is_unlocked and isinstance(app.screen, HomeScreen)
 
 
+async def test_an_idle_setting_of_four_hundred_digits_starts_the_app_with_the_default_of_five_minutes(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.locations.config_file.parent.mkdir(parents=True, exist_ok=True)
+    workspace.locations.config_file.write_text(f"idle_lock_minutes = {'9' * 400}\n", encoding="utf-8")
+    async with at_home(workspace) as (app, pilot):
+        assert app.idle_lock_seconds == 5 * 60
+        idle = await watch_idle(pilot)
+        idle.advance(minutes=5)
+        app.lock_if_idle()
+        assert not workspace.is_unlocked
+
+
 def test_a_negative_idle_setting_takes_the_default_of_five_minutes() -> None:
     assert idle_lock_seconds(Settings(idle_lock_minutes=-1)) == 5 * 60
     assert idle_lock_seconds(Settings(idle_lock_minutes=12)) == 12 * 60

@@ -28,6 +28,24 @@ async def test_the_app_starts_in_calm_and_a_broken_theme_file_is_reported_once(
     assert "\n" not in broken
 
 
+async def test_a_chosen_theme_whose_variable_textual_cannot_parse_is_skipped_with_one_line(
+    workspace_with_group: Workspace,
+) -> None:
+    themes = workspace_with_group.locations.themes
+    themes.mkdir(parents=True)
+    (themes / "unreadable.toml").write_text(
+        'name = "unreadable"\nprimary = "#336699"\n[variables]\nborder = "not a colour"\n', encoding="utf-8"
+    )
+    save_settings(workspace_with_group.locations.config_file, Settings(theme="unreadable"))
+    app = make_app(workspace_with_group)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "calm" and "unreadable" not in app.available_themes
+        assert said(app) == [
+            "unreadable.toml: the variable 'border' holds a value Textual cannot use in its stylesheets: 'not a colour'"
+        ]
+
+
 async def test_a_theme_chosen_in_the_app_is_worn_again_next_time(workspace_with_group: Workspace) -> None:
     builtin_before = dict(BUILTIN_THEMES)
     app = make_app(workspace_with_group)

@@ -223,6 +223,14 @@ def test_themes_check_prints_every_problem_on_its_own_line_and_fails(run_circle,
     ]
 
 
+def test_themes_check_refuses_a_variable_textual_cannot_parse_in_one_line(run_circle, tmp_path):
+    theme = tmp_path / "mine.toml"
+    theme.write_text('name = "mine"\nprimary = "#336699"\n[variables]\nborder = "not a colour"\n', encoding="utf-8")
+    assert one_line_error(run_circle("themes", "check", str(theme))) == (
+        "mine.toml: the variable 'border' holds a value Textual cannot use in its stylesheets: 'not a colour'\n"
+    )
+
+
 def test_themes_check_of_a_missing_file_is_one_line(run_circle, tmp_path):
     assert one_line_error(run_circle("themes", "check", str(tmp_path / "nope.toml"))) == "nope.toml: no such file\n"
 

@@ -107,6 +107,16 @@ def test_any_finite_number_for_a_themes_numbers_loads_or_is_set_aside(folder: Pa
     _a_theme_or_its_reasons(folder, f'name = "mine"\nprimary = "#336699"\n{key} = {toml_value(number)}\n'.encode())
 
 
+@fuzz(60)
+@given(
+    name=st.sampled_from(["border", "scrollbar", "text", "footer-key-foreground", "input-cursor-text-style", "mine"]),
+    value=hostile_text | st.sampled_from(["{", "@@", "$nothing", "red 50%", "bold", "not a colour", "1fr"]),
+)
+def test_any_value_for_a_variable_loads_or_is_set_aside(folder: Path, name: str, value: str) -> None:
+    content = f"name = \"mine\"\nprimary = \"#336699\"\n[variables]\n{toml_value(name)} = {toml_value(value)}\n"
+    _a_theme_or_its_reasons(folder, content.encode())
+
+
 HUGE = "1" + "0" * 400  # a whole number TOML reads and no float holds
 
 

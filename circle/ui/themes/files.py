@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
+from functools import cache, partial
 from pathlib import Path
 
+from textual.app import App
 from textual.color import BLACK, Color, ColorParseError
+from textual.css.stylesheet import Stylesheet, StylesheetError
+from textual.css.tokenizer import TokenError
 from textual.theme import Theme
+from textual.widget import Widget
 
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
@@ -19,6 +23,7 @@ CIRCLE_VARIABLES = ("timer-on-time", "timer-last-minute", "timer-over")
 TIMER_FALLBACKS = dict(zip(CIRCLE_VARIABLES, ("success", "warning", "error")))
 
 MAX_FILE_BYTES = 64 * 1024
+STYLES_DIR = Path(__file__).parents[1] / "styles"
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _COLOUR_KEYS = (
     "primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
@@ -59,11 +64,16 @@ _COLOUR_VARIABLES = frozenset(
 class BadTheme(CircleError):
     """A theme file that cannot be used; the message is '<file name>: <what is wrong>'."""
 
+    theme_name: str | None = None
+    """The name the file gives its theme, once it is known to be a good name."""
+
 
 @dataclass
 class ThemeCatalog:
     themes: dict[str, Theme]
     failed: list[tuple[Path, str]]
+    set_aside: set[str] = field(default_factory=set)
+    """Names of the themes in `failed` whose names could be read."""
     yours: set[str] = field(default_factory=set)
     """Names of the themes read from the person's own folder."""
 
@@ -81,18 +91,25 @@ def check_theme_file(path: Path) -> list[str]:
         data = _read(path)
     except BadTheme as error:
         return [str(error)]
-    return [_message(path, problem) for problem in _problems_in(data)]
+    problems = _problems_in(data) or _stylesheet_problems(_theme_from(data))
+    return [_message(path, problem) for problem in problems]
 
 
-def load_theme_file(path: Path) -> Theme:
-    """The theme in the file, always with circle's timer colours; BadTheme names the first problem."""
+def load_theme_file(path: Path, *, check_stylesheets: bool = True) -> Theme:
+    """The theme in the file, always with circle's timer colours; BadTheme names the first problem.
+
+    `check_stylesheets=False` is for the bundled themes only: their tests parse them, and parsing costs start-up time.
+    """
     data = _read(path)
     problems = _problems_in(data)
     if problems:
         raise BadTheme(_message(path, problems[0]))
-    values = {key: float(value) if key in _NUMBER_KEYS else value for key, value in data.items()}
-    theme = Theme(**{**values, "variables": dict(data.get("variables", {}))})
-    theme.variables.update(timer_colours(theme, theme.to_color_system().generate()))
+    theme = _theme_from(data)
+    problems = _stylesheet_problems(theme) if check_stylesheets else []
+    if problems:
+        error = BadTheme(_message(path, problems[0]))
+        error.theme_name = theme.name  # so that a config choosing it hears why, not that it is missing
+        raise error
     return theme
 
 
@@ -104,9 +121,11 @@ def load_catalog(user_dir: Path | None) -> ThemeCatalog:
             continue
         for path in sorted(folder.glob("*.toml")):
             try:
-                theme = load_theme_file(path)
+                theme = load_theme_file(path, check_stylesheets=yours)
             except BadTheme as error:
                 catalog.failed.append((path, str(error)))
+                if error.theme_name is not None:
+                    catalog.set_aside.add(error.theme_name)
                 continue
             catalog.themes[theme.name] = theme
             if yours:
@@ -177,6 +196,68 @@ def _luminance(colour: Color) -> float:
 
     red, green, blue = colour.rgb
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def _theme_from(data: dict) -> Theme:
+    """The Theme for a file's TOML that has no problems."""
+    values = {key: float(value) if key in _NUMBER_KEYS else value for key, value in data.items()}
+    theme = Theme(**{**values, "variables": dict(data.get("variables", {}))})
+    theme.variables.update(timer_colours(theme, theme.to_color_system().generate()))
+    return theme
+
+
+def _stylesheet_problems(theme: Theme) -> list[str]:
+    """The variables Textual cannot read in the stylesheets that use them, one line each.
+
+    A value Textual cannot read would stop the app at start with a page of errors, so it is found here first.
+    """
+    generated = theme.to_color_system().generate()
+    app_sets = {**timer_colours(theme, generated), **generated, **theme.variables}  # as App.get_css_variables
+    if _parses(app_sets, _css_using(theme.variables)):
+        return []
+    # To name the variable at fault: each on its own, over the theme's checked colours without its variables.
+    plain = replace(theme, variables={}).to_color_system().generate()
+    every_theme_has = {**timer_colours(theme, plain), **plain}
+    problems = [
+        f"the variable {_shown(name)} holds a value Textual cannot use in its stylesheets: {_shown(value)}"
+        for name, value in theme.variables.items()
+        if not _parses({**every_theme_has, name: value}, _css_using({name: value}))
+    ]
+    return problems or ["its variables cannot be read together by Textual"]
+
+
+def _parses(variables: dict[str, str], sources: tuple[str, ...]) -> bool:
+    """Whether Textual parses `sources` with these variables, as an app wearing the theme would."""
+    stylesheet = Stylesheet(variables=variables)
+    for number, css in enumerate(sources):
+        stylesheet.add_source(css, ("theme check", str(number)))
+    try:
+        stylesheet.parse()
+    except (StylesheetError, TokenError):
+        return False
+    return True
+
+
+def _css_using(variables: dict[str, str]) -> tuple[str, ...]:
+    """The app's own stylesheet, and every other one that names one of the variables."""
+    app_css, *others = _every_stylesheet()
+    return (app_css, *(css for css in others if any(f"${name}" in css for name in variables)))
+
+
+@cache
+def _every_stylesheet() -> tuple[str, ...]:
+    """Textual's app and widget defaults and circle's own files: all that a theme's variables go into."""
+    import textual.widgets
+
+    for name in textual.widgets.__all__:
+        getattr(textual.widgets, name)  # Textual loads its widgets when first asked for them
+
+    def subclasses(kind: type) -> list[type]:
+        return [each for sub in kind.__subclasses__() for each in (sub, *subclasses(sub))]
+
+    widgets = {kind.DEFAULT_CSS for kind in subclasses(Widget) if "DEFAULT_CSS" in vars(kind)}
+    own = [path.read_text(encoding="utf-8") for path in sorted(STYLES_DIR.glob("*.tcss"))]
+    return (App.DEFAULT_CSS, *own, *sorted(widgets))
 
 
 def _read(path: Path) -> dict:

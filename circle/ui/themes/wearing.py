@@ -38,8 +38,9 @@ class CircleThemes(App[None]):
         self.theme_problems += [reason for _, reason in catalog.failed]
         chosen = settings.theme
         if chosen not in self.available_themes:
-            shown = sanitise_line(chosen)[:40]
-            self.theme_problems.append(f'The theme "{shown}" was not found; using {DEFAULT_THEME}.')
+            if chosen not in catalog.set_aside:  # a theme set aside has had its line already
+                shown = sanitise_line(chosen)[:40]
+                self.theme_problems.append(f'The theme "{shown}" was not found; using {DEFAULT_THEME}.')
             chosen = DEFAULT_THEME
         self.theme = chosen
 
