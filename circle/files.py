@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from circle.domain.errors import CircleError
@@ -87,3 +88,23 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+class NotARegularFile(CircleError):
+    """A device, a pipe or a socket: it may never end, or block until someone writes to it."""
+
+
+def read_at_most(path: Path, limit: int) -> bytes | None:
+    """A regular file's bytes, or None when it holds more than `limit`: never more than `limit` + 1 bytes are
+    read, whatever `path` is (`/dev/zero` never ends). Opened without blocking, so a pipe is refused at once."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{path} is not a regular file; nothing was read.")
+        with os.fdopen(fd, "rb") as file:
+            fd = -1  # the file object closes it now
+            data = file.read(limit + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return None if len(data) > limit else data

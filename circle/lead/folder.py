@@ -27,7 +27,7 @@ from circle.domain.trends.lead_bundle import (
     store_from_json,
     store_to_json,
 )
-from circle.files import ensure_private_dir, replace_atomically, write_private_file
+from circle.files import NotARegularFile, ensure_private_dir, read_at_most, replace_atomically, write_private_file
 from circle.paths import Locations
 from circle.store.errors import VaultInUse
 from circle.store.lock import VaultLock
@@ -255,13 +255,16 @@ class _Lock:
 
 def _bundle_bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise CircleError("That file is far too large to be a lead bundle.")
-        return path.read_bytes()
+        data = read_at_most(path, MAX_BUNDLE_BYTES)
     except FileNotFoundError:
         raise CircleError("No file or folder there.") from None
+    except NotARegularFile:
+        raise CircleError("That is not a file circle could have written.") from None
     except OSError as error:
         raise CircleError(f"It could not be read ({error.strerror or type(error).__name__}).") from None
+    if data is None:
+        raise CircleError("That file is far too large to be a lead bundle.")
+    return data
 
 
 __all__ = ["LeadFolder", "LeadImport", "LeadStore", "NoLeadKey", "NothingImported"]
