@@ -109,6 +109,14 @@ async def test_idle_time_during_a_meeting_does_not_lock(workspace_with_group: Wo
         assert workspace.is_unlocked and isinstance(app.screen, PrivacyCover)
 
 
+async def assert_idles_into_the_lock(pilot: Pilot[None], idle, workspace: Workspace) -> None:  # noqa: ANN001
+    """Five idle minutes later circle has locked, whatever screen it was on."""
+    idle.advance(minutes=5)
+    pilot.app.lock_if_idle()  # type: ignore[attr-defined]
+    await pilot.pause()
+    assert not workspace.is_unlocked and isinstance(pilot.app.screen, LockScreen)
+
+
 async def test_a_meeting_left_open_hours_past_its_planned_end_no_longer_keeps_the_idle_lock_off(
     workspace_with_group: Workspace,
 ) -> None:
@@ -120,18 +128,12 @@ async def test_a_meeting_left_open_hours_past_its_planned_end_no_longer_keeps_th
         assert planned_end is not None
         clock.set(planned_end + MEETING_OVERRUN + timedelta(minutes=1))  # left open, and forgotten
         idle = await watch_idle(pilot)
-        idle.advance(minutes=5)
-        app.lock_if_idle()
-        await pilot.pause()
-        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+        await assert_idles_into_the_lock(pilot, idle, workspace)
 
         clock.advance(minutes=24 * 60)
         await unlock_on_screen(pilot)
         assert app.screen is meeting_screen  # the meeting comes back, and no longer turns the idle lock off
-        idle.advance(minutes=5)
-        app.lock_if_idle()
-        await pilot.pause()
-        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+        await assert_idles_into_the_lock(pilot, idle, workspace)
 
 
 async def test_a_meeting_opened_and_never_started_stops_keeping_the_idle_lock_off_too(
@@ -144,10 +146,7 @@ async def test_a_meeting_opened_and_never_started_stops_keeping_the_idle_lock_of
         assert isinstance(app.screen, MeetingScreen) and not app.screen.meeting.state.is_started
         clock.advance(minutes=24 * 60)
         idle = await watch_idle(pilot)
-        idle.advance(minutes=5)
-        app.lock_if_idle()
-        await pilot.pause()
-        assert not workspace.is_unlocked and isinstance(app.screen, LockScreen)
+        await assert_idles_into_the_lock(pilot, idle, workspace)
 
 
 async def test_a_meeting_running_over_its_planned_end_by_less_than_the_overrun_is_never_interrupted(
