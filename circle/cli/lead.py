@@ -115,6 +115,20 @@ def lead_import(paths: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
+@lead.command("forget")
+@click.argument("name")
+@one_line_errors
+def lead_forget(name: str) -> None:
+    """Drop a group from your imported counts; its next bundle is taken in as new (to undo a wrong bundle)."""
+    folder = _folder()
+    if not folder.has_key:
+        raise NoLeadKey()
+    if not folder.has_imported:
+        raise NothingImported()
+    forgotten = folder.unlock(_lead_passphrase()).forget(name)
+    click.echo(f"Forgot {forgotten} group{'s' if forgotten != 1 else ''} of that name; its next bundle starts it again.")
+
+
 @lead.command("report")
 @click.option("--group", "group_names", multiple=True, metavar="NAME", help="Only this group (repeatable).")
 @click.option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")

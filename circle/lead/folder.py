@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from circle.domain.errors import CircleError
+from circle.domain.trends.lead_report import groups_named
 from circle.domain.trends.lead_bundle import (
     KeptGroup,
     LeadBundle,
@@ -54,6 +56,10 @@ class NothingImported(CircleError):
 
 class LeadStoreBusy(CircleError):
     message = "Another circle is importing into your lead store; try again when it is done."
+
+
+# How far ahead of this laptop's clock another laptop's may be before a bundle's date is not believed.
+CLOCK_SLACK = timedelta(minutes=10)
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -196,7 +202,11 @@ class LeadStore:
 
     def _read(self, path: Path, reading: _Reading, *, in_folder: bool) -> None:
         try:
-            reading.bundles.append(bundle_from_json(open_lead_bundle(_bundle_bytes(path), self._private_key)))
+            bundle = bundle_from_json(open_lead_bundle(_bundle_bytes(path), self._private_key))
+            if bundle.made_at > datetime.now(UTC) + CLOCK_SLACK:
+                # A bundle "made" in the future would win over every real one after it, for ever.
+                raise CircleError("It says it was made later than now; nothing was taken from it.")
+            reading.bundles.append(bundle)
         except LeadBundleForAnotherLead as refused:
             if in_folder:
                 reading.for_another_lead += 1
@@ -204,6 +214,14 @@ class LeadStore:
                 reading.problems.append(f"{path}: {refused}")
         except CircleError as refused:  # damaged, too new, not a bundle, unreadable, missing
             reading.problems.append(f"{path}: {refused}")
+
+    def forget(self, name: str) -> int:
+        """Drop every kept group of this name (any case), so that its next bundle is taken in as new."""
+        with self._locked():
+            kept = self.kept()
+            chosen = groups_named(kept, [name])
+            self._save({key: entry for key, entry in kept.items() if key not in chosen})
+        return len(chosen)
 
     def _save(self, kept: dict[str, KeptGroup]) -> None:
         data = seal_store(store_to_json(kept), self._private_key)

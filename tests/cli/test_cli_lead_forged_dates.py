@@ -1,0 +1,39 @@
+"""A bundle dated in the future is refused, so it cannot lock a group's counts for ever; and a lead can forget a
+group whose counts they no longer trust, so that its next bundle is taken in as new."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from circle.domain.trends.lead_bundle import bundle_to_json
+from circle.vault.lead_bundle import seal_lead_bundle
+from circle.vault.lead_key import parse_key_text
+from tests.cli.test_cli import ok, one_line_error
+from tests.cli.test_cli_lead import lead_home, lead_run  # noqa: F401 - lead_home is a fixture
+from tests.unit.test_lead_bundle import synthetic_bundle
+
+
+def forged(lead_home: tuple[Path, str], made_at: datetime, name: str) -> Path:
+    """What anyone holding the lead's public key can make: a bundle for a group, dated as they like."""
+    path = lead_home[0].parent / f"{name}-{made_at.year}.circlelead"
+    bundle = synthetic_bundle(made_at, name=name, group_id="g-tuesday", headcounts=(9, 9, 9, 9, 9, 9, 9, 9))
+    path.write_bytes(seal_lead_bundle(bundle_to_json(bundle), parse_key_text(lead_home[1])))
+    return path
+
+
+def test_a_bundle_dated_in_the_future_is_refused_and_takes_nothing(run_circle, lead_home: tuple[Path, str]):
+    far_future = forged(lead_home, datetime(9999, 12, 31, tzinfo=UTC), "Tuesday")
+    result = lead_run(run_circle, lead_home, "import", str(far_future))
+    assert "made later than now" in result.stderr and result.stderr.count("\n") == 1
+    assert "Nothing imported yet" in one_line_error(lead_run(run_circle, lead_home, "report"))
+
+
+def test_forgetting_a_group_lets_its_next_bundle_in_as_new(run_circle, lead_home: tuple[Path, str]):
+    ok(lead_run(run_circle, lead_home, "import", str(forged(lead_home, datetime(2026, 11, 30, tzinfo=UTC), "Tuesday"))))
+    older = forged(lead_home, datetime(2026, 11, 1, tzinfo=UTC), "Tuesday")
+    assert "1 already up to date" in ok(lead_run(run_circle, lead_home, "import", str(older)))
+
+    assert "Forgot 1 group" in ok(lead_run(run_circle, lead_home, "forget", "tuesday"))
+    assert "1 group added" in ok(lead_run(run_circle, lead_home, "import", str(older)))
+    assert "No imported group by that name" in one_line_error(lead_run(run_circle, lead_home, "forget", "Thursday"))
