@@ -116,10 +116,6 @@ class KeyStore:
     def __init__(self, repository: Repository) -> None:
         self._repo = repository
 
-    @property
-    def repository(self) -> Repository:
-        return self._repo
-
     # facilitators ---------------------------------------------------------------
     def facilitators(self) -> list[FacilitatorRecord]:
         rows = self._repo.rows(

@@ -24,7 +24,6 @@ from circle.vault.errors import SealBroken
 
 # A group's records before padding are format 1; padded, format 2; with nothing about a person in a clear
 # column (meetings, attendance, members' dates and notes sealed), format 3, which every group is written in since.
-PADDED_FORMAT = 2
 SEALED_RECORDS_FORMAT = 3
 CURRENT_GROUP_FORMAT = SEALED_RECORDS_FORMAT
 

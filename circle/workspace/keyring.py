@@ -117,14 +117,15 @@ class Keyring:
             self._upgrade_slots(record, personal_key)
             legacy = False
         open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
+        formats = self._repo.group_formats()
         held = open_slots(
             self.keys.key_slots(record.id),
-            self._repo.group_formats(),
+            formats,
             lambda slot: open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version),
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
-        found = changes_outside(self._repo, held, seen)
+        found = changes_outside(self._repo, held, seen, formats)
         if found.changed and not accept_changes:
             raise VaultChangedOutside(found.changed)
         older = {gid: format_ for gid, format_ in held.formats.items() if format_ < CURRENT_GROUP_FORMAT}

@@ -57,14 +57,13 @@ def open_slots(
     return HeldGroups(sealers, group_formats, stale)
 
 
-def changes_outside(repo: Repository, held: HeldGroups, seen: Seen) -> Found:
+def changes_outside(repo: Repository, held: HeldGroups, seen: Seen, formats: dict[str, GroupFormat]) -> Found:
     changed = ["a key slot"] if held.stale_slots else []
     generations: dict[str, int | None] = {}
     for group_id, sealer in held.sealers.items():
         checked = Manifests.check(repo.conn, sealer)
         changed += checked.changed
         generations[group_id] = checked.generation
-    formats = repo.group_formats()
     for group_id, (version, generation) in seen.items():
         group = formats.get(group_id)
         if group is None or group.key_version < version:

@@ -85,7 +85,7 @@ def read_record(record: str, key: bytes, parts: list, sealed: bytes) -> object:
     if record == "notes.body":
         return body_of(open_note(sealer, row, None, sealed))
     if record == "groups.manifest":
-        return sealer.open_json("groups", "manifest", row, sealed)  # as Manifests.changed_parts opens it
+        return sealer.open_json("groups", "manifest", row, sealed)  # as Manifests.check opens it
     raise AssertionError(record)
 
 
