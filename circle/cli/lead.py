@@ -97,6 +97,17 @@ def lead_export(to: str, group_names: tuple[str, ...], out: Path | None) -> None
         count = len(ids) if ids else len(workspace.groups())
         write_private_file(target, data)
     click.echo(f"Counts of {count} group{'s' if count != 1 else ''} for the lead written to {safe(str(target))}.")
+    click.echo("Each group's counts are signed; the lead can check a group's key with you: circle lead fingerprint NAME")
+
+
+@lead.command("fingerprint")
+@click.argument("name")
+@one_line_errors
+def lead_fingerprint(name: str) -> None:
+    """Print the fingerprint of the key that signs a group's bundles, for you to read to its lead."""
+    with unlocked_workspace() as workspace:
+        group = workspace.find_group(name)
+        click.echo(f"{safe(group.name)}: {workspace.lead_fingerprint(group.id)}")
 
 
 @lead.command("import")
@@ -113,6 +124,33 @@ def lead_import(paths: tuple[Path, ...]) -> None:
     click.echo(result.summary())
     if result.problems:
         sys.exit(1)
+
+
+@lead.command("trust")
+@click.argument("name")
+@click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
+@click.option("--fingerprint", "typed", metavar="DIGITS", help="The fingerprint its facilitator read you (else asked).")
+@one_line_errors
+def lead_trust(name: str, path: Path, typed: str | None) -> None:
+    """Take a group from FILE although it is signed by a new key, once its facilitator has read you the key's
+    fingerprint ('circle lead fingerprint NAME' on their laptop)."""
+    from circle.lead.folder import FingerprintsDiffer
+
+    folder = _folder()
+    if not folder.has_key:
+        raise NoLeadKey()
+    store = folder.unlock(_lead_passphrase())
+    group, kept = store.signed_in(path, name)
+    shown = safe(group.group.name)
+    click.echo(f"In that file, {shown} is signed by the key {store.fingerprint_of(group)}.")
+    if kept is not None and kept.signer is not None:
+        click.echo(f"Until now its bundles were signed by {store.fingerprint_of(kept)}.")
+    if typed is None:
+        typed = click.prompt(f"Type the fingerprint its facilitator reads you from 'circle lead fingerprint {shown}'")
+    if not store.same_key(typed, group):
+        raise FingerprintsDiffer()
+    store.trust(group)
+    click.echo(f"Trusted: {shown} is kept from that file, and its bundles are checked against this key from now on.")
 
 
 @lead.command("forget")

@@ -14,32 +14,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from circle.domain.errors import CircleError
+from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.text import sanitise_line
 from circle.domain.trends.lead_report import groups_named
 from circle.domain.trends.lead_bundle import (
     KeptGroup,
-    LeadBundle,
     LeadPayloadUnreadable,
     MergeCounts,
-    bundle_from_json,
-    merge_bundles,
+    ReceivedGroup,
+    merge_groups,
     store_from_json,
     store_to_json,
+    trusted,
 )
-from circle.files import NotARegularFile, ensure_private_dir, read_at_most, replace_atomically, write_private_file
+from circle.files import ensure_private_dir, replace_atomically, write_private_file
+from circle.lead.received import bundle_bytes, received_groups
 from circle.paths import Locations
 from circle.store.errors import VaultInUse
 from circle.store.lock import VaultLock
 from circle.vault import lead_key
 from circle.vault.errors import LeadBundleForAnotherLead, LeadStoreDamaged
 from circle.vault.keyring import KdfParams
-from circle.vault.lead_bundle import BUNDLE_SUFFIX, open_lead_bundle
+from circle.vault.group_signing import fingerprint_text, same_fingerprint
+from circle.vault.lead_bundle import BUNDLE_SUFFIX
 from circle.vault.lead_store import open_store, seal_store
-
-MAX_BUNDLE_BYTES = 64 * 1024 * 1024  # far beyond twenty groups' twenty years; a wrong file is not read whole
 
 
 class NoLeadKey(CircleError):
@@ -58,8 +58,12 @@ class LeadStoreBusy(CircleError):
     message = "Another circle is importing into your lead store; try again when it is done."
 
 
-# How far ahead of this laptop's clock another laptop's may be before a bundle's date is not believed.
-CLOCK_SLACK = timedelta(minutes=10)
+class FingerprintsDiffer(InvalidInput):
+    message = "That is not the fingerprint of the key that signed it; nothing was changed."
+
+
+class NotInThatBundle(InvalidInput):
+    message = "That bundle holds no group of that name; nothing was changed."
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -88,9 +92,18 @@ class LeadImport:
 
 @dataclass
 class _Reading:
-    bundles: list[LeadBundle] = field(default_factory=list)
+    bundles: int = 0
+    received: list[tuple[Path, ReceivedGroup]] = field(default_factory=list)
     for_another_lead: int = 0
     problems: list[str] = field(default_factory=list)
+
+    def other_signer(self, path: Path, group: ReceivedGroup) -> None:
+        name = group.group.name
+        self.problems.append(
+            f'{path}: "{name}" is signed by a different key than before ({fingerprint_text(group.signer)}), '
+            f"so nothing of it was taken; if its facilitator confirms that key, run: "
+            f"circle lead trust '{name}' {path}"
+        )
 
 
 class LeadFolder:
@@ -195,18 +208,19 @@ class LeadStore:
                 self._read(each, reading, in_folder=True)
         with self._locked():
             before = self.kept()
-            after, counts = merge_bundles(before, reading.bundles)
-            if counts.added or counts.updated:
-                self._save(after)
-        return LeadImport(len(reading.bundles), counts, reading.for_another_lead, tuple(reading.problems))
+            merged = merge_groups(before, [group for _, group in reading.received])
+            if merged.kept != before:
+                self._save(merged.kept)
+        for group in merged.other_signer:
+            path = next(path for path, each in reading.received if each is group)
+            reading.other_signer(path, group)
+        return LeadImport(reading.bundles, merged.counts, reading.for_another_lead, tuple(reading.problems))
 
     def _read(self, path: Path, reading: _Reading, *, in_folder: bool) -> None:
         try:
-            bundle = bundle_from_json(open_lead_bundle(_bundle_bytes(path), self._private_key))
-            if bundle.made_at > datetime.now(UTC) + CLOCK_SLACK:
-                # A bundle "made" in the future would win over every real one after it, for ever.
-                raise CircleError("It says it was made later than now; nothing was taken from it.")
-            reading.bundles.append(bundle)
+            received = received_groups(bundle_bytes(path), self._private_key)
+            reading.bundles += 1
+            reading.received += [(path, group) for group in received]
         except LeadBundleForAnotherLead as refused:
             if in_folder:
                 reading.for_another_lead += 1
@@ -222,6 +236,29 @@ class LeadStore:
             chosen = groups_named(kept, [name])
             self._save({key: entry for key, entry in kept.items() if key not in chosen})
         return len(chosen)
+
+    def signed_in(self, path: Path, name: str) -> tuple[ReceivedGroup, KeptGroup | None]:
+        """The group of this name (any case) in the bundle at `path`, and what the store keeps of it."""
+        wanted = sanitise_line(name).casefold()
+        found = [group for group in received_groups(bundle_bytes(path), self._private_key)
+                 if group.group.name.casefold() == wanted]
+        if len(found) != 1:
+            raise NotInThatBundle()
+        return found[0], self.kept().get(found[0].group.id)
+
+    @staticmethod
+    def fingerprint_of(group: ReceivedGroup | KeptGroup) -> str:
+        return fingerprint_text(group.signer) if group.signer is not None else "no key yet"
+
+    @staticmethod
+    def same_key(typed: str, group: ReceivedGroup) -> bool:
+        """Whether the fingerprint a lead typed, however spaced, is that of the key that signed `group`."""
+        return same_fingerprint(typed, group.signer)
+
+    def trust(self, group: ReceivedGroup) -> None:
+        """Pin the group to the key that signed `group`, and keep it from that bundle."""
+        with self._locked():
+            self._save(trusted(self.kept(), group))
 
     def _save(self, kept: dict[str, KeptGroup]) -> None:
         data = seal_store(store_to_json(kept), self._private_key)
@@ -269,20 +306,6 @@ class _Lock:
 
     def __exit__(self, *_: object) -> None:
         self._lock.release()
-
-
-def _bundle_bytes(path: Path) -> bytes:
-    try:
-        data = read_at_most(path, MAX_BUNDLE_BYTES)
-    except FileNotFoundError:
-        raise CircleError("No file or folder there.") from None
-    except NotARegularFile:
-        raise CircleError("That is not a file circle could have written.") from None
-    except OSError as error:
-        raise CircleError(f"It could not be read ({error.strerror or type(error).__name__}).") from None
-    if data is None:
-        raise CircleError("That file is far too large to be a lead bundle.")
-    return data
 
 
 __all__ = ["LeadFolder", "LeadImport", "LeadStore", "NoLeadKey", "NothingImported"]

@@ -71,6 +71,12 @@ class GroupSealer:
             raise SealBroken(where)
         return open_padded(self.key, sealed, parts, floor=bucket_floor(table, column), where=where)
 
+    def signing_seed(self) -> bytes:
+        """The group's Ed25519 signing key for lead bundles, derived from its current data key."""
+        from circle.vault.group_signing import signing_seed  # loaded with the first export, not at start
+
+        return signing_seed(self.key, self.group_id, self.key_version)
+
     def seal_text(self, table: str, column: str, row_id: str, text: str) -> bytes:
         return self.seal_bytes(table, column, row_id, text.encode("utf-8"))
 

@@ -56,26 +56,38 @@ class LeadExport(Service):
         self._trends = trends
 
     def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None) -> bytes:
-        """The chosen groups (all of this facilitator's by default) by week, month and quarter, sealed to the lead.
+        """The chosen groups (all of this facilitator's by default) by month, each signed with its group's
+        signing key, sealed to the lead.
 
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
         from circle.domain.trends.compute import compute_trends
-        from circle.domain.trends.lead_bundle import LeadBundle, bundle_to_json, group_for_lead
+        from circle.domain.trends.lead_bundle import GroupStatement, SignedStatement, bundle_to_json, group_for_lead
+        from circle.domain.trends.lead_bundle import statement_to_json
         from circle.domain.trends.periods import Period
+        from circle.vault.group_signing import sign, signer_public_key
         from circle.vault.lead_bundle import seal_lead_bundle
+        from circle.vault.lead_key import fingerprint
 
         recipient = check_lead_key(public_key_text)
         chosen = self._trends.chosen(group_ids)
         if not chosen:
             raise NoGroupsToExport()
         meetings, attendance = self._trends.trend_facts(chosen)
-        on = self._context.today()
-        reports = {by: compute_trends(meetings, attendance, by=by, today=on).groups for by in Period}
-        groups = []
+        months = compute_trends(meetings, attendance, by=Period.MONTH, today=self._context.today()).groups
+        made_at, for_lead = self._context.clock.now(), fingerprint(recipient).hex()
+        signed = []
         for group_id in chosen:
             group = self._context.group(group_id)
-            trends = {by: reports[by].get(group_id) for by in Period}
-            groups.append(group_for_lead(group_id, group.name, group.rules.small_count_threshold, trends))
-        bundle = LeadBundle(made_at=self._context.clock.now(), groups=tuple(groups))
-        return seal_lead_bundle(bundle_to_json(bundle), recipient)
+            counts = group_for_lead(group_id, group.name, group.rules.small_count_threshold, months.get(group_id))
+            statement = statement_to_json(GroupStatement(made_at, for_lead, counts))
+            seed = self._context.sealer(group_id).signing_seed()
+            signed.append(SignedStatement(statement, signer_public_key(seed), sign(seed, statement)))
+        return seal_lead_bundle(bundle_to_json(signed), recipient)
+
+    def fingerprint(self, group_id: str) -> str:
+        """The fingerprint of the key this group's bundles are signed with, for its facilitator to read to a lead."""
+        from circle.vault.group_signing import fingerprint_text, signer_public_key
+
+        self._context.group(group_id)  # the group must be one this facilitator holds
+        return fingerprint_text(signer_public_key(self._context.sealer(group_id).signing_seed()))

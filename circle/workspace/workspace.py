@@ -380,3 +380,6 @@ class Workspace:
 
     def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None = None) -> bytes:
         return self._lead_export.export_for_lead(public_key_text, group_ids)
+
+    def lead_fingerprint(self, group_id: str) -> str:
+        return self._lead_export.fingerprint(group_id)

@@ -60,7 +60,7 @@ def lead_home(tmp_path: Path) -> tuple[Path, str]:
 
 def export(run_circle, facilitator_home: Path, key: str, *args: str) -> Path:  # type: ignore[no-untyped-def]
     printed = ok(run_circle("lead", "export", "--to", key, *args, home=facilitator_home))
-    return Path(re.search(r" written to (.+)\.$", printed).group(1))
+    return Path(re.search(r" written to (.+)\.$", printed, re.MULTILINE).group(1))
 
 
 def lead_run(run_circle, lead_home: tuple[Path, str], *args: str):  # type: ignore[no-untyped-def]
@@ -195,3 +195,34 @@ def test_a_mistyped_key_is_refused_before_any_passphrase_and_an_export_never_ove
     mistyped_folder = run_circle("lead", "export", "--to", key, "--out", str(tmp_path / "Synk"), home=facilitator_home)
     assert "There is no folder at" in one_line_error(mistyped_folder)
     assert not (tmp_path / "Synk").exists()
+
+
+def test_a_lead_checks_a_groups_new_key_by_the_fingerprint_its_facilitator_reads_out(
+    run_circle, facilitator_home: Path, lead_home: tuple[Path, str], tmp_path: Path
+):
+    first = export(run_circle, facilitator_home, lead_home[1], "--group", "Tuesday Evening")
+    ok(lead_run(run_circle, lead_home, "import", str(tmp_path / first)))
+    read_out = ok(run_circle("lead", "fingerprint", "tuesday evening", home=facilitator_home))
+    assert re.fullmatch(r"Tuesday Evening: \d{5}( \d{5}){5}\n", read_out)
+
+    with Workspace.open(facilitator_home) as workspace:  # a co-facilitator is removed: the group key changes
+        workspace.unlock(PASSPHRASE)
+        group = workspace.find_group("Tuesday Evening")
+        workspace.add_cofacilitator(group.id, "Rowan Q.", "juniper kettle orchard violet", kdf=FLOOR_KDF)
+        [rowan] = [entry for entry in workspace.facilitators(group.id) if entry.handle == "Rowan Q."]
+        workspace.remove_facilitator(group.id, rowan.id)
+    rekeyed = tmp_path / export(run_circle, facilitator_home, lead_home[1], "--group", "Tuesday Evening")
+    refused = lead_run(run_circle, lead_home, "import", str(rekeyed))
+    assert refused.returncode == 1 and len(refused.stderr.splitlines()) == 1
+    assert "is signed by a different key than before" in refused.stderr and "circle lead trust" in refused.stderr
+
+    new_fingerprint = ok(run_circle("lead", "fingerprint", "Tuesday Evening", home=facilitator_home)).split(": ")[1]
+    assert new_fingerprint != read_out.split(": ")[1]
+    wrong = lead_run(run_circle, lead_home, "trust", "Tuesday Evening", str(rekeyed), "--fingerprint", read_out.split(": ")[1])
+    assert one_line_error(wrong).endswith("That is not the fingerprint of the key that signed it; nothing was changed.\n")
+    trusted = ok(lead_run(run_circle, lead_home, "trust", "Tuesday Evening", str(rekeyed),
+                          "--fingerprint", new_fingerprint.replace(" ", "-")))
+    assert f"is signed by the key {new_fingerprint.strip()}" in trusted and trusted.rstrip().endswith("from now on.")
+    assert "1 already up to date" in ok(lead_run(run_circle, lead_home, "import", str(rekeyed)))
+    unknown = lead_run(run_circle, lead_home, "trust", "Wednesday", str(rekeyed), "--fingerprint", "1")
+    assert "holds no group of that name" in one_line_error(unknown)

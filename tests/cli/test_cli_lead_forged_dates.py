@@ -1,4 +1,5 @@
-"""A bundle dated in the future is refused, so it cannot lock a group's counts for ever; and a lead can forget a
+"""A bundle dated in the future is refused, so it cannot lock a group's counts for ever, even when it is signed
+with the group's key (a laptop with its clock far ahead, or a facilitator since removed); and a lead can forget a
 group whose counts they no longer trust, so that its next bundle is taken in as new."""
 
 from __future__ import annotations
@@ -6,20 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from circle.domain.trends.lead_bundle import bundle_to_json
-from circle.vault.lead_bundle import seal_lead_bundle
 from circle.vault.lead_key import parse_key_text
 from tests.cli.test_cli import ok, one_line_error
 from tests.cli.test_cli_lead import lead_home, lead_run  # noqa: F401 - lead_home is a fixture
-from tests.unit.test_lead_bundle import synthetic_bundle
+from tests.lead_bundles import bundle_file, synthetic_bundle
 
 
 def forged(lead_home: tuple[Path, str], made_at: datetime, name: str) -> Path:
-    """What anyone holding the lead's public key can make: a bundle for a group, dated as they like."""
-    path = lead_home[0].parent / f"{name}-{made_at.year}.circlelead"
+    """A bundle signed with the group's key, dated as its maker likes."""
     bundle = synthetic_bundle(made_at, name=name, group_id="g-tuesday", headcounts=(9, 9, 9, 9, 9, 9, 9, 9))
-    path.write_bytes(seal_lead_bundle(bundle_to_json(bundle), parse_key_text(lead_home[1])))
-    return path
+    return bundle_file(lead_home[0].parent, f"{name}-{made_at.year}.circlelead", bundle, parse_key_text(lead_home[1]))
 
 
 def test_a_bundle_dated_in_the_future_is_refused_and_takes_nothing(run_circle, lead_home: tuple[Path, str]):

@@ -9,25 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
     KeptGroup,
-    LeadBundle,
     LeadPayloadUnreadable,
     bundle_from_json,
     bundle_to_json,
-    group_for_lead,
+    statement_from_json,
+    statement_to_json,
     store_from_json,
     store_to_json,
 )
-from circle.domain.trends.periods import Period
-from circle.domain.records import MeetingStatus
-from circle.domain.trends.compute import MeetingFacts, compute_trends
+from circle.lead.folder import LeadFolder
+from circle.lead.received import received_groups
+from circle.paths import locations
+from circle.vault.group_signing import signed_by
 from circle.vault.errors import LeadBundleRefused, LeadKeyDamaged, LeadKeyMistyped, LeadKeyTooNew, WrongLeadPassphrase
 from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import open_lead_bundle, seal_lead_bundle
@@ -35,27 +38,19 @@ from circle.vault.lead_key import key_file_public_key, key_text, new_key_file, o
 from circle.vault.recipients import public_key
 from tests.fuzz.checks import fuzz, raises_only
 from tests.fuzz.strategies import byte_edits, edited, hostile_text, json_edits, json_values, mutated
+from tests.lead_bundles import signed_statements, synthetic_bundle
 
 PRIVATE_KEY = bytes(range(7, 39))
 PUBLIC_KEY = public_key(PRIVATE_KEY)
 PASSPHRASE = "a lamp in every window"
 MADE = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
-
-def _a_bundle() -> LeadBundle:
-    """Two months of weekly meetings of one group, by each kind of period, small counts hidden."""
-    meetings = [
-        MeetingFacts(f"m{week}", "g1", date(2026, 1, 5) + timedelta(weeks=week), MeetingStatus.CLOSED, 90, 90,
-                     count, week % 3, count, 0, None)
-        for week, count in enumerate((6, 2, 7, 5, 8, 1, 9, 6))
-    ]
-    trends = {by: compute_trends(meetings, [], by=by, today=date(2027, 1, 1)).groups.get("g1") for by in Period}
-    return LeadBundle(made_at=MADE, groups=(group_for_lead("g1", "Tuesday Evening", 3, trends),))
-
-
-BUNDLE = _a_bundle()
-PAYLOAD = bundle_to_json(BUNDLE)
-STORE = store_to_json({"g1": KeptGroup(MADE, BUNDLE.groups[0])})
+BUNDLE = synthetic_bundle(MADE)
+SIGNED = signed_statements(BUNDLE, PUBLIC_KEY)
+PAYLOAD = bundle_to_json(SIGNED)
+STATEMENT = SIGNED[0].statement
+STORE = store_to_json({"g1": KeptGroup(MADE, BUNDLE.groups[0], BUNDLE.signer)})
+RECEIVED = BUNDLE.received()
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +64,8 @@ def key_file() -> bytes:
 
 
 def test_the_inputs_the_damage_starts_from_are_read_whole(sealed_bundle: bytes, key_file: bytes) -> None:
-    assert bundle_from_json(open_lead_bundle(sealed_bundle, PRIVATE_KEY)) == BUNDLE
+    assert bundle_from_json(open_lead_bundle(sealed_bundle, PRIVATE_KEY)) == tuple(SIGNED)
+    assert received_groups(sealed_bundle, PRIVATE_KEY, now=MADE) == RECEIVED
     assert store_from_json(STORE)["g1"].group == BUNDLE.groups[0]
     assert open_key_file(key_file, PASSPHRASE) == PRIVATE_KEY
 
@@ -92,9 +88,12 @@ def test_a_damaged_or_forged_bundle_is_refused(sealed_bundle: bytes, edits, forg
 
 
 def _read_payload(data: bytes) -> None:
-    bundle = raises_only(LeadPayloadUnreadable, lambda: bundle_from_json(data))
-    if bundle is not None:
-        assert bundle_from_json(bundle_to_json(bundle)) == bundle
+    signed = raises_only(LeadPayloadUnreadable, lambda: bundle_from_json(data))
+    if signed is not None:
+        assert bundle_from_json(bundle_to_json(signed)) == signed
+    statement = raises_only(LeadPayloadUnreadable, lambda: statement_from_json(data))
+    if statement is not None:
+        assert statement_from_json(statement_to_json(statement)) == statement
     kept = raises_only(LeadPayloadUnreadable, lambda: store_from_json(data))
     if kept is not None:
         assert store_from_json(store_to_json(kept)) == kept
@@ -107,32 +106,77 @@ def test_any_bytes_or_json_are_a_payload_or_refused_as_unreadable(data: bytes) -
 
 
 @fuzz(150)
-@given(which=st.sampled_from([PAYLOAD, STORE]), edits=json_edits)
+@given(which=st.sampled_from([PAYLOAD, STATEMENT, STORE]), edits=json_edits)
 def test_a_payload_or_store_edited_anywhere_is_read_exactly_or_refused(which: bytes, edits) -> None:
     changed = edited(json.loads(which), edits)
     _read_payload(json.dumps(changed, ensure_ascii=False).encode())
 
 
 
-def _with_first_row(by: str, **changes: object) -> bytes:
-    payload = json.loads(PAYLOAD)
-    payload["groups"][0]["periods"][by][0].update(changes)
-    return json.dumps(payload).encode()
+def _with_first_month(**changes: object) -> bytes:
+    statement = json.loads(STATEMENT)
+    statement["group"]["months"][0].update(changes)
+    return json.dumps(statement).encode()
 
 
 @pytest.mark.parametrize(
     "data",
-    [
-        _with_first_row("week", mean_attendance=10**400),
-        _with_first_row("week", first_day="9999-12-27"),  # a Monday whose week ends after year 9999
-        _with_first_row("month", first_day="9999-12-01"),
-        _with_first_row("quarter", first_day="9999-10-01"),
-    ],
-    ids=["a 401-digit mean", "the last week of 9999", "the last month of 9999", "the last quarter of 9999"],
+    [_with_first_month(mean_attendance=10**400), _with_first_month(first_day="9999-12-01")],
+    ids=["a 401-digit mean", "the last month of 9999"],
 )
-def test_a_payload_with_a_number_or_day_python_cannot_hold_is_refused_as_unreadable(data: bytes) -> None:
+def test_a_statement_with_a_number_or_day_python_cannot_hold_is_refused_as_unreadable(data: bytes) -> None:
     with pytest.raises(LeadPayloadUnreadable):
-        bundle_from_json(data)
+        statement_from_json(data)
+
+
+# ---- the signer: nothing but what a group's key signed is ever taken in ------------------------------------------
+
+
+@fuzz(200)
+@given(edits=json_edits)
+def test_a_signed_payload_edited_anywhere_gives_only_groups_as_signed_or_is_refused_whole(edits) -> None:
+    changed = json.dumps(edited(json.loads(PAYLOAD), edits), ensure_ascii=False).encode()
+    sealed = seal_lead_bundle(changed, PUBLIC_KEY)
+    received = raises_only(CircleError, lambda: received_groups(sealed, PRIVATE_KEY, now=MADE))
+    assert received is None or all(group in RECEIVED for group in received)
+
+
+@fuzz(200)
+@given(edits=byte_edits, part=st.sampled_from(["statement", "signer", "signature"]))
+def test_a_statement_signer_or_signature_changed_by_a_byte_is_never_taken(edits, part: str) -> None:
+    signed = SIGNED[0]
+    changed = replace(signed, **{part: mutated(getattr(signed, part), edits)})
+    if changed == signed:
+        return
+    assert not signed_by(changed.signer, changed.signature, changed.statement)
+    try:
+        payload = bundle_to_json([changed])
+    except UnicodeDecodeError:  # a statement no longer UTF-8 cannot travel in a bundle at all
+        return
+    sealed = seal_lead_bundle(payload, PUBLIC_KEY)
+    with pytest.raises(CircleError):
+        received_groups(sealed, PRIVATE_KEY, now=MADE)
+
+
+@pytest.fixture(scope="module")
+def lead_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    folder = LeadFolder(locations(tmp_path_factory.mktemp("lead")))
+    folder.create_key(PASSPHRASE, kdf=FLOOR_KDF)
+    return folder.unlock(PASSPHRASE), tmp_path_factory.mktemp("arriving")
+
+
+@fuzz(60)
+@given(edits=byte_edits)
+def test_a_lead_store_takes_in_a_damaged_bundle_file_whole_or_not_at_all(lead_store, edits) -> None:
+    store, arriving = lead_store
+    ours = parse_key_text(store._folder.public_key_text())
+    path = arriving / "arrived.circlelead"
+    sealed = seal_lead_bundle(bundle_to_json(signed_statements(BUNDLE, ours)), ours)
+    path.write_bytes(mutated(sealed, edits))
+    result = store.import_paths([path])
+    assert len(result.problems) <= 1 and all("\n" not in line for line in result.problems)
+    for kept in store.kept().values():
+        assert (kept.group, kept.signer) == (BUNDLE.groups[0], BUNDLE.signer)
 
 
 @fuzz(200)

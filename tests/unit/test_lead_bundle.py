@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import astuple, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,13 +16,16 @@ import pytest
 
 from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
-    LeadBundle,
+    GroupStatement,
+    LeadBundleUnsigned,
     LeadPayloadUnreadable,
     PERIOD_KEYS,
     bundle_from_json,
     bundle_to_json,
-    group_for_lead,
-    merge_bundles,
+    merge_groups,
+    statement_from_json,
+    statement_to_json,
+    trusted,
 )
 from circle.domain.trends.lead_report import NoMeetingsInRange, RangeBackwards, UnknownLeadGroup, groups_named, lead_report
 from circle.domain.notes import NoteDraft, NoteKind
@@ -30,7 +34,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Arrive, StartPhase
-from circle.domain.trends.compute import MeetingFacts, PeriodTrend, compute_trends
+from circle.domain.trends.compute import PeriodTrend
 from circle.lead.folder import LeadFolder, LeadStore
 from circle.paths import locations
 from circle.vault.errors import (
@@ -42,21 +46,32 @@ from circle.vault.errors import (
     NotALeadBundle,
 )
 from circle.vault.keyring import FLOOR_KDF
+from circle.vault.group_signing import signed_by
 from circle.vault.lead_bundle import MAGIC, open_lead_bundle, seal_lead_bundle
 from circle.vault.lead_key import fingerprint, key_text, parse_key_text
 from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.damage import flip, redigest
+from tests.lead_bundles import (
+    FORGER_SEED,
+    MONDAY,
+    bundle_file,
+    kept_groups,
+    sealed_bundle,
+    signed_statements,
+    synthetic_bundle,
+    synthetic_group,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FORMAT_13 = (REPO_ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8").split("## 13.", 1)[-1]
 LEAD_PASSPHRASE = "a lamp in every window"
-MONDAY = date(2026, 1, 5)
 # Documented in docs/FORMAT.md section 13.4, written out here so that a change to either is noticed.
-BUNDLE_KEYS = {"circle_lead", "made_at", "groups"}
-GROUP_KEYS = {"id", "name", "threshold", "periods"}
-PERIODS = {"week", "month", "quarter"}
+BUNDLE_KEYS = {"circle_lead", "groups"}
+SIGNED_KEYS = {"statement", "signer", "signature"}
+STATEMENT_KEYS = {"circle_lead_group", "made_at", "for_lead", "group"}
+GROUP_KEYS = {"id", "name", "threshold", "months"}
 ROW_KEYS = {
     "first_day", "last_day", "label", "held", "cancelled", "mean_attendance", "median_attendance", "newcomers",
     "returned", "eligible", "stayed", "active", "dropped_off", "return_rate", "retention",
@@ -137,6 +152,10 @@ def exported_payload(workspace: Workspace, lead: Lead, group_ids: list[str] | No
     return open_lead_bundle(workspace.export_for_lead(lead.text, group_ids), lead.private)
 
 
+def exported_statements(workspace: Workspace, lead: Lead, group_ids: list[str] | None = None) -> list[dict]:
+    return [json.loads(each["statement"]) for each in json.loads(exported_payload(workspace, lead, group_ids))["groups"]]
+
+
 def test_a_bundle_holds_no_member_id_name_note_handle_or_passphrase_anywhere(busy_vault: Workspace, lead: Lead):
     payload = exported_payload(busy_vault, lead)
     groups = {group.id: group for group in busy_vault.groups()}
@@ -153,16 +172,33 @@ def test_a_bundle_holds_no_member_id_name_note_handle_or_passphrase_anywhere(bus
 
 def test_a_bundles_json_has_exactly_the_documented_keys(busy_vault: Workspace, lead: Lead):
     value = json.loads(exported_payload(busy_vault, lead))
-    assert set(value) == BUNDLE_KEYS and value["circle_lead"] == 1
-    assert {group["name"] for group in value["groups"]} == {"Tuesday Evening", "Thursday Circle"}
-    for group in value["groups"]:
-        assert set(group) == GROUP_KEYS and set(group["periods"]) == PERIODS
-        for rows in group["periods"].values():
-            assert rows, "a group with meetings has periods of each kind"
-            for row in rows:
-                assert set(row) == ROW_KEYS
-    for key in BUNDLE_KEYS | GROUP_KEYS | PERIODS | ROW_KEYS:
+    assert set(value) == BUNDLE_KEYS and value["circle_lead"] == 2
+    assert all(set(each) == SIGNED_KEYS for each in value["groups"])
+    statements = exported_statements(busy_vault, lead)
+    assert {each["group"]["name"] for each in statements} == {"Tuesday Evening", "Thursday Circle"}
+    for statement in statements:
+        assert set(statement) == STATEMENT_KEYS and statement["circle_lead_group"] == 2
+        assert statement["for_lead"] == fingerprint(parse_key_text(lead.text)).hex()
+        assert set(statement["group"]) == GROUP_KEYS and statement["group"]["months"], "a group with meetings has months"
+        for row in statement["group"]["months"]:
+            assert set(row) == ROW_KEYS and re.fullmatch(r"\d{4}-\d{2}", row["label"])
+    for key in BUNDLE_KEYS | SIGNED_KEYS | STATEMENT_KEYS | GROUP_KEYS | ROW_KEYS:
         assert f"`{key}`" in FORMAT_13, f"{key} is not documented in docs/FORMAT.md section 13"
+
+
+def test_each_group_is_signed_by_its_own_key_and_the_signature_covers_its_statement(busy_vault: Workspace, lead: Lead):
+    value = json.loads(exported_payload(busy_vault, lead))
+    signers = set()
+    for each in value["groups"]:
+        signer, signature = base64.b64decode(each["signer"]), base64.b64decode(each["signature"])
+        statement = each["statement"].encode()
+        assert signed_by(signer, signature, statement)
+        assert not signed_by(signer, signature, statement.replace(b'"threshold":', b'"threshold": '))
+        signers.add(signer)
+    assert len(signers) == 2
+    tuesday = busy_vault.find_group("Tuesday Evening")
+    again = json.loads(exported_payload(busy_vault, lead, [tuesday.id]))
+    assert base64.b64decode(again["groups"][0]["signer"]) in signers, "a group signs with the same key every time"
 
 
 def test_the_period_rows_carry_every_field_of_a_period_trend():
@@ -171,28 +207,25 @@ def test_the_period_rows_carry_every_field_of_a_period_trend():
 
 
 def test_small_counts_are_hidden_by_each_groups_own_threshold(busy_vault: Workspace, lead: Lead):
-    value = json.loads(exported_payload(busy_vault, lead))
-    by_name = {group["name"]: group for group in value["groups"]}
+    groups = [statement["group"] for statement in exported_statements(busy_vault, lead)]
+    by_name = {group["name"]: group for group in groups}
     assert (by_name["Tuesday Evening"]["threshold"], by_name["Thursday Circle"]["threshold"]) == (3, 5)
-    for group in value["groups"]:
+    for group in groups:
         threshold = group["threshold"]
         shown: list[object] = []
-        for rows in group["periods"].values():
-            for row in rows:
-                shown += [row[key] for key in HIDEABLE]
-                if isinstance(row["mean_attendance"], (int, float)):
-                    assert row["mean_attendance"] == 0 or row["mean_attendance"] >= threshold
-        assert f"<{threshold}" in shown
+        for row in group["months"]:
+            shown += [row[key] for key in HIDEABLE]
+            if isinstance(row["mean_attendance"], (int, float)):
+                assert row["mean_attendance"] == 0 or row["mean_attendance"] >= threshold
+        assert f"<{threshold}" in shown + [row["mean_attendance"] for row in group["months"]]
         assert all(value in (None, 0, f"<{threshold}") or (type(value) is int and value >= threshold)
                    for value in shown), group["name"]
-    thursday_weeks = by_name["Thursday Circle"]["periods"]["week"]
-    assert [row["newcomers"] for row in thursday_weeks[:3]] == ["<5", "<5", "<5"]  # 2, 1 and 4 newcomers
 
 
 def test_an_export_can_name_its_groups_and_refuses_a_mistyped_key(busy_vault: Workspace, lead: Lead):
     thursday = busy_vault.find_group("thursday circle")
-    value = json.loads(exported_payload(busy_vault, lead, [thursday.id]))
-    assert [group["id"] for group in value["groups"]] == [thursday.id]
+    statements = exported_statements(busy_vault, lead, [thursday.id])
+    assert [each["group"]["id"] for each in statements] == [thursday.id]
     with pytest.raises(LeadKeyMistyped):
         busy_vault.export_for_lead(lead.text[:-2] + ("aa" if lead.text[-2:] != "aa" else "bb"))
 
@@ -250,54 +283,48 @@ def test_a_forged_recipient_or_payload_with_a_recomputed_digest_still_fails(lead
 # ---- the payload, read strictly ------------------------------------------------------------------------------------
 
 
-def facts(group: str, headcounts: list[int], newcomers: list[int], first: date = MONDAY) -> list[MeetingFacts]:
-    return [
-        MeetingFacts(f"{group}-{index}", group, first + timedelta(weeks=index), MeetingStatus.CLOSED, 90, 90,
-                     count, new, count, 0, None)
-        for index, (count, new) in enumerate(zip(headcounts, newcomers, strict=True))
-    ]
-
-
-def synthetic_bundle(made_at: datetime, *, name: str = "Tuesday Evening", group_id: str = "g1",
-                     headcounts: tuple[int, ...] = (6, 2, 7, 5, 8, 1, 9, 6), threshold: int = 3) -> LeadBundle:
-    """A headcount-only group (no attendance rows), by each kind of period."""
-    meetings = facts(group_id, list(headcounts), [1, 0, 2, 0, 4, 0, 1, 3][: len(headcounts)])
-    trends = {by: compute_trends(meetings, [], by=by, today=date(2027, 1, 1)).groups.get(group_id) for by in Period}
-    return LeadBundle(made_at=made_at, groups=(group_for_lead(group_id, name, threshold, trends),))
-
-
 MADE = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
 
-def test_a_payload_reads_back_exactly_as_it_was_written():
-    bundle = synthetic_bundle(MADE)
-    assert bundle_from_json(bundle_to_json(bundle)) == bundle
+LEAD_FOR = "0f" * 16
 
 
-def mutated(change) -> bytes:  # type: ignore[no-untyped-def]
-    value = json.loads(bundle_to_json(synthetic_bundle(MADE)))
-    change(value)
+def statement(**change: object) -> bytes:
+    return statement_to_json(GroupStatement(MADE, LEAD_FOR, synthetic_group(**change)))  # type: ignore[arg-type]
+
+
+def test_a_statement_reads_back_exactly_as_it_was_written():
+    assert statement_from_json(statement()) == GroupStatement(MADE, LEAD_FOR, synthetic_group())
+
+
+def test_a_bundle_reads_back_as_the_statements_signers_and_signatures_it_carries(lead: Lead):
+    signed = signed_statements(synthetic_bundle(MADE), public_key(lead.private))
+    assert bundle_from_json(bundle_to_json(signed)) == tuple(signed)
+
+
+def mutated(change, top: bool = False) -> bytes:  # type: ignore[no-untyped-def]
+    value = json.loads(statement())
+    change(value if top else value["group"])
     return json.dumps(value).encode()
 
 
-def month(value: dict) -> dict:
-    return value["groups"][0]["periods"]["month"][0]
+def month(group: dict) -> dict:
+    return group["months"][0]
 
 
-MALFORMED = {
-    "an extra top-level key": mutated(lambda v: v.update(members=[])),
-    "no made_at": mutated(lambda v: v.pop("made_at")),
-    "a newer payload number": mutated(lambda v: v.update(circle_lead=2)),
-    "made_at without a zone": mutated(lambda v: v.update(made_at="2026-03-02T19:00:00")),
-    "groups not a list": mutated(lambda v: v.update(groups={})),
-    "the same group twice": mutated(lambda v: v["groups"].append(v["groups"][0])),
-    "a group with notes": mutated(lambda v: v["groups"][0].update(notes=[])),
-    "a group id with a slash": mutated(lambda v: v["groups"][0].update(id="../g1")),
-    "a name with a terminal escape": mutated(lambda v: v["groups"][0].update(name="Tue\x1b[31m")),
-    "an empty name": mutated(lambda v: v["groups"][0].update(name="")),
-    "threshold 0": mutated(lambda v: v["groups"][0].update(threshold=0)),
-    "threshold true": mutated(lambda v: v["groups"][0].update(threshold=True)),
-    "no quarters": mutated(lambda v: v["groups"][0]["periods"].pop("quarter")),
+MALFORMED_STATEMENTS = {
+    "an extra top-level key": mutated(lambda v: v.update(members=[]), top=True),
+    "no made_at": mutated(lambda v: v.pop("made_at"), top=True),
+    "a newer statement number": mutated(lambda v: v.update(circle_lead_group=3), top=True),
+    "made_at without a zone": mutated(lambda v: v.update(made_at="2026-03-02T19:00:00"), top=True),
+    "a lead that is not a fingerprint": mutated(lambda v: v.update(for_lead="lead"), top=True),
+    "a group with notes": mutated(lambda v: v.update(notes=[])),
+    "a group id with a slash": mutated(lambda v: v.update(id="../g1")),
+    "a name with a terminal escape": mutated(lambda v: v.update(name="Tue\x1b[31m")),
+    "an empty name": mutated(lambda v: v.update(name="")),
+    "threshold 0": mutated(lambda v: v.update(threshold=0)),
+    "threshold true": mutated(lambda v: v.update(threshold=True)),
+    "weeks as well as months": mutated(lambda v: v.update(weeks=[])),
     "a row with a member id": mutated(lambda v: month(v).update(member_id="m1")),
     "a row without its label": mutated(lambda v: month(v).pop("label")),
     "a negative count": mutated(lambda v: month(v).update(held=-1)),
@@ -306,23 +333,54 @@ MALFORMED = {
     "a hidden count with another threshold": mutated(lambda v: month(v).update(newcomers="<4")),
     "newcomers unknown": mutated(lambda v: month(v).update(newcomers=None)),
     "a rate above one": mutated(lambda v: month(v).update(retention=1.5)),
-    "a label that is not the period's": mutated(lambda v: month(v).update(label="2026-02")),
-    "a last day that is not the period's": mutated(lambda v: month(v).update(last_day="2026-01-30")),
+    "a label that is not the month's": mutated(lambda v: month(v).update(label="2026-02")),
+    "a last day that is not the month's": mutated(lambda v: month(v).update(last_day="2026-01-30")),
+    "a week's row among the months": mutated(lambda v: month(v).update(first_day="2026-01-05", last_day="2026-01-11",
+                                                                        label="2026-W02")),
     "a date in another spelling": mutated(lambda v: month(v).update(first_day="20260101")),
-    "periods out of order": mutated(lambda v: v["groups"][0]["periods"]["month"].reverse()),
-    "NaN for a mean": bundle_to_json(synthetic_bundle(MADE)).replace(b'"mean_attendance":', b'"mean_attendance":NaN,"x":', 1),
-    "a key given twice": bundle_to_json(synthetic_bundle(MADE)).replace(b'{"circle_lead":1', b'{"circle_lead":1,"circle_lead":1', 1),
-    "not UTF-8": b'{"circle_lead": 1, "made_at": "\xff"}',
+    "months out of order": mutated(lambda v: v["months"].reverse()),
+    "NaN for a mean": statement().replace(b'"mean_attendance":', b'"mean_attendance":NaN,"x":', 1),
+    "a key given twice": statement().replace(b'{"circle_lead_group":2', b'{"circle_lead_group":2,"circle_lead_group":2', 1),
+    "not UTF-8": b'{"circle_lead_group": 2, "made_at": "\xff"}',
     "not JSON": b"circle",
     "a list at the top": b"[]",
 }
 
 
-@pytest.mark.parametrize("data", MALFORMED.values(), ids=MALFORMED.keys())
-def test_anything_but_the_documented_shape_is_one_unreadable_error(data: bytes):
+@pytest.mark.parametrize("data", MALFORMED_STATEMENTS.values(), ids=MALFORMED_STATEMENTS.keys())
+def test_a_statement_of_anything_but_the_documented_shape_is_one_unreadable_error(data: bytes):
     with pytest.raises(LeadPayloadUnreadable) as refused:
-        bundle_from_json(data)
+        statement_from_json(data)
     assert str(refused.value) == "This bundle opened, but what it holds could not be read; ask for a new one."
+
+
+def envelope(change) -> bytes:  # type: ignore[no-untyped-def]
+    value = json.loads(bundle_to_json(signed_statements(synthetic_bundle(MADE), public_key(new_private_key()))))
+    change(value)
+    return json.dumps(value).encode()
+
+
+MALFORMED_ENVELOPES = {
+    "an extra top-level key": envelope(lambda v: v.update(made_at="2026-03-02T19:00:00+00:00")),
+    "groups not a list": envelope(lambda v: v.update(groups={})),
+    "101 groups": envelope(lambda v: v.update(groups=v["groups"] * 101)),
+    "a signer of 31 bytes": envelope(lambda v: v["groups"][0].update(signer=base64.b64encode(bytes(31)).decode())),
+    "a signature not in base64": envelope(lambda v: v["groups"][0].update(signature="not base64!")),
+    "a statement as an object": envelope(lambda v: v["groups"][0].update(statement={})),
+    "no signature": envelope(lambda v: v["groups"][0].pop("signature")),
+}
+
+
+@pytest.mark.parametrize("data", MALFORMED_ENVELOPES.values(), ids=MALFORMED_ENVELOPES.keys())
+def test_an_envelope_of_anything_but_the_documented_shape_is_one_unreadable_error(data: bytes):
+    with pytest.raises(LeadPayloadUnreadable):
+        bundle_from_json(data)
+
+
+def test_a_bundle_from_before_signing_is_refused_as_unsigned_in_one_line():
+    with pytest.raises(LeadBundleUnsigned) as refused:
+        bundle_from_json(b'{"circle_lead":1,"made_at":"2026-03-02T19:00:00+00:00","groups":[]}')
+    assert "not signed" in str(refused.value) and "\n" not in str(refused.value)
 
 
 # ---- merging ----------------------------------------------------------------------------------------------------------
@@ -330,15 +388,33 @@ def test_anything_but_the_documented_shape_is_one_unreadable_error(data: bytes):
 
 def test_a_later_bundle_replaces_a_group_and_the_same_or_an_older_one_changes_nothing():
     older, newer = synthetic_bundle(MADE), synthetic_bundle(MADE + timedelta(days=7), headcounts=(9, 9, 9))
-    kept, counts = merge_bundles({}, [older])
-    assert (counts.added, counts.updated, counts.up_to_date) == (1, 0, 0)
-    again, counts = merge_bundles(kept, [older])
-    assert again == kept and (counts.added, counts.updated, counts.up_to_date) == (0, 0, 1)
-    updated, counts = merge_bundles(kept, [newer])
-    assert updated["g1"].made_at == newer.made_at and counts.updated == 1
-    stale, counts = merge_bundles(updated, [older])
-    assert stale == updated and counts.up_to_date == 1
-    assert merge_bundles({}, [older, newer])[0] == merge_bundles({}, [newer, older])[0]
+    first = merge_groups({}, older.received())
+    assert astuple(first.counts) == (1, 0, 0)
+    again = merge_groups(first.kept, older.received())
+    assert again.kept == first.kept and astuple(again.counts) == (0, 0, 1)
+    updated = merge_groups(first.kept, newer.received())
+    assert updated.kept["g1"].made_at == newer.made_at and updated.counts.updated == 1
+    stale = merge_groups(updated.kept, older.received())
+    assert stale.kept == updated.kept and stale.counts.up_to_date == 1
+    assert merge_groups({}, older.received() + newer.received()).kept == kept_groups(newer, older)
+
+
+def test_a_group_is_pinned_to_its_first_signer_and_another_signers_statement_is_set_aside():
+    kept = kept_groups(synthetic_bundle(MADE))
+    forged = synthetic_bundle(MADE + timedelta(days=30), seed=FORGER_SEED, headcounts=(42, 42, 42))
+    merged = merge_groups(kept, forged.received())
+    assert merged.kept == kept and astuple(merged.counts) == (0, 0, 0)
+    assert [each.group.id for each in merged.other_signer] == ["g1"]
+    assert merge_groups({}, forged.received()).kept["g1"].signer == forged.signer, "a new group is pinned to its signer"
+    assert trusted(kept, forged.received()[0])["g1"].signer == forged.signer
+
+
+def test_a_group_kept_before_signing_is_pinned_by_its_next_statement_even_an_older_one():
+    [unpinned] = kept_groups(synthetic_bundle(MADE)).values()
+    kept = {"g1": replace(unpinned, signer=None)}
+    older = synthetic_bundle(MADE - timedelta(days=1))
+    merged = merge_groups(kept, older.received())
+    assert merged.kept["g1"].signer == older.signer and merged.kept["g1"].made_at == MADE
 
 
 # ---- the lead's store on disk ----------------------------------------------------------------------------------------
@@ -349,13 +425,6 @@ def lead_folder(tmp_path: Path) -> LeadFolder:
     folder = LeadFolder(locations(tmp_path / "lead-home"))
     folder.create_key(LEAD_PASSPHRASE, kdf=FLOOR_KDF)
     return folder
-
-
-def bundle_file(folder: Path, name: str, bundle: LeadBundle, to_public: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_bytes(seal_lead_bundle(bundle_to_json(bundle), to_public))
-    return path
 
 
 def our_public(folder: LeadFolder) -> bytes:
@@ -463,24 +532,19 @@ def test_a_lead_store_opens_only_with_its_own_lead_key(lead_folder: LeadFolder, 
 # ---- the report -------------------------------------------------------------------------------------------------------
 
 
-def kept_groups(*bundles: LeadBundle):  # type: ignore[no-untyped-def]
-    return merge_bundles({}, bundles)[0]
-
-
 def test_a_summary_adds_up_hidden_counts_as_the_range_they_must_lie_in():
-    # Newcomers week by week: 1, 0, 2, 0, 4, 0, 1, 3; with a threshold of 3, the 1, 2 and 1 are hidden.
-    report = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.WEEK)
+    # Newcomers: 3 in January and 8 in February; with a threshold of 5, January's 3 is hidden.
+    report = lead_report(kept_groups(synthetic_bundle(MADE, threshold=5)), by=Period.MONTH)
     [group] = report.groups
-    assert [row["newcomers"] for row in group.periods] == ["<3", 0, "<3", 0, 4, 0, "<3", 3]
-    assert group.summary["newcomers"] == "10-13"
+    assert [row["newcomers"] for row in group.periods] == ["<5", 8]
+    assert group.summary["newcomers"] == "9-12"
     assert group.summary["held"] == 8 and group.summary["cancelled"] == 0
-    # The weeks when 2 and 1 came are hidden: 41 people at six meetings, and 0 to 6 more at the other two.
-    assert group.summary["mean_attendance"] == "5.1-5.9"
-    small = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.WEEK, since=MONDAY, until=MONDAY)
-    assert small.groups[0].summary["newcomers"] == "<3"
-    by_month = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.MONTH)
-    assert [row["newcomers"] for row in by_month.groups[0].periods] == [3, 8]
-    assert by_month.groups[0].summary["newcomers"] == 11
+    small = lead_report(kept_groups(synthetic_bundle(MADE, threshold=5)), by=Period.MONTH, until=MONDAY)
+    assert small.groups[0].summary["newcomers"] == "<5"
+    shown = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.MONTH)
+    assert [row["newcomers"] for row in shown.groups[0].periods] == [3, 8]
+    assert shown.groups[0].summary["newcomers"] == 11
+    assert shown.groups[0].summary["mean_attendance"] == 5.5
 
 
 def test_a_range_keeps_the_periods_it_overlaps_whole():

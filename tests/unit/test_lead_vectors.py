@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from circle.domain.trends.lead_bundle import bundle_from_json, store_from_json
-from circle.vault import errors, keyring, lead_key
+from circle.domain.trends.lead_bundle import bundle_from_json, statement_from_json, store_from_json
+from circle.vault import errors, group_signing, keyring, lead_key
 from circle.vault.crypto import open_sealed
 from circle.vault.keyring import KdfParams
 from circle.vault.lead_bundle import open_lead_bundle, seal_lead_bundle
@@ -90,13 +90,27 @@ def test_a_committed_bundle_opens_to_its_payload_with_the_recipients_key(case):
 
 
 def test_the_committed_payload_is_read_as_the_spec_describes_it():
-    bundle = bundle_from_json(bytes.fromhex(LEAD["bundles"][0]["payload"]))
-    [group] = bundle.groups
-    assert (group.name, group.threshold, bundle.made_at.isoformat()) == (
+    [signed] = bundle_from_json(bytes.fromhex(LEAD["bundles"][0]["payload"]))
+    case = LEAD["group_signing"]
+    assert (signed.signer.hex(), signed.signature.hex()) == (case["public_key"], case["signature"])
+    assert group_signing.signed_by(signed.signer, signed.signature, signed.statement)
+    statement = statement_from_json(signed.statement)
+    group = statement.group
+    assert (group.name, group.threshold, statement.made_at.isoformat()) == (
         "Tuesday Evening Support", 3, "2026-04-06T18:30:00+00:00",
     )
-    [march] = group.periods["month"]
+    assert statement.for_lead == LEAD["bundles"][0]["fingerprint"]
+    [march] = group.months
     assert (march["label"], march["newcomers"], march["returned"]) == ("2026-03", "<3", None)
+
+
+def test_a_groups_signing_key_and_fingerprint_are_derived_as_the_spec_says():
+    case = LEAD["group_signing"]
+    seed = group_signing.signing_seed(bytes.fromhex(case["group_key"]), case["group_id"], case["key_version"])
+    assert seed.hex() == case["signing_key"]
+    assert group_signing.signer_public_key(seed).hex() == case["public_key"]
+    assert group_signing.fingerprint_text(bytes.fromhex(case["public_key"])) == case["fingerprint"]
+    assert group_signing.sign(seed, case["statement"].encode()).hex() == case["signature"]
 
 
 @named("bundle_failures")

@@ -16,10 +16,11 @@ import json
 import struct
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from circle.domain.trends.lead_bundle import bundle_from_json, store_from_json
-from circle.vault import crypto, keyring, lead_bundle, lead_key, lead_store, recipients
+from circle.domain.trends.lead_bundle import bundle_from_json, statement_from_json, store_from_json
+from circle.vault import crypto, group_signing, keyring, lead_bundle, lead_key, lead_store, recipients
 from circle.vault.keyring import FLOOR_KDF
 from tests.vectors.make_vectors import flip, floor_params, hkdf
 
@@ -31,6 +32,8 @@ NONCE = bytes.fromhex("000102030405060708090a0b")
 SALT = bytes.fromhex("6c6561642d6b65792d73616c74303121")  # b"lead-key-salt01!"
 PASSPHRASE = "a lead's passphrase, not a facilitator's"
 GROUP = "9a1b7c3d5e2f4a6b8c0d1e3f5a7b9c2d"
+GROUP_KEY = bytes(range(200, 232))
+GROUP_KEY_VERSION = 2
 
 
 def public(private: bytes) -> bytes:
@@ -118,20 +121,58 @@ def key_file_failures(case: dict) -> list[dict]:
             for name, expect, data, typed in wrong]
 
 
-def payload() -> bytes:
-    """A documented payload: one group, one month with one hidden count, nothing by week or quarter."""
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def group_counts() -> dict:
+    """One group, one month with one hidden count."""
     row = {
         "first_day": "2026-03-01", "last_day": "2026-03-31", "label": "2026-03", "held": 4, "cancelled": 1,
         "mean_attendance": 7.5, "median_attendance": 7.5, "newcomers": "<3", "returned": None, "eligible": None,
         "stayed": 6, "active": 9, "dropped_off": 0, "return_rate": None, "retention": 6 / 9,
     }
-    value = {
-        "circle_lead": 1,
-        "made_at": "2026-04-06T18:30:00+00:00",
-        "groups": [{"id": GROUP, "name": "Tuesday Evening Support", "threshold": 3,
-                    "periods": {"week": [], "month": [row], "quarter": []}}],
+    return {"id": GROUP, "name": "Tuesday Evening Support", "threshold": 3, "months": [row]}
+
+
+def signing_by_hand() -> dict:
+    """Section 13.8: the group's signing key from its data key, its fingerprint, and one signed statement."""
+    info = b"circle/group-signing/v1"
+    for part in (GROUP, str(GROUP_KEY_VERSION)):
+        info += struct.pack(">H", len(part)) + part.encode()
+    seed = hkdf(GROUP_KEY, info)
+    signer = Ed25519PrivateKey.from_private_bytes(seed)
+    public_key = signer.public_key().public_bytes_raw()
+    number = int.from_bytes(hashlib.sha256(b"circle/group-signing-fingerprint/v1" + public_key).digest()[:13], "big")
+    digits = f"{number % 10**30:030d}"
+    lead_fingerprint = hashlib.sha256(b"circle/lead-key/fingerprint/v1" + public(LEAD)).digest()[:16]
+    statement = _dumps({"circle_lead_group": 2, "made_at": "2026-04-06T18:30:00+00:00",
+                        "for_lead": lead_fingerprint.hex(), "group": group_counts()})
+    signature = signer.sign(statement)
+    assert group_signing.signing_seed(GROUP_KEY, GROUP, GROUP_KEY_VERSION) == seed
+    assert group_signing.fingerprint_digits(public_key) == digits
+    assert group_signing.signed_by(public_key, signature, statement)
+    statement_from_json(statement)  # the vector is a statement circle reads
+    return {
+        "group_key": GROUP_KEY.hex(),
+        "group_id": GROUP,
+        "key_version": GROUP_KEY_VERSION,
+        "hkdf_info": info.hex(),
+        "signing_key": seed.hex(),
+        "public_key": public_key.hex(),
+        "fingerprint": " ".join(digits[start : start + 5] for start in range(0, 30, 5)),
+        "statement": statement.decode(),
+        "signature": signature.hex(),
     }
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def payload(signing: dict) -> bytes:
+    """A documented payload: one signed group."""
+    data = _dumps({"circle_lead": 2, "groups": [{
+        "statement": signing["statement"],
+        "signer": base64.b64encode(bytes.fromhex(signing["public_key"])).decode(),
+        "signature": base64.b64encode(bytes.fromhex(signing["signature"])).decode(),
+    }]})
     bundle_from_json(data)  # the vector is a payload circle reads
     return data
 
@@ -189,12 +230,11 @@ def bundle_failures(case: dict) -> list[dict]:
             for name, expect, data, key in wrong]
 
 
-def store_by_hand() -> dict:
-    contents = json.dumps(
-        {"circle_lead_store": 1, "groups": [{"made_at": "2026-04-06T18:30:00+00:00",
-                                             "group": json.loads(payload())["groups"][0]}]},
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-    ).encode()
+def store_by_hand(signing: dict) -> dict:
+    signer = base64.b64encode(bytes.fromhex(signing["public_key"])).decode()
+    contents = _dumps({"circle_lead_store": 2, "groups": [
+        {"made_at": "2026-04-06T18:30:00+00:00", "signer": signer, "group": group_counts()},
+    ]})
     store_from_json(contents)
     key = hkdf(LEAD, b"circle/lead/store/v1")
     front = b"CIRCLE-LEAD-STORE" + bytes([1])
@@ -227,12 +267,14 @@ def store_failures(case: dict) -> list[dict]:
 def lead_vectors() -> dict:
     keys = [key_text_by_hand(public(LEAD)), key_text_by_hand(public(OTHER_LEAD))]
     key_file = key_file_by_hand()
+    signing = signing_by_hand()
     bundles = [
-        bundle_by_hand("a payload with one group", LEAD, payload(), NONCE),
+        bundle_by_hand("a payload with one signed group", LEAD, payload(signing), NONCE),
         bundle_by_hand("an empty payload: the container seals bytes, not meaning", LEAD, b"", bytes(12)),
     ]
-    store = store_by_hand()
+    store = store_by_hand(signing)
     return {
+        "group_signing": signing,
         "key_texts": keys,
         "mistyped_keys": mistyped(keys[0]["text"]),
         "key_file": key_file,

@@ -1,50 +1,64 @@
 """What a lead bundle holds, how it is read, and how a lead's store takes it in.
 
-A bundle carries each group's counts by week, month and quarter over its whole history, built through
-`lead_group` (circle.domain.trends.lead_view): small counts are already "<K" by the group's own threshold and
-rates derived from them are withheld. Besides the counts it names only the group (its id and name, so a
-lead can tell groups apart) and when it was made. No member id, no member name, no note, no handle.
-Per-meeting rows stay with the facilitators: a lead's report is by period.
+A bundle carries each of a facilitator's groups as counts by calendar month over its whole history, built
+through `lead_group` (circle.domain.trends.lead_view): small counts are already "<K" by the group's own
+threshold and rates derived from them are withheld. Months only, so that no two values a lead holds cover
+overlapping meetings, and no sum or difference of them uncovers a hidden count (docs/TRENDS.md). Besides
+the counts it names only the group (its id and name, so a lead can tell groups apart) and when it was made.
+No member id, no member name, no note, no handle.
+
+Each group travels as a statement, signed with the group's own signing key (circle.vault.group_signing):
+the statement's exact bytes, its signer's public key, and the signature. Checking the signature is the
+lead's side (circle.lead); this module reads the envelope and, once a signature is checked, the statement.
 
 Reading is strict: anything but exactly the shape of docs/FORMAT.md section 13.4 raises
 LeadPayloadUnreadable, and nothing of it is taken in.
 
-Merging: per group id, the bundle made later replaces the one kept; the same bundle again, or an older
-one, changes nothing. So importing a folder twice counts nothing twice.
+Merging: per group id, the statement made later replaces the one kept; the same one again, or an older
+one, changes nothing, so importing a folder twice counts nothing twice. A group is pinned to the key that
+signed its first statement: one signed by another key is set aside until the lead trusts that key.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NoReturn
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
 from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
+from circle.domain.trends.compute import GroupTrends
 from circle.domain.trends.lead_view import lead_group
 from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
-from circle.domain.trends.compute import GroupTrends
 
-PAYLOAD_VERSION = 1
-STORE_VERSION = 1
-MAX_GROUPS = 1000  # in one bundle: far beyond any facilitator's groups
-MAX_KEPT_GROUPS = 100_000
-MAX_ROWS = 5000  # periods of one kind: a century of weeks
+PAYLOAD_VERSION = 2
+STORE_VERSION = 2
+MAX_GROUPS = 100  # in one bundle: far beyond any facilitator's groups
+MAX_KEPT_GROUPS = 10_000  # in a lead's store
+MAX_MONTHS = 1200  # of one group: a century
+MAX_STATEMENT_CHARS = 1_000_000  # a century of months is about 400 kB
+SIGNER_BYTES = 32
+SIGNATURE_BYTES = 64
 GROUP_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+LEAD_ID = re.compile(r"[0-9a-f]{32}")  # the recipient lead's key fingerprint, in hex
 
-# One period row, exactly: PeriodTrend.to_dict() with its two rates, as lead_view leaves it.
+# One month row, exactly: PeriodTrend.to_dict() with its two rates, as lead_view leaves it.
 PERIOD_KEYS = (
     "first_day", "last_day", "label", "held", "cancelled", "mean_attendance", "median_attendance",
     "newcomers", "returned", "eligible", "stayed", "active", "dropped_off", "return_rate", "retention",
 )
-GROUP_KEYS = ("id", "name", "threshold", "periods")
-BUNDLE_KEYS = ("circle_lead", "made_at", "groups")
+GROUP_KEYS = ("id", "name", "threshold", "months")
+STATEMENT_KEYS = ("circle_lead_group", "made_at", "for_lead", "group")
+SIGNED_KEYS = ("statement", "signer", "signature")
+BUNDLE_KEYS = ("circle_lead", "groups")
 STORE_KEYS = ("circle_lead_store", "groups")
-KEPT_KEYS = ("made_at", "group")
+KEPT_KEYS = ("made_at", "signer", "group")
 _NEVER_HIDDEN = ("held", "cancelled")  # meetings, not people
 _HIDDEN_OR_UNKNOWN = ("returned", "eligible", "stayed", "active", "dropped_off")
 _LEVELS = ("mean_attendance", "median_attendance")
@@ -57,36 +71,62 @@ class LeadPayloadUnreadable(InvalidInput):
     message = "This bundle opened, but what it holds could not be read; ask for a new one."
 
 
+class LeadBundleUnsigned(LeadPayloadUnreadable):
+    message = "This bundle was made by an older circle and is not signed; ask its facilitator to export again."
+
+
 @dataclass(frozen=True)
 class LeadGroup:
-    """One group as a lead sees it: an id, a name, a threshold, and its periods of each kind."""
+    """One group as a lead sees it: an id, a name, a threshold, and its months."""
 
     id: str
     name: str
     threshold: int
-    periods: Mapping[Period, tuple[Row, ...]]
+    periods: Mapping[Period, tuple[Row, ...]]  # months only: quarters are added up from them
+
+    @property
+    def months(self) -> tuple[Row, ...]:
+        return tuple(self.periods.get(Period.MONTH, ()))
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "threshold": self.threshold,
-            "periods": {str(by): [dict(row) for row in self.periods.get(by, ())] for by in Period},
-        }
+        return {"id": self.id, "name": self.name, "threshold": self.threshold, "months": [dict(r) for r in self.months]}
 
 
 @dataclass(frozen=True)
-class LeadBundle:
+class GroupStatement:
+    """What a group's facilitators sign: the group's counts, when, and for which lead."""
+
     made_at: datetime
-    groups: tuple[LeadGroup, ...]
+    for_lead: str
+    group: LeadGroup
+
+
+@dataclass(frozen=True)
+class SignedStatement:
+    """A statement's exact bytes as they travelled, with who says they signed it and the signature."""
+
+    statement: bytes
+    signer: bytes
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class ReceivedGroup:
+    """A group from a bundle whose signature checked out."""
+
+    made_at: datetime
+    group: LeadGroup
+    signer: bytes
 
 
 @dataclass(frozen=True)
 class KeptGroup:
-    """A group in the lead's store, with when the bundle it came from was made."""
+    """A group in the lead's store: when its statement was made, and the key it is pinned to (None: a group
+    kept before bundles were signed, pinned by its next bundle)."""
 
     made_at: datetime
     group: LeadGroup
+    signer: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -99,27 +139,39 @@ class MergeCounts:
 # ---- building ----------------------------------------------------------------------------------------------
 
 
-def group_for_lead(
-    group_id: str, name: str, threshold: int, trends: Mapping[Period, GroupTrends | None]
-) -> LeadGroup:
-    """A group's whole history by each kind of period; a group with no meetings has no periods."""
-    periods: dict[Period, tuple[Row, ...]] = {}
-    for by in Period:
-        found = trends.get(by)
-        rows = lead_group(found, threshold)["periods"] if found is not None else []
-        periods[by] = tuple({key: row[key] for key in PERIOD_KEYS} for row in rows)
-    return LeadGroup(id=group_id, name=name, threshold=threshold, periods=periods)
+def group_for_lead(group_id: str, name: str, threshold: int, months: GroupTrends | None) -> LeadGroup:
+    """A group's whole history by month; a group with no meetings has no months."""
+    rows = lead_group(months, threshold)["periods"] if months is not None else []
+    return LeadGroup(
+        id=group_id, name=name, threshold=threshold,
+        periods={Period.MONTH: tuple({key: row[key] for key in PERIOD_KEYS} for row in rows)},
+    )
 
 
 def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode()
 
 
-def bundle_to_json(bundle: LeadBundle) -> bytes:
+def _b64(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def statement_to_json(statement: GroupStatement) -> bytes:
+    return _dumps({
+        "circle_lead_group": PAYLOAD_VERSION,
+        "made_at": statement.made_at.isoformat(),
+        "for_lead": statement.for_lead,
+        "group": statement.group.to_json(),
+    })
+
+
+def bundle_to_json(signed: Iterable[SignedStatement]) -> bytes:
     return _dumps({
         "circle_lead": PAYLOAD_VERSION,
-        "made_at": bundle.made_at.isoformat(),
-        "groups": [group.to_json() for group in bundle.groups],
+        "groups": [
+            {"statement": each.statement.decode("utf-8"), "signer": _b64(each.signer), "signature": _b64(each.signature)}
+            for each in signed
+        ],
     })
 
 
@@ -127,7 +179,12 @@ def store_to_json(kept: Mapping[str, KeptGroup]) -> bytes:
     return _dumps({
         "circle_lead_store": STORE_VERSION,
         "groups": [
-            {"made_at": kept[key].made_at.isoformat(), "group": kept[key].group.to_json()} for key in sorted(kept)
+            {
+                "made_at": kept[key].made_at.isoformat(),
+                "signer": _b64(kept[key].signer) if kept[key].signer is not None else None,
+                "group": kept[key].group.to_json(),
+            }
+            for key in sorted(kept)
         ],
     })
 
@@ -166,84 +223,163 @@ def _row(value: Any, by: Period, threshold: int) -> dict[str, Any]:
 
 
 def _rows(value: Any, by: Period, threshold: int) -> tuple[Row, ...]:
-    rows = tuple(_row(each, by, threshold) for each in items(value, most=MAX_ROWS))
+    rows = tuple(_row(each, by, threshold) for each in items(value, most=MAX_MONTHS))
     days = [row["first_day"] for row in rows]
     if days != sorted(set(days)):  # in order, each period once
         _refuse("periods out of order")
     return rows
 
 
-def _group(value: Any) -> LeadGroup:
-    entry = exact_object(value, GROUP_KEYS)
+def _group_header(entry: dict[str, Any]) -> tuple[str, str, int]:
     if not GROUP_ID.fullmatch(text(entry["id"])):
         _refuse("a group id")
     if group_name(text(entry["name"])) != entry["name"]:  # InvalidInput when no name at all
         _refuse("a group name")
-    threshold = integer(entry["threshold"], low=1, high=20)
+    return entry["id"], entry["name"], integer(entry["threshold"], low=1, high=20)
+
+
+def _group(value: Any) -> LeadGroup:
+    entry = exact_object(value, GROUP_KEYS)
+    group_id, name, threshold = _group_header(entry)
+    return LeadGroup(group_id, name, threshold, {Period.MONTH: _rows(entry["months"], Period.MONTH, threshold)})
+
+
+def _older_group(value: Any) -> LeadGroup:
+    """A group as the store before signed bundles kept it: by week, month and quarter. Only its months stay."""
+    entry = exact_object(value, ("id", "name", "threshold", "periods"))
+    group_id, name, threshold = _group_header(entry)
     periods = exact_object(entry["periods"], [str(by) for by in Period])
-    return LeadGroup(
-        id=entry["id"],
-        name=entry["name"],
-        threshold=threshold,
-        periods={by: _rows(periods[str(by)], by, threshold) for by in Period},
+    months = _rows(periods[str(Period.MONTH)], Period.MONTH, threshold)
+    return LeadGroup(group_id, name, threshold, {Period.MONTH: months})
+
+
+def _key_bytes(value: Any, size: int) -> bytes:
+    try:
+        found = base64.b64decode(text(value, max_len=2 * size), validate=True)
+    except (binascii.Error, ValueError):
+        _refuse("not base64")
+    if len(found) != size:
+        _refuse("a key or signature of the wrong size")
+    return found
+
+
+def _utf8(value: str) -> bytes:
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, written as an escape
+        _refuse("not text")
+
+
+def _signed(value: Any) -> SignedStatement:
+    entry = exact_object(value, SIGNED_KEYS)
+    return SignedStatement(
+        statement=_utf8(text(entry["statement"], max_len=MAX_STATEMENT_CHARS)),
+        signer=_key_bytes(entry["signer"], SIGNER_BYTES),
+        signature=_key_bytes(entry["signature"], SIGNATURE_BYTES),
     )
 
 
-def _bundle(top: Any) -> LeadBundle:
+def _envelope(top: Any) -> tuple[SignedStatement, ...]:
+    if isinstance(top, dict) and type(top.get("circle_lead")) is int and top["circle_lead"] == 1:
+        raise LeadBundleUnsigned()
     top = exact_object(top, BUNDLE_KEYS)
     if integer(top["circle_lead"]) != PAYLOAD_VERSION:
         _refuse("another version")
-    groups = tuple(_group(each) for each in items(top["groups"], most=MAX_GROUPS))
-    if len({group.id for group in groups}) != len(groups):
-        _refuse("a group twice")
-    return LeadBundle(made_at=moment(top["made_at"]), groups=groups)
+    return tuple(_signed(each) for each in items(top["groups"], most=MAX_GROUPS))
+
+
+def _statement(top: Any) -> GroupStatement:
+    top = exact_object(top, STATEMENT_KEYS)
+    if integer(top["circle_lead_group"]) != PAYLOAD_VERSION:
+        _refuse("another version")
+    if not LEAD_ID.fullmatch(text(top["for_lead"])):
+        _refuse("a lead")
+    return GroupStatement(made_at=moment(top["made_at"]), for_lead=top["for_lead"], group=_group(top["group"]))
+
+
+def _kept(value: Any, version: int) -> KeptGroup:
+    if version == 1:
+        entry = exact_object(value, ("made_at", "group"))
+        return KeptGroup(made_at=moment(entry["made_at"]), group=_older_group(entry["group"]))
+    entry = exact_object(value, KEPT_KEYS)
+    signer = None if entry["signer"] is None else _key_bytes(entry["signer"], SIGNER_BYTES)
+    return KeptGroup(made_at=moment(entry["made_at"]), group=_group(entry["group"]), signer=signer)
 
 
 def _store(top: Any) -> dict[str, KeptGroup]:
     top = exact_object(top, STORE_KEYS)
-    if integer(top["circle_lead_store"]) != STORE_VERSION:
-        _refuse("another version")
+    version = integer(top["circle_lead_store"], low=1, high=STORE_VERSION)
     kept: dict[str, KeptGroup] = {}
     for each in items(top["groups"], most=MAX_KEPT_GROUPS):
-        entry = exact_object(each, KEPT_KEYS)
-        group = _group(entry["group"])
-        if group.id in kept:
+        entry = _kept(each, version)
+        if entry.group.id in kept:
             _refuse("a group twice")
-        kept[group.id] = KeptGroup(made_at=moment(entry["made_at"]), group=group)
+        kept[entry.group.id] = entry
     return kept
 
 
-def bundle_from_json(data: bytes) -> LeadBundle:
-    """A bundle's payload, or LeadPayloadUnreadable for anything but exactly the documented shape."""
+def _read_strictly(read: Any, data: bytes) -> Any:
     try:
-        return _bundle(load_json(data))
-    except (FieldError, InvalidInput):
+        return read(load_json(data))
+    except LeadBundleUnsigned:
+        raise
+    except (FieldError, InvalidInput):  # InvalidInput: a group name that is no name at all
         raise LeadPayloadUnreadable() from None
+
+
+def bundle_from_json(data: bytes) -> tuple[SignedStatement, ...]:
+    """A bundle's signed statements, not yet checked: LeadBundleUnsigned for a bundle from before signing,
+    LeadPayloadUnreadable for anything else but exactly the documented shape."""
+    return _read_strictly(_envelope, data)
+
+
+def statement_from_json(data: bytes) -> GroupStatement:
+    """A statement whose signature has been checked, read as strictly as the envelope."""
+    return _read_strictly(_statement, data)
 
 
 def store_from_json(data: bytes) -> dict[str, KeptGroup]:
-    """The groups a lead's store keeps, read as strictly as a bundle (LeadPayloadUnreadable)."""
-    try:
-        return _store(load_json(data))
-    except (FieldError, InvalidInput):
-        raise LeadPayloadUnreadable() from None
+    """The groups a lead's store keeps (this version's or the one before), read as strictly as a bundle."""
+    return _read_strictly(_store, data)
 
 
 # ---- merging ---------------------------------------------------------------------------------------------------
 
 
-def merge_bundles(
-    kept: Mapping[str, KeptGroup], bundles: Iterable[LeadBundle]
-) -> tuple[dict[str, KeptGroup], MergeCounts]:
-    """The store after taking in `bundles`, in any order, and what that did to each group they name."""
+@dataclass(frozen=True)
+class Merged:
+    kept: dict[str, KeptGroup]
+    counts: MergeCounts
+    other_signer: tuple[ReceivedGroup, ...]  # set aside: signed by a key other than the one the group is pinned to
+
+
+class TooManyGroups(InvalidInput):
+    message = f"A lead's store holds at most {MAX_KEPT_GROUPS:,} groups; forget some before importing more."
+
+
+def merge_groups(kept: Mapping[str, KeptGroup], received: Iterable[ReceivedGroup]) -> Merged:
+    """The store after taking in `received`, in any order, and what that did to each group they name."""
     merged = dict(kept)
     seen: set[str] = set()
-    for bundle in bundles:
-        for group in bundle.groups:
-            seen.add(group.id)
-            current = merged.get(group.id)
-            if current is None or bundle.made_at > current.made_at:
-                merged[group.id] = KeptGroup(made_at=bundle.made_at, group=group)
+    other_signer: list[ReceivedGroup] = []
+    for each in received:
+        current = merged.get(each.group.id)
+        if current is not None and current.signer is not None and current.signer != each.signer:
+            other_signer.append(each)
+            continue
+        seen.add(each.group.id)
+        if current is None or each.made_at > current.made_at:
+            merged[each.group.id] = KeptGroup(made_at=each.made_at, group=each.group, signer=each.signer)
+        elif current.signer is None:  # kept from before signing: its first signed statement pins it
+            merged[each.group.id] = replace(current, signer=each.signer)
+    if len(merged) > MAX_KEPT_GROUPS:
+        raise TooManyGroups()
     added = seen - kept.keys()
     updated = {key for key in seen & kept.keys() if merged[key].made_at != kept[key].made_at}
-    return merged, MergeCounts(len(added), len(updated), len(seen) - len(added) - len(updated))
+    counts = MergeCounts(len(added), len(updated), len(seen) - len(added) - len(updated))
+    return Merged(merged, counts, tuple(other_signer))
+
+
+def trusted(kept: Mapping[str, KeptGroup], received: ReceivedGroup) -> dict[str, KeptGroup]:
+    """The store once the lead trusts the key that signed `received`: the group is pinned to it and kept from it."""
+    return {**kept, received.group.id: KeptGroup(made_at=received.made_at, group=received.group, signer=received.signer)}
