@@ -468,16 +468,17 @@ def kept_groups(*bundles: LeadBundle):  # type: ignore[no-untyped-def]
 
 
 def test_a_summary_adds_up_hidden_counts_as_the_range_they_must_lie_in():
-    # Newcomers week by week: 1, 0, 2, 0, 4, 0, 1, 3; with a threshold of 3, the 1, 2 and 1 are hidden.
-    report = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.WEEK)
+    # Newcomers by month: 3 in January, 8 in February; with a threshold of 6, January's are hidden.
+    report = lead_report(kept_groups(synthetic_bundle(MADE, threshold=6)))
     [group] = report.groups
-    assert [row["newcomers"] for row in group.periods] == ["<3", 0, "<3", 0, 4, 0, "<3", 3]
-    assert group.summary["newcomers"] == "10-13"
+    assert [row["newcomers"] for row in group.periods] == ["<6", 8]
+    assert group.summary["newcomers"] == "9-13"
     assert group.summary["held"] == 8 and group.summary["cancelled"] == 0
-    # The weeks when 2 and 1 came are hidden: 41 people at six meetings, and 0 to 6 more at the other two.
-    assert group.summary["mean_attendance"] == "5.1-5.9"
-    small = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.WEEK, since=MONDAY, until=MONDAY)
-    assert small.groups[0].summary["newcomers"] == "<3"
+    # January's mean (5) is hidden too: 24 people at February's four meetings, and fewer than 24 at January's.
+    assert [row["mean_attendance"] for row in group.periods] == ["<6", 6]
+    assert group.summary["mean_attendance"] == "3.0-6.0"
+    small = lead_report(kept_groups(synthetic_bundle(MADE, threshold=6)), since=MONDAY, until=MONDAY)
+    assert small.groups[0].summary["newcomers"] == "<6"
     by_month = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.MONTH)
     assert [row["newcomers"] for row in by_month.groups[0].periods] == [3, 8]
     assert by_month.groups[0].summary["newcomers"] == 11
