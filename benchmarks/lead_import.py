@@ -5,7 +5,7 @@ unlock_to_home). Each group is exported as a bundle of its own into one folder.
 - Import: unlock the lead key (Argon2id at its default parameters), open and read every bundle, merge, and
   write the store once. Baseline: unlocking the lead key alone, the part no import can avoid. The import's
   own work (everything after the unlock) is shown against the same baseline.
-- Report: unlock, read the store, and print every group by week as a table. Same baseline.
+- Report: unlock, read the store, and print every group by month (a lead's finest) as a table. Same baseline.
 - Export: the twenty bundles. Baseline: the same groups' trends computed once, by week.
 """
 
@@ -46,7 +46,7 @@ def _export_all(workspace: Workspace, key: str, folder: Path) -> None:
 
 def _report(folder: LeadFolder) -> str:
     kept = folder.unlock(LEAD_PASSPHRASE).kept()
-    return render_lead_report(lead_report(kept, by=Period.WEEK), Format.TABLE)
+    return render_lead_report(lead_report(kept, by=Period.MONTH), Format.TABLE)
 
 
 def measure() -> list[Figure]:
@@ -75,7 +75,7 @@ def measure() -> list[Figure]:
         Figure(f"lead import, {GROUPS} bundles x 5 years ({size:.0f} KiB)", median(imports) * 1000,
                median(unlocks) * 1000, "ms"),
         Figure("lead import, its work after the unlock", median(work) * 1000, median(unlocks) * 1000, "ms"),
-        Figure(f"lead report, {GROUPS} groups by week", median(reports) * 1000, median(unlocks) * 1000, "ms"),
+        Figure(f"lead report, {GROUPS} groups by month", median(reports) * 1000, median(unlocks) * 1000, "ms"),
         Figure(f"lead export, {GROUPS} bundles", median(exports) * 1000, median(trends) * 1000, "ms"),
     ]
 
