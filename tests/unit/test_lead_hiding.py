@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from random import Random
 from typing import Any
 
@@ -22,14 +22,14 @@ from hypothesis import strategies as st
 
 from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts, PeriodTrend, compute_trends
-from circle.domain.trends.lead_bundle import KeptGroup, LeadGroup, Row
+from circle.domain.trends.lead_bundle import Row
 from circle.domain.trends.lead_quarters import quarter_start
 from circle.domain.trends.lead_report import LeadReport, NoMeetingsInRange, lead_report
 from circle.domain.trends.lead_view import lead_group
 from circle.domain.trends.periods import Period, period_last_day
+from tests.unit.test_lead_quarters import kept
 
-GROUP = "g1"
-MADE = datetime(2027, 6, 1, tzinfo=UTC)
+GROUP = "g1"  # the id kept() files the group under
 COUNTS = ("newcomers", "returned", "eligible", "dropped_off")
 HEADCOUNT = "people"  # everyone at a month's meetings: its mean attendance times its meetings held
 # A shown mean is rounded to one decimal: the true one lies within half of that either side.
@@ -235,11 +235,6 @@ def ranges(random: Random, first: date, last: date) -> list[tuple[date | None, d
 
 
 # ---- what a lead is shown -------------------------------------------------------------------------------------
-
-
-def kept(months: Sequence[Row], threshold: int) -> dict[str, KeptGroup]:
-    group = LeadGroup(id=GROUP, name="Tuesday Evening", threshold=threshold, periods={Period.MONTH: tuple(months)})
-    return {GROUP: KeptGroup(made_at=MADE, group=group)}
 
 
 def lead_months(history: History, by: Period = Period.MONTH) -> list[dict[str, Any]]:
