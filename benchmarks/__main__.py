@@ -5,6 +5,7 @@ from __future__ import annotations
 from benchmarks import (
     event_append,
     handoff,
+    lead_bundle_caps,
     lead_import,
     meeting_keys,
     meeting_memory,
@@ -19,8 +20,8 @@ from benchmarks.common import print_table
 
 def main() -> None:
     figures = []
-    for benchmark in (startup, unlock_to_home, meeting_keys, event_append, purge, handoff, lead_import, meeting_memory, trends,
-                      trends_stall):
+    for benchmark in (startup, unlock_to_home, meeting_keys, event_append, purge, handoff, lead_import, lead_bundle_caps,
+                      meeting_memory, trends, trends_stall):
         figures.extend(benchmark.measure())
     print_table(figures)
 

@@ -71,15 +71,19 @@ def _largest(lead_public: bytes, century: tuple[dict, ...]) -> bytes:
     return _bundle(lead_public, min(MAX_GROUPS, MAX_BUNDLE_BYTES // one), century)
 
 
-def _peak(action: Callable[[], object]) -> tuple[float, float]:
-    """(seconds, peak bytes allocated) of one run."""
-    tracemalloc.start()
+def _seconds(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
-    seconds = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def _peak(action: Callable[[], object]) -> int:
+    """The most bytes Python had allocated at once during one run (timed apart: tracing slows it down)."""
+    tracemalloc.start()
+    action()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return seconds, peak
+    return peak
 
 
 def measure() -> list[Figure]:
@@ -105,20 +109,18 @@ def measure() -> list[Figure]:
 
         assert not fresh_import(largest)().problems and len(fresh_import(over)().problems) == 1
         assert len(fresh_import(too_many)().problems) == 1
-        reading = [_peak(largest.read_bytes)[0] for _ in range(ROUNDS)]
-        runs = {path.name: [_peak(fresh_import(path)) for _ in range(ROUNDS)] for path in (largest, over, too_many)}
-        size = largest.stat().st_size
-    mib = 2**20
+        reading = median([_seconds(largest.read_bytes) for _ in range(ROUNDS)]) * 1000
+        times = {path.name: median([_seconds(fresh_import(path)) for _ in range(ROUNDS)]) * 1000
+                 for path in (largest, over, too_many)}
+        peaks = {path.name: _peak(fresh_import(path)) / 2**20 for path in (largest, over)}
+        size = largest.stat().st_size / 2**20
+    cap = MAX_BUNDLE_BYTES / 2**20
     return [
-        Figure(f"lead import, largest bundle ({size / mib:.1f} MiB), time", median([r[0] for r in runs[largest.name]]) * 1000,
-               median(reading) * 1000, "ms"),
-        Figure("lead import, largest bundle, peak memory", max(r[1] for r in runs[largest.name]) / mib, size / mib, "MB"),
-        Figure("lead import, file 1 byte over 16 MiB, time", median([r[0] for r in runs[over.name]]) * 1000,
-               median(reading) * 1000, "ms"),
-        Figure("lead import, file over the cap, peak memory", max(r[1] for r in runs[over.name]) / mib,
-               MAX_BUNDLE_BYTES / mib, "MB"),
-        Figure(f"lead import, {MAX_GROUPS + 1} groups, time", median([r[0] for r in runs[too_many.name]]) * 1000,
-               median(reading) * 1000, "ms"),
+        Figure(f"lead import, largest bundle ({size:.1f} MiB), time", times[largest.name], reading, "ms"),
+        Figure("lead import, largest bundle, peak memory", peaks[largest.name], size, "MB"),
+        Figure("lead import, file 1 byte over 16 MiB, time", times[over.name], reading, "ms"),
+        Figure("lead import, file over the cap, peak memory", peaks[over.name], cap, "MB"),
+        Figure(f"lead import, {MAX_GROUPS + 1} groups, time", times[too_many.name], reading, "ms"),
     ]
 
 

@@ -29,6 +29,7 @@ from circle.vault.lead_bundle import seal_lead_bundle
 from circle.vault.lead_key import fingerprint
 
 MONDAY = date(2026, 1, 5)
+LATER = date(2027, 1, 1)  # when the synthetic groups' counts are taken: every month of theirs is over
 GROUP_SEED = bytes(range(32))  # the test group's signing key
 FORGER_SEED = bytes(range(100, 132))
 
@@ -59,8 +60,8 @@ def synthetic_group(*, name: str = "Tuesday Evening", group_id: str = "g1",
                     headcounts: tuple[int, ...] = (6, 2, 7, 5, 8, 1, 9, 6), threshold: int = 3) -> LeadGroup:
     """Weekly meetings from 5 January 2026; newcomers 1, 0, 2, 0, 4, 0, 1, 3."""
     meetings = facts(group_id, list(headcounts), [1, 0, 2, 0, 4, 0, 1, 3][: len(headcounts)])
-    months = compute_trends(meetings, [], by=Period.MONTH, today=date(2027, 1, 1)).groups.get(group_id)
-    return group_for_lead(group_id, name, threshold, months)
+    months = compute_trends(meetings, [], by=Period.MONTH, today=LATER).groups.get(group_id)
+    return group_for_lead(group_id, name, threshold, months, LATER)
 
 
 def synthetic_bundle(made_at: datetime, *, seed: bytes = GROUP_SEED, **group: object) -> Bundle:

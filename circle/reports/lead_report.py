@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
 from circle.domain.trends.lead_report import LeadReport
 from circle.reports.render import Column, Format, Kind, render
 from circle.reports.columns import (
@@ -33,6 +37,19 @@ PERIOD_COLUMNS = (GROUP, PERIOD, *HEADLINES)
 CSV_COLUMNS = (GROUP, Column("group_id", "group id", Kind.TEXT), PERIOD, *DAYS, *COUNTS)
 
 
+# A quarter's total with hidden months is a range, "10-11": a spreadsheet would read that as a date.
+_RANGE = re.compile(r"(\d+(?:\.\d+)?%?)-(\d+(?:\.\d+)?%?)")
+_MEASURES = frozenset(column.key for column in COUNTS)
+
+
+def _spreadsheet_text(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row with each range among its measures written "10 to 11", which a spreadsheet keeps as text."""
+    return {
+        key: _RANGE.sub(r"\1 to \2", value) if key in _MEASURES and isinstance(value, str) else value
+        for key, value in row.items()
+    }
+
+
 def _range(report: LeadReport) -> str:
     if report.since and report.until:
         return f"{report.since.isoformat()} to {report.until.isoformat()}"
@@ -48,7 +65,7 @@ def render_lead_report(report: LeadReport, form: Format) -> str:
     if form is Format.JSON:
         return render([], [], form, document=report.to_dict())
     if form is Format.CSV:
-        return render(report.period_rows(), CSV_COLUMNS, form)
+        return render([_spreadsheet_text(row) for row in report.period_rows()], CSV_COLUMNS, form)
     summary = render(report.summary_rows(), SUMMARY_COLUMNS, form)
     periods = render(report.period_rows(), PERIOD_COLUMNS, form)
     titles = (f"Summary, {_range(report)}", f"By {report.by}")

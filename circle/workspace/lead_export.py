@@ -74,12 +74,14 @@ class LeadExport(Service):
         if not chosen:
             raise NoGroupsToExport()
         meetings, attendance = self._trends.trend_facts(chosen)
-        months = compute_trends(meetings, attendance, by=Period.MONTH, today=self._context.today()).groups
+        today = self._context.today()
+        months = compute_trends(meetings, attendance, by=Period.MONTH, today=today).groups
         made_at, for_lead = self._context.clock.now(), fingerprint(recipient).hex()
         signed = []
         for group_id in chosen:
             group = self._context.group(group_id)
-            counts = group_for_lead(group_id, group.name, group.rules.small_count_threshold, months.get(group_id))
+            threshold = group.rules.small_count_threshold
+            counts = group_for_lead(group_id, group.name, threshold, months.get(group_id), today)
             statement = statement_to_json(GroupStatement(made_at, for_lead, counts))
             seed = self._context.sealer(group_id).signing_seed()
             signed.append(SignedStatement(statement, signer_public_key(seed), sign(seed, statement)))

@@ -129,10 +129,10 @@ def test_the_report_shows_every_group_side_by_side_in_each_format(run_circle, im
     assert document["groups"][1]["summary"]["held"] == 12
 
     markdown = ok(lead_run(run_circle, imported, "report", "--format", "markdown", "--group", "Tuesday Evening",
-                           "--since", "2025-02-01", "--until", "2025-02-28", "--by", "week"))
+                           "--since", "2025-02-01", "--until", "2025-02-28"))
     assert markdown.startswith("## Summary, 2025-02-01 to 2025-02-28\n\n| group |")
-    assert "## By week" in markdown and "Thursday" not in markdown
-    assert "| Tuesday Evening | 2025-W06 |" in markdown
+    assert "## By month" in markdown and "Thursday" not in markdown
+    assert "| Tuesday Evening | 2025-02 |" in markdown
 
 
 def test_each_problem_with_a_report_is_one_line(run_circle, imported: tuple[Path, str], tmp_path: Path):
@@ -140,6 +140,8 @@ def test_each_problem_with_a_report_is_one_line(run_circle, imported: tuple[Path
     assert "No imported group by that name" in one_line_error(unknown)
     bad_date = lead_run(run_circle, imported, "report", "--since", "2025-13-01")
     assert "--since takes a date as YYYY-MM-DD" in one_line_error(bad_date)
+    weeks = lead_run(run_circle, imported, "report", "--by", "week")
+    assert one_line_error(weeks).startswith("circle: A lead's report is by month or quarter")
     empty = lead_run(run_circle, imported, "report", "--since", "2030-01-01")
     assert one_line_error(empty) == "circle: No meetings in this range.\n"
     wrong = run_circle("lead", "report", home=imported[0], passphrase=None, env={"CIRCLE_LEAD_PASSPHRASE": "nope"})

@@ -533,18 +533,20 @@ def test_a_lead_store_opens_only_with_its_own_lead_key(lead_folder: LeadFolder, 
 
 
 def test_a_summary_adds_up_hidden_counts_as_the_range_they_must_lie_in():
-    # Newcomers: 3 in January and 8 in February; with a threshold of 5, January's 3 is hidden.
-    report = lead_report(kept_groups(synthetic_bundle(MADE, threshold=5)), by=Period.MONTH)
+    # Newcomers by month: 3 in January, 8 in February; with a threshold of 6, January's are hidden.
+    report = lead_report(kept_groups(synthetic_bundle(MADE, threshold=6)))
     [group] = report.groups
-    assert [row["newcomers"] for row in group.periods] == ["<5", 8]
-    assert group.summary["newcomers"] == "9-12"
+    assert [row["newcomers"] for row in group.periods] == ["<6", 8]
+    assert group.summary["newcomers"] == "9-13"
     assert group.summary["held"] == 8 and group.summary["cancelled"] == 0
-    small = lead_report(kept_groups(synthetic_bundle(MADE, threshold=5)), by=Period.MONTH, until=MONDAY)
-    assert small.groups[0].summary["newcomers"] == "<5"
-    shown = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.MONTH)
-    assert [row["newcomers"] for row in shown.groups[0].periods] == [3, 8]
-    assert shown.groups[0].summary["newcomers"] == 11
-    assert shown.groups[0].summary["mean_attendance"] == 5.5
+    # January's mean (5) is hidden too: 24 people at February's four meetings, and fewer than 24 at January's.
+    assert [row["mean_attendance"] for row in group.periods] == ["<6", 6]
+    assert group.summary["mean_attendance"] == "3.0-6.0"
+    small = lead_report(kept_groups(synthetic_bundle(MADE, threshold=6)), since=MONDAY, until=MONDAY)
+    assert small.groups[0].summary["newcomers"] == "<6"
+    by_month = lead_report(kept_groups(synthetic_bundle(MADE)), by=Period.MONTH)
+    assert [row["newcomers"] for row in by_month.groups[0].periods] == [3, 8]
+    assert by_month.groups[0].summary["newcomers"] == 11
 
 
 def test_a_range_keeps_the_periods_it_overlaps_whole():

@@ -253,4 +253,5 @@ def test_a_lead_bundle_gives_the_same_figures_before_and_after_an_older_vault_is
     make_older(vault_home, PASSPHRASE, last_migration="m003_cofacilitators")
     after = _lead_figures(vault_home, private, lead_text)  # its unlock brings the vault up first
     assert after == before
-    assert sum(month["held"] for statement in before for month in statement["group"]["months"]) == 6
+    # Six meetings held; the one in March, the month still going on, is not sent yet.
+    assert sum(month["held"] for statement in before for month in statement["group"]["months"]) == 5

@@ -1,6 +1,6 @@
 """What a lead bundle holds, how it is read, and how a lead's store takes it in.
 
-A bundle carries each of a facilitator's groups as counts by calendar month over its whole history, built
+A bundle carries each of a facilitator's groups as counts by calendar month, every month that is over, built
 through `lead_group` (circle.domain.trends.lead_view): small counts are already "<K" by the group's own
 threshold and rates derived from them are withheld. Months only, so that no two values a lead holds cover
 overlapping meetings, and no sum or difference of them uncovers a hidden count (docs/TRENDS.md). Besides
@@ -27,13 +27,14 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
 from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
 from circle.domain.trends.compute import GroupTrends
+from circle.domain.trends.history import RETURN_WINDOW
 from circle.domain.trends.lead_view import lead_group
 from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
 
@@ -139,13 +140,25 @@ class MergeCounts:
 # ---- building ----------------------------------------------------------------------------------------------
 
 
-def group_for_lead(group_id: str, name: str, threshold: int, months: GroupTrends | None) -> LeadGroup:
-    """A group's whole history by month; a group with no meetings has no months."""
+def group_for_lead(group_id: str, name: str, threshold: int, months: GroupTrends | None, today: date) -> LeadGroup:
+    """A group's history by month, up to the last month that is over; a group with no meetings has no months.
+
+    Each value is sent only once it is final, so that no two bundles differ by a count that was hidden: a month
+    in progress would grow between bundles, and its newcomers' return is known only once the last of them has
+    had their 28 days. (Retention is already unknown until the next month is over.)
+    """
     rows = lead_group(months, threshold)["periods"] if months is not None else []
+    over = [row for row in rows if date.fromisoformat(row["last_day"]) < today]
     return LeadGroup(
         id=group_id, name=name, threshold=threshold,
-        periods={Period.MONTH: tuple({key: row[key] for key in PERIOD_KEYS} for row in rows)},
+        periods={Period.MONTH: tuple(_final({key: row[key] for key in PERIOD_KEYS}, today) for row in over)},
     )
+
+
+def _final(row: dict[str, Any], today: date) -> dict[str, Any]:
+    if date.fromisoformat(row["last_day"]) + RETURN_WINDOW >= today:  # a newcomer of the month is not judged yet
+        row.update(returned=None, eligible=None, return_rate=None)
+    return row
 
 
 def _dumps(value: Any) -> bytes:

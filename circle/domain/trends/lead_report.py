@@ -1,27 +1,31 @@
-"""A group lead's report: their groups' periods side by side, and a summary of each group over a range.
+"""A group lead's report: their groups' months or quarters side by side, and a summary of each group over a range.
 
-Built only from what lead bundles carry (circle.domain.trends.lead_bundle): counts already suppressed by each
-group's own threshold. A period is reported whole when any of it lies in the range. Each group's
-summary adds up the periods shown:
+Built only from what lead bundles carry (circle.domain.trends.lead_bundle): each group's months, counts
+already suppressed by its own threshold. A quarter is added up here from its months
+(circle.domain.trends.lead_quarters); weeks are never reported. A period is reported whole when any of
+it lies in the range. Each group's summary adds up the months of the periods shown
+(circle.domain.trends.lead_sums):
 
 - meetings held and cancelled are never hidden, so they add up exactly;
 - a total with hidden parts ("<3" is 1 or 2) is shown as the range it must lie in ("11-13"), or as
   "<3" while even its largest possible value would be small; a total with an unknown part is unknown;
 - mean attendance is weighted by meetings held, and shown as a range the same way;
-- a rate (return rate, retention) is over the periods already judged (a newcomer's four weeks, or the
-  next period, are over), and is a range ("40%-55%") when some of its counts are hidden.
+- a rate (return rate, retention) is over the months already judged (a newcomer's four weeks, or the
+  next month, are over), and is a range ("40%-55%") when some of its counts are hidden.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.trends.lead_bundle import KeptGroup, Row
+from circle.domain.trends.lead_quarters import quarter_start, quarters
+from circle.domain.trends.lead_sums import mean, rate, total
 from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise_line
 
@@ -34,6 +38,12 @@ class UnknownLeadGroup(InvalidInput):
 
 class NoMeetingsInRange(CircleError):
     message = "No meetings in this range."
+
+
+class NoWeeksForLeads(InvalidInput):
+    message = (
+        "A lead's report is by month or quarter: a week is too close to a single meeting, so bundles carry months."
+    )
 
 
 class RangeBackwards(InvalidInput):
@@ -113,77 +123,38 @@ def _labels(kept: Mapping[str, KeptGroup]) -> dict[str, str]:
     }
 
 
-# ---- adding up what may be hidden ---------------------------------------------------------------------------------
-
-
-def _hidden(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-def _bounds(values: Sequence[Any], threshold: int) -> tuple[int, int]:
-    """The least and most a sum of counts can be, when each hidden one ("<K") is 1 to K-1."""
-    known = sum(value for value in values if not _hidden(value))
-    hidden = sum(1 for value in values if _hidden(value))
-    return known + hidden, known + hidden * (threshold - 1)
-
-
-def _total(values: Iterable[Any], threshold: int) -> int | str | None:
-    """A sum of counts of which some may be hidden; None if any is unknown."""
-    values = list(values)
-    if not values or any(value is None for value in values):
-        return None
-    low, high = _bounds(values, threshold)
-    if low == high:
-        return low
-    return f"<{threshold}" if high < threshold else f"{low}-{high}"
-
-
-def _mean(rows: Sequence[Row], threshold: int) -> float | str | None:
-    """Mean attendance over the meetings held, each period's mean weighted by its meetings."""
-    held = [row for row in rows if row["held"] and row["mean_attendance"] is not None]
-    meetings = sum(row["held"] for row in held)
-    if not meetings:
-        return None
-    known = sum(row["mean_attendance"] * row["held"] for row in held if not _hidden(row["mean_attendance"]))
-    hidden_meetings = sum(row["held"] for row in held if _hidden(row["mean_attendance"]))
-    if not hidden_meetings:
-        return known / meetings
-    low, high = known / meetings, (known + threshold * hidden_meetings) / meetings
-    return f"<{threshold}" if high < threshold else f"{low:.1f}-{high:.1f}"
-
-
-def _rate(rows: Sequence[Row], part: str, whole: str, threshold: int) -> float | str | None:
-    """A rate over the periods already judged (both halves known), as a range when some halves are hidden."""
-    judged = [row for row in rows if row[part] is not None and row[whole] is not None]
-    parts_low, parts_high = _bounds([row[part] for row in judged], threshold)
-    wholes_low, wholes_high = _bounds([row[whole] for row in judged], threshold)
-    if not wholes_high:
-        return None
-    if (parts_low, wholes_low) == (parts_high, wholes_high):
-        return parts_low / wholes_low
-    return f"{parts_low / wholes_high:.0%}-{min(1.0, parts_high / wholes_low):.0%}"
+# ---- the report ----------------------------------------------------------------------------------------------------
 
 
 def summarise(rows: Sequence[Row], threshold: int) -> dict[str, Any]:
-    """One group's summary over its periods in range (SUMMARY_KEYS)."""
+    """One group's summary over its months in range (SUMMARY_KEYS); never over quarters, whose ranges are not counts."""
     return {
         "held": sum(row["held"] for row in rows),
         "cancelled": sum(row["cancelled"] for row in rows),
-        "mean_attendance": _mean(rows, threshold),
-        "newcomers": _total((row["newcomers"] for row in rows), threshold),
-        "return_rate": _rate(rows, "returned", "eligible", threshold),
-        "retention": _rate(rows, "stayed", "active", threshold),
-        "dropped_off": _total((row["dropped_off"] for row in rows), threshold),
+        "mean_attendance": mean(rows, threshold),
+        "newcomers": total((row["newcomers"] for row in rows), threshold),
+        "return_rate": rate(rows, "returned", "eligible", threshold),
+        "retention": rate(rows, "stayed", "active", threshold),
+        "dropped_off": total((row["dropped_off"] for row in rows), threshold),
     }
-
-
-# ---- the report ----------------------------------------------------------------------------------------------------
 
 
 def _overlaps(row: Row, since: date | None, until: date | None) -> bool:
     return (since is None or row["last_day"] >= since.isoformat()) and (
         until is None or row["first_day"] <= until.isoformat()
     )
+
+
+def _shown(
+    months: Sequence[Row], by: Period, threshold: int, since: date | None, until: date | None
+) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """The periods of `by` that overlap the range, and the months they are made of."""
+    if by is Period.MONTH:
+        rows = tuple(row for row in months if _overlaps(row, since, until))
+        return rows, rows
+    rows = tuple(row for row in quarters(months, threshold) if _overlaps(row, since, until))
+    starts = {row["first_day"] for row in rows}
+    return rows, tuple(month for month in months if quarter_start(month).isoformat() in starts)
 
 
 def lead_report(
@@ -194,25 +165,30 @@ def lead_report(
     since: date | None = None,
     until: date | None = None,
 ) -> LeadReport:
-    """The chosen groups (all by default), each period of `by` that overlaps since..until, and summaries.
+    """The chosen groups (all by default), each month or quarter that overlaps since..until, and summaries.
 
-    NoMeetingsInRange when none of the chosen groups held a meeting in those periods.
+    Quarters are always added up from the months, even from a store that still holds a bundle's own
+    weeks and quarters. NoWeeksForLeads for weeks; NoMeetingsInRange when none of the chosen groups
+    held a meeting in the periods shown.
     """
+    by = Period(by)
+    if by is Period.WEEK:
+        raise NoWeeksForLeads()
     if since is not None and until is not None and since > until:
         raise RangeBackwards()
-    by = Period(by)
     labels = _labels(kept)
     chosen = list(kept) if group_ids is None else list(group_ids)
     reported = []
     for key in chosen:
         entry = kept[key]
-        rows = tuple(row for row in entry.group.periods.get(by, ()) if _overlaps(row, since, until))
+        threshold = entry.group.threshold
+        rows, months = _shown(entry.group.periods.get(Period.MONTH, ()), by, threshold, since, until)
         reported.append(ReportedGroup(
             id=key,
             label=labels[key],
-            threshold=entry.group.threshold,
+            threshold=threshold,
             made_at=entry.made_at,
-            summary=summarise(rows, entry.group.threshold),
+            summary=summarise(months, threshold),
             periods=rows,
         ))
     if not any(group.summary["held"] for group in reported):
