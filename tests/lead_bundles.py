@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import MeetingFacts, compute_trends
 from circle.domain.trends.lead_bundle import (
@@ -24,14 +26,30 @@ from circle.domain.trends.lead_bundle import (
     statement_to_json,
 )
 from circle.domain.trends.periods import Period
+from circle.lead.folder import LeadFolder
+from circle.paths import locations
 from circle.vault.group_signing import sign, signer_public_key
+from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import seal_lead_bundle
-from circle.vault.lead_key import fingerprint
+from circle.vault.lead_key import fingerprint, parse_key_text
 
 MONDAY = date(2026, 1, 5)
 LATER = date(2027, 1, 1)  # when the synthetic groups' counts are taken: every month of theirs is over
 GROUP_SEED = bytes(range(32))  # the test group's signing key
 FORGER_SEED = bytes(range(100, 132))
+LEAD_PASSPHRASE = "a lamp in every window"
+
+
+@pytest.fixture
+def lead_folder(tmp_path: Path) -> LeadFolder:
+    """A lead's folder with a key made at the cheapest parameters."""
+    folder = LeadFolder(locations(tmp_path / "lead-home"))
+    folder.create_key(LEAD_PASSPHRASE, kdf=FLOOR_KDF)
+    return folder
+
+
+def our_public(folder: LeadFolder) -> bytes:
+    return parse_key_text(folder.public_key_text())
 
 
 @dataclass(frozen=True)

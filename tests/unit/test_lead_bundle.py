@@ -36,7 +36,6 @@ from circle.domain.rules import NotesPolicy
 from circle.domain.session import Arrive, StartPhase
 from circle.domain.trends.compute import PeriodTrend
 from circle.lead.folder import LeadFolder, LeadStore
-from circle.paths import locations
 from circle.vault.errors import (
     LeadBundleDamaged,
     LeadBundleForAnotherLead,
@@ -53,7 +52,10 @@ from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.damage import flip, redigest
-from tests.lead_bundles import (
+from tests.lead_bundles import (  # noqa: F401 - lead_folder is a fixture
+    LEAD_PASSPHRASE,
+    lead_folder,
+    our_public,
     FORGER_SEED,
     MONDAY,
     bundle_file,
@@ -66,7 +68,6 @@ from tests.lead_bundles import (
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FORMAT_13 = (REPO_ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8").split("## 13.", 1)[-1]
-LEAD_PASSPHRASE = "a lamp in every window"
 # Documented in docs/FORMAT.md section 13.4, written out here so that a change to either is noticed.
 BUNDLE_KEYS = {"circle_lead", "groups"}
 SIGNED_KEYS = {"statement", "signer", "signature"}
@@ -418,17 +419,6 @@ def test_a_group_kept_before_signing_is_pinned_by_its_next_statement_even_an_old
 
 
 # ---- the lead's store on disk ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def lead_folder(tmp_path: Path) -> LeadFolder:
-    folder = LeadFolder(locations(tmp_path / "lead-home"))
-    folder.create_key(LEAD_PASSPHRASE, kdf=FLOOR_KDF)
-    return folder
-
-
-def our_public(folder: LeadFolder) -> bytes:
-    return parse_key_text(folder.public_key_text())
 
 
 def test_importing_a_folder_twice_counts_nothing_twice_and_leaves_the_store_as_it_was(

@@ -163,3 +163,11 @@ def test_a_quarters_ranges_reach_a_spreadsheet_as_text_not_as_dates():
     [row] = csv.DictReader(io.StringIO(render_lead_report(report, Format.CSV)))
     assert (row["newcomers"], row["median_attendance"], row["active"]) == ("6 to 10", "", "")
     assert "| 6-10 |" in render_lead_report(report, Format.MARKDOWN)
+
+
+def test_a_rate_bound_to_one_value_is_that_value_not_a_range_of_one():
+    # Nobody of a hidden few came back: the rate is 0 whatever the few were.
+    months = [{**row, "returned": 0, "eligible": "<3", "return_rate": None}
+              for row in lead_rows(by_heads(HEADCOUNTS, NEWCOMERS), 3)]
+    [quarter] = lead_report(kept(months, 3), by=Period.QUARTER).groups[0].periods
+    assert (quarter["returned"], quarter["eligible"], quarter["return_rate"]) == (0, "3-6", 0.0)

@@ -25,10 +25,12 @@ from circle.paths import locations
 from circle.vault.group_signing import fingerprint_text, same_fingerprint, sign, signer_public_key
 from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import seal_lead_bundle
-from circle.vault.lead_key import parse_key_text
 from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
-from tests.lead_bundles import (
+from tests.lead_bundles import (  # noqa: F401 - lead_folder is a fixture
+    LEAD_PASSPHRASE,
+    lead_folder,
+    our_public,
     FORGER_SEED,
     GROUP_SEED,
     bundle_file,
@@ -37,20 +39,8 @@ from tests.lead_bundles import (
     synthetic_group,
 )
 
-LEAD_PASSPHRASE = "a lamp in every window"
 MADE = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 PREVIOUS_RELEASE = Path(__file__).resolve().parents[1] / "vectors" / "lead_store_v1"
-
-
-@pytest.fixture
-def lead_folder(tmp_path: Path) -> LeadFolder:
-    folder = LeadFolder(locations(tmp_path / "lead-home"))
-    folder.create_key(LEAD_PASSPHRASE, kdf=FLOOR_KDF)
-    return folder
-
-
-def ours(folder: LeadFolder) -> bytes:
-    return parse_key_text(folder.public_key_text())
 
 
 def imported(folder: LeadFolder, *paths: Path):  # type: ignore[no-untyped-def]
@@ -60,10 +50,10 @@ def imported(folder: LeadFolder, *paths: Path):  # type: ignore[no-untyped-def]
 def test_a_forged_bundle_for_a_pinned_group_changes_nothing_and_says_why_in_one_line(
     lead_folder: LeadFolder, tmp_path: Path
 ):
-    imported(lead_folder, bundle_file(tmp_path, "real.circlelead", synthetic_bundle(MADE), ours(lead_folder)))
+    imported(lead_folder, bundle_file(tmp_path, "real.circlelead", synthetic_bundle(MADE), our_public(lead_folder)))
     stored = lead_folder.where.lead_store_file.read_bytes()
     forged = synthetic_bundle(MADE + timedelta(days=1), seed=FORGER_SEED, headcounts=(42, 42, 42, 42))
-    path = bundle_file(tmp_path, "forged.circlelead", forged, ours(lead_folder))
+    path = bundle_file(tmp_path, "forged.circlelead", forged, our_public(lead_folder))
     result = imported(lead_folder, path)
     [problem] = result.problems
     assert problem.startswith(f'{path}: "Tuesday Evening" is signed by a different key than before')
@@ -73,7 +63,7 @@ def test_a_forged_bundle_for_a_pinned_group_changes_nothing_and_says_why_in_one_
 
 
 def test_a_statement_changed_after_signing_refuses_the_whole_bundle(lead_folder: LeadFolder, tmp_path: Path):
-    lead_public = ours(lead_folder)
+    lead_public = our_public(lead_folder)
     genuine = signed_statements(synthetic_bundle(MADE), lead_public)[0]
     raised = genuine.statement.replace(b'"held":4', b'"held":9', 1)
     assert raised != genuine.statement
@@ -89,10 +79,10 @@ def test_a_statement_changed_after_signing_refuses_the_whole_bundle(lead_folder:
 def test_a_signature_made_with_another_key_under_the_real_signers_name_is_refused(
     lead_folder: LeadFolder, tmp_path: Path
 ):
-    [signed] = signed_statements(synthetic_bundle(MADE, seed=FORGER_SEED), ours(lead_folder))
+    [signed] = signed_statements(synthetic_bundle(MADE, seed=FORGER_SEED), our_public(lead_folder))
     claimed = SignedStatement(signed.statement, signer_public_key(GROUP_SEED), sign(FORGER_SEED, signed.statement))
     path = tmp_path / "claimed.circlelead"
-    path.write_bytes(seal_lead_bundle(bundle_to_json([claimed]), ours(lead_folder)))
+    path.write_bytes(seal_lead_bundle(bundle_to_json([claimed]), our_public(lead_folder)))
     assert "not signed by the key it names" in imported(lead_folder, path).problems[0]
 
 
@@ -100,7 +90,7 @@ def test_a_statement_signed_for_another_lead_is_refused_when_sealed_to_this_one(
     other_lead = public_key(new_private_key())
     signed = signed_statements(synthetic_bundle(MADE), other_lead)
     path = tmp_path / "passed-on.circlelead"
-    path.write_bytes(seal_lead_bundle(bundle_to_json(signed), ours(lead_folder)))
+    path.write_bytes(seal_lead_bundle(bundle_to_json(signed), our_public(lead_folder)))
     assert imported(lead_folder, path).problems == (
         f"{path}: A group in it was signed for another lead; nothing was taken from it.",
     )
@@ -109,7 +99,7 @@ def test_a_statement_signed_for_another_lead_is_refused_when_sealed_to_this_one(
 def test_a_lead_who_trusts_a_new_key_takes_its_bundle_and_refuses_the_old_key_after(
     lead_folder: LeadFolder, tmp_path: Path
 ):
-    lead_public = ours(lead_folder)
+    lead_public = our_public(lead_folder)
     old = bundle_file(tmp_path, "old.circlelead", synthetic_bundle(MADE), lead_public)
     imported(lead_folder, old)
     rekeyed = bundle_file(tmp_path, "new.circlelead",
@@ -174,7 +164,7 @@ def test_the_previous_releases_unsigned_bundle_is_refused_and_a_signed_one_pins_
     assert imported(previous_release, unsigned).problems == (
         f"{unsigned}: This bundle was made by an older circle and is not signed; ask its facilitator to export again.",
     )
-    signed = bundle_file(tmp_path, "signed.circlelead", synthetic_bundle(MADE), ours(previous_release))
+    signed = bundle_file(tmp_path, "signed.circlelead", synthetic_bundle(MADE), our_public(previous_release))
     assert imported(previous_release, signed).counts.up_to_date == 1
     kept = previous_release.unlock(LEAD_PASSPHRASE).kept()
     assert kept["g1"].signer == signer_public_key(GROUP_SEED) and kept["g2"].signer is None

@@ -57,6 +57,7 @@ def rate(rows: Sequence[Row], part: str, whole: str, threshold: int) -> float | 
     wholes_low, wholes_high = bounds([row[whole] for row in judged], threshold)
     if not wholes_high:
         return None
-    if (parts_low, wholes_low) == (parts_high, wholes_high):
-        return parts_low / wholes_low
-    return f"{parts_low / wholes_high:.0%}-{min(1.0, parts_high / wholes_low):.0%}"
+    low, high = parts_low / wholes_high, min(1.0, parts_high / max(wholes_low, 1))
+    if low == high:  # known exactly, or bound to one value such as none of a hidden few
+        return low
+    return f"{low:.0%}-{high:.0%}"
