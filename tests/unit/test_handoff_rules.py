@@ -151,22 +151,30 @@ def flag_someone_who_has_not_come_to_the_open_meeting(sent: Sent):
     return lambda payload: follow_up(payload).update(session_id=open_meeting(payload)["id"], member_id=sent.came)
 
 
+def flag_someone_forgotten(sent: Sent):
+    def edit(payload: Payload) -> None:
+        next(member for member in payload["members"] if member["id"] == sent.came)["name"] = None
+
+    return edit
+
+
 @pytest.mark.parametrize(
     "forge",
     [
+        flag_someone_forgotten,
         flag_the_absent_member,
         flag_someone_not_in_the_meeting_at_all,
         name_the_absent_member,
         flag_someone_who_has_not_come_to_the_open_meeting,
     ],
 )
-def test_a_note_about_someone_who_was_not_at_its_meeting_is_left_out_and_never_listed(
+def test_a_note_about_someone_not_at_its_meeting_or_forgotten_is_left_out_and_never_listed(
     sent: Sent, robin: Workspace, forge
 ):
     imported = robin.import_handoff(crafted(sent.data, sent.code, forge(sent)), sent.code)
     assert imported.notes_left_out == 1
     assert robin.notes(sent.group_id) == [] and robin.follow_ups() == []
-    assert len(robin.members(sent.group_id)) == 3 and imported.meeting_open, "the rest of the handoff came in"
+    assert imported.members == 3 and imported.meetings == 2 and imported.meeting_open, "the rest came in"
 
 
 def set_field(where, key: str, value: str):

@@ -2,9 +2,9 @@
 
 Each note is checked as the app checks a note entered live (`check_note_at_meeting`), against the
 attendance the handoff carries for its meeting and the names kept here of the members known when it
-was written: a follow-up only for someone who came, no words naming someone who did not, and words only
-as this group's notes policy allows. Its expiry is recomputed from this group's retention and the day
-it was written, and is never later than that.
+was written: a follow-up only for someone who came, no words naming someone who did not, words only
+as this group's notes policy allows, and nothing about someone forgotten. Its expiry is recomputed from
+this group's retention and the day it was written, and is never later than that.
 
 A note that fails is left out, and the import says how many were; the rest of the handoff comes in.
 A facilitator expects that: it is how this vault already treats notes its rules would not keep (a group
@@ -37,8 +37,10 @@ def incoming_notes(
     today: date,
 ) -> tuple[tuple[Note, ...], int]:
     """The new notes as this vault keeps them, and how many were left out."""
-    came = {meeting.record.id: _came(meeting) for meeting in meetings}
     members = tuple(members)
+    # Someone forgotten (here, or on the laptop it came from) is nobody a note can be about any more.
+    forgotten = frozenset(member.id for member in members if rules.keeps_names and member.name is None)
+    came = {meeting.record.id: _came(meeting) - forgotten for meeting in meetings}
     kept = []
     for note in notes:
         here = _as_entered_here(note, rules, came.get(note.session_id or "", frozenset()), members, today)
