@@ -69,6 +69,7 @@ class HandoffImported:
     meetings: int
     events: int
     set_aside: int
+    notes_left_out: int  # notes this group's rules here would not have kept
     meeting_open: bool  # the group has a meeting in progress here now
 
     def lines(self, name: str) -> list[str]:
@@ -83,6 +84,11 @@ class HandoffImported:
             said.append(
                 f"{self.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
                 " the earlier one was kept."
+            )
+        if self.notes_left_out:
+            said.append(
+                f"{self.notes_left_out} {'note was' if self.notes_left_out == 1 else 'notes were'} left out:"
+                " this group's rules here would not have kept them."
             )
         return said
 
@@ -173,7 +179,7 @@ class HandoffExchange(Service):
         if here and group_id not in sealers:
             raise GroupNotYours()
         ours = exchange.snapshot(sealers[group_id]) if here else None
-        plan = plan_merge(ours, theirs)
+        plan = plan_merge(ours, theirs, now=context.clock.now())
         if not here:
             sealer = GroupSealer(group_id, crypto.new_key(), key_version=1)
             with context.repo.writing():
@@ -190,5 +196,6 @@ class HandoffExchange(Service):
             meetings=len(plan.new_meetings) + len(plan.replaced_meetings),
             events=plan.events_added,
             set_aside=plan.set_aside,
+            notes_left_out=plan.notes_left_out,
             meeting_open=group_id in self._meetings.meetings_in_progress(),
         )

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from circle.domain.session import Arrive
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.cli.test_cli import ok, one_line_error
+from tests.conftest import unlocked_workspace
+from tests.crafted_handoffs import Payload, crafted
 
 ROBINS = "river stone lantern meadow"
 CODE = re.compile(r"^    ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})$", re.MULTILINE)
@@ -72,3 +75,50 @@ def test_an_export_never_overwrites_a_file_and_a_script_must_give_the_code(
     assert bundle.read_bytes() == before
     no_code = run_circle("handoff", "import", str(bundle), home=robins_home, passphrase=ROBINS)
     assert "CIRCLE_HANDOFF_CODE" in one_line_error(no_code)
+
+
+@pytest.fixture
+def exported_meeting(run_circle, vault_home: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A group that has met once (Ada came, Grace did not), exported by the real command."""
+    with unlocked_workspace(vault_home) as workspace:
+        group = workspace.create_group("Tuesday")
+        for name in ("Ada", "Grace"):
+            workspace.add_member(group.id, name)
+        meeting = workspace.meeting(group.id)
+        meeting.do(Arrive(workspace.members(group.id)[0].id))
+        meeting.close()
+    bundle = tmp_path / "tuesday.circle"
+    printed = ok(run_circle("handoff", "export", "Tuesday", "--out", str(bundle), home=vault_home))
+    return bundle, CODE.search(printed).group(1)
+
+
+def meeting_in_9999(payload: Payload) -> None:
+    payload["meetings"][0]["held_on"] = "9999-12-31"
+
+
+def member_added_at_a_time_without_a_timezone(payload: Payload) -> None:
+    payload["members"][0]["created_at"] = payload["members"][0]["created_at"][: -len("+00:00")]
+
+
+def vault_files(home: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((home / "data").iterdir())}
+
+
+@pytest.mark.parametrize("forge", [meeting_in_9999, member_added_at_a_time_without_a_timezone])
+def test_a_forged_handoff_is_refused_in_one_line_the_vault_stays_byte_identical_and_trends_still_work(
+    run_circle, exported_meeting: tuple[Path, str], robins_home: Path, tmp_path: Path, forge
+):
+    bundle, code = exported_meeting
+    as_robin = {"home": robins_home, "passphrase": ROBINS, "env": {"CIRCLE_HANDOFF_CODE": code}}
+    ok(run_circle("handoff", "import", str(bundle), **as_robin))
+    ok(run_circle("group", "list", **as_robin))  # today's purge has run: nothing else writes
+    forged = tmp_path / "forged.circle"
+    forged.write_bytes(crafted(bundle.read_bytes(), code, forge))
+    before = vault_files(robins_home)
+    refused = one_line_error(run_circle("handoff", "import", str(forged), **as_robin))
+    assert "othing was imported" in refused
+    assert "Ada" not in refused and "Tuesday" not in refused
+    assert vault_files(robins_home) == before
+    # The meeting that did come in, counted as it was held.
+    assert re.search(r"^\d{4}-\d{2} +1 ", ok(run_circle("trends", **as_robin)), re.MULTILINE)
+    ok(run_circle("group", "list", **as_robin))

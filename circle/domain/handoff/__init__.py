@@ -14,6 +14,10 @@ planned here, purely, and carried out by the store in one transaction. The rules
   JSON), the same rule as for the log. When both are open, their logs merge by event id
   (`circle.domain.session.merge`).
 - A different meeting of the group open on each side cannot be merged: the import is refused, untouched.
+- **This vault's rules, as if entered here.** A time without a timezone is unreadable; one before 2000 or
+  later than now (a few minutes' slack, a day for a meeting's date) refuses the import, untouched
+  (`timeline`). A note is checked against its meeting's attendance as a note entered live, and its expiry
+  recomputed from this group's retention; one that fails is left out and counted (`incoming_notes`).
 
 Importing the same snapshot twice plans nothing the second time.
 """
@@ -30,10 +34,12 @@ from circle.domain.handoff.snapshot import (
     MergePlan,
     TwoMeetingsOpen,
 )
+from circle.domain.handoff.timeline import HandoffOutOfTime
 
 __all__ = [
     "PAYLOAD_VERSION",
     "GroupSnapshot",
+    "HandoffOutOfTime",
     "HandoffUnreadable",
     "MeetingEntry",
     "MemberEntry",

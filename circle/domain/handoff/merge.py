@@ -1,23 +1,33 @@
-"""Planning a merge, purely: the rules are in the package's docstring."""
+"""Planning a merge, purely: the rules are in the package's docstring.
+
+What comes in is held to this vault's rules as if it had been entered here. Times that cannot be true
+refuse the whole import (`timeline`): nothing is ever half imported because of them. Notes this vault would
+not have kept are left out one by one and counted (`incoming_notes` says why a facilitator expects that).
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from circle.domain.group import Group
+from circle.domain.handoff.incoming_notes import incoming_notes
 from circle.domain.handoff.payload import meeting_to_json
 from circle.domain.handoff.snapshot import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan, TwoMeetingsOpen
-from circle.domain.notes import Note, NoteKind
-from circle.domain.rules import ConfidentialityRules, NotesPolicy
+from circle.domain.handoff.timeline import check_times
+from circle.domain.notes import Note
+from circle.domain.rules import ConfidentialityRules
 from circle.domain.session.merge import merge_logs
 
 
+def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: datetime) -> MergePlan:
+    """What merging `theirs` into a vault that holds `ours` (None: not yet) changes there, at `now`.
 
-def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot) -> MergePlan:
-    """What merging `theirs` into a vault that holds `ours` (None: not yet) changes there."""
+    HandoffOutOfTime if `theirs` holds a time that cannot be true; nothing is planned then.
+    """
+    check_times(theirs, now)
     if ours is None:
         ours = GroupSnapshot(theirs.group, None, {}, (), (), ())
         settings: Group | None = theirs.group
@@ -26,13 +36,14 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot) -> MergePlan:
     rules = ours.group.rules
     members = _new_members(ours, theirs, rules)
     meetings = _meetings(ours, theirs)
-    notes, resolved = _notes(ours, theirs, rules)
+    notes, left_out, resolved = _notes(ours, theirs, rules, members, now.astimezone().date())
     return MergePlan(
         settings=settings,
         settings_changed_at=theirs.settings_changed_at if settings is not None else None,
         facilitators={fid: handle for fid, handle in theirs.facilitators.items() if fid not in ours.facilitators},
         members=members,
         notes=notes,
+        notes_left_out=left_out,
         resolved=resolved,
         **meetings,
     )
@@ -101,26 +112,22 @@ def _closing_key(meeting: MeetingEntry) -> tuple[str, str]:
 
 
 def _notes(
-    ours: GroupSnapshot, theirs: GroupSnapshot, rules: ConfidentialityRules
-) -> tuple[tuple[Note, ...], dict[str, datetime]]:
+    ours: GroupSnapshot, theirs: GroupSnapshot, rules: ConfidentialityRules, new_members: tuple[MemberEntry, ...],
+    today: date,
+) -> tuple[tuple[Note, ...], int, dict[str, datetime]]:
+    """The new notes as kept here, how many were left out, and when notes already here were done there."""
     mine = {note.id: note for note in ours.notes}
-    new, resolved = [], {}
-    for note in theirs.notes:
-        here = mine.get(note.id)
-        if here is not None:
-            if here.resolved_at is None and note.resolved_at is not None:
-                resolved[note.id] = note.resolved_at
-            continue
-        kept = _kept_note(note, rules)
-        if kept is not None:
-            new.append(replace(kept, group_id=ours.group.id))
-    return tuple(new), resolved
-
-
-def _kept_note(note: Note, rules: ConfidentialityRules) -> Note | None:
-    """The note as this vault's rules allow it: none at all, a flag without words, or words up to the cap."""
-    if rules.notes is NotesPolicy.NONE:
-        return None
-    if rules.notes is NotesPolicy.FLAGS:
-        return None if note.kind is NoteKind.DEBRIEF else replace(note, text="")
-    return replace(note, text=note.text[: rules.brief_note_cap])
+    resolved = {
+        note.id: note.resolved_at
+        for note in theirs.notes
+        if note.id in mine and mine[note.id].resolved_at is None and note.resolved_at is not None
+    }
+    new, left_out = incoming_notes(
+        [note for note in theirs.notes if note.id not in mine],
+        theirs.meetings,
+        (*ours.members, *new_members),
+        rules,
+        group_id=ours.group.id,
+        today=today,
+    )
+    return new, left_out, resolved

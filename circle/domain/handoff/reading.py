@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, GroupProfile, group_name
 from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, HandoffUnreadable, MeetingEntry, MemberEntry
-from circle.domain.json_fields import integer, optional, text
+from circle.domain.json_fields import day, integer, moment, optional, text
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
@@ -20,7 +19,11 @@ from circle.domain.text import sanitise_line
 
 
 def snapshot_from_json(raw: Any) -> GroupSnapshot:
-    """A snapshot from a handoff's payload; anything missing, mistyped or inconsistent is HandoffUnreadable."""
+    """A snapshot from a handoff's payload; anything missing, mistyped or inconsistent is HandoffUnreadable.
+
+    Every time must carry its timezone (circle writes none without): a naive one cannot be compared with
+    the times kept here, and stopped every later launch. Whether the times are plausible is for the merge.
+    """
     try:
         if raw.get("circle_handoff") != PAYLOAD_VERSION:
             raise ValueError("payload version")
@@ -55,8 +58,8 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     members = tuple(
         MemberEntry(
             id=_id(m["id"]),
-            created_at=datetime.fromisoformat(m["created_at"]),
-            joined_on=optional(date.fromisoformat, m["joined_on"]),
+            created_at=moment(m["created_at"]),
+            joined_on=optional(day, m["joined_on"]),
             name=optional(_name, m["name"]),
         )
         for m in raw["members"]
@@ -65,7 +68,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     notes = tuple(_read_note(group_id, n) for n in raw["notes"])
     return GroupSnapshot(
         group=group,
-        settings_changed_at=optional(datetime.fromisoformat, group_raw["settings_changed_at"]),
+        settings_changed_at=optional(moment, group_raw["settings_changed_at"]),
         facilitators=facilitators,
         members=members,
         meetings=meetings,
@@ -87,11 +90,11 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
     record = MeetingRecord(
         id=meeting_id,
         group_id=group_id,
-        held_on=date.fromisoformat(raw["held_on"]),
+        held_on=day(raw["held_on"]),
         status=MeetingStatus(raw["status"]),
         planned_minutes=integer(raw["planned_minutes"]),
-        started_at=optional(datetime.fromisoformat, raw["started_at"]),
-        ended_at=optional(datetime.fromisoformat, raw["ended_at"]),
+        started_at=optional(moment, raw["started_at"]),
+        ended_at=optional(moment, raw["ended_at"]),
         actual_minutes=optional(integer, raw["actual_minutes"]),
         headcount=integer(raw["headcount"]),
         newcomers=integer(raw["newcomers"]),
@@ -119,13 +122,13 @@ def _read_note(group_id: str, raw: Mapping[str, Any]) -> Note:
         id=_id(raw["id"]),
         group_id=group_id,
         kind=NoteKind(raw["kind"]),
-        created_at=datetime.fromisoformat(raw["created_at"]),
-        expires_on=date.fromisoformat(raw["expires_on"]),
+        created_at=moment(raw["created_at"]),
+        expires_on=day(raw["expires_on"]),
         session_id=optional(_id, raw["session_id"]),
         member_id=optional(_id, raw["member_id"]),
         action=optional(SafetyAction, raw["action"]),
         text=sanitise_line(text(raw["text"])),
-        resolved_at=optional(datetime.fromisoformat, raw["resolved_at"]),
+        resolved_at=optional(moment, raw["resolved_at"]),
     )
 
 

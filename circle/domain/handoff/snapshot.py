@@ -65,6 +65,7 @@ class MergePlan:
     replaced_meetings: tuple[MeetingEntry, ...] = ()  # closed there: their record replaces ours
     merged_logs: tuple[MeetingEntry, ...] = ()  # both open: the merged log replaces ours
     notes: tuple[Note, ...] = ()
+    notes_left_out: int = 0  # notes this vault's rules would not have kept, had they been entered here
     resolved: Mapping[str, datetime] = field(default_factory=dict)  # note id -> when it was done
     events_added: int = 0
     set_aside: int = 0
