@@ -6,6 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 
+# How far ahead of this laptop's clock another laptop's may be before a time it wrote is not believed.
+CLOCK_SLACK = timedelta(minutes=10)
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current moment, timezone-aware, in UTC."""

@@ -7,9 +7,10 @@ question (circle.domain.trends.lead_bundle.merge_groups), not this one.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
+from circle.domain.clock import CLOCK_SLACK
 from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
     LeadPayloadUnreadable,
@@ -25,8 +26,6 @@ from circle.vault.recipients import public_key
 
 # A century of months for each of 20 groups is about 8 MB; a wrong or hostile file is not read past this.
 MAX_BUNDLE_BYTES = 16 * 1024 * 1024
-# How far ahead of this laptop's clock another laptop's may be before a bundle's date is not believed.
-CLOCK_SLACK = timedelta(minutes=10)
 
 
 class SignatureBroken(CircleError):

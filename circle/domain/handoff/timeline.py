@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from circle.domain.clock import CLOCK_SLACK
 from circle.domain.errors import InvalidInput
 from circle.domain.handoff.snapshot import GroupSnapshot
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # long before any circle, long after any typo of a year
-CLOCK_SLACK = timedelta(minutes=10)  # two laptops' clocks a few minutes apart
 # A meeting's date is the sender's own calendar day, which a timezone can put a day ahead of ours.
 DAY_SLACK = timedelta(days=1)
 
