@@ -39,3 +39,11 @@ class FakeClock:
 
 def today(clock: Clock) -> date:
     return clock.now().astimezone().date()
+
+
+def stored_moment(text: str) -> datetime:
+    """A moment read back from the vault. circle writes each with its offset; one without (an older circle
+    took such times in from a handoff) is read as UTC, so that comparing it with any other never fails."""
+    found = datetime.fromisoformat(text)
+    return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
+

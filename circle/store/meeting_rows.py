@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from circle.domain.clock import stored_moment
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.trends.compute import MeetingFacts
 from circle.store.attendance import seal_attendance
@@ -24,7 +25,7 @@ _STATUSES = {status.value: status for status in MeetingStatus}
 
 
 def moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    return stored_moment(text) if text else None
 
 
 def summary_of(meeting: MeetingRecord) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from circle.domain.clock import stored_moment
 from circle.store.sealing import GroupSealer
 
 # The clear value of members.created_at in format 3: the column cannot be NULL, and '' is no date.
@@ -38,4 +39,4 @@ def member_row(
 def open_dates(sealer: GroupSealer, member_id: str, sealed: bytes) -> MemberDates:
     details = sealer.open_json("members", "details", member_id, sealed)
     joined = details.get("joined_on")
-    return MemberDates(datetime.fromisoformat(details["created_at"]), date.fromisoformat(joined) if joined else None)
+    return MemberDates(stored_moment(details["created_at"]), date.fromisoformat(joined) if joined else None)

@@ -7,9 +7,10 @@ The clear columns `kind`, `created_at`, `expires_on` and `resolved_at` stay NULL
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from circle.domain.clock import stored_moment
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.store.sealing import GroupSealer
 
@@ -32,13 +33,13 @@ def note_from(note_id: str, group_id: str, session_id: str | None, body: dict[st
         id=note_id,
         group_id=group_id,
         kind=NoteKind(body["kind"]),
-        created_at=datetime.fromisoformat(body["created_at"]),
+        created_at=stored_moment(body["created_at"]),
         expires_on=date.fromisoformat(body["expires_on"]),
         session_id=session_id,
         member_id=body.get("member_id"),
         action=SafetyAction(body["action"]) if body.get("action") else None,
         text=body.get("text") or "",
-        resolved_at=datetime.fromisoformat(resolved) if resolved else None,
+        resolved_at=stored_moment(resolved) if resolved else None,
     )
 
 

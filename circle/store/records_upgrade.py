@@ -12,6 +12,7 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from circle.domain.clock import stored_moment
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.store.meeting_rows import meeting_row
 from circle.store.member_rows import member_row
@@ -44,7 +45,7 @@ _ATTENDANCE = (
 
 
 def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    return stored_moment(text) if text else None
 
 
 def _clear_record(group_id: str, row: tuple) -> MeetingRecord:
@@ -83,6 +84,6 @@ def seal_meetings_and_members(db: Database, sealer: GroupSealer) -> None:
         "SELECT id, created_at, joined_on FROM members WHERE group_id = ?", [group_id]
     ).fetchall():
         joined_on = date.fromisoformat(joined) if joined else None
-        row = member_row(sealer, member_id, None, datetime.fromisoformat(created), joined_on)
+        row = member_row(sealer, member_id, None, stored_moment(created), joined_on)
         members.append([row["created_at"], row["joined_on"], row["details"], member_id])
     db.conn.executemany("UPDATE members SET created_at = ?, joined_on = ?, details = ? WHERE id = ?", members)

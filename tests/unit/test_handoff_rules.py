@@ -265,3 +265,16 @@ def test_a_sending_laptops_clock_a_few_minutes_ahead_is_not_refused(sent: Sent, 
     imported = robin.import_handoff(crafted(sent.data, sent.code, set_field(every_member, "created_at", ahead)),
                                     sent.code)
     assert imported.new_group
+
+
+def test_a_time_without_its_offset_that_an_older_circle_took_in_is_read_back_as_utc():
+    from circle.store.meeting_rows import moment
+    from circle.store.note_body import note_from
+
+    body = {"kind": "follow_up", "created_at": "2026-03-02T19:00:00", "expires_on": "2026-04-01",
+            "resolved_at": "2026-03-03T08:00:00"}
+    note = note_from("n1", "g1", None, body)
+    assert note.created_at == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    assert note.resolved_at is not None and note.resolved_at > note.created_at  # compares without a TypeError
+    assert moment("2026-03-02T19:00:00") == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    assert moment("2026-03-02T19:00:00+01:00") == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
