@@ -158,6 +158,12 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
+def _before_group_signing(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """No group has a signing key: the release before kept none (make the older vault before any export)."""
+    assert conn.execute("SELECT count(*) FROM groups WHERE signing IS NOT NULL").fetchone()[0] == 0
+    conn.execute("ALTER TABLE groups DROP COLUMN signing")
+
+
 def _before_manifests(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     """No group has a manifest yet, and this facilitator's record has seen none: the first unlock after makes them."""
     conn.execute("ALTER TABLE groups DROP COLUMN manifest")
@@ -177,6 +183,7 @@ def _before_pulse(conn: sqlite3.Connection, keys: HeldKeys) -> None:
 
 
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m008_group_signing": _before_group_signing,
     "m007_manifests": _before_manifests,
     "m006_key_directory": _before_key_directory,
     "m005_sealed_records": _before_sealed_records,

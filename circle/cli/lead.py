@@ -157,14 +157,15 @@ def lead_trust(name: str, path: Path, typed: str | None) -> None:
 @click.argument("name")
 @one_line_errors
 def lead_forget(name: str) -> None:
-    """Drop a group from your imported counts; its next bundle is taken in as new (to undo a wrong bundle)."""
+    """Drop a group from your imported counts, by its name or its label in the report; its next bundle is taken
+    in as new (to undo a wrong bundle)."""
     folder = _folder()
     if not folder.has_key:
         raise NoLeadKey()
     if not folder.has_imported:
         raise NothingImported()
-    forgotten = folder.unlock(_lead_passphrase()).forget(name)
-    click.echo(f"Forgot {forgotten} group{'s' if forgotten != 1 else ''} of that name; its next bundle starts it again.")
+    folder.unlock(_lead_passphrase()).forget(name)
+    click.echo("Forgot that group's counts and the key it was pinned to; its next bundle is taken in as new.")
 
 
 @lead.command("report")

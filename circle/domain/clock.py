@@ -8,6 +8,8 @@ from typing import Protocol
 
 # How far ahead of this laptop's clock another laptop's may be before a time it wrote is not believed.
 CLOCK_SLACK = timedelta(minutes=10)
+# The earliest time another laptop may write: long before any circle, long after any typo of a year.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class Clock(Protocol):

@@ -13,12 +13,12 @@ by the next unlock with the new passphrase, and until the store is replaced the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise_line
-from circle.domain.trends.lead_report import groups_named
+from circle.domain.trends.lead_report import one_group_named
 from circle.domain.trends.lead_bundle import (
     KeptGroup,
     LeadPayloadUnreadable,
@@ -30,7 +30,7 @@ from circle.domain.trends.lead_bundle import (
     trusted,
 )
 from circle.files import ensure_private_dir, replace_atomically, write_private_file
-from circle.lead.received import bundle_bytes, received_groups
+from circle.lead.received import Arrivals, bundle_bytes, received_groups
 from circle.paths import Locations
 from circle.store.errors import VaultInUse
 from circle.store.lock import VaultLock
@@ -88,22 +88,6 @@ class LeadImport:
         if self.for_another_lead:
             line += f" Skipped {_plural(self.for_another_lead, 'bundle')} for another lead's key."
         return line
-
-
-@dataclass
-class _Reading:
-    bundles: int = 0
-    received: list[tuple[Path, ReceivedGroup]] = field(default_factory=list)
-    for_another_lead: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    def other_signer(self, path: Path, group: ReceivedGroup) -> None:
-        name = group.group.name
-        self.problems.append(
-            f'{path}: "{name}" is signed by a different key than before ({fingerprint_text(group.signer)}), '
-            f"so nothing of it was taken; if its facilitator confirms that key, run: "
-            f"circle lead trust '{name}' {path}"
-        )
 
 
 class LeadFolder:
@@ -194,54 +178,57 @@ class LeadStore:
 
         What can be read is imported even when some files cannot; each of those is one line in `problems`.
         """
-        reading = _Reading()
+        arrived = Arrivals()
         for path in paths:
             if not path.is_dir():
-                self._read(path, reading, in_folder=False)
+                self._read(path, arrived, in_folder=False)
                 continue
             try:
                 found = sorted(each for each in path.iterdir() if each.suffix == BUNDLE_SUFFIX and each.is_file())
             except OSError as error:
-                reading.problems.append(f"{path}: The folder could not be read ({error.strerror or 'unknown'}).")
+                arrived.problems.append(f"{path}: The folder could not be read ({error.strerror or 'unknown'}).")
                 continue
             for each in found:
-                self._read(each, reading, in_folder=True)
+                self._read(each, arrived, in_folder=True)
         with self._locked():
             before = self.kept()
-            merged = merge_groups(before, [group for _, group in reading.received])
+            merged = merge_groups(before, arrived.groups)
             if merged.kept != before:
                 self._save(merged.kept)
-        for group in merged.other_signer:
-            path = next(path for path, each in reading.received if each is group)
-            reading.other_signer(path, group)
-        return LeadImport(reading.bundles, merged.counts, reading.for_another_lead, tuple(reading.problems))
+        for aside in merged.set_aside:
+            arrived.set_aside(aside)
+        for key in merged.kept.keys() - before.keys():
+            name = merged.kept[key].group.name.casefold()
+            if any(other.group.name.casefold() == name for other_key, other in merged.kept.items() if other_key != key):
+                arrived.same_name(key, merged.kept[key].group.name)
+        return LeadImport(arrived.bundles, merged.counts, arrived.for_another_lead, tuple(arrived.problems))
 
-    def _read(self, path: Path, reading: _Reading, *, in_folder: bool) -> None:
+    def _read(self, path: Path, arrived: Arrivals, *, in_folder: bool) -> None:
         try:
-            received = received_groups(bundle_bytes(path), self._private_key)
-            reading.bundles += 1
-            reading.received += [(path, group) for group in received]
+            arrived.add(path, received_groups(bundle_bytes(path), self._private_key))
         except LeadBundleForAnotherLead as refused:
             if in_folder:
-                reading.for_another_lead += 1
+                arrived.for_another_lead += 1
             else:
-                reading.problems.append(f"{path}: {refused}")
+                arrived.problems.append(f"{path}: {refused}")
         except CircleError as refused:  # damaged, too new, not a bundle, unreadable, missing
-            reading.problems.append(f"{path}: {refused}")
+            arrived.problems.append(f"{path}: {refused}")
 
-    def forget(self, name: str) -> int:
-        """Drop every kept group of this name (any case), so that its next bundle is taken in as new."""
+    def forget(self, name: str) -> None:
+        """Drop the kept group of this name or report label (any case), pin and all, so that its next bundle is
+        taken in as new; SeveralLeadGroups rather than dropping two."""
         with self._locked():
             kept = self.kept()
-            chosen = groups_named(kept, [name])
-            self._save({key: entry for key, entry in kept.items() if key not in chosen})
-        return len(chosen)
+            chosen = one_group_named(kept, name)
+            self._save({key: entry for key, entry in kept.items() if key != chosen})
 
     def signed_in(self, path: Path, name: str) -> tuple[ReceivedGroup, KeptGroup | None]:
         """The group of this name (any case) in the bundle at `path`, and what the store keeps of it."""
-        wanted = sanitise_line(name).casefold()
-        found = [group for group in received_groups(bundle_bytes(path), self._private_key)
-                 if group.group.name.casefold() == wanted]
+        wanted = sanitise_line(name)
+        groups = received_groups(bundle_bytes(path), self._private_key)
+        found = [group for group in groups if group.group.name == wanted] or [
+            group for group in groups if group.group.name.casefold() == wanted.casefold()
+        ]
         if len(found) != 1:
             raise NotInThatBundle()
         return found[0], self.kept().get(found[0].group.id)

@@ -1,12 +1,15 @@
-"""Reading one bundle file as a lead: open it, check every group's signature and statement, and date.
+"""Reading bundle files as a lead: open each, check every group's signature, statement and date, and keep
+what arrived until the store takes it in.
 
-A bundle is taken whole or not at all: one group whose signature does not check, or whose statement is for
-another lead or dated later than now, refuses the file. Which key a group is pinned to is the merge's
+A file that fails a check is refused whole: one group whose signature does not check, or whose statement is
+for another lead or dated later than now, refuses the file. Which key a group is pinned to is the merge's
 question (circle.domain.trends.lead_bundle.merge_groups), not this one.
 """
 
 from __future__ import annotations
 
+import shlex
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,11 +18,13 @@ from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
     LeadPayloadUnreadable,
     ReceivedGroup,
+    SetAside,
+    SetAsideWhy,
     bundle_from_json,
     statement_from_json,
 )
 from circle.files import NotARegularFile, read_at_most
-from circle.vault.group_signing import signed_by
+from circle.vault.group_signing import fingerprint_text, signed_by
 from circle.vault.lead_bundle import open_lead_bundle
 from circle.vault.lead_key import fingerprint
 from circle.vault.recipients import public_key
@@ -72,3 +77,57 @@ def bundle_bytes(path: Path) -> bytes:
     if data is None:
         raise CircleError(f"That file is larger than a lead bundle can be ({MAX_BUNDLE_BYTES // 2**20} MiB).")
     return data
+
+
+@dataclass
+class Arrivals:
+    """What an import has read so far: for each group and each key that signed it, only its latest statement,
+    so that a folder of many bundles costs the memory of its distinct groups, not of every file."""
+
+    bundles: int = 0
+    for_another_lead: int = 0
+    problems: list[str] = field(default_factory=list)
+    _latest: dict[tuple[str, bytes], tuple[Path, ReceivedGroup]] = field(default_factory=dict)
+
+    def add(self, path: Path, groups: list[ReceivedGroup]) -> None:
+        self.bundles += 1
+        for group in groups:
+            key = (group.group.id, group.signer)
+            if key not in self._latest or group.made_at > self._latest[key][1].made_at:
+                self._latest[key] = (path, group)
+
+    @property
+    def groups(self) -> list[ReceivedGroup]:
+        return [group for _, group in self._latest.values()]
+
+    def same_name(self, group_id: str, name: str) -> None:
+        """A group new to the store under the name of one it has: a forger may hope it passes for the real one."""
+        label = f"{name} ({group_id[:6]})"
+        self.problems.append(
+            f'"{name}" is a new group with the same name as one you have; the report shows it as "{label}".'
+            f" If you do not know it, run: circle lead forget {shlex.quote(label)}"
+        )
+
+    def set_aside(self, aside: SetAside) -> None:
+        group = aside.group
+        path = self._latest[group.group.id, group.signer][0]
+        self.problems.append(f"{path}: {_why(aside.why, group)}{_trust_hint(aside.why, group, path)}")
+
+
+def _why(why: SetAsideWhy, group: ReceivedGroup) -> str:
+    name, key = group.group.name, fingerprint_text(group.signer)
+    if why is SetAsideWhy.RETIRED_KEY:
+        return (f'"{name}" is signed by a key it no longer uses ({key}): a laptop that missed its change, or someone'
+                " it was taken from. Nothing of it was taken.")
+    if why is SetAsideWhy.TWO_KEYS:
+        return f'"{name}" comes signed by two different keys in these files, so neither was taken.'
+    return f'"{name}" is signed by a different key than before ({key}), so nothing of it was taken.'
+
+
+def _trust_hint(why: SetAsideWhy, group: ReceivedGroup, path: Path) -> str:
+    if why is SetAsideWhy.RETIRED_KEY:
+        return ""
+    # Quoted for a shell: a name or a file name may hold anything, and this line is made to be pasted.
+    command = f"circle lead trust {shlex.quote(group.group.name)} {shlex.quote(str(path))}"
+    return f" If its facilitator reads you this key's fingerprint, run: {command}"
+

@@ -183,6 +183,12 @@ def m007_manifests(db: Database) -> None:
     db.execute("ALTER TABLE groups ADD COLUMN manifest BLOB")
 
 
+def m008_group_signing(db: Database) -> None:
+    # Each group's signing key for lead bundles (store/signing_keys.py), sealed under the group's key and
+    # shared by every copy of the group through handoffs. NULL until the group first needs one.
+    db.execute("ALTER TABLE groups ADD COLUMN signing BLOB")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -192,6 +198,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m005_sealed_records", m005_sealed_records),
     ("m006_key_directory", m006_key_directory),
     ("m007_manifests", m007_manifests),
+    ("m008_group_signing", m008_group_signing),
 ]
 
 

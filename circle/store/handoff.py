@@ -35,6 +35,7 @@ class GroupExchange:
             members=self._members(sealer),
             meetings=self._meetings(sealer),
             notes=tuple(self._notes.notes(sealer)),
+            signing=self._repo.signing_key(sealer),
         )
 
     def _members(self, sealer: GroupSealer) -> tuple[MemberEntry, ...]:
@@ -94,5 +95,7 @@ class GroupExchange:
                 self._notes.add(sealer, note)
             for note_id, at in plan.resolved.items():
                 self._notes.resolve_in(db, sealer, note_id, at)
+            if plan.signing is not None:
+                self._repo.set_signing_key(sealer, plan.signing)
         if plan.replaced_meetings or plan.merged_logs:
             self._repo.checkpoint()  # the replaced logs leave no copy in the write-ahead log

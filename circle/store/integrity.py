@@ -61,6 +61,14 @@ PARTS = (
         (("groups", "{row}.id"),),
     ),
     Part(
+        # Its own part, so that a manifest sealed before signing keys were kept still matches while a group has
+        # none (a part a manifest does not name is read as one with no rows).
+        "signing", "the group's signing key",
+        ("id", _tag("signing")),
+        "FROM groups WHERE id = ?1 AND signing IS NOT NULL",
+        (("groups", "{row}.id"),),
+    ),
+    Part(
         "members", "the roster",
         ("id", "created_at", "joined_on", _tag("name"), _tag("details")),
         "FROM members WHERE group_id = ?1 ORDER BY id",
@@ -135,6 +143,11 @@ def meeting_log_digest(conn: sqlite3.Connection, session_id: str) -> list[object
     return _digest(rows, "log") if rows else None
 
 
+def empty_digest(part: Part) -> object:
+    """What the manifest holds for a part with no rows: also how a part a manifest does not name is read."""
+    return {} if part.name == "log" else _digest([], part.name)
+
+
 def digests(conn: sqlite3.Connection, group_id: str, names: set[str] | None = None) -> dict[str, object]:
     return {part.name: digest(conn, part, group_id) for part in PARTS if names is None or part.name in names}
 
@@ -155,7 +168,7 @@ def watch(conn: sqlite3.Connection) -> None:
                 # A step of a meeting's log names its meeting, so that only that meeting's log is read again.
                 touched = f"'log:' || {row}.session_id" if table == "session_events" else f"'{part.name}'"
                 conn.execute(
-                    f"CREATE TEMP TRIGGER IF NOT EXISTS circle_{table}_{suffix} AFTER {event} ON main.{table}"
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS circle_{part.name}_{table}_{suffix} AFTER {event} ON main.{table}"
                     f" BEGIN INSERT INTO {TOUCHED} VALUES ({group_of.format(row=row)}, {touched}); END"
                 )
 

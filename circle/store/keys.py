@@ -17,6 +17,8 @@ from circle.store.key_directory import (
     seal_trusted_key,
 )
 from circle.store.repository import Repository
+from circle.domain.signing import SigningKey
+from circle.store.signing_keys import seal_signing_key
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import KdfParams, seal_group_key
@@ -71,6 +73,7 @@ GROUP_SEALED_COLUMNS = (
     SealedColumn("groups", "profile", "id", "id = ?"),
     SealedColumn("groups", "rules", "id", "id = ?"),
     SealedColumn("groups", "manifest", "id", "id = ? AND manifest IS NOT NULL"),
+    SealedColumn("groups", "signing", "id", "id = ? AND signing IS NOT NULL"),
     SealedColumn("members", "name", "id", "group_id = ? AND name IS NOT NULL"),
     SealedColumn("members", "details", "id", "group_id = ? AND details IS NOT NULL"),
     SealedColumn("sessions", "summary", "id", "group_id = ? AND summary IS NOT NULL"),
@@ -278,10 +281,12 @@ class KeyStore:
 
     # removal -----------------------------------------------------------------------
     def rotate(
-        self, old: GroupSealer, new: GroupSealer, slots: list[KeySlot], removed_id: str, forget_removed: bool
+        self, old: GroupSealer, new: GroupSealer, slots: list[KeySlot], removed_id: str, forget_removed: bool,
+        signing: SigningKey,
     ) -> None:
-        """Seal every field of the group again under `new`, give the remaining facilitators slots for it,
-        and drop the removed facilitator's slot (and their record, when it opened nothing else). One transaction.
+        """Seal every field of the group again under `new`, give the remaining facilitators slots for it, keep
+        `signing` as the group's signing key, and drop the removed facilitator's slot (and their record, when it
+        opened nothing else). One transaction.
         """
         group_id = old.group_id
         if self._repo.manifests is not None:
@@ -289,7 +294,7 @@ class KeyStore:
         with self._repo.writing() as db:
             self._set_trusted(db, group_id, removed_id, None)  # the group no longer trusts the removed one's key
             seal_again(db, old, new)
-            db["groups"].update(group_id, {"key_version": new.key_version})
+            db["groups"].update(group_id, {"key_version": new.key_version, "signing": seal_signing_key(new, signing)})
             db.execute("DELETE FROM key_slots WHERE group_id = ?", [group_id])
             db["key_slots"].insert_all(slot.__dict__ for slot in slots)
             if forget_removed:

@@ -8,7 +8,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
-from circle.store.integrity import PARTS, digests, meeting_log_digest, take_touched
+from circle.store.integrity import PARTS, digests, empty_digest, meeting_log_digest, take_touched
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 
@@ -144,7 +144,7 @@ class Manifests:
             return Checked([], None)
         kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
         found = digests(conn, sealer.group_id)
-        changed = [part.described for part in PARTS if kept.get(part.name) != found[part.name]]
+        changed = [part.described for part in PARTS if kept.get(part.name, empty_digest(part)) != found[part.name]]
         return Checked(changed, _generation(kept))
 
 

@@ -22,6 +22,8 @@ from circle.store.manifests import GroupUnvouched, Manifests
 from circle.store.attendance import open_attendance, present_in
 from circle.store.meeting_rows import meeting_row
 from circle.store.member_rows import member_row, open_dates
+from circle.domain.signing import SigningKey
+from circle.store.signing_keys import open_signing_key, seal_signing_key
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 
 if TYPE_CHECKING:
@@ -143,6 +145,14 @@ class Repository:
             db["groups"].update(
                 group.id, {**self.sealed_group_fields(sealer, group), "settings_changed_at": changed_at.isoformat()}
             )
+
+    def signing_key(self, sealer: GroupSealer) -> SigningKey | None:
+        rows = self.rows("SELECT signing FROM groups WHERE id = ?", [sealer.group_id])
+        return open_signing_key(sealer, rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def set_signing_key(self, sealer: GroupSealer, key: SigningKey) -> None:
+        with self.writing() as db:
+            db["groups"].update(sealer.group_id, {"signing": seal_signing_key(sealer, key)})
 
     def group_key_versions(self) -> dict[str, int]:
         return dict(self.rows("SELECT id, key_version FROM groups"))

@@ -35,6 +35,7 @@ BUCKET_FLOORS = {
     ("sessions", "attendance"): 512,  # who came: its bucket says roughly how long the roster is, no more
     ("members", "details"): 128,  # when someone was added and joined
     ("groups", "manifest"): 1024,  # a count and a digest of each part of the group
+    ("groups", "signing"): 128,  # the group's signing key and when it was made
 }
 
 
@@ -70,12 +71,6 @@ class GroupSealer:
         if version != PADDED_SEAL_VERSION:
             raise SealBroken(where)
         return open_padded(self.key, sealed, parts, floor=bucket_floor(table, column), where=where)
-
-    def signing_seed(self) -> bytes:
-        """The group's Ed25519 signing key for lead bundles, derived from its current data key."""
-        from circle.vault.group_signing import signing_seed  # loaded with the first export, not at start
-
-        return signing_seed(self.key, self.group_id, self.key_version)
 
     def seal_text(self, table: str, column: str, row_id: str, text: str) -> bytes:
         return self.seal_bytes(table, column, row_id, text.encode("utf-8"))

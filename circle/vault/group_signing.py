@@ -1,33 +1,19 @@
-"""A group's signing key: what a lead checks a bundle's counts against (docs/FORMAT.md section 13.8).
+"""Signing with a group's key: what a lead checks a bundle's counts against (docs/FORMAT.md section 13.8).
 
-The Ed25519 key is derived from the group's current data key, so every facilitator who holds the group can
-sign for it, nothing new is kept secret, and when the group key changes (a facilitator is removed) the
-signing key changes with it: the removed facilitator's copy no longer matches what the lead is told to trust.
-
-A lead pins a group's public signing key at its first bundle and compares it at every one after. Its
-fingerprint is short enough to read aloud over the phone: 30 digits in six groups of five.
+The key itself is kept sealed with the group's records (circle.store.signing_keys) and travels to
+co-facilitators in handoffs, so every copy of a group signs with the same key; it is made anew when a
+facilitator is removed. A lead pins a group's public key at its first bundle and compares it at every one
+after. Its fingerprint is short enough to read aloud over the phone: 30 digits in six groups of five.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from circle.vault.crypto import associated_data
-
 SIGNING_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
-_SIGNING_INFO = b"circle/group-signing/v1"
 _FINGERPRINT_LABEL = b"circle/group-signing-fingerprint/v1"
 FINGERPRINT_DIGITS = 30
-
-
-def signing_seed(group_key: bytes, group_id: str, key_version: int) -> bytes:
-    """The Ed25519 private key of this group and key version, derived from its data key."""
-    from cryptography.hazmat.primitives.hashes import SHA256  # loaded on first use: quicker start
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    info = associated_data([group_id, key_version], label=_SIGNING_INFO)
-    return HKDF(algorithm=SHA256(), length=SIGNING_KEY_BYTES, salt=None, info=info).derive(group_key)
 
 
 def signer_public_key(seed: bytes) -> bytes:
@@ -82,5 +68,4 @@ __all__ = [
     "sign",
     "signed_by",
     "signer_public_key",
-    "signing_seed",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise_line
+from circle.store.signing_keys import new_signing_key
 from circle.store.key_directory import KeyNotTrusted, NotYetVouched
 from circle.store.keys import KeyStore
 from circle.store.sealing import GroupSealer
@@ -145,7 +146,9 @@ class Facilitators(Service):
         new = GroupSealer(group_id, crypto.new_key(), old.key_version + 1)
         slots = [slot_for(key, fid, new) for fid, key in remaining.items()]
         opens_other_groups = any(slot.group_id != group_id for slot in self._keys.key_slots(facilitator_id))
-        self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups)
+        # A new signing key too: the removed facilitator knows the old one (docs/FORMAT.md 13.8).
+        signing = new_signing_key(self._context.clock.now())
+        self._keys.rotate(old, new, slots, facilitator_id, forget_removed=not opens_other_groups, signing=signing)
         self._context.keyring.sealers[group_id] = new
 
     def begin_change_passphrase(self, kdf: keyring.KdfParams | None) -> PassphraseChange:

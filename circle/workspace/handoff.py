@@ -146,6 +146,7 @@ class HandoffExchange(Service):
         from circle.store.handoff import GroupExchange
         from circle.vault.handoff import HANDOFF_KDF
 
+        self._context.signing_key(group_id)  # made now if the group has none, so that both copies sign alike
         snapshot = GroupExchange(self._context.repo).snapshot(self._context.sealer(group_id))
         payload = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, sort_keys=True).encode("utf-8")
         return HandoffToSeal(payload, kdf or self._context.kdf or HANDOFF_KDF)

@@ -56,8 +56,8 @@ class LeadExport(Service):
         self._trends = trends
 
     def export_for_lead(self, public_key_text: str, group_ids: Iterable[str] | None) -> bytes:
-        """The chosen groups (all of this facilitator's by default) by month, each signed with its group's
-        signing key, sealed to the lead.
+        """The chosen groups (all of this facilitator's by default) by month, each signed with its group's own
+        signing key (made the first time it is needed), sealed to the lead.
 
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
@@ -83,7 +83,7 @@ class LeadExport(Service):
             threshold = group.rules.small_count_threshold
             counts = group_for_lead(group_id, group.name, threshold, months.get(group_id), today)
             statement = statement_to_json(GroupStatement(made_at, for_lead, counts))
-            seed = self._context.sealer(group_id).signing_seed()
+            seed = self._context.signing_key(group_id).seed
             signed.append(SignedStatement(statement, signer_public_key(seed), sign(seed, statement)))
         return seal_lead_bundle(bundle_to_json(signed), recipient)
 
@@ -91,5 +91,4 @@ class LeadExport(Service):
         """The fingerprint of the key this group's bundles are signed with, for its facilitator to read to a lead."""
         from circle.vault.group_signing import fingerprint_text, signer_public_key
 
-        self._context.group(group_id)  # the group must be one this facilitator holds
-        return fingerprint_text(signer_public_key(self._context.sealer(group_id).signing_seed()))
+        return fingerprint_text(signer_public_key(self._context.signing_key(group_id).seed))

@@ -7,6 +7,7 @@ from datetime import date
 
 from circle.domain.clock import Clock, today
 from circle.domain.group import Group
+from circle.domain.signing import SigningKey
 from circle.paths import Locations
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -33,6 +34,17 @@ class WorkspaceContext:
 
     def group(self, group_id: str) -> Group:
         return self.repo.group(self.sealer(group_id))
+
+    def signing_key(self, group_id: str) -> SigningKey:
+        """The group's signing key for lead bundles, made the first time the group needs one."""
+        from circle.store.signing_keys import new_signing_key
+
+        sealer = self.sealer(group_id)
+        key = self.repo.signing_key(sealer)
+        if key is None:
+            key = new_signing_key(self.clock.now())
+            self.repo.set_signing_key(sealer, key)
+        return key
 
     def today(self) -> date:
         return today(self.clock)

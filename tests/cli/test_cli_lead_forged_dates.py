@@ -31,6 +31,6 @@ def test_forgetting_a_group_lets_its_next_bundle_in_as_new(run_circle, lead_home
     older = forged(lead_home, datetime(2026, 11, 1, tzinfo=UTC), "Tuesday")
     assert "1 already up to date" in ok(lead_run(run_circle, lead_home, "import", str(older)))
 
-    assert "Forgot 1 group" in ok(lead_run(run_circle, lead_home, "forget", "tuesday"))
+    assert "Forgot that group's counts" in ok(lead_run(run_circle, lead_home, "forget", "tuesday"))
     assert "1 group added" in ok(lead_run(run_circle, lead_home, "import", str(older)))
     assert "No imported group by that name" in one_line_error(lead_run(run_circle, lead_home, "forget", "Thursday"))

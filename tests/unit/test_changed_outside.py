@@ -40,6 +40,7 @@ def a_group_with_history(home: Path) -> str:
         second.do(Arrive(bo.id))
         second.note(NoteDraft(NoteKind.SAFETY, action=SafetyAction.CRISIS_LINE))
         second.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=bo.id))
+        vault.lead_fingerprint(group.id)  # the group's signing key is made
     return group.id
 
 
@@ -71,6 +72,8 @@ TAMPERING: dict[str, tuple[Callable[[Path], None], str]] = {
     "two steps of the log swapped": (lambda home: swap_steps(home, 1, 2), "a meeting's log"),
     "a member deleted": (lambda home: run_sql(home, "DELETE FROM members WHERE rowid = 1"), "the roster"),
     "the group's manifest removed": (lambda home: run_sql(home, "UPDATE groups SET manifest = NULL"), "the manifest"),
+    "the group's signing key taken away": (
+        lambda home: run_sql(home, "UPDATE groups SET signing = NULL"), "the group's signing key"),
 }
 
 

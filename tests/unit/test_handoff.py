@@ -244,3 +244,32 @@ def test_names_come_in_only_as_this_vaults_rules_keep_them(lead: Workspace, co: 
     co.import_handoff(back.data, back.code)
     names = [member.name for member in co.members(group_id)]
     assert "G. H." in names and "Grace Hopper" not in names
+
+
+# ---- one signing key for every copy of a group (docs/FORMAT.md 13.8) ------------------------------------------------
+
+
+def test_a_co_facilitators_copy_signs_lead_bundles_with_the_same_key_and_takes_a_newer_one_only(
+    lead: Workspace, co: Workspace, clock: FakeClock
+):
+    group = lead.create_group("Tuesday")
+    first = lead.lead_fingerprint(group.id)
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    assert co.lead_fingerprint(group.id) == first
+
+    clock.advance(minutes=5)
+    lead.add_cofacilitator(group.id, "Rowan Q.", "juniper kettle orchard violet", kdf=FLOOR_KDF)
+    [rowan] = [entry for entry in lead.facilitators(group.id) if entry.handle == "Rowan Q."]
+    lead.remove_facilitator(group.id, rowan.id)  # Rowan knew the old key: a new one is made with the new group key
+    rotated = lead.lead_fingerprint(group.id)
+    assert rotated != first and co.lead_fingerprint(group.id) == first
+
+    lead.import_handoff(*astuple_of(export(co, group.id)))  # the older copy does not bring the old key back
+    assert lead.lead_fingerprint(group.id) == rotated
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    assert co.lead_fingerprint(group.id) == rotated
+
+
+def astuple_of(handoff) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
+    return handoff.data, handoff.code
+

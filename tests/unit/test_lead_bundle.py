@@ -16,7 +16,12 @@ import pytest
 
 from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
+    MAX_KEPT_GROUPS,
     GroupStatement,
+    KeptGroup,
+    RetiredKey,
+    SetAsideWhy,
+    TooManyGroups,
     LeadBundleUnsigned,
     LeadPayloadUnreadable,
     PERIOD_KEYS,
@@ -331,6 +336,9 @@ MALFORMED_STATEMENTS = {
     "a negative count": mutated(lambda v: month(v).update(held=-1)),
     "a count as a float": mutated(lambda v: month(v).update(held=1.5)),
     "a count as true": mutated(lambda v: month(v).update(cancelled=True)),
+    "a count past any group": mutated(lambda v: month(v).update(held=10**7)),
+    "a mean past any group": mutated(lambda v: month(v).update(mean_attendance=1e9)),
+    "made in the year 1": mutated(lambda v: v.update(made_at="0001-01-01T00:00:00+00:00"), top=True),
     "a hidden count with another threshold": mutated(lambda v: month(v).update(newcomers="<4")),
     "newcomers unknown": mutated(lambda v: month(v).update(newcomers=None)),
     "a rate above one": mutated(lambda v: month(v).update(retention=1.5)),
@@ -405,9 +413,34 @@ def test_a_group_is_pinned_to_its_first_signer_and_another_signers_statement_is_
     forged = synthetic_bundle(MADE + timedelta(days=30), seed=FORGER_SEED, headcounts=(42, 42, 42))
     merged = merge_groups(kept, forged.received())
     assert merged.kept == kept and astuple(merged.counts) == (0, 0, 0)
-    assert [each.group.id for each in merged.other_signer] == ["g1"]
+    assert [(aside.group.group.id, aside.why) for aside in merged.set_aside] == [("g1", SetAsideWhy.ANOTHER_KEY)]
     assert merge_groups({}, forged.received()).kept["g1"].signer == forged.signer, "a new group is pinned to its signer"
-    assert trusted(kept, forged.received()[0])["g1"].signer == forged.signer
+
+
+def test_a_new_group_signed_by_two_keys_in_one_import_is_taken_from_neither_whatever_the_order():
+    real, other = synthetic_bundle(MADE), synthetic_bundle(MADE + timedelta(days=1), seed=FORGER_SEED)
+    for order in (real.received() + other.received(), other.received() + real.received()):
+        merged = merge_groups({}, order)
+        assert merged.kept == {} and {aside.why for aside in merged.set_aside} == {SetAsideWhy.TWO_KEYS}
+
+
+def test_trusting_a_new_key_retires_the_old_one_and_never_rolls_the_counts_back():
+    kept = kept_groups(synthetic_bundle(MADE + timedelta(days=10)))
+    older_new_key = synthetic_bundle(MADE, seed=FORGER_SEED, headcounts=(1, 1)).received()[0]
+    after = trusted(kept, older_new_key)["g1"]
+    assert after.signer == older_new_key.signer and after.retired == (kept["g1"].signer,)
+    assert after.made_at == MADE + timedelta(days=10) and after.group == kept["g1"].group
+    again = merge_groups({"g1": after}, synthetic_bundle(MADE + timedelta(days=20)).received())
+    assert [aside.why for aside in again.set_aside] == [SetAsideWhy.RETIRED_KEY] and again.kept == {"g1": after}
+    with pytest.raises(RetiredKey):
+        trusted({"g1": after}, synthetic_bundle(MADE + timedelta(days=20)).received()[0])
+
+
+def test_trusting_a_group_never_takes_a_store_past_its_caps():
+    group = synthetic_group()
+    full = {f"g{index}": KeptGroup(MADE, replace(group, id=f"g{index}")) for index in range(MAX_KEPT_GROUPS)}
+    with pytest.raises(TooManyGroups):
+        trusted(full, synthetic_bundle(MADE, group_id="one-more").received()[0])
 
 
 def test_a_group_kept_before_signing_is_pinned_by_its_next_statement_even_an_older_one():

@@ -3,6 +3,7 @@ signing key makes its counts count, and a lead's store never takes a group's cou
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -13,11 +14,13 @@ import pytest
 from circle.domain.trends.lead_bundle import (
     MAX_KEPT_GROUPS,
     ReceivedGroup,
+    RetiredKey,
     SignedStatement,
     TooManyGroups,
     bundle_to_json,
     merge_groups,
 )
+from circle.domain.trends.lead_report import SeveralLeadGroups
 from circle.domain.trends.periods import Period
 from circle.lead.folder import LeadFolder
 from circle.lead.received import MAX_BUNDLE_BYTES
@@ -27,6 +30,8 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import seal_lead_bundle
 from circle.vault.recipients import new_private_key, public_key
 from circle.workspace import Workspace
+from tests.conftest import PASSPHRASE, unlocked_workspace
+from tests.older_vaults import make_older
 from tests.lead_bundles import (  # noqa: F401 - lead_folder is a fixture
     LEAD_PASSPHRASE,
     lead_folder,
@@ -112,7 +117,11 @@ def test_a_lead_who_trusts_a_new_key_takes_its_bundle_and_refuses_the_old_key_af
     store.trust(group)
     assert store.kept()["g1"].group.months[0]["held"] == 2 and store.kept()["g1"].signer == group.signer
     newer_with_old_key = bundle_file(tmp_path, "late.circlelead", synthetic_bundle(MADE + timedelta(days=8)), lead_public)
-    assert "signed by a different key than before" in imported(lead_folder, newer_with_old_key).problems[0]
+    [problem] = imported(lead_folder, newer_with_old_key).problems
+    assert "is signed by a key it no longer uses" in problem and "circle lead trust" not in problem
+    old_group, _ = store.signed_in(newer_with_old_key, "Tuesday Evening")
+    with pytest.raises(RetiredKey):
+        store.trust(old_group)
 
 
 def test_a_fingerprint_is_thirty_digits_in_six_groups_and_only_its_own_key_matches_it():
@@ -190,3 +199,42 @@ def test_a_store_never_grows_past_its_cap_so_it_always_reads_back():
     assert len(merge_groups({}, many[:-1]).kept) == MAX_KEPT_GROUPS
     with pytest.raises(TooManyGroups):
         merge_groups({}, many)
+
+
+def test_the_trust_command_a_refusal_offers_is_quoted_so_pasting_it_runs_nothing_else(
+    lead_folder: LeadFolder, tmp_path: Path
+):
+    name = "Tue $(touch pwned) `id`; rm -rf ~ 'x'"
+    imported(lead_folder, bundle_file(tmp_path, "first.circlelead", synthetic_bundle(MADE, name=name), our_public(lead_folder)))
+    folder = tmp_path / "a folder; $(touch pwned)"
+    path = bundle_file(folder, "it's.circlelead", synthetic_bundle(MADE, seed=FORGER_SEED, name=name),
+                       our_public(lead_folder))
+    [problem] = imported(lead_folder, path).problems
+    command = problem.split(" run: ", 1)[1]
+    assert shlex.split(command) == ["circle", "lead", "trust", name, str(path)]
+
+
+def test_a_new_group_under_a_kept_groups_name_is_pointed_out_and_forgotten_alone_by_its_label(
+    lead_folder: LeadFolder, tmp_path: Path
+):
+    imported(lead_folder, bundle_file(tmp_path, "real.circlelead", synthetic_bundle(MADE), our_public(lead_folder)))
+    fake = synthetic_bundle(MADE, seed=FORGER_SEED, group_id="fake-g1")
+    [notice] = imported(lead_folder, bundle_file(tmp_path, "fake.circlelead", fake, our_public(lead_folder))).problems
+    assert notice == ('"Tuesday Evening" is a new group with the same name as one you have; the report shows it as'
+                      ' "Tuesday Evening (fake-g)". If you do not know it, run: circle lead forget'
+                      " 'Tuesday Evening (fake-g)'")
+    store = lead_folder.unlock(LEAD_PASSPHRASE)
+    with pytest.raises(SeveralLeadGroups):
+        store.forget("tuesday evening")
+    store.forget("Tuesday Evening (fake-g)")
+    assert list(store.kept()) == ["g1"]
+
+
+def test_a_vault_from_the_release_before_signing_keys_upgrades_and_keeps_its_groups_first_key(vault_home: Path):
+    with unlocked_workspace(vault_home) as workspace:
+        group = workspace.create_group("Tuesday Evening", "support-90")
+    make_older(vault_home, PASSPHRASE, last_migration="m007_manifests")
+    with unlocked_workspace(vault_home) as workspace:  # migrated, and its manifests still match
+        first = workspace.lead_fingerprint(group.id)
+    with unlocked_workspace(vault_home) as workspace:  # the key made is kept, and the manifest says so
+        assert workspace.lead_fingerprint(group.id) == first

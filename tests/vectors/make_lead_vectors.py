@@ -32,8 +32,7 @@ NONCE = bytes.fromhex("000102030405060708090a0b")
 SALT = bytes.fromhex("6c6561642d6b65792d73616c74303121")  # b"lead-key-salt01!"
 PASSPHRASE = "a lead's passphrase, not a facilitator's"
 GROUP = "9a1b7c3d5e2f4a6b8c0d1e3f5a7b9c2d"
-GROUP_KEY = bytes(range(200, 232))
-GROUP_KEY_VERSION = 2
+GROUP_SIGNING_KEY = bytes(range(200, 232))
 
 
 def public(private: bytes) -> bytes:
@@ -136,11 +135,8 @@ def group_counts() -> dict:
 
 
 def signing_by_hand() -> dict:
-    """Section 13.8: the group's signing key from its data key, its fingerprint, and one signed statement."""
-    info = b"circle/group-signing/v1"
-    for part in (GROUP, str(GROUP_KEY_VERSION)):
-        info += struct.pack(">H", len(part)) + part.encode()
-    seed = hkdf(GROUP_KEY, info)
+    """Section 13.8: a group's signing key, its fingerprint, and one signed statement."""
+    seed = GROUP_SIGNING_KEY
     signer = Ed25519PrivateKey.from_private_bytes(seed)
     public_key = signer.public_key().public_bytes_raw()
     number = int.from_bytes(hashlib.sha256(b"circle/group-signing-fingerprint/v1" + public_key).digest()[:13], "big")
@@ -149,15 +145,10 @@ def signing_by_hand() -> dict:
     statement = _dumps({"circle_lead_group": 2, "made_at": "2026-04-06T18:30:00+00:00",
                         "for_lead": lead_fingerprint.hex(), "group": group_counts()})
     signature = signer.sign(statement)
-    assert group_signing.signing_seed(GROUP_KEY, GROUP, GROUP_KEY_VERSION) == seed
     assert group_signing.fingerprint_digits(public_key) == digits
     assert group_signing.signed_by(public_key, signature, statement)
     statement_from_json(statement)  # the vector is a statement circle reads
     return {
-        "group_key": GROUP_KEY.hex(),
-        "group_id": GROUP,
-        "key_version": GROUP_KEY_VERSION,
-        "hkdf_info": info.hex(),
         "signing_key": seed.hex(),
         "public_key": public_key.hex(),
         "fingerprint": " ".join(digits[start : start + 5] for start in range(0, 30, 5)),
@@ -233,7 +224,7 @@ def bundle_failures(case: dict) -> list[dict]:
 def store_by_hand(signing: dict) -> dict:
     signer = base64.b64encode(bytes.fromhex(signing["public_key"])).decode()
     contents = _dumps({"circle_lead_store": 2, "groups": [
-        {"made_at": "2026-04-06T18:30:00+00:00", "signer": signer, "group": group_counts()},
+        {"made_at": "2026-04-06T18:30:00+00:00", "signer": signer, "retired": [], "group": group_counts()},
     ]})
     store_from_json(contents)
     key = hkdf(LEAD, b"circle/lead/store/v1")

@@ -20,6 +20,7 @@ from circle.domain.handoff.timeline import check_times
 from circle.domain.notes import Note
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.session.merge import merge_logs
+from circle.domain.signing import SigningKey, later
 
 
 def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: datetime) -> MergePlan:
@@ -45,8 +46,15 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
         notes=notes,
         notes_left_out=left_out,
         resolved=resolved,
+        signing=_newer_signing_key(ours, theirs),
         **meetings,
     )
+
+
+def _newer_signing_key(ours: GroupSnapshot, theirs: GroupSnapshot) -> SigningKey | None:
+    """Theirs, when it was made later than ours: a co-facilitator who removed someone brings the new key."""
+    chosen = later(ours.signing, theirs.signing)
+    return chosen if chosen is not ours.signing else None
 
 
 def _newer_settings(ours: GroupSnapshot, theirs: GroupSnapshot) -> Group | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime
 from typing import Any
 
@@ -42,6 +43,13 @@ def meeting_to_json(meeting: MeetingEntry) -> dict[str, Any]:
     }
 
 
+def _signing(snapshot: GroupSnapshot) -> dict[str, str] | None:
+    key = snapshot.signing
+    if key is None:
+        return None
+    return {"seed": base64.b64encode(key.seed).decode("ascii"), "made_at": key.made_at.isoformat()}
+
+
 def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
     group = snapshot.group
     return {
@@ -52,6 +60,7 @@ def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
             "profile": group.profile.to_dict(),
             "rules": group.rules.to_dict(),
             "settings_changed_at": _when(snapshot.settings_changed_at),
+            "signing": _signing(snapshot),
         },
         "facilitators": dict(snapshot.facilitators),
         "members": [

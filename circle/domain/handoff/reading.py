@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,7 @@ from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
 from circle.domain.session import Event, SessionLogError
 from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.session.merge import merge_logs
+from circle.domain.signing import SigningKey
 from circle.domain.text import sanitise_line
 
 
@@ -73,7 +75,12 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
         members=members,
         meetings=meetings,
         notes=notes,
+        signing=optional(_signing, group_raw.get("signing")),  # absent from a handoff made before signing keys
     )
+
+
+def _signing(raw: Any) -> SigningKey:
+    return SigningKey(base64.b64decode(text(raw["seed"], max_len=64), validate=True), moment(raw["made_at"]))
 
 
 def _pulse(raw: Any) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ from circle.domain.group import Group
 from circle.domain.notes import Note
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session import Event
+from circle.domain.signing import SigningKey
 
 PAYLOAD_VERSION = 1
 
@@ -50,6 +51,7 @@ class GroupSnapshot:
     members: tuple[MemberEntry, ...]
     meetings: tuple[MeetingEntry, ...]
     notes: tuple[Note, ...]
+    signing: SigningKey | None = None  # the group's signing key for lead bundles (docs/FORMAT.md 13.8)
 
     def open_meeting(self) -> MeetingEntry | None:
         return next((meeting for meeting in self.meetings if meeting.is_open), None)
@@ -69,10 +71,11 @@ class MergePlan:
     resolved: Mapping[str, datetime] = field(default_factory=dict)  # note id -> when it was done
     events_added: int = 0
     set_aside: int = 0
+    signing: SigningKey | None = None  # the group's signing key, when theirs was made later than ours
 
     @property
     def changes_anything(self) -> bool:
         return any(
             (self.settings, self.facilitators, self.members, self.new_meetings, self.replaced_meetings,
-             self.merged_logs, self.notes, self.resolved)
+             self.merged_logs, self.notes, self.resolved, self.signing)
         )

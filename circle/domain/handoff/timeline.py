@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-from circle.domain.clock import CLOCK_SLACK
+from circle.domain.clock import CLOCK_SLACK, EARLIEST
 from circle.domain.errors import InvalidInput
 from circle.domain.handoff.snapshot import GroupSnapshot
 
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # long before any circle, long after any typo of a year
 # A meeting's date is the sender's own calendar day, which a timezone can put a day ahead of ours.
 DAY_SLACK = timedelta(days=1)
 
@@ -47,6 +46,8 @@ def check_times(snapshot: GroupSnapshot, now: datetime) -> None:
 def _moments(snapshot: GroupSnapshot) -> Iterator[datetime]:
     if snapshot.settings_changed_at is not None:
         yield snapshot.settings_changed_at
+    if snapshot.signing is not None:  # a key "made" in the future would win over every later one
+        yield snapshot.signing.made_at
     for member in snapshot.members:
         yield member.created_at
     for meeting in snapshot.meetings:

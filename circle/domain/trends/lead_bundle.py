@@ -27,9 +27,11 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from datetime import date, datetime
 from typing import Any, NoReturn
 
+from circle.domain.clock import EARLIEST
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
 from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
@@ -41,8 +43,11 @@ from circle.domain.trends.periods import Period, period_label, period_last_day, 
 PAYLOAD_VERSION = 2
 STORE_VERSION = 2
 MAX_GROUPS = 100  # in one bundle: far beyond any facilitator's groups
-MAX_KEPT_GROUPS = 10_000  # in a lead's store
+MAX_KEPT_GROUPS = 1000  # in a lead's store
+MAX_KEPT_MONTHS = 240_000  # in a lead's store, all groups together: a thousand groups of twenty years
 MAX_MONTHS = 1200  # of one group: a century
+MAX_RETIRED = 100  # keys a group was pinned to before
+MAX_COUNT = 1_000_000  # any count or level in a row: far beyond any group, small enough to add up safely
 MAX_STATEMENT_CHARS = 1_000_000  # a century of months is about 400 kB
 SIGNER_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -59,7 +64,7 @@ STATEMENT_KEYS = ("circle_lead_group", "made_at", "for_lead", "group")
 SIGNED_KEYS = ("statement", "signer", "signature")
 BUNDLE_KEYS = ("circle_lead", "groups")
 STORE_KEYS = ("circle_lead_store", "groups")
-KEPT_KEYS = ("made_at", "signer", "group")
+KEPT_KEYS = ("made_at", "signer", "retired", "group")
 _NEVER_HIDDEN = ("held", "cancelled")  # meetings, not people
 _HIDDEN_OR_UNKNOWN = ("returned", "eligible", "stayed", "active", "dropped_off")
 _LEVELS = ("mean_attendance", "median_attendance")
@@ -122,12 +127,13 @@ class ReceivedGroup:
 
 @dataclass(frozen=True)
 class KeptGroup:
-    """A group in the lead's store: when its statement was made, and the key it is pinned to (None: a group
-    kept before bundles were signed, pinned by its next bundle)."""
+    """A group in the lead's store: when its statement was made, the key it is pinned to (None: a group kept
+    before bundles were signed, pinned by its next bundle), and the keys it was pinned to before."""
 
     made_at: datetime
     group: LeadGroup
     signer: bytes | None = None
+    retired: tuple[bytes, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,7 @@ def store_to_json(kept: Mapping[str, KeptGroup]) -> bytes:
             {
                 "made_at": kept[key].made_at.isoformat(),
                 "signer": _b64(kept[key].signer) if kept[key].signer is not None else None,
+                "retired": [_b64(each) for each in kept[key].retired],
                 "group": kept[key].group.to_json(),
             }
             for key in sorted(kept)
@@ -222,13 +229,13 @@ def _row(value: Any, by: Period, threshold: int) -> dict[str, Any]:
         _refuse("a period's label")
     hidden = f"<{threshold}"
     for key in _NEVER_HIDDEN:
-        integer(row[key])
+        integer(row[key], high=MAX_COUNT)
     for key in ("newcomers", *_HIDDEN_OR_UNKNOWN):
         if row[key] != hidden and not (row[key] is None and key != "newcomers"):
-            integer(row[key])
+            integer(row[key], high=MAX_COUNT)
     for key in _LEVELS:
         if row[key] is not None and row[key] != hidden:
-            number(row[key], low=0)
+            number(row[key], low=0, high=MAX_COUNT)
     for key in _RATES:
         if row[key] is not None:
             number(row[key], low=0, high=1)
@@ -307,16 +314,24 @@ def _statement(top: Any) -> GroupStatement:
         _refuse("another version")
     if not LEAD_ID.fullmatch(text(top["for_lead"])):
         _refuse("a lead")
-    return GroupStatement(made_at=moment(top["made_at"]), for_lead=top["for_lead"], group=_group(top["group"]))
+    return GroupStatement(made_at=_since_2000(top["made_at"]), for_lead=top["for_lead"], group=_group(top["group"]))
+
+
+def _since_2000(value: Any) -> datetime:
+    found = moment(value)
+    if found < EARLIEST:  # no circle made it, and a year 1 would overflow as local time
+        _refuse("a moment before 2000")
+    return found
 
 
 def _kept(value: Any, version: int) -> KeptGroup:
     if version == 1:
         entry = exact_object(value, ("made_at", "group"))
-        return KeptGroup(made_at=moment(entry["made_at"]), group=_older_group(entry["group"]))
+        return KeptGroup(made_at=_since_2000(entry["made_at"]), group=_older_group(entry["group"]))
     entry = exact_object(value, KEPT_KEYS)
     signer = None if entry["signer"] is None else _key_bytes(entry["signer"], SIGNER_BYTES)
-    return KeptGroup(made_at=moment(entry["made_at"]), group=_group(entry["group"]), signer=signer)
+    retired = tuple(_key_bytes(each, SIGNER_BYTES) for each in items(entry["retired"], most=MAX_RETIRED))
+    return KeptGroup(_since_2000(entry["made_at"]), _group(entry["group"]), signer, retired)
 
 
 def _store(top: Any) -> dict[str, KeptGroup]:
@@ -328,7 +343,13 @@ def _store(top: Any) -> dict[str, KeptGroup]:
         if entry.group.id in kept:
             _refuse("a group twice")
         kept[entry.group.id] = entry
+    if _months_in(kept) > MAX_KEPT_MONTHS:
+        _refuse("too many months")
     return kept
+
+
+def _months_in(kept: Mapping[str, KeptGroup]) -> int:
+    return sum(len(entry.group.months) for entry in kept.values())
 
 
 def _read_strictly(read: Any, data: bytes) -> Any:
@@ -359,40 +380,95 @@ def store_from_json(data: bytes) -> dict[str, KeptGroup]:
 # ---- merging ---------------------------------------------------------------------------------------------------
 
 
+class SetAsideWhy(StrEnum):
+    ANOTHER_KEY = "another key"  # the group is pinned to another key: the lead may trust this one
+    RETIRED_KEY = "retired key"  # a key the group was pinned to before the lead trusted its next one
+    TWO_KEYS = "two keys"  # a new group, signed by two keys in one import: which is right is the lead's question
+
+
+@dataclass(frozen=True)
+class SetAside:
+    group: ReceivedGroup
+    why: SetAsideWhy
+
+
 @dataclass(frozen=True)
 class Merged:
     kept: dict[str, KeptGroup]
     counts: MergeCounts
-    other_signer: tuple[ReceivedGroup, ...]  # set aside: signed by a key other than the one the group is pinned to
+    set_aside: tuple[SetAside, ...]
 
 
 class TooManyGroups(InvalidInput):
-    message = f"A lead's store holds at most {MAX_KEPT_GROUPS:,} groups; forget some before importing more."
+    message = (
+        f"A lead's store holds at most {MAX_KEPT_GROUPS:,} groups and {MAX_KEPT_MONTHS:,} months;"
+        " forget some groups before taking more in. Nothing was changed."
+    )
+
+
+def _within_caps(kept: dict[str, KeptGroup]) -> dict[str, KeptGroup]:
+    if len(kept) > MAX_KEPT_GROUPS or _months_in(kept) > MAX_KEPT_MONTHS:
+        raise TooManyGroups()
+    return kept
+
+
+def _pin(current: KeptGroup | None, signers: set[bytes]) -> bytes | None:
+    """The key a group's statements must be signed by: its pin, or the one key that signs a group not yet pinned."""
+    if current is not None and current.signer is not None:
+        return current.signer
+    return next(iter(signers)) if len(signers) == 1 else None
+
+
+def _why_not(current: KeptGroup | None, signer: bytes, pin: bytes | None) -> SetAsideWhy:
+    if pin is None:
+        return SetAsideWhy.TWO_KEYS
+    return SetAsideWhy.RETIRED_KEY if current is not None and signer in current.retired else SetAsideWhy.ANOTHER_KEY
 
 
 def merge_groups(kept: Mapping[str, KeptGroup], received: Iterable[ReceivedGroup]) -> Merged:
     """The store after taking in `received`, in any order, and what that did to each group they name."""
-    merged = dict(kept)
-    seen: set[str] = set()
-    other_signer: list[ReceivedGroup] = []
+    by_group: dict[str, list[ReceivedGroup]] = {}
     for each in received:
-        current = merged.get(each.group.id)
-        if current is not None and current.signer is not None and current.signer != each.signer:
-            other_signer.append(each)
+        by_group.setdefault(each.group.id, []).append(each)
+    merged = dict(kept)
+    taken: set[str] = set()
+    set_aside: list[SetAside] = []
+    for group_id, statements in by_group.items():
+        current = kept.get(group_id)
+        pin = _pin(current, {each.signer for each in statements})
+        signed = [each for each in statements if each.signer == pin]
+        set_aside += [SetAside(each, _why_not(current, each.signer, pin)) for each in statements if each.signer != pin]
+        if not signed:
             continue
-        seen.add(each.group.id)
-        if current is None or each.made_at > current.made_at:
-            merged[each.group.id] = KeptGroup(made_at=each.made_at, group=each.group, signer=each.signer)
+        taken.add(group_id)
+        latest = max(signed, key=lambda each: each.made_at)
+        if current is None or latest.made_at > current.made_at:
+            merged[group_id] = KeptGroup(latest.made_at, latest.group, pin, current.retired if current else ())
         elif current.signer is None:  # kept from before signing: its first signed statement pins it
-            merged[each.group.id] = replace(current, signer=each.signer)
-    if len(merged) > MAX_KEPT_GROUPS:
-        raise TooManyGroups()
-    added = seen - kept.keys()
-    updated = {key for key in seen & kept.keys() if merged[key].made_at != kept[key].made_at}
-    counts = MergeCounts(len(added), len(updated), len(seen) - len(added) - len(updated))
-    return Merged(merged, counts, tuple(other_signer))
+            merged[group_id] = replace(current, signer=pin)
+    added = taken - kept.keys()
+    updated = {key for key in taken & kept.keys() if merged[key].made_at != kept[key].made_at}
+    counts = MergeCounts(len(added), len(updated), len(taken) - len(added) - len(updated))
+    return Merged(_within_caps(merged), counts, tuple(set_aside))
+
+
+class RetiredKey(InvalidInput):
+    message = (
+        "That key signed this group before its facilitators changed it, so it cannot be trusted again;"
+        " nothing was changed ('circle lead forget' starts the group over)."
+    )
 
 
 def trusted(kept: Mapping[str, KeptGroup], received: ReceivedGroup) -> dict[str, KeptGroup]:
-    """The store once the lead trusts the key that signed `received`: the group is pinned to it and kept from it."""
-    return {**kept, received.group.id: KeptGroup(made_at=received.made_at, group=received.group, signer=received.signer)}
+    """The store once the lead trusts the key that signed `received`: the group is pinned to it, the key it had
+    is retired, and its counts are the later of what was kept and what `received` holds."""
+    current = kept.get(received.group.id)
+    if current is None:
+        return _within_caps({**kept, received.group.id: KeptGroup(received.made_at, received.group, received.signer)})
+    if received.signer in current.retired:
+        raise RetiredKey()
+    retired = current.retired
+    if current.signer is not None and current.signer != received.signer:
+        retired = (*retired, current.signer)[-MAX_RETIRED:]
+    later = received if received.made_at > current.made_at else current
+    return _within_caps({**kept, received.group.id: KeptGroup(later.made_at, later.group, received.signer, retired)})

@@ -102,16 +102,32 @@ class LeadReport:
 # ---- choosing ----------------------------------------------------------------------------------------------
 
 
+class SeveralLeadGroups(InvalidInput):
+    message = (
+        "More than one imported group has that name; give the one you mean as the report labels it,"
+        " with the start of its id, such as 'Tuesday Evening (9a1b7c)'."
+    )
+
+
 def groups_named(kept: Mapping[str, KeptGroup], names: Sequence[str]) -> list[str]:
-    """The ids of the groups with these names (any case); UnknownLeadGroup if a name matches none."""
+    """The ids of the groups with these names or report labels (any case); UnknownLeadGroup if one matches none."""
+    labels = {key: label.casefold() for key, label in _labels(kept).items()}
     chosen: list[str] = []
     for name in names:
         wanted = sanitise_line(name).casefold()
-        found = [key for key, entry in kept.items() if entry.group.name.casefold() == wanted]
+        found = [key for key, entry in kept.items() if wanted in (entry.group.name.casefold(), labels[key])]
         if not found:
             raise UnknownLeadGroup()
         chosen += [key for key in found if key not in chosen]
     return chosen
+
+
+def one_group_named(kept: Mapping[str, KeptGroup], name: str) -> str:
+    """The id of the one group of this name or label; SeveralLeadGroups rather than a guess between two."""
+    found = groups_named(kept, [name])
+    if len(found) > 1:
+        raise SeveralLeadGroups()
+    return found[0]
 
 
 def _labels(kept: Mapping[str, KeptGroup]) -> dict[str, str]:
