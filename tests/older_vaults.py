@@ -159,8 +159,14 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
 
 
 def _before_group_signing(conn: sqlite3.Connection, keys: HeldKeys) -> None:
-    """No group has a signing key: the release before kept none (make the older vault before any export)."""
-    assert conn.execute("SELECT count(*) FROM groups WHERE signing IS NOT NULL").fetchone()[0] == 0
+    """No group has a signing key, and no manifest a part for one, as the release before kept them."""
+    for group_id, sealed in conn.execute("SELECT id, manifest FROM groups WHERE manifest IS NOT NULL").fetchall():
+        sealer = keys.sealers[group_id]
+        manifest = sealer.open_json("groups", "manifest", group_id, sealed)
+        manifest.pop("signing", None)
+        conn.execute(
+            "UPDATE groups SET manifest = ? WHERE id = ?", [sealer.seal_json("groups", "manifest", group_id, manifest), group_id]
+        )
     conn.execute("ALTER TABLE groups DROP COLUMN signing")
 
 

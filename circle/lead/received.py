@@ -120,7 +120,7 @@ def _why(why: SetAsideWhy, group: ReceivedGroup) -> str:
         return (f'"{name}" is signed by a key it no longer uses ({key}): a laptop that missed its change, or someone'
                 " it was taken from. Nothing of it was taken.")
     if why is SetAsideWhy.TWO_KEYS:
-        return f'"{name}" comes signed by two different keys in these files, so neither was taken.'
+        return f'"{name}" comes signed by two different keys in these files ({key} in this one), so neither was taken.'
     return f'"{name}" is signed by a different key than before ({key}), so nothing of it was taken.'
 
 
