@@ -94,11 +94,11 @@ class Meeting:
 
     @property
     def roster(self) -> list[Member]:
-        return sorted(self._roster.values(), key=lambda member: member.name.casefold())
+        return sorted(self._roster.values(), key=lambda member: member.shown.casefold())
 
     def name(self, member_id: str | None) -> str:
         member = self._roster.get(member_id or "")
-        return member.name if member else ""
+        return member.shown if member else ""
 
     # changing -----------------------------------------------------------------
     def do(self, command: Command) -> SessionState:
