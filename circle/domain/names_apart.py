@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
@@ -56,6 +57,11 @@ def told_apart(members: Iterable[Member]) -> list[Member]:
             for number, member in enumerate(same, 1):
                 tags[member.id] = month if len(same) == 1 else f"{month} #{number}"
     return [replace(member, tag=tags.get(member.id, "")) for member in listed]
+
+
+def roster_order(member: Member) -> tuple[str, date, str]:
+    """By name, and namesakes by when they joined (not by the month's name)."""
+    return member.name.casefold(), member.joined_on or date.min, member.shown.casefold()
 
 
 def find_member(members: Iterable[Member], typed: str, rules: ConfidentialityRules) -> Member:
