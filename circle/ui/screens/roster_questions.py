@@ -34,7 +34,7 @@ def erase_confirmation(member: Member, notes: int) -> Content:
         "Erase ", one_line(member.shown), " now, as they asked?\n\n",
         "  • their name and the day they joined are deleted for good\n",
         f"  • {said} {'are' if notes != 1 else 'is'} deleted for good\n",
-        "  • the meetings they came to keep only anonymous counts, so trends do not change\n\n",
+        "  • the meetings they came to keep only anonymous counts: trends stay\n\n",
         "This cannot be undone.",
     )
 
