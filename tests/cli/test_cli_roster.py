@@ -25,14 +25,15 @@ def listed(run_circle) -> list[str]:
 
 def test_members_list_shows_namesakes_with_the_month_they_joined(run_circle, vault_home, tmp_path):
     roster(run_circle, tmp_path, "Jo Fisher,2025-03-04\nJo Ford,2025-06-01\nAda,2025-01-01\n")
-    assert listed(run_circle) == ["Ada\t2025-01-01", "Jo F. (Jun 2025)\t2025-06-01", "Jo F. (Mar 2025)\t2025-03-04"]
+    assert listed(run_circle) == ["Ada\t2025-01-01", "Jo F. (Mar 2025)\t2025-03-04", "Jo F. (Jun 2025)\t2025-06-01"]
 
 
 def test_a_name_that_fits_two_people_is_refused_in_one_line_that_says_how_to_tell_them_apart(
     run_circle, vault_home, tmp_path
 ):
     roster(run_circle, tmp_path, "Jo Fisher,2025-03-04\nJo Ford,2025-06-01\n")
-    for command in (["rename", GROUP, "Jo F.", "Joanna"], ["retire", GROUP, "Jo F."], ["erase", GROUP, "Jo F.", "--yes"]):
+    for command in (["rename", GROUP, "Jo F.", "Joanna"], ["retire", GROUP, "Jo F."], ["erase", GROUP, "Jo F.", "--yes"],
+                    ["merge", GROUP, "Jo F. (Mar 2025)", "Jo F.", "--yes"]):
         error = one_line_error(run_circle("members", *command))
         assert "Two people are called that; add the month they joined" in error
         assert "Jo" not in error.replace("joined", "")

@@ -71,6 +71,17 @@ def test_namesakes_who_joined_in_the_same_month_are_numbered_in_the_order_they_w
     assert sorted(ids_by_shown(vault, group_id)) == ["Jo F. (Mar 2025 #1)", "Jo F. (Mar 2025 #2)"]
 
 
+def test_namesakes_are_told_apart_in_a_meeting_and_in_the_follow_ups_too(vault: Workspace):
+    group_id = group_with(vault, ("Jo Fisher", date(2025, 3, 4)), ("Jo Ford", date(2025, 6, 1)))
+    march = ids_by_shown(vault, group_id)["Jo F. (Mar 2025)"]
+    meeting = vault.meeting(group_id)
+    assert [meeting.name(member.id) for member in meeting.roster] == ["Jo F. (Mar 2025)", "Jo F. (Jun 2025)"]
+    meeting.do(Arrive(march))
+    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=march))
+    meeting.close()
+    assert [due.member_name for due in vault.follow_ups()] == ["Jo F. (Mar 2025)"]
+
+
 def test_a_name_that_fits_two_people_is_refused_without_naming_them_and_the_shown_name_finds_one(vault: Workspace):
     group_id = group_with(vault, ("Jo Fisher", date(2025, 3, 4)), ("Jo Ford", date(2025, 6, 1)))
     with pytest.raises(AmbiguousName) as refused:
@@ -108,6 +119,16 @@ def test_someone_retired_keeps_their_attendance_and_is_not_offered_at_a_new_meet
     meeting.close()
     vault.retire_member(group_id, li, retired=False)
     assert [member.name for member in vault.meeting(group_id).roster] == ["Ada", "Li"]
+
+
+def test_someone_retired_is_not_listed_among_those_who_stopped_coming(vault: Workspace):
+    group_id = group_with(vault, ("Ada", None), ("Li", None))
+    ada, li = ids_by_shown(vault, group_id)["Ada"], ids_by_shown(vault, group_id)["Li"]
+    for week in range(7):
+        held(vault, group_id, date(2026, 1, 6) + timedelta(weeks=week), {ada: True, li: week < 4})
+    assert vault.dropped_off_names(group_id) == ["Li"]
+    vault.retire_member(group_id, li)
+    assert vault.dropped_off_names(group_id) == []
 
 
 def test_the_retired_flag_is_sealed_inside_the_members_details(vault: Workspace):
@@ -194,22 +215,27 @@ def test_after_an_erasure_the_vault_unlocks_as_circle_left_it(vault: Workspace):
 
 # deleting a group --------------------------------------------------------------------------------------------
 def test_a_deleted_group_leaves_no_byte_of_its_rows_and_the_next_unlock_finds_nothing_amiss(
-    vault: Workspace, vault_home: Path, clock: FakeClock
+    vault: Workspace, vault_home: Path
 ):
     group_id = group_with(vault, ("Ada", None))
     kept = vault.create_group("Thursday Circle", "support-90").id
     ada = ids_by_shown(vault, group_id)["Ada"]
     held(vault, group_id, date(2026, 2, 3), {ada: True})
+    meeting = vault.meeting(group_id)
+    meeting.do(Arrive(ada))
+    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada))
+    meeting.close()
     sealed = stored_rows(
         vault,
         "SELECT name FROM groups WHERE id = ?1 UNION ALL SELECT profile FROM groups WHERE id = ?1"
         " UNION ALL SELECT name FROM members WHERE group_id = ?1 UNION ALL SELECT summary FROM sessions"
         " WHERE group_id = ?1 UNION ALL SELECT attendance FROM sessions WHERE group_id = ?1"
-        " UNION ALL SELECT wrapped_key FROM key_slots WHERE group_id = ?1",
+        " UNION ALL SELECT wrapped_key FROM key_slots WHERE group_id = ?1"
+        " UNION ALL SELECT body FROM notes WHERE group_id = ?1",
         [group_id],
     )
     ciphertexts = {f"sealed {index}": row[0] for index, row in enumerate(sealed)}
-    assert len(ciphertexts) == 6
+    assert len(ciphertexts) == 9
     assert set(found_in(vault_home, ciphertexts)) == set(ciphertexts)
 
     with pytest.raises(NameNotConfirmed):
