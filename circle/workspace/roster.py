@@ -1,7 +1,7 @@
 """Caring for a roster: rename, retire, merge, erase one person on request, and delete a whole group.
 
-Whatever touches who came to meetings (retire, merge, erase) or the group itself waits for a meeting in
-progress to close: the live meeting holds its own copy of the roster.
+Each of them waits for a meeting in progress in the group to close: the live meeting holds its own copy of
+the roster, names and all, and writes who came when it closes.
 """
 
 from __future__ import annotations
