@@ -1,16 +1,16 @@
-"""`circle group …`: add a group from a template, and list your groups."""
+"""`circle group …`: add a group from a template, list your groups, and delete one."""
 
 from __future__ import annotations
 
 import click
 
-from circle.cli.support import one_line_errors, safe, unlocked_workspace
+from circle.cli.support import confirmed, group_named, one_line_errors, safe, unlocked_workspace
 from circle.domain.templates import DEFAULT_TEMPLATE, TEMPLATES
 
 
 @click.group()
 def group() -> None:
-    """Create and list groups."""
+    """Create, list and delete groups."""
 
 
 @group.command("add")
@@ -41,3 +41,15 @@ def group_list() -> None:
             click.echo(
                 f"{safe(overview.name)}\tmembers {overview.members}\tlast {last}\tnext {upcoming}"
             )
+
+
+@group.command("delete")
+@click.argument("group_name", metavar="GROUP")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@one_line_errors
+def group_delete(group_name: str, yes: bool) -> None:
+    """Delete a whole group for real: its roster, meetings, notes and key slots."""
+    with group_named(group_name) as (workspace, found):
+        confirmed(yes, f"Delete {safe(found.name)} with everything kept about it, for good?", "delete a group")
+        workspace.delete_group(found.id)
+        click.echo(f"Deleted {safe(found.name)}.")

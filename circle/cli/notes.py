@@ -19,7 +19,7 @@ def notes() -> None:
 def notes_list(group_name: str, everything: bool) -> None:
     """Print the group's follow-ups due, one per line: date, kind, person, what, status (tab-separated)."""
     with group_named(group_name) as (workspace, found):
-        names = {member.id: member.name for member in workspace.members(found.id)}
+        names = {member.id: member.shown for member in workspace.members(found.id)}
         for note in workspace.notes(found.id):
             if not (everything or note.is_open):
                 continue

@@ -49,6 +49,15 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def confirmed(yes: bool, question: str, what: str) -> None:
+    """Asked at a terminal unless --yes; a script must say --yes."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise CircleError(f"Add --yes to {what} from a script.")
+    click.confirm(question, abort=True)
+
+
 def safe(text: str) -> str:
     """User text as printable data: control characters and bidi overrides removed again on output."""
     return sanitise(text).replace("\n", " ").replace("\t", " ")

@@ -162,9 +162,19 @@ class Group:
 
 @dataclass(frozen=True)
 class Member:
+    """`tag` tells this member apart from others of the same name (see domain/names_apart.py); `retired`: no
+    longer coming, kept for their past attendance and not offered at new meetings."""
+
     id: str
     name: str
     joined_on: date | None = None
+    retired: bool = False
+    tag: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The name as every screen and list shows it: 'Jo F. (Mar 2025)' when another Jo F. is kept."""
+        return f"{self.name} ({self.tag})" if self.tag else self.name
 
 
 def group_name(typed: str) -> str:

@@ -1,6 +1,7 @@
 """A member's row in `members`: clear id and group, sealed name, and the dates sealed in `details`.
 
-`details` is the JSON object {"created_at": ISO moment, "joined_on": ISO day or null}. The clear `created_at`
+`details` is the JSON object {"created_at": ISO moment, "joined_on": ISO day or null, "retired": true or absent}.
+"retired" (no longer coming) is absent in rows written before it existed, and means false. The clear `created_at`
 (NOT NULL since the first schema) holds '' and the clear `joined_on` NULL, so neither says when anyone came.
 """
 
@@ -20,23 +21,43 @@ NO_CLEAR_DATE = ""
 class MemberDates:
     created_at: datetime
     joined_on: date | None
+    retired: bool = False
 
 
 def member_row(
-    sealer: GroupSealer, member_id: str, name: str | None, created_at: datetime, joined_on: date | None
+    sealer: GroupSealer,
+    member_id: str,
+    name: str | None,
+    created_at: datetime,
+    joined_on: date | None,
+    *,
+    retired: bool = False,
 ) -> dict[str, object]:
-    details = {"created_at": created_at.isoformat(), "joined_on": joined_on.isoformat() if joined_on else None}
     return {
         "id": member_id,
         "group_id": sealer.group_id,
         "created_at": NO_CLEAR_DATE,
         "joined_on": None,
         "name": sealer.seal_text("members", "name", member_id, name) if name is not None else None,
-        "details": sealer.seal_json("members", "details", member_id, details),
+        "details": sealed_details(sealer, member_id, MemberDates(created_at, joined_on, retired)),
     }
+
+
+def sealed_details(sealer: GroupSealer, member_id: str, dates: MemberDates) -> bytes:
+    details: dict[str, object] = {
+        "created_at": dates.created_at.isoformat(),
+        "joined_on": dates.joined_on.isoformat() if dates.joined_on else None,
+    }
+    if dates.retired:
+        details["retired"] = True
+    return sealer.seal_json("members", "details", member_id, details)
 
 
 def open_dates(sealer: GroupSealer, member_id: str, sealed: bytes) -> MemberDates:
     details = sealer.open_json("members", "details", member_id, sealed)
     joined = details.get("joined_on")
-    return MemberDates(stored_moment(details["created_at"]), date.fromisoformat(joined) if joined else None)
+    return MemberDates(
+        stored_moment(details["created_at"]),
+        date.fromisoformat(joined) if joined else None,
+        details.get("retired") is True,
+    )

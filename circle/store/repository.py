@@ -200,18 +200,17 @@ class Repository:
             )
 
     def members(self, sealer: GroupSealer) -> list[Member]:
+        """The named members, retired ones included, in the order they were added."""
         rows = self.rows(
             "SELECT id, details, name FROM members WHERE group_id = ? AND name IS NOT NULL",
             [sealer.group_id],
         )
-        return [
-            Member(
-                id=mid,
-                name=sealer.open_text("members", "name", mid, name),
-                joined_on=open_dates(sealer, mid, details).joined_on,
-            )
-            for mid, details, name in rows
-        ]
+        found = []
+        for mid, details, name in rows:
+            dates = open_dates(sealer, mid, details)
+            member = Member(mid, sealer.open_text("members", "name", mid, name), dates.joined_on, dates.retired)
+            found.append((dates.created_at, mid, member))
+        return [member for *_, member in sorted(found)]
 
     def member_counts(self) -> dict[str, int]:
         return dict(self.rows("SELECT group_id, count(*) FROM members WHERE name IS NOT NULL GROUP BY group_id"))

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, Member, group_name
 from circle.domain.ids import new_id
+from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import template
 from circle.domain.text import sanitise_line
@@ -83,8 +84,8 @@ class Groups(Service):
         raise UnknownGroup()
 
     def members(self, group_id: str) -> list[Member]:
-        found = self._context.repo.members(self._context.sealer(group_id))
-        return sorted(found, key=lambda member: member.name.casefold())
+        """The roster, retired members included, each told apart from any namesake; by name, then joined."""
+        return sorted(told_apart(self._context.repo.members(self._context.sealer(group_id))), key=roster_order)
 
     def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:
         """Add people as the group's names rule allows (first name, initials, or not at all)."""

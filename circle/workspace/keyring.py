@@ -213,6 +213,19 @@ class Keyring:
         """What this facilitator has seen of each group they hold: key version and manifest generation."""
         return dict(self._seen)
 
+    def record_without(self, conn: sqlite3.Connection, group_id: str) -> None:
+        """A group this facilitator holds is being deleted: inside that transaction, their record stops
+        expecting it, so their next unlock does not report it as taken away. `let_go` follows the commit."""
+        assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
+        seen = {other: pair for other, pair in self._seen.items() if other != group_id}
+        sealed = seal_record(self.personal_key, self.facilitator_id, self.handle, seen)
+        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [sealed, self.facilitator_id])
+
+    def let_go(self, group_id: str) -> None:
+        """The group is gone: its key and what was seen of it are dropped."""
+        self.sealers.pop(group_id, None)
+        self._seen.pop(group_id, None)
+
     # key slots --------------------------------------------------------------------------
     def give_group_key(self, sealer: GroupSealer) -> None:
         """A slot for the unlocked facilitator, for a group they have just created or imported."""

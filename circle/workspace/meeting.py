@@ -15,6 +15,7 @@ from circle.domain.errors import RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
+from circle.domain.names_apart import roster_order
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
 from circle.domain.rules import NotesPolicy
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
@@ -94,11 +95,11 @@ class Meeting:
 
     @property
     def roster(self) -> list[Member]:
-        return sorted(self._roster.values(), key=lambda member: member.name.casefold())
+        return sorted(self._roster.values(), key=roster_order)
 
     def name(self, member_id: str | None) -> str:
         member = self._roster.get(member_id or "")
-        return member.name if member else ""
+        return member.shown if member else ""
 
     # changing -----------------------------------------------------------------
     def do(self, command: Command) -> SessionState:

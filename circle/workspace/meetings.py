@@ -53,7 +53,8 @@ class Meetings(Service):
         context = self._context
         sealer = context.sealer(group_id)
         group = context.group(group_id)
-        roster = self._groups.members(group_id) if group.rules.keeps_names else []
+        # Someone no longer coming is not offered at a new meeting.
+        roster = [member for member in self._groups.members(group_id) if not member.retired] if group.rules.keeps_names else []
         facilitator_id = context.keyring.facilitator_id
         assert facilitator_id is not None
         session_id = context.log.open_sessions().get(group_id)

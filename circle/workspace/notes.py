@@ -38,8 +38,7 @@ class Notes(Service):
             open_notes = [note for note in self.notes(overview.id) if note.is_open]
             if not open_notes:
                 continue  # no names to open for a group with nothing to follow up
-            members = self._context.repo.members(self._context.sealer(overview.id))
-            names = {member.id: member.name for member in members}
+            names = {member.id: member.shown for member in self._groups.members(overview.id)}
             due += [FollowUp(overview.id, overview.name, note, names.get(note.member_id or "", "")) for note in open_notes]
         return sorted(due, key=lambda item: item.note.created_at)
 

@@ -50,6 +50,7 @@ class Trends(Service):
 
     def dropped_off_names(self, group_id: str, *, since: date | None, until: date | None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
+        from circle.domain.names_apart import told_apart
         from circle.domain.trends.compute import dropped_off
 
         sealer = self._context.sealer(group_id)
@@ -59,7 +60,8 @@ class Trends(Service):
         ids = dropped_off(*self.trend_facts([group_id]), since=since, until=until).get(group_id, ())
         if not ids:
             return []
-        names = {member.id: member.name for member in repo.members(sealer)}
+        # Someone marked as no longer coming has said so: nobody needs reminding to reach out.
+        names = {member.id: member.shown for member in told_apart(repo.members(sealer)) if not member.retired}
         return sorted((names[member] for member in ids if member in names), key=str.casefold)
 
     def chosen(self, group_ids: Iterable[str] | None) -> list[str]:

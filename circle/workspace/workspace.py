@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from circle.workspace.lead_export import LeadExport
     from circle.workspace.meetings import Meetings
     from circle.workspace.notes import FollowUp, Notes
+    from circle.workspace.roster import Roster
     from circle.workspace.trends import Trends
     from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
@@ -93,6 +94,12 @@ class Workspace:
         from circle.workspace.handoff import HandoffExchange
 
         return HandoffExchange(self._context, self._meetings)
+
+    @cached_property
+    def _roster(self) -> Roster:
+        from circle.workspace.roster import Roster
+
+        return Roster(self._context, self._groups)
 
     @cached_property
     def _trends(self) -> Trends:
@@ -291,6 +298,25 @@ class Workspace:
 
     def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:
         return self._groups.add_members(group_id, entries)
+
+    # caring for a roster ---------------------------------------------------
+    def find_member(self, group_id: str, typed: str) -> Member:
+        return self._roster.find_member(group_id, typed)
+
+    def rename_member(self, group_id: str, member_id: str, typed_name: str) -> Member:
+        return self._roster.rename(group_id, member_id, typed_name)
+
+    def retire_member(self, group_id: str, member_id: str, *, retired: bool = True) -> Member:
+        return self._roster.retire(group_id, member_id, retired=retired)
+
+    def merge_members(self, group_id: str, keep_id: str, other_id: str) -> Member:
+        return self._roster.merge(group_id, keep_id, other_id)
+
+    def erase_member(self, group_id: str, member_id: str) -> int:
+        return self._roster.erase(group_id, member_id)
+
+    def delete_group(self, group_id: str, typed_name: str | None = None) -> None:
+        self._roster.delete_group(group_id, typed_name)
 
     # meetings ---------------------------------------------------------------
     def record_meetings(

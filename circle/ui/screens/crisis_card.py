@@ -116,7 +116,7 @@ class CrisisCard(ModalScreen[None]):
         if not here:
             after(NOT_BY_NAME)
             return
-        choices = [(plain(member.name), member.id) for member in here]
+        choices = [(plain(member.shown), member.id) for member in here]
         choices.append((Content("Not by name"), NOT_BY_NAME))
         who = "Who is stepping out with you?" if hand_over else "Who stepped out with the co-facilitator?"
         self.app.push_screen(Choose(who, choices), after)

@@ -14,7 +14,14 @@ from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
-from circle.ui.screens.dialogs import Choose, Confirm
+from circle.ui.screens.dialogs import Ask, Choose, Confirm
+from circle.ui.screens.roster_questions import (
+    delete_group_question,
+    erase_confirmation,
+    merge_confirmation,
+    merge_question,
+    rename_question,
+)
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.group.agreements import AgreementsEditor
@@ -28,11 +35,13 @@ from circle.ui.widgets.group.messages import (
     FacilitatorGiveRequested,
     FacilitatorRemoveRequested,
     MemberAddRequested,
+    MemberCareRequested,
     ProfileEdited,
     RulesChosen,
 )
 from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
+from circle.domain.group import Member
 from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
 TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
@@ -48,8 +57,14 @@ class GroupScreen(CircleScreen):
         ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
         ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
         ("Ctrl+S", "save what you changed in this tab"),
+        # The roster's own keys: they act on the highlighted member while the list has the focus.
+        ("r", "rename the highlighted member (Roster)"),
+        ("n", "mark the highlighted member as no longer coming, or coming again (Roster)"),
+        ("m", "merge another entry for the same person into the highlighted one (Roster)"),
+        ("e", "erase the highlighted member now, on their request, after asking (Roster)"),
         "back",
         ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),
+        "delete_group",
     )
     BINDINGS = [
         Key("escape", "back", "Groups", help="back to your groups"),
@@ -57,6 +72,9 @@ class GroupScreen(CircleScreen):
         Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F6",
             help="roster, format, agreements, rules, crisis resources, facilitators"),
         *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
+        # Priority: it works from any field of the group's tabs, and only asks for the name first.
+        Key("ctrl+d", "delete_group", "Delete group", show=False, priority=True,
+            help="delete this whole group, after typing its name"),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -145,6 +163,76 @@ class GroupScreen(CircleScreen):
     @on(MemberAddRequested)
     def add_member(self, event: MemberAddRequested) -> None:
         self.add_to_roster(self.group.id, event.typed_name)
+
+    # caring for the roster -----------------------------------------------------------
+    def _show_roster(self, message: str, *, highlight: str | None = None) -> None:
+        self.query_one(RosterEditor).show(self.workspace.members(self.group.id), highlight=highlight)
+        self.say(message)
+
+    @on(MemberCareRequested)
+    def care_for_member(self, event: MemberCareRequested) -> None:
+        member = event.member
+        if event.action == "rename":
+            self.app.push_screen(Ask(rename_question(member), value=member.name), partial(self._rename, member))
+        elif event.action == "retire":
+            self._retire(member)
+        elif event.action == "merge":
+            others = [(plain(other.shown), other.id) for other in self.workspace.members(self.group.id)
+                      if other.id != member.id]
+            if not others:
+                self.say("Nobody else is on the roster to merge.")
+                return
+            self.app.push_screen(Choose(merge_question(member).plain, others), partial(self._confirm_merge, member))
+        elif event.action == "erase":
+            notes = sum(note.member_id == member.id for note in self.workspace.notes(self.group.id))
+            self.app.push_screen(Confirm(erase_confirmation(member, notes)), partial(self._erase, member))
+
+    def _rename(self, member: Member, typed: str | None) -> None:
+        if not typed:
+            return
+        renamed = self.attempt(self.workspace.rename_member, self.group.id, member.id, typed)
+        if renamed is not FAILED:
+            self._show_roster(f"Renamed to {renamed.shown}.", highlight=member.id)
+
+    def _retire(self, member: Member) -> None:
+        changed = self.attempt(self.workspace.retire_member, self.group.id, member.id, retired=not member.retired)
+        if changed is FAILED:
+            return
+        said = "is no longer offered at meetings; past attendance stays" if changed.retired else "is coming again"
+        self._show_roster(f"{changed.shown} {said}.", highlight=member.id)
+
+    def _confirm_merge(self, keep: Member, other_id: str | None) -> None:
+        other = next((member for member in self.workspace.members(self.group.id) if member.id == other_id), None)
+        if other is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Nothing was merged.")
+                return
+            merged = self.attempt(self.workspace.merge_members, self.group.id, keep.id, other.id)
+            if merged is not FAILED:
+                self._show_roster(f"Merged into {merged.shown}.", highlight=keep.id)
+
+        self.app.push_screen(Confirm(merge_confirmation(keep, other)), answered)
+
+    def _erase(self, member: Member, yes: bool | None) -> None:
+        if not yes:
+            self.say("Nobody was erased.")
+            return
+        if self.attempt(self.workspace.erase_member, self.group.id, member.id) is not FAILED:
+            self._show_roster("Erased. Their attendance stays only as counts.")
+
+    def action_delete_group(self) -> None:
+        def typed(name: str | None) -> None:
+            if name is None:
+                return
+            if self.attempt(self.workspace.delete_group, self.group.id, name) is FAILED:
+                return
+            self.say(f"Deleted {self.group.name}.")
+            self.dismiss()
+
+        self.app.push_screen(Ask(delete_group_question(self.group.name), placeholder="The group's name"), typed)
 
     # facilitators -------------------------------------------------------------------
     def _show_facilitators(self) -> None:

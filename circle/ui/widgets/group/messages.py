@@ -9,6 +9,7 @@ from textual.message import Message
 from circle.domain.rules import ConfidentialityRules
 
 if TYPE_CHECKING:
+    from circle.domain.group import Member
     from circle.workspace import FacilitatorEntry
 
 
@@ -36,6 +37,16 @@ class MemberAddRequested(Message):
     def __init__(self, typed_name: str) -> None:
         super().__init__()
         self.typed_name = typed_name
+
+
+class MemberCareRequested(Message):
+    """The highlighted member, and what to do for them: 'rename', 'retire' (or back again), 'merge', 'erase'.
+    The screen asks whatever it must (a new name, whom to merge, a confirmation) before anything changes."""
+
+    def __init__(self, action: str, member: Member) -> None:
+        super().__init__()
+        self.action = action
+        self.member = member
 
 
 class CofacilitatorAddRequested(Message):

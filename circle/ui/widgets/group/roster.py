@@ -1,18 +1,30 @@
-"""The roster: who belongs to the group, kept as the group's names rule allows."""
+"""The roster: who belongs to the group, kept as the group's names rule allows, and caring for it."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
 from circle.domain.group import Member
 from circle.ui.text import cell
-from circle.ui.widgets.group.messages import MemberAddRequested
+from circle.ui.widgets.group.messages import MemberAddRequested, MemberCareRequested
+
+RETIRED = "no longer coming"
+CARE_HINT = "On the list: r rename · n no longer coming (or back again) · m merge another entry into this one · e erase"
 
 
 class RosterEditor(Vertical):
+    BINDINGS = [
+        # They act on the highlighted row, so they work while the list has the focus.
+        Binding("r", "care('rename')", "Rename", tooltip="Rename the highlighted member"),
+        Binding("n", "care('retire')", "Not coming", tooltip="Mark the highlighted member as no longer coming, or back"),
+        Binding("m", "care('merge')", "Merge", tooltip="Merge another entry for the same person into this one"),
+        Binding("e", "care('erase')", "Erase", tooltip="Forget the highlighted member now, on their request"),
+    ]
+
     def __init__(self, members: list[Member], *, keeps_names: bool, id: str | None = None) -> None:
         super().__init__(id=id, classes="editor")
         self.members = members
@@ -29,23 +41,37 @@ class RosterEditor(Vertical):
         yield Input(placeholder="Name", id="roster-name")
         yield Static("", id="roster-count", classes="hint")
         yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
+        yield Static(CARE_HINT, id="roster-care", classes="hint")
 
     def on_mount(self) -> None:
         if self.keeps_names:
-            self.query_one("#roster-table", DataTable).add_columns("Name", "Joined")
+            self.query_one("#roster-table", DataTable).add_columns("Name", "Joined", "")
             self.show(self.members)
 
-    def show(self, members: list[Member]) -> None:
+    def show(self, members: list[Member], *, highlight: str | None = None) -> None:
         self.members = members
         table = self.query_one("#roster-table", DataTable)
         table.clear()
         for member in members:
             joined = member.joined_on.isoformat() if member.joined_on else ""
-            table.add_row(cell(member.name), joined, key=member.id)
+            table.add_row(cell(member.shown), joined, RETIRED if member.retired else "", key=member.id)
+        if highlight in table.rows:
+            table.move_cursor(row=table.get_row_index(highlight))
         count = len(members)
+        coming = count - sum(member.retired for member in members)
         self.query_one("#roster-count", Static).update(
-            "Nobody on the roster yet." if not count else f"{count} on the roster."
+            "Nobody on the roster yet." if not count
+            else f"{count} on the roster." if coming == count
+            else f"{count} on the roster, {count - coming} no longer coming."
         )
+
+    def action_care(self, action: str) -> None:
+        if not self.keeps_names:
+            return
+        table = self.query_one("#roster-table", DataTable)
+        if not table.has_focus or not self.members:
+            return
+        self.post_message(MemberCareRequested(action, self.members[table.cursor_row]))
 
     @on(Input.Submitted, "#roster-name")
     def request_add(self, event: Input.Submitted) -> None:

@@ -55,7 +55,7 @@ class PeopleTable(DataTable[Text]):
         """
         wanted = self.filter_text.casefold()
         ordered = sorted(roster, key=lambda member: member.id not in state.attended)
-        shown = [member for member in ordered if not wanted or wanted in member.name.casefold()]
+        shown = [member for member in ordered if not wanted or wanted in member.shown.casefold()]
         if [member.id for member in shown] == [row.value for row in self.rows]:
             for member in shown:
                 here, status = _here(member.id, state), status_of(member.id, state)
@@ -69,7 +69,7 @@ class PeopleTable(DataTable[Text]):
         for member in shown:
             self.add_row(
                 Text(_here(member.id, state)),
-                cell(member.name, width=NAME_WIDTH),
+                cell(member.shown, width=NAME_WIDTH),
                 Text(status_of(member.id, state)),
                 key=member.id,
             )
