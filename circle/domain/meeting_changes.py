@@ -38,7 +38,8 @@ def on_day(day: date, kept: Iterable[MeetingRecord]) -> list[MeetingRecord]:
 
 
 def cancellation(
-    meeting_id: str, group_id: str, day: date, reason: CancelReason, kept: Iterable[MeetingRecord]
+    meeting_id: str, group_id: str, day: date, reason: CancelReason, kept: Iterable[MeetingRecord],
+    planned_minutes: int = 0,
 ) -> MeetingRecord:
     """The record of a date the group did not meet, or refused if that date already has a meeting."""
     for meeting in on_day(day, kept):
@@ -48,7 +49,7 @@ def cancellation(
             MeetingStatus.OPEN: MeetingOpenOnDate,
         }[meeting.status]
         raise refusal()
-    return MeetingRecord(meeting_id, group_id, day, MeetingStatus.CANCELLED, cancel_reason=reason)
+    return MeetingRecord(meeting_id, group_id, day, MeetingStatus.CANCELLED, planned_minutes, cancel_reason=reason)
 
 
 def one_to_discard(day: date, kept: Iterable[MeetingRecord]) -> MeetingRecord:

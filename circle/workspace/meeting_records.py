@@ -35,7 +35,8 @@ class MeetingRecords(Service):
         """The group did not meet that day (ahead of time or after): counted as cancelled, never as held."""
         sealer = self._context.sealer(group_id)
         kept = self.kept_meetings(group_id, day, day)
-        cancelled = cancellation(new_id(), group_id, day, reason, kept)
+        planned = self._context.group(group_id).profile.format.planned_minutes
+        cancelled = cancellation(new_id(), group_id, day, reason, kept, planned)
         self._context.repo.add_meetings(sealer, [cancelled], [])
         return cancelled
 
