@@ -33,6 +33,17 @@ class NotHeld(InvalidInput):
     message = "Only a meeting that was held has attendance to correct."
 
 
+def typed_day(typed: str) -> date:
+    """A date typed in the app, in the one spelling circle shows (fromisoformat would also take 20260309)."""
+    text = typed.strip()
+    try:
+        if len(text) == 10 and text[4] == text[7] == "-":
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise InvalidInput("Type a date as YYYY-MM-DD, like 2026-03-09.")
+
+
 def on_day(day: date, kept: Iterable[MeetingRecord]) -> list[MeetingRecord]:
     return [meeting for meeting in kept if meeting.held_on == day]
 

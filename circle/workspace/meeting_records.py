@@ -51,11 +51,21 @@ class MeetingRecords(Service):
             except OSError:
                 pass  # the display's file is a convenience; it goes quiet once it is stale
 
+    def _correctable(self, group_id: str, meeting_id: str) -> MeetingRecord:
+        """The meeting, if its attendance may still be corrected."""
+        rules = self._context.group(group_id).rules
+        if not rules.keeps_names:
+            raise NoNamesKept()
+        meeting = next((kept for kept in self.kept_meetings(group_id) if kept.id == meeting_id), None)
+        if meeting is None:
+            raise InvalidInput("That meeting is no longer kept.")
+        correctable(meeting, self._context.today(), rules.identity_retention_days)
+        return meeting
+
     def attendance_sheet(self, group_id: str, meeting_id: str) -> list[AttendanceLine]:
         """Today's roster, each marked as the meeting's record has them; someone who joined later, absent."""
         sealer = self._context.sealer(group_id)
-        if not self._context.group(group_id).rules.keeps_names:
-            raise NoNamesKept()
+        self._correctable(group_id, meeting_id)
         present = {
             row.member_id
             for row in attendance_of(self._context.repo, sealer, meeting_id)
@@ -69,13 +79,7 @@ class MeetingRecords(Service):
         did not. People forgotten since keep their place in the counts."""
         context = self._context
         sealer = context.sealer(group_id)
-        group = context.group(group_id)
-        if not group.rules.keeps_names:
-            raise NoNamesKept()
-        meeting = next((kept for kept in self.kept_meetings(group_id) if kept.id == meeting_id), None)
-        if meeting is None:
-            raise InvalidInput("That meeting is no longer kept.")
-        correctable(meeting, context.today(), group.rules.identity_retention_days)
+        meeting = self._correctable(group_id, meeting_id)
         roster = {member.id for member in context.repo.members(sealer)}
         if not present <= roster:
             raise InvalidInput("Only people on the group's roster can be marked as there.")

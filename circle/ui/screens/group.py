@@ -42,6 +42,7 @@ class GroupScreen(CircleScreen):
     KEYS_TITLE = "Keys in a group's settings"
     KEYS_HELP = (
         "tab('roster')",
+        "meetings",
         ("Tab", "the next field"),
         # The facilitators' and the editors' own keys: they work where those have the focus.
         ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
@@ -57,6 +58,7 @@ class GroupScreen(CircleScreen):
         Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F6",
             help="roster, format, agreements, rules, crisis resources, facilitators"),
         *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
+        Key("f7", "meetings", "Meetings", help="the group's meetings: cancel a date, discard one, correct who came"),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -87,6 +89,11 @@ class GroupScreen(CircleScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_meetings(self) -> None:
+        from circle.ui.screens.meetings import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen(self.group.id))
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

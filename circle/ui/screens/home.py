@@ -27,6 +27,15 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
     return f"{day:%a %d %b}" + (f" ({relative})" if relative else "")
 
 
+def _next(overview: GroupOverview, today: date) -> str:
+    """The next meeting's date, and, if it is cancelled, that it is and why (the relative day makes way)."""
+    cancelled = overview.next_cancelled
+    if cancelled is None:
+        return _when(overview.next_meeting_on, today, empty="not set")
+    reason = f" ({cancelled.cancel_reason})" if cancelled.cancel_reason else ""
+    return f"{cancelled.held_on:%a %d %b} cancelled{reason}"
+
+
 class HomeScreen(CircleScreen):
     KEYS_TITLE = "Keys on your groups"
     KEYS_HELP = (
@@ -99,7 +108,7 @@ class HomeScreen(CircleScreen):
         for overview in overviews:
             table.add_row(
                 cell(overview.name),
-                _when(overview.next_meeting_on, today, empty="not set"),
+                _next(overview, today),
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
                 f"{overview.last_held_on:%a %d %b}" if overview.last_held_on else "not yet",
                 str(overview.members),
