@@ -9,7 +9,7 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.ids import new_id
 from circle.domain.meeting_changes import cancellation, correctable, corrected
-from circle.domain.records import CancelReason, MeetingRecord, MeetingStatus, Presence
+from circle.domain.records import CancelReason, MeetingRecord, Presence
 from circle.store.meeting_list import attendance_of, discard_meeting, kept_meetings, rewrite_meeting
 from circle.store.room_board import RoomBoard
 from circle.workspace.service import Service

@@ -43,6 +43,13 @@ def test_a_cancelled_date_is_listed_as_cancelled_with_its_reason(run_circle, hom
     assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""], ["2026-03-09", "cancelled", "-", "holiday"]]
 
 
+def test_trends_count_a_cancelled_date_as_cancelled_and_not_as_a_meeting_held(run_circle, home):
+    ok(run_circle("meeting", "cancel", "Tuesday", "--date", "2026-03-04", "--reason", "venue", home=home))
+    header, row = ok(run_circle("trends", "--format", "csv", "--since", "2026-03-01", home=home)).splitlines()
+    week = dict(zip(header.split(","), row.split(","), strict=True))
+    assert (week["held"], week["cancelled"], week["mean_attendance"]) == ("1", "1", "2")
+
+
 def test_a_cancellation_without_a_reason_gives_other(run_circle, home):
     ok(run_circle("meeting", "cancel", "Tuesday", "--date", "2026-02-23", home=home))
     assert listed(run_circle, home)[0] == ["2026-02-23", "cancelled", "-", "other reason"]

@@ -64,7 +64,7 @@ def test_a_cancelled_date_is_counted_as_cancelled_and_never_as_a_meeting_held(va
     vault.cancel_meeting(group_id, date(2026, 3, 4), CancelReason.VENUE)
     period = week(vault, group_id)
     assert (period.held, period.cancelled, period.mean_attendance) == (1, 1, 2)
-    [first, cancelled] = vault.kept_meetings(group_id)
+    [_, cancelled] = vault.kept_meetings(group_id)
     assert (cancelled.held_on, cancelled.status, cancelled.cancel_reason) == (
         date(2026, 3, 4), MeetingStatus.CANCELLED, CancelReason.VENUE
     )
@@ -118,7 +118,6 @@ def test_a_discarded_meeting_is_gone_from_trends_and_from_the_list(vault: Worksp
     vault.discard_meeting(group_id, mistake)
     period = week(vault, group_id)
     assert (period.held, period.mean_attendance) == (1, 2)
-    assert [meeting.id for meeting in vault.kept_meetings(group_id)] != [mistake]
     assert mistake not in {meeting.id for meeting in vault.kept_meetings(group_id)}
 
 
