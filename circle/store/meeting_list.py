@@ -44,9 +44,11 @@ def rewrite_meeting(
 def discard_meeting(repository: Repository, sealer: GroupSealer, meeting_id: str) -> None:
     """The meeting's row, its live log and its attendance deleted for real: `secure_delete` overwrites the cells,
     and the checkpoint truncates the write-ahead log, which would otherwise keep a copy."""
+    ours = "(SELECT id FROM sessions WHERE id = ? AND group_id = ?)"  # never another group's meeting
+    params = [meeting_id, sealer.group_id]
     with repository.writing() as db:
         # The log first: the manifest's triggers find a logged event's group through its meeting's row.
-        db.execute("DELETE FROM session_events WHERE session_id = ?", [meeting_id])
-        db.execute("DELETE FROM attendance WHERE session_id = ?", [meeting_id])
-        db.execute("DELETE FROM sessions WHERE id = ? AND group_id = ?", [meeting_id, sealer.group_id])
+        db.execute(f"DELETE FROM session_events WHERE session_id IN {ours}", params)
+        db.execute(f"DELETE FROM attendance WHERE session_id IN {ours}", params)
+        db.execute("DELETE FROM sessions WHERE id = ? AND group_id = ?", params)
     repository.checkpoint()

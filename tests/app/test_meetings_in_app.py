@@ -16,7 +16,15 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meetings import MeetingsScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, shown_text, to_a_sharing_turn
+from tests.app.conftest import (
+    PASSPHRASE,
+    at_home,
+    press_keys,
+    said,
+    shown_text,
+    to_a_sharing_turn,
+    unlock_on_screen,
+)
 
 MONDAY = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 NEXT_MONDAY = date(2026, 3, 9)
@@ -158,3 +166,16 @@ async def test_leaving_the_attendance_without_saving_changes_nothing(workspace_w
         await press_keys(pilot, "enter", "space", "escape")
         assert isinstance(app.screen, MeetingsScreen)
     assert workspace_with_group.kept_meetings(group_id)[0].headcount == 1
+
+
+async def test_locking_in_the_attendance_editor_comes_back_to_the_same_marks(workspace_with_group: Workspace) -> None:
+    group_id = with_a_meeting_held(workspace_with_group, "Ada L.")
+    async with at_home(workspace_with_group) as (app, pilot):
+        await to_the_meetings(pilot)
+        await press_keys(pilot, "enter", "down", "space", "ctrl+l")
+        assert "Alan" not in shown_text(app)
+        await unlock_on_screen(pilot)
+        assert isinstance(app.screen, AttendanceEditor)
+        assert "2 of 3 marked here" in shown_text(app)
+        await press_keys(pilot, "ctrl+s")
+    assert workspace_with_group.kept_meetings(group_id)[0].headcount == 2

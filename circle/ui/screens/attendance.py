@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from circle.domain.errors import CircleError
 from circle.domain.records import MeetingRecord
 from circle.ui.keys import Key
 from circle.ui.screens.base import FAILED, CircleScreen
@@ -49,6 +50,14 @@ class AttendanceEditor(CircleScreen):
             table.add_row(cell(name), self._mark(member_id), key=member_id)
         self._count()
         table.focus()
+
+    def vault_unlocked(self) -> bool:
+        """Back to the marks as they were, unsaved ones too, if whoever unlocked holds the group."""
+        try:
+            self.workspace.group(self.group_id)
+        except CircleError:
+            return False
+        return True
 
     def _mark(self, member_id: str) -> str:
         return HERE if member_id in self.present else NOT_HERE

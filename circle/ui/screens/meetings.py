@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from circle.domain.errors import CircleError
 from circle.domain.meeting_changes import typed_day
 from circle.domain.records import CancelReason, MeetingRecord, MeetingStatus
 from circle.ui.keys import Key
@@ -65,7 +66,10 @@ class MeetingsScreen(CircleScreen):
         self.query_one(DataTable).focus()
 
     def vault_unlocked(self) -> bool:
-        self.refresh_list()
+        try:
+            self.refresh_list()
+        except CircleError:
+            return False  # the group no longer opens for whoever unlocked
         return True
 
     def refresh_list(self) -> None:
