@@ -73,7 +73,9 @@ async def test_c_cancels_the_next_meeting_with_a_reason_and_home_says_so(workspa
         )
         await press_keys(pilot, "escape", "escape")
         assert isinstance(app.screen, HomeScreen)
-        assert "Mon 09 Mar cancelled (unwell)" in shown_text(app)
+        next_meeting = app.screen.query_one("#groups", DataTable).get_row_at(0)[1]
+        assert next_meeting == "Mon 09 Mar\ncancelled (unwell)"  # on two lines, to fit in 80 columns
+        assert "cancelled (unwell)" in shown_text(app)
 
 
 async def test_a_date_that_has_a_meeting_is_not_cancelled_and_the_reason_is_said(

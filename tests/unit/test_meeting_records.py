@@ -101,6 +101,14 @@ def test_a_date_with_a_meeting_in_progress_cannot_be_cancelled(vault: Workspace)
         vault.cancel_meeting(group_id, MONDAY.date(), CancelReason.OTHER)
 
 
+def test_a_meeting_held_after_all_on_a_cancelled_date_replaces_the_cancellation(vault: Workspace):
+    group_id = group_of(vault, "Ada")
+    vault.cancel_meeting(group_id, MONDAY.date(), CancelReason.VENUE)
+    held(vault, group_id, "Ada")
+    assert [meeting.status for meeting in vault.kept_meetings(group_id)] == [MeetingStatus.CLOSED]
+    assert (week(vault, group_id).held, week(vault, group_id).cancelled) == (1, 0)
+
+
 def test_the_next_meeting_cancelled_shows_on_the_groups_overview_with_its_reason(vault: Workspace):
     group_id = group_of(vault)
     vault.set_next_meeting(group_id, date(2026, 3, 9))

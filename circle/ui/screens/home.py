@@ -28,12 +28,13 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 
 
 def _next(overview: GroupOverview, today: date) -> str:
-    """The next meeting's date, and, if it is cancelled, that it is and why (the relative day makes way)."""
+    """The next meeting's date, and under it, if it is cancelled, that it is and why: a second line, so that
+    the table still fits in 80 columns."""
+    when = _when(overview.next_meeting_on, today, empty="not set")
     cancelled = overview.next_cancelled
     if cancelled is None:
-        return _when(overview.next_meeting_on, today, empty="not set")
-    reason = f" ({cancelled.cancel_reason})" if cancelled.cancel_reason else ""
-    return f"{cancelled.held_on:%a %d %b} cancelled{reason}"
+        return when
+    return f"{when}\ncancelled ({cancelled.cancel_reason})" if cancelled.cancel_reason else f"{when}\ncancelled"
 
 
 class HomeScreen(CircleScreen):
@@ -114,6 +115,7 @@ class HomeScreen(CircleScreen):
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
+                height=None,  # two lines for a next meeting cancelled
             )
         self.query_one("#home-empty", Static).update(
             "Enter opens the highlighted group, m runs its meeting, n creates a new group."

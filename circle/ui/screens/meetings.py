@@ -116,7 +116,7 @@ class MeetingsScreen(CircleScreen):
     def action_cancel_date(self) -> None:
         upcoming = next((group.next_meeting_on for group in self.workspace.groups() if group.id == self.group_id), None)
         self.app.push_screen(
-            Ask("Cancel which date? (YYYY-MM-DD, ahead of time or after)", value=upcoming.isoformat() if upcoming else ""),
+            Ask("Which date does the group not meet? (YYYY-MM-DD: ahead of time, or a past date with no meeting)", value=upcoming.isoformat() if upcoming else ""),
             self._date_typed,
         )
 
