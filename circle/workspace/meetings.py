@@ -14,7 +14,7 @@ from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.store.sealing import GroupSealer
 from circle.workspace.groups import Groups
-from circle.workspace.meeting_records import MeetingRecords
+from circle.workspace.meeting_records import AttendanceLine, MeetingRecords
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from circle.domain.session import LiveSession
     from circle.store.room_board import PublishedRoom
     from circle.workspace.meeting import Meeting
+
+
+__all__ = ["AttendanceLine", "Meetings"]
 
 
 class Meetings(MeetingRecords):

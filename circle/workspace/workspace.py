@@ -41,8 +41,7 @@ if TYPE_CHECKING:
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
-    from circle.workspace.meeting_records import AttendanceLine
-    from circle.workspace.meetings import Meetings
+    from circle.workspace.meetings import AttendanceLine, Meetings
     from circle.workspace.notes import FollowUp, Notes
     from circle.workspace.trends import Trends
     from circle.domain.handoff import GroupSnapshot
