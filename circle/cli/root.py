@@ -34,6 +34,7 @@ class LazyGroup(click.Group):
         "group": "circle.cli.groups.group",
         "handoff": "circle.cli.handoff.handoff",
         "lead": "circle.cli.lead.lead",
+        "meeting": "circle.cli.meetings.meeting",
         "members": "circle.cli.members.members",
         "notes": "circle.cli.notes.notes",
         "passphrase": "circle.cli.facilitators.passphrase",

@@ -13,6 +13,25 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class CancelReason(StrEnum):
+    HOLIDAY = "holiday"
+    UNWELL = "unwell"
+    VENUE = "venue"
+    OTHER = "other"
+
+    @property
+    def words(self) -> str:
+        return _REASON_WORDS[self]
+
+
+_REASON_WORDS = {
+    CancelReason.HOLIDAY: "holiday",
+    CancelReason.UNWELL: "facilitator unwell",
+    CancelReason.VENUE: "venue unavailable",
+    CancelReason.OTHER: "other reason",
+}
+
+
 class Presence(StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
@@ -33,6 +52,7 @@ class MeetingRecord:
     shared_turns: int = 0
     passed_turns: int = 0
     pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to 5: counts only
+    cancel_reason: CancelReason | None = None  # a cancelled meeting's reason, sealed in its summary
 
 
 @dataclass(frozen=True)

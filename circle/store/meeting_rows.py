@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from circle.domain.clock import stored_moment
-from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
+from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus
 from circle.domain.trends.compute import MeetingFacts
 from circle.store.attendance import seal_attendance
 from circle.store.sealing import GroupSealer
@@ -22,6 +22,7 @@ from circle.store.sealing import GroupSealer
 SUMMARY_COLUMNS = "id, group_id, held_on, status, summary"
 
 _STATUSES = {status.value: status for status in MeetingStatus}
+_REASONS = {reason.value: reason for reason in CancelReason}
 
 
 def moment(text: str | None) -> datetime | None:
@@ -29,8 +30,11 @@ def moment(text: str | None) -> datetime | None:
 
 
 def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
-    """What `sessions.summary` holds: everything about the meeting that is not in a clear column."""
-    return {
+    """What `sessions.summary` holds: everything about the meeting that is not in a clear column.
+
+    A cancelled meeting's reason is a key of its own, only there when there is one: older summaries lack it.
+    """
+    summary: dict[str, Any] = {
         "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
         "ended_at": meeting.ended_at.isoformat() if meeting.ended_at else None,
         "planned_minutes": meeting.planned_minutes,
@@ -41,6 +45,9 @@ def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
         "passed_turns": meeting.passed_turns,
         "pulse": None if meeting.pulse is None else list(meeting.pulse),
     }
+    if meeting.cancel_reason is not None:
+        summary["cancel_reason"] = str(meeting.cancel_reason)
+    return summary
 
 
 def meeting_row(
@@ -91,4 +98,10 @@ def row_to_facts(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingFacts:
 def row_to_record(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingRecord:
     """The whole record of a row read with SUMMARY_COLUMNS."""
     fields, summary = counted_fields(sealer, row)
-    return MeetingRecord(**fields, started_at=moment(summary["started_at"]), ended_at=moment(summary["ended_at"]))
+    reason = summary.get("cancel_reason")
+    return MeetingRecord(
+        **fields,
+        started_at=moment(summary["started_at"]),
+        ended_at=moment(summary["ended_at"]),
+        cancel_reason=None if reason is None else _REASONS.get(reason, CancelReason.OTHER),
+    )

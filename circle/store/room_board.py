@@ -47,6 +47,10 @@ class RoomBoard:
         # Rewritten at every step and worthless after the meeting: not worth a sync to disk each time.
         replace_atomically(self.path, json.dumps(body).encode("utf-8"), durable=False)
 
+    def clear(self) -> None:
+        """No meeting on the board any more: the display goes back to its quiet screen."""
+        self.path.unlink(missing_ok=True)
+
     def read(self) -> PublishedRoom | None:
         """The board as last published, or None if no meeting has published one."""
         try:

@@ -89,6 +89,11 @@ class SessionLog:
         with self._repo.writing() as db:
             db["sessions"].update(record.id, meeting_row(sealer, record, attendance))
             db.execute("DELETE FROM session_events WHERE session_id = ?", [record.id])
+            # The group met after all on a date it had cancelled: the meeting held replaces the cancellation.
+            db.execute(
+                "DELETE FROM sessions WHERE group_id = ? AND held_on = ? AND status = 'cancelled'",
+                [record.group_id, record.held_on.isoformat()],
+            )
             if next_meeting_on is not None:
                 db["groups"].update(record.group_id, {"next_meeting_on": next_meeting_on.isoformat()})
         self._repo.checkpoint()

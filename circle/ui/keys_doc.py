@@ -16,6 +16,7 @@ from textual.binding import Binding
 from circle.ui.app import CircleApp
 from circle.ui.keys import KeyHelp, binding_key_name, declared_bindings, described, help_rows, key_name, key_tokens
 from circle.ui.room_display import RoomDisplayApp
+from circle.ui.screens.attendance import AttendanceEditor
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.change_passphrase import ChangePassphraseDialog
 from circle.ui.screens.crisis_card import CrisisCard
@@ -27,6 +28,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+from circle.ui.screens.meetings import MeetingsScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.screens.privacy_cover import PrivacyCover
 from circle.ui.screens.pulse import PulseDialog
@@ -42,6 +44,7 @@ WITH_HELP: dict[str, type[CircleScreen]] = {
     "group": GroupScreen,
     "trends": TrendsScreen,
     "follow-ups": FollowUpsScreen,
+    "meetings": MeetingsScreen,
 }
 # Every other screen (and app) with keys, by where a facilitator meets it: one shared table.
 ELSEWHERE: dict[type, str] = {
@@ -51,6 +54,7 @@ ELSEWHERE: dict[type, str] = {
     PrivacyCover: "names hidden",
     PulseDialog: "the anonymous pulse",
     MeetingSummaryScreen: "a meeting's summary",
+    AttendanceEditor: "correcting who came to a past meeting",
     NewGroupScreen: "a new group",
     ChangePassphraseDialog: "changing your passphrase",
     HandoffExportDialog: "handing off a group",

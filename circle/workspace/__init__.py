@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     )
     from circle.workspace.lead_export import NoGroupsToExport, check_lead_key, lead_bundle_file_name, lead_bundle_path
     from circle.workspace.meeting import Meeting, MeetingSummary
+    from circle.workspace.meeting_records import AttendanceLine
     from circle.workspace.notes import FollowUp
 
 # What the unlock screen does not need loads when first asked for: a meeting's modules (the session
@@ -42,6 +43,7 @@ _LOADED_LATER = {
     **dict.fromkeys(("Meeting", "MeetingSummary"), "circle.workspace.meeting"),
     **dict.fromkeys(("PublishedRoom", "RoomBoard"), "circle.store.room_board"),
     "GroupOverview": "circle.workspace.groups",
+    "AttendanceLine": "circle.workspace.meeting_records",
     **dict.fromkeys(
         ("GroupNotYours", "Handoff", "HandoffImported", "HandoffToOpen", "HandoffToSeal", "finish_write_handoff",
          "handoff_file_name", "read_handoff_file"),
@@ -63,6 +65,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "HANDLE_MAX",
+    "AttendanceLine",
     "FacilitatorEntry",
     "FollowUp",
     "GroupNotYours",

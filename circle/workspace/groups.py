@@ -9,9 +9,11 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, Member, group_name
 from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order, told_apart
+from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import template
 from circle.domain.text import sanitise_line
+from circle.store.meeting_list import kept_meetings
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
 from circle.workspace.keyring import UnknownGroup
@@ -26,6 +28,8 @@ class GroupOverview:
     next_meeting_on: date | None
     meetings_held: int
     members: int
+    # The next meeting's date was cancelled: the cancelled meeting's record, which holds the reason if one was given.
+    next_cancelled: MeetingRecord | None = None
 
 
 class Groups(Service):
@@ -71,9 +75,16 @@ class Groups(Service):
                     next_meeting_on=upcoming,
                     meetings_held=meeting.meetings_held,
                     members=counts.get(group_id, 0),
+                    next_cancelled=self._cancelled_on(group_id, upcoming),
                 )
             )
         return sorted(overviews, key=lambda overview: overview.name.casefold())
+
+    def _cancelled_on(self, group_id: str, day: date | None) -> MeetingRecord | None:
+        if day is None:
+            return None
+        on_day = kept_meetings(self._context.repo, self._context.sealer(group_id), day, day)
+        return next((meeting for meeting in on_day if meeting.status is MeetingStatus.CANCELLED), None)
 
     def find_group(self, name: str) -> Group:
         """A group by its name (case-insensitive), for the CLI."""

@@ -1,4 +1,7 @@
-"""Meetings of a group: those already held (imports, the demo), and the live one, opened or resumed."""
+"""Meetings of a group: those already held (imports, the demo), and the live one, opened or resumed.
+
+Putting the record of past meetings right (cancel, discard, correct) is MeetingRecords' job; it is a base here
+so that the facade reaches both through one service."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.store.sealing import GroupSealer
 from circle.workspace.groups import Groups
-from circle.workspace.service import Service, WorkspaceContext
+from circle.workspace.meeting_records import AttendanceLine, MeetingRecords
+from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
     # A meeting's modules load with the first meeting, so that the unlock screen appears sooner.
@@ -20,7 +24,10 @@ if TYPE_CHECKING:
     from circle.workspace.meeting import Meeting
 
 
-class Meetings(Service):
+__all__ = ["AttendanceLine", "Meetings"]
+
+
+class Meetings(MeetingRecords):
     def __init__(self, context: WorkspaceContext, groups: Groups) -> None:
         super().__init__(context)
         self._groups = groups

@@ -16,7 +16,7 @@ from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.group import Group, Member
 from circle.domain.notes import Note
-from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord
 from circle.domain.retention import RetentionPlan
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import ConfidentialityRules
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
-    from circle.workspace.meetings import Meetings
+    from circle.workspace.meetings import AttendanceLine, Meetings
     from circle.workspace.notes import FollowUp, Notes
     from circle.workspace.roster import Roster
     from circle.workspace.trends import Trends
@@ -335,6 +335,21 @@ class Workspace:
 
     def speaker_for_room(self, room: PublishedRoom) -> str:
         return self._meetings.speaker_for_room(room)
+
+    def kept_meetings(self, group_id: str, since: date | None = None, until: date | None = None) -> list[MeetingRecord]:
+        return self._meetings.kept_meetings(group_id, since, until)
+
+    def cancel_meeting(self, group_id: str, day: date, reason: CancelReason) -> MeetingRecord:
+        return self._meetings.cancel_meeting(group_id, day, reason)
+
+    def discard_meeting(self, group_id: str, meeting_id: str) -> None:
+        self._meetings.discard_meeting(group_id, meeting_id)
+
+    def attendance_sheet(self, group_id: str, meeting_id: str) -> list[AttendanceLine]:
+        return self._meetings.attendance_sheet(group_id, meeting_id)
+
+    def correct_attendance(self, group_id: str, meeting_id: str, present: set[str]) -> MeetingRecord:
+        return self._meetings.correct_attendance(group_id, meeting_id, present)
 
     # notes ------------------------------------------------------------------
     def notes(self, group_id: str) -> list[Note]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from circle.domain.clock import FakeClock
 from circle.domain.errors import CircleError
 from circle.domain.handoff import TwoMeetingsOpen
+from circle.domain.records import CancelReason, MeetingStatus
 from circle.domain.rules import NamesPolicy
 from circle.domain.session import Arrive, EndTurn, EventKind, NextPhase, StartPhase, StartTurn
 from circle.domain.group import PhaseKind
@@ -273,3 +274,15 @@ def test_a_co_facilitators_copy_signs_lead_bundles_with_the_same_key_and_takes_a
 def astuple_of(handoff) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
     return handoff.data, handoff.code
 
+
+def test_a_date_cancelled_on_the_other_laptop_comes_back_cancelled_with_its_reason(lead: Workspace, co: Workspace):
+    group_id, _ = group_in_a_turn(lead)
+    out = export(lead, group_id)
+    co.import_handoff(out.data, out.code)
+    co.cancel_meeting(group_id, date(2026, 11, 25), CancelReason.VENUE)
+    back = export(co, group_id)
+    lead.import_handoff(back.data, back.code)
+    cancelled = [meeting for meeting in lead.kept_meetings(group_id) if meeting.status is MeetingStatus.CANCELLED]
+    assert [(meeting.held_on, meeting.cancel_reason) for meeting in cancelled] == [
+        (date(2026, 11, 25), CancelReason.VENUE)
+    ]

@@ -16,7 +16,10 @@ def _when(value: datetime | date | None) -> str | None:
 
 def meeting_to_json(meeting: MeetingEntry) -> dict[str, Any]:
     record = meeting.record
+    # Only a cancelled meeting with a reason has one, as in its summary: other payloads stay as they were.
+    reason = {} if record.cancel_reason is None else {"cancel_reason": str(record.cancel_reason)}
     return {
+        **reason,
         "id": record.id,
         "held_on": record.held_on.isoformat(),
         "status": str(record.status),

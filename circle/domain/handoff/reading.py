@@ -11,7 +11,7 @@ from circle.domain.group import Group, GroupProfile, group_name
 from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, HandoffUnreadable, MeetingEntry, MemberEntry
 from circle.domain.json_fields import day, integer, moment, optional, text
 from circle.domain.notes import Note, NoteKind, SafetyAction
-from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
 from circle.domain.session import Event, SessionLogError
 from circle.domain.session.commands import PULSE_SCALE
@@ -108,6 +108,7 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         shared_turns=integer(raw["shared_turns"]),
         passed_turns=integer(raw["passed_turns"]),
         pulse=None if pulse is None else _pulse(pulse),
+        cancel_reason=optional(CancelReason, raw.get("cancel_reason")),
     )
     attendance = tuple(
         AttendanceRecord(

@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from circle.domain.clock import CLOCK_SLACK, EARLIEST
 from circle.domain.errors import InvalidInput
 from circle.domain.handoff.snapshot import GroupSnapshot
+from circle.domain.meeting_changes import CANCEL_AHEAD
+from circle.domain.records import MeetingStatus
 
 # A meeting's date is the sender's own calendar day, which a timezone can put a day ahead of ours.
 DAY_SLACK = timedelta(days=1)
@@ -38,8 +40,10 @@ def check_times(snapshot: GroupSnapshot, now: datetime) -> None:
         # A naive time cannot be compared with these bounds at all; reading refuses it, this says so again.
         if moment.tzinfo is None or not EARLIEST <= moment <= latest:
             raise HandoffOutOfTime()
-    for day in _days(snapshot):
-        if not EARLIEST.date() <= day <= last_day:
+    for meeting in snapshot.meetings:
+        # A date may be cancelled ahead of time, as far ahead as it may be here.
+        ahead = CANCEL_AHEAD if meeting.record.status is MeetingStatus.CANCELLED else timedelta(0)
+        if not EARLIEST.date() <= meeting.record.held_on <= last_day + ahead:
             raise HandoffOutOfTime()
 
 
@@ -58,7 +62,3 @@ def _moments(snapshot: GroupSnapshot) -> Iterator[datetime]:
         yield note.created_at
         if note.resolved_at is not None:
             yield note.resolved_at
-
-
-def _days(snapshot: GroupSnapshot) -> Iterator[date]:
-    return (meeting.record.held_on for meeting in snapshot.meetings)

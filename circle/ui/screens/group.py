@@ -51,6 +51,7 @@ class GroupScreen(CircleScreen):
     KEYS_TITLE = "Keys in a group's settings"
     KEYS_HELP = (
         "tab('roster')",
+        "meetings",
         ("Tab", "the next field"),
         # The facilitators' and the editors' own keys: they work where those have the focus.
         ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
@@ -75,6 +76,7 @@ class GroupScreen(CircleScreen):
         # Priority: it works from any field of the group's tabs, and only asks for the name first.
         Key("ctrl+d", "delete_group", "Delete group", show=False, priority=True,
             help="delete this whole group, after typing its name"),
+        Key("f7", "meetings", "Meetings", help="the group's meetings: cancel a date, discard one, correct who came"),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -105,6 +107,11 @@ class GroupScreen(CircleScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_meetings(self) -> None:
+        from circle.ui.screens.meetings import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen(self.group.id))
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -27,6 +27,16 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
     return f"{day:%a %d %b}" + (f" ({relative})" if relative else "")
 
 
+def _next(overview: GroupOverview, today: date) -> str:
+    """The next meeting's date, and under it, if it is cancelled, that it is and why: a second line, so that
+    the table still fits in 80 columns."""
+    when = _when(overview.next_meeting_on, today, empty="not set")
+    cancelled = overview.next_cancelled
+    if cancelled is None:
+        return when
+    return f"{when}\ncancelled ({cancelled.cancel_reason})" if cancelled.cancel_reason else f"{when}\ncancelled"
+
+
 class HomeScreen(CircleScreen):
     KEYS_TITLE = "Keys on your groups"
     KEYS_HELP = (
@@ -99,12 +109,13 @@ class HomeScreen(CircleScreen):
         for overview in overviews:
             table.add_row(
                 cell(overview.name),
-                _when(overview.next_meeting_on, today, empty="not set"),
+                _next(overview, today),
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
                 f"{overview.last_held_on:%a %d %b}" if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
+                height=None,  # two lines for a next meeting cancelled
             )
         self.query_one("#home-empty", Static).update(
             "Enter opens the highlighted group, m runs its meeting, n creates a new group."

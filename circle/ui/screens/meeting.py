@@ -37,6 +37,12 @@ REFRESH_SECONDS = 0.25
 _ORDER_MODES = list(RoundOrderMode)
 
 
+def nobody_shared(meeting: Meeting) -> bool:
+    """A meeting may be discarded as opened by mistake only before anyone has taken a turn."""
+    state = meeting.state
+    return state.shared_count == 0 and state.passed_count == 0 and not state.in_turn
+
+
 class MeetingScreen(CircleScreen):
     KEYS_TITLE = "Keys during a meeting"
     KEYS_HELP = MEETING_HELP
@@ -159,6 +165,7 @@ class MeetingScreen(CircleScreen):
             "close_meeting": phase is PhaseKind.CLOSING,
             "close_meeting_early": phase is not PhaseKind.CLOSING,
             "follow_up": names and self.meeting.group.rules.notes is not NotesPolicy.NONE,
+            "discard_meeting": nobody_shared(self.meeting),
         }
 
     # changing -------------------------------------------------------------------
@@ -285,6 +292,22 @@ class MeetingScreen(CircleScreen):
         if result is FAILED:
             return
         self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result, session_id=self.meeting.session_id))
+
+    def action_discard_meeting(self) -> None:
+        if not nobody_shared(self.meeting):
+            return
+        question = "Discard this meeting, opened by mistake? Nothing of it is kept: no counts, no attendance."
+        self.app.push_screen(Confirm(question), self._discard)
+
+    def _discard(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        meeting = self.meeting
+        if self.attempt(self.workspace.discard_meeting, meeting.group.id, meeting.session_id) is FAILED:
+            return
+        self._meeting = None  # gone from the vault: nothing here may write to it again
+        self.say("The meeting was discarded; nothing of it is kept.")
+        self.dismiss()
 
     def action_crisis_card(self) -> None:
         self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())

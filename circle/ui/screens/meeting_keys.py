@@ -44,6 +44,8 @@ MEETING_BINDINGS = [
     Key("c", "close_meeting", "Close", tooltip="Close the meeting and see its summary",
         help="close the meeting and see its summary"),
     Key("c", "close_meeting_early", "Close", show=False),
+    Key("D", "discard_meeting", "Discard", show=False, tooltip="Discard this meeting, opened by mistake",
+        help="discard a meeting opened by mistake, before anyone has shared: nothing of it is kept"),
     Key("escape", "leave_screen", "Groups", show=False, help="back to your groups; the meeting stays open"),
     # Unshown: with it, a turn in a group that keeps no names overflows 80 columns. `?` lists it.
     Key("h", "privacy_cover", "Hide names", show=False,
@@ -81,6 +83,7 @@ MEETING_HELP: tuple[HelpEntry, ...] = (
     "next_meeting",
     "pulse",
     "close_meeting",
+    "discard_meeting",
     "privacy_cover",
     "leave_screen",
     "app.lock",
