@@ -11,7 +11,13 @@ import pytest
 
 from circle.domain.clock import FakeClock
 from circle.domain.errors import InvalidInput
-from circle.domain.meeting_changes import CancelDateOutOfRange, DateAlreadyCancelled, DateHasMeeting, MeetingOpenOnDate, NoMeetingOnDate
+from circle.domain.meeting_changes import (
+    CancelDateOutOfRange,
+    DateAlreadyCancelled,
+    DateHasMeeting,
+    MeetingOpenOnDate,
+    NoMeetingOnDate,
+)
 from circle.domain.records import CancelReason, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive
