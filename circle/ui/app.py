@@ -22,6 +22,7 @@ from textual.screen import Screen
 from circle.config import Settings, load_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
+from circle.ui.hang_up import leave_when_the_terminal_hangs_up
 from circle.ui.keys import Key
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
@@ -101,6 +102,7 @@ class CircleApp(CircleThemes):
         settings, _ = load_settings(self.workspace.locations.config_file)  # wear_themes reported any problem
         self.idle_lock_seconds = idle_lock_seconds(settings)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        leave_when_the_terminal_hangs_up(self)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, ACTIVITY):

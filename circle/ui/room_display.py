@@ -19,6 +19,7 @@ from circle.domain.errors import CircleError
 from circle.domain.session.room import read_room
 from circle.paths import Locations
 from circle.workspace import PublishedRoom, RoomBoard
+from circle.ui.hang_up import leave_when_the_terminal_hangs_up
 from circle.ui.text import one_line
 from circle.ui.themes.wearing import CircleThemes
 from circle.ui.widgets.meeting.big_clock import BigClock
@@ -72,6 +73,7 @@ class RoomDisplayApp(CircleThemes):
         self.report_theme_problems()
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
+        leave_when_the_terminal_hangs_up(self)
 
     def poll(self) -> None:
         """Read the board (a few hundred bytes) and redraw; a name is unsealed only when the board changed."""
