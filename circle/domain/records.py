@@ -33,6 +33,7 @@ class MeetingRecord:
     shared_turns: int = 0
     passed_turns: int = 0
     pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to 5: counts only
+    guests: int = 0  # anonymous visitors beside the roster, counted in the headcount too
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,7 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         shared_turns=integer(raw["shared_turns"]),
         passed_turns=integer(raw["passed_turns"]),
         pulse=None if pulse is None else _pulse(pulse),
+        guests=integer(raw.get("guests", 0)),  # absent from a handoff made before guests were counted
     )
     attendance = tuple(
         AttendanceRecord(
