@@ -34,6 +34,11 @@ from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
+
+
+def guests_line(guests: int) -> str:
+    """Guests beside the roster: they have no name, so they are a count under it."""
+    return f"Guests: {guests} (g adds, G takes back)"
 _ORDER_MODES = list(RoundOrderMode)
 
 
@@ -81,6 +86,7 @@ class MeetingScreen(CircleScreen):
             with Vertical(id="people-side"):
                 yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
                 yield PeopleTable(id="people")
+                yield Line("", id="guests")
             with VerticalScroll(id="guidance-scroll"):
                 yield Paragraph("", id="guidance")
         # Compact and without the palette hint, so a meeting's keys fit in 80 columns.
@@ -103,6 +109,7 @@ class MeetingScreen(CircleScreen):
         )
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
+            self.query_one("#guests", Line).show(guests_line(state.guests))
         self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
         self.refresh_timers()
         self._refresh_keys()
@@ -143,6 +150,7 @@ class MeetingScreen(CircleScreen):
             "pause": state.is_started,
             "toggle_here": names,
             "newcomer": names,
+            "guest": names,
             "left_early": names and state.is_started,
             "enqueue": names and phase is PhaseKind.SHARING,
             "dequeue": names and phase is PhaseKind.SHARING,
@@ -194,6 +202,9 @@ class MeetingScreen(CircleScreen):
 
     def action_headcount(self, change: int) -> None:
         self.command(cmd.SetHeadcount(max(0, self.meeting.state.headcount + change)))
+
+    def action_guest(self, change: int) -> None:
+        self.command(cmd.AddGuest() if change > 0 else cmd.RemoveGuest())
 
     @on(DataTable.RowSelected, "#people")
     def action_toggle_here(self) -> None:
