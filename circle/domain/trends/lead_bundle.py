@@ -32,6 +32,7 @@ from typing import Any, NoReturn
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
+from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
 from circle.domain.trends.compute import GroupTrends
 from circle.domain.trends.history import RETURN_WINDOW
@@ -53,7 +54,10 @@ LEAD_ID = re.compile(r"[0-9a-f]{32}")  # the recipient lead's key fingerprint, i
 PERIOD_KEYS = (
     "first_day", "last_day", "label", "held", "cancelled", "mean_attendance", "median_attendance",
     "newcomers", "returned", "eligible", "stayed", "active", "dropped_off", "return_rate", "retention",
+    "guests", "pulse", "pulse_answered", "pulse_mean",
 )
+# Newer than the store before signed bundles, whose rows are read as not knowing them.
+_NOT_IN_OLDER = ("guests", "pulse", "pulse_answered", "pulse_mean")
 GROUP_KEYS = ("id", "name", "threshold", "months")
 STATEMENT_KEYS = ("circle_lead_group", "made_at", "for_lead", "group")
 SIGNED_KEYS = ("statement", "signer", "signature")
@@ -61,7 +65,7 @@ BUNDLE_KEYS = ("circle_lead", "groups")
 STORE_KEYS = ("circle_lead_store", "groups")
 KEPT_KEYS = ("made_at", "signer", "group")
 _NEVER_HIDDEN = ("held", "cancelled")  # meetings, not people
-_HIDDEN_OR_UNKNOWN = ("returned", "eligible", "stayed", "active", "dropped_off")
+_HIDDEN_OR_UNKNOWN = ("returned", "eligible", "stayed", "active", "dropped_off", "guests")
 _LEVELS = ("mean_attendance", "median_attendance")
 _RATES = ("return_rate", "retention")
 
@@ -232,7 +236,23 @@ def _row(value: Any, by: Period, threshold: int) -> dict[str, Any]:
     for key in _RATES:
         if row[key] is not None:
             number(row[key], low=0, high=1)
+    _pulse(row, hidden)
     return row
+
+
+def _pulse(row: dict[str, Any], hidden: str) -> None:
+    """The month's pulse: null, or five counts that may be hidden; how many answered and their mean, or null."""
+    if row["pulse"] is not None:
+        counts = items(row["pulse"], most=PULSE_SCALE)
+        if len(counts) != PULSE_SCALE:
+            _refuse("a pulse of another length")
+        for count in counts:
+            if count != hidden:
+                integer(count)
+    if row["pulse_answered"] is not None:
+        integer(row["pulse_answered"], low=1)
+    if row["pulse_mean"] is not None:
+        number(row["pulse_mean"], low=1, high=PULSE_SCALE)
 
 
 def _rows(value: Any, by: Period, threshold: int) -> tuple[Row, ...]:
@@ -262,7 +282,12 @@ def _older_group(value: Any) -> LeadGroup:
     entry = exact_object(value, ("id", "name", "threshold", "periods"))
     group_id, name, threshold = _group_header(entry)
     periods = exact_object(entry["periods"], [str(by) for by in Period])
-    months = _rows(periods[str(Period.MONTH)], Period.MONTH, threshold)
+    older = [key for key in PERIOD_KEYS if key not in _NOT_IN_OLDER]
+    rows = [
+        {**exact_object(row, older), **dict.fromkeys(_NOT_IN_OLDER)}
+        for row in items(periods[str(Period.MONTH)], most=MAX_MONTHS)
+    ]
+    months = _rows(rows, Period.MONTH, threshold)
     return LeadGroup(group_id, name, threshold, {Period.MONTH: months})
 
 
