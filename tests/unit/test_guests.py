@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from circle.domain.clock import FakeClock
+from circle.domain.handoff.payload import meeting_to_json
+from circle.domain.handoff.reading import _read_meeting
+from circle.domain.handoff.snapshot import MeetingEntry
+from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.session import commands as cmd
 from circle.domain.session import Event, EventKind, LiveSession, SessionLogError, SessionRuleError, replay, summary
 from circle.domain.session.merge import merge_logs
@@ -88,3 +94,11 @@ def test_guests_raise_hands_in_the_pulse_too():
     live.do(cmd.RecordPulse((0, 0, 1, 1, 0)))
     assert live.state.pulse == (0, 0, 1, 1, 0)
 
+
+
+def test_a_handoff_carries_a_meetings_guests_and_reads_one_from_before_guests_as_none():
+    record = MeetingRecord("s-1", "g-1", date(2026, 1, 6), MeetingStatus.CLOSED, 90, headcount=5, guests=2)
+    written = meeting_to_json(MeetingEntry(record))
+    assert _read_meeting("g-1", written).record == record
+    del written["guests"]
+    assert _read_meeting("g-1", written).record.guests == 0
