@@ -11,7 +11,6 @@ from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, shown_text
 
 
-
 async def test_a_facilitator_counts_guests_beside_the_roster_and_the_summary_and_trends_keep_them(
     workspace_with_group: Workspace,
 ) -> None:
