@@ -34,12 +34,12 @@ from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
+_ORDER_MODES = list(RoundOrderMode)
 
 
 def guests_line(guests: int) -> str:
     """Guests beside the roster: they have no name, so they are a count under it."""
     return f"Guests: {guests} (g adds, G takes back)"
-_ORDER_MODES = list(RoundOrderMode)
 
 
 class MeetingScreen(CircleScreen):
