@@ -56,6 +56,7 @@ def _meetings_and_members_in_the_clear(conn: sqlite3.Connection, keys: HeldKeys)
         for meeting_id, summary, attendance in meetings:
             fields = sealer.open_json("sessions", "summary", meeting_id, summary)
             pulse = fields.pop("pulse")
+            fields.pop("guests", None)  # newer than format 2, which had no column for it
             conn.execute(
                 f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in fields)}, pulse = ?,"
                 " summary = NULL, attendance = NULL WHERE id = ?",

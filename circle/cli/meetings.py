@@ -16,10 +16,12 @@ _STATUS_WORDS = {MeetingStatus.CLOSED: "held", MeetingStatus.CANCELLED: "cancell
 
 
 def meeting_line(meeting: MeetingRecord) -> str:
-    """date, status, headcount ('-' when nobody was counted: cancelled, or still open), reason (tab-separated)."""
-    headcount = str(meeting.headcount) if meeting.status is MeetingStatus.CLOSED else "-"
+    """date, status, headcount and guests ('-' when nobody was counted: cancelled, or still open), reason
+    (tab-separated). The headcount includes the guests."""
+    held = meeting.status is MeetingStatus.CLOSED
+    counts = [str(meeting.headcount), str(meeting.guests)] if held else ["-", "-"]
     reason = meeting.cancel_reason.words if meeting.cancel_reason else ""
-    return "\t".join([meeting.held_on.isoformat(), _STATUS_WORDS[meeting.status], headcount, reason])
+    return "\t".join([meeting.held_on.isoformat(), _STATUS_WORDS[meeting.status], *counts, reason])
 
 
 @click.group()
@@ -33,7 +35,7 @@ def meeting() -> None:
 @click.option("--until", help="Up to this day (YYYY-MM-DD).")
 @one_line_errors
 def meeting_list(group_name: str, since: str | None, until: str | None) -> None:
-    """Print the group's meetings, one per line: date, status, headcount, reason if cancelled (tab-separated)."""
+    """Print the group's meetings, one per line: date, status, headcount, guests, reason if cancelled (tab-separated)."""
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     if first and last and first > last:
         raise InvalidInput("--since is after --until; nothing can be in between.")

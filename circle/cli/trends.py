@@ -48,6 +48,7 @@ def _period_row(period: PeriodTrend) -> dict[str, Any]:
         "first_day": period.first_day.isoformat(),
         "last_day": period.last_day.isoformat(),
         **{column.key: getattr(period, column.key) for column in COUNTS},
+        "pulse": None if period.pulse is None else list(period.pulse),  # JSON only: the hands for answers 1 to 5
     }
 
 

@@ -15,6 +15,9 @@ NEWCOMERS = Column("newcomers", "new")
 RETURN_RATE = Column("return_rate", "return rate", Kind.RATE)
 RETENTION = Column("retention", "retention", Kind.RATE)
 DROPPED_OFF = Column("dropped_off", "dropped off")
+GUESTS = Column("guests", "guests")
+# The pulse as the mean answer on its scale of 1 to 5, and how many hands that mean is of.
+PULSE = (Column("pulse_mean", "pulse", Kind.LEVEL), Column("pulse_answered", "answered"))
 
 # Every count behind the rates too: what a spreadsheet, or the facilitator's own table, gets.
 COUNTS = (
@@ -29,6 +32,8 @@ COUNTS = (
     Column("active", "active"),
     RETENTION,
     DROPPED_OFF,
+    GUESTS,
+    *PULSE,
 )
 # The rates without their parts: a lead's table across many groups.
-HEADLINES = (*HELD, MEAN, MEDIAN, NEWCOMERS, RETURN_RATE, RETENTION, DROPPED_OFF)
+HEADLINES = (*HELD, MEAN, MEDIAN, NEWCOMERS, RETURN_RATE, RETENTION, DROPPED_OFF, GUESTS, *PULSE)

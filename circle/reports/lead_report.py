@@ -13,11 +13,13 @@ from circle.reports.columns import (
     DAYS,
     DROPPED_OFF,
     GROUP,
+    GUESTS,
     HEADLINES,
     HELD,
     MEAN,
     NEWCOMERS,
     PERIOD,
+    PULSE,
     RETENTION,
     RETURN_RATE,
 )
@@ -30,6 +32,8 @@ SUMMARY_COLUMNS = (
     RETURN_RATE,
     RETENTION,
     DROPPED_OFF,
+    GUESTS,
+    *PULSE,
     Column("made_on", "bundle made", Kind.TEXT),
 )
 PERIOD_COLUMNS = (GROUP, PERIOD, *HEADLINES)

@@ -44,6 +44,7 @@ def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
         "shared_turns": meeting.shared_turns,
         "passed_turns": meeting.passed_turns,
         "pulse": None if meeting.pulse is None else list(meeting.pulse),
+        "guests": meeting.guests,
     }
     if meeting.cancel_reason is not None:
         summary["cancel_reason"] = str(meeting.cancel_reason)
@@ -87,6 +88,7 @@ def counted_fields(sealer: GroupSealer, row: tuple[Any, ...]) -> tuple[dict[str,
         "shared_turns": summary["shared_turns"],
         "passed_turns": summary["passed_turns"],
         "pulse": None if pulse is None else tuple(pulse),
+        "guests": summary.get("guests", 0),  # absent from meetings closed before guests were counted
     }, summary
 
 

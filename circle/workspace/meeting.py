@@ -195,6 +195,7 @@ class Meeting:
             shared_turns=counts.shared_turns,
             passed_turns=counts.passed_turns,
             pulse=counts.pulse,
+            guests=counts.guests,
         )
         attendance = [
             AttendanceRecord(

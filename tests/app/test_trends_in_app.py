@@ -148,6 +148,8 @@ def expected_rows(workspace: Workspace, ids: list[str], by: Period, *, since: da
                 "–" if period.return_rate is None else f"{round(100 * period.return_rate)}%",
                 "–" if period.retention is None else f"{round(100 * period.retention)}%",
                 "–" if period.dropped_off is None else str(period.dropped_off),
+                "–" if period.guests is None else str(period.guests),
+                "–" if period.pulse_mean is None else f"{period.pulse_mean:.1f} ({period.pulse_answered})",
             ]
             rows.append([names[each], *figures] if len(ids) > 1 else figures)
     return rows
@@ -227,7 +229,7 @@ async def test_the_table_holds_the_figures_workspace_trends_gives_for_the_same_c
         assert rows == expected_rows(trends_workspace, [support], Period.MONTH, since=date(2025, 12, 15))
         # December from the 15th, worked out by hand: 4, 3 and 4 here; Cleo new and back a fortnight later;
         # of the four who came, Ben alone did not come again in January.
-        assert rows[0] == ["2025-12", "3", "0", "3.7", "1", "100%", "75%", "0"]
+        assert rows[0] == ["2025-12", "3", "0", "3.7", "1", "100%", "75%", "0", "0", "–"]  # no guest, no pulse
         assert rows[-1][:3] == ["2026-02", "3", "1"]  # the cancelled 24 February counts as cancelled
 
 
@@ -365,11 +367,13 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
         await press_keys(pilot, "g")
         assert showing() == ["trend-newcomers"]
         await press_keys(pilot, "g", "g")
+        assert showing() == ["trend-pulse"]
+        await press_keys(pilot, "g")
         assert showing() == ["trend-attendance"]
 
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
-        assert len(showing()) == 3
+        assert len(showing()) == 4
         assert "Next plot" not in shown_text(app)
 
 

@@ -122,6 +122,8 @@ def test_the_report_shows_every_group_side_by_side_in_each_format(run_circle, im
                                                                    ("Thursday Circle", "2025-02")]
     assert len(rows) == 6 and all(row["held"].isdigit() for row in rows)
     assert {row["newcomers"] for row in rows} <= {"<3", "0", *(str(n) for n in range(3, 100))}
+    assert list(rows[0])[-3:] == ["guests", "pulse_mean", "pulse_answered"]
+    assert summary.splitlines()[2].split()[-5:] == ["guests", "pulse", "answered", "bundle", "made"]
 
     document = json.loads(ok(lead_run(run_circle, imported, "report", "--format", "json", "--by", "quarter")))
     assert document["by"] == "quarter" and [group["name"] for group in document["groups"]] == [

@@ -9,7 +9,7 @@ import pytest
 
 from circle.domain.clock import FakeClock
 from circle.domain.roster import RosterEntry
-from circle.domain.session import Arrive
+from circle.domain.session import AddGuest, Arrive
 from tests.cli.test_cli import ok, one_line_error
 from tests.conftest import unlocked_workspace
 
@@ -33,14 +33,14 @@ def listed(run_circle, home: Path, *options: str) -> list[list[str]]:
     return [line.split("\t") for line in ok(run_circle("meeting", "list", "Tuesday", *options, home=home)).splitlines()]
 
 
-def test_the_list_shows_each_meeting_with_its_date_status_and_headcount(run_circle, home):
-    assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""]]
+def test_the_list_shows_each_meeting_with_its_date_status_headcount_and_guests(run_circle, home):
+    assert listed(run_circle, home) == [[HELD_ON, "held", "2", "0", ""]]
 
 
 def test_a_cancelled_date_is_listed_as_cancelled_with_its_reason(run_circle, home):
     said = ok(run_circle("meeting", "cancel", "Tuesday", "--date", "2026-03-09", "--reason", "holiday", home=home))
     assert "Mon 09 Mar 2026 is cancelled (holiday)" in said
-    assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""], ["2026-03-09", "cancelled", "-", "holiday"]]
+    assert listed(run_circle, home) == [[HELD_ON, "held", "2", "0", ""], ["2026-03-09", "cancelled", "-", "-", "holiday"]]
 
 
 def test_trends_count_a_cancelled_date_as_cancelled_and_not_as_a_meeting_held(run_circle, home):
@@ -52,7 +52,7 @@ def test_trends_count_a_cancelled_date_as_cancelled_and_not_as_a_meeting_held(ru
 
 def test_a_cancellation_without_a_reason_gives_other(run_circle, home):
     ok(run_circle("meeting", "cancel", "Tuesday", "--date", "2026-02-23", home=home))
-    assert listed(run_circle, home)[0] == ["2026-02-23", "cancelled", "-", "other reason"]
+    assert listed(run_circle, home)[0] == ["2026-02-23", "cancelled", "-", "-", "other reason"]
 
 
 def test_the_list_keeps_to_since_and_until(run_circle, home):
@@ -66,7 +66,7 @@ def test_the_list_keeps_to_since_and_until(run_circle, home):
 def test_a_date_that_already_has_a_meeting_is_not_cancelled(run_circle, home):
     refused = run_circle("meeting", "cancel", "Tuesday", "--date", HELD_ON, home=home)
     assert "already has a meeting" in one_line_error(refused)
-    assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""]]
+    assert listed(run_circle, home) == [[HELD_ON, "held", "2", "0", ""]]
 
 
 def test_a_date_already_cancelled_is_not_cancelled_again(run_circle, home):
@@ -91,7 +91,7 @@ def test_a_date_with_no_meeting_has_nothing_to_discard(run_circle, home):
 def test_a_script_must_say_yes_to_discard(run_circle, home):
     refused = run_circle("meeting", "discard", "Tuesday", "--date", HELD_ON, home=home)
     assert "--yes" in one_line_error(refused)
-    assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""]]
+    assert listed(run_circle, home) == [[HELD_ON, "held", "2", "0", ""]]
 
 
 @pytest.mark.parametrize(
@@ -116,4 +116,16 @@ def test_an_unknown_group_is_one_line(run_circle, home, command):
 )
 def test_a_bad_date_is_one_line_and_changes_nothing(run_circle, home, command):
     assert "YYYY-MM-DD" in one_line_error(run_circle("meeting", *command, home=home))
-    assert listed(run_circle, home) == [[HELD_ON, "held", "2", ""]]
+    assert listed(run_circle, home) == [[HELD_ON, "held", "2", "0", ""]]
+
+
+def test_the_list_shows_the_guests_counted_beside_the_roster(run_circle, vault_home: Path):
+    with unlocked_workspace(vault_home, FakeClock(datetime(2026, 3, 2, 19, 0, tzinfo=UTC))) as vault:
+        group = vault.create_group("Tuesday", "support-90")
+        [ada] = vault.add_members(group.id, [RosterEntry("Ada", None)])
+        meeting = vault.meeting(group.id)
+        meeting.do(Arrive(ada.id))
+        meeting.do(AddGuest())
+        meeting.do(AddGuest())
+        meeting.close()
+    assert listed(run_circle, vault_home) == [[HELD_ON, "held", "3", "2", ""]]

@@ -101,9 +101,10 @@ def test_the_csv_parses_and_holds_exactly_the_counts_worked_out_by_hand(run_circ
     assert [row["period"] for row in rows] == ["2025-01", "2025-02", "2025-03"]
     worked_out = [
         # held cancelled mean median | new returned eligible rate | stayed active retention | dropped off
-        ["4", "0", "2.75", "3", "2", "1", "2", "0.5", "2", "4", "0.5", "0"],
-        ["4", "0", "1.75", "1.5", "1", "1", "1", "1", "2", "3", "0.6667", "1"],
-        ["1", "1", "2", "2", "0", "0", "0", "", "", "2", "", "0"],  # April has no meeting: retention unknown
+        # | guests | pulse mean, answered (no pulse taken)
+        ["4", "0", "2.75", "3", "2", "1", "2", "0.5", "2", "4", "0.5", "0", "0", "", ""],
+        ["4", "0", "1.75", "1.5", "1", "1", "1", "1", "2", "3", "0.6667", "1", "0", "", ""],
+        ["1", "1", "2", "2", "0", "0", "0", "", "", "2", "", "0", "0", "", ""],  # April: no meeting, retention unknown
     ]
     assert [list(row.values())[4:] for row in rows] == worked_out
     assert rows[1]["group"] == "Tuesday" and (rows[1]["first_day"], rows[1]["last_day"]) == ("2025-02-01", "2025-02-28")
@@ -158,9 +159,9 @@ def test_the_table_shows_each_group_under_its_name_with_unknowns_as_a_dash(run_c
     assert [block.splitlines()[0] for block in blocks] == ["Heads", "Tuesday"]
     heads = blocks[0].splitlines()
     assert heads[1].split()[:3] == ["period", "held", "cancelled"] and heads[2].startswith("-------")
-    assert heads[3].split() == ["2025-01", "3", "0", "6.0", "6.0", "3"] + ["–"] * 7
+    assert heads[3].split() == ["2025-01", "3", "0", "6.0", "6.0", "3"] + ["–"] * 10  # guests in the heads; no pulse
     assert blocks[1].splitlines()[3].split() == ["2025-01", "4", "0", "2.8", "3.0", "2", "1", "2", "50%", "2", "4",
-                                                 "50%", "0"]
+                                                 "50%", "0", "0", "–", "–"]
 
 
 def test_group_chooses_the_groups_and_by_chooses_the_periods(run_circle, home: Path):

@@ -63,6 +63,7 @@ def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStr
         st.just(cmd.Resume()),
         st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-1", "f-2"]) | text),
         st.just(cmd.StepOut()),
+        st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()]),
         st.builds(cmd.SetNextMeeting, text),
         st.builds(cmd.RecordPulse, st.lists(number, min_size=4, max_size=6).map(tuple)),
         st.builds(

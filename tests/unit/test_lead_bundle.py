@@ -81,8 +81,9 @@ GROUP_KEYS = {"id", "name", "threshold", "months"}
 ROW_KEYS = {
     "first_day", "last_day", "label", "held", "cancelled", "mean_attendance", "median_attendance", "newcomers",
     "returned", "eligible", "stayed", "active", "dropped_off", "return_rate", "retention",
+    "guests", "pulse", "pulse_answered", "pulse_mean",
 }
-HIDEABLE = ("newcomers", "returned", "eligible", "stayed", "active", "dropped_off")
+HIDEABLE = ("newcomers", "returned", "eligible", "stayed", "active", "dropped_off", "guests")
 
 
 class Lead:

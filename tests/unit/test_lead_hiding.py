@@ -30,7 +30,7 @@ from circle.domain.trends.periods import Period, period_last_day
 from tests.unit.test_lead_quarters import kept
 
 GROUP = "g1"  # the id kept() files the group under
-COUNTS = ("newcomers", "returned", "eligible", "dropped_off")
+COUNTS = ("newcomers", "returned", "eligible", "dropped_off", "guests")
 HEADCOUNT = "people"  # everyone at a month's meetings: its mean attendance times its meetings held
 # A shown mean is rounded to one decimal: the true one lies within half of that either side.
 ROUNDING = 0.05
@@ -176,8 +176,12 @@ def meeting_days(random: Random, weekly: bool, years: int) -> list[date]:
     ]
 
 
-def meeting(index: int, held_on: date, status: MeetingStatus, headcount: int, newcomers: int) -> MeetingFacts:
-    return MeetingFacts(f"{GROUP}-{index}", GROUP, held_on, status, 90, 90, headcount, newcomers, headcount, 0, None)
+def meeting(
+    index: int, held_on: date, status: MeetingStatus, headcount: int, newcomers: int, guests: int = 0
+) -> MeetingFacts:
+    return MeetingFacts(
+        f"{GROUP}-{index}", GROUP, held_on, status, 90, 90, headcount, newcomers, headcount, 0, None, guests
+    )
 
 
 def with_names(random: Random, days: list[date]) -> tuple[list[MeetingFacts], list[Attendance]]:
@@ -197,7 +201,9 @@ def with_names(random: Random, days: list[date]) -> tuple[list[MeetingFacts], li
                     if index < leaves]
         new = {who for who, came in rostered if came and who not in seen}
         seen |= new
-        meetings.append(meeting(index, held_on, MeetingStatus.CLOSED, sum(came for _, came in rostered), len(new)))
+        guests = random.choice((0, 0, 0, 1, 2))  # in the headcount, and counted on their own
+        came = sum(came for _, came in rostered)
+        meetings.append(meeting(index, held_on, MeetingStatus.CLOSED, came + guests, len(new), guests))
         rows += [Attendance(f"{GROUP}-{index}", who, came, who in new) for who, came in rostered]
     return meetings, rows
 

@@ -301,6 +301,7 @@ command = st.one_of(
     st.just(cmd.Resume()),
     st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-lead", "f-co"])),
     st.just(cmd.StepOut()),
+    st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()]),
     st.just(cmd.Close()),
 )
 # Seconds before each command; 0 keeps several commands at one moment within a copy.

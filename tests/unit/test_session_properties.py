@@ -48,6 +48,8 @@ EVERY_COMMAND = (
     cmd.Arrive("m-a"),
     cmd.Leave("m-a"),
     cmd.SetHeadcount(3),
+    cmd.AddGuest(),
+    cmd.RemoveGuest(),
     cmd.ReadAgreements(True),
     cmd.StartPhase(0),
     cmd.NextPhase(),
@@ -156,6 +158,7 @@ class SessionMachine(RuleBasedStateMachine):
         | st.builds(cmd.SetHeadcount, st.integers(min_value=-1, max_value=20))
         | st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-1", "f-2", "not an id"]))
         | st.just(cmd.StepOut())
+        | st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()])
         | st.builds(cmd.SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
         | st.builds(cmd.RecordPulse, pulse_answers)
         | opening

@@ -125,11 +125,12 @@ def _dumps(value: object) -> bytes:
 
 
 def group_counts() -> dict:
-    """One group, one month with one hidden count."""
+    """One group, one month with one hidden count, and one hidden answer of its pulse."""
     row = {
         "first_day": "2026-03-01", "last_day": "2026-03-31", "label": "2026-03", "held": 4, "cancelled": 1,
         "mean_attendance": 7.5, "median_attendance": 7.5, "newcomers": "<3", "returned": None, "eligible": None,
         "stayed": 6, "active": 9, "dropped_off": 0, "return_rate": None, "retention": 6 / 9,
+        "guests": 3, "pulse": [0, "<3", 4, 5, 0], "pulse_answered": None, "pulse_mean": None,
     }
     return {"id": GROUP, "name": "Tuesday Evening Support", "threshold": 3, "months": [row]}
 

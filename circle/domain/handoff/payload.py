@@ -32,6 +32,7 @@ def meeting_to_json(meeting: MeetingEntry) -> dict[str, Any]:
         "shared_turns": record.shared_turns,
         "passed_turns": record.passed_turns,
         "pulse": list(record.pulse) if record.pulse is not None else None,
+        "guests": record.guests,
         "attendance": [
             {
                 "member_id": row.member_id,

@@ -11,6 +11,7 @@ The public names are gathered here, so callers need not know which file holds wh
 from circle.domain.group import PhaseKind
 from circle.domain.session.commands import (
     PULSE_SCALE,
+    AddGuest,
     Arrive,
     ChangeFacilitator,
     Close,
@@ -27,6 +28,7 @@ from circle.domain.session.commands import (
     Pause,
     ReadAgreements,
     RecordPulse,
+    RemoveGuest,
     Resume,
     RoundOrderMode,
     SetHeadcount,
@@ -47,6 +49,7 @@ from circle.domain.session.state import PASSED, TURN_PHASES, SessionState, sugge
 from circle.domain.session.summary import SessionSummary, summary
 
 __all__ = [
+    "AddGuest",
     "Arrive",
     "ChangeFacilitator",
     "Close",
@@ -71,6 +74,7 @@ __all__ = [
     "PhaseKind",
     "ReadAgreements",
     "RecordPulse",
+    "RemoveGuest",
     "Resume",
     "RoundOrderMode",
     "SessionLogError",

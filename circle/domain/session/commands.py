@@ -66,6 +66,16 @@ class SetHeadcount:
 
 
 @dataclass(frozen=True)
+class AddGuest:
+    """One more guest: a visitor who is nobody on the roster and has no name. Counted beside the roster."""
+
+
+@dataclass(frozen=True)
+class RemoveGuest:
+    """One guest fewer: one was counted by mistake. A guest who leaves early still came."""
+
+
+@dataclass(frozen=True)
 class ReadAgreements:
     """The agreements were read; `full` = with confidentiality limits and mandated-reporter statement."""
 
@@ -183,6 +193,8 @@ Command = (
     | Arrive
     | Leave
     | SetHeadcount
+    | AddGuest
+    | RemoveGuest
     | ReadAgreements
     | StartPhase
     | NextPhase

@@ -12,6 +12,7 @@ from circle.domain.group import Phase, PhaseKind
 from circle.domain.session.checks import is_count, is_headcount, is_id, is_tally, is_turn_length, meeting_date
 from circle.domain.session.commands import (
     PULSE_SCALE,
+    AddGuest,
     Arrive,
     ChangeFacilitator,
     Close,
@@ -19,6 +20,7 @@ from circle.domain.session.commands import (
     Open,
     ReadAgreements,
     RecordPulse,
+    RemoveGuest,
     SetHeadcount,
     SetNextMeeting,
     StepOut,
@@ -85,6 +87,22 @@ def _decide_headcount(state: SessionState, command: SetHeadcount, at: datetime) 
     if not is_headcount(command.count):
         raise SessionRuleError("A headcount is a whole number from 0 to 1000.")
     return [(EventKind.HEADCOUNT_SET, {"count": command.count})]
+
+
+@decides(AddGuest)
+def _decide_add_guest(state: SessionState, command: AddGuest, at: datetime) -> list[Change]:
+    if state.headcount_only:
+        raise SessionRuleError("This group's headcount counts everyone in the room, guests included.")
+    if not is_headcount(state.guests + 1):
+        raise SessionRuleError("A meeting counts at most 1000 guests.")
+    return [(EventKind.GUEST_ADDED, {})]
+
+
+@decides(RemoveGuest)
+def _decide_remove_guest(state: SessionState, command: RemoveGuest, at: datetime) -> list[Change]:
+    if not state.guests:
+        raise SessionRuleError("No guest is counted.")
+    return [(EventKind.GUEST_REMOVED, {})]
 
 
 @decides(ReadAgreements)

@@ -69,6 +69,18 @@ def _headcount_set(state: SessionState, data: Mapping[str, Any], at: datetime) -
     return replace(state, counted_heads=data["count"])
 
 
+@applies(EventKind.GUEST_ADDED)
+def _guest_added(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    return replace(state, guests=state.guests + 1)
+
+
+@applies(EventKind.GUEST_REMOVED)
+def _guest_removed(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    if not state.guests:
+        raise ValueError("no guest to remove")
+    return replace(state, guests=state.guests - 1)
+
+
 @applies(EventKind.AGREEMENTS_READ)
 def _agreements_read(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     return replace(state, agreements_read=True, agreements_read_full=state.agreements_read_full or data["full"])

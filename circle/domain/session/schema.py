@@ -25,6 +25,8 @@ class EventKind(StrEnum):
     MEMBER_ARRIVED = "member_arrived"
     MEMBER_LEFT = "member_left"
     HEADCOUNT_SET = "headcount_set"
+    GUEST_ADDED = "guest_added"
+    GUEST_REMOVED = "guest_removed"
     AGREEMENTS_READ = "agreements_read"
     PHASE_STARTED = "phase_started"
     ROUND_ORDER_SET = "round_order_set"
@@ -92,6 +94,10 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
     EventKind.MEMBER_ARRIVED: (an_id("member_id"), flag("newcomer")),
     EventKind.MEMBER_LEFT: (an_id("member_id"),),
     EventKind.HEADCOUNT_SET: (DataField("count", checks.is_headcount),),
+    # One anonymous visitor more, or one fewer (counted by mistake): never who. Deltas rather than a
+    # total, so that guests counted on two laptops during a handoff add up when the copies merge.
+    EventKind.GUEST_ADDED: (),
+    EventKind.GUEST_REMOVED: (),
     EventKind.AGREEMENTS_READ: (flag("full"),),
     EventKind.PHASE_STARTED: (whole("index", 0, math.inf),),  # and within the format: see its applier
     EventKind.ROUND_ORDER_SET: (one_of("mode", *RoundOrderMode), ids("member_ids")),

@@ -48,6 +48,7 @@ class SessionState:
     late: frozenset[str] = frozenset()
     left_early: frozenset[str] = frozenset()
     counted_heads: int | None = None  # headcount-only groups
+    guests: int = 0  # anonymous visitors beside the roster; a headcount-only group counts them in its heads
     agreements_read: bool = False
     agreements_read_full: bool = False
     # Pauses: completed pauses add up in paused_seconds; an ongoing one began at paused_since.
@@ -123,9 +124,10 @@ class SessionState:
 
     @property
     def headcount(self) -> int:
+        """Everyone in the room: the counted heads, or the members here and the guests."""
         if self.headcount_only:
             return self.counted_heads or 0
-        return len(self.present)
+        return len(self.present) + self.guests
 
     @property
     def members_who_shared(self) -> int:

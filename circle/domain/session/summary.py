@@ -20,7 +20,7 @@ class SessionSummary:
     newcomers: frozenset[str]
     late: frozenset[str]
     left_early: frozenset[str]
-    headcount: int  # len(present), or the counted heads of a headcount-only group
+    headcount: int  # len(present) + guests, or the counted heads of a headcount-only group
     shared_turns: int
     passed_turns: int
     members_who_shared: int
@@ -34,6 +34,7 @@ class SessionSummary:
     facilitator_ids: tuple[str, ...]  # in the order they took over
     next_meeting: str | None
     pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
+    guests: int = 0  # anonymous visitors, counted in the headcount too
 
 
 def summary(state: SessionState, now: datetime) -> SessionSummary:
@@ -50,7 +51,7 @@ def summary(state: SessionState, now: datetime) -> SessionSummary:
         newcomers=state.newcomers & attended,
         late=state.late & attended,
         left_early=state.left_early,
-        headcount=(state.counted_heads or 0) if state.headcount_only else len(attended),
+        headcount=(state.counted_heads or 0) if state.headcount_only else len(attended) + state.guests,
         shared_turns=state.shared_count,
         passed_turns=state.passed_count,
         members_who_shared=state.members_who_shared,
@@ -63,4 +64,5 @@ def summary(state: SessionState, now: datetime) -> SessionSummary:
         facilitator_ids=tuple(facilitator for facilitator, _ in state.facilitators),
         next_meeting=state.next_meeting,
         pulse=state.pulse,
+        guests=state.guests,
     )

@@ -24,7 +24,7 @@ from math import fsum
 from circle.domain.trends.facts import Attendance, MeetingFacts
 from circle.domain.trends.history import RETURN_WINDOW, History, Range, came_back, histories
 from circle.domain.trends.periods import Period, next_period_start, period_label, period_start, period_starts
-from circle.domain.trends.series import GroupTrends, MeetingTrend, PeriodTrend, TrendReport
+from circle.domain.trends.series import GroupTrends, MeetingTrend, PeriodTrend, TrendReport, added_pulse
 
 __all__ = [
     "Attendance",
@@ -46,6 +46,8 @@ class _Slice:
 
     headcounts: list[int] = field(default_factory=list)  # meetings in range
     newcomers: int = 0
+    guests: int = 0
+    pulse: tuple[int, ...] | None = None  # added up over the meetings in range that took one
     cancelled: int = 0
     active: set[str] = field(default_factory=set)  # present at a meeting in range
     everyone: set[str] = field(default_factory=set)  # present at any meeting of the period
@@ -73,6 +75,8 @@ def _slices(history: History, by: Period, window: Range) -> dict[date, _Slice]:
         if index in chosen:
             part.headcounts.append(meeting.headcount)
             part.newcomers += meeting.newcomers
+            part.guests += meeting.guests
+            part.pulse = added_pulse(part.pulse, meeting.pulse)
             if present is None:
                 part.names_known = False
             else:
@@ -132,6 +136,8 @@ class _Periods:
             stayed=stayed,
             active=active,
             dropped_off=part.drop_offs if known else None,
+            guests=part.guests if self.keeps_names else None,
+            pulse=part.pulse,
         )
 
 
@@ -148,13 +154,15 @@ def _meeting_trend(history: History, index: int) -> MeetingTrend:
         group_id=meeting.group_id,
         present=meeting.headcount,
         newcomers=meeting.newcomers,
-        returning=meeting.headcount - meeting.newcomers,
+        # Guests are in the headcount but on no roster: neither newcomers nor returning members.
+        returning=meeting.headcount - meeting.newcomers - meeting.guests,
         absent=history.absent_at[index],
         shared_turns=meeting.shared_turns,
         passed_turns=meeting.passed_turns,
         planned_minutes=meeting.planned_minutes,
         actual_minutes=meeting.actual_minutes,
         pulse=meeting.pulse,
+        guests=meeting.guests,
     )
 
 

@@ -24,6 +24,7 @@ class MeetingFacts:
     shared_turns: int
     passed_turns: int
     pulse: tuple[int, ...] | None
+    guests: int = 0  # counted in the headcount too
 
 
 class Attendance(NamedTuple):

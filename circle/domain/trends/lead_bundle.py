@@ -11,7 +11,7 @@ Each group travels as a statement, signed with the group's own signing key (circ
 the statement's exact bytes, its signer's public key, and the signature. Checking the signature is the
 lead's side (circle.lead); this module reads the envelope and, once a signature is checked, the statement.
 
-Reading is strict: anything but exactly the shape of docs/FORMAT.md section 13.4 raises
+Reading is strict: anything but exactly the shape of docs/FORMAT.md section 13.4 (a month's row: lead_rows.py) raises
 LeadPayloadUnreadable, and nothing of it is taken in.
 
 Merging: per group id, the statement made later replaces the one kept; the same one again, or an older
@@ -34,11 +34,12 @@ from typing import Any, NoReturn
 from circle.domain.clock import EARLIEST
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
-from circle.domain.json_fields import FieldError, day, exact_object, integer, items, load_json, moment, number, text
+from circle.domain.json_fields import FieldError, exact_object, integer, items, load_json, moment, text
 from circle.domain.trends.compute import GroupTrends
 from circle.domain.trends.history import RETURN_WINDOW
+from circle.domain.trends.lead_rows import PERIOD_KEYS, Row, month_rows, older_row
 from circle.domain.trends.lead_view import lead_group
-from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
+from circle.domain.trends.periods import Period
 
 PAYLOAD_VERSION = 2
 STORE_VERSION = 2
@@ -47,30 +48,18 @@ MAX_KEPT_GROUPS = 1000  # in a lead's store
 MAX_KEPT_MONTHS = 240_000  # in a lead's store, all groups together: a thousand groups of twenty years
 MAX_MONTHS = 1200  # of one group: a century
 MAX_RETIRED = 100  # keys a group was pinned to before
-MAX_COUNT = 1_000_000  # any count or level in a row: far beyond any group, small enough to add up safely
 MAX_STATEMENT_CHARS = 1_000_000  # a century of months is about 400 kB
 SIGNER_BYTES = 32
 SIGNATURE_BYTES = 64
 GROUP_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 LEAD_ID = re.compile(r"[0-9a-f]{32}")  # the recipient lead's key fingerprint, in hex
 
-# One month row, exactly: PeriodTrend.to_dict() with its two rates, as lead_view leaves it.
-PERIOD_KEYS = (
-    "first_day", "last_day", "label", "held", "cancelled", "mean_attendance", "median_attendance",
-    "newcomers", "returned", "eligible", "stayed", "active", "dropped_off", "return_rate", "retention",
-)
 GROUP_KEYS = ("id", "name", "threshold", "months")
 STATEMENT_KEYS = ("circle_lead_group", "made_at", "for_lead", "group")
 SIGNED_KEYS = ("statement", "signer", "signature")
 BUNDLE_KEYS = ("circle_lead", "groups")
 STORE_KEYS = ("circle_lead_store", "groups")
 KEPT_KEYS = ("made_at", "signer", "retired", "group")
-_NEVER_HIDDEN = ("held", "cancelled")  # meetings, not people
-_HIDDEN_OR_UNKNOWN = ("returned", "eligible", "stayed", "active", "dropped_off")
-_LEVELS = ("mean_attendance", "median_attendance")
-_RATES = ("return_rate", "retention")
-
-Row = Mapping[str, Any]
 
 
 class LeadPayloadUnreadable(InvalidInput):
@@ -216,38 +205,8 @@ def _refuse(what: str) -> NoReturn:
     raise FieldError(what)
 
 
-def _row(value: Any, by: Period, threshold: int) -> dict[str, Any]:
-    row = exact_object(value, PERIOD_KEYS)
-    first = day(row["first_day"])
-    try:
-        last = period_last_day(first, by)
-    except (OverflowError, ValueError):  # a period that would end after the year 9999
-        _refuse("a period past the year 9999")
-    if first != period_start(first, by) or row["last_day"] != last.isoformat():
-        _refuse("a period's days")
-    if row["label"] != period_label(first, by):
-        _refuse("a period's label")
-    hidden = f"<{threshold}"
-    for key in _NEVER_HIDDEN:
-        integer(row[key], high=MAX_COUNT)
-    for key in ("newcomers", *_HIDDEN_OR_UNKNOWN):
-        if row[key] != hidden and not (row[key] is None and key != "newcomers"):
-            integer(row[key], high=MAX_COUNT)
-    for key in _LEVELS:
-        if row[key] is not None and row[key] != hidden:
-            number(row[key], low=0, high=MAX_COUNT)
-    for key in _RATES:
-        if row[key] is not None:
-            number(row[key], low=0, high=1)
-    return row
-
-
 def _rows(value: Any, by: Period, threshold: int) -> tuple[Row, ...]:
-    rows = tuple(_row(each, by, threshold) for each in items(value, most=MAX_MONTHS))
-    days = [row["first_day"] for row in rows]
-    if days != sorted(set(days)):  # in order, each period once
-        _refuse("periods out of order")
-    return rows
+    return month_rows(items(value, most=MAX_MONTHS), by, threshold)
 
 
 def _group_header(entry: dict[str, Any]) -> tuple[str, str, int]:
@@ -269,7 +228,8 @@ def _older_group(value: Any) -> LeadGroup:
     entry = exact_object(value, ("id", "name", "threshold", "periods"))
     group_id, name, threshold = _group_header(entry)
     periods = exact_object(entry["periods"], [str(by) for by in Period])
-    months = _rows(periods[str(Period.MONTH)], Period.MONTH, threshold)
+    rows = [older_row(row) for row in items(periods[str(Period.MONTH)], most=MAX_MONTHS)]
+    months = month_rows(rows, Period.MONTH, threshold)
     return LeadGroup(group_id, name, threshold, {Period.MONTH: months})
 
 

@@ -14,11 +14,11 @@ from itertools import groupby
 from typing import Any
 
 from circle.domain.trends.lead_bundle import Row
-from circle.domain.trends.lead_sums import mean, rate, total
+from circle.domain.trends.lead_sums import mean, pulse, rate, total
 from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
 
 # Counts of events, each in one month: a quarter's is the sum of its months'.
-_ADDED_UP = ("newcomers", "returned", "eligible", "dropped_off")
+_ADDED_UP = ("newcomers", "returned", "eligible", "dropped_off", "guests")
 
 
 def quarter_start(row: Row) -> date:
@@ -45,6 +45,8 @@ def _quarter(start: date, months: Sequence[Row], threshold: int) -> dict[str, An
         "return_rate": None if None in (sums["returned"], sums["eligible"]) else rate(
             months, "returned", "eligible", threshold),
         "retention": None,
+        "guests": sums["guests"],
+        **pulse(months, threshold),
     }
 
 

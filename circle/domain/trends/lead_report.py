@@ -25,11 +25,14 @@ from typing import Any
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.trends.lead_bundle import KeptGroup, Row
 from circle.domain.trends.lead_quarters import quarter_start, quarters
-from circle.domain.trends.lead_sums import mean, rate, total
+from circle.domain.trends.lead_sums import mean, pulse, rate, total
 from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise_line
 
-SUMMARY_KEYS = ("held", "cancelled", "mean_attendance", "newcomers", "return_rate", "retention", "dropped_off")
+SUMMARY_KEYS = (
+    "held", "cancelled", "mean_attendance", "newcomers", "return_rate", "retention", "dropped_off",
+    "guests", "pulse", "pulse_answered", "pulse_mean",
+)
 
 
 class UnknownLeadGroup(InvalidInput):
@@ -152,6 +155,8 @@ def summarise(rows: Sequence[Row], threshold: int) -> dict[str, Any]:
         "return_rate": rate(rows, "returned", "eligible", threshold),
         "retention": rate(rows, "stayed", "active", threshold),
         "dropped_off": total((row["dropped_off"] for row in rows), threshold),
+        "guests": total((row["guests"] for row in rows), threshold),
+        **pulse(rows, threshold),
     }
 
 
@@ -167,7 +172,8 @@ def _shown(
     """The periods of `by` that overlap the range, and the months they are made of."""
     if by is Period.MONTH:
         rows = tuple(row for row in months if _overlaps(row, since, until))
-        return rows, rows
+        # A month whose bundle withheld its pulse's mean (a hidden answer) gets the range it must lie in.
+        return tuple({**row, **pulse([row], threshold)} for row in rows), rows
     rows = tuple(row for row in quarters(months, threshold) if _overlaps(row, since, until))
     starts = {row["first_day"] for row in rows}
     return rows, tuple(month for month in months if quarter_start(month).isoformat() in starts)

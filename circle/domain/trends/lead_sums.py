@@ -9,6 +9,7 @@ that the values it adds up did not already tell.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import product
 from typing import Any
 
 from circle.domain.trends.lead_bundle import Row
@@ -48,6 +49,30 @@ def mean(rows: Sequence[Row], threshold: int) -> float | str | None:
         return known / meetings
     low, high = known / meetings, (known + threshold * hidden_meetings) / meetings
     return f"<{threshold}" if high < threshold else f"{low:.1f}-{high:.1f}"
+
+
+def pulse(rows: Sequence[Row], threshold: int) -> dict[str, Any]:
+    """The pulse over these months: each answer's hands added up, how many answered, and the mean answer.
+
+    With hidden hands the mean is the least and most it can be ("3.1-3.8"): each hidden answer's hands are
+    1 to K-1, and the mean of a tally is least (or most) with every answer's hands at one end of its range.
+    """
+    taken = [row["pulse"] for row in rows if row["pulse"] is not None]
+    if not taken:
+        return {"pulse": None, "pulse_answered": None, "pulse_mean": None}
+    answers = list(zip(*taken, strict=True))
+    ranges = [bounds(hands, threshold) for hands in answers]
+    means = [
+        sum(answer * count for answer, count in enumerate(tally, start=1)) / sum(tally)
+        for tally in product(*ranges)
+        if sum(tally)
+    ]
+    low, high = min(means), max(means)
+    return {
+        "pulse": [total(hands, threshold) for hands in answers],
+        "pulse_answered": total([count for tally in taken for count in tally], threshold),
+        "pulse_mean": low if low == high else f"{low:.1f}-{high:.1f}",
+    }
 
 
 def rate(rows: Sequence[Row], part: str, whole: str, threshold: int) -> float | str | None:

@@ -45,11 +45,11 @@ def _suppressed_level(value: float | None, threshold: int) -> float | str | None
     return f"<{threshold}" if value is not None and 0 < value < threshold else value
 
 
-_MEETING_COUNTS = ("present", "newcomers", "returning", "absent", "shared_turns", "passed_turns")
-# Each pair adds up to (about) the headcount, so while the headcount is shown, one hidden half
-# would be given away by the other. (A hidden headcount means both halves are small or zero anyway.)
-_COMPLEMENTS = (("newcomers", "returning"), ("shared_turns", "passed_turns"))
-_PERIOD_COUNTS = ("newcomers", "returned", "eligible", "stayed", "active", "dropped_off")
+_MEETING_COUNTS = ("present", "newcomers", "returning", "guests", "absent", "shared_turns", "passed_turns")
+# Each set adds up to (about) the headcount, so while the headcount is shown, one hidden part
+# would be given away by the others. (A hidden headcount means every part is small or zero anyway.)
+_COMPLEMENTS = (("newcomers", "returning", "guests"), ("shared_turns", "passed_turns"))
+_PERIOD_COUNTS = ("newcomers", "returned", "eligible", "stayed", "active", "dropped_off", "guests")
 _PERIOD_LEVELS = ("mean_attendance", "median_attendance")
 _PERIOD_RATES = {"return_rate": ("returned", "eligible"), "retention": ("stayed", "active")}
 
@@ -62,12 +62,23 @@ def _lead_meeting(meeting: MeetingTrend, threshold: int) -> dict[str, Any]:
     row = meeting.to_dict()
     for key in _MEETING_COUNTS:
         row[key] = suppressed(row[key], threshold)
-    for first, second in _COMPLEMENTS:
-        if not _hidden(row["present"]) and _hidden(row[first]) != _hidden(row[second]):
-            row[second if _hidden(row[first]) else first] = None
+    for parts in _COMPLEMENTS:
+        hidden = [key for key in parts if _hidden(row[key])]
+        if not _hidden(row["present"]) and len(hidden) == 1:
+            row[next(key for key in parts if not _hidden(row[key]))] = None
     if meeting.pulse is not None:
         row["pulse"] = [suppressed(count, threshold) for count in meeting.pulse]
     return row
+
+
+def _lead_pulse(row: dict[str, Any], threshold: int) -> None:
+    """Each answer's hands as a count; the number who answered and the mean only while none is hidden, since
+    with the total shown one hidden answer would be the total less the others."""
+    if row["pulse"] is None:
+        return
+    row["pulse"] = [suppressed(count, threshold) for count in row["pulse"]]
+    if any(_hidden(count) for count in row["pulse"]):
+        row["pulse_answered"] = row["pulse_mean"] = None
 
 
 def _lead_period(period: PeriodTrend, threshold: int) -> dict[str, Any]:
@@ -79,6 +90,7 @@ def _lead_period(period: PeriodTrend, threshold: int) -> dict[str, Any]:
     for rate, (part, whole) in _PERIOD_RATES.items():
         if _hidden(row[part]) or _hidden(row[whole]):
             row[rate] = None
+    _lead_pulse(row, threshold)
     return row
 
 

@@ -29,6 +29,19 @@ def _rate(part: int | None, whole: int | None) -> float | None:
     return None if part is None or not whole else part / whole
 
 
+def pulse_mean(pulse: tuple[int, ...] | None) -> float | None:
+    """The mean answer on the pulse's scale of 1 to 5, from the hands for each answer; None when nobody answered."""
+    answered = sum(pulse) if pulse else 0
+    return None if not answered else sum(answer * hands for answer, hands in enumerate(pulse, start=1)) / answered
+
+
+def added_pulse(one: tuple[int, ...] | None, other: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    """Two tallies of hands added answer by answer; None (no pulse taken) adds nothing."""
+    if one is None or other is None:
+        return one if other is None else other
+    return tuple(a + b for a, b in zip(one, other, strict=True))
+
+
 @dataclass(frozen=True)
 class MeetingTrend:
     held_on: date
@@ -42,6 +55,7 @@ class MeetingTrend:
     planned_minutes: int
     actual_minutes: int | None
     pulse: tuple[int, ...] | None
+    guests: int = 0  # of `present`
 
     def to_dict(self) -> dict[str, Any]:
         return _plain_fields(self)
@@ -64,6 +78,19 @@ class PeriodTrend:
     stayed: int | None  # members here who came again next period...
     active: int | None  # ...of the members here
     dropped_off: int | None  # regulars whose third miss in a row fell in this period
+    # Anonymous visitors at the meetings held, counted in the mean attendance too. None for a group that keeps
+    # only a headcount: its heads count guests with everyone else.
+    guests: int | None = 0
+    pulse: tuple[int, ...] | None = None  # hands for answers 1 to 5, added up over the meetings that took one
+
+    @property
+    def pulse_answered(self) -> int | None:
+        """How many hands the period's pulses counted; None when no meeting took one."""
+        return None if self.pulse is None else sum(self.pulse)
+
+    @property
+    def pulse_mean(self) -> float | None:
+        return pulse_mean(self.pulse)
 
     @property
     def return_rate(self) -> float | None:
@@ -74,7 +101,13 @@ class PeriodTrend:
         return _rate(self.stayed, self.active)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**_plain_fields(self), "return_rate": self.return_rate, "retention": self.retention}
+        return {
+            **_plain_fields(self),
+            "return_rate": self.return_rate,
+            "retention": self.retention,
+            "pulse_answered": self.pulse_answered,
+            "pulse_mean": self.pulse_mean,
+        }
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,11 @@ def nobody_shared(meeting: Meeting) -> bool:
     return state.shared_count == 0 and state.passed_count == 0 and not state.in_turn
 
 
+def guests_line(guests: int) -> str:
+    """Guests beside the roster: they have no name, so they are a count under it."""
+    return f"Guests: {guests} (g adds, G takes back)"
+
+
 class MeetingScreen(CircleScreen):
     KEYS_TITLE = "Keys during a meeting"
     KEYS_HELP = MEETING_HELP
@@ -87,6 +92,7 @@ class MeetingScreen(CircleScreen):
             with Vertical(id="people-side"):
                 yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
                 yield PeopleTable(id="people")
+                yield Line("", id="guests")
             with VerticalScroll(id="guidance-scroll"):
                 yield Paragraph("", id="guidance")
         # Compact and without the palette hint, so a meeting's keys fit in 80 columns.
@@ -109,6 +115,7 @@ class MeetingScreen(CircleScreen):
         )
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
+            self.query_one("#guests", Line).show(guests_line(state.guests))
         self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
         self.refresh_timers()
         self._refresh_keys()
@@ -149,6 +156,7 @@ class MeetingScreen(CircleScreen):
             "pause": state.is_started,
             "toggle_here": names,
             "newcomer": names,
+            "guest": names,
             "left_early": names and state.is_started,
             "enqueue": names and phase is PhaseKind.SHARING,
             "dequeue": names and phase is PhaseKind.SHARING,
@@ -201,6 +209,9 @@ class MeetingScreen(CircleScreen):
 
     def action_headcount(self, change: int) -> None:
         self.command(cmd.SetHeadcount(max(0, self.meeting.state.headcount + change)))
+
+    def action_guest(self, change: int) -> None:
+        self.command(cmd.AddGuest() if change > 0 else cmd.RemoveGuest())
 
     @on(DataTable.RowSelected, "#people")
     def action_toggle_here(self) -> None:

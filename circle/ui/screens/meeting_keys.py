@@ -18,6 +18,10 @@ MEETING_BINDINGS = [
     Key("t", "toggle_here", "Here/not here", show=False, help_key="Enter or t",
         help="mark the highlighted person here, or not here"),
     Key("N", "newcomer", "Newcomer", tooltip="Add a newcomer", help="add a newcomer"),
+    # Unshown, so the footer keeps to 80 columns: the line under the roster names them.
+    Key("g", "guest(1)", "Guest +1", show=False, help_key="g  G",
+        help="a guest (a visitor with no name, not on the roster): one more, or one fewer"),
+    Key("G", "guest(-1)", "Guest −1", show=False),
     Key("e", "left_early", "Left early", show=False, help="the highlighted person left early"),
     Key("a", "enqueue", "Queue", tooltip="Add the highlighted person to the sharing queue", help_key="a  x",
         help="sharing queue: add or remove the highlighted person"),
@@ -66,6 +70,7 @@ MEETING_HELP: tuple[HelpEntry, ...] = (
     "app.hand_over",
     "toggle_here",
     "newcomer",
+    "guest(1)",
     "filter",
     "next_phase",
     "read_aloud",

@@ -27,6 +27,8 @@ def summary_lines(result: MeetingSummary) -> Content:
         f"Turns passed   {counts.passed_turns}   (passing is participation)",
         f"Length         {round(counts.actual_minutes)} min of {counts.planned_minutes} planned",
     ]
+    if counts.guests:  # counted in Present too; a headcount-only group's heads include its guests
+        lines.insert(1, f"Guests         {counts.guests}   (visitors not on the roster)")
     if counts.stepped_out:
         lines.append(f"Stepped out    {counts.stepped_out}")
     if counts.next_meeting:

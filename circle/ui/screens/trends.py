@@ -32,7 +32,7 @@ from circle.ui.keys import Key
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.trends.dates import DateField, DayInput
 from circle.ui.widgets.trends.groups import GroupChoice
-from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, RetentionPlot, TrendPlot
+from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, PulsePlot, RetentionPlot, TrendPlot
 from circle.ui.widgets.trends.series import attendance, pooled_periods
 from circle.ui.widgets.trends.table import TrendTable
 from circle.ui.widgets.trends.words import counted_drop_offs, named_drop_offs, nothing_held, summary
@@ -90,7 +90,7 @@ class TrendsScreen(CircleScreen):
         # Out of the footer, which then fits in 80 columns; `?` and the palette have it.
         Key("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none",
             help="choose all your groups, or none"),
-        Key("g", "next_plot", "Next plot", help="the next plot, when the window is too narrow for all three"),
+        Key("g", "next_plot", "Next plot", help="the next plot, when the window is too narrow for all four"),
         Key("escape", "back", "Groups", help="back to your groups"),
     ]
     AUTO_FOCUS = "#trend-groups"
@@ -124,6 +124,7 @@ class TrendsScreen(CircleScreen):
             yield AttendancePlot(id="trend-attendance")
             yield NewcomersPlot(id="trend-newcomers", classes="-resting")
             yield RetentionPlot(id="trend-retention", classes="-resting")
+            yield PulsePlot(id="trend-pulse", classes="-resting")
         yield Static("", id="trend-empty")
         yield Paragraph("", id="trend-drop-offs")
         yield TrendTable(id="trend-table")
@@ -276,6 +277,7 @@ class TrendsScreen(CircleScreen):
         self.query_one(AttendancePlot).show(attendance(report))
         self.query_one(NewcomersPlot).show(periods, choice.by)
         self.query_one(RetentionPlot).show(periods, choice.by)
+        self.query_one(PulsePlot).show(periods, choice.by)
         self.query_one("#trend-summary", Line).show(summary(report))
         self.query_one("#trend-drop-offs", Paragraph).show(self._drop_offs(choice, report))
         self._set_shown(True)

@@ -24,6 +24,10 @@ def _pacer(seconds: float) -> str:
     return "Breathe out, slowly …"
 
 
+def _and_guests(guests: int) -> str:
+    return "" if not guests else f", and {guests} guest{'s' if guests > 1 else ''}"
+
+
 def guidance(meeting: Meeting, now: datetime) -> Content:
     state = meeting.state
     rules = meeting.group.rules
@@ -36,7 +40,7 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
                 "k adds one, j takes one away.\nPress n to begin with the opening."
             )
         return Content(
-            f"Attendance: {len(state.present)} here.\n\n"
+            f"Attendance: {len(state.present)} here{_and_guests(state.guests)}.\n\n"
             "Enter or t marks the highlighted person here (or not).\n"
             "Shift+N adds a newcomer. / finds a name.\n\n"
             "Press n to begin with the opening."

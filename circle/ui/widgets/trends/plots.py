@@ -1,4 +1,4 @@
-"""The three trend plots, drawn with plotext in the colours of the theme being worn.
+"""The four trend plots, drawn with plotext in the colours of the theme being worn.
 
 Each plot keeps its data and draws it again at every render, so a new size or a new theme needs
 nothing but a refresh. Two series never rely on colour alone: dots against a line, or bars of
@@ -205,6 +205,31 @@ class RetentionPlot(PeriodPlot):
         ticks = [0, 50, 100] if self.size.height < 9 else [0, 25, 50, 75, 100]
         plot.yticks(ticks, [f"{tick}%" for tick in ticks])
         plot.ylim(0, 100)
+
+
+class PulsePlot(PeriodPlot):
+    """The pulse's mean answer per period, on its own scale of 1 to 5; periods without a pulse leave a gap."""
+
+    SHOWS = "Pulse"
+
+    def legend(self, first: Color, second: Color) -> Content:
+        hands = sum(sum(period.pulse) for period in self.periods if period.pulse)
+        if not hands:
+            return Content("no pulse taken")
+        # Short, to fit under a quarter of a wide window; the axis says the scale is 1 to 5.
+        return _key("━", first, f"mean of {hands} hands")
+
+    def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
+        periods = self.periods
+        for run in _known_runs([period.pulse_mean for period in periods]):
+            xs = [index for index, _ in run]
+            ys = [mean for _, mean in run]
+            plot.plot(xs, ys, color=first, marker=LINE)
+            plot.scatter(xs, ys, color=first, marker="•")
+        self.period_axis(plot, [period.first_day for period in periods])
+        ticks = [1, 3, 5] if self.size.height < 9 else [1, 2, 3, 4, 5]
+        plot.yticks(ticks, [str(tick) for tick in ticks])
+        plot.ylim(1, 5)
 
 
 def _bars(plot: Plot, bars: Sequence[tuple[int, int]], colour: RGB) -> None:

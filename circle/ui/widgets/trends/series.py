@@ -16,6 +16,7 @@ from datetime import date
 
 from circle.domain.trends.periods import Period, period_start, period_starts
 from circle.domain.trends.compute import TrendReport
+from circle.domain.trends.series import added_pulse, pulse_mean
 
 # The rolling mean covers this many meetings (one group) or weeks (several).
 ROLLING = 4
@@ -65,15 +66,27 @@ class PooledPeriod:
     returned: int | None  # newcomers back within four weeks
     stayed: int | None
     active: int | None
+    pulse: tuple[int, ...] | None = None  # every chosen group's hands for answers 1 to 5, added up
 
     @property
     def retention(self) -> float | None:
         return None if self.stayed is None or not self.active else self.stayed / self.active
 
+    @property
+    def pulse_mean(self) -> float | None:
+        return pulse_mean(self.pulse)
+
 
 def _known_sum(values: list[int | None]) -> int | None:
     known = [value for value in values if value is not None]
     return sum(known) if known else None
+
+
+def _added_pulses(periods: list) -> tuple[int, ...] | None:
+    pulse = None
+    for period in periods:
+        pulse = added_pulse(pulse, period.pulse)
+    return pulse
 
 
 def pooled_periods(report: TrendReport) -> list[PooledPeriod]:
@@ -93,6 +106,7 @@ def pooled_periods(report: TrendReport) -> list[PooledPeriod]:
                 returned=_known_sum([period.returned for period in periods]),
                 stayed=_known_sum([period.stayed for period in judged]),
                 active=_known_sum([period.active for period in judged]),
+                pulse=_added_pulses(periods),
             )
         )
     return pooled

@@ -13,7 +13,7 @@ from circle.ui.text import cell
 
 UNKNOWN = "–"
 # "New" rather than "Newcomers": with one group chosen, the figures then fit in 80 columns.
-FIGURES = ("Period", "Held", "Cancelled", "Mean", "New", "Return rate", "Retention", "Dropped off")
+FIGURES = ("Period", "Held", "Cancelled", "Mean", "New", "Return rate", "Retention", "Dropped off", "Guests", "Pulse")
 # Rows added between two looks at the keyboard.
 BATCH = 1000
 # A group's name is cut to this many cells, so that the figures fit beside it.
@@ -32,6 +32,12 @@ def percent(rate: float | None) -> str:
     return UNKNOWN if rate is None else f"{rate:.0%}"
 
 
+def pulse(period: PeriodTrend) -> str:
+    """The mean answer and how many hands it is of: "3.6 (12)"."""
+    mean = period.pulse_mean
+    return UNKNOWN if mean is None else f"{mean:.1f} ({period.pulse_answered})"
+
+
 def period_cells(period: PeriodTrend) -> tuple[str, ...]:
     """The figures of one period, as the table shows them after the group's name."""
     return (
@@ -43,6 +49,8 @@ def period_cells(period: PeriodTrend) -> tuple[str, ...]:
         percent(period.return_rate),
         percent(period.retention),
         count(period.dropped_off),
+        count(period.guests),
+        pulse(period),
     )
 
 
