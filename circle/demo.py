@@ -70,8 +70,21 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(_FIRST_NAMES)} {rng.choice('ABCDEFGHJKLMNPRSTW')}"
 
 
+def _guests_and_pulse(rng: random.Random, present: int, progress: float) -> tuple[int, tuple[int, ...] | None]:
+    """Now and then a visitor or two; at most meetings a show of hands, a little more hopeful as time goes on."""
+    guests = rng.choices((0, 1, 2), weights=(85, 12, 3))[0]
+    if rng.random() < 0.25:
+        return guests, None
+    hands = [0] * 5
+    for _ in range(max(0, present + guests - rng.randint(0, 2))):  # not everyone raises a hand
+        hands[min(4, max(0, round(rng.gauss(1.4 + 1.2 * progress, 0.9))))] += 1
+    return guests, tuple(hands) if sum(hands) else None
+
+
 def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned: int) -> _History:
     history = _History()
+    # Guests and the pulse from a stream of their own, so that adding them changed no one's attendance.
+    extras = random.Random(sum(rng.getstate()[1][:8]))
 
     def join(on: date, rate: float, stays_days: int) -> _Person:
         person = _Person(new_id(), _name(rng), on, rate, on + timedelta(days=stays_days))
@@ -117,11 +130,13 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
         shared = sum(rng.random() < 0.75 for _ in range(present))
         started = datetime.combine(day, time(19, 0), tzinfo=UTC)
         actual = planned + rng.randint(-8, 12)
+        guests, pulse = _guests_and_pulse(extras, present, (day - start) / (end - start))
         history.meetings.append(
             MeetingRecord(
                 meeting_id, group_id, day, MeetingStatus.CLOSED, planned,
                 started_at=started, ended_at=started + timedelta(minutes=actual), actual_minutes=actual,
-                headcount=present, newcomers=newcomers, shared_turns=shared, passed_turns=present - shared,
+                headcount=present + guests, newcomers=newcomers, shared_turns=shared, passed_turns=present - shared,
+                pulse=pulse, guests=guests,
             )
         )
         day += timedelta(days=7)
