@@ -22,9 +22,9 @@ from circle.domain.trends.lead_bundle import (
     SignedStatement,
     bundle_to_json,
     group_for_lead,
-    merge_groups,
     statement_to_json,
 )
+from circle.domain.trends.lead_merge import merge_groups
 from circle.domain.trends.periods import Period
 from circle.lead.folder import LeadFolder
 from circle.paths import locations

@@ -24,11 +24,10 @@ from circle.domain.trends.lead_bundle import (
     LeadPayloadUnreadable,
     MergeCounts,
     ReceivedGroup,
-    merge_groups,
     store_from_json,
     store_to_json,
-    trusted,
 )
+from circle.domain.trends.lead_merge import merge_groups, trusted
 from circle.files import ensure_private_dir, replace_atomically, write_private_file
 from circle.lead.received import Arrivals, bundle_bytes, received_groups
 from circle.paths import Locations

@@ -18,11 +18,10 @@ from circle.domain.errors import CircleError
 from circle.domain.trends.lead_bundle import (
     LeadPayloadUnreadable,
     ReceivedGroup,
-    SetAside,
-    SetAsideWhy,
     bundle_from_json,
     statement_from_json,
 )
+from circle.domain.trends.lead_merge import SetAside, SetAsideWhy
 from circle.files import NotARegularFile, read_at_most
 from circle.vault.group_signing import fingerprint_text, signed_by
 from circle.vault.lead_bundle import open_lead_bundle

@@ -16,7 +16,7 @@ from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.group import Group, Member
 from circle.domain.notes import Note
-from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord
+from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.retention import RetentionPlan
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import ConfidentialityRules
@@ -35,13 +35,14 @@ from circle.workspace.derivation import NewFacilitator, PassphraseChange, NewPer
 from circle.workspace.facilitators import FacilitatorEntry, Facilitators
 from circle.workspace.keyring import Keyring
 from circle.workspace.retention import PurgeReport, Retention
+from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
-    from circle.workspace.meetings import AttendanceLine, Meetings
+    from circle.workspace.meetings import Meetings
     from circle.workspace.notes import FollowUp, Notes
     from circle.workspace.roster import Roster
     from circle.workspace.trends import Trends
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from circle.workspace.meeting import Meeting
 
 
-class Workspace:
+class Workspace(RecordCare):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(
@@ -299,25 +300,6 @@ class Workspace:
     def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:
         return self._groups.add_members(group_id, entries)
 
-    # caring for a roster ---------------------------------------------------
-    def find_member(self, group_id: str, typed: str) -> Member:
-        return self._roster.find_member(group_id, typed)
-
-    def rename_member(self, group_id: str, member_id: str, typed_name: str) -> Member:
-        return self._roster.rename(group_id, member_id, typed_name)
-
-    def retire_member(self, group_id: str, member_id: str, *, retired: bool = True) -> Member:
-        return self._roster.retire(group_id, member_id, retired=retired)
-
-    def merge_members(self, group_id: str, keep_id: str, other_id: str) -> Member:
-        return self._roster.merge(group_id, keep_id, other_id)
-
-    def erase_member(self, group_id: str, member_id: str) -> int:
-        return self._roster.erase(group_id, member_id)
-
-    def delete_group(self, group_id: str, typed_name: str | None = None) -> None:
-        self._roster.delete_group(group_id, typed_name)
-
     # meetings ---------------------------------------------------------------
     def record_meetings(
         self, group_id: str, meetings: list[MeetingRecord], attendance: list[AttendanceRecord]
@@ -335,21 +317,6 @@ class Workspace:
 
     def speaker_for_room(self, room: PublishedRoom) -> str:
         return self._meetings.speaker_for_room(room)
-
-    def kept_meetings(self, group_id: str, since: date | None = None, until: date | None = None) -> list[MeetingRecord]:
-        return self._meetings.kept_meetings(group_id, since, until)
-
-    def cancel_meeting(self, group_id: str, day: date, reason: CancelReason) -> MeetingRecord:
-        return self._meetings.cancel_meeting(group_id, day, reason)
-
-    def discard_meeting(self, group_id: str, meeting_id: str) -> None:
-        self._meetings.discard_meeting(group_id, meeting_id)
-
-    def attendance_sheet(self, group_id: str, meeting_id: str) -> list[AttendanceLine]:
-        return self._meetings.attendance_sheet(group_id, meeting_id)
-
-    def correct_attendance(self, group_id: str, meeting_id: str, present: set[str]) -> MeetingRecord:
-        return self._meetings.correct_attendance(group_id, meeting_id, present)
 
     # notes ------------------------------------------------------------------
     def notes(self, group_id: str) -> list[Note]:

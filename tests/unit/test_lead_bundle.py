@@ -19,19 +19,15 @@ from circle.domain.trends.lead_bundle import (
     MAX_KEPT_GROUPS,
     GroupStatement,
     KeptGroup,
-    RetiredKey,
-    SetAsideWhy,
-    TooManyGroups,
     LeadBundleUnsigned,
     LeadPayloadUnreadable,
     PERIOD_KEYS,
     bundle_from_json,
     bundle_to_json,
-    merge_groups,
     statement_from_json,
     statement_to_json,
-    trusted,
 )
+from circle.domain.trends.lead_merge import RetiredKey, SetAsideWhy, TooManyGroups, merge_groups, trusted
 from circle.domain.trends.lead_report import NoMeetingsInRange, RangeBackwards, UnknownLeadGroup, groups_named, lead_report
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.trends.periods import Period

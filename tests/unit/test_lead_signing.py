@@ -14,12 +14,10 @@ import pytest
 from circle.domain.trends.lead_bundle import (
     MAX_KEPT_GROUPS,
     ReceivedGroup,
-    RetiredKey,
     SignedStatement,
-    TooManyGroups,
     bundle_to_json,
-    merge_groups,
 )
+from circle.domain.trends.lead_merge import RetiredKey, TooManyGroups, merge_groups
 from circle.domain.trends.lead_report import SeveralLeadGroups
 from circle.domain.trends.periods import Period
 from circle.lead.folder import LeadFolder

@@ -9,7 +9,7 @@ fit, and nothing is imported.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from circle.domain.clock import CLOCK_SLACK, EARLIEST
 from circle.domain.errors import InvalidInput

@@ -14,9 +14,7 @@ lead's side (circle.lead); this module reads the envelope and, once a signature 
 Reading is strict: anything but exactly the shape of docs/FORMAT.md section 13.4 (a month's row: lead_rows.py) raises
 LeadPayloadUnreadable, and nothing of it is taken in.
 
-Merging: per group id, the statement made later replaces the one kept; the same one again, or an older
-one, changes nothing, so importing a folder twice counts nothing twice. A group is pinned to the key that
-signed its first statement: one signed by another key is set aside until the lead trusts that key.
+How the store takes them in is circle.domain.trends.lead_merge.
 """
 
 from __future__ import annotations
@@ -26,8 +24,7 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NoReturn
 
@@ -303,12 +300,12 @@ def _store(top: Any) -> dict[str, KeptGroup]:
         if entry.group.id in kept:
             _refuse("a group twice")
         kept[entry.group.id] = entry
-    if _months_in(kept) > MAX_KEPT_MONTHS:
+    if months_in(kept) > MAX_KEPT_MONTHS:
         _refuse("too many months")
     return kept
 
 
-def _months_in(kept: Mapping[str, KeptGroup]) -> int:
+def months_in(kept: Mapping[str, KeptGroup]) -> int:
     return sum(len(entry.group.months) for entry in kept.values())
 
 
@@ -335,100 +332,3 @@ def statement_from_json(data: bytes) -> GroupStatement:
 def store_from_json(data: bytes) -> dict[str, KeptGroup]:
     """The groups a lead's store keeps (this version's or the one before), read as strictly as a bundle."""
     return _read_strictly(_store, data)
-
-
-# ---- merging ---------------------------------------------------------------------------------------------------
-
-
-class SetAsideWhy(StrEnum):
-    ANOTHER_KEY = "another key"  # the group is pinned to another key: the lead may trust this one
-    RETIRED_KEY = "retired key"  # a key the group was pinned to before the lead trusted its next one
-    TWO_KEYS = "two keys"  # a new group, signed by two keys in one import: which is right is the lead's question
-
-
-@dataclass(frozen=True)
-class SetAside:
-    group: ReceivedGroup
-    why: SetAsideWhy
-
-
-@dataclass(frozen=True)
-class Merged:
-    kept: dict[str, KeptGroup]
-    counts: MergeCounts
-    set_aside: tuple[SetAside, ...]
-
-
-class TooManyGroups(InvalidInput):
-    message = (
-        f"A lead's store holds at most {MAX_KEPT_GROUPS:,} groups and {MAX_KEPT_MONTHS:,} months;"
-        " forget some groups before taking more in. Nothing was changed."
-    )
-
-
-def _within_caps(kept: dict[str, KeptGroup]) -> dict[str, KeptGroup]:
-    if len(kept) > MAX_KEPT_GROUPS or _months_in(kept) > MAX_KEPT_MONTHS:
-        raise TooManyGroups()
-    return kept
-
-
-def _pin(current: KeptGroup | None, signers: set[bytes]) -> bytes | None:
-    """The key a group's statements must be signed by: its pin, or the one key that signs a group not yet pinned."""
-    if current is not None and current.signer is not None:
-        return current.signer
-    return next(iter(signers)) if len(signers) == 1 else None
-
-
-def _why_not(current: KeptGroup | None, signer: bytes, pin: bytes | None) -> SetAsideWhy:
-    if pin is None:
-        return SetAsideWhy.TWO_KEYS
-    return SetAsideWhy.RETIRED_KEY if current is not None and signer in current.retired else SetAsideWhy.ANOTHER_KEY
-
-
-def merge_groups(kept: Mapping[str, KeptGroup], received: Iterable[ReceivedGroup]) -> Merged:
-    """The store after taking in `received`, in any order, and what that did to each group they name."""
-    by_group: dict[str, list[ReceivedGroup]] = {}
-    for each in received:
-        by_group.setdefault(each.group.id, []).append(each)
-    merged = dict(kept)
-    taken: set[str] = set()
-    set_aside: list[SetAside] = []
-    for group_id, statements in by_group.items():
-        current = kept.get(group_id)
-        pin = _pin(current, {each.signer for each in statements})
-        signed = [each for each in statements if each.signer == pin]
-        set_aside += [SetAside(each, _why_not(current, each.signer, pin)) for each in statements if each.signer != pin]
-        if not signed:
-            continue
-        taken.add(group_id)
-        latest = max(signed, key=lambda each: each.made_at)
-        if current is None or latest.made_at > current.made_at:
-            merged[group_id] = KeptGroup(latest.made_at, latest.group, pin, current.retired if current else ())
-        elif current.signer is None:  # kept from before signing: its first signed statement pins it
-            merged[group_id] = replace(current, signer=pin)
-    added = taken - kept.keys()
-    updated = {key for key in taken & kept.keys() if merged[key].made_at != kept[key].made_at}
-    counts = MergeCounts(len(added), len(updated), len(taken) - len(added) - len(updated))
-    return Merged(_within_caps(merged), counts, tuple(set_aside))
-
-
-class RetiredKey(InvalidInput):
-    message = (
-        "That key signed this group before its facilitators changed it, so it cannot be trusted again;"
-        " nothing was changed ('circle lead forget' starts the group over)."
-    )
-
-
-def trusted(kept: Mapping[str, KeptGroup], received: ReceivedGroup) -> dict[str, KeptGroup]:
-    """The store once the lead trusts the key that signed `received`: the group is pinned to it, the key it had
-    is retired, and its counts are the later of what was kept and what `received` holds."""
-    current = kept.get(received.group.id)
-    if current is None:
-        return _within_caps({**kept, received.group.id: KeptGroup(received.made_at, received.group, received.signer)})
-    if received.signer in current.retired:
-        raise RetiredKey()
-    retired = current.retired
-    if current.signer is not None and current.signer != received.signer:
-        retired = (*retired, current.signer)[-MAX_RETIRED:]
-    later = received if received.made_at > current.made_at else current
-    return _within_caps({**kept, received.group.id: KeptGroup(later.made_at, later.group, received.signer, retired)})
