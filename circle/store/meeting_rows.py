@@ -32,7 +32,8 @@ def moment(text: str | None) -> datetime | None:
 def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
     """What `sessions.summary` holds: everything about the meeting that is not in a clear column.
 
-    A cancelled meeting's reason is a key of its own, only there when there is one: older summaries lack it.
+    A cancelled meeting's reason and a meeting's guests are keys of their own, only there when there is a reason
+    or a guest: summaries written before them lack them, and read the same.
     """
     summary: dict[str, Any] = {
         "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
@@ -44,8 +45,9 @@ def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
         "shared_turns": meeting.shared_turns,
         "passed_turns": meeting.passed_turns,
         "pulse": None if meeting.pulse is None else list(meeting.pulse),
-        "guests": meeting.guests,
     }
+    if meeting.guests:
+        summary["guests"] = meeting.guests
     if meeting.cancel_reason is not None:
         summary["cancel_reason"] = str(meeting.cancel_reason)
     return summary

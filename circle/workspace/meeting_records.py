@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.ids import new_id
@@ -71,7 +72,7 @@ class MeetingRecords(Service):
             for row in attendance_of(self._context.repo, sealer, meeting_id)
             if row.presence is Presence.PRESENT
         }
-        roster = sorted(self._context.repo.members(sealer), key=lambda member: member.name.casefold())
+        roster = sorted(told_apart(self._context.repo.members(sealer)), key=roster_order)
         return [AttendanceLine(member, member.id in present) for member in roster]
 
     def correct_attendance(self, group_id: str, meeting_id: str, present: set[str]) -> MeetingRecord:

@@ -14,6 +14,7 @@ from circle.domain.errors import CircleError
 from circle.domain.handoff import TwoMeetingsOpen
 from circle.domain.records import CancelReason, MeetingStatus
 from circle.domain.rules import NamesPolicy
+from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.session import Arrive, EndTurn, EventKind, NextPhase, StartPhase, StartTurn
 from circle.domain.group import PhaseKind
 from circle.vault.errors import HandoffTooNew, NotAHandoff, WrongHandoffCode
@@ -286,3 +287,17 @@ def test_a_date_cancelled_on_the_other_laptop_comes_back_cancelled_with_its_reas
     assert [(meeting.held_on, meeting.cancel_reason) for meeting in cancelled] == [
         (date(2026, 11, 25), CancelReason.VENUE)
     ]
+
+
+def test_an_erased_persons_name_and_notes_do_not_come_back_with_an_older_copy_of_the_group(lead: Workspace, co: Workspace):
+    group = lead.create_group("Tuesday")
+    ada = lead.add_member(group.id, "Ada")
+    meeting = lead.meeting(group.id)
+    meeting.do(Arrive(ada.id))
+    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
+    meeting.close()
+    assert len(lead.notes(group.id)) == 1
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    lead.erase_member(group.id, ada.id)
+    lead.import_handoff(*astuple_of(export(co, group.id)))  # the co-facilitator's copy still has Ada and the note
+    assert lead.notes(group.id) == [] and [member.name for member in lead.members(group.id)] == []

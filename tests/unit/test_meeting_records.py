@@ -235,3 +235,11 @@ def test_a_date_can_be_cancelled_up_to_a_year_ahead_and_no_further(vault: Worksp
     for day in (today + timedelta(days=400), date(9999, 12, 31), date(1999, 12, 31)):
         with pytest.raises(CancelDateOutOfRange):
             vault.cancel_meeting(group.id, day, CancelReason.HOLIDAY)
+
+
+def test_the_attendance_editor_tells_two_people_of_one_name_apart(vault: Workspace):
+    group = vault.create_group("Tuesday", "support-90")
+    vault.add_members(group.id, [RosterEntry("Jo F.", date(2025, 3, 10)), RosterEntry("Jo F.", date(2025, 10, 13))])
+    meeting_id = held(vault, group.id, "Jo F.")
+    shown = [line.member.shown for line in vault.attendance_sheet(group.id, meeting_id)]
+    assert shown == ["Jo F. (Mar 2025)", "Jo F. (Oct 2025)"]

@@ -194,8 +194,7 @@ def test_the_file_after_ordinary_use_holds_no_meeting_count_attendance_or_member
     assert first.summary == {
         "started_at": "2025-09-02T00:00:00+00:00", "ended_at": "2025-09-02T01:33:00+00:00", "planned_minutes": 90,
         "actual_minutes": 93, "headcount": 2, "newcomers": 0, "shared_turns": 2, "passed_turns": 1, "pulse": None,
-        "guests": 0,
-    }
+    }  # no "guests": it is written only when there was one
     assert sorted(entry[1:] for entry in first.attendance) == [[0, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]]
     kinds = {tuple(entry[1:]) for meeting in meetings.values() for entry in meeting.attendance or []}
     assert kinds == {(1, 0, 0, 0), (0, 0, 0, 0), (1, 1, 0, 0), (1, 0, 1, 0), (1, 0, 0, 1)}

@@ -34,7 +34,7 @@ class AttendanceEditor(CircleScreen):
         super().__init__()
         self.group_id = group_id
         self.meeting = meeting
-        self.names = {line.member.id: line.member.name for line in sheet}
+        self.names = {line.member.id: line.member.shown for line in sheet}  # namesakes told apart
         self.present = {line.member.id for line in sheet if line.present}
 
     def compose(self) -> ComposeResult:
