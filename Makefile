@@ -16,9 +16,10 @@ demo: $(STAMP)
 	$(BIN)/circle demo
 
 # One worker per core: the suite is mostly waiting on Argon2id and on Textual's event loop.
+# loadgroup keeps the tests marked xdist_group(NAME) on one worker, so what they share is built once.
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The crash torture at length: 500 random kills of a live meeting (`make test` runs 20).
 torture: $(STAMP)
