@@ -46,7 +46,7 @@ class Installed:
 
 def run(*command: str | Path, **options) -> subprocess.CompletedProcess[str]:
     """Run a command that must succeed; on failure its own output is the message."""
-    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, **options)
+    result = subprocess.run([str(part) for part in command], check=False, capture_output=True, text=True, **options)
     assert result.returncode == 0, f"{command[:3]} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
