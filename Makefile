@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test torture bench clean
+.PHONY: demo test torture bench dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,9 +16,10 @@ demo: $(STAMP)
 	$(BIN)/circle demo
 
 # One worker per core: the suite is mostly waiting on Argon2id and on Textual's event loop.
+# loadgroup keeps the tests marked xdist_group(NAME) on one worker, so what they share is built once.
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The crash torture at length: 500 random kills of a live meeting (`make test` runs 20).
 torture: $(STAMP)
@@ -26,6 +27,12 @@ torture: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# A wheel and an sdist for installing without a clone. `build` makes the wheel from the sdist,
+# so a file the sdist leaves out (the themes, say) is missing from the wheel too, and the wheel's test sees it.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist
