@@ -215,3 +215,9 @@ def test_a_port_in_use_is_said_in_one_line(run_circle) -> None:  # type: ignore[
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "--port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_web_options_without_web_are_refused_in_one_line(run_circle) -> None:  # type: ignore[no-untyped-def]
+    result = run_circle("display", "--no-open")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "circle: --port and --no-open go with --web."
