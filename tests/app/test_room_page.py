@@ -25,7 +25,9 @@ from circle.workspace import RoomBoard, Workspace
 from tests.app.conftest import PASSPHRASE
 from tests.app.room_page import serving_room_page
 
-TOKEN = new_token()
+# Fixed, so that every test worker collects the same test ids; the server's own are drawn by new_token.
+TOKEN = "Bq3xT0k3n-for-these-tests-only_9Zr"
+ANOTHER = "Zr9_another-token-of-the-same-size"
 
 
 @pytest.fixture
@@ -60,6 +62,12 @@ def _sharing(workspace: Workspace) -> str:
     return speaker.name
 
 
+def test_each_server_draws_a_new_token_too_long_to_guess() -> None:
+    tokens = {new_token() for _ in range(100)}
+    assert len(tokens) == 100
+    assert all(len(token) >= 32 and re.fullmatch(r"[A-Za-z0-9_-]+", token) for token in tokens)
+
+
 async def test_the_page_is_served_at_the_token_address_with_a_strict_policy(client: TestClient) -> None:
     answer = await client.get(f"/{TOKEN}/")
     page = await answer.text()
@@ -78,7 +86,7 @@ async def test_the_page_is_served_at_the_token_address_with_a_strict_policy(clie
 
 @pytest.mark.parametrize(
     "path",
-    ["/", f"/{TOKEN}", f"/{new_token()}/", f"/{new_token()}/room.json", f"/{TOKEN[:-1]}/room.json",
+    ["/", f"/{TOKEN}", f"/{ANOTHER}/", f"/{ANOTHER}/room.json", f"/{TOKEN[:-1]}/room.json",
      f"/{TOKEN}/../room.json", f"/{TOKEN}/other", "/room.json", f"/room.json?token={TOKEN}"],
 )
 async def test_any_other_address_gets_404_and_nothing_else(client: TestClient, path: str) -> None:
