@@ -15,10 +15,6 @@ from circle.web.server import HOST, new_token, room_site
 from circle.workspace import RoomBoard
 
 
-class PortTaken(CircleError):
-    message = "That port is in use on this laptop; choose another with --port, or leave it out."
-
-
 def serve_room(board: RoomBoard, *, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
     """Serve until interrupted; `say` prints the address, which holds the token."""
     asyncio.run(_serve(board, port, open_browser, say))
@@ -33,14 +29,16 @@ async def _serve(board: RoomBoard, port: int, open_browser: bool, say: Callable[
         try:
             await site.start()
         except OSError as error:
-            if error.errno == errno.EADDRINUSE:
-                raise PortTaken() from None
-            raise
+            # Taken by another program, or kept for the system (below 1024): either way, another port.
+            reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror or "it is refused"
+            raise CircleError(
+                f"Port {port} cannot be used ({reason}); choose another with --port, or leave it out."
+            ) from None
         address = f"http://{HOST}:{_port(runner)}/{token}/"
         say(f"The room display is at {address}")
         say("Anyone with this address on this laptop can see the timer; Ctrl+C stops it.")
-        if open_browser:
-            webbrowser.open(address)
+        if open_browser and not webbrowser.open(address):
+            say("No browser could be opened from here: open that address in one.")
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()

@@ -58,8 +58,8 @@ def _only_for(token: str) -> Callable[[web.Request, Handler], Awaitable[web.Stre
             return web.Response(status=404)
         try:
             return await handler(request)
-        except web.HTTPException as refusal:
-            return web.Response(status=404 if refusal.status in (404, 405) else refusal.status)
+        except web.HTTPException:
+            return web.Response(status=404)  # another path under the token, or another method
 
     return guard
 

@@ -19,15 +19,21 @@ ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)/([A-Za-z0-9_-]+)/")
 
 
 @contextmanager
-def serving_room_page(home: Path, *args: str) -> Iterator[str]:
-    """Start the server on `home`'s room board, yield the page's address, then stop it with Ctrl+C."""
+def serving_room_page(home: Path, *, browser: str | None = None) -> Iterator[str]:
+    """Start the server on `home`'s room board, yield the page's address, then stop it with Ctrl+C.
+
+    With `browser` (a command line, %s for the address) the server opens the page in it, as the
+    default browser; without, it is told --no-open.
+    """
     environment = {key: value for key, value in os.environ.items() if not key.startswith("CIRCLE_")}
     environment.update(
         CIRCLE_HOME=str(home), PYTHONIOENCODING="utf-8",
         PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
     )
+    if browser is not None:
+        environment["BROWSER"] = browser  # what Python's webbrowser takes as the default browser
     server = subprocess.Popen(
-        [sys.executable, "-m", "circle", "display", "--web", "--no-open", *args],
+        [sys.executable, "-m", "circle", "display", "--web", *([] if browser else ["--no-open"])],
         env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:

@@ -6,7 +6,10 @@ import base64
 import hashlib
 import json
 import re
+import shlex
 import socket
+import sys
+import time
 import urllib.request
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -221,7 +224,7 @@ def test_a_port_in_use_is_said_in_one_line(run_circle) -> None:  # type: ignore[
         taken.listen()
         result = run_circle("display", "--web", "--no-open", "--port", str(taken.getsockname()[1]))
     assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "--port" in result.stderr
+    assert result.stderr.count("\n") == 1 and "in use" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -229,3 +232,17 @@ def test_web_options_without_web_are_refused_in_one_line(run_circle) -> None:  #
     result = run_circle("display", "--no-open")
     assert result.returncode == 1
     assert result.stderr.strip() == "circle: --port and --no-open go with --web."
+
+
+def test_the_page_is_opened_in_the_default_browser_unless_told_not_to(tmp_path: Path) -> None:
+    opened = tmp_path / "opened"
+    # Written aside and renamed into place, so the test never reads half of it.
+    record = (
+        f"import pathlib, sys; aside = pathlib.Path({str(opened)!r} + '.part'); "
+        f"aside.write_text(sys.argv[1]); aside.replace({str(opened)!r})"
+    )
+    with serving_room_page(tmp_path, browser=f"{shlex.quote(sys.executable)} -c {shlex.quote(record)} %s") as page:
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.read_text() == page
