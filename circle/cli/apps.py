@@ -9,6 +9,7 @@ import click
 import platformdirs
 
 from circle.cli.support import one_line_errors, read_passphrase
+from circle.domain.errors import CircleError
 from circle.paths import locations
 from circle.ui.launch import open_app
 
@@ -18,12 +19,33 @@ from circle.ui.launch import open_app
     "--names", is_flag=True,
     help="Show the speaker's first name where the group's rules allow it (asks for your passphrase).",
 )
+@click.option("--web", is_flag=True, help="Serve the display as a web page on this laptop, for a TV or a video call.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0,
+    help="With --web: the port to listen on (by default a free one).",
+)
+@click.option("--no-open", is_flag=True, help="With --web: print the page's address without opening a browser.")
 @one_line_errors
-def display(names: bool) -> None:
+def display(names: bool, web: bool, port: int, no_open: bool) -> None:
     """Open the room display: the part of the meeting and a big timer, for a screen the group can see."""
+    if web:
+        _serve_room_page(names, port, no_open)
+        return
+    if port or no_open:
+        raise CircleError("--port and --no-open go with --web.")
     from circle.ui.launch import open_room_display
 
     open_room_display(locations(), passphrase=read_passphrase if names else None)
+
+
+def _serve_room_page(names: bool, port: int, no_open: bool) -> None:
+    if names:
+        # The page may be shared in a call or left on a screen anyone can photograph.
+        raise CircleError("The page in a browser never shows names; leave out --names.")
+    from circle.web.serve import serve_room
+    from circle.workspace import RoomBoard
+
+    serve_room(RoomBoard(locations().room_file), port=port, open_browser=not no_open, say=click.echo)
 
 
 @click.command()

@@ -1,7 +1,8 @@
 """The room board file, read four times a second by the room display: any file is a board or RoomBoardUnreadable.
 
 What is read is shown at once, so a board that reads must also draw: the display's reading of it works
-at any moment, and its sealed name opens or is refused as SealBroken.
+at any moment, and its sealed name opens or is refused as SealBroken. The browser's page is answered
+from any file too, and never with the name.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from circle.domain.session import Arrive, LiveSession, NextPhase, Open, Pause, S
 from circle.store.room_board import PublishedRoom, RoomBoard, RoomBoardUnreadable
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
+from circle.web.reading import room_answer
 from tests.fuzz.checks import fuzz, raises_only
 from tests.fuzz.meetings import START
 from tests.fuzz.strategies import byte_edits, edited, json_edits, json_values, mutated
@@ -54,6 +56,7 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> RoomBoard:
 
 def _read_and_draw(board: RoomBoard, content: bytes) -> None:
     board.path.write_bytes(content)
+    _answer_the_web_page(board)
     published = raises_only(RoomBoardUnreadable, board.read)
     if published is None:
         return
@@ -62,6 +65,13 @@ def _read_and_draw(board: RoomBoard, content: bytes) -> None:
     if published.sealed_speaker is not None:
         name = raises_only(SealBroken, lambda: SEALER.open_text("room", "speaker", "s-1", published.sealed_speaker))
         assert name in (None, "Ada")
+
+
+def _answer_the_web_page(board: RoomBoard) -> None:
+    """The browser's page is answered whatever the file holds, in strict JSON and without the sealed name."""
+    for hours in (0, 13):
+        sent = json.dumps(room_answer(board, START + timedelta(hours=hours)), allow_nan=False)
+        assert "Ada" not in sent
 
 
 @fuzz(300)

@@ -8,20 +8,9 @@ from textual.content import Content
 
 from circle.domain.group import PhaseKind
 from circle.domain.session import RoundOrderMode
+from circle.domain.session.pacer import pacer
 from circle.workspace import Meeting
 from circle.ui.text import plain
-
-BREATH_IN, BREATH_HOLD, BREATH_OUT = 4, 2, 6
-
-
-def _pacer(seconds: float) -> str:
-    """A slow breathing rhythm; it changes every few seconds and never flashes."""
-    moment = int(seconds) % (BREATH_IN + BREATH_HOLD + BREATH_OUT)
-    if moment < BREATH_IN:
-        return "Breathe in …"
-    if moment < BREATH_IN + BREATH_HOLD:
-        return "Hold …"
-    return "Breathe out, slowly …"
 
 
 def _and_guests(guests: int) -> str:
@@ -64,7 +53,7 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(*parts)
     if phase is PhaseKind.BREAK:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
-        return Content(f"Break.\n\n{_pacer(elapsed)}\n\nn moves on when everyone is back.")
+        return Content(f"Break.\n\n{pacer(elapsed)}\n\nn moves on when everyone is back.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
         queue = ", ".join(meeting.name(member) for member in state.queue) or "nobody yet"

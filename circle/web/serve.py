@@ -1,0 +1,49 @@
+"""`circle display --web`: serve the room page until Ctrl+C, and open it in the default browser."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import webbrowser
+from collections.abc import Callable
+
+from aiohttp import web
+
+from circle.domain.clock import SystemClock
+from circle.domain.errors import CircleError
+from circle.web.server import HOST, new_token, room_site
+from circle.workspace import RoomBoard
+
+
+def serve_room(board: RoomBoard, *, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
+    """Serve until interrupted; `say` prints the address, which holds the token."""
+    asyncio.run(_serve(board, port, open_browser, say))
+
+
+async def _serve(board: RoomBoard, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
+    token = new_token()
+    runner = web.AppRunner(room_site(board, token, SystemClock()), access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, HOST, port)
+        try:
+            await site.start()
+        except OSError as error:
+            # Taken by another program, or kept for the system (below 1024): either way, another port.
+            reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror or "it is refused"
+            raise CircleError(
+                f"Port {port} cannot be used ({reason}); choose another with --port, or leave it out."
+            ) from None
+        address = f"http://{HOST}:{_port(runner)}/{token}/"
+        say(f"The room display is at {address}")
+        say("Anyone with this address on this laptop can see the timer; Ctrl+C stops it.")
+        if open_browser and not webbrowser.open(address):
+            say("No browser could be opened from here: open that address in one.")
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
+def _port(runner: web.AppRunner) -> int:
+    """The port really listened on: the one asked for, or the free one the system chose for port 0."""
+    return int(runner.addresses[0][1])
