@@ -1,12 +1,13 @@
-"""One writer per vault: an advisory lock held for as long as circle has the vault open.
+"""One writer per vault: a lock held for as long as circle has the vault open.
 
 The lock itself is filelock's descriptor lock: flock on Linux and macOS, LockFileEx on Windows. filelock is
 pure Python with no dependencies of its own, tested on all three, and what virtualenv and tox lock with; its
 `lock_descriptor` locks a descriptor circle opened itself, so the checks below still see which file is locked
 (its FileLock class keeps the descriptor to itself). portalocker would lock the same way, with a dependency
 (pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so a killed
-circle never blocks the next one. On Windows an open file cannot be renamed or removed, so the case below
-does not arise there.
+circle never blocks the next one (Windows frees it "depending on available system resources": a moment later,
+at worst, and a second try then opens the vault). On Windows an open file cannot be renamed or removed, so the
+case below does not arise there.
 
 A lock belongs to the open file, not to its name: renamed or removed while circle runs, the lock file at the
 path would be a new one, free for a second circle to take. So the lock is taken only on the file that is at the

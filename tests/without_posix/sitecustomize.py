@@ -29,7 +29,7 @@ def _allowed(importer: str, module: str) -> bool:
     return importer.partition(".")[0] in sys.stdlib_module_names or module in LIBRARY_POSIX_BRANCHES.get(importer, ())
 
 
-def _checked_import(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002 - __import__'s own names
+def _checked_import(name, globals=None, locals=None, fromlist=(), level=0):  # __import__'s own signature
     top = name.partition(".")[0]
     importer = (globals or {}).get("__name__", "")
     if level == 0 and top in POSIX_ONLY and not _allowed(importer, top):
