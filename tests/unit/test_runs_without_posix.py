@@ -1,6 +1,6 @@
 """circle as on Windows: with the modules only POSIX systems have made unimportable, every module of circle imports
 and a part of the CLI and app suites passes. `make test-without-posix` runs the whole of both suites so (about
-four and a half minutes on two cores, too long for every run).
+four minutes on two cores, too long for every run).
 
 The blocker is tests/without_posix/sitecustomize.py, put on PYTHONPATH: it holds in pytest and in every circle
 the tests start.
