@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test torture bench dist clean
+.PHONY: demo test test-without-posix torture bench dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# The whole CLI and app suites as on Windows: POSIX-only modules (fcntl, termios, pwd...) cannot be imported
+# (tests/without_posix/sitecustomize.py). `make test` runs a part of them so.
+test-without-posix: $(STAMP)
+	PYTHONPATH=tests/without_posix $(BIN)/python -m pytest -n auto tests/cli tests/app
 
 # The crash torture at length: 500 random kills of a live meeting (`make test` runs 20).
 torture: $(STAMP)

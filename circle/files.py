@@ -14,7 +14,9 @@ from pathlib import Path
 from circle.domain.errors import CircleError
 
 PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
+PRIVATE_FILE_MODE = 0o600  # on Windows only its write bit counts: the user profile's ACLs keep others out
+# Windows opens a bare descriptor in text mode: each \n written would become \r\n, and a read would stop at ^Z.
+BINARY = getattr(os, "O_BINARY", 0)
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -47,7 +49,7 @@ def make_private(path: Path) -> None:
 def write_private_file(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write a new file readable by its owner only; an existing file is never overwritten."""
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE_MODE)
     except FileExistsError:
         raise CircleError(f"There is already a file at {path}; choose another name.") from None
     try:
@@ -97,7 +99,7 @@ class NotARegularFile(CircleError):
 def read_at_most(path: Path, limit: int) -> bytes | None:
     """A regular file's bytes, or None when it holds more than `limit`: never more than `limit` + 1 bytes are
     read, whatever `path` is (`/dev/zero` never ends). Opened without blocking, so a pipe is refused at once."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotARegularFile(f"{path} is not a regular file; nothing was read.")

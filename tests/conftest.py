@@ -11,12 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import textual.constants
 
 from circle.domain.clock import Clock
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The app in tests is drawn as a true-colour terminal has it, whatever TERM the run has: in 16 colours circle
+# changes the timer colours (circle/ui/themes/terminals.py), and pictures must not depend on where they are taken.
+textual.constants.COLOR_SYSTEM = "truecolor"
 PASSPHRASE = "correct horse battery staple"
 HANDLE = "Sam"
 

@@ -1,6 +1,15 @@
-"""One writer per vault: an advisory lock held for as long as circle has the vault open.
+"""One writer per vault: a lock held for as long as circle has the vault open.
 
-An flock belongs to the open file, not to its name: renamed or removed while circle runs, the lock file at the
+The lock itself is filelock's descriptor lock: flock on Linux and macOS, LockFileEx on Windows. filelock is
+pure Python with no dependencies of its own, tested on all three, and what virtualenv and tox lock with; its
+`lock_descriptor` locks a descriptor circle opened itself, so the checks below still see which file is locked
+(its FileLock class keeps the descriptor to itself). portalocker would lock the same way, with a dependency
+(pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so a killed
+circle never blocks the next one (Windows frees it "depending on available system resources": a moment later,
+at worst, and a second try then opens the vault). On Windows an open file cannot be renamed or removed, so the
+case below does not arise there.
+
+A lock belongs to the open file, not to its name: renamed or removed while circle runs, the lock file at the
 path would be a new one, free for a second circle to take. So the lock is taken only on the file that is at the
 path, and before each write the holder checks it still is; if not, it takes the lock at the path again, or stops
 (VaultInUse) when another circle has it. Stopped for good: the other circle may have written since, and what this
@@ -9,9 +18,10 @@ one holds in memory (a live meeting's log) would no longer be the vault's.
 
 from __future__ import annotations
 
-import fcntl
 import os
 from pathlib import Path
+
+from filelock import lock_descriptor, unlock_descriptor
 
 from circle.files import PRIVATE_FILE_MODE
 from circle.store.errors import VaultInUse
@@ -31,10 +41,13 @@ class VaultLock:
         for _ in range(ATTEMPTS):
             fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+                taken = lock_descriptor(fd, blocking=False)
+            except BaseException:
                 os.close(fd)
-                raise VaultInUse() from None
+                raise
+            if not taken:
+                os.close(fd)
+                raise VaultInUse()
             if self._at_the_path(fd):
                 self._fd = fd
                 return
@@ -79,5 +92,5 @@ class VaultLock:
 
     @staticmethod
     def _close(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        unlock_descriptor(fd)
         os.close(fd)

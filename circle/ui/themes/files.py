@@ -173,6 +173,11 @@ def timer_colours(theme: Theme, generated: dict[str, str]) -> dict[str, str]:
     }
 
 
+def drawn_colour(value: str, under: str) -> str:
+    """The hex the screen shows for a colour as Textual CSS writes it, laid on the opaque colour `under`."""
+    return _over(Color.parse(under).with_alpha(1.0), value).hex6
+
+
 def _over(under: Color, value: str) -> Color:
     """A colour as Textual CSS writes it ('#hex', a name or 'auto', then an optional 'NN%') laid on `under`."""
     text, _, percent = value.strip().partition(" ")

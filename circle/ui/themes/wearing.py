@@ -16,6 +16,7 @@ from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
 from circle.paths import Locations
 from circle.ui.themes.files import load_catalog, timer_colours
+from circle.ui.themes.terminals import SIXTEEN_COLOURS, timers_for_sixteen_colours
 
 
 class CircleThemes(App[None]):
@@ -69,3 +70,10 @@ class CircleThemes(App[None]):
         """circle's timer colours for any theme, Textual's built-in ones included."""
         theme = self.current_theme
         return timer_colours(theme, theme.to_color_system().generate())
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables; in a terminal of 16 colours, with timer colours it can still tell apart."""
+        variables = super().get_css_variables()  # also kept as self.theme_variables: updated here in place
+        if self.console.color_system in SIXTEEN_COLOURS:
+            variables.update(timers_for_sixteen_colours(variables, variables["background"], self.current_theme.dark))
+        return variables
