@@ -13,6 +13,7 @@ from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, moment, row_
 from circle.store.member_rows import member_row, open_dates
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
+from circle.store.roster_care import erase_in
 from circle.store.sealing import GroupSealer
 from circle.store.session_log import SessionLog
 
@@ -40,6 +41,7 @@ class GroupExchange:
 
     def _members(self, sealer: GroupSealer) -> tuple[MemberEntry, ...]:
         """Everyone, the forgotten included: their attendance still counts. In the order they were added."""
+        keeps_names = self._repo.group(sealer).rules.keeps_names
         entries = []
         for mid, details, name in self._repo.rows(
             "SELECT id, details, name FROM members WHERE group_id = ?", [sealer.group_id]
@@ -51,6 +53,7 @@ class GroupExchange:
                     created_at=dates.created_at,
                     joined_on=dates.joined_on,
                     name=sealer.open_text("members", "name", mid, name) if name is not None else None,
+                    forgotten=name is None and keeps_names,
                 )
             )
         return tuple(sorted(entries, key=lambda entry: (entry.created_at, entry.id)))
@@ -95,7 +98,9 @@ class GroupExchange:
                 self._notes.add(sealer, note)
             for note_id, at in plan.resolved.items():
                 self._notes.resolve_in(db, sealer, note_id, at)
+            for member_id in plan.forget_members:
+                erase_in(db, sealer, member_id, self._notes.notes(sealer))
             if plan.signing is not None:
                 self._repo.set_signing_key(sealer, plan.signing)
-        if plan.replaced_meetings or plan.merged_logs:
+        if plan.replaced_meetings or plan.merged_logs or plan.forget_members:
             self._repo.checkpoint()  # the replaced logs leave no copy in the write-ahead log

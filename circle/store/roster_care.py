@@ -7,6 +7,7 @@ write-ahead log is checkpointed and truncated afterwards, as the retention purge
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from circle.domain.notes import Note
@@ -49,18 +50,10 @@ class RosterCare:
     def erase(self, sealer: GroupSealer, member_id: str) -> int:
         """Forget one person now: their name, join date and every note about them go; the row stays as an id
         that names no one, so the meetings they came to keep their counts. Returns how many notes went."""
-        about = [note.id for note in self._notes.notes(sealer) if note.member_id == member_id]
-        # When the row was added says nothing about who they were, and a handoff orders rows by it.
-        anonymous = MemberDates(self._dates(sealer, member_id).created_at, None)
         with self._repo.writing() as db:
-            for note_id in about:
-                db.execute("DELETE FROM notes WHERE id = ?", [note_id])
-            db.execute(
-                "UPDATE members SET name = NULL, details = ? WHERE id = ?",
-                [sealed_details(sealer, member_id, anonymous), member_id],
-            )
+            gone = erase_in(db, sealer, member_id, self._notes.notes(sealer))
         self._repo.checkpoint()
-        return len(about)
+        return gone
 
     def merge(self, sealer: GroupSealer, keep_id: str, other_id: str) -> None:
         """OTHER's attendance and notes become KEEP's, and OTHER's row is deleted. At a meeting both were marked
@@ -119,3 +112,19 @@ def merged_entry(keep: AttendanceRecord | None, other: AttendanceRecord, keep_id
     both = [row for row in (keep, other) if row.presence is Presence.PRESENT]
     winner = other if both == [other] else keep
     return replace(winner, member_id=keep_id, newcomer=any(row.newcomer for row in both) or winner.newcomer)
+
+
+def erase_in(db: Database, sealer: GroupSealer, member_id: str, notes: Iterable[Note]) -> int:
+    """Within a writing transaction: the person's name, join date and the `notes` about them go; their row stays
+    as an id that names no one. Returns how many notes went. The caller checkpoints once it commits."""
+    about = [note.id for note in notes if note.member_id == member_id]
+    for note_id in about:
+        db.execute("DELETE FROM notes WHERE id = ?", [note_id])
+    [(details,)] = db.execute("SELECT details FROM members WHERE id = ?", [member_id]).fetchall()
+    # When the row was added says nothing about who they were, and a handoff orders rows by it.
+    anonymous = MemberDates(open_dates(sealer, member_id, details).created_at, None)
+    db.execute(
+        "UPDATE members SET name = NULL, details = ? WHERE id = ?", [sealed_details(sealer, member_id, anonymous), member_id]
+    )
+    return len(about)
+

@@ -70,6 +70,7 @@ class HandoffImported:
     events: int
     set_aside: int
     notes_left_out: int  # notes this group's rules here would not have kept
+    forgotten: int  # people forgotten on the other laptop, and so here too
     meeting_open: bool  # the group has a meeting in progress here now
 
     def lines(self, name: str) -> list[str]:
@@ -84,6 +85,11 @@ class HandoffImported:
             said.append(
                 f"{self.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
                 " the earlier one was kept."
+            )
+        if self.forgotten:
+            said.append(
+                f"{self.forgotten} {'person' if self.forgotten == 1 else 'people'} forgotten on the other laptop"
+                " (at their request, or by the group's rules) are forgotten here too."
             )
         if self.notes_left_out:
             said.append(
@@ -198,5 +204,6 @@ class HandoffExchange(Service):
             events=plan.events_added,
             set_aside=plan.set_aside,
             notes_left_out=plan.notes_left_out,
+            forgotten=len(plan.forget_members),
             meeting_open=group_id in self._meetings.meetings_in_progress(),
         )

@@ -301,3 +301,21 @@ def test_an_erased_persons_name_and_notes_do_not_come_back_with_an_older_copy_of
     lead.erase_member(group.id, ada.id)
     lead.import_handoff(*astuple_of(export(co, group.id)))  # the co-facilitator's copy still has Ada and the note
     assert lead.notes(group.id) == [] and [member.name for member in lead.members(group.id)] == []
+
+
+def test_someone_erased_on_one_laptop_is_forgotten_on_the_other_at_the_next_handoff(lead: Workspace, co: Workspace):
+    group = lead.create_group("Tuesday")
+    ada = lead.add_member(group.id, "Ada")
+    meeting = lead.meeting(group.id)
+    meeting.do(Arrive(ada.id))
+    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
+    meeting.close()
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    assert [member.name for member in co.members(group.id)] == ["Ada"] and len(co.notes(group.id)) == 1
+    lead.erase_member(group.id, ada.id)
+    imported = co.import_handoff(*astuple_of(export(lead, group.id)))
+    assert imported.forgotten == 1 and "forgotten here too" in " ".join(imported.lines("Tuesday"))
+    assert [member.name for member in co.members(group.id)] == [] and co.notes(group.id) == []
+    assert co.trends([group.id]).groups[group.id].periods[0].mean_attendance == 1  # the counts stay
+    again = co.import_handoff(*astuple_of(export(lead, group.id)))
+    assert again.forgotten == 0 and not again.changed

@@ -46,6 +46,7 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
         notes=notes,
         notes_left_out=left_out,
         resolved=resolved,
+        forget_members=_forgotten_there(ours, theirs),
         signing=_newer_signing_key(ours, theirs),
         **meetings,
     )
@@ -74,6 +75,13 @@ def _new_members(ours: GroupSnapshot, theirs: GroupSnapshot, rules: Confidential
         for member in theirs.members
         if member.id not in known
     )
+
+
+def _forgotten_there(ours: GroupSnapshot, theirs: GroupSnapshot) -> tuple[str, ...]:
+    """Members forgotten on the other laptop (erased on request, say) whom this one still names: an erasure must
+    reach every copy of the group, so they are forgotten here too."""
+    forgotten = {member.id for member in theirs.members if member.forgotten}
+    return tuple(member.id for member in ours.members if member.id in forgotten and member.name is not None)
 
 
 def _kept_name(name: str | None, rules: ConfidentialityRules) -> str | None:

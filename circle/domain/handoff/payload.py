@@ -68,7 +68,8 @@ def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
         },
         "facilitators": dict(snapshot.facilitators),
         "members": [
-            {"id": m.id, "created_at": m.created_at.isoformat(), "joined_on": _when(m.joined_on), "name": m.name}
+            {"id": m.id, "created_at": m.created_at.isoformat(), "joined_on": _when(m.joined_on), "name": m.name,
+             "forgotten": m.forgotten}
             for m in snapshot.members
         ],
         "meetings": [meeting_to_json(meeting) for meeting in snapshot.meetings],

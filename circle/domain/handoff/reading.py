@@ -63,6 +63,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
             created_at=moment(m["created_at"]),
             joined_on=optional(day, m["joined_on"]),
             name=optional(_name, m["name"]),
+            forgotten=_flag(m.get("forgotten", False)),  # absent from a handoff made before it was sent
         )
         for m in raw["members"]
     )
@@ -77,6 +78,12 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
         notes=notes,
         signing=optional(_signing, group_raw.get("signing")),  # absent from a handoff made before signing keys
     )
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise ValueError("not a boolean")
+    return value
 
 
 def _signing(raw: Any) -> SigningKey:

@@ -30,6 +30,7 @@ class MemberEntry:
     created_at: datetime
     joined_on: date | None
     name: str | None  # None once forgotten, and in groups that keep no names
+    forgotten: bool = False  # forgotten on purpose (erased, or by retention) in a group that keeps names
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class MergePlan:
     notes: tuple[Note, ...] = ()
     notes_left_out: int = 0  # notes this vault's rules would not have kept, had they been entered here
     resolved: Mapping[str, datetime] = field(default_factory=dict)  # note id -> when it was done
+    forget_members: tuple[str, ...] = ()  # forgotten there, still named here: forgotten here too
     events_added: int = 0
     set_aside: int = 0
     signing: SigningKey | None = None  # the group's signing key, when theirs was made later than ours
@@ -77,5 +79,5 @@ class MergePlan:
     def changes_anything(self) -> bool:
         return any(
             (self.settings, self.facilitators, self.members, self.new_meetings, self.replaced_meetings,
-             self.merged_logs, self.notes, self.resolved, self.signing)
+             self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members)
         )
