@@ -2,8 +2,10 @@
 
 A group's name rule keeps only a first name and a last initial, or initials: two people may well be kept as
 the same "Jo F.". Each of them is then shown with the month they joined ("Jo F. (Mar 2025)"), which is no
-more of a name than the rule allows; two who also joined in the same month (or with no date) are numbered
-in the order they were added ("Jo F. (Mar 2025 #2)").
+more of a name than the rule allows; two who also joined in the same month (or with no date) are told apart
+by the start of their random ids ("Jo F. (Mar 2025, 3fa)"). Not by a number in the order they were added:
+that would change when one of them is erased or merged, and a command run again from a shell's history
+would then name someone else.
 """
 
 from __future__ import annotations
@@ -54,9 +56,19 @@ def told_apart(members: Iterable[Member]) -> list[Member]:
         for member in namesakes:
             by_month[month_of(member)].append(member)
         for month, same in by_month.items():
-            for number, member in enumerate(same, 1):
-                tags[member.id] = month if len(same) == 1 else f"{month} #{number}"
+            for member in same:
+                tags[member.id] = month if len(same) == 1 else f"{month}, {_id_start(member, same)}"
     return [replace(member, tag=tags.get(member.id, "")) for member in listed]
+
+
+def _id_start(member: Member, same: list[Member]) -> str:
+    """The shortest start of the member's id, three characters or more, that no other in `same` shares."""
+    others = [other.id for other in same if other.id != member.id]
+    for length in range(3, len(member.id) + 1):
+        start = member.id[:length]
+        if not any(other.startswith(start) for other in others):
+            return start
+    return member.id
 
 
 def roster_order(member: Member) -> tuple[str, date, str]:
