@@ -16,7 +16,7 @@ from pathlib import Path
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.json_fields import load_json
 from circle.domain.session.room import RoomView
-from circle.files import replace_atomically
+from circle.files import NotARegularFile, read_at_most, replace_atomically
 
 BOARD_FORMAT = "circle-room/1"
 # Far bigger than any board circle writes; a bigger file is not one.
@@ -51,15 +51,26 @@ class RoomBoard:
         """No meeting on the board any more: the display goes back to its quiet screen."""
         self.path.unlink(missing_ok=True)
 
+    def clear_if_showing(self, session_id: str) -> None:
+        """Clear the board only if it shows this meeting: another group's meeting may be on it."""
+        try:
+            shown = self.read()
+        except RoomBoardUnreadable:
+            return
+        if shown is not None and shown.view.session_id == session_id:
+            self.clear()
+
     def read(self) -> PublishedRoom | None:
         """The board as last published, or None if no meeting has published one."""
         try:
-            with self.path.open("rb") as file:
-                raw = file.read(MAX_BOARD_BYTES + 1)
+            # Only a regular file, opened without blocking: a pipe put in its place would hang every reader.
+            raw = read_at_most(self.path, MAX_BOARD_BYTES)
         except FileNotFoundError:
             return None
-        except OSError:
+        except (OSError, NotARegularFile):
             raise RoomBoardUnreadable() from None
+        if raw is None:
+            raise RoomBoardUnreadable()
         try:
             body = load_json(raw, max_bytes=MAX_BOARD_BYTES)
             if body.get("format") != BOARD_FORMAT:

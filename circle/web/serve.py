@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import logging
 import webbrowser
 from collections.abc import Callable
 
@@ -17,6 +18,10 @@ from circle.workspace import RoomBoard
 
 def serve_room(board: RoomBoard, *, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
     """Serve until interrupted; `say` prints the address, which holds the token."""
+    # A request the server cannot parse (a header longer than it takes, say) is answered 400 by aiohttp, which
+    # would also print its traceback here: nothing a facilitator can act on, and not one line.
+    logging.getLogger("aiohttp").addHandler(logging.NullHandler())
+    logging.getLogger("aiohttp").propagate = False
     asyncio.run(_serve(board, port, open_browser, say))
 
 

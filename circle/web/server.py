@@ -54,7 +54,8 @@ def _only_for(token: str) -> Callable[[web.Request, Handler], Awaitable[web.Stre
         path = request.raw_path.split("?", 1)[0].encode()
         asked = path[: len(expected)]
         # Compared in constant time, so the token cannot be guessed a character at a time.
-        if not (_from_this_laptop(request) and secrets.compare_digest(asked, expected)):
+        if not (_from_this_laptop(request) and _asked_for_this_laptop(request)
+                and secrets.compare_digest(asked, expected)):
             return web.Response(status=404)
         try:
             return await handler(request)
@@ -69,6 +70,13 @@ def _from_this_laptop(request: web.Request) -> bool:
         return request.remote is not None and ip_address(request.remote).is_loopback
     except ValueError:
         return False
+
+
+def _asked_for_this_laptop(request: web.Request) -> bool:
+    """The address the browser asked for names this laptop: a web page elsewhere that made its own name point
+    here (DNS rebinding) sends its own name, and is turned away even if it learnt the token."""
+    host = request.headers.get("Host", "").rsplit(":", 1)[0].strip("[]").lower()
+    return host in ("127.0.0.1", "localhost")
 
 
 async def _say_nothing_of_the_server(request: web.Request, response: web.StreamResponse) -> None:

@@ -48,7 +48,7 @@ class MeetingRecords(Service):
         discard_meeting(self._context.repo, sealer, meeting_id)
         if was_open:
             try:
-                RoomBoard(self._context.locations.room_file).clear()
+                RoomBoard(self._context.locations.room_file).clear_if_showing(meeting_id)
             except OSError:
                 pass  # the display's file is a convenience; it goes quiet once it is stale
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
+import os
 import re
 import shlex
 import socket
@@ -199,7 +201,8 @@ async def test_a_request_from_another_address_gets_404_even_if_the_server_were_l
         from_elsewhere = await wide_open.session.get(f"http://{address}:{port}/{TOKEN}/room.json")
         assert from_elsewhere.status == 404
         assert await from_elsewhere.read() == b""
-        assert (await wide_open.get(f"/{TOKEN}/room.json")).status == 200  # the same request from loopback
+        from_here = await wide_open.session.get(f"http://127.0.0.1:{port}/{TOKEN}/room.json")
+        assert from_here.status == 200  # the same request from loopback
 
 
 def test_the_command_listens_on_127_0_0_1_only(workspace_with_group: Workspace) -> None:
@@ -246,3 +249,32 @@ def test_the_page_is_opened_in_the_default_browser_unless_told_not_to(tmp_path: 
         while not opened.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert opened.read_text() == page
+
+
+async def test_a_page_asked_for_under_another_hosts_name_gets_404_even_with_the_token(client: TestClient) -> None:
+    # DNS rebinding: a web page elsewhere points its own name at 127.0.0.1; its requests carry that name.
+    for host in ("evil.example", "evil.example:8080", "127.0.0.1.evil.example"):
+        answer = await client.get(f"/{TOKEN}/room.json", headers={"Host": host})
+        assert answer.status == 404 and await answer.read() == b""
+    assert (await client.get(f"/{TOKEN}/room.json", headers={"Host": "localhost"})).status == 200
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX-only")
+async def test_a_pipe_in_the_boards_place_is_said_plainly_and_never_hangs_the_page(
+    client: TestClient, workspace_with_group: Workspace
+) -> None:
+    board = workspace_with_group.locations.room_file
+    board.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(board)
+    answer = await asyncio.wait_for(_room(client), timeout=10)
+    assert answer == await asyncio.wait_for(_room(client), timeout=10)
+    assert "Someone" not in json.dumps(answer) and answer.get("running") is not True
+
+
+def test_a_request_the_server_cannot_parse_is_refused_without_a_traceback(workspace_with_group: Workspace) -> None:
+    with serving_room_page(workspace_with_group.locations.data.parent) as address:
+        port = int(address.split(":")[2].split("/")[0])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            raw.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: " + b"a" * 100_000 + b"\r\n\r\n")
+            assert raw.recv(100).split(b"\r\n")[0].endswith(b" 400 Bad Request")
+    # serving_room_page checks on the way out that the server printed no traceback

@@ -20,9 +20,9 @@ from circle.domain.meeting_changes import (
 )
 from circle.domain.records import CancelReason, MeetingStatus
 from circle.domain.roster import RosterEntry
-from circle.domain.session import Arrive
+from circle.domain.session import Arrive, NextPhase
 from circle.domain.trends.periods import Period
-from circle.workspace import Workspace
+from circle.workspace import RoomBoard, Workspace
 from tests.conftest import unlocked_workspace
 from tests.stored_rows import stored_rows
 from tests.unit.test_notes_and_purge import found_in
@@ -243,3 +243,16 @@ def test_the_attendance_editor_tells_two_people_of_one_name_apart(vault: Workspa
     meeting_id = held(vault, group.id, "Jo F.")
     shown = [line.member.shown for line in vault.attendance_sheet(group.id, meeting_id)]
     assert shown == ["Jo F. (Mar 2025)", "Jo F. (Oct 2025)"]
+
+
+def test_discarding_a_meeting_leaves_another_groups_live_meeting_on_the_room_display(vault: Workspace):
+    board = RoomBoard(vault.locations.room_file)
+    tuesday, thursday = group_of(vault, "Ada"), vault.create_group("Thursday", "support-90").id
+    mistake = vault.meeting(tuesday)
+    live = vault.meeting(thursday)  # opened after: its steps are what the room display shows
+    live.do(NextPhase())
+    vault.discard_meeting(tuesday, mistake.session_id)
+    shown = board.read()
+    assert shown is not None and shown.view.session_id == live.session_id
+    vault.discard_meeting(thursday, live.session_id)
+    assert board.read() is None
