@@ -53,6 +53,7 @@ class MeetingRecord:
     passed_turns: int = 0
     pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to 5: counts only
     cancel_reason: CancelReason | None = None  # a cancelled meeting's reason, sealed in its summary
+    corrected_at: datetime | None = None  # when its attendance was last put right: that copy wins in a handoff
     guests: int = 0  # anonymous visitors beside the roster, counted in the headcount too
 
 

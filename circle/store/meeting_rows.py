@@ -50,6 +50,8 @@ def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
         summary["guests"] = meeting.guests
     if meeting.cancel_reason is not None:
         summary["cancel_reason"] = str(meeting.cancel_reason)
+    if meeting.corrected_at is not None:
+        summary["corrected_at"] = meeting.corrected_at.isoformat()
     return summary
 
 
@@ -108,4 +110,5 @@ def row_to_record(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingRecord:
         started_at=moment(summary["started_at"]),
         ended_at=moment(summary["ended_at"]),
         cancel_reason=None if reason is None else _REASONS.get(reason, CancelReason.OTHER),
+        corrected_at=moment(summary.get("corrected_at")),
     )

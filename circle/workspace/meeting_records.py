@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from circle.domain.names_apart import roster_order, told_apart
@@ -87,5 +87,6 @@ class MeetingRecords(Service):
         rows = attendance_of(context.repo, sealer, meeting_id)
         unnamed = {row.member_id for row in rows if row.presence is Presence.PRESENT and row.member_id not in roster}
         record, attendance = corrected(meeting, rows, present | unnamed)
+        record = replace(record, corrected_at=context.clock.now())
         rewrite_meeting(context.repo, sealer, record, attendance)
         return record

@@ -319,3 +319,18 @@ def test_someone_erased_on_one_laptop_is_forgotten_on_the_other_at_the_next_hand
     assert co.trends([group.id]).groups[group.id].periods[0].mean_attendance == 1  # the counts stay
     again = co.import_handoff(*astuple_of(export(lead, group.id)))
     assert again.forgotten == 0 and not again.changed
+
+
+def test_a_correction_of_who_came_wins_over_an_older_copy_on_both_laptops(lead: Workspace, co: Workspace):
+    group = lead.create_group("Tuesday")
+    ada, bo = lead.add_member(group.id, "Ada"), lead.add_member(group.id, "Bo")
+    meeting = lead.meeting(group.id)
+    meeting.do(Arrive(ada.id))
+    meeting.close()
+    co.import_handoff(*astuple_of(export(lead, group.id)))  # the co-facilitator has the uncorrected copy
+    lead.correct_attendance(group.id, meeting.session_id, {ada.id, bo.id})  # Bo was there too
+    lead.import_handoff(*astuple_of(export(co, group.id)))
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    for laptop in (lead, co):
+        [kept] = laptop.kept_meetings(group.id)
+        assert kept.headcount == 2 and kept.corrected_at is not None

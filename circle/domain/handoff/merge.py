@@ -110,7 +110,7 @@ def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
                 merged.append(replace(mine, events=result.events))
             added += result.added
             set_aside += result.set_aside
-        elif not mine.is_open and not meeting.is_open and _closing_key(meeting) < _closing_key(mine):
+        elif not mine.is_open and not meeting.is_open and _preferred(meeting, mine):
             replaced.append(meeting)
     return {
         "new_meetings": tuple(new),
@@ -119,6 +119,15 @@ def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
         "events_added": added,
         "set_aside": set_aside,
     }
+
+
+def _preferred(theirs: MeetingEntry, mine: MeetingEntry) -> bool:
+    """Whether their closed copy replaces ours: the one whose attendance was put right last, so a correction is
+    never lost to an older copy; between copies corrected alike, the one the closing key picks."""
+    corrected, ours = theirs.record.corrected_at, mine.record.corrected_at
+    if corrected != ours:
+        return ours is None or (corrected is not None and corrected > ours)
+    return _closing_key(theirs) < _closing_key(mine)
 
 
 def _closing_key(meeting: MeetingEntry) -> tuple[str, str]:

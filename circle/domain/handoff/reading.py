@@ -116,6 +116,7 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         passed_turns=integer(raw["passed_turns"]),
         pulse=None if pulse is None else _pulse(pulse),
         cancel_reason=optional(CancelReason, raw.get("cancel_reason")),
+        corrected_at=optional(moment, raw.get("corrected_at")),
         guests=integer(raw.get("guests", 0)),  # absent from a handoff made before guests were counted
     )
     attendance = tuple(

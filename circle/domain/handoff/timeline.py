@@ -56,7 +56,8 @@ def _moments(snapshot: GroupSnapshot) -> Iterator[datetime]:
         yield member.created_at
     for meeting in snapshot.meetings:
         record = meeting.record
-        yield from (moment for moment in (record.started_at, record.ended_at) if moment is not None)
+        kept = (record.started_at, record.ended_at, record.corrected_at)
+        yield from (moment for moment in kept if moment is not None)
         yield from (event.at for event in meeting.events)
     for note in snapshot.notes:
         yield note.created_at
