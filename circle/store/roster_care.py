@@ -10,6 +10,7 @@ from dataclasses import replace
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from circle.domain.clock import EARLIEST
 from circle.domain.notes import Note
 from circle.domain.records import AttendanceRecord, Presence
 from circle.store.attendance import open_attendance, seal_attendance, to_records
@@ -120,9 +121,8 @@ def erase_in(db: Database, sealer: GroupSealer, member_id: str, notes: Iterable[
     about = [note.id for note in notes if note.member_id == member_id]
     for note_id in about:
         db.execute("DELETE FROM notes WHERE id = ?", [note_id])
-    [(details,)] = db.execute("SELECT details FROM members WHERE id = ?", [member_id]).fetchall()
-    # When the row was added says nothing about who they were, and a handoff orders rows by it.
-    anonymous = MemberDates(open_dates(sealer, member_id, details).created_at, None)
+    # Not even when they were added is kept: it is most often the day they joined.
+    anonymous = MemberDates(EARLIEST, None)
     db.execute(
         "UPDATE members SET name = NULL, details = ? WHERE id = ?", [sealed_details(sealer, member_id, anonymous), member_id]
     )
