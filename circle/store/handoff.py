@@ -85,6 +85,8 @@ class GroupExchange:
                 member_row(sealer, member.id, member.name or None, member.created_at, member.joined_on)
                 for member in plan.members
             )
+            for meeting_id in plan.uncancelled:  # the group met on that date after all
+                db.execute("DELETE FROM sessions WHERE id = ? AND status = 'cancelled'", [meeting_id])
             for meeting in plan.new_meetings:
                 db["sessions"].insert(meeting_row(sealer, meeting.record, meeting.attendance))
                 self._log.append(sealer, meeting.record.id, meeting.events)

@@ -334,3 +334,20 @@ def test_a_correction_of_who_came_wins_over_an_older_copy_on_both_laptops(lead: 
     for laptop in (lead, co):
         [kept] = laptop.kept_meetings(group.id)
         assert kept.headcount == 2 and kept.corrected_at is not None
+
+
+def test_a_date_never_shows_both_cancelled_and_held_after_a_handoff(lead: Workspace, co: Workspace, clock: FakeClock):
+    group = lead.create_group("Tuesday")
+    ada = lead.add_member(group.id, "Ada")
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    today = clock.now().date()
+    co.cancel_meeting(group.id, today, CancelReason.HOLIDAY)  # one laptop thought the group would not meet
+    meeting = lead.meeting(group.id)  # and on the other, it did
+    meeting.do(Arrive(ada.id))
+    meeting.close()
+    lead.import_handoff(*astuple_of(export(co, group.id)))
+    co.import_handoff(*astuple_of(export(lead, group.id)))
+    for laptop in (lead, co):
+        assert [(kept.held_on, kept.status) for kept in laptop.kept_meetings(group.id)] == [
+            (today, MeetingStatus.CLOSED)
+        ]

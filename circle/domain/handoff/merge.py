@@ -17,6 +17,7 @@ from circle.domain.handoff.incoming_notes import incoming_notes
 from circle.domain.handoff.payload import meeting_to_json
 from circle.domain.handoff.snapshot import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan, TwoMeetingsOpen
 from circle.domain.handoff.timeline import check_times
+from circle.domain.records import MeetingStatus
 from circle.domain.notes import Note
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.session.merge import merge_logs
@@ -93,13 +94,20 @@ def _kept_name(name: str | None, rules: ConfidentialityRules) -> str | None:
 def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
     by_id = {meeting.record.id: meeting for meeting in ours.meetings}
     ours_open = ours.open_meeting()
-    new, replaced, merged = [], [], []
+    new, replaced, merged, uncancelled = [], [], [], []
     added = set_aside = 0
     for meeting in theirs.meetings:
         mine = by_id.get(meeting.record.id)
         if mine is None:
             if meeting.is_open and ours_open is not None:
                 raise TwoMeetingsOpen()
+            same_day = [kept.record for kept in ours.meetings if kept.record.held_on == meeting.record.held_on]
+            if meeting.record.status is MeetingStatus.CANCELLED and any(
+                kept.status is not MeetingStatus.CANCELLED for kept in same_day
+            ):
+                continue  # the group met that day after all, as this laptop knows
+            if meeting.record.status is MeetingStatus.CLOSED:
+                uncancelled += [kept.id for kept in same_day if kept.status is MeetingStatus.CANCELLED]
             new.append(meeting)
             added += len(meeting.events)
         elif mine.is_open and not meeting.is_open:
@@ -114,6 +122,7 @@ def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
             replaced.append(meeting)
     return {
         "new_meetings": tuple(new),
+        "uncancelled": tuple(uncancelled),
         "replaced_meetings": tuple(replaced),
         "merged_logs": tuple(merged),
         "events_added": added,

@@ -65,6 +65,7 @@ class MergePlan:
     facilitators: Mapping[str, str] = field(default_factory=dict)
     members: tuple[MemberEntry, ...] = ()
     new_meetings: tuple[MeetingEntry, ...] = ()
+    uncancelled: tuple[str, ...] = ()  # dates cancelled here on which the group met, as the payload shows
     replaced_meetings: tuple[MeetingEntry, ...] = ()  # closed there: their record replaces ours
     merged_logs: tuple[MeetingEntry, ...] = ()  # both open: the merged log replaces ours
     notes: tuple[Note, ...] = ()
@@ -78,6 +79,6 @@ class MergePlan:
     @property
     def changes_anything(self) -> bool:
         return any(
-            (self.settings, self.facilitators, self.members, self.new_meetings, self.replaced_meetings,
-             self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members)
+            (self.settings, self.facilitators, self.members, self.new_meetings, self.uncancelled,
+             self.replaced_meetings, self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members)
         )
