@@ -3,8 +3,7 @@ mistake, correct who came; and what trends make of each."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,23 +22,13 @@ from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive, NextPhase
 from circle.domain.trends.periods import Period
 from circle.workspace import RoomBoard, Workspace
+from tests.unit.conftest import MONDAY_EVENING
 from tests.conftest import unlocked_workspace
 from tests.stored_rows import stored_rows
 from tests.unit.test_notes_and_purge import found_in
 
-MONDAY = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+MONDAY = MONDAY_EVENING
 A_WEEK = timedelta(days=7).total_seconds()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(MONDAY)
-
-
-@pytest.fixture
-def vault(vault_home: Path, clock: FakeClock) -> Iterator[Workspace]:
-    with unlocked_workspace(vault_home, clock) as opened:
-        yield opened
 
 
 def group_of(vault: Workspace, *names: str) -> str:

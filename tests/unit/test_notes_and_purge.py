@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,19 +15,8 @@ from circle.domain.rules import NamesPolicy, NotesPolicy
 from circle.domain.session import Arrive
 from circle.workspace import Meeting, MeetingStillOpen, Workspace
 from tests.stored_rows import stored_rows
-from tests.conftest import PASSPHRASE, unlocked_workspace
+from tests.conftest import PASSPHRASE
 from tests.unit.test_no_plaintext_on_disk import encodings
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 2, 19, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def vault(vault_home: Path, clock: FakeClock) -> Iterator[Workspace]:
-    with unlocked_workspace(vault_home, clock) as opened:
-        yield opened
 
 
 def brief_notes_group(vault: Workspace, names: list[str]) -> str:

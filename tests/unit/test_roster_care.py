@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from circle.domain.clock import FakeClock
 from circle.domain.names_apart import AmbiguousName, UnknownMember
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
@@ -18,20 +16,9 @@ from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive
 from circle.workspace import MeetingStillOpen, UnknownGroup, Workspace
 from circle.workspace.roster import NameNotConfirmed, OthersHoldTheGroup, SamePerson
-from tests.conftest import PASSPHRASE, unlocked_workspace
+from tests.conftest import PASSPHRASE
 from tests.stored_rows import stored_rows
 from tests.unit.test_notes_and_purge import found_in
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 2, 19, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def vault(vault_home: Path, clock: FakeClock) -> Iterator[Workspace]:
-    with unlocked_workspace(vault_home, clock) as opened:
-        yield opened
 
 
 def group_with(vault: Workspace, *entries: tuple[str, date | None]) -> str:
