@@ -12,6 +12,7 @@ by the next unlock with the new passphrase, and until the store is replaced the 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,9 +197,9 @@ class LeadStore:
                 self._save(merged.kept)
         for aside in merged.set_aside:
             arrived.set_aside(aside)
+        names = Counter(entry.group.name.casefold() for entry in merged.kept.values())
         for key in merged.kept.keys() - before.keys():
-            name = merged.kept[key].group.name.casefold()
-            if any(other.group.name.casefold() == name for other_key, other in merged.kept.items() if other_key != key):
+            if names[merged.kept[key].group.name.casefold()] > 1:  # a new group under a name already kept
                 arrived.same_name(key, merged.kept[key].group.name)
         return LeadImport(arrived.bundles, merged.counts, arrived.for_another_lead, tuple(arrived.problems))
 
