@@ -3,7 +3,7 @@ what arrived until the store takes it in.
 
 A file that fails a check is refused whole: one group whose signature does not check, or whose statement is
 for another lead or dated later than now, refuses the file. Which key a group is pinned to is the merge's
-question (circle.domain.trends.lead_bundle.merge_groups), not this one.
+question (circle.domain.trends.lead_merge.merge_groups), not this one.
 """
 
 from __future__ import annotations
