@@ -51,7 +51,8 @@ def _century() -> tuple[dict, ...]:
             "first_day": first.isoformat(), "last_day": period_last_day(first, Period.MONTH).isoformat(),
             "label": period_label(first, Period.MONTH), "held": 4, "cancelled": 0, "mean_attendance": 11.25,
             "median_attendance": 11.5, "newcomers": "<3", "returned": 3, "eligible": 4, "stayed": 9, "active": 14,
-            "dropped_off": 0, "return_rate": 0.75, "retention": 0.6428571428571429,
+            "dropped_off": 0, "return_rate": 0.75, "retention": 0.6428571428571429, "guests": 0,
+            "pulse": [0, 4, 3, 5, 6], "pulse_answered": 18, "pulse_mean": 67 / 18,
         })
         first = next_period_start(first, Period.MONTH)
     return tuple(rows)
@@ -61,7 +62,8 @@ def _bundle(lead_public: bytes, groups: int, century: tuple[dict, ...]) -> bytes
     base = LeadGroup("g", "Tuesday Evening", 3, {Period.MONTH: century})
     signed = []
     for index in range(groups):
-        statement = statement_to_json(GroupStatement(MADE, fingerprint(lead_public).hex(), replace(base, id=f"g{index}")))
+        group = replace(base, id=f"g{index}", name=f"Group {index}")  # names apart, or the import points them out
+        statement = statement_to_json(GroupStatement(MADE, fingerprint(lead_public).hex(), group))
         signed.append(SignedStatement(statement, signer_public_key(SEED), sign(SEED, statement)))
     return seal_lead_bundle(bundle_to_json(signed), lead_public)
 
