@@ -100,8 +100,10 @@ class GroupExchange:
                 self._notes.add(sealer, note)
             for note_id, at in plan.resolved.items():
                 self._notes.resolve_in(db, sealer, note_id, at)
-            for member_id in plan.forget_members:
-                erase_in(db, sealer, member_id, self._notes.notes(sealer))
+            if plan.forget_members:
+                notes = self._notes.notes(sealer)  # opened once for everyone forgotten
+                for member_id in plan.forget_members:
+                    erase_in(db, sealer, member_id, notes)
             if plan.signing is not None:
                 self._repo.set_signing_key(sealer, plan.signing)
         if plan.replaced_meetings or plan.merged_logs or plan.forget_members:

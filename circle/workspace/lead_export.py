@@ -62,8 +62,13 @@ class LeadExport(Service):
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
         from circle.domain.trends.compute import compute_trends
-        from circle.domain.trends.lead_bundle import GroupStatement, SignedStatement, bundle_to_json, group_for_lead
-        from circle.domain.trends.lead_bundle import statement_to_json
+        from circle.domain.trends.lead_bundle import (
+            GroupStatement,
+            SignedStatement,
+            bundle_to_json,
+            group_for_lead,
+            statement_to_json,
+        )
         from circle.domain.trends.periods import Period
         from circle.vault.group_signing import sign, signer_public_key
         from circle.vault.lead_bundle import seal_lead_bundle

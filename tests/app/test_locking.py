@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from textual.pilot import Pilot
@@ -117,15 +117,20 @@ async def assert_idles_into_the_lock(pilot: Pilot[None], idle, workspace: Worksp
     assert not workspace.is_unlocked and isinstance(pilot.app.screen, LockScreen)
 
 
+async def a_sharing_turn_and_its_planned_end(pilot: Pilot[None]) -> tuple[MeetingScreen, datetime]:
+    meeting_screen = await to_a_sharing_turn(pilot)
+    planned_end = meeting_screen.meeting.state.planned_end
+    assert planned_end is not None
+    return meeting_screen, planned_end
+
+
 async def test_a_meeting_left_open_hours_past_its_planned_end_no_longer_keeps_the_idle_lock_off(
     workspace_with_group: Workspace,
 ) -> None:
     workspace = workspace_with_group
     clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        meeting_screen = await to_a_sharing_turn(pilot)
-        planned_end = meeting_screen.meeting.state.planned_end
-        assert planned_end is not None
+        meeting_screen, planned_end = await a_sharing_turn_and_its_planned_end(pilot)
         clock.set(planned_end + MEETING_OVERRUN + timedelta(minutes=1))  # left open, and forgotten
         idle = await watch_idle(pilot)
         await assert_idles_into_the_lock(pilot, idle, workspace)
@@ -155,9 +160,7 @@ async def test_a_meeting_running_over_its_planned_end_by_less_than_the_overrun_i
     workspace = workspace_with_group
     clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        meeting_screen = await to_a_sharing_turn(pilot)
-        planned_end = meeting_screen.meeting.state.planned_end
-        assert planned_end is not None
+        meeting_screen, planned_end = await a_sharing_turn_and_its_planned_end(pilot)
         idle = await watch_idle(pilot)
         for moment in (planned_end - timedelta(minutes=30), planned_end + MEETING_OVERRUN - timedelta(minutes=1)):
             clock.set(moment)
