@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import MeetingFormat, Phase, Schedule
+from circle.domain.group import MeetingFormat, Schedule
 from circle.ui.widgets.group.editor import GroupEditor
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -28,7 +29,7 @@ class FormatEditor(GroupEditor):
         yield Label("Minutes for each part of the meeting")
         for index, phase in enumerate(meeting.phases):
             with Horizontal(classes="field"):
-                yield Label(phase.kind.title, classes="field-label")
+                yield Label(phase.shown_title, classes="field-label")
                 yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number", compact=True)
                 yield Label("min", classes="unit")
         yield Label("Turns")
@@ -67,9 +68,10 @@ class FormatEditor(GroupEditor):
     def _read(self) -> tuple[MeetingFormat, Schedule]:
         current = self.group.profile.format
         phases = tuple(
-            Phase(phase.kind, int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
+            replace(phase, minutes=int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
         )
-        meeting = MeetingFormat(
+        meeting = replace(
+            current,
             phases=phases,
             check_in_turn_minutes=self._number("turn-check-in"),
             sharing_turn_minutes=self._number("turn-sharing"),
