@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.widgets import DataTable
+
 from circle.domain.group import CrisisResource
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.meeting import PLACEHOLDERS_LINE, MeetingScreen
@@ -53,3 +55,13 @@ async def test_a_group_whose_crisis_numbers_are_set_starts_its_meeting_without_a
         assert isinstance(app.screen, MeetingScreen)
         assert said(app) == []
         assert "placeholder" not in shown_text(app)
+
+
+async def test_the_groups_crisis_tab_flags_the_placeholders_where_they_are_fixed(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group, (120, 36)) as (app, pilot):
+        await press_keys(pilot, "enter", "f5")
+        table = app.screen.query_one("#crisis-table", DataTable)
+        contacts = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+        assert contacts and all(contact.startswith("⚠ placeholder: ") for contact in contacts)

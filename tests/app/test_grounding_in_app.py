@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from circle.domain.group import PhaseKind
 from circle.domain.session.pacer import BREATH
 from circle.domain.session.room import GROUNDING_LINE
 from circle.store.room_board import RoomBoard
@@ -80,3 +81,18 @@ async def test_a_grounding_pause_outlives_a_lock_and_keeps_its_pace(workspace_wi
         assert app.screen is screen
         assert screen.meeting.grounding_since == began
         assert HOLD in _grounding(screen)
+
+
+async def test_during_a_break_a_grounding_pause_paces_the_breaks_guidance_too(workspace_with_group: Workspace) -> None:
+    """One breath on the screen, the same step as the room display's, not the break's and the pause's apart."""
+    workspace = workspace_with_group
+    clock = stopped_clock(workspace)
+    async with at_home(workspace) as (app, pilot):
+        await press_keys(pilot, "m", "n", "n", "n", "n")  # on to the break
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.meeting.state.phase is PhaseKind.BREAK
+        clock.advance(4)  # the break is at "Hold"
+        await press_keys(pilot, "b")  # the pause begins at "Breathe in"
+        guidance = str(screen.query_one("#guidance", Static).render())
+        assert IN in guidance and HOLD not in guidance
+        assert IN in _grounding(screen)

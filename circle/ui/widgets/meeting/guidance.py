@@ -53,6 +53,8 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(*parts)
     if phase is PhaseKind.BREAK:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
+        if meeting.grounding_since is not None:  # one breath on every screen: the grounding pause's, as the room's
+            elapsed = max(0.0, (now - meeting.grounding_since).total_seconds())
         return Content(f"Break.\n\n{pacer(elapsed)}\n\nn moves on when everyone is back.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
