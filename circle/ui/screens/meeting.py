@@ -115,7 +115,8 @@ class MeetingScreen(CircleScreen):
         self.set_interval(REFRESH_SECONDS, self.refresh_timers)
         self.query_one(PeopleTable).focus()
         if self.meeting.just_opened and has_placeholders(self.meeting.group.profile.crisis_resources):
-            self.say(PLACEHOLDERS_LINE)  # once, as the meeting begins: picking it up again says nothing
+            # Once, as the meeting begins: picking it up again says nothing. Long enough on screen to read.
+            self.notify(PLACEHOLDERS_LINE, markup=False, timeout=12)
 
     # reading --------------------------------------------------------------------
     def refresh_state(self) -> None:
