@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.group import CrisisResource, has_placeholders
 from circle.domain.templates import TEMPLATES, template
+from circle.vault.keyring import FLOOR_KDF
+from circle.workspace import Workspace
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))
@@ -25,3 +28,13 @@ def test_a_real_contact_is_not_a_placeholder(contact: str) -> None:
     resource = CrisisResource("Crisis line", contact)
     assert not resource.is_placeholder
     assert not has_placeholders((resource,))
+
+
+def test_the_demos_groups_carry_fictional_numbers_so_their_meetings_open_without_the_notice(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    build_demo(tmp_path, groups=3, years=1, kdf=FLOOR_KDF)
+    with Workspace.open(tmp_path) as workspace:
+        workspace.unlock(DEMO_PASSPHRASE)
+        for overview in workspace.groups():
+            resources = workspace.group(overview.id).profile.crisis_resources
+            assert resources and not has_placeholders(resources)
+            assert all(resource.contact.startswith("Demo only: 555-01") for resource in resources)
