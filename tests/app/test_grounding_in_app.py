@@ -96,3 +96,20 @@ async def test_during_a_break_a_grounding_pause_paces_the_breaks_guidance_too(wo
         guidance = str(screen.query_one("#guidance", Static).render())
         assert IN in guidance and HOLD not in guidance
         assert IN in _grounding(screen)
+
+
+async def test_the_crisis_card_begins_and_ends_the_grounding_pause_with_the_same_key(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    stopped_clock(workspace)
+    board = RoomBoard(workspace.locations.room_file)
+    async with at_home(workspace, (100, 36)) as (app, pilot):
+        await press_keys(pilot, "m", "exclamation_mark", "b")
+        assert "pacer is on the room display" in str(app.screen.query_one("#crisis-message", Static).render())
+        published = board.read()
+        assert published is not None and published.view.grounding_since is not None
+        await press_keys(pilot, "b", "escape")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.meeting.grounding_since is None
+        assert _grounding(screen) == ""

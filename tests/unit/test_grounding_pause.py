@@ -47,6 +47,15 @@ def test_a_grounding_pause_shows_the_pacer_step_worked_out_from_when_it_began() 
     assert read_room(view, clock.now() + timedelta(seconds=4)).pacer == BREATH[1][0]
 
 
+def test_a_grounding_pause_before_the_first_part_shows_the_pacer_to_the_room_gathering() -> None:
+    clock = FakeClock(START)
+    chosen = template("support-90")
+    live = LiveSession(clock, sequential_ids("event-"))
+    live.do(Open.for_group(Group(id="g", name="Tuesday", profile=chosen.profile, rules=chosen.rules), "f-1"))
+    reading = read_room(_grounding(live, clock.now()), clock.now() + timedelta(seconds=7))
+    assert (reading.headline, reading.caption, reading.pacer) == ("Gathering", GROUNDING_LINE, pacer(7))
+
+
 def test_without_a_grounding_pause_only_a_running_break_shows_the_pacer() -> None:
     live, clock = _session()
     assert read_room(room_view(live.state, "s1", names_allowed=False), clock.now()).pacer == ""

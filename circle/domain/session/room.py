@@ -129,8 +129,12 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         return RoomReading("circle", "", NO_MEETING_LINE, None, "")
     if view.closed:
         return RoomReading("Thank you", "", CLOSED_LINE, None, "")
+    breathing = breathing_seconds(view, now)
+    step = "" if breathing is None else pacer(breathing)
+    grounding = view.grounding_since is not None
     if view.phase is None:
-        return RoomReading("Gathering", "", GATHERING_LINE, None, _meeting_footnote(view, now))
+        caption = GROUNDING_LINE if grounding else GATHERING_LINE
+        return RoomReading("Gathering", "", caption, None, _meeting_footnote(view, now), step)
     headline = f"{view.phase.title} · part {view.phase_number} of {view.phase_count}"
     if view.speaker_timer is not None:
         timer, caption = view.speaker_timer, f"{speaker_name} is sharing" if speaker_name else "Someone is sharing"
@@ -138,12 +142,10 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         timer, caption = view.phase_timer, _PHASE_LINES[view.phase]
     if view.paused:
         caption = "Paused. Take the time you need."
-    breathing = breathing_seconds(view, now)
-    if view.grounding_since is not None:
+    if grounding:
         caption = GROUNDING_LINE
     big_time = "" if timer is None else format_clock(abs(timer.remaining(now)))
     state = None if timer is None else timer.state(now)
-    step = "" if breathing is None else pacer(breathing)
     return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now), step)
 
 

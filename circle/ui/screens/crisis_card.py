@@ -167,7 +167,9 @@ class CrisisCard(ModalScreen[None]):
         def begin_or_end() -> str:
             meeting = self.meeting
             meeting.ground(meeting.grounding_since is None)
-            return "Grounding pause: the pacer is on the room display." if meeting.grounding_since else "Grounding pause ended."
+            if meeting.grounding_since is None:
+                return "Grounding pause ended."
+            return "Grounding pause: the pacer is on the room display."
 
         self._record(begin_or_end)
 
