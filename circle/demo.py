@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from circle.domain.clock import Clock
-from circle.domain.group import Schedule
+from circle.domain.group import CrisisResource, Schedule
 from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
@@ -143,6 +143,15 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
     return history
 
 
+def _demo_contacts(resources: tuple[CrisisResource, ...]) -> tuple[CrisisResource, ...]:
+    """Fictional numbers (555-01xx is kept for fiction) where the templates leave placeholders: a demo
+    group's card is filled in, as a real group's should be, and no meeting of it warns about placeholders."""
+    return tuple(
+        replace(resource, contact=f"Demo only: 555-01{index:02d}") if resource.is_placeholder else resource
+        for index, resource in enumerate(resources)
+    )
+
+
 def build_demo(
     home: Path,
     *,
@@ -166,7 +175,10 @@ def build_demo(
                 name = f"{name} {index // len(_GROUP_NAMES) + 1}"
             group = workspace.create_group(name, templates[index % len(templates)])
             weekday = _weekday_in(name, default=index % 7)
-            group = workspace.save_group(replace(group, profile=replace(group.profile, schedule=Schedule(weekday))))
+            profile = replace(
+                group.profile, schedule=Schedule(weekday), crisis_resources=_demo_contacts(group.profile.crisis_resources)
+            )
+            group = workspace.save_group(replace(group, profile=profile))
             first = today - timedelta(days=365 * years)
             first += timedelta(days=(weekday - first.weekday()) % 7)
             history = _simulate(rng, group.id, first, today, group.profile.format.planned_minutes)

@@ -34,11 +34,22 @@ class Agreements:
         object.__setattr__(self, "mandated_reporter", sanitise(self.mandated_reporter).strip())
 
 
+# The templates' stand-ins for a real contact. A facilitator who keeps one has not set a number yet.
+LOCAL_NUMBER_PLACEHOLDER = "Add your local number"
+EMERGENCY_NUMBER_PLACEHOLDER = "Your local emergency number"
+_PLACEHOLDER_CONTACTS = frozenset(text.casefold() for text in (LOCAL_NUMBER_PLACEHOLDER, EMERGENCY_NUMBER_PLACEHOLDER))
+
+
 @dataclass(frozen=True)
 class CrisisResource:
     name: str
     contact: str
     when: str = ""
+
+    @property
+    def is_placeholder(self) -> bool:
+        """Still the template's words where a number should be, however it was spaced or capitalised."""
+        return " ".join(self.contact.split()).rstrip(".").casefold() in _PLACEHOLDER_CONTACTS
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", sanitise_line(self.name))
@@ -46,6 +57,10 @@ class CrisisResource:
         object.__setattr__(self, "when", sanitise_line(self.when))
         if not self.name or not self.contact:
             raise InvalidInput("A crisis resource needs a name and a way to reach it.")
+
+
+def has_placeholders(resources: tuple[CrisisResource, ...]) -> bool:
+    return any(resource.is_placeholder for resource in resources)
 
 
 _START_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")

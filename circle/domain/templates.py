@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from circle.domain.errors import InvalidInput
 from circle.domain.group import (
     Agreements,
+    EMERGENCY_NUMBER_PLACEHOLDER,
+    LOCAL_NUMBER_PLACEHOLDER,
     CrisisResource,
     GroupProfile,
     MeetingFormat,
@@ -46,12 +48,12 @@ _CONFIDENTIALITY_LIMITS = (
 _CRISIS_RESOURCES = (
     CrisisResource(
         name="Local crisis line",
-        contact="Add your local number",
+        contact=LOCAL_NUMBER_PLACEHOLDER,
         when="Someone is thinking about suicide or is in crisis",
     ),
     CrisisResource(
         name="Emergency services",
-        contact="Your local emergency number",
+        contact=EMERGENCY_NUMBER_PLACEHOLDER,
         when="Someone is in immediate danger",
     ),
 )

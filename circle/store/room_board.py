@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
@@ -59,6 +60,16 @@ class RoomBoard:
             return
         if shown is not None and shown.view.session_id == session_id:
             self.clear()
+
+    def grounding_since(self, session_id: str) -> datetime | None:
+        """When this meeting's grounding pause began, as the board says; it outlives a lock or a crash there."""
+        try:
+            shown = self.read()
+        except RoomBoardUnreadable:
+            return None
+        if shown is None or shown.view.session_id != session_id:
+            return None
+        return shown.view.grounding_since
 
     def read(self) -> PublishedRoom | None:
         """The board as last published, or None if no meeting has published one."""

@@ -68,6 +68,7 @@ class CircleApp(CircleThemes):
         self.idle_clock: Callable[[], float] = time.time
         self._last_activity = self.idle_clock()
         self.idle_lock_seconds: float | None = None
+        self.rings_bell = False  # `bell` in config.toml: one bell as a turn reaches its time
         self._locked_by: str | None = None  # who was facilitating when circle locked
         self.stopped_by: str | None = None  # the one line that ended the app, for the shell
 
@@ -101,6 +102,7 @@ class CircleApp(CircleThemes):
         self.remember_theme_changes()
         settings, _ = load_settings(self.workspace.locations.config_file)  # wear_themes reported any problem
         self.idle_lock_seconds = idle_lock_seconds(settings)
+        self.rings_bell = settings.bell
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         leave_when_the_terminal_hangs_up(self)
 
@@ -186,6 +188,11 @@ class CircleApp(CircleThemes):
                 if end is None or meeting.now() < end + MEETING_OVERRUN:
                     return True
         return False
+
+    def turn_reached_its_time(self) -> None:
+        """The one gentle cue there is, and only when asked for: a terminal bell, never a flash."""
+        if self.rings_bell:
+            self.bell()
 
     def lock_if_idle(self) -> None:
         """Lock after the idle time in config.toml; never in a meeting within its time (it has the privacy cover).

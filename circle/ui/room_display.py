@@ -57,6 +57,7 @@ class RoomDisplayApp(CircleThemes):
         self._headline = Line("", id="room-headline")
         self._time = BigClock(id="room-time")
         self._state = Line("", id="room-state")
+        self._pacer = Line("", id="room-pacer")
         self._caption = Paragraph("", id="room-caption")
         self._footnote = Paragraph("", id="room-footnote")
 
@@ -66,6 +67,7 @@ class RoomDisplayApp(CircleThemes):
             with Center():
                 yield self._time
             yield self._state
+            yield self._pacer
             yield self._caption
             yield self._footnote
 
@@ -107,5 +109,7 @@ class RoomDisplayApp(CircleThemes):
         paused = self._room is not None and self._room.view.paused
         mark = "" if reading.state is None else "‖ paused" if paused else STATE_MARKS[reading.state]
         self._state.show(mark)
+        self._pacer.show(reading.pacer)
+        self._pacer.display = bool(reading.pacer)
         self._caption.show(one_line(self._trouble or reading.caption))
         self._footnote.show(reading.footnote)

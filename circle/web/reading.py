@@ -11,9 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from circle.domain.errors import CircleError
-from circle.domain.group import PhaseKind
 from circle.domain.session.pacer import BREATH
-from circle.domain.session.room import NO_MEETING_LINE, RoomView, read_room
+from circle.domain.session.room import NO_MEETING_LINE, RoomView, breathing_seconds, read_room
 from circle.domain.session.timing import LAST_MINUTE_SECONDS, Timer, TimerState
 from circle.workspace import RoomBoard
 
@@ -44,13 +43,19 @@ def _running(view: RoomView, headline: str, caption: str, now: datetime) -> dict
         "caption": caption,
         "closed": view.closed,
         "paused": view.paused,
-        "on_break": view.phase is PhaseKind.BREAK and not view.closed,
+        "breathing": _breathing(view, now),
         "part_title": "" if view.phase is None else view.phase.title,
         "big": None if view.closed else _timer(view.speaker_timer if speaking else view.phase_timer, now),
         "part": _timer(view.phase_timer, now) if speaking and not view.closed else None,
         "meeting": None if view.closed else _timer(view.meeting_timer, now),
         **_KEY,
     }
+
+
+def _breathing(view: RoomView, now: datetime) -> dict[str, Any] | None:
+    """The pacer's seconds so far, counting on between answers; None when the room has no pacer."""
+    seconds = breathing_seconds(view, now)
+    return None if seconds is None else {"remaining": 0.0, "elapsed": seconds, "counting": True}
 
 
 def _timer(timer: Timer | None, now: datetime) -> dict[str, Any] | None:

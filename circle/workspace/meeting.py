@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from circle.domain.clock import Clock
+from circle.domain.clock import CLOCK_SLACK, Clock
 from circle.domain.errors import RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
@@ -75,6 +75,12 @@ class Meeting:
         self._repo = repository
         self._log = log
         self._board = board
+        # Not in the log: a grounding pause is for the room at this moment, not part of the meeting's record.
+        since = board.grounding_since(session_id) if board is not None else None
+        # The board is a file anyone with this account can write: a moment still to come is not believed.
+        self.grounding_since = since if since is not None and since <= self.now() + CLOCK_SLACK else None
+        # Set only where the meeting was opened just now, rather than picked up again from its log.
+        self.just_opened = False
 
     # reading ------------------------------------------------------------------
     @property
@@ -118,12 +124,17 @@ class Meeting:
         names_allowed = rules.room_display_names and rules.keeps_names
         speaker = first_name(self.name(self.state.speaker)) if names_allowed else ""
         sealed = self._sealer.seal_text("room", "speaker", self.session_id, speaker) if speaker else None
-        view = room_view(self.state, self.session_id, names_allowed=names_allowed)
+        view = room_view(self.state, self.session_id, names_allowed=names_allowed, grounding_since=self.grounding_since)
         try:
             self._board.publish(PublishedRoom(view, sealed))
         except OSError:
             # The room display is a convenience; the sealed log is the record, and it is already on disk.
             pass
+
+    def ground(self, on: bool) -> None:
+        """Begin or end a grounding pause: the pacer on this screen and on the room display until it ends."""
+        self.grounding_since = self.now() if on else None
+        self.publish_to_room()
 
     def note(self, draft: NoteDraft) -> Note:
         """Keep a note if the group's rules allow it; otherwise NoteRefused says why."""

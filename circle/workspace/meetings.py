@@ -79,6 +79,7 @@ class Meetings(MeetingRecords):
         context.log.begin(sealer, session_id, context.today(), group.profile.format.planned_minutes)
         meeting = self._meeting(group, session_id, LiveSession(context.clock, new_id), roster, sealer)
         meeting.do(Open.for_group(group, facilitator_id))
+        meeting.just_opened = True
         return meeting
 
     def _meeting(

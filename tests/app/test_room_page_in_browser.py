@@ -14,7 +14,7 @@ from pathlib import Path
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.domain.session.pacer import BREATH
-from circle.domain.session.room import CLOSED_LINE, NO_MEETING_LINE
+from circle.domain.session.room import CLOSED_LINE, GROUNDING_LINE, NO_MEETING_LINE
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE
 from tests.app.headless_chromium import Page, find_chromium, headless_page
@@ -72,6 +72,15 @@ async def test_the_page_follows_a_live_meeting_in_a_real_browser_and_never_shows
             everything = await page.text("room")
             for member in members:
                 assert not any(part in everything for part in member.name.split())
+            assert await page.text("breath") == ""  # no pacer during a turn
+
+            meeting.ground(True)  # a grounding pause over the turn: the pacer, until it ends
+            await _within_a_second(page, "caption", GROUNDING_LINE)
+            assert await page.text("breath") in {words for words, _ in BREATH}
+            await _photograph(page, shots, "grounding")
+            meeting.ground(False)
+            await _within_a_second(page, "caption", "Someone is sharing")
+            assert await page.text("breath") == ""
 
             meeting.do(NextPhase())
             await _within_a_second(page, "headline", "Break")

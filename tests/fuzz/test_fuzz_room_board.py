@@ -41,7 +41,8 @@ def _a_board() -> dict:
     live.do(StartTurn("m-a"))
     clock.advance(70)
     live.do(Pause())
-    view = room_view(live.state, "s-1", names_allowed=True)
+    # With a grounding pause under way, so the edits reach its moment too.
+    view = room_view(live.state, "s-1", names_allowed=True, grounding_since=clock.now() - timedelta(seconds=30))
     sealed = SEALER.seal_text("room", "speaker", "s-1", "Ada")
     return {"format": "circle-room/1", "view": view.to_dict(), "speaker": base64.b64encode(sealed).decode()}
 
@@ -58,6 +59,7 @@ def _read_and_draw(board: RoomBoard, content: bytes) -> None:
     board.path.write_bytes(content)
     _answer_the_web_page(board)
     published = raises_only(RoomBoardUnreadable, board.read)
+    board.grounding_since("s-1")  # a meeting picked up again asks the board this, whatever it holds
     if published is None:
         return
     for hours in (0, 1, 13, 24 * 400):

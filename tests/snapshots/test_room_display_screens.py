@@ -1,4 +1,4 @@
-"""How the room display looks during a turn and a break, at 80×24 and 120×36."""
+"""How the room display looks during a turn, a break and a grounding pause, at 80×24 and 120×36."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests.snapshots.conftest import FIXED_MOMENT
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
-def meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
+def meeting_at(home: Path, part: PhaseKind, clock: FakeClock, *, grounding: bool = False) -> Path:
     build_demo(home, kdf=FLOOR_KDF, clock=clock)
     with Workspace.open(home, clock=clock) as workspace:
         workspace.unlock("demo")
@@ -37,6 +37,8 @@ def meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
             meeting.do(NextPhase())
         if part is PhaseKind.SHARING:
             meeting.do(StartTurn(members[1].id))
+        if grounding:
+            meeting.ground(True)
         clock.advance(100)
         return workspace.locations.room_file
 
@@ -46,4 +48,11 @@ def meeting_at(home: Path, part: PhaseKind, clock: FakeClock) -> Path:
 def test_the_room_display_is_readable_from_across_the_room(snap_compare, tmp_path, part, size) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(FIXED_MOMENT)
     room_file = meeting_at(tmp_path, part, clock)
+    assert snap_compare(RoomDisplayApp(RoomBoard(room_file), clock=clock), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_grounding_pause_shows_the_pacer_over_a_turn_from_across_the_room(snap_compare, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(FIXED_MOMENT)
+    room_file = meeting_at(tmp_path, PhaseKind.SHARING, clock, grounding=True)
     assert snap_compare(RoomDisplayApp(RoomBoard(room_file), clock=clock), terminal_size=size)

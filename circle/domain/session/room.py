@@ -17,6 +17,7 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import PhaseKind
 from circle.domain.session import SessionState
 from circle.domain.session.checks import is_part_title
+from circle.domain.session.pacer import pacer
 from circle.domain.session.timing import Timer, TimerState, format_clock
 
 # Why the room sees each part of the meeting: a few calm words, the same for every group.
@@ -33,6 +34,7 @@ _PHASE_LINES = {
 GATHERING_LINE = "Welcome. The meeting will begin soon."
 CLOSED_LINE = "Thank you for coming. What was said here stays here."
 NO_MEETING_LINE = "No meeting is running."
+GROUNDING_LINE = "A pause to ground ourselves. Breathe along, if you like."
 # A meeting this far past its planned end (or its close) is old news: the room sees no meeting.
 STALE_AFTER = timedelta(hours=12)
 
@@ -51,6 +53,8 @@ class RoomView:
     paused: bool
     closed: bool
     names_allowed: bool
+    # When the facilitator began a grounding pause, until they end it; the pacer's step is worked out from it.
+    grounding_since: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +70,7 @@ class RoomView:
             "paused": self.paused,
             "closed": self.closed,
             "names_allowed": self.names_allowed,
+            "grounding_since": None if self.grounding_since is None else self.grounding_since.isoformat(),
         }
 
     @classmethod
@@ -86,13 +91,17 @@ class RoomView:
                 paused=_flag(raw["paused"]),
                 closed=_flag(raw["closed"]),
                 names_allowed=_flag(raw["names_allowed"]),
+                # Absent from a board an older circle wrote: no grounding pause.
+                grounding_since=_optional_moment(raw.get("grounding_since")),
             )
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidInput("The room display's file is not one circle wrote.") from error
         return view
 
 
-def room_view(state: SessionState, session_id: str, *, names_allowed: bool) -> RoomView:
+def room_view(
+    state: SessionState, session_id: str, *, names_allowed: bool, grounding_since: datetime | None = None
+) -> RoomView:
     return RoomView(
         session_id=session_id,
         group_id=state.group_id or "",
@@ -106,18 +115,20 @@ def room_view(state: SessionState, session_id: str, *, names_allowed: bool) -> R
         paused=state.is_paused,
         closed=state.is_closed,
         names_allowed=names_allowed,
+        grounding_since=grounding_since if state.is_open else None,
     )
 
 
 @dataclass(frozen=True)
 class RoomReading:
-    """The display at one moment: a headline, the big time, its state, and a footnote."""
+    """The display at one moment: a headline, the big time, its state, a footnote, and the pacer's step."""
 
     headline: str
     big_time: str
     caption: str
     state: TimerState | None
     footnote: str
+    pacer: str = ""  # the breath's step, during a break or a grounding pause; "" otherwise
 
 
 def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -> RoomReading:
@@ -126,8 +137,12 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         return RoomReading("circle", "", NO_MEETING_LINE, None, "")
     if view.closed:
         return RoomReading("Thank you", "", CLOSED_LINE, None, "")
+    breathing = breathing_seconds(view, now)
+    step = "" if breathing is None else pacer(breathing)
+    grounding = view.grounding_since is not None
     if view.phase is None:
-        return RoomReading("Gathering", "", GATHERING_LINE, None, _meeting_footnote(view, now))
+        caption = GROUNDING_LINE if grounding else GATHERING_LINE
+        return RoomReading("Gathering", "", caption, None, _meeting_footnote(view, now), step)
     headline = f"{view.part_title or view.phase.title} · part {view.phase_number} of {view.phase_count}"
     if view.speaker_timer is not None:
         timer, caption = view.speaker_timer, f"{speaker_name} is sharing" if speaker_name else "Someone is sharing"
@@ -135,9 +150,26 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         timer, caption = view.phase_timer, _PHASE_LINES[view.phase]
     if view.paused:
         caption = "Paused. Take the time you need."
+    if grounding:
+        caption = GROUNDING_LINE
     big_time = "" if timer is None else format_clock(abs(timer.remaining(now)))
     state = None if timer is None else timer.state(now)
-    return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now))
+    return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now), step)
+
+
+def breathing_seconds(view: RoomView, now: datetime) -> float | None:
+    """How far into the pacer the room is: since a grounding pause began, or into a running break or grounding
+    part; else None.
+
+    Worked out from the clock alone, so every display shows the same step whenever it looks.
+    """
+    if view.closed:
+        return None
+    if view.grounding_since is not None:
+        return max(0.0, (now - view.grounding_since).total_seconds())
+    if view.phase in (PhaseKind.BREAK, PhaseKind.GROUNDING) and not view.paused and view.phase_timer is not None:
+        return view.phase_timer.elapsed(now)
+    return None
 
 
 def _stale(view: RoomView, now: datetime) -> bool:
@@ -185,6 +217,10 @@ def _timer_from_dict(raw: Any) -> Timer | None:
         paused_seconds=_seconds(raw["paused_seconds"]),
         paused_since=None if paused_since is None else _moment(paused_since),
     )
+
+
+def _optional_moment(raw: Any) -> datetime | None:
+    return None if raw is None else _moment(raw)
 
 
 def _moment(raw: Any) -> datetime:

@@ -35,7 +35,8 @@ NOT_BY_NAME = "-"
 STEPS = Content.assemble(
     ("What to do", "bold"),
     "\n1. Stay calm and say so: “You are not in trouble. Your safety matters more than this meeting.”",
-    "\n2. Grounding: feet on the floor, name five things you can see, one slow breath out.",
+    "\n2. Grounding: feet on the floor, name five things you can see, one slow breath out"
+    " (b puts the breathing pacer here and on the room display).",
     "\n3. Offer a break (z pauses the meeting), or to step out with the co-facilitator (s).",
     "\n4. If anyone is in immediate danger, call the emergency number now.",
 )
@@ -50,6 +51,8 @@ def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
     lines = [Content.styled("Crisis resources", "bold")]
     for resource in resources:
         line = Content.assemble("• ", plain(resource.name).stylize("bold"), "   ", plain(resource.contact))
+        if resource.is_placeholder:
+            line = Content.assemble(line, ("   ⚠ placeholder: set the real number (group settings, F5)", "bold"))
         if resource.when:
             line = Content.assemble(line, "\n  ", plain(resource.when).stylize("italic"))
         lines.append(line)
@@ -62,6 +65,7 @@ class CrisisCard(ModalScreen[None]):
         Binding("o", "step_out('hand over')", "Step out + hand over"),
         Binding("a", "safety_action", "Action taken"),
         Binding("z", "pause", "Pause"),
+        Binding("b", "grounding", "Breathe"),
         Binding("escape,exclamation_mark", "close", "Back"),
     ]
 
@@ -158,6 +162,16 @@ class CrisisCard(ModalScreen[None]):
             return "Timers running again." if paused else "Every timer is paused."
 
         self._record(pause_or_resume)
+
+    def action_grounding(self) -> None:
+        def begin_or_end() -> str:
+            meeting = self.meeting
+            meeting.ground(meeting.grounding_since is None)
+            if meeting.grounding_since is None:
+                return "Grounding pause ended."
+            return "Grounding pause: the pacer is on the room display."
+
+        self._record(begin_or_end)
 
     def action_close(self) -> None:
         self.dismiss()

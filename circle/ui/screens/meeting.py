@@ -6,6 +6,8 @@ before the screen changes, and the screen only ever reads the state, a few times
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,11 +15,12 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Input
 
 from circle.domain.errors import CircleError
-from circle.domain.group import PhaseKind
+from circle.domain.group import PhaseKind, has_placeholders
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import commands as cmd
 from circle.domain.session import RoundOrderMode
+from circle.domain.session.turn_bell import TurnBell, turn_under_way
 from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
@@ -28,6 +31,7 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
+from circle.ui.widgets.meeting.grounding import GroundingLine
 from circle.ui.widgets.meeting.guidance import PACED_PARTS, guidance
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.meeting.people_table import PeopleTable
@@ -35,6 +39,10 @@ from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
 _ORDER_MODES = list(RoundOrderMode)
+PLACEHOLDERS_LINE = (
+    "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
+    " Escape to your groups, Enter, then F5 (Crisis). The meeting stays open."
+)
 
 
 def nobody_shared(meeting: Meeting) -> bool:
@@ -58,6 +66,7 @@ class MeetingScreen(CircleScreen):
         self._meeting: Meeting | None = meeting
         self.group_id = meeting.group.id
         self._last_offered: dict[str, bool] = {}
+        self._bell = TurnBell()  # kept across a lock: the same turn never rings twice
 
     @property
     def meeting(self) -> Meeting:
@@ -88,6 +97,7 @@ class MeetingScreen(CircleScreen):
     def compose(self) -> ComposeResult:
         yield Line("", id="meeting-title")
         yield timer_row()
+        yield GroundingLine(id="grounding")
         with Horizontal(id="meeting-body"):
             with Vertical(id="people-side"):
                 yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
@@ -104,6 +114,9 @@ class MeetingScreen(CircleScreen):
         self.refresh_state()
         self.set_interval(REFRESH_SECONDS, self.refresh_timers)
         self.query_one(PeopleTable).focus()
+        if self.meeting.just_opened and has_placeholders(self.meeting.group.profile.crisis_resources):
+            # Once, as the meeting begins: picking it up again says nothing. Long enough on screen to read.
+            self.notify(PLACEHOLDERS_LINE, markup=False, timeout=12)
 
     # reading --------------------------------------------------------------------
     def refresh_state(self) -> None:
@@ -129,6 +142,15 @@ class MeetingScreen(CircleScreen):
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
             self.query_one("#guidance", Paragraph).show(guidance(meeting, now))
         show_timers(self, meeting, now, name_speaker=True)
+        self.query_one(GroundingLine).show_since(meeting.grounding_since, now)
+        self._ring_if_time_is_up(meeting, now)
+
+    def _ring_if_time_is_up(self, meeting: Meeting, now: datetime) -> None:
+        """One bell as a turn reaches its time, where the settings ask for it."""
+        timer = meeting.state.speaker_timer
+        turn = turn_under_way(meeting.state, meeting.events)
+        if self._bell.due(turn, 0.0 if timer is None else timer.remaining(now)):
+            self.app.turn_reached_its_time()  # type: ignore[attr-defined]
 
     def _refresh_keys(self) -> None:
         """Redraw the footer only when the keys on offer changed: rebuilding it is the costliest repaint."""
@@ -174,6 +196,7 @@ class MeetingScreen(CircleScreen):
             "close_meeting_early": phase is not PhaseKind.CLOSING,
             "follow_up": names and self.meeting.group.rules.notes is not NotesPolicy.NONE,
             "discard_meeting": nobody_shared(self.meeting),
+            "grounding": state.is_open,
         }
 
     # changing -------------------------------------------------------------------
@@ -319,6 +342,11 @@ class MeetingScreen(CircleScreen):
         self._meeting = None  # gone from the vault: nothing here may write to it again
         self.say("The meeting was discarded; nothing of it is kept.")
         self.dismiss()
+
+    def action_grounding(self) -> None:
+        meeting = self.meeting
+        meeting.ground(meeting.grounding_since is None)
+        self.refresh_timers()
 
     def action_crisis_card(self) -> None:
         self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())

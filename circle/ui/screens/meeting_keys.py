@@ -44,6 +44,9 @@ MEETING_BINDINGS = [
         help="anonymous pulse: count the hands (closing, if set)"),
     Key("u", "pulse_unshown", "Pulse", show=False),
     Key("slash", "filter", "Find", show=False, help="find a name"),
+    # Unshown, so the footer keeps to 80 columns; the crisis card and `?` name it.
+    Key("b", "grounding", "Breathe", show=False,
+        help="a grounding pause: the breathing pacer here and on the room display, until b again"),
     # The same key twice: shown in the footer during the closing part, and working, unshown, before it.
     Key("c", "close_meeting", "Close", tooltip="Close the meeting and see its summary",
         help="close the meeting and see its summary"),
@@ -82,6 +85,7 @@ MEETING_HELP: tuple[HelpEntry, ...] = (
     "enqueue",
     "move(-1)",
     "pause",
+    "grounding",
     "left_early",
     "follow_up",
     "headcount(1)",

@@ -37,7 +37,8 @@ class CrisisEditor(GroupEditor):
         table = self.query_one("#crisis-table", DataTable)
         table.clear()
         for resource in self.group.profile.crisis_resources:
-            table.add_row(cell(resource.name), cell(resource.contact), cell(resource.when))
+            contact = f"⚠ placeholder: {resource.contact}" if resource.is_placeholder else resource.contact
+            table.add_row(cell(resource.name), cell(contact), cell(resource.when))
 
     def _save(self, resources: tuple[CrisisResource, ...]) -> None:
         self.keep(crisis_resources=resources)

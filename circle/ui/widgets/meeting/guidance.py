@@ -58,6 +58,8 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(*parts)
     if phase in PACED_PARTS:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
+        if meeting.grounding_since is not None:  # one breath on every screen: the grounding pause's, as the room's
+            elapsed = max(0.0, (now - meeting.grounding_since).total_seconds())
         if phase is PhaseKind.GROUNDING:
             return Content(f"Grounding: breathe together, slowly.\n\n{pacer(elapsed)}\n\nn moves on.")
         return Content(f"Break.\n\n{pacer(elapsed)}\n\nn moves on when everyone is back.")
