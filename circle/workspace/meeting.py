@@ -13,7 +13,7 @@ from datetime import date, datetime
 from circle.domain.clock import CLOCK_SLACK, Clock
 from circle.domain.errors import RuleViolation
 from circle.domain.facilitation import facilitated_parts
-from circle.domain.group import Group, Member
+from circle.domain.group import Group, Member, PhaseKind
 from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
@@ -26,11 +26,14 @@ from circle.domain.session import (
     Command,
     Event,
     LiveSession,
+    NextPhase,
     RecordPulse,
     RoundOrderMode,
     SessionState,
     SessionSummary,
     SetRoundOrder,
+    StartPhase,
+    StepBack,
     StepOut,
     summary,
 )
@@ -163,21 +166,50 @@ class Meeting:
         keeps_notes = self.group.rules.notes is not NotesPolicy.NONE
         if keeps_notes:
             self._checked(flag)  # refused before anything is logged
-        self.do(StepOut())
+        self.do(StepOut(member_id))
         return self.note(flag) if keeps_notes else None
+
+    def step_back(self, member_id: str) -> SessionState:
+        """They are back in the room, and in the round again if their turn is still to come."""
+        return self.do(StepBack(member_id))
+
+    def begin_part(self, index: int | None = None, *, confirmed: bool = False) -> SessionState:
+        """The next part (or part `index`), with its round lined up at once in the group's default order.
+
+        PartNotFinished (nothing logged) while people are still waiting or queued, unless `confirmed`.
+        """
+        state = self.state
+        target = index if index is not None else (0 if state.phase_index is None else state.phase_index + 1)
+        lineup = self._lineup(target)
+        if index is None:
+            return self.do(NextPhase(lineup=lineup, confirmed=confirmed))
+        return self.do(StartPhase(index, lineup=lineup, confirmed=confirmed))
+
+    def _lineup(self, index: int) -> tuple[str, ...] | None:
+        """The people here in the default order, for a check-in or closing; None where nothing lines up."""
+        state = self.state
+        mode = state.round_order_default
+        if mode is None or state.headcount_only or not 0 <= index < len(state.phases):
+            return None
+        if state.phases[index].kind not in (PhaseKind.CHECK_IN, PhaseKind.CLOSING):
+            return None
+        return self._ordered(RoundOrderMode(mode))
 
     def add_newcomer(self, member: Member) -> SessionState:
         self._roster[member.id] = member
         return self.do(Arrive(member.id, newcomer=True))
 
     def order_round(self, mode: RoundOrderMode) -> SessionState:
+        return self.do(SetRoundOrder(str(mode), self._ordered(mode)))
+
+    def _ordered(self, mode: RoundOrderMode) -> tuple[str, ...]:
         """Roster order is alphabetical; random is shuffled here, so the engine stays deterministic."""
         present = [member.id for member in self.roster if member.id in self.state.present]
         if mode is RoundOrderMode.RANDOM:
             random.SystemRandom().shuffle(present)
         elif mode is RoundOrderMode.VOLUNTEERS:
             present = []
-        return self.do(SetRoundOrder(str(mode), tuple(present)))
+        return tuple(present)
 
     def record_pulse(self, counts: tuple[int, ...]) -> SessionState:
         """The closing's anonymous show of hands. The rule is checked here, not only hidden on screen."""

@@ -36,10 +36,11 @@ from circle.domain.session.commands import (
     SetRoundOrder,
     StartPhase,
     StartTurn,
+    StepBack,
     StepOut,
 )
 from circle.domain.session.decide import decide
-from circle.domain.session.errors import SessionLogError, SessionRuleError
+from circle.domain.session.errors import PartNotFinished, SessionLogError, SessionRuleError
 from circle.domain.session.events import Event
 from circle.domain.session.evolve import apply, replay
 from circle.domain.session.frozen_map import FrozenMap
@@ -71,6 +72,7 @@ __all__ = [
     "PULSE_SCALE",
     "PassTurn",
     "Pause",
+    "PartNotFinished",
     "PhaseKind",
     "PlannedPart",
     "ReadAgreements",
@@ -87,6 +89,7 @@ __all__ = [
     "SetRoundOrder",
     "StartPhase",
     "StartTurn",
+    "StepBack",
     "StepOut",
     "TURN_PHASES",
     "apply",

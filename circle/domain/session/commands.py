@@ -85,14 +85,25 @@ class ReadAgreements:
 
 @dataclass(frozen=True)
 class StartPhase:
-    """Start phase `index` of the format (0-based); ends any current turn."""
+    """Start phase `index` of the format (0-based); ends any current turn.
+
+    `lineup`: the round as it starts (a check-in or closing, in a meeting with a default round order), the
+    people here in the caller's order (the engine knows no roster order, and a random order is shuffled by the
+    caller; volunteers: nobody). `confirmed`: move on even though people are still waiting or queued, or the
+    agreements are unread (refused with PartNotFinished otherwise).
+    """
 
     index: int
+    lineup: tuple[str, ...] | None = None
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)
 class NextPhase:
-    """Start the phase after the current one (the first, if none has started)."""
+    """Start the phase after the current one (the first, if none has started); see StartPhase."""
+
+    lineup: tuple[str, ...] | None = None
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,7 +174,19 @@ class ChangeFacilitator:
 
 @dataclass(frozen=True)
 class StepOut:
-    """A co-facilitator stepped out with a member. Only the fact is kept: no who, no why."""
+    """A co-facilitator stepped out with a member: `member_id` (an opaque id; None: not by name), never why.
+
+    A turn of theirs under way ends, and the round passes them by until they are back.
+    """
+
+    member_id: str | None = None
+
+
+@dataclass(frozen=True)
+class StepBack:
+    """Someone who stepped out is back in the room, and in the round again if their turn is still to come."""
+
+    member_id: str
 
 
 @dataclass(frozen=True)
@@ -211,6 +234,7 @@ Command = (
     | Resume
     | ChangeFacilitator
     | StepOut
+    | StepBack
     | SetNextMeeting
     | RecordPulse
     | Close

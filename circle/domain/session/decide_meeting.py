@@ -23,6 +23,7 @@ from circle.domain.session.commands import (
     RemoveGuest,
     SetHeadcount,
     SetNextMeeting,
+    StepBack,
     StepOut,
 )
 from circle.domain.session.errors import SessionRuleError
@@ -129,7 +130,21 @@ def _decide_facilitator(state: SessionState, command: ChangeFacilitator, at: dat
 
 @decides(StepOut)
 def _decide_step_out(state: SessionState, command: StepOut, at: datetime) -> list[Change]:
-    return [(EventKind.STEPPED_OUT, {})]
+    if command.member_id is None:
+        return [(EventKind.STEPPED_OUT, {"member_id": None})]
+    member = present_member(state, command.member_id)
+    if member in state.stepped_out:
+        raise SessionRuleError("They have already stepped out.")
+    ending = ending_turn(state) if state.speaker == member else []
+    return [*ending, (EventKind.STEPPED_OUT, {"member_id": member})]
+
+
+@decides(StepBack)
+def _decide_step_back(state: SessionState, command: StepBack, at: datetime) -> list[Change]:
+    member = known_member(state, command.member_id)
+    if member not in state.stepped_out:
+        raise SessionRuleError("That member has not stepped out.")
+    return [(EventKind.STEPPED_BACK, {"member_id": member})]
 
 
 @decides(SetNextMeeting)

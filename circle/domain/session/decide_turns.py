@@ -24,24 +24,50 @@ from circle.domain.session.commands import (
     StartTurn,
 )
 from circle.domain.session.errors import SessionRuleError
+from circle.domain.session.leaving import refuse_unfinished
 from circle.domain.session.guards import ending_turn, known_member, present_member, require_running, require_turn_phase
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
-from circle.domain.session.state import SessionState, suggested_turn_seconds, without
+from circle.domain.session.state import ROUND_PHASES, SessionState, suggested_turn_seconds, without
 
 
-def _start_phase(state: SessionState, index: object) -> list[Change]:
+def _start_phase(state: SessionState, index: object, command: StartPhase | NextPhase) -> list[Change]:
     require_running(state)
     if not is_count(index) or not 0 <= index < len(state.phases):  # type: ignore[operator]
         raise SessionRuleError("The format has no such phase.")
     if index == state.phase_index:
         raise SessionRuleError("That phase is already under way.")
-    return [*ending_turn(state), (EventKind.PHASE_STARTED, {"index": index})]
+    if command.confirmed is not True:
+        refuse_unfinished(state)
+    changes = [*ending_turn(state), (EventKind.PHASE_STARTED, {"index": index})]
+    if command.lineup is not None:
+        changes.append(_lineup(state, index, command.lineup))  # type: ignore[arg-type]
+    return changes
+
+
+def _lineup(state: SessionState, index: int, lineup: object) -> Change:
+    """The round lined up as its part starts, in the meeting's default order."""
+    if state.round_order_default is None:
+        raise SessionRuleError("This meeting has no round order to line up.")
+    if state.phases[index].kind not in ROUND_PHASES:
+        raise SessionRuleError("Only a check-in or closing round is lined up.")
+    if not isinstance(lineup, tuple):
+        raise SessionRuleError("A round is lined up as a list of the people here.")
+    return _order_set(state, state.round_order_default, lineup)
+
+
+def _order_set(state: SessionState, mode: object, member_ids: tuple[object, ...]) -> Change:
+    if mode not in tuple(RoundOrderMode):
+        raise SessionRuleError("A round order is roster, random or volunteers.")
+    members = [present_member(state, member) for member in member_ids]
+    if len(set(members)) != len(members):
+        raise SessionRuleError("Someone is in the order twice.")
+    return (EventKind.ROUND_ORDER_SET, {"mode": str(mode), "member_ids": members})
 
 
 @decides(StartPhase)
 def _decide_start_phase(state: SessionState, command: StartPhase, at: datetime) -> list[Change]:
-    return _start_phase(state, command.index)
+    return _start_phase(state, command.index, command)
 
 
 @decides(NextPhase)
@@ -49,17 +75,12 @@ def _decide_next_phase(state: SessionState, command: NextPhase, at: datetime) ->
     index = 0 if state.phase_index is None else state.phase_index + 1
     if index >= len(state.phases):
         raise SessionRuleError("This is the last phase.")
-    return _start_phase(state, index)
+    return _start_phase(state, index, command)
 
 
 @decides(SetRoundOrder)
 def _decide_round_order(state: SessionState, command: SetRoundOrder, at: datetime) -> list[Change]:
-    if command.mode not in tuple(RoundOrderMode):
-        raise SessionRuleError("A round order is roster, random or volunteers.")
-    members = [present_member(state, member) for member in command.member_ids]
-    if len(set(members)) != len(members):
-        raise SessionRuleError("Someone is in the order twice.")
-    return [(EventKind.ROUND_ORDER_SET, {"mode": str(command.mode), "member_ids": members})]
+    return [_order_set(state, command.mode, command.member_ids)]
 
 
 def _queue_change(action: str, member: str, queue: tuple[str, ...]) -> list[Change]:
@@ -117,6 +138,8 @@ def _decide_start_turn(state: SessionState, command: StartTurn, at: datetime) ->
         member = present_member(state, chosen)
         if member == state.speaker:
             raise SessionRuleError("That member is already speaking.")
+        if member in state.stepped_out:
+            raise SessionRuleError("That member has stepped out; mark them back first.")
     budget = suggested_turn_seconds(state, at, member)
     return [*ending_turn(state), (EventKind.TURN_STARTED, {"member_id": member, "budget_seconds": budget})]
 

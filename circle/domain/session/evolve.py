@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from circle.domain.group import PhaseKind
+from circle.domain.group import PhaseKind, RoundOrderMode
 from circle.domain.session.checks import is_part_plan, is_tally
 from circle.domain.session.errors import SessionLogError
 from circle.domain.session.events import Event
@@ -50,9 +50,13 @@ def _arrived(state: SessionState, data: Mapping[str, Any], at: datetime) -> Sess
     member = data["member_id"]
     # Late is decided once, at a first arrival after the meeting began; coming back is not arriving late.
     late = member not in state.attended and state.started_at is not None
+    # Someone arriving while a round goes round joins its end, newcomers too; someone coming back who was
+    # already in it keeps their place. Volunteers line up as they go, so their round has no end to join.
+    joins = state.round_is_lined_up and state.round_order_mode != RoundOrderMode.VOLUNTEERS and member not in state.round_order
     return replace(
         state,
         present=state.present | {member},
+        round_order=(*state.round_order, member) if joins else state.round_order,
         left_early=state.left_early - {member},
         newcomers=state.newcomers | {member} if data["newcomer"] else state.newcomers,
         late=state.late | {member} if late else state.late,
@@ -68,6 +72,7 @@ def _left(state: SessionState, data: Mapping[str, Any], at: datetime) -> Session
         present=state.present - {member},
         left_early=state.left_early | {member} if state.is_started else state.left_early,
         queue=without(state.queue, member),
+        stepped_out=state.stepped_out - {member},
     )
 
 
@@ -107,6 +112,7 @@ def _phase_started(state: SessionState, data: Mapping[str, Any], at: datetime) -
         speaker_timer=None,
         done_in_phase=FrozenMap(),
         turns_in_phase=0,
+        queue=(),  # a queue belongs to its part: nobody stays "in queue" through a break
     )
 
 
@@ -203,7 +209,15 @@ def _facilitator_changed(state: SessionState, data: Mapping[str, Any], at: datet
 
 @applies(EventKind.STEPPED_OUT)
 def _stepped_out(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
-    return replace(state, stepped_out_count=state.stepped_out_count + 1)
+    # Always counted; named (in logs that name them) only while they are here: a merged log may say so late.
+    member = data.get("member_id")
+    out = state.stepped_out | {member} if member in state.present else state.stepped_out
+    return replace(state, stepped_out_count=state.stepped_out_count + 1, stepped_out=out)
+
+
+@applies(EventKind.STEPPED_BACK)
+def _stepped_back(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    return replace(state, stepped_out=state.stepped_out - {data["member_id"]})
 
 
 @applies(EventKind.NEXT_MEETING_SET)

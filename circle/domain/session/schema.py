@@ -39,6 +39,7 @@ class EventKind(StrEnum):
     RESUMED = "resumed"
     FACILITATOR_CHANGED = "facilitator_changed"
     STEPPED_OUT = "stepped_out"
+    STEPPED_BACK = "stepped_back"
     NEXT_MEETING_SET = "next_meeting_set"
     PULSE_RECORDED = "pulse_recorded"
     SESSION_CLOSED = "session_closed"
@@ -117,7 +118,9 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
     EventKind.PAUSED: (),
     EventKind.RESUMED: (),
     EventKind.FACILITATOR_CHANGED: (an_id("facilitator_id"),),
-    EventKind.STEPPED_OUT: (),
+    # Who stepped out, as an opaque id (null: not by name); an older release kept only the fact.
+    EventKind.STEPPED_OUT: (DataField("member_id", checks.is_id_or_none, since_older=True),),
+    EventKind.STEPPED_BACK: (an_id("member_id"),),
     EventKind.NEXT_MEETING_SET: (DataField("date", checks.is_meeting_date),),
     EventKind.PULSE_RECORDED: (DataField("counts", checks.is_pulse),),
     EventKind.SESSION_CLOSED: (),

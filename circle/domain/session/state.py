@@ -12,6 +12,7 @@ from circle.domain.session.frozen_map import FrozenMap
 from circle.domain.session.timing import Timer, fair_share
 
 TURN_PHASES = frozenset({PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING})
+ROUND_PHASES = frozenset({PhaseKind.CHECK_IN, PhaseKind.CLOSING})  # everyone in turn, in an order
 SHARED = "shared"
 PASSED = "passed"
 
@@ -75,6 +76,7 @@ class SessionState:
     paused_seconds: float = 0.0
     facilitators: tuple[tuple[str, datetime], ...] = ()  # (facilitator id, from)
     stepped_out_count: int = 0
+    stepped_out: frozenset[str] = frozenset()  # here, but out of the room with a co-facilitator for now
     next_meeting: str | None = None
     pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
     # Group-level counts across the meeting. Passing is participation, never "did not share".
@@ -181,11 +183,32 @@ class SessionState:
         if self.phase not in TURN_PHASES or self.is_closed:
             return ()
         if self.phase is PhaseKind.SHARING:
-            return tuple(m for m in self.queue if m != self.speaker)
+            return tuple(m for m in self.queue if m != self.speaker and m not in self.stepped_out)
         return tuple(
             m
             for m in self.round_order
-            if m in self.present and m not in self.done_in_phase and m != self.speaker
+            if m in self.present and m not in self.done_in_phase and m != self.speaker and m not in self.stepped_out
+        )
+
+    @property
+    def round_is_lined_up(self) -> bool:
+        """A check-in or closing whose order was set: everyone here is to have a turn (volunteers as they go)."""
+        return self.phase in ROUND_PHASES and self.round_order_mode is not None
+
+    @property
+    def not_yet_heard(self) -> tuple[str, ...]:
+        """Who would be left out if the part ended now: in a lined-up round, everyone here who has not had
+        a turn (in the round's order, then the rest); in sharing, the queue. The speaker and anyone out of
+        the room are not counted."""
+        if self.phase is PhaseKind.SHARING:
+            return self.still_to_speak
+        if not self.round_is_lined_up or self.is_closed:
+            return ()
+        rest = sorted(self.present - set(self.round_order))
+        return tuple(
+            m
+            for m in (*self.round_order, *rest)
+            if m in self.present and m not in self.done_in_phase and m != self.speaker and m not in self.stepped_out
         )
 
     @property

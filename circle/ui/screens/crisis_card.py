@@ -116,7 +116,10 @@ class CrisisCard(ModalScreen[None]):
         meeting = self.meeting
         hand_over = then == "hand over"
         after = partial(self._step_out, hand_over=hand_over)
-        here = [member for member in meeting.roster if member.id in meeting.state.attended]
+        state = meeting.state
+        # Those in the room now; the one highlighted on the meeting's list first, as the likeliest.
+        here = [member for member in meeting.roster if member.id in state.present - state.stepped_out]
+        here.sort(key=lambda member: member.id != self.host.highlighted_member)
         if not here:
             after(NOT_BY_NAME)
             return

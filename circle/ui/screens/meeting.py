@@ -19,7 +19,7 @@ from circle.domain.group import PhaseKind, has_placeholders
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import commands as cmd
-from circle.domain.session import RoundOrderMode
+from circle.domain.session import PartNotFinished, RoundOrderMode
 from circle.domain.session.turn_bell import TurnBell, turn_under_way
 from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED, CircleScreen
@@ -180,6 +180,7 @@ class MeetingScreen(CircleScreen):
             "newcomer": names,
             "guest": names,
             "left_early": names and state.is_started,
+            "step_out": names and state.is_open,
             "enqueue": names and phase is PhaseKind.SHARING,
             "dequeue": names and phase is PhaseKind.SHARING,
             "move": names and phase is PhaseKind.SHARING,
@@ -207,8 +208,20 @@ class MeetingScreen(CircleScreen):
     def _highlighted(self) -> str | None:
         return self.query_one(PeopleTable).highlighted_member
 
+    @property
+    def highlighted_member(self) -> str | None:
+        return self._highlighted()
+
     def action_turn(self) -> None:
-        self.command(cmd.EndTurn() if self.meeting.state.in_turn else cmd.StartTurn())
+        self.command(cmd.EndTurn() if self.meeting.state.in_turn else cmd.StartTurn(self._volunteer()))
+
+    def _volunteer(self) -> str | None:
+        """With nobody lined up next, Space gives the turn to the highlighted person, if they can take it."""
+        state = self.meeting.state
+        member = self._highlighted()
+        if state.next_up is not None or state.headcount_only or member not in state.present:
+            return None
+        return None if member in state.done_in_phase or member in state.stepped_out else member
 
     def action_pass_turn(self) -> None:
         self.command(cmd.PassTurn())
@@ -217,7 +230,19 @@ class MeetingScreen(CircleScreen):
         self.command(cmd.ExtendTurn(60))
 
     def action_next_phase(self) -> None:
-        self.command(cmd.NextPhase())
+        self._begin_part(confirmed=False)
+
+    def _begin_part(self, *, confirmed: bool) -> None:
+        """On to the next part; if that leaves someone out (or the agreements unread), ask once first."""
+        try:
+            self.meeting.begin_part(confirmed=confirmed)
+        except PartNotFinished as unfinished:
+            question = f"{unfinished} Go on to the next part anyway?"
+            self.app.push_screen(Confirm(question), lambda sure: sure and self._begin_part(confirmed=True))
+            return
+        except CircleError as error:
+            self.say(str(error), error=True)
+        self.refresh_state()
 
     def action_pause(self) -> None:
         self.command(cmd.Resume() if self.meeting.state.is_paused else cmd.Pause())
@@ -347,6 +372,20 @@ class MeetingScreen(CircleScreen):
         meeting = self.meeting
         meeting.ground(meeting.grounding_since is None)
         self.refresh_timers()
+
+    def action_step_out(self) -> None:
+        """The highlighted person stepped out with the co-facilitator, or is back."""
+        member = self._highlighted()
+        if member is None:
+            return
+        if member in self.meeting.state.stepped_out:
+            self.attempt(self.meeting.step_back, member)
+        else:
+            flag = self.attempt(self.meeting.step_out, member)
+            if flag is not FAILED:
+                kept = ", with a follow-up flag" if flag else ""
+                self.say(f"Stepped out{kept}. Their turn waits; s marks them back.")
+        self.refresh_state()
 
     def action_crisis_card(self) -> None:
         self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())

@@ -15,3 +15,7 @@ class MeetingHost(Protocol):
 
     def refresh_state(self) -> None:
         """Show the meeting's state again after a dialog changed it."""
+
+    @property
+    def highlighted_member(self) -> str | None:
+        """The member id highlighted on the meeting's list of people, if any."""

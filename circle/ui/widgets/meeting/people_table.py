@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from circle.domain.group import Member
-from circle.domain.session import PASSED, SessionState
+from circle.domain.session import PASSED, TURN_PHASES, SessionState
 from circle.ui.text import cell
 
 # The name column's width; a longer name ends in an ellipsis, so it is plain that it was cut.
 NAME_WIDTH = 18
+_ABSENT = "dim"
 
 
 def status_of(member_id: str, state: SessionState) -> str:
@@ -21,6 +22,8 @@ def status_of(member_id: str, state: SessionState) -> str:
         return "left early"
     if member_id not in state.present:
         return ""
+    if member_id in state.stepped_out:
+        return "stepped out"
     if member_id == state.next_up:
         return "next"
     if member_id in state.queue:
@@ -37,10 +40,33 @@ def _here(member_id: str, state: SessionState) -> str:
     return "–" if member_id in state.left_early else ""
 
 
+def listed_order(roster: list[Member], state: SessionState) -> list[Member]:
+    """Those who came first. During a round: the speaker, who is next and waiting in order, the rest here,
+    those out of the room, then those done; below them those who left early, then the absent."""
+    if state.phase not in TURN_PHASES:
+        return sorted(roster, key=lambda member: member.id not in state.attended)
+    waiting = {member: place for place, member in enumerate(state.still_to_speak)}
+
+    def rank(member: Member) -> tuple[int, int]:
+        who = member.id
+        if who not in state.present:
+            return (6 if who in state.left_early else 7, 0)
+        if who == state.speaker:
+            return (0, 0)
+        if who in waiting:
+            return (1, waiting[who])
+        if who in state.stepped_out:
+            return (3, 0)
+        return (4, 0) if who in state.done_in_phase else (2, 0)
+
+    return sorted(roster, key=rank)  # stable: roster order within each group
+
+
 class PeopleTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.filter_text = ""
+        self._in_round = False  # whether the names on screen are drawn for a round (the absent dim)
 
     def on_mount(self) -> None:
         self.add_column("Here", key="here", width=4)
@@ -54,27 +80,37 @@ class PeopleTable(DataTable[Text]):
         cells that changed are updated, so the table does not have to be rebuilt.
         """
         wanted = self.filter_text.casefold()
-        ordered = sorted(roster, key=lambda member: member.id not in state.attended)
-        shown = [member for member in ordered if not wanted or wanted in member.shown.casefold()]
-        if [member.id for member in shown] == [row.value for row in self.rows]:
+        shown = [member for member in listed_order(roster, state) if not wanted or wanted in member.shown.casefold()]
+        in_round = state.phase in TURN_PHASES
+        if in_round == self._in_round and [member.id for member in shown] == [row.value for row in self.rows]:
             for member in shown:
                 here, status = _here(member.id, state), status_of(member.id, state)
                 if self.get_cell(member.id, "here").plain != here:
                     self.update_cell(member.id, "here", Text(here))
+                    self.update_cell(member.id, "name", self._name(member, state))
                 if self.get_cell(member.id, "status").plain != status:
                     self.update_cell(member.id, "status", Text(status))
             return
         highlighted = self.highlighted_member
+        self._in_round = in_round
         self.clear()
         for member in shown:
             self.add_row(
                 Text(_here(member.id, state)),
-                cell(member.shown, width=NAME_WIDTH),
+                self._name(member, state),
                 Text(status_of(member.id, state)),
                 key=member.id,
             )
         if highlighted is not None and highlighted in self.rows:
             self.move_cursor(row=self.get_row_index(highlighted))
+
+    @staticmethod
+    def _name(member: Member, state: SessionState) -> Text:
+        """The name, dim for someone not in the room during a round, so those here stand out."""
+        name = cell(member.shown, width=NAME_WIDTH)
+        if state.phase in TURN_PHASES and member.id not in state.present:
+            name.stylize(_ABSENT)
+        return name
 
     @property
     def highlighted_member(self) -> str | None:
