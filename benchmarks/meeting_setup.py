@@ -35,5 +35,5 @@ def meeting_in_sharing(clock: Clock | None = None) -> Iterator[tuple[Workspace, 
             for member in workspace.members(group_id)[:PRESENT]:
                 meeting.do(Arrive(member.id))
             while meeting.state.phase is not PhaseKind.SHARING:
-                meeting.do(NextPhase())
+                meeting.do(NextPhase(confirmed=True))
             yield workspace, meeting

@@ -39,7 +39,7 @@ async def test_the_display_follows_the_live_meeting_within_a_second(workspace_wi
         assert _shown(app, "caption") == GATHERING_LINE
         for member in workspace.members(group_id):
             meeting.do(Arrive(member.id))
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
         await pilot.pause(POLL_SECONDS * 2)
         assert _shown(app, "headline").startswith("Opening · part 1 of")
         assert POLL_SECONDS * 2 < 1.0  # the display is never more than a second behind
@@ -57,7 +57,7 @@ async def test_the_display_shows_a_turn_without_a_name_and_counts_down_on_its_ow
     members = workspace.members(group_id)
     meeting.do(Arrive(members[0].id))
     while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
     meeting.do(StartTurn(members[0].id))
     app = _display(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -82,7 +82,7 @@ async def test_names_appear_only_when_the_rules_allow_and_the_display_was_unlock
     meeting = workspace.meeting(group.id)
     meeting.do(Arrive(speaker.id))
     while meeting.state.phase is not PhaseKind.CHECK_IN:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
     meeting.do(StartTurn(speaker.id))
     with Workspace.open_to_read(workspace.locations) as beside:
         beside.unlock(PASSPHRASE)
@@ -102,7 +102,7 @@ async def test_without_names_the_display_needs_no_vault_at_all(
     workspace = workspace_with_group
     workspace.unlock(PASSPHRASE)
     meeting = workspace.meeting(workspace.groups()[0].id)
-    meeting.do(NextPhase())
+    meeting.do(NextPhase(confirmed=True))
     elsewhere = locations(tmp_path / "screen-by-the-door")
     elsewhere.data.mkdir(parents=True)
     shutil.copy(workspace.locations.room_file, elsewhere.room_file)
@@ -123,7 +123,7 @@ async def test_a_damaged_board_shows_one_calm_line_and_the_display_recovers(
     async with app.run_test(size=(80, 24)) as pilot:
         assert "damaged" in _shown(app, "caption")
         meeting = workspace.meeting(workspace.groups()[0].id)
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
         meeting.close()
         app.poll()
         await pilot.pause()

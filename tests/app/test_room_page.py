@@ -62,7 +62,7 @@ def _sharing(workspace: Workspace) -> str:
     speaker = workspace.members(group_id)[0]
     meeting.do(Arrive(speaker.id))
     while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
     meeting.do(StartTurn(speaker.id))
     return speaker.name
 
@@ -153,7 +153,7 @@ async def test_a_turn_goes_out_as_seconds_the_page_can_count_down(
 async def test_the_end_of_the_meeting_thanks_the_room(client: TestClient, workspace_with_group: Workspace) -> None:
     workspace_with_group.unlock(PASSPHRASE)
     meeting = workspace_with_group.meeting(workspace_with_group.groups()[0].id)
-    meeting.do(NextPhase())
+    meeting.do(NextPhase(confirmed=True))
     meeting.close()
     room = await _room(client)
     assert room["running"] is True and room["closed"] is True

@@ -61,7 +61,7 @@ async def test_the_page_follows_a_live_meeting_in_a_real_browser_and_never_shows
             meeting = workspace.meeting(group.id)
             meeting.do(Arrive(members[0].id))
             while meeting.state.phase is not PhaseKind.SHARING:
-                meeting.do(NextPhase())
+                meeting.do(NextPhase(confirmed=True))
             meeting.do(StartTurn(members[0].id))
             await _within_a_second(page, "caption", "Someone is sharing")
             assert (await page.text("headline")).startswith("Sharing · part 3 of")
@@ -82,7 +82,7 @@ async def test_the_page_follows_a_live_meeting_in_a_real_browser_and_never_shows
             await _within_a_second(page, "caption", "Someone is sharing")
             assert await page.text("breath") == ""
 
-            meeting.do(NextPhase())
+            meeting.do(NextPhase(confirmed=True))
             await _within_a_second(page, "headline", "Break")
             steps = {words for words, _ in BREATH}
             breath = await page.text("breath")
@@ -92,7 +92,7 @@ async def test_the_page_follows_a_live_meeting_in_a_real_browser_and_never_shows
             longest = max(seconds for _, seconds in BREATH)
             assert await page.until_changed("breath", breath, within=longest + 1) in steps
 
-            meeting.do(NextPhase())
+            meeting.do(NextPhase(confirmed=True))
             meeting.close()
             await _within_a_second(page, "caption", CLOSED_LINE)
             assert await page.text("time") == ""
@@ -106,7 +106,7 @@ async def test_the_page_keeps_time_on_its_own_and_says_when_circle_is_out_of_tou
     workspace = workspace_with_group
     workspace.unlock(PASSPHRASE)
     meeting = workspace.meeting(workspace.groups()[0].id)
-    meeting.do(NextPhase())
+    meeting.do(NextPhase(confirmed=True))
     async with headless_page(tmp_path / "chromium-profile") as page:
         with serving_room_page(tmp_path) as address:
             await page.go(address)

@@ -160,7 +160,7 @@ async def test_the_room_display_wraps_a_long_wide_first_name_without_losing_a_ch
     meeting = workspace.meeting(group_id)
     meeting.do(Arrive(speaker.id))
     while meeting.state.phase is not PhaseKind.CHECK_IN:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
     meeting.do(StartTurn(speaker.id))
     first_name = "向日葵" * 20 + "🌻"  # 122 cells: wider than the screen
     # Whose name the display may show is tested beside the display; here only how it is drawn.

@@ -50,8 +50,8 @@ def a_group_with_a_history(workspace: Workspace) -> str:
         meeting = workspace.meeting(group.id)
         for member in (ada, grace):
             meeting.do(Arrive(member.id))
-        meeting.do(NextPhase())
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
+        meeting.do(NextPhase(confirmed=True))
         meeting.do(StartTurn(ada.id))
         meeting.do(EndTurn())
         meeting.do(StartTurn(grace.id))

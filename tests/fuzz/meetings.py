@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import PhaseKind
+from circle.domain.group import PhaseKind, RoundOrderMode
 from circle.domain.session.state import PlannedPart
 from circle.domain.session import commands as cmd
 from circle.domain.session import (
@@ -51,8 +51,8 @@ def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStr
         st.builds(cmd.Leave, member),
         st.builds(cmd.SetHeadcount, number),
         st.builds(cmd.ReadAgreements, st.booleans()),
-        st.builds(cmd.StartPhase, index),
-        st.just(cmd.NextPhase()),
+        st.builds(cmd.StartPhase, index, st.none() | st.lists(member, max_size=5).map(tuple), st.booleans() | text),
+        st.builds(cmd.NextPhase, st.none() | st.lists(member, max_size=5).map(tuple) | text, st.booleans()),
         st.builds(
             cmd.SetRoundOrder,
             st.sampled_from(["roster", "random", "volunteers"]) | text,
@@ -68,7 +68,8 @@ def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStr
         st.just(cmd.Pause()),
         st.just(cmd.Resume()),
         st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-1", "f-2"]) | text),
-        st.just(cmd.StepOut()),
+        st.builds(cmd.StepOut, maybe_member),
+        st.builds(cmd.StepBack, member),
         st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()]),
         st.builds(cmd.SetNextMeeting, text),
         st.builds(cmd.RecordPulse, st.lists(number, min_size=4, max_size=6).map(tuple)),
@@ -112,6 +113,7 @@ opening = st.builds(
     sharing_turn_seconds=st.sampled_from([180, 300]),
     facilitator_id=st.just("f-1"),
     headcount_only=st.sampled_from([False, False, True]),
+    round_order=st.none() | st.sampled_from(list(RoundOrderMode)),
 )
 
 
@@ -122,7 +124,14 @@ def helpful_command(state: SessionState, pick: int, who: int) -> cmd.Command:
     """
     here = sorted(state.present)
     person = here[who % len(here)] if here else None
-    fitting: list[cmd.Command] = [cmd.NextPhase(), cmd.StartTurn(person), cmd.Enqueue(person or "m-a")]
+    fitting: list[cmd.Command] = [
+        cmd.NextPhase(confirmed=True),
+        cmd.NextPhase(tuple(here), confirmed=True),
+        cmd.StartTurn(person),
+        cmd.Enqueue(person or "m-a"),
+    ]
+    if person is not None:
+        fitting.append(cmd.StepBack(person) if person in state.stepped_out else cmd.StepOut(person))
     if state.is_paused:
         fitting.append(cmd.Resume())
     if state.in_turn:

@@ -34,7 +34,7 @@ def meeting_at(home: Path, part: PhaseKind, clock: FakeClock, *, grounding: bool
             meeting.do(Arrive(member.id))
         while meeting.state.phase is not part:
             clock.advance(minutes=3)
-            meeting.do(NextPhase())
+            meeting.do(NextPhase(confirmed=True))
         if part is PhaseKind.SHARING:
             meeting.do(StartTurn(members[1].id))
         if grounding:

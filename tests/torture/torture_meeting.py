@@ -88,14 +88,14 @@ def meeting_steps(group: Group, facilitator_id: str, member_ids: list[str], *, s
     for member in member_ids:
         if member not in late:
             step(cmd.Arrive(member))
-    step(cmd.NextPhase())  # the opening
+    step(cmd.NextPhase(confirmed=True))  # the opening
     step(cmd.ReadAgreements(full=rng.random() < 0.5))
-    step(cmd.NextPhase())  # check-in
+    step(cmd.NextPhase(confirmed=True))  # check-in
     for member in sorted(late):
         step(cmd.Arrive(member))
     step(cmd.SetRoundOrder(str(RoundOrderMode.ROSTER), tuple(sorted(step.state.present))))
     step.round()
-    step(cmd.NextPhase())  # sharing
+    step(cmd.NextPhase(confirmed=True))  # sharing
     for member in rng.sample(sorted(step.state.present), rng.randint(1, len(step.state.present))):
         step(cmd.Enqueue(member))
     if step.state.queue:
@@ -104,10 +104,10 @@ def meeting_steps(group: Group, facilitator_id: str, member_ids: list[str], *, s
     step.round()
     if rng.random() < 0.3:
         step(cmd.Leave(rng.choice(sorted(step.state.present))))
-    step(cmd.NextPhase())  # the break
+    step(cmd.NextPhase(confirmed=True))  # the break
     if step.maybe(0.5, cmd.Pause()):
         step(cmd.Resume())
-    step(cmd.NextPhase())  # the closing
+    step(cmd.NextPhase(confirmed=True))  # the closing
     step.round()
     heads = step.state.headcount
     if heads:

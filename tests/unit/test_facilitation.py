@@ -16,7 +16,7 @@ def through_phase(live: LiveSession, last: int) -> None:
     """Go on phase by phase until `last` is under way, ten minutes each."""
     while live.state.phase_index is None or live.state.phase_index < last:
         live.clock.advance(minutes=10)
-        live.do(NextPhase())
+        live.do(NextPhase(confirmed=True))
 
 
 def test_one_facilitator_is_credited_with_every_phase_of_the_meeting():

@@ -29,7 +29,7 @@ def _session() -> tuple[LiveSession, FakeClock]:
     live = LiveSession(clock, sequential_ids("event-"))
     live.do(Open.for_group(group, "facilitator-1"))
     live.do(Arrive("ada"))
-    live.do(NextPhase())
+    live.do(NextPhase(confirmed=True))
     return live, clock
 
 
@@ -60,7 +60,7 @@ def test_without_a_grounding_pause_only_a_running_break_shows_the_pacer() -> Non
     live, clock = _session()
     assert read_room(room_view(live.state, "s1", names_allowed=False), clock.now()).pacer == ""
     while live.state.phase is not PhaseKind.BREAK:
-        live.do(NextPhase())
+        live.do(NextPhase(confirmed=True))
     clock.advance(5)
     assert read_room(room_view(live.state, "s1", names_allowed=False), clock.now()).pacer == pacer(5)
     live.do(Pause())

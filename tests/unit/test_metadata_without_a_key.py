@@ -53,7 +53,7 @@ def lived_in_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list
         meeting = vault.meeting(group.id)
         meeting.do(Arrive(ada))
         meeting.do(Arrive(bo))
-        meeting.do(StartPhase(0))
+        meeting.do(StartPhase(0, confirmed=True))
         meeting.do(Arrive(cy))  # late
         meeting.add_newcomer(vault.add_member(group.id, "Fen"))
         meeting.do(Leave(bo))  # left early
@@ -62,13 +62,13 @@ def lived_in_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list
             meeting.note(NoteDraft(NoteKind.SAFETY, action=action))
         meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=cy, text="Offer a call next week"))
         while meeting.state.phase is not PhaseKind.CLOSING:
-            meeting.do(NextPhase())
+            meeting.do(NextPhase(confirmed=True))
         meeting.record_pulse((0, 1, 1, 1, 0))
         meeting.close()
         vault.add_debrief(group.id, meeting.session_id, "A warm evening")
         live = vault.meeting(group.id)
         live.do(Arrive(dee))
-        live.do(StartPhase(0))
+        live.do(StartPhase(0, confirmed=True))
         member_ids = [member.id for member in vault.members(group.id)]
     return home, member_ids
 

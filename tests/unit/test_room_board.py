@@ -24,7 +24,7 @@ def _meeting_with_speaker(workspace: Workspace, *, names_on_display: bool):  # t
     meeting = workspace.meeting(group.id)
     meeting.do(Arrive(member.id))
     while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))
     meeting.do(StartTurn(member.id))
     return meeting
 
@@ -39,7 +39,7 @@ def test_every_step_of_a_meeting_is_on_the_board_as_soon_as_it_is_committed(work
     assert published is not None
     assert published.view.phase is PhaseKind.SHARING
     assert published.view.speaker_timer == meeting.state.speaker_timer
-    meeting.do(NextPhase())
+    meeting.do(NextPhase(confirmed=True))
     after = _board(workspace).read()
     assert after is not None and after.view.phase is meeting.state.phase
 

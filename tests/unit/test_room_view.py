@@ -47,7 +47,7 @@ def _session() -> tuple[LiveSession, FakeClock]:
 
 def _to_sharing(live: LiveSession) -> None:
     while live.state.phase is not PhaseKind.SHARING:
-        live.do(NextPhase())
+        live.do(NextPhase(confirmed=True))
 
 
 def test_before_the_first_part_the_room_sees_a_welcome_and_no_timer() -> None:
@@ -121,7 +121,7 @@ def test_a_pause_freezes_the_room_timer_and_says_so() -> None:
 
 def test_a_closed_meeting_thanks_the_room_and_reminds_it_that_what_was_said_stays_there() -> None:
     live, clock = _session()
-    live.do(NextPhase())
+    live.do(NextPhase(confirmed=True))
     live.do(Close())
     view = room_view(live.state, "s1", names_allowed=False)
     assert read_room(view, clock.now()).caption == CLOSED_LINE
@@ -130,7 +130,7 @@ def test_a_closed_meeting_thanks_the_room_and_reminds_it_that_what_was_said_stay
 
 def test_a_meeting_left_open_for_days_is_not_shown_as_running() -> None:
     live, clock = _session()
-    live.do(NextPhase())
+    live.do(NextPhase(confirmed=True))
     view = room_view(live.state, "s1", names_allowed=False)
     assert read_room(view, clock.now() + timedelta(days=3)).caption == NO_MEETING_LINE
 

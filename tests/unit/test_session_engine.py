@@ -206,7 +206,7 @@ def test_next_phase_walks_the_format_and_stops_at_the_last():
     live, _ = session()
     seen = []
     for _ in FORMAT:
-        live.do(cmd.NextPhase())
+        live.do(cmd.NextPhase(confirmed=True))
         seen.append(live.state.phase)
     assert seen == [kind for kind, _ in FORMAT]
     with pytest.raises(SessionRuleError, match="last phase"):
@@ -271,7 +271,7 @@ def test_the_round_order_carries_over_from_check_in_to_closing():
     live.do(cmd.StartTurn())
     live.do(cmd.EndTurn())
     assert live.state.next_up == "m-bo"
-    live.do(cmd.StartPhase(CLOSING))
+    live.do(cmd.StartPhase(CLOSING, confirmed=True))
     assert live.state.next_up == "m-ada"
 
 
@@ -476,6 +476,7 @@ def test_someone_who_passes_leaves_the_sharing_queue():
 def test_pausing_freezes_the_speaker_phase_and_meeting_timers():
     live, clock = in_phase(OPENING)
     clock.advance(minutes=10)
+    live.do(cmd.ReadAgreements())
     live.do(cmd.StartPhase(CHECK_IN))
     clock.advance(30)
     live.do(cmd.StartTurn("m-ada"))
@@ -529,7 +530,7 @@ def test_facilitator_changes_and_step_outs_are_recorded_in_order_without_who_or_
     clock.advance(minutes=3)
     live.do(cmd.ChangeFacilitator("f-co"))
     (stepped,) = live.do(cmd.StepOut())
-    assert stepped.data == {}
+    assert stepped.data == {"member_id": None}
     clock.advance(minutes=2)
     live.do(cmd.ChangeFacilitator("f-lead"))
     assert [who for who, _ in live.state.facilitators] == ["f-lead", "f-co", "f-lead"]
@@ -575,7 +576,7 @@ def test_the_summary_holds_counts_ids_and_durations():
     live, clock = session(arrived=("m-ada", "m-bo"))
     live.do(cmd.StartPhase(OPENING))
     live.do(cmd.Arrive("m-new", newcomer=True))
-    live.do(cmd.StartPhase(CHECK_IN))
+    live.do(cmd.StartPhase(CHECK_IN, confirmed=True))
     live.do(cmd.SetRoundOrder("roster", ("m-ada", "m-bo", "m-new")))
     live.do(cmd.StartTurn())
     live.do(cmd.StartTurn())
@@ -716,7 +717,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live.do(cmd.StartTurn())
     live.do(cmd.ExtendTurn())
     live.do(cmd.PassTurn("m-bo"))
-    live.do(cmd.NextPhase())
+    live.do(cmd.NextPhase(confirmed=True))
     live.do(cmd.Enqueue("m-new"))
     live.do(cmd.Enqueue("m-ada"))
     live.do(cmd.MoveInQueue("m-ada", 0))
@@ -728,6 +729,8 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live.do(cmd.EndTurn())
     live.do(cmd.ChangeFacilitator("f-co"))
     live.do(cmd.StepOut())
+    live.do(cmd.StepOut("m-new"))
+    live.do(cmd.StepBack("m-new"))
     live.do(cmd.AddGuest())
     live.do(cmd.AddGuest())
     live.do(cmd.RemoveGuest())

@@ -28,7 +28,7 @@ def meeting_in(phase: int) -> LiveSession:
     """A meeting that went through its phases up to `phase`, ten minutes each."""
     live = opened_meeting(MEMBERS)
     for index in range(phase + 1):
-        live.do(cmd.StartPhase(index))
+        live.do(cmd.StartPhase(index, confirmed=True))
         live.clock.advance(minutes=10)
     return live
 
@@ -114,8 +114,8 @@ def test_the_other_sides_continuation_lands_on_their_phase_speaker_and_timers():
     at(theirs, 30, cmd.ExtendTurn(60))
     at(theirs, 30, cmd.Pause())
     at(theirs, 120, cmd.Resume())
-    at(theirs, 200, cmd.NextPhase())
-    at(theirs, 60, cmd.NextPhase())
+    at(theirs, 200, cmd.NextPhase(confirmed=True))
+    at(theirs, 60, cmd.NextPhase(confirmed=True))
     at(theirs, 10, cmd.StartTurn("m-di"))
 
     merged = merge_logs(ours.events, theirs.events)
@@ -198,8 +198,8 @@ def test_two_turns_started_at_the_same_moment_resolve_the_same_way_whichever_sid
 def test_a_phase_both_sides_moved_on_to_is_started_once_at_the_earlier_moment():
     exported = meeting_in(CHECK_IN)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(theirs, 60, cmd.NextPhase())
-    at(ours, 90, cmd.NextPhase())
+    at(theirs, 60, cmd.NextPhase(confirmed=True))
+    at(ours, 90, cmd.NextPhase(confirmed=True))
 
     merged = merge_logs(ours.events, theirs.events)
     state = replay(merged.events)
@@ -212,9 +212,9 @@ def test_a_phase_both_sides_moved_on_to_is_started_once_at_the_earlier_moment():
 def test_a_side_that_never_saw_the_later_phase_cannot_take_the_meeting_back():
     exported = meeting_in(CHECK_IN)
     ours, theirs = copy_of(exported, "a"), copy_of(exported, "b")
-    at(ours, 60, cmd.NextPhase())
-    at(ours, 60, cmd.NextPhase())  # the break, 2 minutes after the export
-    at(theirs, 180, cmd.StartPhase(SHARING))  # they were still in check-in
+    at(ours, 60, cmd.NextPhase(confirmed=True))
+    at(ours, 60, cmd.NextPhase(confirmed=True))  # the break, 2 minutes after the export
+    at(theirs, 180, cmd.StartPhase(SHARING, confirmed=True))  # they were still in check-in
 
     merged = merge_logs(ours.events, theirs.events)
 
@@ -225,7 +225,7 @@ def test_a_side_that_never_saw_the_later_phase_cannot_take_the_meeting_back():
 def test_going_back_to_a_phase_is_kept_for_the_side_that_saw_where_the_meeting_was():
     exported = meeting_in(CLOSING)
     theirs = copy_of(exported, "b")
-    at(theirs, 30, cmd.StartPhase(SHARING))  # someone still wanted to share
+    at(theirs, 30, cmd.StartPhase(SHARING, confirmed=True))  # someone still wanted to share
     at(theirs, 10, cmd.StartTurn("m-cy"))
 
     merged = merge_logs(exported.events, theirs.events)
@@ -289,8 +289,8 @@ maybe_member = st.none() | member
 command = st.one_of(
     st.builds(cmd.Arrive, member),
     st.builds(cmd.Leave, member),
-    st.builds(cmd.StartPhase, st.integers(min_value=0, max_value=len(FORMAT) - 1)),
-    st.just(cmd.NextPhase()),
+    st.builds(cmd.StartPhase, st.integers(min_value=0, max_value=len(FORMAT) - 1), confirmed=st.booleans()),
+    st.just(cmd.NextPhase(confirmed=True)),
     st.builds(cmd.Enqueue, member),
     st.builds(cmd.Dequeue, member),
     st.builds(cmd.StartTurn, maybe_member),
@@ -300,7 +300,9 @@ command = st.one_of(
     st.just(cmd.Pause()),
     st.just(cmd.Resume()),
     st.builds(cmd.ChangeFacilitator, st.sampled_from(["f-lead", "f-co"])),
-    st.just(cmd.StepOut()),
+    st.builds(cmd.StepOut, maybe_member),
+    st.builds(cmd.StepBack, member),
+    st.builds(cmd.SetRoundOrder, st.just("roster"), st.lists(member, max_size=4, unique=True).map(tuple)),
     st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()]),
     st.just(cmd.Close()),
 )

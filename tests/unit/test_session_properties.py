@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import PhaseKind
+from circle.domain.group import PhaseKind, RoundOrderMode
 from circle.domain.session.state import TURN_PHASES, PlannedPart
 from circle.domain.session import commands as cmd
 from circle.domain.session import (
     EVENT_DATA_KEYS,
     Event,
     LiveSession,
+    PartNotFinished,
     SessionRuleError,
     replay,
     summary,
@@ -47,7 +48,9 @@ opening = st.builds(
     sharing_turn_seconds=st.sampled_from([180, 300]),
     facilitator_id=st.just("f-1"),
     headcount_only=st.sampled_from([False, False, False, True]),  # mostly groups with member ids
+    round_order=st.none() | st.sampled_from(list(RoundOrderMode)),
 )
+lineup = st.none() | st.lists(member, max_size=6).map(tuple)
 
 # A sample of every kind of command, all of which a closed session must refuse.
 EVERY_COMMAND = (
@@ -72,6 +75,7 @@ EVERY_COMMAND = (
     cmd.Resume(),
     cmd.ChangeFacilitator("f-9"),
     cmd.StepOut(),
+    cmd.StepBack("m-a"),
     cmd.SetNextMeeting("2026-01-12"),
     cmd.RecordPulse((1, 0, 0, 0, 0)),
     cmd.Close(),
@@ -117,8 +121,21 @@ class SessionMachine(RuleBasedStateMachine):
     def arrivals_and_departures(self, command) -> None:
         self.attempt(command)
 
-    @rule(command=st.builds(cmd.StartPhase, st.integers(min_value=-1, max_value=6)) | st.just(cmd.NextPhase()))
+    @rule(
+        command=st.builds(cmd.StartPhase, st.integers(min_value=-1, max_value=6), lineup, st.booleans())
+        | st.builds(cmd.NextPhase, lineup, st.booleans())
+    )
     def phases_change(self, command) -> None:
+        self.attempt(command)
+
+    @rule(data=st.data(), confirmed=st.booleans())
+    def the_next_part_starts_with_its_round_lined_up(self, data: st.DataObject, confirmed: bool) -> None:
+        # As the workspace does it: everyone here, in some order.
+        here = data.draw(st.permutations(sorted(self.live.state.present)))
+        self.attempt(cmd.NextPhase(tuple(here), confirmed))
+
+    @rule(command=st.builds(cmd.StepOut, maybe_member) | st.builds(cmd.StepBack, member))
+    def someone_steps_out_or_back(self, command) -> None:
         self.attempt(command)
 
     @rule(
@@ -200,6 +217,45 @@ class SessionMachine(RuleBasedStateMachine):
         if state.in_turn:
             assert state.phase in (PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING)
         assert state.next_up is None or state.next_up != state.speaker
+
+    @invariant()
+    def whoever_stepped_out_is_here_and_neither_speaking_nor_next(self) -> None:
+        state = self.live.state
+        assert state.stepped_out <= state.present
+        assert state.speaker not in state.stepped_out
+        assert not set(state.still_to_speak) & state.stepped_out
+
+    @invariant()
+    def a_part_starts_with_an_empty_queue(self) -> None:
+        events = self.live.events
+        if events and events[-1].kind == "phase_started":
+            assert self.live.state.queue == ()
+
+    @invariant()
+    def everyone_who_arrives_during_a_lined_up_round_is_in_it(self) -> None:
+        state = self.live.state
+        if state.round_is_lined_up and state.round_order_mode != "volunteers" and state.phase_index is not None:
+            started = max(e.seq for e in self.live.events if e.kind == "phase_started")
+            order_set = max((e.seq for e in self.live.events if e.kind == "round_order_set"), default=-1)
+            since = max(started, order_set)
+            for event in self.live.events[since + 1 :]:
+                if event.kind == "member_arrived":
+                    assert event.data["member_id"] in state.round_order
+
+    @invariant()
+    def leaving_people_out_is_refused_until_confirmed(self) -> None:
+        state = self.live.state
+        if not state.is_open or state.is_paused or state.phase_index is None or len(state.phases) < 2:
+            return
+        other = 0 if state.phase_index else 1
+        if state.not_yet_heard and not state.headcount_only:
+            try:
+                self.live.propose(cmd.StartPhase(other))
+            except PartNotFinished as refused:
+                assert refused.waiting == len(state.not_yet_heard)
+            else:
+                raise AssertionError("leaving people waiting was not asked about")
+            assert self.live.propose(cmd.StartPhase(other, confirmed=True))
 
     @invariant()
     def the_queue_holds_each_present_member_once(self) -> None:

@@ -31,7 +31,7 @@ def test_a_turn_first_seen_already_over_its_time_stays_quiet() -> None:
 def test_a_turn_is_known_by_the_seq_of_the_event_that_started_it() -> None:
     live = opened_meeting(["ada"])
     while live.state.phase_index != CHECK_IN:
-        live.do(NextPhase())
+        live.do(NextPhase(confirmed=True))
     assert turn_under_way(live.state, live.events) is None
     live.do(StartTurn("ada"))
     started = live.events[-1].seq
