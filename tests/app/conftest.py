@@ -20,8 +20,9 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
 PASSPHRASE = "correct horse battery staple"
-# From home: one meeting, two people here, through the opening to a sharing turn (part 3 of 5).
-TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "home", "a", "space")
+# From home: one meeting, two people here, through the opening and the check-in (y: nobody checked in, on
+# anyway) to a sharing turn (part 3 of 5).
+TO_A_SHARING_TURN = ("m", "enter", "down", "enter", "n", "r", "n", "n", "y", "home", "a", "space")
 
 
 @pytest.fixture

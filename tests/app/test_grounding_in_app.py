@@ -88,7 +88,7 @@ async def test_during_a_break_a_grounding_pause_paces_the_breaks_guidance_too(wo
     workspace = workspace_with_group
     clock = stopped_clock(workspace)
     async with at_home(workspace) as (app, pilot):
-        await press_keys(pilot, "m", "n", "n", "n", "n")  # on to the break
+        await press_keys(pilot, "m", "n", "n", "y", "n", "n")  # on to the break (y: the agreements unread)
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.meeting.state.phase is PhaseKind.BREAK
         clock.advance(4)  # the break is at "Hold"

@@ -100,7 +100,7 @@ async def test_a_meeting_can_be_closed_early_with_the_same_key_as_at_the_end(
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await pilot.press("m", "enter", "n", "n")  # into the check-in
+        await pilot.press("m", "enter", "n", "n", "y")  # into the check-in, the agreements unread
         await press_keys(pilot, "c", "y")
         assert isinstance(app.screen, MeetingSummaryScreen)
     assert workspace.meetings_in_progress() == []

@@ -19,8 +19,9 @@ from tests.app.conftest import PASSPHRASE, at_home, press_keys, said
 from tests.stored_rows import opened_meetings
 
 QUESTION = "How hopeful do you feel today? [b]really[/b]"
-# From home: open the meeting, mark two of three here, then through every part to the closing.
-TWO_HERE_AT_CLOSING = ["m", "enter", "down", "enter", "n", "n", "n", "n", "n"]
+# From home: open the meeting, mark two of three here, then through every part to the closing (y: on without
+# reading the agreements, and with the check-in round not heard).
+TWO_HERE_AT_CLOSING = ["m", "enter", "down", "enter", "n", "n", "y", "n", "y", "n", "n"]
 
 
 def with_pulse(workspace: Workspace, **changes: object) -> str:
@@ -109,7 +110,7 @@ async def test_a_headcount_only_group_counts_its_pulse_with_the_same_key(workspa
     workspace = workspace_with_group
     with_pulse(workspace, names=NamesPolicy.HEADCOUNT)
     async with at_home(workspace, (80, 24)) as (app, pilot):
-        await press_keys(pilot, "m", "k", "k", "k", "n", "n", "n", "n", "n", "u")  # three in the room, at closing
+        await press_keys(pilot, "m", "k", "k", "k", "n", "n", "y", "n", "n", "n", "u")  # three in the room, at closing
         assert isinstance(app.screen, PulseDialog)
         await press_keys(pilot, "2", "enter", "1", "ctrl+s")
         assert isinstance(app.screen, MeetingScreen)

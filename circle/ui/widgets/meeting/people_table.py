@@ -87,7 +87,7 @@ class PeopleTable(DataTable[Text]):
                 here, status = _here(member.id, state), status_of(member.id, state)
                 if self.get_cell(member.id, "here").plain != here:
                     self.update_cell(member.id, "here", Text(here))
-                    self.update_cell(member.id, "name", self._name(member, state))
+                    self.update_cell(member.id, "name", self._name_cell(member, state))
                 if self.get_cell(member.id, "status").plain != status:
                     self.update_cell(member.id, "status", Text(status))
             return
@@ -97,7 +97,7 @@ class PeopleTable(DataTable[Text]):
         for member in shown:
             self.add_row(
                 Text(_here(member.id, state)),
-                self._name(member, state),
+                self._name_cell(member, state),
                 Text(status_of(member.id, state)),
                 key=member.id,
             )
@@ -105,7 +105,7 @@ class PeopleTable(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(highlighted))
 
     @staticmethod
-    def _name(member: Member, state: SessionState) -> Text:
+    def _name_cell(member: Member, state: SessionState) -> Text:
         """The name, dim for someone not in the room during a round, so those here stand out."""
         name = cell(member.shown, width=NAME_WIDTH)
         if state.phase in TURN_PHASES and member.id not in state.present:
