@@ -7,19 +7,21 @@ import pytest
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
-# The keys that lead to each part of the 90-minute group (third on the home screen).
+# The keys that lead to each part of the 90-minute group (third on the home screen). Its rounds line up in
+# the roster's order as they start; y goes on past agreements left unread, or people not yet heard.
 TO_MEETING = ["down", "down", "m"]
 PARTS = {
     "attendance": ["enter", "down", "enter", "down", "enter"],
     "opening": ["enter", "down", "enter", "N", *"Robin", "enter", "n"],
     "read_aloud": ["enter", "down", "enter", "N", *"Robin", "enter", "n", "v"],
     "keys": ["enter", "n", "question_mark"],
-    "check_in": ["enter", "down", "enter", "down", "enter", "n", "r", "n", "o", "space"],
-    "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "a", "up", "a", "space"],
-    "crisis_card": ["enter", "down", "enter", "n", "r", "n", "n", "a", "space", "exclamation_mark"],
-    "break": ["enter", "n", "n", "n", "n"],
-    "closing": ["enter", "down", "enter", "n", "n", "n", "n", "n", "o", "space"],
-    "summary": ["enter", "down", "enter", "n", "n", "n", "n", "n", "p", "p", "c", "y"],
+    "check_in": ["enter", "down", "enter", "down", "enter", "n", "r", "n", "space"],
+    "sharing": ["enter", "down", "enter", "n", "r", "n", "n", "y", "a", "down", "a", "space"],
+    "stepped_out": ["enter", "down", "enter", "n", "r", "n", "space", "s"],
+    "crisis_card": ["enter", "down", "enter", "n", "r", "n", "n", "y", "a", "space", "exclamation_mark"],
+    "break": ["enter", "n", "n", "y", "n", "y", "n"],
+    "closing": ["enter", "down", "enter", "n", "n", "y", "n", "y", "n", "n", "space"],
+    "summary": ["enter", "down", "enter", "n", "n", "y", "n", "y", "n", "n", "p", "p", "c", "y"],
 }
 
 
