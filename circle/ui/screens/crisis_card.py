@@ -133,8 +133,10 @@ class CrisisCard(ModalScreen[None]):
             return
 
         def step_out() -> str:
-            flag = self.meeting.step_out(None if chosen == NOT_BY_NAME else chosen)
-            return "Step out recorded, with a follow-up flag." if flag else "Step out counted."
+            named = chosen != NOT_BY_NAME
+            flag = self.meeting.step_out(chosen if named else None)
+            said = "Step out recorded, with a follow-up flag." if flag else "Step out counted."
+            return f"{said} s on the meeting's list marks them back." if named else said
 
         self._record(step_out)
         if hand_over:

@@ -77,6 +77,8 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         )
     mode = RoundOrderMode(state.round_order_mode) if state.round_order_mode else None
     order = f"Order: {mode.value}. o changes it." if mode else "o sets the order: roster, random or volunteers."
+    if mode is RoundOrderMode.VOLUNTEERS:
+        order = "Order: volunteers; Space gives the highlighted person the turn. o changes it."
     if phase is PhaseKind.CLOSING:
         upcoming = state.next_meeting or "not set (d sets it)"
         pulse: list[Content | str] = []
