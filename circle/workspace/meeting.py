@@ -13,7 +13,7 @@ from datetime import date, datetime
 from circle.domain.clock import CLOCK_SLACK, Clock
 from circle.domain.errors import RuleViolation
 from circle.domain.facilitation import facilitated_parts
-from circle.domain.group import Group, Member, PhaseKind
+from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
@@ -25,6 +25,7 @@ from circle.domain.session import (
     Close,
     Command,
     Event,
+    ROUND_PHASES,
     LiveSession,
     NextPhase,
     RecordPulse,
@@ -191,7 +192,7 @@ class Meeting:
         mode = state.round_order_default
         if mode is None or state.headcount_only or not 0 <= index < len(state.phases):
             return None
-        if state.phases[index].kind not in (PhaseKind.CHECK_IN, PhaseKind.CLOSING):
+        if state.phases[index].kind not in ROUND_PHASES:
             return None
         return self._ordered(RoundOrderMode(mode))
 
