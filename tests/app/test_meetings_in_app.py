@@ -45,7 +45,7 @@ def with_a_meeting_held(workspace: Workspace, *came: str) -> str:
 
 
 async def to_the_meetings(pilot) -> MeetingsScreen:  # type: ignore[no-untyped-def]
-    await press_keys(pilot, "enter", "f7")
+    await press_keys(pilot, "enter", "f8")
     screen = pilot.app.screen
     assert isinstance(screen, MeetingsScreen)
     return screen
