@@ -38,7 +38,7 @@ def format_to_toml(profile: GroupProfile) -> str:
     lines += [_member(key, item) for key, item in fmt.items() if key != "phases" and item is not None]
     for part in fmt["phases"]:
         lines += ["", f"[[{PARTS}]]", *(key_value(key, item) for key, item in part.items() if item is not None)]
-    schedule = profile.schedule.to_dict()
+    schedule = profile.schedule.to_dict(every_member=True)
     lines += ["", f"[{SCHEDULE}]", *(key_value(key, item) for key, item in schedule.items() if item is not None)]
     return "\n".join(lines) + "\n"
 
@@ -69,7 +69,7 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
                                 "schedule": schedule})
 
     # Each piece alone, beside pieces known to be good, so that a refusal is the piece's own.
-    good_phases, good_schedule = known["format"]["phases"], known["schedule"]
+    good_phases, good_schedule = known["format"]["phases"], Schedule(weekday=0).to_dict(every_member=True)
     _check_piece(scalars, fmt_known, lambda candidate: profile_with(candidate, good_phases, good_schedule),
                  refuse, table=None, index=None)
     for index, part in enumerate(parts):
@@ -80,7 +80,7 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
     if not isinstance(schedule, dict):
         refuse("the schedule is a [schedule] table", None, "schedule", None)
     _no_strangers(schedule, set(good_schedule), refuse, table=SCHEDULE)
-    _check_piece(schedule, Schedule(weekday=0).to_dict(), lambda candidate: profile_with(scalars, good_phases, candidate),
+    _check_piece(schedule, good_schedule, lambda candidate: profile_with(scalars, good_phases, candidate),
                  refuse, table=SCHEDULE, index=None)
     try:
         return GroupProfile.from_dict({**known, "format": {**fmt_known, **scalars, "phases": parts},

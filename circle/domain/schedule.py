@@ -24,6 +24,10 @@ class Repeat(TitledEnum):
     MONTHLY = "monthly", "Monthly"
 
 
+# What a member left out of a kept schedule means.
+_DEFAULTS: dict[str, Any] = {"repeat": str(Repeat.WEEKLY), "week": 1, "anchor": None}
+
+
 def week_of_month_title(week: int) -> str:
     return _ORDINALS[week]
 
@@ -110,14 +114,19 @@ class Schedule:
             return f"{_ORDINALS[self.week]} {day} of the month at {self.start}"
         return f"every {day} at {self.start}"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, *, every_member: bool = False) -> dict[str, Any]:
+        """A weekly schedule as circle kept it before there was more (`weekday` and `start` only), so that an
+        older circle still reads it from a vault or a handoff; the other members when they differ from their
+        defaults, or always with `every_member`."""
+        kept = {
             "weekday": self.weekday,
             "start": self.start,
             "repeat": str(self.repeat),
             "week": self.week,
             "anchor": self.anchor.isoformat() if self.anchor else None,
         }
+        return {key: item for key, item in kept.items() if every_member or key in ("weekday", "start")
+                or item != _DEFAULTS[key]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Schedule:
@@ -133,7 +142,7 @@ class Schedule:
         return cls(
             weekday=data.get("weekday"),
             start=data.get("start", "19:00"),
-            repeat=Repeat(data.get("repeat", Repeat.WEEKLY)),
-            week=data.get("week", 1),
+            repeat=Repeat(data.get("repeat", _DEFAULTS["repeat"])),
+            week=data.get("week", _DEFAULTS["week"]),
             anchor=date.fromisoformat(anchor) if isinstance(anchor, str) else anchor,
         )

@@ -78,6 +78,13 @@ def test_a_schedule_kept_before_there_was_more_than_weekly_reads_unchanged():
         assert schedule == Schedule(weekday=kept["weekday"], start=kept["start"])
 
 
+def test_a_weekly_schedule_is_kept_as_before_so_an_older_circle_still_reads_it():
+    assert Schedule(weekday=TUESDAY, start="18:30").to_dict() == {"weekday": 1, "start": "18:30"}
+    assert Schedule(weekday=TUESDAY, repeat=Repeat.MONTHLY, week=LAST).to_dict() == {
+        "weekday": 1, "start": "19:00", "repeat": "monthly", "week": -1,
+    }
+
+
 def test_every_kind_of_schedule_comes_back_from_the_vault_as_it_was_kept():
     profile = template("support-90").profile
     for schedule in (
