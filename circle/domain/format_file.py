@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import GroupProfile
@@ -87,7 +87,6 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
                                        "schedule": schedule})
     except CircleError as problem:  # the pieces together: the parts' order, how many there are
         refuse(str(problem), PARTS, None, None)
-        raise  # not reached: refuse raises
 
 
 class _Refuser:
@@ -97,7 +96,7 @@ class _Refuser:
         self.text, self.file_name = text, file_name
 
     def __call__(self, why: str, table: str | None, key: str | None, index: int | None, *,
-                 line: int | None = None) -> None:
+                 line: int | None = None) -> NoReturn:
         if line is None and (table is not None or key is not None):
             line = line_of(self.text, table, index, key)
         why = why.rstrip(".")
@@ -114,7 +113,6 @@ def _parsed(text: str, refuse: _Refuser) -> dict[str, Any]:
         found = _TOML_POSITION.search(said)
         line = int(found.group(1)) if found and found.group(1) else None
         refuse(f"this is not TOML ({said[: found.start()] if found else said})", None, None, None, line=line)
-        raise  # not reached
 
 
 def _check_version(document: dict[str, Any], refuse: _Refuser) -> None:
@@ -169,8 +167,11 @@ def _same_kind(item: Any, good: Any) -> bool:
 
 
 def _for_a_person(refused: CircleError, key: str | None) -> str:
-    """The model's own words; but where it only says it could not read a value (a value of the wrong kind,
-    which it turned away as a whole), which key."""
-    if isinstance(refused.__cause__, (KeyError, ValueError, TypeError, OverflowError)):
+    """The model's own words; but where it only says it could not read a value (one missing, or of the wrong
+    kind, which it turned away as a whole), which key."""
+    cause = refused.__cause__
+    if isinstance(cause, KeyError) and cause.args and isinstance(cause.args[0], str):
+        return f"{cause.args[0]} is missing"  # the model's own name for it, not the file's text
+    if isinstance(cause, (KeyError, ValueError, TypeError, OverflowError)):
         return f"{key} is not a value circle can use here" if key else "a value circle cannot use"
     return str(refused)
