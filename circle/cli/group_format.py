@@ -17,16 +17,22 @@ from circle.workspace import GroupOverview
 
 
 def show_lines(group: Group, overview: GroupOverview | None) -> list[str]:
-    """The group's format, prompts, topics and schedule, each piece of user text made safe to print."""
-    profile = group.profile
-    meeting = profile.format
+    """The group's format, prompts, topics and schedule, each piece of the group's own text made safe to print."""
+    meeting = group.profile.format
     lines = [safe(group.name), f"Format ({meeting.planned_minutes} min):"]
-    turns = {"check_in": meeting.check_in_turn_minutes, "sharing": meeting.sharing_turn_minutes}
     for number, phase in enumerate(meeting.phases, 1):
-        turn = turns.get(str(phase.kind))
-        lines.append(f"  {number}. {phase.kind.title} {phase.minutes} min" + (f", turns of {turn:g} min" if turn else ""))
-    lines.append(f"Schedule: {profile.schedule.describe()}")
-    lines.append(f"Next meeting: {_next(overview)}")
+        turn = meeting.turn_minutes(phase)
+        turns = f", turns of {turn:g} min" if turn is not None else ""
+        lines.append(f"  {number}. {safe(phase.shown_title)} {phase.minutes} min{turns}")
+    lines += [
+        f"Round order: {meeting.round_order}",
+        f"Check-in prompt: {safe(meeting.check_in_prompt)}",
+        f"Closing prompt: {safe(meeting.closing_prompt)}",
+        f"Topics ({len(meeting.topics)}):" if meeting.topics else "Topics: none",
+        *(f"  - {safe(topic)}" for topic in meeting.topics),
+        f"Schedule: {group.profile.schedule.describe()}",
+        f"Next meeting: {_next(overview)}",
+    ]
     return lines
 
 
@@ -66,7 +72,7 @@ def format_export(group_name: str, out: Path | None) -> None:
         sys.stdout.write(text)
         return
     write_private_file(out, text.encode("utf-8"))
-    click.echo(f"Wrote the format of {safe(found.name)} to {out}.")
+    click.echo(f"Wrote the format of {safe(found.name)} to {safe(str(out))}.")
 
 
 @group_format.command("import")
@@ -79,7 +85,7 @@ def format_import(group_name: str, file: Path) -> None:
     with group_named(group_name) as (workspace, found):
         profile = format_from_toml(text, found.profile, file_name=file.name)
         saved = workspace.save_group(replace(found, profile=profile))
-        click.echo(f"{safe(saved.name)} now has the format of {file.name}: {saved.profile.format.describe()}.")
+        click.echo(f"{safe(saved.name)} now has the format of {safe(file.name)}: {safe(saved.profile.format.describe())}.")
 
 
 def _read_format_file(file: Path) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import GroupProfile
+from circle.domain.group import GroupProfile, Phase, PhaseKind
 from circle.domain.schedule import Schedule
 from circle.domain.toml_text import key_value, line_of
 
@@ -70,11 +70,12 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
 
     # Each piece alone, beside pieces known to be good, so that a refusal is the piece's own.
     good_phases, good_schedule = known["format"]["phases"], Schedule(weekday=0).to_dict(every_member=True)
+    good_part = {**Phase(PhaseKind.CHECK_IN, 10).to_dict(), "title": "", "turn_minutes": None}
     _check_piece(scalars, fmt_known, lambda candidate: profile_with(candidate, good_phases, good_schedule),
                  refuse, table=None, index=None)
     for index, part in enumerate(parts):
-        _no_strangers(part, set(good_phases[0]), refuse, table=PARTS, index=index)
-        _check_piece(part, good_phases[0], lambda candidate: profile_with(scalars, [candidate], good_schedule),
+        _no_strangers(part, set(good_part), refuse, table=PARTS, index=index)
+        _check_piece(part, good_part, lambda candidate: profile_with(scalars, [candidate], good_schedule),
                      refuse, table=PARTS, index=index)
     schedule = document.get(SCHEDULE, {})
     if not isinstance(schedule, dict):
@@ -135,8 +136,9 @@ def _no_strangers(table_items: dict[str, Any], allowed: set[str], refuse: _Refus
 
 def _check_piece(piece: dict[str, Any], good: dict[str, Any], build: Callable[[dict[str, Any]], None],
                  refuse: _Refuser, *, table: str | None, index: int | None) -> None:
-    """Build with `piece`; if the model refuses it, find the key to blame: the first whose good value, put in
-    its place, changes the refusal or makes it go."""
+    """Build with `piece`; if the model refuses it, find the key to blame: the last in the file whose good value,
+    put in its place, changes the refusal or makes it go (the last: of `kind` and a `turn_minutes` that kind
+    cannot have, the turn)."""
     for key, item in piece.items():
         if key in good and good[key] is not None and not _same_kind(item, good[key]):
             refuse(f"{key} should be {_KINDS[type(good[key])]}", table, key, index)
@@ -145,7 +147,7 @@ def _check_piece(piece: dict[str, Any], good: dict[str, Any], build: Callable[[d
         return
     except CircleError as problem:
         refused = problem
-    for key in piece:
+    for key in reversed(piece):
         if key in good:
             try:
                 build({**piece, key: good[key]})

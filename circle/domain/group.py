@@ -1,4 +1,7 @@
-"""Groups, their meeting format, agreements, crisis resources and members."""
+"""Groups, their meeting format, agreements, crisis resources and members.
+
+The format itself lives in meeting_format.py; its names are re-exported here for the many that import them.
+"""
 
 from __future__ import annotations
 
@@ -7,51 +10,14 @@ from datetime import date
 from typing import Any
 
 from circle.domain.errors import InvalidInput
+from circle.domain.meeting_format import MeetingFormat
+# Re-exported: the format was part of this module, and many places import its names from here.
+from circle.domain.meeting_format import Phase as Phase
+from circle.domain.meeting_format import PhaseKind as PhaseKind
+from circle.domain.meeting_format import RoundOrderMode as RoundOrderMode
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.schedule import Schedule
 from circle.domain.text import sanitise, sanitise_line
-from circle.domain.titled import TitledEnum
-
-
-class PhaseKind(TitledEnum):
-    OPENING = "opening", "Opening"
-    CHECK_IN = "check_in", "Check-in"
-    SHARING = "sharing", "Sharing"
-    BREAK = "break", "Break"
-    CLOSING = "closing", "Closing"
-
-
-@dataclass(frozen=True)
-class Phase:
-    kind: PhaseKind
-    minutes: int
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.minutes <= 240:
-            raise InvalidInput("A phase lasts 1 to 240 minutes.")
-
-
-@dataclass(frozen=True)
-class MeetingFormat:
-    phases: tuple[Phase, ...]
-    check_in_turn_minutes: float = 1.5
-    sharing_turn_minutes: float = 5.0
-
-    def __post_init__(self) -> None:
-        if not self.phases:
-            raise InvalidInput("A meeting needs at least one phase.")
-        for turn in (self.check_in_turn_minutes, self.sharing_turn_minutes):
-            if not 0.5 <= turn <= 30:
-                raise InvalidInput("A turn lasts 0.5 to 30 minutes.")
-
-    @property
-    def planned_minutes(self) -> int:
-        return sum(phase.minutes for phase in self.phases)
-
-    def describe(self) -> str:
-        """'Opening 10 · Check-in 15 · Sharing 45 · Closing 10 (80 min)'"""
-        parts = " · ".join(f"{phase.kind.title} {phase.minutes}" for phase in self.phases)
-        return f"{parts} ({self.planned_minutes} min)"
 
 
 @dataclass(frozen=True)
@@ -93,11 +59,7 @@ class GroupProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "format": {
-                "phases": [{"kind": str(p.kind), "minutes": p.minutes} for p in self.format.phases],
-                "check_in_turn_minutes": self.format.check_in_turn_minutes,
-                "sharing_turn_minutes": self.format.sharing_turn_minutes,
-            },
+            "format": self.format.to_dict(),
             "agreements": {
                 "text": self.agreements.text,
                 "confidentiality_limits": self.agreements.confidentiality_limits,
@@ -112,13 +74,8 @@ class GroupProfile:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GroupProfile:
         try:
-            fmt = data["format"]
             return cls(
-                format=MeetingFormat(
-                    phases=tuple(Phase(PhaseKind(p["kind"]), int(p["minutes"])) for p in fmt["phases"]),
-                    check_in_turn_minutes=float(fmt["check_in_turn_minutes"]),
-                    sharing_turn_minutes=float(fmt["sharing_turn_minutes"]),
-                ),
+                format=MeetingFormat.from_dict(data["format"]),
                 agreements=Agreements(**data["agreements"]),
                 crisis_resources=tuple(CrisisResource(**r) for r in data.get("crisis_resources", [])),
                 schedule=Schedule.from_dict(data.get("schedule", {})),

@@ -216,6 +216,6 @@ class Meeting:
         handles = KeyStore(self._repo).handles(self._sealer)
         phases = self.state.phases
         return tuple(
-            (handles.get(part.facilitator_id, "a co-facilitator"), tuple(phases[i][0].title for i in part.phases))
+            (handles.get(part.facilitator_id, "a co-facilitator"), tuple(phases[i].shown_title for i in part.phases))
             for part in facilitated_parts(self.events)
         )

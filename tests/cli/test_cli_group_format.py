@@ -37,6 +37,9 @@ def test_the_shipped_example_imports_cleanly_and_show_says_it_in_words(run_circl
     two_groups(run_circle)
     ok(run_circle("group", "format", "import", FIRST, str(EXAMPLE)))
     shown = ok(run_circle("group", "show", FIRST))
+    assert "  6. Sharing after the break 20 min, turns of 4 min\n  7. Resources and news 5 min\n" in shown
+    assert "Closing prompt: One word for how you leave tonight." in shown
+    assert '  - What "recovery" means to me\n' in shown
     assert "Schedule: 2nd Tuesday of the month at 18:30" in shown
     assert re.search(r"Next meeting: Tue \d\d \w{3} \d{4} at 18:30", shown)
 
@@ -75,7 +78,7 @@ def test_a_value_the_format_cannot_have_is_refused_naming_its_line(run_circle, v
     third_minutes = [number for number, line in enumerate(lines, 1) if line.startswith("minutes")][2]
     lines[third_minutes - 1] = "minutes = 500"
     error = refused(run_circle, tmp_path, "\n".join(lines))
-    assert error == f"circle: format.toml line {third_minutes}: a phase lasts 1 to 240 minutes; nothing was imported.\n"
+    assert error == f"circle: format.toml line {third_minutes}: a part lasts 1 to 240 minutes; nothing was imported.\n"
 
 
 def test_text_that_is_not_toml_is_refused_naming_its_line(run_circle, vault_home, tmp_path):
@@ -113,5 +116,21 @@ def test_a_crafted_file_with_terminal_escapes_is_refused_without_echoing_them(ru
 
 def test_a_file_that_is_not_utf8_is_refused_naming_its_line(run_circle, vault_home, tmp_path):
     two_groups(run_circle)
-    text = exported(run_circle, FIRST).encode("utf-8").replace(b"opening", b"open\xffing")
-    assert "format.toml line 7: this is not UTF-8 text" in refused(run_circle, tmp_path, text)
+    text = exported(run_circle, FIRST)
+    line = text.splitlines().index('kind = "opening"') + 1
+    broken = text.encode("utf-8").replace(b"opening", b"open\xffing")
+    assert f"format.toml line {line}: this is not UTF-8 text" in refused(run_circle, tmp_path, broken)
+
+
+def test_a_topic_crafted_with_terminal_escapes_is_kept_and_shown_without_them(run_circle, vault_home, tmp_path):
+    two_groups(run_circle)
+    crafted = EXAMPLE.read_text(encoding="utf-8").replace(
+        '"Boundaries"', '"Bound\\u001b]0;owned\\u0007aries\\u001b[2J\\u202e"'
+    )
+    file = tmp_path / "crafted.toml"
+    file.write_text(crafted, encoding="utf-8")
+    ok(run_circle("group", "format", "import", SECOND, str(file)))
+    shown = ok(run_circle("group", "show", SECOND))
+    assert "  - Bound]0;ownedaries[2J\n" in shown
+    assert not any(char in shown for char in "\x1b\x07\u202e")
+    assert "\x1b" not in exported(run_circle, SECOND)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
+from circle.domain.session.state import PlannedPart
 from circle.domain.session import commands as cmd
 from circle.domain.session import (
     TURN_PHASES,
@@ -33,9 +34,14 @@ any_number = st.one_of(
     st.integers(min_value=10**300, max_value=10**400),
     st.just(10**5000),  # more digits than Python will write as text
 )
-well_formed_phases = st.lists(st.tuples(st.sampled_from([*PhaseKind]), st.integers(1, 60)), min_size=1, max_size=6)
+_unnamed_kinds = st.sampled_from([kind for kind in PhaseKind if kind is not PhaseKind.OWN])
+# A part of the group's own always has a name.
+_own_part = st.builds(PlannedPart, st.just(PhaseKind.OWN), st.integers(1, 60), st.just("Gratitude"), st.none())
+well_formed_phases = st.lists(st.tuples(_unnamed_kinds, st.integers(1, 60)) | _own_part, min_size=1, max_size=6)
 odd_phases = st.lists(
-    st.tuples(st.sampled_from([*PhaseKind]) | hostile_text, st.integers(1, 60) | any_number), max_size=4
+    st.tuples(st.sampled_from([*PhaseKind]) | hostile_text, st.integers(1, 60) | any_number)
+    | st.builds(PlannedPart, st.sampled_from([*PhaseKind]), st.integers(1, 60), hostile_text, any_number | st.none()),
+    max_size=4,
 )
 
 

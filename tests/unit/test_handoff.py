@@ -59,7 +59,7 @@ def group_in_a_turn(workspace: Workspace) -> tuple[str, str]:
     meeting = workspace.meeting(group.id)
     for member in members[:2]:
         meeting.do(Arrive(member.id))
-    sharing = next(i for i, (kind, _) in enumerate(meeting.state.phases) if kind is PhaseKind.SHARING)
+    sharing = next(i for i, part in enumerate(meeting.state.phases) if part.kind is PhaseKind.SHARING)
     meeting.do(StartPhase(sharing))
     meeting.do(StartTurn(members[0].id))
     return group.id, members[0].id

@@ -11,6 +11,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
+from circle.domain.session.state import TURN_PHASES, PlannedPart
 from circle.domain.session import commands as cmd
 from circle.domain.session import (
     EVENT_DATA_KEYS,
@@ -28,7 +29,13 @@ maybe_member = st.none() | member
 
 # Turn phases come up more often than the opening and the break, where little happens.
 phase_kind = st.sampled_from([*PhaseKind, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.SHARING])
-phase = st.tuples(phase_kind, st.integers(min_value=1, max_value=60))
+minutes = st.integers(min_value=1, max_value=60)
+# A part of the group's own always has a name; a round part may have a turn length of its own.
+phase = st.one_of(
+    st.tuples(phase_kind.filter(lambda kind: kind is not PhaseKind.OWN), minutes),
+    st.builds(PlannedPart, st.just(PhaseKind.OWN), minutes, st.sampled_from(["Gratitude", "Reading"]), st.none()),
+    st.builds(PlannedPart, st.sampled_from(sorted(TURN_PHASES)), minutes, st.just(""), st.sampled_from([45.0, 240.0])),
+)
 phases = st.lists(phase, min_size=1, max_size=6).map(tuple)
 pulse_answers = st.lists(st.integers(min_value=-1, max_value=3), min_size=4, max_size=6).map(tuple)
 

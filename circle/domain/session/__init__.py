@@ -45,7 +45,7 @@ from circle.domain.session.evolve import apply, replay
 from circle.domain.session.frozen_map import FrozenMap
 from circle.domain.session.live import LiveSession
 from circle.domain.session.schema import EVENT_DATA_KEYS, EventKind
-from circle.domain.session.state import PASSED, TURN_PHASES, SessionState, suggested_turn_seconds
+from circle.domain.session.state import PASSED, TURN_PHASES, PlannedPart, SessionState, suggested_turn_seconds
 from circle.domain.session.summary import SessionSummary, summary
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "PassTurn",
     "Pause",
     "PhaseKind",
+    "PlannedPart",
     "ReadAgreements",
     "RecordPulse",
     "RemoveGuest",

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from circle.domain.group import PhaseKind
+from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, ROUND_KINDS
 from circle.domain.session.commands import PULSE_SCALE
+from circle.domain.text import sanitise_line
 
 # Ids are opaque tokens (uuid hex and the like): never a name, never free text.
 _ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -96,6 +98,39 @@ def is_phase_kinds(values: object) -> bool:
 
 def is_phase_minutes(values: object) -> bool:
     return isinstance(values, (list, tuple)) and all(whole_from(1, 240)(value) for value in values)
+
+
+def is_part_title(value: object) -> bool:
+    """A part's own name: one clean line, short, or empty for a part called by its kind."""
+    return isinstance(value, str) and len(value) <= MAX_TITLE and sanitise_line(value) == value
+
+
+def is_part_titles(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(is_part_title(value) for value in values)
+
+
+def is_turn_or_none(value: object) -> bool:
+    return value is None or is_turn_length(value)
+
+
+def is_part_turns(values: object) -> bool:
+    return isinstance(values, (list, tuple)) and all(is_turn_or_none(value) for value in values)
+
+
+def is_part_plan(parts: object) -> bool:
+    """The parts of a meeting as its opening snapshots them: each (kind, minutes, title, turn seconds or None),
+    at most MAX_PARTS, a turn only in a round part."""
+    if not isinstance(parts, (list, tuple)) or not 1 <= len(parts) <= MAX_PARTS:
+        return False
+    for part in parts:
+        if not isinstance(part, (list, tuple)) or len(part) != 4:
+            return False
+        kind, minutes, title, turn = part
+        if not is_phase_kinds([kind]) or not is_phase_minutes([minutes]) or not is_part_title(title):
+            return False
+        if not is_turn_or_none(turn) or (turn is not None and PhaseKind(kind) not in ROUND_KINDS):
+            return False
+    return True
 
 
 def meeting_date(text: str) -> str:

@@ -6,28 +6,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from circle.domain.group import Group, PhaseKind
+from circle.domain.group import Group, PhaseKind, RoundOrderMode
 from circle.domain.rules import NamesPolicy
-
-
-class RoundOrderMode(StrEnum):
-    ROSTER = "roster"
-    RANDOM = "random"  # shuffled by the caller, so that decide stays deterministic
-    VOLUNTEERS = "volunteers"
+from circle.domain.session.state import PlannedPart
 
 
 @dataclass(frozen=True)
 class Open:
-    """Open the session. Only valid first; the opening event keeps a snapshot of the format."""
+    """Open the session. Only valid first; the opening event keeps a snapshot of the format.
+
+    Each of `phases` is a PlannedPart, or a (kind, minutes) pair for a part with no name of its own that takes
+    the default turn length of its kind. `round_order` is how check-in and closing rounds are lined up as they
+    start (None: not until the facilitator chooses).
+    """
 
     group_id: str
-    phases: tuple[tuple[PhaseKind, int], ...]  # (kind, minutes)
+    phases: tuple[PlannedPart | tuple[PhaseKind, int], ...]
     check_in_turn_seconds: float
     sharing_turn_seconds: float
     facilitator_id: str
     headcount_only: bool = False
+    round_order: RoundOrderMode | None = None
 
     @classmethod
     def for_group(cls, group: Group, facilitator_id: str) -> Open:
@@ -35,11 +35,12 @@ class Open:
         fmt = group.profile.format
         return cls(
             group_id=group.id,
-            phases=tuple((phase.kind, phase.minutes) for phase in fmt.phases),
+            phases=tuple(PlannedPart.of(phase, fmt.turn_minutes(phase)) for phase in fmt.phases),
             check_in_turn_seconds=fmt.check_in_turn_minutes * 60,
             sharing_turn_seconds=fmt.sharing_turn_minutes * 60,
             facilitator_id=facilitator_id,
             headcount_only=group.rules.names is NamesPolicy.HEADCOUNT,
+            round_order=fmt.round_order,
         )
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from circle.domain.errors import CircleError
-from circle.domain.group import Phase, PhaseKind
-from circle.domain.session.checks import is_count, is_headcount, is_id, is_tally, is_turn_length, meeting_date
+from circle.domain.group import Phase, PhaseKind, RoundOrderMode
+from circle.domain.session.checks import is_headcount, is_id, is_part_plan, is_tally, is_turn_length, meeting_date
 from circle.domain.session.commands import (
     PULSE_SCALE,
     AddGuest,
@@ -29,7 +29,7 @@ from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.guards import ending_turn, known_member, present_member
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
-from circle.domain.session.state import SessionState
+from circle.domain.session.state import PlannedPart, SessionState
 
 
 @decides(Open)
@@ -41,25 +41,33 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
     if not is_id(command.group_id) or not is_id(command.facilitator_id):
         raise SessionRuleError("The session needs a group id and a facilitator id.")
     try:
-        phases = [Phase(PhaseKind(kind), minutes) for kind, minutes in command.phases]
-        if not phases or not all(is_count(phase.minutes) for phase in phases):
-            raise ValueError("no phases")
+        parts = [PlannedPart(*part) for part in command.phases]
+        # Phase checks each part: its minutes, its name, and that only rounds have turns.
+        for part in parts:
+            Phase(PhaseKind(part.kind), part.minutes, part.title)
+        if not is_part_plan(parts):
+            raise ValueError("not a plan")
     except (CircleError, ValueError, TypeError):
         raise SessionRuleError("The meeting format is not valid.") from None
     turns = (command.check_in_turn_seconds, command.sharing_turn_seconds)
     if not all(is_turn_length(turn) for turn in turns):
         raise SessionRuleError("A turn lasts 30 seconds to 30 minutes.")
+    if command.round_order is not None and command.round_order not in tuple(RoundOrderMode):
+        raise SessionRuleError("A round order is roster, random or volunteers.")
     return [
         (
             EventKind.SESSION_OPENED,
             {
                 "group_id": command.group_id,
-                "phase_kinds": [str(phase.kind) for phase in phases],
-                "phase_minutes": [phase.minutes for phase in phases],
+                "phase_kinds": [str(part.kind) for part in parts],
+                "phase_minutes": [part.minutes for part in parts],
+                "phase_titles": [part.title for part in parts],
+                "phase_turn_seconds": [part.turn_seconds for part in parts],
                 "check_in_turn_seconds": float(command.check_in_turn_seconds),
                 "sharing_turn_seconds": float(command.sharing_turn_seconds),
                 "facilitator_id": command.facilitator_id,
                 "headcount_only": bool(command.headcount_only),
+                "round_order": None if command.round_order is None else str(command.round_order),
             },
         )
     ]

@@ -12,26 +12,33 @@ from datetime import datetime
 from typing import Any
 
 from circle.domain.group import PhaseKind
-from circle.domain.session.checks import is_tally
+from circle.domain.session.checks import is_part_plan, is_tally
 from circle.domain.session.errors import SessionLogError
 from circle.domain.session.events import Event
 from circle.domain.session.frozen_map import FrozenMap
 from circle.domain.session.registry import APPLIERS, applies
 from circle.domain.session.schema import EventKind, check_data
-from circle.domain.session.state import PASSED, SHARED, SessionState, ongoing_pause_seconds, without
+from circle.domain.session.state import PASSED, SHARED, PlannedPart, SessionState, ongoing_pause_seconds, without
 from circle.domain.session.timing import Timer
 
 
 @applies(EventKind.SESSION_OPENED)
 def _opened(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
-    pairs = zip(data["phase_kinds"], data["phase_minutes"], strict=True)
-    phases = tuple((PhaseKind(kind), int(minutes)) for kind, minutes in pairs)
+    kinds = data["phase_kinds"]
+    # A log from before parts had names and turns of their own: each part is called by its kind.
+    titles = data.get("phase_titles", [""] * len(kinds))
+    turns = data.get("phase_turn_seconds", [None] * len(kinds))
+    parts = zip(kinds, data["phase_minutes"], titles, turns, strict=True)
+    phases = tuple(PlannedPart(PhaseKind(kind), int(minutes), title, turn) for kind, minutes, title, turn in parts)
+    if not is_part_plan(phases):
+        raise ValueError("not a plan")
     return replace(
         state,
         group_id=data["group_id"],
         phases=phases,
         check_in_turn_seconds=data["check_in_turn_seconds"],
         sharing_turn_seconds=data["sharing_turn_seconds"],
+        round_order_default=data.get("round_order"),
         headcount_only=data["headcount_only"],
         opened_at=at,
         facilitators=((data["facilitator_id"], at),),
@@ -93,7 +100,7 @@ def _phase_started(state: SessionState, data: Mapping[str, Any], at: datetime) -
     return replace(
         state,
         phase_index=index,
-        phase_timer=Timer(at, state.phases[index][1] * 60.0),
+        phase_timer=Timer(at, state.phases[index].minutes * 60.0),
         started_at=state.started_at or at,
         meeting_timer=meeting,
         speaker=None,

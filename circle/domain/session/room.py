@@ -16,15 +16,19 @@ from typing import Any
 from circle.domain.errors import InvalidInput
 from circle.domain.group import PhaseKind
 from circle.domain.session import SessionState
+from circle.domain.session.checks import is_part_title
 from circle.domain.session.timing import Timer, TimerState, format_clock
 
 # Why the room sees each part of the meeting: a few calm words, the same for every group.
 _PHASE_LINES = {
     PhaseKind.OPENING: "Welcome. We begin with the group's agreements.",
+    PhaseKind.GROUNDING: "Grounding. Settle in, and breathe.",
+    PhaseKind.READING: "A reading. Listen, or follow along.",
     PhaseKind.CHECK_IN: "Check-in: a few words each. Passing is always fine.",
     PhaseKind.SHARING: "Sharing. Passing is always fine.",
     PhaseKind.BREAK: "Break. Stretch, breathe, take a moment.",
     PhaseKind.CLOSING: "Closing: one word, or one good thing.",
+    PhaseKind.OWN: "Take the time you need.",
 }
 GATHERING_LINE = "Welcome. The meeting will begin soon."
 CLOSED_LINE = "Thank you for coming. What was said here stays here."
@@ -38,6 +42,7 @@ class RoomView:
     session_id: str
     group_id: str
     phase: PhaseKind | None
+    part_title: str  # the part's own name, or its kind's; empty before the first part
     phase_number: int  # 1-based; 0 before the first part
     phase_count: int
     phase_timer: Timer | None
@@ -52,6 +57,7 @@ class RoomView:
             "session_id": self.session_id,
             "group_id": self.group_id,
             "phase": None if self.phase is None else str(self.phase),
+            "part_title": self.part_title,
             "phase_number": self.phase_number,
             "phase_count": self.phase_count,
             "phase_timer": _timer_to_dict(self.phase_timer),
@@ -71,6 +77,7 @@ class RoomView:
                 session_id=_text(raw["session_id"]),
                 group_id=_text(raw["group_id"]),
                 phase=None if phase is None else PhaseKind(phase),
+                part_title=_part_title(raw["part_title"]),
                 phase_number=_count(raw["phase_number"]),
                 phase_count=_count(raw["phase_count"]),
                 phase_timer=_timer_from_dict(raw["phase_timer"]),
@@ -90,6 +97,7 @@ def room_view(state: SessionState, session_id: str, *, names_allowed: bool) -> R
         session_id=session_id,
         group_id=state.group_id or "",
         phase=state.phase,
+        part_title="" if state.part is None else state.part.shown_title,
         phase_number=0 if state.phase_index is None else state.phase_index + 1,
         phase_count=len(state.phases),
         phase_timer=state.phase_timer,
@@ -120,7 +128,7 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         return RoomReading("Thank you", "", CLOSED_LINE, None, "")
     if view.phase is None:
         return RoomReading("Gathering", "", GATHERING_LINE, None, _meeting_footnote(view, now))
-    headline = f"{view.phase.title} · part {view.phase_number} of {view.phase_count}"
+    headline = f"{view.part_title or view.phase.title} · part {view.phase_number} of {view.phase_count}"
     if view.speaker_timer is not None:
         timer, caption = view.speaker_timer, f"{speaker_name} is sharing" if speaker_name else "Someone is sharing"
     else:
@@ -207,4 +215,11 @@ def _flag(raw: Any) -> bool:
 def _text(raw: Any) -> str:
     if not isinstance(raw, str) or len(raw) > 64:
         raise TypeError("not an id or a moment")
+    return raw
+
+
+def _part_title(raw: Any) -> str:
+    """A part's name as the room board holds it: one clean short line, since another process wrote the file."""
+    if not is_part_title(raw):
+        raise TypeError("not a part's name")
     return raw

@@ -17,7 +17,7 @@ from typing import Any
 
 from circle.domain.session import checks
 from circle.domain.session.checks import Check
-from circle.domain.session.commands import RoundOrderMode
+from circle.domain.group import RoundOrderMode
 
 
 class EventKind(StrEnum):
@@ -46,10 +46,14 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True)
 class DataField:
-    """One member of an event's data: its name, and the check a stored value of it must pass."""
+    """One member of an event's data: its name, and the check a stored value of it must pass.
+
+    `since_older` marks a member an older release did not write: a log without it still replays, as it was.
+    """
 
     name: str
     fits: Check
+    since_older: bool = False
 
 
 def an_id(name: str) -> DataField:
@@ -86,10 +90,14 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
         an_id("group_id"),
         DataField("phase_kinds", checks.is_phase_kinds),
         DataField("phase_minutes", checks.is_phase_minutes),
+        # The names the group gave its parts (its format's words, never anything said), and each part's turn.
+        DataField("phase_titles", checks.is_part_titles, since_older=True),
+        DataField("phase_turn_seconds", checks.is_part_turns, since_older=True),
         DataField("check_in_turn_seconds", checks.is_turn_length),
         DataField("sharing_turn_seconds", checks.is_turn_length),
         an_id("facilitator_id"),
         flag("headcount_only"),
+        DataField("round_order", lambda value: value is None or value in tuple(RoundOrderMode), since_older=True),
     ),
     EventKind.MEMBER_ARRIVED: (an_id("member_id"), flag("newcomer")),
     EventKind.MEMBER_LEFT: (an_id("member_id"),),
@@ -127,5 +135,7 @@ def check_data(kind: EventKind, data: Mapping[str, Any]) -> None:
     KeyError for a missing member; `apply` refuses the event either way.
     """
     for data_field in EVENT_SCHEMA[kind]:
+        if data_field.since_older and data_field.name not in data:
+            continue
         if not data_field.fits(data[data_field.name]):
             raise ValueError(f"{kind}.{data_field.name}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
-from circle.domain.group import PhaseKind
+from circle.domain.group import Phase, PhaseKind
 from circle.domain.session.frozen_map import FrozenMap
 from circle.domain.session.timing import Timer, fair_share
 
@@ -15,15 +16,33 @@ SHARED = "shared"
 PASSED = "passed"
 
 
+class PlannedPart(NamedTuple):
+    """One part of the meeting as the opening event snapshots it. `turn_seconds` None: the kind's default."""
+
+    kind: PhaseKind
+    minutes: int
+    title: str = ""
+    turn_seconds: float | None = None
+
+    @classmethod
+    def of(cls, phase: Phase, turn_minutes: float | None) -> PlannedPart:
+        return cls(phase.kind, phase.minutes, phase.title, None if turn_minutes is None else turn_minutes * 60)
+
+    @property
+    def shown_title(self) -> str:
+        return self.title or self.kind.title
+
+
 @dataclass(frozen=True)
 class SessionState:
     """Where a session stands: a fold of its events. Compare with ==; read timers with a `now`."""
 
     # The format snapshot from the opening event.
     group_id: str | None = None
-    phases: tuple[tuple[PhaseKind, int], ...] = ()
-    check_in_turn_seconds: float = 0.0
-    sharing_turn_seconds: float = 0.0
+    phases: tuple[PlannedPart, ...] = ()
+    check_in_turn_seconds: float = 0.0  # the default turn of check-in and closing parts
+    sharing_turn_seconds: float = 0.0  # the default turn of sharing parts
+    round_order_default: str | None = None  # a RoundOrderMode value: how rounds line up as they start
     headcount_only: bool = False
     # The log so far.
     event_count: int = 0  # also the seq of the next event
@@ -85,12 +104,26 @@ class SessionState:
         return self.speaker_timer is not None
 
     @property
+    def part(self) -> PlannedPart | None:
+        return None if self.phase_index is None else self.phases[self.phase_index]
+
+    @property
     def phase(self) -> PhaseKind | None:
-        return None if self.phase_index is None else self.phases[self.phase_index][0]
+        return None if self.phase_index is None else self.phases[self.phase_index].kind
+
+    @property
+    def turn_seconds(self) -> float | None:
+        """The time box of one turn in the current part (None outside check-in, sharing and closing)."""
+        part = self.part
+        if part is None or part.kind not in TURN_PHASES:
+            return None
+        if part.turn_seconds is not None:
+            return part.turn_seconds
+        return self.sharing_turn_seconds if part.kind is PhaseKind.SHARING else self.check_in_turn_seconds
 
     @property
     def planned_minutes(self) -> int:
-        return sum(minutes for _, minutes in self.phases)
+        return sum(part.minutes for part in self.phases)
 
     @property
     def planned_end(self) -> datetime | None:
@@ -165,19 +198,20 @@ def suggested_turn_seconds(state: SessionState, now: datetime, member_id: str | 
     """The time box a turn starting at `now` would get (None outside check-in, sharing and closing).
 
     In sharing: the fair share of the phase's remaining time among those still to speak, this
-    speaker included. In check-in and closing: the check-in turn length.
+    speaker included, at most the part's turn length. In check-in and closing: the part's turn length.
     """
-    if state.phase not in TURN_PHASES or state.phase_timer is None:
+    turn = state.turn_seconds
+    if turn is None or state.phase_timer is None:
         return None
     if state.phase is not PhaseKind.SHARING:
-        return float(state.check_in_turn_seconds)
+        return float(turn)
     if state.headcount_only:
         done = state.turns_in_phase + (1 if state.in_turn else 0)
         speakers = max(1, state.headcount - done)
     else:
         member = member_id if member_id is not None else state.next_up
         speakers = len([m for m in state.still_to_speak if m != member]) + 1
-    return fair_share(state.phase_timer.remaining(now), speakers, state.sharing_turn_seconds)
+    return fair_share(state.phase_timer.remaining(now), speakers, turn)
 
 
 

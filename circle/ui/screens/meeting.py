@@ -28,7 +28,7 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
-from circle.ui.widgets.meeting.guidance import guidance
+from circle.ui.widgets.meeting.guidance import PACED_PARTS, guidance
 from circle.ui.widgets.line import Line, Paragraph
 from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
@@ -125,7 +125,7 @@ class MeetingScreen(CircleScreen):
         if meeting is None or not self.is_attached:
             return  # locked (the meeting was let go), or the app is closing and the timer ticked once more
         now = meeting.now()
-        if meeting.state.phase is PhaseKind.BREAK:
+        if meeting.state.phase in PACED_PARTS:
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
             self.query_one("#guidance", Paragraph).show(guidance(meeting, now))
         show_timers(self, meeting, now, name_speaker=True)

@@ -37,10 +37,10 @@ COVER_HINT = "Names are hidden. h or Escape: show them again · Ctrl+L: lock"
 
 def part_title(state: SessionState) -> str:
     """Where the meeting is, with no group in it: "Sharing (3 of 5)", and whether it is paused."""
-    if state.phase is None or state.phase_index is None:
+    if state.part is None or state.phase_index is None:
         part = "Attendance"
     else:
-        part = f"{state.phase.title} ({state.phase_index + 1} of {len(state.phases)})"
+        part = f"{state.part.shown_title} ({state.phase_index + 1} of {len(state.phases)})"
     return part + ("   ‖ PAUSED" if state.is_paused else "")
 
 

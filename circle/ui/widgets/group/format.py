@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import MeetingFormat, Phase
+from circle.domain.group import MeetingFormat
 from circle.ui.widgets.group.editor import GroupEditor
 
 
@@ -23,7 +24,7 @@ class FormatEditor(GroupEditor):
         yield Label("Minutes for each part of the meeting")
         for index, phase in enumerate(meeting.phases):
             with Horizontal(classes="field"):
-                yield Label(phase.kind.title, classes="field-label")
+                yield Label(phase.shown_title, classes="field-label")
                 yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number", compact=True)
                 yield Label("min", classes="unit")
         yield Label("Turns")
@@ -49,9 +50,10 @@ class FormatEditor(GroupEditor):
     def _read(self) -> MeetingFormat:
         current = self.group.profile.format
         phases = tuple(
-            Phase(phase.kind, int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
+            replace(phase, minutes=int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
         )
-        return MeetingFormat(
+        return replace(
+            current,
             phases=phases,
             check_in_turn_minutes=self._number("turn-check-in"),
             sharing_turn_minutes=self._number("turn-sharing"),

@@ -13,6 +13,10 @@ from circle.workspace import Meeting
 from circle.ui.text import plain
 
 
+# The parts whose guidance shows the breathing pacer, redrawn as the clock moves.
+PACED_PARTS = frozenset({PhaseKind.BREAK, PhaseKind.GROUNDING})
+
+
 def _and_guests(guests: int) -> str:
     return "" if not guests else f", and {guests} guest{'s' if guests > 1 else ''}"
 
@@ -21,6 +25,7 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
     state = meeting.state
     rules = meeting.group.rules
     agreements = meeting.group.profile.agreements
+    fmt = meeting.group.profile.format
     phase = state.phase
     if phase is None:
         if not rules.keeps_names:
@@ -51,9 +56,16 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         )
         parts.append(f"\n\n{done}  n moves on to the check-in.")
         return Content.assemble(*parts)
-    if phase is PhaseKind.BREAK:
+    if phase in PACED_PARTS:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
+        if phase is PhaseKind.GROUNDING:
+            return Content(f"Grounding: breathe together, slowly.\n\n{pacer(elapsed)}\n\nn moves on.")
         return Content(f"Break.\n\n{pacer(elapsed)}\n\nn moves on when everyone is back.")
+    if phase is PhaseKind.READING:
+        return Content("The reading.\n\nn moves on when it has been read.")
+    if phase is PhaseKind.OWN:
+        title = state.part.shown_title if state.part else ""
+        return Content.assemble(plain(title), ".\n\nn moves on when the group is ready.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
         queue = ", ".join(meeting.name(member) for member in state.queue) or "nobody yet"
@@ -71,9 +83,9 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
             question = plain(f"“{rules.pulse_question}”")
             pulse = ["Pulse: ask ", question, " for a show of hands from 1 to 5; u counts them.\n\n"]
         return Content.assemble(
-            "Closing round: one word, or one positive thing. Passing is fine.\n\n"
+            plain(fmt.closing_prompt), " Passing is fine.\n\n",
             "Remind everyone: what was said here stays here.\n\n",
             *pulse,
             f"Next meeting: {upcoming}\n\n{order}\n{round_help}\nc closes the meeting.",
         )
-    return Content(f"Check-in round.\n\n{order}\n{round_help}")
+    return Content.assemble(plain(fmt.check_in_prompt), f"\n\n{order}\n{round_help}")
