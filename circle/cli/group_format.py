@@ -10,7 +10,11 @@ import click
 
 from circle.cli.support import group_named, one_line_errors, safe
 from circle.domain.errors import CircleError
-from circle.domain.format_file import MAX_FORMAT_FILE_BYTES, format_from_toml, format_to_toml
+from circle.domain.format_file import (
+    MAX_FORMAT_FILE_BYTES,
+    format_from_toml,
+    format_to_toml,
+)
 from circle.domain.group import Group
 from circle.files import NotARegularFile, read_at_most, write_private_file
 from circle.workspace import GroupOverview

@@ -10,8 +10,12 @@ import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
-from circle.domain.format_file import FormatFileRefused, format_from_toml, format_to_toml
 from circle.domain.errors import InvalidInput
+from circle.domain.format_file import (
+    FormatFileRefused,
+    format_from_toml,
+    format_to_toml,
+)
 from circle.domain.group import MeetingFormat, Phase, PhaseKind, RoundOrderMode
 from circle.domain.meeting_format import MAX_PARTS, ROUND_KINDS
 from circle.domain.schedule import WEEKS_OF_MONTH, Repeat, Schedule

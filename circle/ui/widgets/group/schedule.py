@@ -13,7 +13,13 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group
-from circle.domain.schedule import WEEKDAYS, WEEKS_OF_MONTH, Repeat, Schedule, week_of_month_title
+from circle.domain.schedule import (
+    WEEKDAYS,
+    WEEKS_OF_MONTH,
+    Repeat,
+    Schedule,
+    week_of_month_title,
+)
 from circle.ui.widgets.group.editor import GroupEditor
 
 
