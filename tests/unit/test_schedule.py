@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from circle.domain.clock import local_zone
 from circle.domain.errors import InvalidInput
 from circle.domain.group import GroupProfile
 from circle.domain.schedule import LAST, WEEKS_OF_MONTH, Repeat, Schedule
@@ -143,3 +144,10 @@ def test_the_next_meeting_is_after_the_day_asked_a_meeting_day_and_none_lies_bet
     assert schedule.is_meeting_day(following)
     between = (day + timedelta(days=n) for n in range(1, (following - day).days))
     assert not any(schedule.is_meeting_day(d) for d in between)
+
+
+def test_the_local_zone_keeps_its_daylight_saving_rules_and_a_zone_unknown_falls_back_to_todays_offset(monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert local_zone() == ZoneInfo("America/New_York")
+    monkeypatch.setenv("TZ", "Nowhere/Atlantis")
+    assert local_zone().utcoffset(None) is not None  # a fixed offset, not a failure
