@@ -1,16 +1,21 @@
-"""`circle group …`: add a group from a template, list your groups, and delete one."""
+"""`circle group …`: add a group from a template, list your groups, show or share one's format, delete one."""
 
 from __future__ import annotations
 
 import click
 
+from circle.cli.group_format import group_format, group_show
 from circle.cli.support import confirmed, group_named, one_line_errors, safe, unlocked_workspace
 from circle.domain.templates import DEFAULT_TEMPLATE, TEMPLATES
 
 
 @click.group()
 def group() -> None:
-    """Create, list and delete groups."""
+    """Create, list, show and delete groups; share a group's format."""
+
+
+group.add_command(group_show)
+group.add_command(group_format)
 
 
 @group.command("add")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+import os
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Protocol
-
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # How far ahead of this laptop's clock another laptop's may be before a time it wrote is not believed.
 CLOCK_SLACK = timedelta(minutes=10)
@@ -41,6 +43,19 @@ class FakeClock:
 
 def today(clock: Clock) -> date:
     return clock.now().astimezone().date()
+
+
+def local_zone() -> tzinfo:
+    """This machine's time zone with its daylight-saving rules, so that a meeting weeks ahead starts at its
+    wall-clock time. From TZ, else /etc/localtime; else (a machine that says neither) today's fixed offset."""
+    named = os.environ.get("TZ", "").removeprefix(":")
+    try:
+        if named:
+            return ZoneInfo(named)
+        with Path("/etc/localtime").open("rb") as rules:
+            return ZoneInfo.from_file(rules, key="localtime")
+    except (OSError, ValueError, ZoneInfoNotFoundError):
+        return datetime.now().astimezone().tzinfo or UTC
 
 
 def stored_moment(text: str) -> datetime:

@@ -5,9 +5,8 @@ The format itself lives in meeting_format.py; its names are re-exported here for
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from circle.domain.errors import InvalidInput
@@ -17,6 +16,7 @@ from circle.domain.meeting_format import Phase as Phase
 from circle.domain.meeting_format import PhaseKind as PhaseKind
 from circle.domain.meeting_format import RoundOrderMode as RoundOrderMode
 from circle.domain.rules import ConfidentialityRules
+from circle.domain.schedule import Schedule
 from circle.domain.text import sanitise, sanitise_line
 
 
@@ -63,30 +63,6 @@ def has_placeholders(resources: tuple[CrisisResource, ...]) -> bool:
     return any(resource.is_placeholder for resource in resources)
 
 
-_START_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """When the group usually meets: a weekday (0 = Monday) and a start time."""
-
-    weekday: int | None = None
-    start: str = "19:00"
-
-    def __post_init__(self) -> None:
-        if self.weekday is not None and (type(self.weekday) is not int or not 0 <= self.weekday <= 6):
-            raise InvalidInput("A meeting day is Monday to Sunday, or none.")
-        if not isinstance(self.start, str) or not _START_TIME.fullmatch(self.start):
-            raise InvalidInput("The start time should look like 19:00.")
-
-    def next_after(self, day: date) -> date | None:
-        """The first meeting day strictly after `day`."""
-        if self.weekday is None:
-            return None
-        ahead = (self.weekday - day.weekday() - 1) % 7 + 1
-        return day + timedelta(days=ahead)
-
-
 @dataclass(frozen=True)
 class GroupProfile:
     """Everything about a group that facilitators edit, sealed together in the vault."""
@@ -107,7 +83,7 @@ class GroupProfile:
             "crisis_resources": [
                 {"name": r.name, "contact": r.contact, "when": r.when} for r in self.crisis_resources
             ],
-            "schedule": {"weekday": self.schedule.weekday, "start": self.schedule.start},
+            "schedule": self.schedule.to_dict(),
         }
 
     @classmethod
@@ -117,7 +93,7 @@ class GroupProfile:
                 format=MeetingFormat.from_dict(data["format"]),
                 agreements=Agreements(**data["agreements"]),
                 crisis_resources=tuple(CrisisResource(**r) for r in data.get("crisis_resources", [])),
-                schedule=Schedule(**data.get("schedule", {})),
+                schedule=Schedule.from_dict(data.get("schedule", {})),
             )
         # OverflowError: a number JSON can hold and Python cannot turn into one, such as 1e999 minutes.
         except (KeyError, ValueError, TypeError, OverflowError) as error:

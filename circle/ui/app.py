@@ -27,6 +27,7 @@ from circle.ui.keys import Key
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
+from circle.ui.ending import EndsInOneLine
 from circle.ui.themes.wearing import CircleThemes
 from circle.workspace import VaultLocked, Workspace
 
@@ -48,7 +49,7 @@ def idle_lock_seconds(settings: Settings) -> float | None:
     return 60.0 * (minutes if minutes > 0 else Settings.idle_lock_minutes)
 
 
-class CircleApp(CircleThemes):
+class CircleApp(EndsInOneLine, CircleThemes):
     # Absolute, so that subclasses defined elsewhere (benchmarks) still find it.
     CSS_PATH = Path(__file__).parent / "styles" / "circle.tcss"
     TITLE = "circle"
@@ -70,7 +71,6 @@ class CircleApp(CircleThemes):
         self.idle_lock_seconds: float | None = None
         self.rings_bell = False  # `bell` in config.toml: one bell as a turn reaches its time
         self._locked_by: str | None = None  # who was facilitating when circle locked
-        self.stopped_by: str | None = None  # the one line that ended the app, for the shell
 
     def _handle_exception(self, error: Exception) -> None:
         """A vault failing under the app (moved away, a disk that stops working) can surface in any screen's read.
@@ -84,18 +84,6 @@ class CircleApp(CircleThemes):
             self.exit(return_code=1)
             return
         super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        """A bug ends the app with one line; Textual's traceback would print local values: names and keys.
-
-        The exception is still kept for the test harness to raise. TEXTUAL=debug shows the full traceback.
-        """
-        if "debug" in self.features:
-            super()._fatal_error()
-            return
-        kind = type(self._exception).__name__ if self._exception is not None else "error"
-        self.stopped_by = f"an unexpected problem stopped circle ({kind}); everything saved before it is kept."
-        self._close_messages_no_wait()
 
     def on_mount(self) -> None:
         self.report_theme_problems()

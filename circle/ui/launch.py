@@ -6,10 +6,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
 from circle.paths import Locations
+
+if TYPE_CHECKING:
+    from circle.ui.ending import EndsInOneLine
 
 
 def open_app(home: Path | None = None) -> None:
@@ -23,7 +27,12 @@ def open_app(home: Path | None = None) -> None:
     except CircleError as error:
         print(f"circle: {sanitise_line(str(error))}", file=sys.stderr)
         sys.exit(1)
-    if app.stopped_by is not None:  # a problem with the vault ended the app: its line goes to the shell
+    _say_why_it_stopped(app)
+
+
+def _say_why_it_stopped(app: EndsInOneLine) -> None:
+    """A problem that ended the app (the vault gone, a bug) has its one line in the shell, and a failing status."""
+    if app.stopped_by is not None:
         print(f"circle: {app.stopped_by}", file=sys.stderr)
         sys.exit(1)
 
@@ -36,10 +45,14 @@ def open_room_display(where: Locations, *, passphrase: Callable[[], str] | None 
 
     board = RoomBoard(where.room_file)
     if passphrase is None:
-        RoomDisplayApp(board, where=where).run()
+        display = RoomDisplayApp(board, where=where)
+        display.run()
+        _say_why_it_stopped(display)
         return
     from circle.workspace import Workspace
 
     with Workspace.open_to_read(where) as workspace:
         workspace.unlock(passphrase())
-        RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where).run()
+        display = RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where)
+        display.run()
+    _say_why_it_stopped(display)

@@ -21,6 +21,7 @@ from circle.paths import Locations
 from circle.workspace import PublishedRoom, RoomBoard
 from circle.ui.hang_up import leave_when_the_terminal_hangs_up
 from circle.ui.text import one_line
+from circle.ui.ending import EndsInOneLine
 from circle.ui.themes.wearing import CircleThemes
 from circle.ui.widgets.meeting.big_clock import BigClock
 from circle.ui.widgets.line import Line, Paragraph
@@ -32,7 +33,7 @@ POLL_SECONDS = 0.25
 SpeakerNamer = Callable[[PublishedRoom], str]
 
 
-class RoomDisplayApp(CircleThemes):
+class RoomDisplayApp(EndsInOneLine, CircleThemes):
     CSS_PATH = Path(__file__).parent / "styles" / "display.tcss"
     TITLE = "circle · room display"
     ENABLE_COMMAND_PALETTE = False

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from circle.domain.clock import local_zone
 from circle.domain.errors import InvalidInput
-from circle.domain.group import Group, Member, group_name
+from circle.domain.group import Group, Member, Schedule, group_name
 from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.records import MeetingRecord, MeetingStatus
@@ -19,6 +20,9 @@ from circle.vault import crypto
 from circle.workspace.keyring import UnknownGroup
 from circle.workspace.service import Service
 
+# How many cancelled meeting days in a row are looked past for the next one: more than a year of weekly meetings.
+_CANCELLED_IN_A_ROW = 60
+
 
 @dataclass(frozen=True)
 class GroupOverview:
@@ -28,8 +32,11 @@ class GroupOverview:
     next_meeting_on: date | None
     meetings_held: int
     members: int
-    # The next meeting's date was cancelled: the cancelled meeting's record, which holds the reason if one was given.
+    # The date the group would have met next was cancelled (next_meeting_on is then the one after): the cancelled
+    # meeting's record, which holds the date and the reason if one was given.
     next_cancelled: MeetingRecord | None = None
+    # When the next meeting starts, on this machine's wall clock.
+    next_starts_at: datetime | None = None
 
 
 class Groups(Service):
@@ -60,13 +67,18 @@ class Groups(Service):
         dates = context.repo.meeting_dates()
         counts = context.repo.member_counts()
         on = context.today()
+        zone = local_zone()
         overviews = []
         for group_id in group_ids:
             group = context.group(group_id)
             meeting = dates[group_id]
+            schedule = group.profile.schedule
             upcoming = meeting.next_meeting_on
             if upcoming is None or upcoming < on:
-                upcoming = group.profile.schedule.next_after(on - timedelta(days=1))
+                upcoming = schedule.next_after(on - timedelta(days=1))
+            cancelled = self._cancelled_on(group_id, upcoming)
+            if cancelled is not None:
+                upcoming = self._first_not_cancelled(group_id, schedule.next_after(cancelled.held_on), schedule)
             overviews.append(
                 GroupOverview(
                     id=group_id,
@@ -75,10 +87,19 @@ class Groups(Service):
                     next_meeting_on=upcoming,
                     meetings_held=meeting.meetings_held,
                     members=counts.get(group_id, 0),
-                    next_cancelled=self._cancelled_on(group_id, upcoming),
+                    next_cancelled=cancelled,
+                    next_starts_at=schedule.starts_at(upcoming, zone) if upcoming else None,
                 )
             )
         return sorted(overviews, key=lambda overview: overview.name.casefold())
+
+    def _first_not_cancelled(self, group_id: str, day: date | None, schedule: Schedule) -> date | None:
+        """The first meeting day from `day` on that is not cancelled too (a holiday may cancel several)."""
+        for _ in range(_CANCELLED_IN_A_ROW):
+            if day is None or self._cancelled_on(group_id, day) is None:
+                return day
+            day = schedule.next_after(day)
+        return None
 
     def _cancelled_on(self, group_id: str, day: date | None) -> MeetingRecord | None:
         if day is None:

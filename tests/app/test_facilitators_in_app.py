@@ -33,7 +33,7 @@ def add_to_group(workspace: Workspace, handle: str = "Robin") -> None:
 
 
 async def open_facilitators_tab(pilot: Pilot[None]) -> GroupScreen:
-    await press_keys(pilot, "enter", "f6")
+    await press_keys(pilot, "enter", "f7")
     screen = pilot.app.screen
     assert isinstance(screen, GroupScreen)
     return screen
@@ -178,14 +178,14 @@ async def test_a_passphrase_typed_but_not_submitted_is_gone_after_locking(worksp
         assert screen.query_one("#facilitator-handle", Input).value == "Robin"
 
 
-async def test_question_mark_on_a_group_lists_f6_and_the_facilitators_keys(workspace_with_group: Workspace) -> None:
+async def test_question_mark_on_a_group_lists_f7_and_the_facilitators_keys(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
         await open_facilitators_tab(pilot)
         await press_keys(pilot, "question_mark")
         assert isinstance(app.screen, KeysHelp)
         shown = shown_text(app)
-        for words in ("F1 … F6", "add a co-facilitator", "remove the highlighted facilitator"):
+        for words in ("F1 … F7", "add a co-facilitator", "remove the highlighted facilitator"):
             assert words in shown
 
 

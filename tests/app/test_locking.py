@@ -65,7 +65,7 @@ async def test_idle_time_outside_a_meeting_locks_the_vault_and_unlocking_returns
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await press_keys(pilot, "enter", "f4")  # the group's settings, on its rules
+        await press_keys(pilot, "enter", "f5")  # the group's settings, on its rules
         group_screen = app.screen
         assert isinstance(group_screen, GroupScreen)
         field = group_screen.query("#rules Input").first(Input)

@@ -114,7 +114,7 @@ async def test_tightening_names_shows_what_will_be_removed_and_applies_it_only_w
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
-        await press_keys(pilot, "enter", "f4")
+        await press_keys(pilot, "enter", "f5")
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-names").value = NamesPolicy.INITIALS
         app.screen.query_one("#rules-save").press()

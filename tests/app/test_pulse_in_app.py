@@ -120,7 +120,7 @@ async def test_a_headcount_only_group_counts_its_pulse_with_the_same_key(workspa
 async def test_the_rules_tab_turns_the_pulse_on_with_a_question(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     async with at_home(workspace, (100, 36)) as (app, pilot):
-        await press_keys(pilot, "enter", "f4")
+        await press_keys(pilot, "enter", "f5")
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-pulse").value = "  How hopeful do you feel today?  "
         await pilot.pause()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from circle.domain.group import Member, PhaseKind
+from circle.domain.group import Member, Phase, PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.store.room_board import RoomBoard
 from circle.ui.room_display import RoomDisplayApp
@@ -174,3 +175,32 @@ async def test_the_room_display_wraps_a_long_wide_first_name_without_losing_a_ch
         assert len([line for line in lines if line.text.strip()]) > 1  # wrapped
         # A wide character split at the edge would turn into spaces and be missing here.
         assert "".join(line.text for line in lines).replace(" ", "") == f"{first_name}issharing"
+
+
+PART_NAME = "[/] [@click=app.quit]x[/]"
+
+
+async def test_a_part_named_like_markup_is_shown_as_typed_on_the_group_the_meeting_and_the_room_display(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group = workspace.groups()[0]
+    profile = workspace.group(group.id).profile
+    own = Phase(PhaseKind.OWN, 5, title=PART_NAME)
+    workspace.save_group(
+        replace(workspace.group(group.id), profile=replace(profile, format=replace(profile.format, phases=(own,))))
+    )
+    workspace.lock()
+    async with at_home(workspace, (100, 36)) as (app, pilot):
+        await press_keys(pilot, "enter")
+        assert PART_NAME in str(app.screen.query_one(".group-format", Static).render())
+        await press_keys(pilot, "escape", "m", "n")
+        assert PART_NAME in str(app.screen.query_one("#meeting-title", Static).render())
+        assert running(app)
+    display = RoomDisplayApp(RoomBoard(workspace.locations.room_file), clock=workspace.clock)
+    async with display.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(display.query_one("#room-headline", Static).render()).startswith(PART_NAME)
+        await pilot.click("#room-headline", offset=(len("[/] [@click=app.quit]"), 0))
+        assert running(display)

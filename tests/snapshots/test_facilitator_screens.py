@@ -21,7 +21,7 @@ def test_the_facilitators_tab_lists_who_can_open_the_group_then_a_form_to_add_on
     async def open_facilitators(pilot) -> None:  # type: ignore[no-untyped-def]
         pilot.app.show_home()
         await pilot.pause()
-        await pilot.press("enter", "f6")
+        await pilot.press("enter", "f7")
         await pilot.pause()
 
     assert snap_compare(meeting_app, terminal_size=size, run_before=open_facilitators)

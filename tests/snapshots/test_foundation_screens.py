@@ -32,7 +32,17 @@ def test_home_lists_groups_with_their_next_and_last_meeting(snap_compare, demo_a
 def test_a_groups_rules_say_what_each_one_means_for_members(snap_compare, demo_app, size) -> None:  # type: ignore[no-untyped-def]
     async def open_rules(pilot) -> None:  # type: ignore[no-untyped-def]
         await _unlocked(pilot)
-        await pilot.press("enter", "f4")
+        await pilot.press("enter", "f5")
         await pilot.pause()
 
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_rules)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_when_tab_says_the_schedule_in_words_with_its_next_date(snap_compare, demo_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def choose_monthly(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _unlocked(pilot)
+        await pilot.press("enter", "f3", "enter", "down", "down", "enter")  # weekly → monthly, not saved
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=choose_monthly)

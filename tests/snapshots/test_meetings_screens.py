@@ -21,7 +21,7 @@ def test_the_meetings_list_shows_each_meetings_status_and_how_many_came(snap_com
         workspace.cancel_meeting(monday.id, date(2026, 3, 9), CancelReason.HOLIDAY)
         pilot.app.show_home()
         await pilot.pause()
-        await pilot.press("enter", "f7")
+        await pilot.press("enter", "f8")
         await pilot.pause()
 
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_meetings)

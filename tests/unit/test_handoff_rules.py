@@ -278,3 +278,24 @@ def test_a_time_without_its_offset_that_an_older_circle_took_in_is_read_back_as_
     assert note.resolved_at is not None and note.resolved_at > note.created_at  # compares without a TypeError
     assert moment("2026-03-02T19:00:00") == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
     assert moment("2026-03-02T19:00:00+01:00") == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+def payload_of_version(version: object):
+    return lambda payload: payload.update(circle_handoff=version)
+
+
+def test_a_handoff_from_the_release_before_group_formats_still_comes_in_whole(sent: Sent, robin: Workspace):
+    older = crafted(sent.data, sent.code, payload_of_version(1))
+    robin.import_handoff(older, sent.code)
+    assert len(robin.kept_meetings(sent.group_id)) == 2  # the closed meeting, and the open one
+    assert robin.meetings_in_progress() == [sent.group_id]
+
+
+@pytest.mark.parametrize("version", [3, "2", True, None])
+def test_a_handoff_of_a_payload_version_this_circle_does_not_know_is_refused_untouched(
+    sent: Sent, robin: Workspace, version: object
+):
+    forged = crafted(sent.data, sent.code, payload_of_version(version))
+    with pytest.raises(HandoffUnreadable):
+        robin.import_handoff(forged, sent.code)
+    assert robin.groups() == []

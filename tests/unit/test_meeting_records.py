@@ -3,6 +3,7 @@ mistake, correct who came; and what trends make of each."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from circle.domain.meeting_changes import (
     MeetingOpenOnDate,
     NoMeetingOnDate,
 )
+from circle.domain.group import Schedule
 from circle.domain.records import CancelReason, MeetingStatus
+from circle.domain.schedule import Repeat
 from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive, NextPhase
 from circle.domain.trends.periods import Period
@@ -109,8 +112,23 @@ def test_the_next_meeting_cancelled_shows_on_the_groups_overview_with_its_reason
     vault.set_next_meeting(group_id, date(2026, 3, 9))
     vault.cancel_meeting(group_id, date(2026, 3, 9), CancelReason.UNWELL)
     [overview] = vault.groups()
-    assert overview.next_meeting_on == date(2026, 3, 9)
     assert overview.next_cancelled is not None and overview.next_cancelled.cancel_reason is CancelReason.UNWELL
+    assert overview.next_cancelled.held_on == date(2026, 3, 9)
+    assert overview.next_meeting_on is None  # no schedule to say when after it
+
+
+def test_a_cancelled_date_is_skipped_to_the_next_one_the_group_meets(vault: Workspace):
+    group_id = group_of(vault)
+    monthly = Schedule(weekday=1, start="18:30", repeat=Repeat.MONTHLY, week=2)
+    group = vault.group(group_id)
+    vault.save_group(replace(group, profile=replace(group.profile, schedule=monthly)))
+    vault.cancel_meeting(group_id, date(2026, 3, 10), CancelReason.HOLIDAY)
+    vault.cancel_meeting(group_id, date(2026, 4, 14), CancelReason.VENUE)
+    [overview] = vault.groups()  # today is Monday 2 March
+    assert overview.next_meeting_on == date(2026, 5, 12)
+    assert overview.next_cancelled is not None and overview.next_cancelled.held_on == date(2026, 3, 10)
+    assert overview.next_starts_at is not None and overview.next_starts_at.date() == date(2026, 5, 12)
+    assert (overview.next_starts_at.hour, overview.next_starts_at.minute) == (18, 30)
 
 
 def test_a_discarded_meeting_is_gone_from_trends_and_from_the_list(vault: Workspace, clock: FakeClock):

@@ -8,7 +8,7 @@ from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, GroupProfile, group_name
-from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, HandoffUnreadable, MeetingEntry, MemberEntry
+from circle.domain.handoff.snapshot import READABLE_PAYLOAD_VERSIONS, GroupSnapshot, HandoffUnreadable, MeetingEntry, MemberEntry
 from circle.domain.json_fields import day, integer, moment, optional, text
 from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus, Presence
@@ -27,7 +27,8 @@ def snapshot_from_json(raw: Any) -> GroupSnapshot:
     the times kept here, and stopped every later launch. Whether the times are plausible is for the merge.
     """
     try:
-        if raw.get("circle_handoff") != PAYLOAD_VERSION:
+        version = raw.get("circle_handoff")
+        if type(version) is not int or version not in READABLE_PAYLOAD_VERSIONS:
             raise ValueError("payload version")
         snapshot = _read_snapshot(raw)
     # InvalidInput: a profile, rules, name or event that the parsers of this vault refuse.

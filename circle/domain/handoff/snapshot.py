@@ -13,7 +13,10 @@ from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session import Event
 from circle.domain.signing import SigningKey
 
-PAYLOAD_VERSION = 1
+# 2: a group's profile may hold parts, prompts, topics and schedules that a reader of 1 would silently drop, so
+# such a reader refuses it whole. A payload of 1 holds nothing this reader does not know.
+PAYLOAD_VERSION = 2
+READABLE_PAYLOAD_VERSIONS = frozenset({1, PAYLOAD_VERSION})
 
 
 class HandoffUnreadable(InvalidInput):

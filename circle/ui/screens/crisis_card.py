@@ -46,7 +46,7 @@ def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
     if not resources:
         return Content.assemble(
             ("Crisis resources", "bold"),
-            "\nNone set for this group. Add local numbers in the group's settings (Crisis tab, F5).",
+            "\nNone set for this group. Add local numbers in the group's settings (Crisis tab, F6).",
         )
     lines = [Content.styled("Crisis resources", "bold")]
     for resource in resources:

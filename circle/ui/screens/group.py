@@ -1,4 +1,4 @@
-"""One group: its roster, format, agreements, rules, crisis resources and facilitators."""
+"""One group: its roster, format, schedule, agreements, rules, crisis resources and facilitators."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Footer, TabbedContent, TabPane
 
+from circle.domain.clock import today
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
@@ -41,10 +42,11 @@ from circle.ui.widgets.group.messages import (
 )
 from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
+from circle.ui.widgets.group.schedule import ScheduleEditor
 from circle.domain.group import Member
 from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
-TABS = ("roster", "format", "agreements", "rules", "crisis", "facilitators")
+TABS = ("roster", "format", "when", "agreements", "rules", "crisis", "facilitators")
 
 
 class GroupScreen(CircleScreen):
@@ -69,14 +71,14 @@ class GroupScreen(CircleScreen):
     )
     BINDINGS = [
         Key("escape", "back", "Groups", help="back to your groups"),
-        # One row in `?` for the six: F1 names them all.
-        Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F6",
-            help="roster, format, agreements, rules, crisis resources, facilitators"),
+        # One row in `?` for the seven: F1 names them all.
+        Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F7",
+            help="roster, format, when it meets, agreements, rules, crisis resources, facilitators"),
         *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
         # Priority: it works from any field of the group's tabs, and only asks for the name first.
         Key("ctrl+d", "delete_group", "Delete group", show=False, priority=True,
             help="delete this whole group, after typing its name"),
-        Key("f7", "meetings", "Meetings", help="the group's meetings: cancel a date, discard one, correct who came"),
+        Key("f8", "meetings", "Meetings", help="the group's meetings: cancel a date, discard one, correct who came"),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -95,6 +97,8 @@ class GroupScreen(CircleScreen):
                 )
             with TabPane("Format", id="format"):
                 yield FormatEditor(group)
+            with TabPane("When", id="when"):
+                yield ScheduleEditor(group, today=today(self.workspace.clock))
             with TabPane("Agreements", id="agreements"):
                 yield AgreementsEditor(group)
             with TabPane("Rules", id="rules"):
@@ -118,6 +122,8 @@ class GroupScreen(CircleScreen):
         if tab == "facilitators":
             # Its keys act on the list, so start there: they show in the footer at once.
             self.query_one(FacilitatorsPanel).focus_list()
+        elif tab == "when":
+            self.query_one(ScheduleEditor).focus_first()  # a key away from changing how often it meets
 
     def vault_locked(self) -> None:
         self.query_one(FacilitatorsPanel).clear_passphrase()  # nothing typed waits under the lock

@@ -28,13 +28,14 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 
 
 def _next(overview: GroupOverview, today: date) -> str:
-    """The next meeting's date, and under it, if it is cancelled, that it is and why: a second line, so that
-    the table still fits in 80 columns."""
+    """The next meeting's date, and under it, if the date before it was cancelled, that it was and why: a
+    facilitator sees both when the group meets and that the cancellation holds; two lines, to fit 80 columns."""
     when = _when(overview.next_meeting_on, today, empty="not set")
     cancelled = overview.next_cancelled
     if cancelled is None:
         return when
-    return f"{when}\ncancelled ({cancelled.cancel_reason})" if cancelled.cancel_reason else f"{when}\ncancelled"
+    reason = f" ({cancelled.cancel_reason})" if cancelled.cancel_reason else ""
+    return f"{when}\n{cancelled.held_on:%d %b} cancelled{reason}"
 
 
 class HomeScreen(CircleScreen):

@@ -1,23 +1,19 @@
-"""Edit the meeting format: minutes for each phase, turn lengths, and when the group meets."""
+"""Edit the meeting format: minutes for each phase and turn lengths."""
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import MeetingFormat, Schedule
+from circle.domain.group import MeetingFormat
 from circle.ui.widgets.group.editor import GroupEditor
-
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 class FormatEditor(GroupEditor):
@@ -25,7 +21,6 @@ class FormatEditor(GroupEditor):
 
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
-        schedule = self.group.profile.schedule
         yield Label("Minutes for each part of the meeting")
         for index, phase in enumerate(meeting.phases):
             with Horizontal(classes="field"):
@@ -41,19 +36,6 @@ class FormatEditor(GroupEditor):
                 yield Label(label, classes="field-label")
                 yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
                 yield Label("min", classes="unit")
-        yield Label("When the group meets")
-        with Horizontal(classes="field"):
-            yield Label("Day", classes="field-label")
-            yield Select(
-                [(day, index) for index, day in enumerate(_WEEKDAYS)],
-                value=schedule.weekday if schedule.weekday is not None else Select.BLANK,
-                prompt="Not set",
-                id="schedule-day",
-                compact=True,
-            )
-        with Horizontal(classes="field"):
-            yield Label("Starts at", classes="field-label")
-            yield Input(schedule.start, id="schedule-start", placeholder="19:00", classes="number", compact=True)
         yield Button("Save format", id="format-save", variant="primary")
 
     def _number(self, field_id: str) -> float:
@@ -65,29 +47,23 @@ class FormatEditor(GroupEditor):
             raise InvalidInput("That number is far too large.")
         return value
 
-    def _read(self) -> tuple[MeetingFormat, Schedule]:
+    def _read(self) -> MeetingFormat:
         current = self.group.profile.format
         phases = tuple(
             replace(phase, minutes=int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
         )
-        meeting = replace(
+        return replace(
             current,
             phases=phases,
             check_in_turn_minutes=self._number("turn-check-in"),
             sharing_turn_minutes=self._number("turn-sharing"),
         )
-        start = self.query_one("#schedule-start", Input).value.strip()
-        if not _TIME.match(start):
-            raise InvalidInput("The start time should look like 19:00.")
-        day = self.query_one("#schedule-day", Select).value
-        weekday = day if isinstance(day, int) else None
-        return meeting, Schedule(weekday=weekday, start=start)
 
     @on(Button.Pressed, "#format-save")
     def action_save(self) -> None:
         try:
-            meeting, schedule = self._read()
+            meeting = self._read()
         except CircleError as error:
             self.show_problem(error)
             return
-        self.keep(format=meeting, schedule=schedule)
+        self.keep(format=meeting)

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from circle.domain.group import Group
-from circle.ui.text import one_line
+from circle.ui.text import one_line, plain
 
 
 class GroupHeader(Vertical):
@@ -17,9 +17,9 @@ class GroupHeader(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(one_line(self.group.name), classes="group-name")
-        yield Static(self.group.profile.format.describe(), classes="group-format")
+        yield Static(plain(self.group.profile.format.describe()), classes="group-format")
 
     def show(self, group: Group) -> None:
         self.group = group
         self.query_one(".group-name", Static).update(one_line(group.name))
-        self.query_one(".group-format", Static).update(group.profile.format.describe())
+        self.query_one(".group-format", Static).update(plain(group.profile.format.describe()))
