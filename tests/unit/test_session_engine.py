@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -765,3 +766,12 @@ def test_the_empty_state_is_not_open_and_has_no_timers():
     assert not state.is_open and not state.is_closed
     assert state.phase is None and state.next_up is None
     assert state.meeting_timer is None and state.planned_end is None
+
+
+def test_a_log_whose_opening_has_a_part_of_the_groups_own_without_a_name_is_refused():
+    live, _ = session(arrived=())
+    (opened,) = live.events
+    nameless = {**opened.data, "phase_kinds": ["own"], "phase_minutes": [5], "phase_titles": [""],
+                "phase_turn_seconds": [None]}
+    with pytest.raises(SessionLogError):
+        replay([replace(opened, data=FrozenMap(nameless))])

@@ -25,6 +25,7 @@ from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Confirm
+from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
@@ -41,7 +42,7 @@ REFRESH_SECONDS = 0.25
 _ORDER_MODES = list(RoundOrderMode)
 PLACEHOLDERS_LINE = (
     "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
-    " Escape to your groups, Enter, then F5 (Crisis). The meeting stays open."
+    f" Escape to your groups, Enter, then {tab_key('crisis')} (Crisis). The meeting stays open."
 )
 
 
