@@ -42,4 +42,6 @@ def open_room_display(where: Locations, *, passphrase: Callable[[], str] | None 
 
     with Workspace.open_to_read(where) as workspace:
         workspace.unlock(passphrase())
-        RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where).run()
+        RoomDisplayApp(
+            board, namer=workspace.speaker_for_room, topic_reader=workspace.topic_for_room, where=where
+        ).run()

@@ -124,9 +124,11 @@ class Meeting:
         names_allowed = rules.room_display_names and rules.keeps_names
         speaker = first_name(self.name(self.state.speaker)) if names_allowed else ""
         sealed = self._sealer.seal_text("room", "speaker", self.session_id, speaker) if speaker else None
+        topic = self.state.topic
+        sealed_topic = self._sealer.seal_text("room", "topic", self.session_id, topic) if topic else None
         view = room_view(self.state, self.session_id, names_allowed=names_allowed, grounding_since=self.grounding_since)
         try:
-            self._board.publish(PublishedRoom(view, sealed))
+            self._board.publish(PublishedRoom(view, sealed, sealed_topic))
         except OSError:
             # The room display is a convenience; the sealed log is the record, and it is already on disk.
             pass
@@ -207,6 +209,7 @@ class Meeting:
             passed_turns=counts.passed_turns,
             pulse=counts.pulse,
             guests=counts.guests,
+            topic=counts.topic,
         )
         attendance = [
             AttendanceRecord(

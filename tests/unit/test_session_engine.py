@@ -733,6 +733,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live.do(cmd.RemoveGuest())
     live.do(cmd.Leave("m-bo"))
     live.do(cmd.SetNextMeeting("2026-01-12"))
+    live.do(cmd.ChooseTopic("Rose, thorn and bud"))
     live.do(cmd.StartPhase(CLOSING))
     live.do(cmd.RecordPulse((0, 1, 1, 0, 0)))
     live.do(cmd.Close())
@@ -744,6 +745,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     ids = {"g-1", "f-lead", "f-co", "m-ada", "m-bo", "m-new"}
     words = {str(kind) for kind in PhaseKind} | {"roster", "random", "volunteers", "enqueue", "dequeue", "move"}
     words.add("")  # the name of a part called by its kind; a part's own name is the format's, never anything said
+    words.add("Rose, thorn and bud")  # a topic from the group's list: the format's words too
     for event in events:
         assert set(event.data) == EVENT_DATA_KEYS[event.kind], event.kind
         for value in event.data.values():

@@ -76,6 +76,7 @@ class SessionState:
     facilitators: tuple[tuple[str, datetime], ...] = ()  # (facilitator id, from)
     stepped_out_count: int = 0
     next_meeting: str | None = None
+    topic: str = ""  # the topic or reading of this meeting, from the group's list
     pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
     # Group-level counts across the meeting. Passing is participation, never "did not share".
     shared_count: int = 0
