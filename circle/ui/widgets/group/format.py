@@ -1,4 +1,4 @@
-"""Edit the meeting format: minutes for each phase, turn lengths, and when the group meets."""
+"""Edit the meeting format: its parts in order, the usual turns, the group's words, and when the group meets."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from textual.widgets import Button, Input, Label, Select
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import MeetingFormat, Schedule
 from circle.ui.widgets.group.editor import GroupEditor
+from circle.ui.widgets.group.parts import PartsEditor
+from circle.ui.widgets.group.words import WordsEditor
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
@@ -26,21 +28,20 @@ class FormatEditor(GroupEditor):
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
         schedule = self.group.profile.schedule
-        yield Label("Minutes for each part of the meeting")
-        for index, phase in enumerate(meeting.phases):
-            with Horizontal(classes="field"):
-                yield Label(phase.shown_title, classes="field-label")
-                yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number", compact=True)
-                yield Label("min", classes="unit")
-        yield Label("Turns")
+        yield Label("The parts of the meeting, in order: kind, own name, minutes, and a turn for rounds")
+        yield Label("Ctrl+N adds a part below · Ctrl+R removes one · Ctrl+↑ Ctrl+↓ move it · Ctrl+S saves",
+                    classes="hint")
+        yield PartsEditor(meeting.phases)
+        yield Label("Usual turns (a part's own turn, when it has one, goes first)")
         for label, field_id, minutes in (
-            ("Check-in turn", "turn-check-in", meeting.check_in_turn_minutes),
+            ("Check-in and closing turn", "turn-check-in", meeting.check_in_turn_minutes),
             ("Sharing turn", "turn-sharing", meeting.sharing_turn_minutes),
         ):
             with Horizontal(classes="field"):
                 yield Label(label, classes="field-label")
                 yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
                 yield Label("min", classes="unit")
+        yield WordsEditor(meeting)
         yield Label("When the group meets")
         with Horizontal(classes="field"):
             yield Label("Day", classes="field-label")
@@ -66,21 +67,18 @@ class FormatEditor(GroupEditor):
         return value
 
     def _read(self) -> tuple[MeetingFormat, Schedule]:
-        current = self.group.profile.format
-        phases = tuple(
-            replace(phase, minutes=int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
-        )
         meeting = replace(
-            current,
-            phases=phases,
+            self.group.profile.format,
+            phases=self.query_one(PartsEditor).read(),
             check_in_turn_minutes=self._number("turn-check-in"),
             sharing_turn_minutes=self._number("turn-sharing"),
         )
+        meeting = self.query_one(WordsEditor).read(meeting)
         start = self.query_one("#schedule-start", Input).value.strip()
         if not _TIME.match(start):
             raise InvalidInput("The start time should look like 19:00.")
         day = self.query_one("#schedule-day", Select).value
-        weekday = day if isinstance(day, int) else None
+        weekday = day if isinstance(day, int) and not isinstance(day, bool) else None  # Select.BLANK is False
         return meeting, Schedule(weekday=weekday, start=start)
 
     @on(Button.Pressed, "#format-save")
