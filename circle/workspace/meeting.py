@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from circle.domain.clock import CLOCK_SLACK, Clock
-from circle.domain.errors import RuleViolation
+from circle.domain.errors import InvalidInput, RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
@@ -22,6 +22,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session.room import room_view
 from circle.domain.session import (
     Arrive,
+    ChooseTopic,
     Close,
     Command,
     Event,
@@ -35,6 +36,7 @@ from circle.domain.session import (
     summary,
 )
 from circle.domain.text import first_name
+from circle.domain.topics import other_topic
 from circle.store.keys import KeyStore
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
@@ -180,6 +182,15 @@ class Meeting:
         elif mode is RoundOrderMode.VOLUNTEERS:
             present = []
         return self.do(SetRoundOrder(str(mode), tuple(present)))
+
+    def another_topic(self) -> SessionState:
+        """The next topic on the group's list after this meeting's, in its place: the facilitator's choice."""
+        topics = self.group.profile.format.topics
+        if not topics:
+            raise InvalidInput("This group keeps no topics; add them in its format tab.")
+        if len(topics) == 1 and self.state.topic == topics[0]:
+            raise InvalidInput("The group's list has only this one topic.")
+        return self.do(ChooseTopic(other_topic(topics, self.state.topic)))
 
     def record_pulse(self, counts: tuple[int, ...]) -> SessionState:
         """The closing's anonymous show of hands. The rule is checked here, not only hidden on screen."""

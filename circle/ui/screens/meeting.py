@@ -270,6 +270,10 @@ class MeetingScreen(CircleScreen):
         self.attempt(self.meeting.order_round, _ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
         self.refresh_state()
 
+    def action_another_topic(self) -> None:
+        self.attempt(self.meeting.another_topic)
+        self.refresh_state()
+
     def action_newcomer(self) -> None:
         self.app.push_screen(Ask("A newcomer's name (kept as the group's rules allow):"), self._add_newcomer)
 
