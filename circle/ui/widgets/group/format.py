@@ -28,9 +28,8 @@ class FormatEditor(GroupEditor):
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
         schedule = self.group.profile.schedule
-        yield Label("The parts of the meeting, in order: kind, own name, minutes, and a turn for rounds")
-        yield Label("Ctrl+N adds a part below · Ctrl+R removes one · Ctrl+↑ Ctrl+↓ move it · Ctrl+S saves",
-                    classes="hint")
+        yield Label("Parts, in order: kind, own name, minutes, and a turn for rounds")
+        yield Label("Ctrl+N adds a part · Ctrl+R removes it · Ctrl+↑ Ctrl+↓ move it", classes="hint")
         yield PartsEditor(meeting.phases)
         yield Label("Usual turns (a part's own turn, when it has one, goes first)")
         for label, field_id, minutes in (

@@ -117,10 +117,11 @@ class PartsEditor(Vertical):
     """The list of parts and the keys that change it; the format tab saves what it reads from here."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add", "Add part"),
-        Binding("ctrl+r", "remove", "Remove part"),
-        Binding("ctrl+up", "move(-1)", "Move up"),
-        Binding("ctrl+down", "move(1)", "Move down"),
+        # Unshown: the line above the parts names them, and the footer keeps room for saving and leaving.
+        Binding("ctrl+n", "add", "Add part", show=False),
+        Binding("ctrl+r", "remove", "Remove part", show=False),
+        Binding("ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", show=False),
     ]
 
     def __init__(self, phases: tuple[Phase, ...]) -> None:
