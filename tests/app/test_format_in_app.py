@@ -81,3 +81,20 @@ async def test_an_own_part_without_a_name_and_a_removed_part_are_told_apart(work
         kinds = [phase.kind for phase in kept_format(workspace_with_group).phases]
         assert len(kinds) == len(before.phases) - 1 and kinds[1] is PhaseKind.OWN
         assert PhaseKind.CHECK_IN not in kinds
+
+
+async def test_a_topic_too_long_or_listed_twice_is_refused_in_one_line_and_nothing_is_kept(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
+        screen = await on_format_tab(pilot)
+        before = kept_format(workspace_with_group)
+        topics = screen.query_one("#format-topics", TextArea)
+        topics.text = "Sleep\n" + "x" * 201
+        topics.focus()
+        await press_keys(pilot, "ctrl+s")
+        assert said(app)[-1] == "Topic 2: a topic may be at most 200 characters."
+        topics.text = "Sleep\nsleep"
+        await press_keys(pilot, "ctrl+s")
+        assert said(app)[-1] == "A topic is listed twice."
+        assert kept_format(workspace_with_group) == before

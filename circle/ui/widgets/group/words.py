@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, TextArea
 
 from circle.domain.errors import InvalidInput
-from circle.domain.meeting_format import MAX_TOPICS, MeetingFormat, RoundOrderMode
+from circle.domain.meeting_format import MAX_TOPIC, MAX_TOPICS, MeetingFormat, RoundOrderMode
 
 _ORDERS = [
     ("Roster order", RoundOrderMode.ROSTER),
@@ -41,12 +41,16 @@ class WordsEditor(Vertical):
         """`meeting` with these words; the format checks them (InvalidInput says what is wrong)."""
         order = self.query_one("#round-order", Select).value
         lines = self.query_one("#format-topics", TextArea).text.splitlines()
-        if sum(1 for line in lines if line.strip()) > MAX_TOPICS:  # before anything is built from a huge paste
+        topics = [line for line in lines if line.strip()]
+        if len(topics) > MAX_TOPICS:  # before anything is built from a huge paste
             raise InvalidInput(f"A group keeps at most {MAX_TOPICS} topics.")
+        for number, topic in enumerate(topics, 1):
+            if len(topic.strip()) > MAX_TOPIC:
+                raise InvalidInput(f"Topic {number}: a topic may be at most {MAX_TOPIC} characters.")
         return replace(
             meeting,
             round_order=RoundOrderMode(order),
             check_in_prompt=self.query_one("#check-in-prompt", Input).value,
             closing_prompt=self.query_one("#closing-prompt", Input).value,
-            topics=tuple(lines),
+            topics=tuple(topics),
         )
