@@ -9,7 +9,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, TextArea
 
 from circle.domain.errors import InvalidInput
-from circle.domain.meeting_format import MAX_TOPIC, MAX_TOPICS, MeetingFormat, RoundOrderMode
+from circle.domain.meeting_format import (
+    MAX_TOPIC,
+    MAX_TOPICS,
+    MeetingFormat,
+    RoundOrderMode,
+)
 
 _ORDERS = [
     ("Roster order", RoundOrderMode.ROSTER),
