@@ -68,7 +68,7 @@ def phase_of(draft: PartDraft) -> Phase:
 def phases_of(drafts: list[PartDraft]) -> tuple[Phase, ...]:
     """Every part, or InvalidInput naming the first part in trouble by its number."""
     if not drafts:
-        raise InvalidInput("A meeting needs at least one part: Ctrl+N adds one.")
+        raise InvalidInput("A meeting needs at least one part.")
     phases = []
     for number, draft in enumerate(drafts, 1):
         try:
@@ -164,6 +164,9 @@ class PartsEditor(Vertical):
     async def action_remove(self) -> None:
         at = self._focused_index()
         if at is None:
+            return
+        if len(self.drafts) == 1:
+            self.notify("A meeting needs at least one part.", severity="error")
             return
         self._take_typed()
         del self.drafts[at]
