@@ -36,15 +36,3 @@ def next_topic(topics: Sequence[str], held: Iterable[str]) -> str:
     if used >= listed:
         used = set()
     return next(topic for topic in topics if topic.casefold() not in used)
-
-
-def other_topic(topics: Sequence[str], current: str) -> str:
-    """The topic after `current` in the list (wrapping round), for a facilitator choosing another."""
-    if not topics:
-        return ""
-    keys = [topic.casefold() for topic in topics]
-    try:
-        at = keys.index(current.casefold())
-    except ValueError:
-        return topics[0]
-    return topics[(at + 1) % len(topics)]

@@ -36,7 +36,6 @@ from circle.domain.session import (
     summary,
 )
 from circle.domain.text import first_name
-from circle.domain.topics import other_topic
 from circle.store.keys import KeyStore
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
@@ -183,14 +182,14 @@ class Meeting:
             present = []
         return self.do(SetRoundOrder(str(mode), tuple(present)))
 
-    def another_topic(self) -> SessionState:
-        """The next topic on the group's list after this meeting's, in its place: the facilitator's choice."""
+    def choose_topic(self, topic: str) -> SessionState:
+        """Another topic from the group's list for this meeting, in place of the one it took in turn."""
         topics = self.group.profile.format.topics
         if not topics:
             raise InvalidInput("This group keeps no topics; add them in its format tab.")
-        if len(topics) == 1 and self.state.topic == topics[0]:
-            raise InvalidInput("The group's list has only this one topic.")
-        return self.do(ChooseTopic(other_topic(topics, self.state.topic)))
+        if topic not in topics:
+            raise InvalidInput("That topic is not on the group's list.")
+        return self.do(ChooseTopic(topic))
 
     def record_pulse(self, counts: tuple[int, ...]) -> SessionState:
         """The closing's anonymous show of hands. The rule is checked here, not only hidden on screen."""

@@ -49,10 +49,10 @@ async def test_a_meeting_in_the_groups_own_format_says_what_each_part_is_from_gr
         assert isinstance(screen, MeetingScreen)
         meeting = screen.meeting
         assert meeting.state.topic == "Boundaries"  # the first meeting takes the top of the list
-        assert "Topic: Boundaries (w takes another)" in guidance_text(screen)
+        assert "Topic: Boundaries (w chooses another)" in guidance_text(screen)
         assert "Press n to begin with the grounding." in guidance_text(screen)
-        await press_keys(pilot, "w")  # the facilitator chooses another
-        assert meeting.state.topic == "Sleep"
+        await press_keys(pilot, "w", "down", "enter")  # the facilitator chooses another from the list
+        assert app.screen is screen and meeting.state.topic == "Sleep"
         await press_keys(pilot, "enter")  # one person here
         expected = [
             (G, "Grounding: breathe together"),
@@ -68,7 +68,7 @@ async def test_a_meeting_in_the_groups_own_format_says_what_each_part_is_from_gr
             assert (meeting.state.phase, meeting.state.phase_index) == (kind, number - 1)
             assert words in guidance_text(screen), (number, guidance_text(screen))
         assert meeting.state.phases[2].turn_seconds == 120  # the check-in's own turn
-        await press_keys(pilot, "w")  # too late to change the topic
+        await press_keys(pilot, "w")  # too late to change the topic: no list is offered
         assert meeting.state.topic == "Sleep"
         assert "during its opening" in said(app)[-1]
         await press_keys(pilot, "c", "y")
@@ -80,7 +80,7 @@ async def test_a_meeting_in_the_groups_own_format_says_what_each_part_is_from_gr
 async def test_the_next_meeting_takes_the_first_topic_not_yet_taken(workspace_with_group: Workspace) -> None:
     in_own_format(workspace_with_group)
     async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
-        await press_keys(pilot, "m", "w", "escape")  # "Sleep", chosen in place of "Boundaries"
+        await press_keys(pilot, "m", "w", "down", "enter", "escape")  # "Sleep", chosen in place of "Boundaries"
         await press_keys(pilot, "m")
         await press_keys(pilot, "c", "y")
         await press_keys(pilot, "escape")

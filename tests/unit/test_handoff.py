@@ -356,7 +356,7 @@ def test_the_meetings_topic_travels_with_it_open_and_again_once_closed(lead: Wor
     group = lead.create_group("Topics")
     lead.save_group(replace(group, profile=replace(group.profile, format=replace(
         group.profile.format, topics=("Boundaries", "Sleep")))))
-    lead.meeting(group.id).another_topic()
+    lead.meeting(group.id).choose_topic("Sleep")
     out = export(lead, group.id)
     co.import_handoff(out.data, out.code)
     there = co.meeting(group.id)

@@ -9,7 +9,7 @@ import pytest
 from circle.domain.errors import InvalidInput
 from circle.domain.group import PhaseKind
 from circle.domain.session import ChooseTopic, NextPhase, SessionRuleError
-from circle.domain.topics import kept_topic, next_topic, other_topic
+from circle.domain.topics import kept_topic, next_topic
 from circle.store.room_board import RoomBoard
 from circle.ui.widgets.group.editor import with_profile
 from circle.workspace import Workspace
@@ -40,10 +40,8 @@ def test_a_topic_removed_from_the_list_is_forgotten_and_a_new_one_is_taken_in_it
     assert next_topic(("sleep", "Rest"), ["Sleep"]) == "Rest"  # the same words in other capitals are the same topic
 
 
-def test_a_group_without_topics_has_none_and_another_walks_the_list_round():
+def test_a_group_without_topics_has_none():
     assert next_topic((), ["Sleep"]) == ""
-    assert [other_topic(TOPICS, topic) for topic in TOPICS] == ["Sleep", "Asking for help", "Boundaries"]
-    assert other_topic(TOPICS, "gone from the list") == "Boundaries"
 
 
 @pytest.mark.parametrize("bad", [7, None, "two\nlines", "x" * 201, "\x1b[31mred"])
@@ -66,7 +64,7 @@ def test_the_topic_is_kept_sealed_with_the_meeting_so_the_next_one_does_not_repe
     first.close()
     second = workspace.meeting(group_id)
     assert second.state.topic == "Sleep"
-    second.another_topic()  # the facilitator takes another: it counts as used
+    second.choose_topic("Asking for help")  # the facilitator's choice counts as used
     assert second.state.topic == "Asking for help"
     second.close()
     assert workspace.meeting(group_id).state.topic == "Sleep"
@@ -77,11 +75,13 @@ def test_the_topic_is_kept_sealed_with_the_meeting_so_the_next_one_does_not_repe
 def test_the_topic_is_chosen_only_before_the_meeting_or_in_its_opening(workspace: Workspace):
     meeting = workspace.meeting(with_topics(workspace))
     meeting.do(NextPhase())
-    meeting.another_topic()  # in the opening
+    meeting.choose_topic("Sleep")  # in the opening
     while meeting.state.phase is PhaseKind.OPENING:
         meeting.do(NextPhase())
     with pytest.raises(SessionRuleError, match="during its opening"):
-        meeting.another_topic()
+        meeting.choose_topic("Boundaries")
+    with pytest.raises(InvalidInput, match="not on the group's list"):
+        meeting.choose_topic("Anything at all")
     with pytest.raises(SessionRuleError, match="one line"):
         meeting.do(ChooseTopic("two\nlines"))
 
@@ -91,7 +91,7 @@ def test_a_group_without_topics_says_so_in_one_line(workspace: Workspace):
     meeting = workspace.meeting(group.id)
     assert meeting.state.topic == ""
     with pytest.raises(InvalidInput, match="keeps no topics"):
-        meeting.another_topic()
+        meeting.choose_topic("Sleep")
 
 
 def test_the_topic_is_on_the_room_board_sealed_and_opens_only_with_the_key(workspace: Workspace, passphrase: str):

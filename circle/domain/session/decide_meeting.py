@@ -154,14 +154,15 @@ def _decide_next_meeting(state: SessionState, command: SetNextMeeting, at: datet
 
 
 _NOT_A_TOPIC = "A topic is one line of at most 200 characters."
+TOPIC_TOO_LATE = "The topic is chosen before the meeting or during its opening."
 
 
 @decides(ChooseTopic)
 def _decide_topic(state: SessionState, command: ChooseTopic, at: datetime) -> list[Change]:
     if not is_topic(command.topic):
         raise SessionRuleError(_NOT_A_TOPIC)
-    if state.phase not in (None, PhaseKind.OPENING):
-        raise SessionRuleError("The topic is chosen before the meeting or during its opening.")
+    if not state.topic_may_change:
+        raise SessionRuleError(TOPIC_TOO_LATE)
     if command.topic == state.topic:
         raise SessionRuleError("That is already the meeting's topic.")
     return [(EventKind.TOPIC_CHOSEN, {"topic": command.topic})]

@@ -105,6 +105,11 @@ class SessionState:
         return self.speaker_timer is not None
 
     @property
+    def topic_may_change(self) -> bool:
+        """The facilitator may take another topic before the meeting begins and during its opening."""
+        return self.is_open and (self.phase_index is None or self.phases[self.phase_index].kind is PhaseKind.OPENING)
+
+    @property
     def part(self) -> PlannedPart | None:
         return None if self.phase_index is None else self.phases[self.phase_index]
 

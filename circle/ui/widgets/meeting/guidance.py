@@ -26,7 +26,7 @@ def _topic(meeting: Meeting, *, choosing: bool) -> list[Content | str]:
     topic = meeting.state.topic
     if not topic:
         return []
-    another = " (w takes another)" if choosing and len(meeting.group.profile.format.topics) > 1 else ""
+    another = " (w chooses another)" if choosing and len(meeting.group.profile.format.topics) > 1 else ""
     return ["Topic: ", plain(topic), f"{another}\n\n"]
 
 
