@@ -278,3 +278,15 @@ def test_a_time_without_its_offset_that_an_older_circle_took_in_is_read_back_as_
     assert note.resolved_at is not None and note.resolved_at > note.created_at  # compares without a TypeError
     assert moment("2026-03-02T19:00:00") == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
     assert moment("2026-03-02T19:00:00+01:00") == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("topic", ["x" * 201, "two\nlines", "\x1b]0;title\x07", 7])
+def test_a_meetings_topic_that_is_not_one_short_clean_line_is_refused_and_the_vault_is_untouched(
+    sent: Sent, robin: Workspace, tmp_path: Path, topic: object
+):
+    robin.import_handoff(sent.data, sent.code)
+    before = table_dump(tmp_path / "robins-laptop")
+    with pytest.raises(HandoffUnreadable) as refused:
+        robin.import_handoff(crafted(sent.data, sent.code, set_field(the_closed_meeting, "topic", topic)), sent.code)
+    assert "\n" not in str(refused.value)
+    assert table_dump(tmp_path / "robins-laptop") == before
