@@ -73,6 +73,7 @@ async def test_a_meeting_in_the_groups_own_format_says_what_each_part_is_from_gr
         assert "during its opening" in said(app)[-1]
         await press_keys(pilot, "c", "y")
         assert isinstance(app.screen, MeetingSummaryScreen)
+        assert "Topic          Sleep" in str(app.screen.query_one("#summary").render())
     kept = workspace_with_group.kept_meetings(workspace_with_group.groups()[0].id)
     assert [meeting.topic for meeting in kept] == ["Sleep"]
 
