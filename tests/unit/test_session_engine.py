@@ -711,6 +711,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live, clock = session(arrived=("m-ada", "m-bo"))
     live.do(cmd.ReadAgreements(full=True))
     live.do(cmd.StartPhase(OPENING))
+    live.do(cmd.ChooseTopic("Rose, thorn and bud"))
     live.do(cmd.Arrive("m-new", newcomer=True))
     live.do(cmd.NextPhase())
     live.do(cmd.SetRoundOrder("volunteers", ("m-bo", "m-ada")))
@@ -745,6 +746,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     ids = {"g-1", "f-lead", "f-co", "m-ada", "m-bo", "m-new"}
     words = {str(kind) for kind in PhaseKind} | {"roster", "random", "volunteers", "enqueue", "dequeue", "move"}
     words.add("")  # the name of a part called by its kind; a part's own name is the format's, never anything said
+    words.add("Rose, thorn and bud")  # a topic from the group's list: the format's words too
     for event in events:
         assert set(event.data) == EVENT_DATA_KEYS[event.kind], event.kind
         for value in event.data.values():

@@ -47,6 +47,7 @@ opening = st.builds(
     sharing_turn_seconds=st.sampled_from([180, 300]),
     facilitator_id=st.just("f-1"),
     headcount_only=st.sampled_from([False, False, False, True]),  # mostly groups with member ids
+    topic=st.sampled_from(["", "Sleep"]),
 )
 
 # A sample of every kind of command, all of which a closed session must refuse.
@@ -73,6 +74,7 @@ EVERY_COMMAND = (
     cmd.ChangeFacilitator("f-9"),
     cmd.StepOut(),
     cmd.SetNextMeeting("2026-01-12"),
+    cmd.ChooseTopic("Sleep"),
     cmd.RecordPulse((1, 0, 0, 0, 0)),
     cmd.Close(),
 )
@@ -167,6 +169,7 @@ class SessionMachine(RuleBasedStateMachine):
         | st.just(cmd.StepOut())
         | st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()])
         | st.builds(cmd.SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
+        | st.builds(cmd.ChooseTopic, st.sampled_from(["Sleep", "Boundaries", "", "two\nlines"]))
         | st.builds(cmd.RecordPulse, pulse_answers)
         | opening
     )

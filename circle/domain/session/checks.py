@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from circle.domain.group import PhaseKind
-from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, ROUND_KINDS
+from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, MAX_TOPIC, ROUND_KINDS
 from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.text import sanitise_line
 
@@ -108,6 +108,11 @@ def is_phase_minutes(values: object) -> bool:
 def is_part_title(value: object) -> bool:
     """A part's own name: one clean line, short, or empty for a part called by its kind."""
     return isinstance(value, str) and len(value) <= MAX_TITLE and sanitise_line(value) == value
+
+
+def is_topic(value: object) -> bool:
+    """The meeting's topic or reading: one clean line from the group's list, or empty for none."""
+    return isinstance(value, str) and len(value) <= MAX_TOPIC and sanitise_line(value) == value
 
 
 def is_part_titles(values: object) -> bool:

@@ -40,6 +40,7 @@ def _opened(state: SessionState, data: Mapping[str, Any], at: datetime) -> Sessi
         sharing_turn_seconds=data["sharing_turn_seconds"],
         round_order_default=data.get("round_order"),
         headcount_only=data["headcount_only"],
+        topic=data.get("topic", ""),
         opened_at=at,
         facilitators=((data["facilitator_id"], at),),
     )
@@ -204,6 +205,11 @@ def _facilitator_changed(state: SessionState, data: Mapping[str, Any], at: datet
 @applies(EventKind.STEPPED_OUT)
 def _stepped_out(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     return replace(state, stepped_out_count=state.stepped_out_count + 1)
+
+
+@applies(EventKind.TOPIC_CHOSEN)
+def _topic_chosen(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    return replace(state, topic=data["topic"])
 
 
 @applies(EventKind.NEXT_MEETING_SET)

@@ -60,6 +60,10 @@ class GroupScreen(CircleScreen):
         ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
         ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
         ("Ctrl+S", "save what you changed in this tab"),
+        # The format's parts: they act on the part whose field has the focus.
+        ("Ctrl+N", "add a part below the one with the focus, its kind chosen first (Format)"),
+        ("Ctrl+R", "remove the part with the focus (Format)"),
+        ("Ctrl+↑ Ctrl+↓", "move the part with the focus up or down (Format)"),
         # The roster's own keys: they act on the highlighted member while the list has the focus.
         ("r", "rename the highlighted member (Roster)"),
         ("n", "mark the highlighted member as no longer coming, or coming again (Roster)"),
