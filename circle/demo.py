@@ -13,10 +13,12 @@ from pathlib import Path
 
 from circle.domain.clock import Clock
 from circle.domain.group import CrisisResource, Schedule
+from circle.domain.meeting_format import MeetingFormat, Phase, PhaseKind, RoundOrderMode
 from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import TEMPLATES
+from circle.domain.topics import next_topic
 from circle.vault.keyring import KdfParams
 from circle.workspace import Workspace
 
@@ -143,6 +145,49 @@ def _simulate(rng: random.Random, group_id: str, start: date, end: date, planned
     return history
 
 
+# One demo group runs a format of its own, with a reading of the week rotated from its list.
+_OWN_FORMAT_GROUP = 2
+_READINGS = (
+    "Progress, not perfection",
+    "Asking for help is a strength",
+    "One day at a time",
+    "Rest is not a reward",
+    "Boundaries are a kindness",
+    "Small steps still count",
+)
+
+
+def _own_format(fmt: MeetingFormat) -> MeetingFormat:
+    """Opening, a reading, check-in, a part of the group's own, closing: what `make demo` shows of formats."""
+    phases = (
+        Phase(PhaseKind.OPENING, 5),
+        Phase(PhaseKind.READING, 5, "Reading of the week"),
+        Phase(PhaseKind.CHECK_IN, 12, turn_minutes=1.5),
+        Phase(PhaseKind.OWN, 5, "One small step"),
+        Phase(PhaseKind.CLOSING, 5),
+    )
+    return replace(
+        fmt,
+        phases=phases,
+        round_order=RoundOrderMode.RANDOM,
+        check_in_prompt="Check-in round: what the reading brought up for you, or how your week has been.",
+        closing_prompt="Closing round: one small step you will take before we meet again.",
+        topics=_READINGS,
+    )
+
+
+def _with_readings(meetings: list[MeetingRecord]) -> list[MeetingRecord]:
+    """The history's meetings held, each with the reading it took in turn, so the next one goes on from there."""
+    taken: list[str] = []
+    read = []
+    for meeting in meetings:
+        if meeting.status is MeetingStatus.CLOSED:
+            meeting = replace(meeting, topic=next_topic(_READINGS, taken))
+            taken.append(meeting.topic)
+        read.append(meeting)
+    return read
+
+
 def _demo_contacts(resources: tuple[CrisisResource, ...]) -> tuple[CrisisResource, ...]:
     """Fictional numbers (555-01xx is kept for fiction) where the templates leave placeholders: a demo
     group's card is filled in, as a real group's should be, and no meeting of it warns about placeholders."""
@@ -182,6 +227,11 @@ def build_demo(
             first = today - timedelta(days=365 * years)
             first += timedelta(days=(weekday - first.weekday()) % 7)
             history = _simulate(rng, group.id, first, today, group.profile.format.planned_minutes)
+            if index == _OWN_FORMAT_GROUP:
+                group = workspace.save_group(
+                    replace(group, profile=replace(group.profile, format=_own_format(group.profile.format)))
+                )
+                history.meetings = _with_readings(history.meetings)
             if group.rules.keeps_names:
                 members = workspace.add_members(
                     group.id, [RosterEntry(p.name, p.joined_on) for p in history.people]

@@ -50,6 +50,9 @@ def local_zone() -> tzinfo:
     wall-clock time. From TZ, else /etc/localtime; else (a machine that says neither) today's fixed offset."""
     named = os.environ.get("TZ", "").removeprefix(":")
     try:
+        if named.startswith("/"):  # a path to the rules, such as TZ=:/etc/localtime
+            with Path(named).open("rb") as rules:
+                return ZoneInfo.from_file(rules, key=named)
         if named:
             return ZoneInfo(named)
         with Path("/etc/localtime").open("rb") as rules:

@@ -106,7 +106,20 @@ class _Refuser:
         raise FormatFileRefused(f"{where}: {why}; nothing was imported.")
 
 
+# Far beyond any honest file, and short enough that the TOML reader, whose work on one long dotted key grows
+# with the square of its length, is done in a moment.
+MAX_LINE = 4096
+MAX_KEY_DOTS = 8
+
+
 def _parsed(text: str, refuse: _Refuser) -> dict[str, Any]:
+    text = text.removeprefix("\ufeff")  # the byte-order mark some editors put first
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE:
+            refuse(f"a line longer than {MAX_LINE} characters", None, None, None, line=number)
+        key = line.split("=", 1)[0] if "=" in line else line
+        if key.count(".") > MAX_KEY_DOTS:
+            refuse("a key of more parts than any circle writes", None, None, None, line=number)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
@@ -114,6 +127,8 @@ def _parsed(text: str, refuse: _Refuser) -> dict[str, Any]:
         found = _TOML_POSITION.search(said)
         line = int(found.group(1)) if found and found.group(1) else None
         refuse(f"this is not TOML ({said[: found.start()] if found else said})", None, None, None, line=line)
+    except RecursionError:  # arrays nested a thousand deep; a number too long to read is a line too long
+        refuse("a value nested too deep to read", None, None, None)
 
 
 def _check_version(document: dict[str, Any], refuse: _Refuser) -> None:
@@ -121,7 +136,7 @@ def _check_version(document: dict[str, Any], refuse: _Refuser) -> None:
     if version is None:
         refuse(f"no version; a format file says version = {VERSION}", None, None, None, line=1)
     if type(version) is not int or version != VERSION:
-        said = f"version {version}" if type(version) is int else "a version"
+        said = f"version {version}" if type(version) is int and 0 <= version < 1000 else "a version"
         refuse(f"{said} that circle cannot read; it reads version = {VERSION}", None, "version", None)
 
 

@@ -127,6 +127,8 @@ class MeetingFormat:
         object.__setattr__(self, "sharing_turn_minutes", _turn_minutes(self.sharing_turn_minutes))
         object.__setattr__(self, "round_order", RoundOrderMode(self.round_order))
         for name, what in (("check_in_prompt", "The check-in prompt"), ("closing_prompt", "The closing prompt")):
+            if not isinstance(getattr(self, name), str):
+                raise InvalidInput(f"{what} is text.")
             prompt = sanitise(getattr(self, name)).strip()
             if len(prompt) > MAX_PROMPT:
                 raise InvalidInput(f"{what} may be at most {MAX_PROMPT} characters.")
@@ -170,18 +172,27 @@ class MeetingFormat:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MeetingFormat:
         """A format as kept; keys a release before prompts and topics did not write take their defaults."""
+        phases = data["phases"]
+        # Counted before any is read: a crafted list of a million parts or topics is refused at once.
+        if not isinstance(phases, list) or len(phases) > MAX_PARTS:
+            raise InvalidInput(f"A meeting has at most {MAX_PARTS} parts.")
+        topics = _topics(data.get("topics", []))
         return cls(
-            phases=tuple(Phase.from_dict(phase) for phase in data["phases"]),
+            phases=tuple(Phase.from_dict(phase) for phase in phases),
             check_in_turn_minutes=data["check_in_turn_minutes"],
             sharing_turn_minutes=data["sharing_turn_minutes"],
             round_order=RoundOrderMode(data.get("round_order", RoundOrderMode.ROSTER)),
             check_in_prompt=data.get("check_in_prompt", DEFAULT_CHECK_IN_PROMPT),
             closing_prompt=data.get("closing_prompt", DEFAULT_CLOSING_PROMPT),
-            topics=_topics(data.get("topics", [])),
+            topics=topics,
         )
 
 
 def _topics(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(topic, str) for topic in value):
+    if not isinstance(value, list):
+        raise InvalidInput("The topics are a list of lines of text.")
+    if len(value) > MAX_TOPICS:
+        raise InvalidInput(f"A group keeps at most {MAX_TOPICS} topics.")
+    if not all(isinstance(topic, str) for topic in value):
         raise InvalidInput("The topics are a list of lines of text.")
     return tuple(value)

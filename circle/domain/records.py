@@ -55,6 +55,7 @@ class MeetingRecord:
     cancel_reason: CancelReason | None = None  # a cancelled meeting's reason, sealed in its summary
     corrected_at: datetime | None = None  # when its attendance was last put right: that copy wins in a handoff
     guests: int = 0  # anonymous visitors beside the roster, counted in the headcount too
+    topic: str = ""  # the topic or reading it took from the group's list, sealed in its summary
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from circle.domain.errors import InvalidInput
@@ -95,8 +95,12 @@ class Schedule:
         return ahead
 
     def starts_at(self, day: date, zone: tzinfo) -> datetime:
-        """The meeting of `day` as a moment: its start time on the wall clock of `zone`, whatever DST does."""
-        return datetime.combine(day, self.start_time, tzinfo=zone)
+        """The meeting of `day` as a moment: its start time on the wall clock of `zone`, whatever DST does.
+
+        A start time the clocks skip that day (02:30 as they spring forward) is the moment just after the gap.
+        """
+        wall = datetime.combine(day, self.start_time, tzinfo=zone)
+        return wall.astimezone(UTC).astimezone(zone)
 
     def _in_month(self, year: int, month: int) -> date:
         assert self.weekday is not None

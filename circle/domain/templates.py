@@ -58,8 +58,8 @@ _CRISIS_RESOURCES = (
     ),
 )
 
-OPENING, CHECK_IN, SHARING, BREAK, CLOSING = (
-    PhaseKind.OPENING, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.BREAK, PhaseKind.CLOSING
+OPENING, GROUNDING, CHECK_IN, SHARING, BREAK, CLOSING = (
+    PhaseKind.OPENING, PhaseKind.GROUNDING, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.BREAK, PhaseKind.CLOSING
 )
 
 
@@ -78,9 +78,11 @@ def _template(
     rules: ConfidentialityRules,
     check_in_turn_minutes: float,
     sharing_turn_minutes: float | None = None,
+    check_in_prompt: str,
+    closing_prompt: str,
 ) -> Template:
     """A template with the shared confidentiality limits, placeholder crisis resources and no weekday yet."""
-    turns = {"check_in_turn_minutes": check_in_turn_minutes}
+    turns: dict[str, float] = {"check_in_turn_minutes": check_in_turn_minutes}
     if sharing_turn_minutes is not None:
         turns["sharing_turn_minutes"] = sharing_turn_minutes
     return Template(
@@ -88,7 +90,9 @@ def _template(
         title=title,
         description=description,
         profile=GroupProfile(
-            format=MeetingFormat(phases=phases, **turns),
+            format=MeetingFormat(
+                phases=phases, check_in_prompt=check_in_prompt, closing_prompt=closing_prompt, **turns
+            ),
             agreements=Agreements(
                 text=_agreements(*agreements),
                 confidentiality_limits=_CONFIDENTIALITY_LIMITS,
@@ -108,6 +112,8 @@ _SUPPORT_90 = _template(
     phases=_phases((OPENING, 10), (CHECK_IN, 20), (SHARING, 40), (BREAK, 10), (CLOSING, 10)),
     check_in_turn_minutes=1.5,
     sharing_turn_minutes=5.0,
+    check_in_prompt="Check-in round: your name, if you like, and how your week has been.",
+    closing_prompt="Closing round: one word for how you are leaving, or one thing you take with you.",
     agreements=(
         "What is said here stays here. Who we see here stays here too.",
         'Speak from your own experience. Say "I", not "you" or "we".',
@@ -127,10 +133,12 @@ _CRISIS_60 = _template(
     "Crisis support circle · 60 minutes",
     "A gentler 60-minute circle for people going through a hard time, with grounding, short turns,"
     " no break and stricter privacy.",
-    # The opening is longer than usual to leave room for a grounding exercise.
-    phases=_phases((OPENING, 10), (CHECK_IN, 10), (SHARING, 30), (CLOSING, 10)),
+    # A grounding part of its own after the opening: people arrive here carrying a lot.
+    phases=_phases((OPENING, 5), (GROUNDING, 5), (CHECK_IN, 10), (SHARING, 30), (CLOSING, 10)),
     check_in_turn_minutes=1.0,
     sharing_turn_minutes=4.0,
+    check_in_prompt="Check-in round: how you are arriving right now, in a few words. Passing is fine.",
+    closing_prompt="Closing round: one thing that helps you get through tonight, or just a word.",
     agreements=(
         "What is said here stays here.",
         "Go at your own pace. Share as much or as little as you want.",
@@ -157,6 +165,8 @@ _CHECK_IN_30 = _template(
     "A short 30-minute check-in where everyone gets a turn and no notes are kept.",
     phases=_phases((OPENING, 5), (CHECK_IN, 20), (CLOSING, 5)),
     check_in_turn_minutes=2.0,
+    check_in_prompt="Check-in round: one high and one low since we last met.",
+    closing_prompt="Closing round: one word for the week ahead.",
     agreements=(
         "What is said here stays here.",
         "Speak from your own experience.",

@@ -54,9 +54,15 @@ def _kept(text: str) -> str:
     )
 
 
+# The line and paragraph separators break a line in some terminals and not in others: a plain newline instead.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+
+
 def sanitise(text: str) -> str:
     """Remove control, bidi and invisible format characters (but newline, tab and emoji joins); normalise to NFC."""
-    return unicodedata.normalize("NFC", _kept(text))
+    if not isinstance(text, str):
+        raise TypeError("not text")  # the kind of error every reader of a crafted value already turns away
+    return unicodedata.normalize("NFC", _kept(text.translate(_SEPARATORS)))
 
 
 def sanitise_line(text: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from circle.domain.clock import stored_moment
+from circle.domain.topics import kept_topic
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus
 from circle.domain.trends.compute import MeetingFacts
 from circle.store.attendance import seal_attendance
@@ -32,8 +33,8 @@ def moment(text: str | None) -> datetime | None:
 def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
     """What `sessions.summary` holds: everything about the meeting that is not in a clear column.
 
-    A cancelled meeting's reason and a meeting's guests are keys of their own, only there when there is a reason
-    or a guest: summaries written before them lack them, and read the same.
+    A cancelled meeting's reason, a meeting's guests and its topic are keys of their own, only there when there
+    is one: summaries written before them lack them, and read the same.
     """
     summary: dict[str, Any] = {
         "started_at": meeting.started_at.isoformat() if meeting.started_at else None,
@@ -50,6 +51,8 @@ def summary_of(meeting: MeetingRecord) -> dict[str, Any]:
         summary["guests"] = meeting.guests
     if meeting.cancel_reason is not None:
         summary["cancel_reason"] = str(meeting.cancel_reason)
+    if meeting.topic:
+        summary["topic"] = meeting.topic
     if meeting.corrected_at is not None:
         summary["corrected_at"] = meeting.corrected_at.isoformat()
     return summary
@@ -111,4 +114,5 @@ def row_to_record(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingRecord:
         ended_at=moment(summary["ended_at"]),
         cancel_reason=None if reason is None else _REASONS.get(reason, CancelReason.OTHER),
         corrected_at=moment(summary.get("corrected_at")),
+        topic=kept_topic(summary.get("topic", "")),  # absent from meetings without one, and from before topics
     )

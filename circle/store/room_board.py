@@ -32,6 +32,7 @@ class RoomBoardUnreadable(CircleError):
 class PublishedRoom:
     view: RoomView
     sealed_speaker: bytes | None = None
+    sealed_topic: bytes | None = None  # the meeting's topic, the group's words: sealed as the speaker's name is
 
 
 class RoomBoard:
@@ -43,7 +44,8 @@ class RoomBoard:
         body = {
             "format": BOARD_FORMAT,
             "view": room.view.to_dict(),
-            "speaker": None if room.sealed_speaker is None else base64.b64encode(room.sealed_speaker).decode(),
+            "speaker": _encoded(room.sealed_speaker),
+            "topic": _encoded(room.sealed_topic),
         }
         # Rewritten at every step and worthless after the meeting: not worth a sync to disk each time.
         replace_atomically(self.path, json.dumps(body).encode("utf-8"), durable=False)
@@ -86,8 +88,20 @@ class RoomBoard:
             body = load_json(raw, max_bytes=MAX_BOARD_BYTES)
             if body.get("format") != BOARD_FORMAT:
                 raise ValueError("another format")
-            speaker = body["speaker"]
-            sealed = None if speaker is None else base64.b64decode(speaker, validate=True)
-            return PublishedRoom(RoomView.from_dict(body["view"]), sealed)
+            speaker = _decoded(body["speaker"])
+            topic = _decoded(body.get("topic"))  # absent from a board written before topics
+            return PublishedRoom(RoomView.from_dict(body["view"]), speaker, topic)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError, InvalidInput):
             raise RoomBoardUnreadable() from None
+
+
+def _encoded(sealed: bytes | None) -> str | None:
+    return None if sealed is None else base64.b64encode(sealed).decode()
+
+
+def _decoded(text: object) -> bytes | None:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise TypeError("not base64 text")
+    return base64.b64decode(text, validate=True)

@@ -53,6 +53,8 @@ def open_room_display(where: Locations, *, passphrase: Callable[[], str] | None 
 
     with Workspace.open_to_read(where) as workspace:
         workspace.unlock(passphrase())
-        display = RoomDisplayApp(board, namer=workspace.speaker_for_room, where=where)
+        display = RoomDisplayApp(
+            board, namer=workspace.speaker_for_room, topic_reader=workspace.topic_for_room, where=where
+        )
         display.run()
     _say_why_it_stopped(display)

@@ -45,6 +45,7 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
         *,
         clock: Clock | None = None,
         namer: SpeakerNamer | None = None,
+        topic_reader: SpeakerNamer | None = None,
         where: Locations | None = None,
     ) -> None:
         super().__init__()
@@ -52,10 +53,13 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
         self.board = board
         self.clock = clock or SystemClock()
         self._namer = namer
+        self._topic_reader = topic_reader
         self._room: PublishedRoom | None = None
         self._speaker = ""
+        self._topic = ""
         self._trouble = ""
         self._headline = Line("", id="room-headline")
+        self._topic_line = Line("", id="room-topic")
         self._time = BigClock(id="room-time")
         self._state = Line("", id="room-state")
         self._pacer = Line("", id="room-pacer")
@@ -65,6 +69,7 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
             yield self._headline
+            yield self._topic_line
             with Center():
                 yield self._time
             yield self._state
@@ -86,16 +91,18 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
             room, self._trouble = None, str(error)
         if room != self._room:
             self._room = room
-            self._speaker = self._name_of_speaker()
+            self._speaker = self._unsealed(self._namer)
+            self._topic = self._unsealed(self._topic_reader)
         self.redraw()
 
-    def _name_of_speaker(self) -> str:
-        if self._room is None or self._namer is None:
+    def _unsealed(self, reader: SpeakerNamer | None) -> str:
+        """The speaker's name or the topic, if this display holds the key; a seal that does not verify shows nothing."""
+        if self._room is None or reader is None:
             return ""
         try:
-            return self._namer(self._room)
+            return reader(self._room)
         except CircleError:
-            return ""  # a name that does not verify is simply not shown
+            return ""
 
     def redraw(self) -> None:
         """Four times a second; each label repaints only when its text changed."""
@@ -103,6 +110,9 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
             return  # the poll can tick once more while the display is closing
         reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker)
         self._headline.show(reading.headline)
+        topic = self._topic if self._room is not None and not self._room.view.closed else ""
+        self._topic_line.show(one_line(f"Topic: {topic}") if topic else "")
+        self._topic_line.display = bool(topic)
         self._time.show(reading.big_time)
         self._time.display = bool(reading.big_time)
         for state, css_class in STATE_CLASSES.items():

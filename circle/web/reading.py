@@ -44,7 +44,7 @@ def _running(view: RoomView, headline: str, caption: str, now: datetime) -> dict
         "closed": view.closed,
         "paused": view.paused,
         "breathing": _breathing(view, now),
-        "part_title": "" if view.phase is None else view.phase.title,
+        "part_title": "" if view.phase is None else view.part_title or view.phase.title,
         "big": None if view.closed else _timer(view.speaker_timer if speaking else view.phase_timer, now),
         "part": _timer(view.phase_timer, now) if speaking and not view.closed else None,
         "meeting": None if view.closed else _timer(view.meeting_timer, now),

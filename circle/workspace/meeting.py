@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from circle.domain.clock import CLOCK_SLACK, Clock
-from circle.domain.errors import RuleViolation
+from circle.domain.errors import InvalidInput, RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
@@ -22,6 +22,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session.room import room_view
 from circle.domain.session import (
     Arrive,
+    ChooseTopic,
     Close,
     Command,
     Event,
@@ -128,9 +129,11 @@ class Meeting:
         names_allowed = rules.room_display_names and rules.keeps_names
         speaker = first_name(self.name(self.state.speaker)) if names_allowed else ""
         sealed = self._sealer.seal_text("room", "speaker", self.session_id, speaker) if speaker else None
+        topic = self.state.topic
+        sealed_topic = self._sealer.seal_text("room", "topic", self.session_id, topic) if topic else None
         view = room_view(self.state, self.session_id, names_allowed=names_allowed, grounding_since=self.grounding_since)
         try:
-            self._board.publish(PublishedRoom(view, sealed))
+            self._board.publish(PublishedRoom(view, sealed, sealed_topic))
         except OSError:
             # The room display is a convenience; the sealed log is the record, and it is already on disk.
             pass
@@ -212,6 +215,15 @@ class Meeting:
             present = []
         return tuple(present)
 
+    def choose_topic(self, topic: str) -> SessionState:
+        """Another topic from the group's list for this meeting, in place of the one it took in turn."""
+        topics = self.group.profile.format.topics
+        if not topics:
+            raise InvalidInput("This group keeps no topics; add them in its format tab.")
+        if topic not in topics:
+            raise InvalidInput("That topic is not on the group's list.")
+        return self.do(ChooseTopic(topic))
+
     def record_pulse(self, counts: tuple[int, ...]) -> SessionState:
         """The closing's anonymous show of hands. The rule is checked here, not only hidden on screen."""
         if not self.group.rules.takes_pulse:
@@ -240,6 +252,7 @@ class Meeting:
             passed_turns=counts.passed_turns,
             pulse=counts.pulse,
             guests=counts.guests,
+            topic=counts.topic,
         )
         attendance = [
             AttendanceRecord(

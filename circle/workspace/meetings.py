@@ -5,13 +5,14 @@ so that the facade reaches both through one service."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.domain.topics import kept_topic, next_topic
 from circle.store.sealing import GroupSealer
 from circle.workspace.groups import Groups
 from circle.workspace.meeting_records import AttendanceLine, MeetingRecords
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 
 
 __all__ = ["AttendanceLine", "Meetings"]
+
+
+_LONG_AGO = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _held_order(meeting: MeetingRecord) -> tuple[date, datetime]:
+    """Oldest first: by day, then by start (a cancelled date has none)."""
+    return meeting.held_on, meeting.started_at or _LONG_AGO
 
 
 class Meetings(MeetingRecords):
@@ -78,9 +87,17 @@ class Meetings(MeetingRecords):
         session_id = new_id()
         context.log.begin(sealer, session_id, context.today(), group.profile.format.planned_minutes)
         meeting = self._meeting(group, session_id, LiveSession(context.clock, new_id), roster, sealer)
-        meeting.do(Open.for_group(group, facilitator_id))
+        meeting.do(Open.for_group(group, facilitator_id, self._next_topic(group_id)))
         meeting.just_opened = True
         return meeting
+
+    def _next_topic(self, group_id: str) -> str:
+        """The topic a new meeting takes: the next on the group's list that its meetings have not yet taken."""
+        topics = self._context.group(group_id).profile.format.topics
+        if not topics:
+            return ""
+        held = sorted(self.kept_meetings(group_id), key=_held_order)
+        return next_topic(topics, (kept.topic for kept in held))
 
     def _meeting(
         self, group: Group, session_id: str, live: LiveSession, roster: list[Member], sealer: GroupSealer
@@ -100,3 +117,14 @@ class Meetings(MeetingRecords):
         if room.sealed_speaker is None or sealer is None or not room.view.names_allowed:
             return ""
         return sealer.open_text("room", "speaker", room.view.session_id, room.sealed_speaker)
+
+    def topic_for_room(self, room: PublishedRoom) -> str:
+        """The meeting's sealed topic on the room board, if this facilitator holds the group's key; else ''."""
+        sealer = self._context.keyring.sealers.get(room.view.group_id)
+        if room.sealed_topic is None or sealer is None:
+            return ""
+        try:
+            # Another process wrote the board: a topic that is not one clean short line is not shown.
+            return kept_topic(sealer.open_text("room", "topic", room.view.session_id, room.sealed_topic))
+        except ValueError:
+            return ""

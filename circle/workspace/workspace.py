@@ -318,6 +318,9 @@ class Workspace(RecordCare):
     def speaker_for_room(self, room: PublishedRoom) -> str:
         return self._meetings.speaker_for_room(room)
 
+    def topic_for_room(self, room: PublishedRoom) -> str:
+        return self._meetings.topic_for_room(room)
+
     # notes ------------------------------------------------------------------
     def notes(self, group_id: str) -> list[Note]:
         return self._notes.notes(group_id)

@@ -96,6 +96,27 @@ async def test_names_appear_only_when_the_rules_allow_and_the_display_was_unlock
         assert _shown(without_names, "caption") == "Someone is sharing"
 
 
+async def test_the_meetings_topic_shows_under_the_part_once_the_display_was_unlocked(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    fmt = replace(group.profile.format, topics=("Rose, thorn and bud",))
+    workspace.save_group(replace(group, profile=replace(group.profile, format=fmt)))
+    workspace.meeting(group.id).do(NextPhase())
+    with Workspace.open_to_read(workspace.locations) as beside:
+        beside.unlock(PASSPHRASE)
+        app = _display(workspace, topic_reader=beside.topic_for_room)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert _shown(app, "topic") == "Topic: Rose, thorn and bud"
+    locked = _display(workspace)  # without the key the topic stays sealed, and no line is kept for it
+    async with locked.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not locked.query_one("#room-topic").display
+
+
 async def test_without_names_the_display_needs_no_vault_at_all(
     workspace_with_group: Workspace, tmp_path: Path
 ) -> None:

@@ -72,6 +72,7 @@ def _commands(member, maybe_member, number, index, text, phases) -> st.SearchStr
         st.builds(cmd.StepBack, member),
         st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()]),
         st.builds(cmd.SetNextMeeting, text),
+        st.builds(cmd.ChooseTopic, text),
         st.builds(cmd.RecordPulse, st.lists(number, min_size=4, max_size=6).map(tuple)),
         st.builds(
             cmd.Open, st.just("g-1") | text, phases.map(tuple), number, number, st.just("f-1") | text, st.booleans()

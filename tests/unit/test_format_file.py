@@ -100,3 +100,25 @@ def test_a_part_without_its_minutes_is_refused_at_its_header_saying_what_is_miss
     with pytest.raises(FormatFileRefused) as refused:
         format_from_toml(text, OTHER, file_name="f.toml")
     assert str(refused.value) == f"f.toml line {header}: minutes is missing; nothing was imported."
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_as_without_one():
+    text = format_to_toml(OTHER)
+    assert format_from_toml("\ufeff" + text, template("support-90").profile, file_name="f").format == OTHER.format
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("version = 1\n" + "a." * 30_000 + "b = 1\n", "line 2: a line longer than 4096 characters"),
+        ("version = 1\n" + "a." * 20 + "b = 1\n", "line 2: a key of more parts than any circle writes"),
+        ("version = 1\nx = " + "[" * 2000 + "]" * 2000 + "\n", "a value nested too deep to read"),
+        ("version = 1\nx = " + "9" * 4400 + "\n", "line 2: a line longer than 4096 characters"),
+        ("version = " + "9" * 300 + "\n", "a version that circle cannot read"),
+    ],
+    ids=["a long dotted key", "a key of many parts", "arrays nested deep", "a huge number", "a huge version"],
+)
+def test_a_file_made_to_wear_out_the_reader_is_refused_at_once_in_one_short_line(text, why):
+    with pytest.raises(FormatFileRefused, match=why) as refused:
+        format_from_toml(text, OTHER, file_name="f.toml")
+    assert len(str(refused.value)) < 200

@@ -350,3 +350,19 @@ def test_a_date_never_shows_both_cancelled_and_held_after_a_handoff(lead: Worksp
         assert [(kept.held_on, kept.status) for kept in laptop.kept_meetings(group.id)] == [
             (today, MeetingStatus.CLOSED)
         ]
+
+
+def test_the_meetings_topic_travels_with_it_open_and_again_once_closed(lead: Workspace, co: Workspace):
+    group = lead.create_group("Topics")
+    lead.save_group(replace(group, profile=replace(group.profile, format=replace(
+        group.profile.format, topics=("Boundaries", "Sleep")))))
+    lead.meeting(group.id).choose_topic("Sleep")
+    out = export(lead, group.id)
+    co.import_handoff(out.data, out.code)
+    there = co.meeting(group.id)
+    assert there.state.topic == "Sleep"  # open: in its log
+    there.close()
+    back = export(co, group.id)
+    lead.import_handoff(back.data, back.code)
+    assert [meeting.topic for meeting in lead.kept_meetings(group.id)] == ["Sleep"]  # closed: in its summary
+    assert lead.meeting(group.id).state.topic == "Boundaries"  # and the next meeting on either laptop goes on

@@ -299,3 +299,15 @@ def test_a_handoff_of_a_payload_version_this_circle_does_not_know_is_refused_unt
     with pytest.raises(HandoffUnreadable):
         robin.import_handoff(forged, sent.code)
     assert robin.groups() == []
+
+
+@pytest.mark.parametrize("topic", ["x" * 201, "two\nlines", "\x1b]0;title\x07", 7])
+def test_a_meetings_topic_that_is_not_one_short_clean_line_is_refused_and_the_vault_is_untouched(
+    sent: Sent, robin: Workspace, tmp_path: Path, topic: object
+):
+    robin.import_handoff(sent.data, sent.code)
+    before = table_dump(tmp_path / "robins-laptop")
+    with pytest.raises(HandoffUnreadable) as refused:
+        robin.import_handoff(crafted(sent.data, sent.code, set_field(the_closed_meeting, "topic", topic)), sent.code)
+    assert "\n" not in str(refused.value)
+    assert table_dump(tmp_path / "robins-laptop") == before

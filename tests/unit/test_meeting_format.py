@@ -112,3 +112,16 @@ def test_a_damaged_format_in_the_vault_is_refused_in_one_line(change):
     change(kept["format"])
     with pytest.raises(InvalidInput):
         GroupProfile.from_dict(kept)
+
+
+def test_a_million_parts_or_topics_in_a_crafted_profile_are_refused_before_any_is_read():
+    kept = template("support-90").profile.to_dict()
+    for key, many in (("phases", [{"kind": "opening", "minutes": 1}] * 10**6), ("topics", [""] * 10**6)):
+        crafted = {**kept, "format": {**kept["format"], key: many}}
+        with pytest.raises(InvalidInput, match="at most"):
+            GroupProfile.from_dict(crafted)
+
+
+def test_line_and_paragraph_separators_in_a_prompt_become_plain_line_breaks():
+    fmt = MeetingFormat(phases=(Phase(K.OPENING, 1),), check_in_prompt="Rose\u2028thorn\u2029bud")
+    assert fmt.check_in_prompt == "Rose\nthorn\nbud"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from dataclasses import replace
 
@@ -115,3 +116,14 @@ def test_a_damaged_board_reads_as_one_calm_line(tmp_path, content: bytes) -> Non
     with pytest.raises(RoomBoardUnreadable) as caught:
         RoomBoard(path).read()
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("topic", ["%%%", 5, ["AAAA"]])
+def test_a_board_whose_sealed_topic_is_not_base64_text_reads_as_damaged(workspace: Workspace, topic: object) -> None:
+    _meeting_with_speaker(workspace, names_on_display=False)
+    path = workspace.locations.room_file
+    body = json.loads(path.read_bytes())
+    body["topic"] = topic
+    path.write_text(json.dumps(body))
+    with pytest.raises(RoomBoardUnreadable):
+        _board(workspace).read()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -151,3 +152,20 @@ def test_the_local_zone_keeps_its_daylight_saving_rules_and_a_zone_unknown_falls
     assert local_zone() == ZoneInfo("America/New_York")
     monkeypatch.setenv("TZ", "Nowhere/Atlantis")
     assert local_zone().utcoffset(None) is not None  # a fixed offset, not a failure
+
+
+def test_a_start_time_the_clocks_skip_that_day_is_the_moment_just_after_the_gap():
+    schedule = Schedule(weekday=calendar.SUNDAY, start="02:30")
+    spring = schedule.starts_at(date(2026, 3, 8), ZoneInfo("America/New_York"))  # 02:00 became 03:00
+    assert (spring.hour, spring.minute) == (3, 30)
+    assert schedule.starts_at(date(2026, 3, 15), ZoneInfo("America/New_York")).hour == 2
+
+
+def test_the_local_zone_read_from_a_path_in_tz_keeps_its_daylight_saving_rules(monkeypatch):
+    zone_file = Path("/usr/share/zoneinfo/America/New_York")
+    if not zone_file.exists():
+        pytest.skip("this machine has no zone files")
+    monkeypatch.setenv("TZ", f":{zone_file}")
+    zone = local_zone()
+    winter, summer = (datetime(2026, month, 1, 12, tzinfo=zone) for month in (1, 7))
+    assert winter.utcoffset() != summer.utcoffset()

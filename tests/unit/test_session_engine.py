@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -711,6 +712,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     live, clock = session(arrived=("m-ada", "m-bo"))
     live.do(cmd.ReadAgreements(full=True))
     live.do(cmd.StartPhase(OPENING))
+    live.do(cmd.ChooseTopic("Rose, thorn and bud"))
     live.do(cmd.Arrive("m-new", newcomer=True))
     live.do(cmd.NextPhase())
     live.do(cmd.SetRoundOrder("volunteers", ("m-bo", "m-ada")))
@@ -747,6 +749,7 @@ def test_every_kind_of_event_carries_exactly_its_documented_keys_and_nothing_sai
     ids = {"g-1", "f-lead", "f-co", "m-ada", "m-bo", "m-new"}
     words = {str(kind) for kind in PhaseKind} | {"roster", "random", "volunteers", "enqueue", "dequeue", "move"}
     words.add("")  # the name of a part called by its kind; a part's own name is the format's, never anything said
+    words.add("Rose, thorn and bud")  # a topic from the group's list: the format's words too
     for event in events:
         assert set(event.data) == EVENT_DATA_KEYS[event.kind], event.kind
         for value in event.data.values():
@@ -768,3 +771,12 @@ def test_the_empty_state_is_not_open_and_has_no_timers():
     assert not state.is_open and not state.is_closed
     assert state.phase is None and state.next_up is None
     assert state.meeting_timer is None and state.planned_end is None
+
+
+def test_a_log_whose_opening_has_a_part_of_the_groups_own_without_a_name_is_refused():
+    live, _ = session(arrived=())
+    (opened,) = live.events
+    nameless = {**opened.data, "phase_kinds": ["own"], "phase_minutes": [5], "phase_titles": [""],
+                "phase_turn_seconds": [None]}
+    with pytest.raises(SessionLogError):
+        replay([replace(opened, data=FrozenMap(nameless))])

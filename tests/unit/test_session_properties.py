@@ -49,6 +49,7 @@ opening = st.builds(
     facilitator_id=st.just("f-1"),
     headcount_only=st.sampled_from([False, False, False, True]),  # mostly groups with member ids
     round_order=st.none() | st.sampled_from(list(RoundOrderMode)),
+    topic=st.sampled_from(["", "Sleep"]),
 )
 lineup = st.none() | st.lists(member, max_size=6).map(tuple)
 
@@ -77,6 +78,7 @@ EVERY_COMMAND = (
     cmd.StepOut(),
     cmd.StepBack("m-a"),
     cmd.SetNextMeeting("2026-01-12"),
+    cmd.ChooseTopic("Sleep"),
     cmd.RecordPulse((1, 0, 0, 0, 0)),
     cmd.Close(),
 )
@@ -184,6 +186,7 @@ class SessionMachine(RuleBasedStateMachine):
         | st.just(cmd.StepOut())
         | st.sampled_from([cmd.AddGuest(), cmd.RemoveGuest()])
         | st.builds(cmd.SetNextMeeting, st.sampled_from(["2026-01-12", "2026-01-12T19:00", "soon"]))
+        | st.builds(cmd.ChooseTopic, st.sampled_from(["Sleep", "Boundaries", "", "two\nlines"]))
         | st.builds(cmd.RecordPulse, pulse_answers)
         | opening
     )

@@ -35,6 +35,18 @@ def test_every_template_opens_with_the_opening_and_ends_with_the_closing(tpl: Te
     assert phases[-1].kind is PhaseKind.CLOSING
 
 
+def test_the_crisis_template_grounds_the_room_in_a_part_of_its_own_after_the_opening():
+    kinds = [phase.kind for phase in template("crisis-60").profile.format.phases]
+    assert kinds[:2] == [PhaseKind.OPENING, PhaseKind.GROUNDING]
+
+
+@ALL_TEMPLATES
+def test_every_template_has_prompts_of_its_own_that_say_passing_or_one_word_is_enough(tpl: Template):
+    fmt = tpl.profile.format
+    assert fmt.check_in_prompt.startswith("Check-in round") and fmt.closing_prompt.startswith("Closing round")
+    assert len({tpl.profile.format.check_in_prompt for tpl in TEMPLATES.values()}) == len(TEMPLATES)
+
+
 def test_only_the_support_group_takes_a_break():
     with_a_break = [
         key for key, tpl in TEMPLATES.items() if any(phase.kind is PhaseKind.BREAK for phase in tpl.profile.format.phases)

@@ -19,9 +19,11 @@ def meeting_to_json(meeting: MeetingEntry) -> dict[str, Any]:
     # Only a cancelled meeting with a reason has one, as in its summary: other payloads stay as they were.
     reason = {} if record.cancel_reason is None else {"cancel_reason": str(record.cancel_reason)}
     corrected = {} if record.corrected_at is None else {"corrected_at": record.corrected_at.isoformat()}
+    topic = {"topic": record.topic} if record.topic else {}
     return {
         **reason,
         **corrected,
+        **topic,
         "id": record.id,
         "held_on": record.held_on.isoformat(),
         "status": str(record.status),

@@ -18,6 +18,7 @@ from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.session.merge import merge_logs
 from circle.domain.signing import SigningKey
 from circle.domain.text import sanitise_line
+from circle.domain.topics import kept_topic
 
 
 def snapshot_from_json(raw: Any) -> GroupSnapshot:
@@ -119,6 +120,7 @@ def _read_meeting(group_id: str, raw: Mapping[str, Any]) -> MeetingEntry:
         cancel_reason=optional(CancelReason, raw.get("cancel_reason")),
         corrected_at=optional(moment, raw.get("corrected_at")),
         guests=integer(raw.get("guests", 0)),  # absent from a handoff made before guests were counted
+        topic=kept_topic(raw.get("topic", "")),  # absent for a meeting without one, and from before topics
     )
     attendance = tuple(
         AttendanceRecord(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from circle.domain.group import PhaseKind
-from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, ROUND_KINDS
+from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, MAX_TOPIC, ROUND_KINDS
 from circle.domain.session.commands import PULSE_SCALE
 from circle.domain.text import sanitise_line
 
@@ -92,12 +92,17 @@ def is_pulse(value: object) -> bool:
     return is_tally(value) and sum(value) >= 1  # type: ignore[arg-type]
 
 
+def _parts(values: object) -> bool:
+    """A list with one item a part, checked for its length before any item is looked at."""
+    return isinstance(values, (list, tuple)) and len(values) <= MAX_PARTS
+
+
 def is_phase_kinds(values: object) -> bool:
-    return isinstance(values, (list, tuple)) and bool(values) and all(value in tuple(PhaseKind) for value in values)
+    return _parts(values) and bool(values) and all(value in tuple(PhaseKind) for value in values)  # type: ignore[union-attr]
 
 
 def is_phase_minutes(values: object) -> bool:
-    return isinstance(values, (list, tuple)) and all(whole_from(1, 240)(value) for value in values)
+    return _parts(values) and all(whole_from(1, 240)(value) for value in values)  # type: ignore[union-attr]
 
 
 def is_part_title(value: object) -> bool:
@@ -105,8 +110,13 @@ def is_part_title(value: object) -> bool:
     return isinstance(value, str) and len(value) <= MAX_TITLE and sanitise_line(value) == value
 
 
+def is_topic(value: object) -> bool:
+    """The meeting's topic or reading: one clean line from the group's list, or empty for none."""
+    return isinstance(value, str) and len(value) <= MAX_TOPIC and sanitise_line(value) == value
+
+
 def is_part_titles(values: object) -> bool:
-    return isinstance(values, (list, tuple)) and all(is_part_title(value) for value in values)
+    return _parts(values) and all(is_part_title(value) for value in values)  # type: ignore[union-attr]
 
 
 def is_turn_or_none(value: object) -> bool:
@@ -114,7 +124,7 @@ def is_turn_or_none(value: object) -> bool:
 
 
 def is_part_turns(values: object) -> bool:
-    return isinstance(values, (list, tuple)) and all(is_turn_or_none(value) for value in values)
+    return _parts(values) and all(is_turn_or_none(value) for value in values)  # type: ignore[union-attr]
 
 
 def is_part_plan(parts: object) -> bool:
@@ -130,6 +140,8 @@ def is_part_plan(parts: object) -> bool:
             return False
         if not is_turn_or_none(turn) or (turn is not None and PhaseKind(kind) not in ROUND_KINDS):
             return False
+        if PhaseKind(kind) is PhaseKind.OWN and not title:
+            return False  # a part of the group's own is called by its name
     return True
 
 

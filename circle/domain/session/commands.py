@@ -28,10 +28,11 @@ class Open:
     facilitator_id: str
     headcount_only: bool = False
     round_order: RoundOrderMode | None = None
+    topic: str = ""  # the topic or reading this meeting takes from the group's list ('' for none)
 
     @classmethod
-    def for_group(cls, group: Group, facilitator_id: str) -> Open:
-        """The opening command for a group, from its meeting format and names policy."""
+    def for_group(cls, group: Group, facilitator_id: str, topic: str = "") -> Open:
+        """The opening command for a group, from its meeting format and names policy, with the meeting's topic."""
         fmt = group.profile.format
         return cls(
             group_id=group.id,
@@ -41,6 +42,7 @@ class Open:
             facilitator_id=facilitator_id,
             headcount_only=group.rules.names is NamesPolicy.HEADCOUNT,
             round_order=fmt.round_order,
+            topic=topic,
         )
 
 
@@ -194,6 +196,13 @@ class SetNextMeeting:
     date: str  # ISO date ("2026-01-12") or date and time ("2026-01-12T19:00")
 
 
+@dataclass(frozen=True)
+class ChooseTopic:
+    """The facilitator takes another topic or reading from the group's list for this meeting."""
+
+    topic: str
+
+
 PULSE_SCALE = 5  # answers 1 to 5
 
 
@@ -236,6 +245,7 @@ Command = (
     | StepOut
     | StepBack
     | SetNextMeeting
+    | ChooseTopic
     | RecordPulse
     | Close
 )

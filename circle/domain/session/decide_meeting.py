@@ -9,7 +9,15 @@ from datetime import datetime
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Phase, PhaseKind, RoundOrderMode
-from circle.domain.session.checks import is_headcount, is_id, is_part_plan, is_tally, is_turn_length, meeting_date
+from circle.domain.session.checks import (
+    is_headcount,
+    is_id,
+    is_part_plan,
+    is_tally,
+    is_topic,
+    is_turn_length,
+    meeting_date,
+)
 from circle.domain.session.commands import (
     PULSE_SCALE,
     AddGuest,
@@ -22,6 +30,7 @@ from circle.domain.session.commands import (
     RecordPulse,
     RemoveGuest,
     SetHeadcount,
+    ChooseTopic,
     SetNextMeeting,
     StepBack,
     StepOut,
@@ -55,6 +64,8 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
         raise SessionRuleError("A turn lasts 30 seconds to 30 minutes.")
     if command.round_order is not None and command.round_order not in tuple(RoundOrderMode):
         raise SessionRuleError("A round order is roster, random or volunteers.")
+    if not is_topic(command.topic):
+        raise SessionRuleError(_NOT_A_TOPIC)
     return [
         (
             EventKind.SESSION_OPENED,
@@ -69,6 +80,7 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
                 "facilitator_id": command.facilitator_id,
                 "headcount_only": bool(command.headcount_only),
                 "round_order": None if command.round_order is None else str(command.round_order),
+                "topic": command.topic,
             },
         )
     ]
@@ -154,6 +166,21 @@ def _decide_next_meeting(state: SessionState, command: SetNextMeeting, at: datet
     except (ValueError, AttributeError):
         raise SessionRuleError("The next meeting needs a date such as 2026-01-12.") from None
     return [(EventKind.NEXT_MEETING_SET, {"date": when})]
+
+
+_NOT_A_TOPIC = "A topic is one line of at most 200 characters."
+TOPIC_TOO_LATE = "The topic is chosen before the meeting or during its opening."
+
+
+@decides(ChooseTopic)
+def _decide_topic(state: SessionState, command: ChooseTopic, at: datetime) -> list[Change]:
+    if not is_topic(command.topic):
+        raise SessionRuleError(_NOT_A_TOPIC)
+    if not state.topic_may_change:
+        raise SessionRuleError(TOPIC_TOO_LATE)
+    if command.topic == state.topic:
+        raise SessionRuleError("That is already the meeting's topic.")
+    return [(EventKind.TOPIC_CHOSEN, {"topic": command.topic})]
 
 
 @decides(RecordPulse)

@@ -40,6 +40,7 @@ def _opened(state: SessionState, data: Mapping[str, Any], at: datetime) -> Sessi
         sharing_turn_seconds=data["sharing_turn_seconds"],
         round_order_default=data.get("round_order"),
         headcount_only=data["headcount_only"],
+        topic=data.get("topic", ""),
         opened_at=at,
         facilitators=((data["facilitator_id"], at),),
     )
@@ -218,6 +219,11 @@ def _stepped_out(state: SessionState, data: Mapping[str, Any], at: datetime) -> 
 @applies(EventKind.STEPPED_BACK)
 def _stepped_back(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     return replace(state, stepped_out=state.stepped_out - {data["member_id"]})
+
+
+@applies(EventKind.TOPIC_CHOSEN)
+def _topic_chosen(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
+    return replace(state, topic=data["topic"])
 
 
 @applies(EventKind.NEXT_MEETING_SET)

@@ -185,7 +185,7 @@ def _stale(view: RoomView, now: datetime) -> bool:
 def _meeting_footnote(view: RoomView, now: datetime) -> str:
     parts = []
     if view.speaker_timer is not None and view.phase_timer is not None and view.phase is not None:
-        parts.append(f"{view.phase.title}: {_left(view.phase_timer, now)}")
+        parts.append(f"{view.part_title or view.phase.title}: {_left(view.phase_timer, now)}")
     if view.meeting_timer is not None:
         parts.append(f"Meeting: {_left(view.meeting_timer, now)}")
     return "   ·   ".join(parts)

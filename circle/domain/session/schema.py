@@ -43,6 +43,7 @@ class EventKind(StrEnum):
     NEXT_MEETING_SET = "next_meeting_set"
     PULSE_RECORDED = "pulse_recorded"
     SESSION_CLOSED = "session_closed"
+    TOPIC_CHOSEN = "topic_chosen"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
         an_id("facilitator_id"),
         flag("headcount_only"),
         DataField("round_order", lambda value: value is None or value in tuple(RoundOrderMode), since_older=True),
+        # The topic or reading the meeting takes from the group's list: the group's words, like its parts' names.
+        DataField("topic", checks.is_topic, since_older=True),
     ),
     EventKind.MEMBER_ARRIVED: (an_id("member_id"), flag("newcomer")),
     EventKind.MEMBER_LEFT: (an_id("member_id"),),
@@ -124,6 +127,7 @@ EVENT_SCHEMA: Mapping[EventKind, tuple[DataField, ...]] = MappingProxyType({
     EventKind.NEXT_MEETING_SET: (DataField("date", checks.is_meeting_date),),
     EventKind.PULSE_RECORDED: (DataField("counts", checks.is_pulse),),
     EventKind.SESSION_CLOSED: (),
+    EventKind.TOPIC_CHOSEN: (DataField("topic", checks.is_topic),),  # the facilitator took another from the list
 })
 
 # The exact keys each kind of event carries.

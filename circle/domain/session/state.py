@@ -78,6 +78,7 @@ class SessionState:
     stepped_out_count: int = 0
     stepped_out: frozenset[str] = frozenset()  # here, but out of the room with a co-facilitator for now
     next_meeting: str | None = None
+    topic: str = ""  # the topic or reading of this meeting, from the group's list
     pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
     # Group-level counts across the meeting. Passing is participation, never "did not share".
     shared_count: int = 0
@@ -104,6 +105,11 @@ class SessionState:
     @property
     def in_turn(self) -> bool:
         return self.speaker_timer is not None
+
+    @property
+    def topic_may_change(self) -> bool:
+        """The facilitator may take another topic before the meeting begins and during its opening."""
+        return self.is_open and (self.phase_index is None or self.phases[self.phase_index].kind is PhaseKind.OPENING)
 
     @property
     def part(self) -> PlannedPart | None:

@@ -35,6 +35,7 @@ class SessionSummary:
     next_meeting: str | None
     pulse: tuple[int, ...] | None = None  # the closing's show of hands, answers 1 to 5
     guests: int = 0  # anonymous visitors, counted in the headcount too
+    topic: str = ""  # the topic or reading the meeting took from the group's list
 
 
 def summary(state: SessionState, now: datetime) -> SessionSummary:
@@ -65,4 +66,5 @@ def summary(state: SessionState, now: datetime) -> SessionSummary:
         next_meeting=state.next_meeting,
         pulse=state.pulse,
         guests=state.guests,
+        topic=state.topic,
     )

@@ -24,6 +24,7 @@ from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Pause, Resume
 from circle.ui.screens.dialogs import Choose
+from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
 
@@ -42,17 +43,20 @@ STEPS = Content.assemble(
 )
 
 
+CRISIS_TAB = f"Crisis tab, {tab_key('crisis')}"
+
+
 def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
     if not resources:
         return Content.assemble(
             ("Crisis resources", "bold"),
-            "\nNone set for this group. Add local numbers in the group's settings (Crisis tab, F6).",
+            f"\nNone set for this group. Add local numbers in the group's settings ({CRISIS_TAB}).",
         )
     lines = [Content.styled("Crisis resources", "bold")]
     for resource in resources:
         line = Content.assemble("• ", plain(resource.name).stylize("bold"), "   ", plain(resource.contact))
         if resource.is_placeholder:
-            line = Content.assemble(line, ("   ⚠ placeholder: set the real number (group settings, F5)", "bold"))
+            line = Content.assemble(line, (f"   ⚠ placeholder: set the real number (group settings, {CRISIS_TAB})", "bold"))
         if resource.when:
             line = Content.assemble(line, "\n  ", plain(resource.when).stylize("italic"))
         lines.append(line)

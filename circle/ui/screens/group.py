@@ -44,9 +44,9 @@ from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
 from circle.ui.widgets.group.schedule import ScheduleEditor
 from circle.domain.group import Member
+from circle.ui.screens.group_tabs import TABS, tab_key
 from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
-TABS = ("roster", "format", "when", "agreements", "rules", "crisis", "facilitators")
 
 
 class GroupScreen(CircleScreen):
@@ -60,6 +60,10 @@ class GroupScreen(CircleScreen):
         ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
         ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
         ("Ctrl+S", "save what you changed in this tab"),
+        # The format's parts: they act on the part whose field has the focus.
+        ("Ctrl+N", "add a part below the one with the focus, its kind chosen first (Format)"),
+        ("Ctrl+R", "remove the part with the focus (Format)"),
+        ("Ctrl+↑ Ctrl+↓", "move the part with the focus up or down (Format)"),
         # The roster's own keys: they act on the highlighted member while the list has the focus.
         ("r", "rename the highlighted member (Roster)"),
         ("n", "mark the highlighted member as no longer coming, or coming again (Roster)"),
@@ -72,7 +76,7 @@ class GroupScreen(CircleScreen):
     BINDINGS = [
         Key("escape", "back", "Groups", help="back to your groups"),
         # One row in `?` for the seven: F1 names them all.
-        Key("f1", "tab('roster')", "Roster", show=False, help_key="F1 … F7",
+        Key("f1", "tab('roster')", "Roster", show=False, help_key=f"F1 … {tab_key(TABS[-1])}",
             help="roster, format, when it meets, agreements, rules, crisis resources, facilitators"),
         *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
         # Priority: it works from any field of the group's tabs, and only asks for the name first.

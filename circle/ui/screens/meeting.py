@@ -20,11 +20,13 @@ from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import commands as cmd
 from circle.domain.session import PartNotFinished, RoundOrderMode
+from circle.domain.session.decide_meeting import TOPIC_TOO_LATE
 from circle.domain.session.turn_bell import TurnBell, turn_under_way
 from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.crisis_card import CrisisCard
-from circle.ui.screens.dialogs import Ask, Confirm
+from circle.ui.screens.dialogs import Ask, Choose, Confirm
+from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
@@ -41,7 +43,7 @@ REFRESH_SECONDS = 0.25
 _ORDER_MODES = list(RoundOrderMode)
 PLACEHOLDERS_LINE = (
     "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
-    " Escape to your groups, Enter, then F5 (Crisis). The meeting stays open."
+    f" Escape to your groups, Enter, then {tab_key('crisis')} (Crisis). The meeting stays open."
 )
 
 
@@ -293,6 +295,26 @@ class MeetingScreen(CircleScreen):
         current = self.meeting.state.round_order_mode
         index = _ORDER_MODES.index(RoundOrderMode(current)) if current else -1
         self.attempt(self.meeting.order_round, _ORDER_MODES[(index + 1) % len(_ORDER_MODES)])
+        self.refresh_state()
+
+    def action_another_topic(self) -> None:
+        """The group's topics to choose from, this meeting's marked; the one chosen takes its place."""
+        topics = self.meeting.group.profile.format.topics
+        if not topics:
+            self.say("This group keeps no topics; add them in its format tab.")
+            return
+        if not self.meeting.state.topic_may_change:
+            self.say(TOPIC_TOO_LATE)
+            return
+        current = self.meeting.state.topic
+        choices = [(one_line(f"{topic}  (this meeting's)" if topic == current else topic), str(index))
+                   for index, topic in enumerate(topics)]
+        self.app.push_screen(Choose("Which topic for this meeting?", choices), self._topic_chosen)
+
+    def _topic_chosen(self, index: str | None) -> None:
+        if index is None:
+            return
+        self.attempt(self.meeting.choose_topic, self.meeting.group.profile.format.topics[int(index)])
         self.refresh_state()
 
     def action_newcomer(self) -> None:

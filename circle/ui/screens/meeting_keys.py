@@ -39,6 +39,8 @@ MEETING_BINDINGS = [
     Key("k", "headcount(1)", "Count +1", tooltip="One more in the room", help_key="k  j",
         help="headcount up or down (groups that keep no names)"),
     Key("j", "headcount(-1)", "Count −1", tooltip="One fewer in the room"),
+    Key("w", "another_topic", "Topic", show=False,
+        help="choose another topic or reading from the group's list (before the meeting, or in the opening)"),
     Key("d", "next_meeting", "Next date", show=False, help="the next meeting's date (closing)"),
     # The same key twice: shown where the footer has room for it, unshown (named by the guidance and `?`) in a
     # group that keeps no names, whose closing keys would push the crisis key out of 80 columns.
@@ -93,6 +95,7 @@ MEETING_HELP: tuple[HelpEntry, ...] = (
     "follow_up",
     "headcount(1)",
     "next_meeting",
+    "another_topic",
     "pulse",
     "close_meeting",
     "discard_meeting",

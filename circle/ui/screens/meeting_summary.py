@@ -31,6 +31,8 @@ def summary_lines(result: MeetingSummary) -> Content:
         lines.insert(1, f"Guests         {counts.guests}   (visitors not on the roster)")
     if counts.stepped_out:
         lines.append(f"Stepped out    {counts.stepped_out}")
+    if counts.topic:  # the group's words: Content keeps them literal
+        lines.append(f"Topic          {counts.topic}   (the next meeting takes another)")
     if counts.next_meeting:
         lines.append(f"Next meeting   {counts.next_meeting}")
     if counts.pulse:

@@ -1,4 +1,4 @@
-"""Edit the meeting format: minutes for each phase and turn lengths."""
+"""Edit the meeting format: its parts in order, the usual turns and the group's words. When it meets: schedule.py."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from textual.widgets import Button, Input, Label
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import MeetingFormat
 from circle.ui.widgets.group.editor import GroupEditor
+from circle.ui.widgets.group.parts import PartsEditor
+from circle.ui.widgets.group.words import WordsEditor
 
 
 class FormatEditor(GroupEditor):
@@ -21,21 +23,19 @@ class FormatEditor(GroupEditor):
 
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
-        yield Label("Minutes for each part of the meeting")
-        for index, phase in enumerate(meeting.phases):
-            with Horizontal(classes="field"):
-                yield Label(phase.shown_title, classes="field-label")
-                yield Input(str(phase.minutes), id=f"phase-{index}", type="integer", classes="number", compact=True)
-                yield Label("min", classes="unit")
-        yield Label("Turns")
+        yield Label("Parts, in order: kind, own name, minutes, and a turn for rounds")
+        yield Label("Ctrl+N adds a part · Ctrl+R removes it · Ctrl+↑ Ctrl+↓ move it", classes="hint")
+        yield PartsEditor(meeting.phases)
+        yield Label("Usual turns (a part's own turn, when it has one, goes first)")
         for label, field_id, minutes in (
-            ("Check-in turn", "turn-check-in", meeting.check_in_turn_minutes),
+            ("Check-in and closing turn", "turn-check-in", meeting.check_in_turn_minutes),
             ("Sharing turn", "turn-sharing", meeting.sharing_turn_minutes),
         ):
             with Horizontal(classes="field"):
                 yield Label(label, classes="field-label")
                 yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
                 yield Label("min", classes="unit")
+        yield WordsEditor(meeting)
         yield Button("Save format", id="format-save", variant="primary")
 
     def _number(self, field_id: str) -> float:
@@ -48,16 +48,13 @@ class FormatEditor(GroupEditor):
         return value
 
     def _read(self) -> MeetingFormat:
-        current = self.group.profile.format
-        phases = tuple(
-            replace(phase, minutes=int(self._number(f"phase-{index}"))) for index, phase in enumerate(current.phases)
-        )
-        return replace(
-            current,
-            phases=phases,
+        meeting = replace(
+            self.group.profile.format,
+            phases=self.query_one(PartsEditor).read(),
             check_in_turn_minutes=self._number("turn-check-in"),
             sharing_turn_minutes=self._number("turn-sharing"),
         )
+        return self.query_one(WordsEditor).read(meeting)
 
     @on(Button.Pressed, "#format-save")
     def action_save(self) -> None:
