@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
+import signal
 import webbrowser
 from collections.abc import Callable
 
@@ -22,6 +23,9 @@ def serve_room(board: RoomBoard, *, port: int, open_browser: bool, say: Callable
     # would also print its traceback here: nothing a facilitator can act on, and not one line.
     logging.getLogger("aiohttp").addHandler(logging.NullHandler())
     logging.getLogger("aiohttp").propagate = False
+    # Ctrl+C stops the server even when it was started by a program that ignores Ctrl+C itself: Python then
+    # inherits "ignore" and, without this, would never say KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     asyncio.run(_serve(board, port, open_browser, say))
 
 

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shlex
+import signal
 import socket
 import sys
 import time
@@ -278,3 +279,13 @@ def test_a_request_the_server_cannot_parse_is_refused_without_a_traceback(worksp
             raw.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: " + b"a" * 100_000 + b"\r\n\r\n")
             assert raw.recv(100).split(b"\r\n")[0].endswith(b" 400 Bad Request")
     # serving_room_page checks on the way out that the server printed no traceback
+
+
+def test_ctrl_c_stops_the_server_even_when_whoever_started_it_ignores_ctrl_c(tmp_path: Path) -> None:
+    ignoring = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the server below, as from some launchers
+    try:
+        with serving_room_page(tmp_path) as page:
+            assert page.startswith("http://127.0.0.1:")
+    finally:
+        signal.signal(signal.SIGINT, ignoring)

@@ -66,7 +66,7 @@ def show_timers(screen: Screen[object], meeting: Meeting, now: datetime, *, name
             who = f"next turn: {format_clock(upcoming)}"
     screen.query_one("#speaker-timer", TimerPanel).show(state.speaker_timer, now, who=who, paused=paused)
     screen.query_one("#phase-timer", TimerPanel).show(
-        state.phase_timer, now, who=state.phase.title if state.phase else "", paused=paused
+        state.phase_timer, now, who=state.part.shown_title if state.part else "", paused=paused
     )
     end = state.planned_end_at(now)
     ends = f"ends {end.astimezone():%H:%M}" if end else f"{state.planned_minutes} min planned"
