@@ -93,6 +93,11 @@ class Groups(Service):
             )
         return sorted(overviews, key=lambda overview: overview.name.casefold())
 
+    def next_meeting_day(self, group_id: str, after: date) -> date | None:
+        """The group's first scheduled day after `after` that is not cancelled (None: no regular day)."""
+        schedule = self._context.group(group_id).profile.schedule
+        return self._first_not_cancelled(group_id, schedule.next_after(after), schedule)
+
     def _first_not_cancelled(self, group_id: str, day: date | None, schedule: Schedule) -> date | None:
         """The first meeting day from `day` on that is not cancelled too (a holiday may cancel several)."""
         for _ in range(_CANCELLED_IN_A_ROW):

@@ -288,6 +288,9 @@ class Workspace(RecordCare):
     def groups(self) -> list[GroupOverview]:
         return self._groups.groups()
 
+    def next_meeting_day(self, group_id: str, after: date) -> date | None:
+        return self._groups.next_meeting_day(group_id, after)
+
     def find_group(self, name: str) -> Group:
         return self._groups.find_group(name)
 

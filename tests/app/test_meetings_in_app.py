@@ -3,13 +3,15 @@ meeting itself), and who came to a past meeting corrected."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from textual.widgets import DataTable, Input
 
 from circle.domain.clock import FakeClock
 from circle.domain.records import CancelReason, MeetingStatus
-from circle.domain.session import Arrive
+from circle.domain.schedule import Schedule
+from circle.domain.session import Arrive, StartPhase
 from circle.domain.trends.periods import Period
 from circle.ui.screens.attendance import AttendanceEditor
 from circle.ui.screens.home import HomeScreen
@@ -182,3 +184,18 @@ async def test_locking_in_the_attendance_editor_comes_back_to_the_same_marks(wor
         assert "2 of 3 marked here" in shown_text(app)
         await press_keys(pilot, "ctrl+s")
     assert workspace_with_group.kept_meetings(group_id)[0].headcount == 2
+
+
+async def test_the_closing_offers_the_next_meeting_day_that_is_not_cancelled(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.clock = FakeClock(MONDAY)
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    workspace.save_group(replace(group, profile=replace(group.profile, schedule=Schedule(weekday=0))))
+    workspace.cancel_meeting(group.id, NEXT_MONDAY, CancelReason.HOLIDAY)
+    meeting = workspace.meeting(group.id)
+    meeting.do(StartPhase(len(meeting.state.phases) - 1, confirmed=True))
+    workspace.lock()
+    async with at_home(workspace) as (app, pilot):
+        await press_keys(pilot, "m", "d")
+        assert app.screen.query_one(Input).value == "2026-03-16"  # the 9th is cancelled

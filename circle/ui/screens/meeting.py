@@ -331,7 +331,7 @@ class MeetingScreen(CircleScreen):
         self.refresh_state()
 
     def action_next_meeting(self) -> None:
-        upcoming = self.meeting.group.profile.schedule.next_after(self.meeting.now().astimezone().date())
+        upcoming = self.workspace.next_meeting_day(self.group_id, self.meeting.now().astimezone().date())
         self.app.push_screen(
             Ask("Next meeting (YYYY-MM-DD):", value=upcoming.isoformat() if upcoming else ""),
             lambda typed: typed and self.command(cmd.SetNextMeeting(typed.strip())),
