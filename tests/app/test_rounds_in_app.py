@@ -55,7 +55,7 @@ async def test_leaving_sharing_with_people_queued_asks_and_escape_stays(
         meeting = app.screen.meeting
         assert meeting.state.phase is not None and meeting.state.phase.value == "sharing"
         await press_keys(pilot, "home", "a", "down", "a")
-        assert [status for _, status in listed(app)[:2]] == ["next", "in queue (2)"]
+        assert [status for _, status in listed(app)[:2]] == ["next", "in queue: 2"]
 
         await press_keys(pilot, "n")
         assert isinstance(app.screen, Confirm)

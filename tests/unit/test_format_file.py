@@ -96,7 +96,9 @@ def test_a_format_imported_then_exported_again_is_the_same_file():
 
 def test_a_part_without_its_minutes_is_refused_at_its_header_saying_what_is_missing():
     text = format_to_toml(OTHER).replace("minutes = 10\n", "", 1)
-    header = [number for number, line in enumerate(text.splitlines(), 1) if line == "[[part]]"][0]
+    lines = format_to_toml(OTHER).splitlines()
+    cut = lines.index("minutes = 10")
+    header = max(number for number, line in enumerate(lines[:cut], 1) if line == "[[part]]")
     with pytest.raises(FormatFileRefused) as refused:
         format_from_toml(text, OTHER, file_name="f.toml")
     assert str(refused.value) == f"f.toml line {header}: minutes is missing; nothing was imported."

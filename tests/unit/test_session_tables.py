@@ -31,7 +31,7 @@ def test_every_event_kind_has_an_applier_and_nothing_else_does():
 
 def test_every_command_has_a_decider_and_nothing_else_does():
     assert set(DECIDERS) == set(get_args(Command))
-    assert len(get_args(Command)) == 25
+    assert len(get_args(Command)) == 26
 
 
 def test_a_second_handler_for_one_key_is_refused_rather_than_silently_replacing_the_first():

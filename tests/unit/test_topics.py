@@ -77,7 +77,7 @@ def test_the_topic_is_chosen_only_before_the_meeting_or_in_its_opening(workspace
     meeting.do(NextPhase())
     meeting.choose_topic("Sleep")  # in the opening
     while meeting.state.phase is PhaseKind.OPENING:
-        meeting.do(NextPhase())
+        meeting.do(NextPhase(confirmed=True))  # the agreements are not marked read here
     with pytest.raises(SessionRuleError, match="during its opening"):
         meeting.choose_topic("Boundaries")
     with pytest.raises(InvalidInput, match="not on the group's list"):

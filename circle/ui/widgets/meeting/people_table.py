@@ -11,6 +11,8 @@ from circle.ui.text import cell
 
 # The name column's width; a longer name ends in an ellipsis, so it is plain that it was cut.
 NAME_WIDTH = 18
+# "stepped out", "in queue: 12": the widest a status reads, so that the table fits beside the guidance at 80 columns.
+STATUS_WIDTH = 12
 _ABSENT = "dim"
 
 
@@ -27,7 +29,7 @@ def status_of(member_id: str, state: SessionState) -> str:
     if member_id == state.next_up:
         return "next"
     if member_id in state.queue:
-        return f"in queue ({state.queue.index(member_id) + 1})"
+        return f"in queue: {state.queue.index(member_id) + 1}"
     outcome = state.done_in_phase.get(member_id)
     if outcome is not None:
         return "passed ✓" if outcome == PASSED else "shared ✓"
@@ -71,7 +73,7 @@ class PeopleTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.add_column("Here", key="here", width=4)
         self.add_column("Name", key="name", width=NAME_WIDTH)
-        self.add_column("", key="status", width=14)
+        self.add_column("", key="status", width=STATUS_WIDTH)
 
     def show(self, roster: list[Member], state: SessionState) -> None:
         """Redraw, keeping the cursor on the same person. People who are here come first.
