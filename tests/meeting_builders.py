@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, LiveSession, Open, SetHeadcount
+from circle.domain.session import Arrive, LiveSession, Open, RoundOrderMode, SetHeadcount
 
 K = PhaseKind
 # Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
@@ -32,11 +32,12 @@ def opened_meeting(
     facilitator: str = "f-lead",
     clock: FakeClock | None = None,
     ids: str = "e",
+    round_order: RoundOrderMode | None = None,
 ) -> LiveSession:
     """A meeting of group g-1 in FORMAT, opened by `facilitator`, with `members` arrived (or `headcount`
-    counted, in a headcount-only group), before its first phase."""
+    counted, in a headcount-only group), before its first phase; its rounds lined up in `round_order`."""
     live = LiveSession(clock or FakeClock(), new_id=sequential_ids(ids))
-    live.do(Open("g-1", FORMAT, 90, 300, facilitator, headcount_only=headcount_only))
+    live.do(Open("g-1", FORMAT, 90, 300, facilitator, headcount_only=headcount_only, round_order=round_order))
     if headcount is not None:
         live.do(SetHeadcount(headcount))
     for member in members:

@@ -167,11 +167,21 @@ class Meeting:
         In a group that keeps no notes the step out is counted, and that is all.
         """
         flag = NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id)
-        keeps_notes = self.group.rules.notes is not NotesPolicy.NONE
+        keeps_notes = self.group.rules.notes is not NotesPolicy.NONE and not self._flagged_here(member_id)
         if keeps_notes:
             self._checked(flag)  # refused before anything is logged
         self.do(StepOut(member_id))
         return self.note(flag) if keeps_notes else None
+
+    def _flagged_here(self, member_id: str | None) -> bool:
+        """Whether this meeting already keeps an open follow-up for them: stepping out twice flags them once."""
+        if member_id is None:
+            return False
+        return any(
+            note.is_open and note.session_id == self.session_id and note.member_id == member_id
+            and note.kind is NoteKind.FOLLOW_UP
+            for note in NoteStore(self._repo).notes(self._sealer)
+        )
 
     def step_back(self, member_id: str) -> SessionState:
         """They are back in the room, and in the round again if their turn is still to come."""

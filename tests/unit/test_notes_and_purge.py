@@ -70,6 +70,17 @@ def test_a_step_out_is_counted_and_leaves_a_follow_up_flag(vault: Workspace):
     assert kinds == [(NoteKind.FOLLOW_UP, True, None), (NoteKind.SAFETY, False, SafetyAction.CRISIS_LINE)]
 
 
+def test_stepping_out_again_in_the_same_meeting_keeps_the_one_follow_up_flag(vault: Workspace):
+    group_id = brief_notes_group(vault, ["Ada"])
+    meeting = meeting_with(vault, group_id, "Ada")
+    ada = member_id(vault, group_id, "Ada")
+    assert meeting.step_out(ada) is not None
+    meeting.step_back(ada)
+    assert meeting.step_out(ada) is None
+    assert meeting.state.stepped_out_count == 2
+    assert [note.member_id for note in vault.notes(group_id)] == [ada]
+
+
 def test_in_a_group_that_keeps_no_notes_a_step_out_is_only_counted(vault: Workspace):
     group_id = brief_notes_group(vault, ["Ada"])
     vault.change_rules(group_id, replace(vault.group(group_id).rules, notes=NotesPolicy.NONE))

@@ -190,13 +190,15 @@ def test_a_round_everyone_had_a_turn_in_is_left_without_asking():
     assert live.state.phase is K.SHARING
 
 
-def test_nobody_out_of_the_room_is_counted_as_waiting():
+def test_someone_out_of_the_room_before_their_turn_is_still_counted_as_waiting():
     live = meeting()
     live.do(cmd.NextPhase(lineup=HERE))
     live.do(cmd.PassTurn("m-ada"))
     live.do(cmd.PassTurn("m-bo"))
     live.do(cmd.StepOut("m-cy"))
-    live.do(cmd.NextPhase())
+    with pytest.raises(PartNotFinished, match="1 person has not checked in yet"):
+        live.do(cmd.NextPhase())
+    live.do(cmd.NextPhase(confirmed=True))
     assert live.state.phase is K.SHARING
 
 
@@ -225,14 +227,15 @@ def test_parts_in_any_order_with_two_sharing_parts_replay_the_same():
 # --------------------------------------------------------------------------- stepping out and back
 
 
-def test_stepping_out_ends_their_turn_and_the_round_passes_them_by_until_they_are_back():
+def test_stepping_out_sets_their_turn_aside_and_the_round_passes_them_by_until_they_are_back():
     live = meeting()
     live.do(cmd.NextPhase(lineup=HERE))
     live.do(cmd.StartTurn())
     events = live.do(cmd.StepOut("m-ada"))
-    assert kinds(events) == [EventKind.TURN_ENDED, EventKind.STEPPED_OUT]
+    assert kinds(events) == [EventKind.STEPPED_OUT]
     assert events[-1].data == {"member_id": "m-ada"}
     assert live.state.speaker is None and live.state.stepped_out == {"m-ada"}
+    assert "m-ada" not in live.state.done_in_phase and live.state.shared_count == 0  # their turn still waits
     live.do(cmd.StepOut("m-bo"))
     assert live.state.next_up == "m-cy"
     with pytest.raises(SessionRuleError, match="stepped out"):
@@ -240,7 +243,19 @@ def test_stepping_out_ends_their_turn_and_the_round_passes_them_by_until_they_ar
     live.do(cmd.StepBack("m-bo"))
     assert live.state.next_up == "m-bo" and live.state.stepped_out == {"m-ada"}
     assert live.state.stepped_out_count == 2
+    live.do(cmd.StepBack("m-ada"))
+    assert "m-ada" in live.state.still_to_speak  # back, and their turn is still to come
     assert replay(live.events) == live.state
+
+
+def test_a_speaker_who_steps_out_during_sharing_waits_at_the_head_of_the_queue():
+    live = meeting(phases=((K.SHARING, 30),))  # already in its one part
+    live.do(cmd.Enqueue("m-bo"))
+    live.do(cmd.StartTurn("m-ada"))
+    live.do(cmd.StepOut("m-ada"))
+    assert live.state.queue == ("m-ada", "m-bo") and live.state.next_up == "m-bo"
+    live.do(cmd.StepBack("m-ada"))
+    assert live.state.next_up == "m-ada" and live.state.shared_count == 0
 
 
 def test_a_step_out_is_of_someone_here_once_and_back_only_after_out():

@@ -14,6 +14,7 @@ from circle.domain.session import (
     Event,
     EventKind,
     LiveSession,
+    RoundOrderMode,
     SessionLogError,
     SessionRuleError,
     replay,
@@ -24,9 +25,9 @@ from tests.meeting_builders import BREAK, CHECK_IN, CLOSING, FORMAT, SHARING, op
 MEMBERS = ("m-ada", "m-bo", "m-cy", "m-di")
 
 
-def meeting_in(phase: int) -> LiveSession:
+def meeting_in(phase: int, round_order: RoundOrderMode | None = None) -> LiveSession:
     """A meeting that went through its phases up to `phase`, ten minutes each."""
-    live = opened_meeting(MEMBERS)
+    live = opened_meeting(MEMBERS, round_order=round_order)
     for index in range(phase + 1):
         live.do(cmd.StartPhase(index, confirmed=True))
         live.clock.advance(minutes=10)
@@ -364,3 +365,24 @@ def test_any_two_copies_merge_the_same_either_way_into_a_log_that_replays_and_me
         again = merge_logs(merged.events, side)
         assert again.added == 0
         assert again.events == merged.events
+
+
+def test_a_turn_started_on_one_laptop_for_someone_the_other_stepped_out_is_set_aside():
+    base = meeting_in(CHECK_IN)
+    ours, theirs = copy_of(base, "o"), copy_of(base, "t")
+    at(ours, 10, cmd.StepOut("m-bo"))
+    at(theirs, 20, cmd.StartTurn("m-bo"))
+    merged = merge_logs(ours.events, theirs.events)
+    state = replay(merged.events)
+    assert merged.set_aside == 1 and state.speaker is None and state.stepped_out == {"m-bo"}
+
+
+def test_a_round_lined_up_in_a_part_the_merge_set_aside_does_not_reorder_the_round_under_way():
+    base = meeting_in(CHECK_IN, RoundOrderMode.ROSTER)
+    ours, theirs = copy_of(base, "o"), copy_of(base, "t")
+    at(ours, 10, cmd.StartPhase(CLOSING, lineup=("m-ada", "m-bo"), confirmed=True))
+    at(theirs, 20, cmd.StartPhase(SHARING, confirmed=True))
+    at(theirs, 5, cmd.StartPhase(CHECK_IN, lineup=("m-di", "m-cy"), confirmed=True))
+    for merged in (merge_logs(ours.events, theirs.events), merge_logs(theirs.events, ours.events)):
+        state = replay(merged.events)
+        assert state.phase_index == CLOSING and state.round_order[:2] == ("m-ada", "m-bo")

@@ -29,8 +29,11 @@ def is_id_or_none(value: object) -> bool:
     return value is None or is_id(value)
 
 
+MAX_IDS = 1000  # as many people as a headcount may hold: a longer order or queue is no meeting's
+
+
 def is_ids(values: object) -> bool:
-    return isinstance(values, (list, tuple)) and all(is_id(value) for value in values)
+    return isinstance(values, (list, tuple)) and len(values) <= MAX_IDS and all(is_id(value) for value in values)
 
 
 def is_flag(value: object) -> bool:

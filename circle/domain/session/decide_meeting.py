@@ -147,8 +147,8 @@ def _decide_step_out(state: SessionState, command: StepOut, at: datetime) -> lis
     member = present_member(state, command.member_id)
     if member in state.stepped_out:
         raise SessionRuleError("They have already stepped out.")
-    ending = ending_turn(state) if state.speaker == member else []
-    return [*ending, (EventKind.STEPPED_OUT, {"member_id": member})]
+    # A turn of theirs under way is set aside by the step out itself, neither shared nor passed: it waits.
+    return [(EventKind.STEPPED_OUT, {"member_id": member})]
 
 
 @decides(StepBack)

@@ -119,12 +119,13 @@ def _phase_started(state: SessionState, data: Mapping[str, Any], at: datetime) -
 
 @applies(EventKind.ROUND_ORDER_SET)
 def _round_order_set(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
-    return replace(state, round_order=tuple(data["member_ids"]), round_order_mode=data["mode"])
+    # Once each: a crafted log may name someone twice.
+    return replace(state, round_order=tuple(dict.fromkeys(data["member_ids"])), round_order_mode=data["mode"])
 
 
 @applies(EventKind.QUEUE_CHANGED)
 def _queue_changed(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
-    return replace(state, queue=tuple(data["queue"]))
+    return replace(state, queue=tuple(dict.fromkeys(data["queue"])))
 
 
 @applies(EventKind.TURN_STARTED)
@@ -212,8 +213,19 @@ def _facilitator_changed(state: SessionState, data: Mapping[str, Any], at: datet
 def _stepped_out(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     # Always counted; named (in logs that name them) only while they are here: a merged log may say so late.
     member = data.get("member_id")
-    out = state.stepped_out | {member} if member in state.present else state.stepped_out
-    return replace(state, stepped_out_count=state.stepped_out_count + 1, stepped_out=out)
+    if member not in state.present:
+        return replace(state, stepped_out_count=state.stepped_out_count + 1)
+    # Their turn, if under way, stops without counting as shared: it waits for them, at the head of the
+    # sharing queue or in its place in the round.
+    speaking = state.speaker == member and state.in_turn
+    return replace(
+        state,
+        stepped_out_count=state.stepped_out_count + 1,
+        stepped_out=state.stepped_out | {member},
+        speaker=None if speaking else state.speaker,
+        speaker_timer=None if speaking else state.speaker_timer,
+        queue=(member, *state.queue) if speaking and state.phase is PhaseKind.SHARING else state.queue,
+    )
 
 
 @applies(EventKind.STEPPED_BACK)

@@ -185,7 +185,11 @@ def _fits(state: SessionState, event: Event, knew: Mapping[EventKind, bool]) -> 
         goes_back = isinstance(index, int) and state.phase_index is not None and index < state.phase_index
         return not state.is_paused and index != state.phase_index and (not goes_back or knew.get(kind, False))
     if kind is EventKind.TURN_STARTED:
-        return not state.in_turn and not state.is_paused and state.phase in TURN_PHASES
+        ready = not state.in_turn and not state.is_paused and state.phase in TURN_PHASES
+        return ready and data.get("member_id") not in state.stepped_out  # out of the room on the other laptop
+    if kind is EventKind.ROUND_ORDER_SET:
+        # An order lines up the round of the part its copy was in: kept only if that part is the one under way.
+        return state.phase_index is None or knew.get(EventKind.PHASE_STARTED, False)
     if kind is EventKind.PAUSED:
         return not state.is_paused
     if kind is EventKind.RESUMED:

@@ -204,17 +204,17 @@ class SessionState:
     @property
     def not_yet_heard(self) -> tuple[str, ...]:
         """Who would be left out if the part ended now: in a lined-up round, everyone here who has not had
-        a turn (in the round's order, then the rest); in sharing, the queue. The speaker and anyone out of
-        the room are not counted."""
+        a turn (in the round's order, then the rest); in sharing, the queue. The speaker is not counted; someone
+        out of the room with a co-facilitator is, as their turn is still to come."""
         if self.phase is PhaseKind.SHARING:
-            return self.still_to_speak
+            return tuple(m for m in self.queue if m != self.speaker)
         if not self.round_is_lined_up or self.is_closed:
             return ()
         rest = sorted(self.present - set(self.round_order))
         return tuple(
             m
-            for m in (*self.round_order, *rest)
-            if m in self.present and m not in self.done_in_phase and m != self.speaker and m not in self.stepped_out
+            for m in dict.fromkeys((*self.round_order, *rest))
+            if m in self.present and m not in self.done_in_phase and m != self.speaker
         )
 
     @property

@@ -239,7 +239,9 @@ class MeetingScreen(CircleScreen):
         try:
             self.meeting.begin_part(confirmed=confirmed)
         except PartNotFinished as unfinished:
-            question = f"{unfinished} Go on to the next part anyway?"
+            state = self.meeting.state
+            upcoming = state.phases[0 if state.phase_index is None else state.phase_index + 1].shown_title
+            question = Content.assemble(f"{unfinished} Go on to ", plain(upcoming), " anyway?")
             self.app.push_screen(Confirm(question), lambda sure: sure and self._begin_part(confirmed=True))
             return
         except CircleError as error:
