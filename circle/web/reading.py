@@ -12,7 +12,7 @@ from typing import Any
 
 from circle.domain.errors import CircleError
 from circle.domain.session.pacer import BREATH
-from circle.domain.session.room import NO_MEETING_LINE, RoomView, breathing_seconds, read_room
+from circle.domain.session.room import NO_MEETING_LINE, OVER_SIGN, RoomView, breathing_seconds, read_room
 from circle.domain.session.timing import Timer, TimerState
 from circle.workspace import RoomBoard
 
@@ -72,5 +72,6 @@ def _timer(timer: Timer | None, now: datetime) -> dict[str, Any] | None:
 # How the page names a timer's state and paces a breath: the same words and rhythm as the terminal.
 _KEY = {
     "states": {state.name.lower(): str(state) for state in TimerState},
+    "over_sign": OVER_SIGN,
     "breath": [list(step) for step in BREATH],
 }
