@@ -9,7 +9,7 @@ import re
 import struct
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from circle.domain.clock import FakeClock
@@ -136,7 +136,7 @@ async def test_a_turn_run_over_reads_as_over_in_the_big_digits_on_the_page(
     find_chromium()
     workspace = workspace_with_group
     # The turn began ten minutes ago by the page's clock: well past its time box.
-    workspace.clock = FakeClock(datetime.now(timezone.utc) - timedelta(minutes=10))
+    workspace.clock = FakeClock(datetime.now(UTC) - timedelta(minutes=10))
     workspace.unlock(PASSPHRASE)
     group_id = workspace.groups()[0].id
     speaker = workspace.members(group_id)[0]
