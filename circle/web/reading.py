@@ -12,8 +12,8 @@ from typing import Any
 
 from circle.domain.errors import CircleError
 from circle.domain.session.pacer import BREATH
-from circle.domain.session.room import NO_MEETING_LINE, RoomView, breathing_seconds, read_room
-from circle.domain.session.timing import LAST_MINUTE_SECONDS, Timer, TimerState
+from circle.domain.session.room import NO_MEETING_LINE, OVER_SIGN, RoomView, breathing_seconds, read_room
+from circle.domain.session.timing import Timer, TimerState
 from circle.workspace import RoomBoard
 
 
@@ -61,12 +61,17 @@ def _breathing(view: RoomView, now: datetime) -> dict[str, Any] | None:
 def _timer(timer: Timer | None, now: datetime) -> dict[str, Any] | None:
     if timer is None:
         return None
-    return {"remaining": timer.remaining(now), "elapsed": timer.elapsed(now), "counting": not timer.is_paused}
+    return {
+        "remaining": timer.remaining(now),
+        "elapsed": timer.elapsed(now),
+        "counting": not timer.is_paused,
+        "last_minute": timer.last_minute_seconds,  # scales with the turn, as on the facilitator's screen
+    }
 
 
 # How the page names a timer's state and paces a breath: the same words and rhythm as the terminal.
 _KEY = {
-    "last_minute_seconds": LAST_MINUTE_SECONDS,
     "states": {state.name.lower(): str(state) for state in TimerState},
+    "over_sign": OVER_SIGN,
     "breath": [list(step) for step in BREATH],
 }

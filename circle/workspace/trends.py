@@ -57,12 +57,27 @@ class Trends(Service):
         repo = self._context.repo
         if not repo.group(sealer).rules.keeps_names:
             return []
-        ids = dropped_off(*self.trend_facts([group_id]), since=since, until=until).get(group_id, ())
+        facts = self.trend_facts([group_id])
+        ids = dropped_off(*facts, since=since, until=until, here_now=self._here_tonight(group_id)).get(group_id, ())
         if not ids:
             return []
         # Someone marked as no longer coming has said so: nobody needs reminding to reach out.
         names = {member.id: member.shown for member in told_apart(repo.members(sealer)) if not member.retired}
         return sorted((names[member] for member in ids if member in names), key=str.casefold)
+
+    def _here_tonight(self, group_id: str) -> frozenset[str]:
+        """Everyone marked here, even late or since gone, at the group's meeting still open.
+
+        Its attendance is only in its log until it closes; read, never written: trends open no meeting.
+        """
+        from circle.domain.ids import new_id
+        from circle.domain.session import LiveSession
+
+        session_id = self._context.log.open_sessions().get(group_id)
+        if session_id is None:
+            return frozenset()
+        events = self._context.log.events(self._context.sealer(group_id), session_id)
+        return LiveSession(self._context.clock, new_id, events).state.attended
 
     def chosen(self, group_ids: Iterable[str] | None) -> list[str]:
         """The groups asked for, each once, or all of this facilitator's; UnknownGroup for one they do not hold."""

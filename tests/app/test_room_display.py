@@ -15,12 +15,19 @@ from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.paths import locations
 from circle.store.room_board import RoomBoard
 from circle.ui.room_display import POLL_SECONDS, RoomDisplayApp
+from circle.ui.widgets.meeting.big_clock import big_text, fitting_scale
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, press_keys
 
 
 def _shown(app: RoomDisplayApp, part: str) -> str:
     return str(app.query_one(f"#room-{part}", Static).render())
+
+
+def _in_blocks(app: RoomDisplayApp, clock_text: str) -> str:
+    """`clock_text` drawn as the display draws it at its size."""
+    wide, tall = fitting_scale(clock_text, app.size.width - 2, app.size.height)
+    return big_text(clock_text, wide=wide, tall=tall)
 
 
 def _display(workspace: Workspace, **options) -> RoomDisplayApp:  # type: ignore[no-untyped-def]
@@ -156,3 +163,27 @@ async def test_q_closes_the_display(workspace_with_group: Workspace) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await press_keys(pilot, "q")
     assert app.return_code == 0
+
+
+async def test_a_turn_run_over_carries_a_plus_sign_in_the_big_digits(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    clock = FakeClock()
+    workspace.clock = clock
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    meeting = workspace.meeting(group_id)
+    speaker = workspace.members(group_id)[0]
+    meeting.do(Arrive(speaker.id))
+    while meeting.state.phase is not PhaseKind.SHARING:
+        meeting.do(NextPhase(confirmed=True))
+    meeting.do(StartTurn(speaker.id))
+    turn = meeting.state.speaker_timer
+    assert turn is not None
+    clock.advance(turn.budget_seconds + 9)
+    app = _display(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = str(app.query_one("#room-time", Static).render())
+        assert shown == _in_blocks(app, "+0:09")
+        assert shown != _in_blocks(app, "0:09")  # which would read as nine seconds left
+        assert _shown(app, "state") == "● over"

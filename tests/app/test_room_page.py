@@ -26,6 +26,7 @@ from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.domain.session.room import CLOSED_LINE, NO_MEETING_LINE, STALE_AFTER
+from circle.domain.session.timing import last_minute_seconds
 from circle.web.server import new_token, room_site
 from circle.workspace import RoomBoard, Workspace
 from tests.app.conftest import PASSPHRASE
@@ -149,6 +150,10 @@ async def test_a_turn_goes_out_as_seconds_the_page_can_count_down(
     assert after["meeting"]["remaining"] == pytest.approx(before["meeting"]["remaining"] - 30)
     assert before["part_title"] == "Sharing" and before["part"] is not None
     assert before["states"]["last_minute"] == "last minute"
+    assert before["over_sign"] == "+"
+    # Each timer says when its warning starts, so the page and the terminal agree on a short turn.
+    budget = before["big"]["remaining"] + before["big"]["elapsed"]
+    assert before["big"]["last_minute"] == pytest.approx(last_minute_seconds(budget))
 
 
 async def test_the_end_of_the_meeting_thanks_the_room(client: TestClient, workspace_with_group: Workspace) -> None:

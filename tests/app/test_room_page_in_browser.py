@@ -9,8 +9,10 @@ import re
 import struct
 import time
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.domain.session.pacer import BREATH
@@ -126,3 +128,27 @@ async def test_a_damaged_board_is_said_plainly_on_the_page(workspace_with_group:
             await page.go(address)
             assert "damaged" in await page.until("caption", "damaged")
             assert await page.text("time") == ""
+
+
+async def test_a_turn_run_over_reads_as_over_in_the_big_digits_on_the_page(
+    workspace_with_group: Workspace, tmp_path: Path
+) -> None:
+    find_chromium()
+    workspace = workspace_with_group
+    # The turn began ten minutes ago by the page's clock: well past its time box.
+    workspace.clock = FakeClock(datetime.now(UTC) - timedelta(minutes=10))
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    speaker = workspace.members(group_id)[0]
+    meeting = workspace.meeting(group_id)
+    meeting.do(Arrive(speaker.id))
+    while meeting.state.phase is not PhaseKind.SHARING:
+        meeting.do(NextPhase(confirmed=True))
+    meeting.do(StartTurn(speaker.id))
+    with serving_room_page(tmp_path) as address:
+        async with headless_page(tmp_path / "chromium-profile") as page:
+            await page.go(address)
+            await page.until("caption", "Someone is sharing")
+            assert re.match(r"^\+\d+:\d\d$", await page.text("time"))
+            assert await page.text("state-words") == "over"
+            await _photograph(page, tmp_path / "screenshots", "over")

@@ -24,10 +24,12 @@ from circle.domain.trends.compute import compute_trends
 from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
+from circle.domain.session import Arrive, NextPhase
 from circle.domain.rules import NamesPolicy
 from circle.ui.app import CircleApp
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.keys_help import KeysHelp
+from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.trends import SETTLE_SECONDS, TrendsCounted, TrendsScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.ui.widgets.trends.plots import TrendPlot
@@ -405,3 +407,28 @@ async def test_without_any_group_the_trends_say_how_to_make_one(empty_workspace:
         await settled(pilot)
         assert isinstance(app.screen, TrendsScreen)
         assert "No groups yet" in text_of(app.screen, "#trend-empty")
+
+
+async def test_someone_marked_here_late_at_tonights_meeting_is_not_asked_to_be_reached_out_to(
+    trends_workspace: Workspace,
+) -> None:
+    workspace = trends_workspace
+    workspace.unlock(PASSPHRASE)
+    support = group_id(workspace, SUPPORT)
+    ids = {member.name: member.id for member in workspace.members(support)}
+    meeting = workspace.meeting(support)
+    meeting.do(Arrive(ids["Ana"]))
+    meeting.do(NextPhase(confirmed=True))  # the meeting has begun
+    meeting.do(Arrive(ids["Ben"]))  # late
+    workspace.lock()
+    async with at_home(workspace) as (app, pilot):
+        assert isinstance(app.screen, MeetingScreen)  # an open meeting picks up where it was
+        await press_keys(pilot, "escape")  # home, the meeting still open
+        assert isinstance(app.screen, HomeScreen)
+        await press_keys(pilot, "home", *["down"] * [group.name for group in workspace.groups()].index(SUPPORT))
+        await pilot.press("t")
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        assert text_of(screen, "#trend-drop-offs") == f"Stopped coming in this range — reach out?: {QUIT}"
+        assert workspace.dropped_off_names(support, since=None, until=None) == [QUIT]

@@ -19,6 +19,7 @@ import pytest
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy
+from circle.domain.session import Arrive, NextPhase
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.cli.test_cli import ok, one_line_error
@@ -233,3 +234,18 @@ def test_a_vault_an_older_circle_wrote_is_refused_in_one_line_until_circle_updat
 
     run_circle("group", "list", home=vault_home)  # a writer brings the vault up to date
     assert "no meetings in this range" in one_line_error(run_circle("trends", home=vault_home))
+
+
+def test_names_leave_out_someone_marked_here_late_at_the_meeting_still_going_on(run_circle, home: Path, tmp_path: Path):
+    tonight = tmp_path / "home"
+    shutil.copytree(home, tonight)
+    with Workspace.open(tonight) as workspace:
+        workspace.unlock(PASSPHRASE)
+        tuesday = next(group.id for group in workspace.groups() if group.name == "Tuesday")
+        ids = {member.name: member.id for member in workspace.members(tuesday)}
+        meeting = workspace.meeting(tuesday)
+        meeting.do(Arrive(ids["Zephyrine"]))
+        meeting.do(NextPhase(confirmed=True))
+        meeting.do(Arrive(ids["Quillon"]))  # late, but here
+    table = ok(run_circle("trends", "--names", "--group", "tuesday", home=tonight))
+    assert table.splitlines()[-1] == "Stopped coming: nobody"

@@ -93,7 +93,7 @@ def test_between_turns_the_big_time_is_the_time_left_in_this_part() -> None:
     assert reading.state is TimerState.ON_TIME
 
 
-def test_an_overrun_shows_the_time_over_as_a_word_not_a_minus_sign() -> None:
+def test_an_overrun_shows_the_time_over_with_a_plus_sign_and_the_word_over() -> None:
     live, clock = _session()
     _to_sharing(live)
     live.do(StartTurn("ada"))
@@ -101,7 +101,7 @@ def test_an_overrun_shows_the_time_over_as_a_word_not_a_minus_sign() -> None:
     assert turn is not None
     clock.advance(turn.budget_seconds + 12)
     reading = read_room(room_view(live.state, "s1", names_allowed=False), clock.now())
-    assert reading.big_time == "0:12"
+    assert reading.big_time == "+0:12"
     assert reading.state is TimerState.OVER
 
 

@@ -86,6 +86,14 @@ def test_the_timer_state_is_on_time_then_last_minute_then_over(seconds: float, e
     assert Timer(START, budget_seconds=300).state(at(seconds)) is expected
 
 
+@pytest.mark.parametrize(("budget", "warned_for"), [(600, 60), (300, 60), (90, 18), (60, 12), (30, 6)])
+def test_a_short_turn_warns_only_for_its_last_fifth(budget: float, warned_for: float):
+    timer = Timer(START, budget_seconds=budget)
+    assert timer.last_minute_seconds == warned_for
+    assert timer.state(at(budget - warned_for - 1)) is TimerState.ON_TIME
+    assert timer.state(at(budget - warned_for)) is TimerState.LAST_MINUTE
+
+
 def test_timer_states_are_words_so_they_never_rely_on_colour():
     assert [str(state) for state in TimerState] == ["on time", "last minute", "over"]
 

@@ -169,6 +169,24 @@ def test_a_regular_who_comes_back_and_stops_again_is_counted_again():
     }
 
 
+def test_a_regular_who_came_back_later_is_counted_but_nobody_is_asked_to_reach_out_to_them():
+    history = grid("g", {"ann": "x" * 10, "reg": "xxxx...x.."})
+    assert sum(period.dropped_off for period in periods_of(history)) == 1  # it happened
+    assert dropped_off(*history) == {}  # but they came back
+
+
+def test_a_regular_marked_here_at_the_meeting_still_going_on_is_not_listed():
+    history = grid("g", {"ann": "xxxxxxxx", "reg": "xxxxx..."})
+    assert dropped_off(*history) == {"g": ("member-reg",)}
+    assert dropped_off(*history, here_now={"member-reg"}) == {}
+
+
+def test_a_regular_who_comes_back_and_stops_again_is_listed_for_the_second_time():
+    history = grid("g", {"ann": "x" * 14, "reg": "xxxx...xxxx..."})
+    assert dropped_off(*history) == {"g": ("member-reg",)}
+    assert dropped_off(*history, until=date(2026, 3, 1)) == {}  # the first time only: they came back since
+
+
 def test_an_occasional_member_who_misses_three_in_a_row_is_not_a_drop_off():
     history = grid("g", {"ann": "xxxxxxxxxxxx", "occasional": "x....x....x."})
     assert [period.dropped_off for period in periods_of(history)] == [0, 0, 0]

@@ -37,6 +37,8 @@ NO_MEETING_LINE = "No meeting is running."
 GROUNDING_LINE = "A pause to ground ourselves. Breathe along, if you like."
 # A meeting this far past its planned end (or its close) is old news: the room sees no meeting.
 STALE_AFTER = timedelta(hours=12)
+# In the big digits past the end: "+0:09" is time used beyond the turn, where "0:09" would read as time left.
+OVER_SIGN = "+"
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,14 @@ def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -
         caption = "Paused. Take the time you need."
     if grounding:
         caption = GROUNDING_LINE
-    big_time = "" if timer is None else format_clock(abs(timer.remaining(now)))
     state = None if timer is None else timer.state(now)
+    big_time = "" if timer is None else over_sign(state) + format_clock(abs(timer.remaining(now)))
     return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now), step)
+
+
+def over_sign(state: TimerState | None) -> str:
+    """'+' ahead of time past the end, so the big digits read as over from across the room, not as time left."""
+    return OVER_SIGN if state is TimerState.OVER else ""
 
 
 def breathing_seconds(view: RoomView, now: datetime) -> float | None:

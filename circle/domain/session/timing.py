@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 
 LAST_MINUTE_SECONDS = 60
+# A short turn warns for its last fifth, so a one-minute check-in is not "last minute" from the start.
+LAST_MINUTE_SHARE = 0.2
 # A turn shorter than this is no turn at all; fair share never suggests less.
 MIN_FAIR_SHARE_SECONDS = 30.0
 
@@ -49,11 +51,16 @@ class Timer:
         """Seconds left in the budget; negative once the time box is overrun."""
         return self.budget_seconds - self.elapsed(now)
 
+    @property
+    def last_minute_seconds(self) -> float:
+        """When the warning starts: the last minute, or the last fifth of the budget if that is shorter."""
+        return last_minute_seconds(self.budget_seconds)
+
     def state(self, now: datetime) -> TimerState:
         remaining = self.remaining(now)
         if remaining < 0:
             return TimerState.OVER
-        if remaining <= LAST_MINUTE_SECONDS:
+        if remaining <= self.last_minute_seconds:
             return TimerState.LAST_MINUTE
         return TimerState.ON_TIME
 
@@ -76,6 +83,11 @@ class Timer:
 
     def extended(self, seconds: float) -> Timer:
         return replace(self, budget_seconds=self.budget_seconds + seconds)
+
+
+def last_minute_seconds(budget_seconds: float) -> float:
+    """The warning scales with the time box: never more than a minute, never more than a fifth of it."""
+    return min(float(LAST_MINUTE_SECONDS), max(0.0, budget_seconds) * LAST_MINUTE_SHARE)
 
 
 def fair_share(remaining_phase_seconds: float, remaining_speakers: int, default_turn_seconds: float) -> float:

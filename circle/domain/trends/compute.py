@@ -222,17 +222,24 @@ def dropped_off(
     *,
     since: date | None = None,
     until: date | None = None,
+    here_now: Iterable[str] = (),
 ) -> dict[str, tuple[str, ...]]:
     """Who the drop-off counts are, by group: for the group's own facilitators to reach out, never for leads.
 
-    A member appears if their third miss in a row fell between since and until (inclusive).
+    A member appears if their third miss in a row fell between since and until (inclusive), unless they
+    came back since: to any later meeting, or to a meeting still going on (`here_now`, from its log).
+    Nobody needs reaching out to who is in the room. The counts are left alone: they say what happened.
     """
-    window = Range(since, until)
+    window, back = Range(since, until), frozenset(here_now)
     found: dict[str, tuple[str, ...]] = {}
     with _collector_paused():
         for group_id, history in histories(meetings, attendance).items():
-            chosen = window.positions(history.closed)
-            members = {member for member, index in history.drop_offs if index in chosen}
+            chosen, latest = window.positions(history.closed), history.last_present
+            members = {
+                member
+                for member, index in history.drop_offs
+                if index in chosen and member not in back and latest.get(member, -1) < index
+            }
             if members:
                 found[group_id] = tuple(sorted(members))
     return found

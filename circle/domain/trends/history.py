@@ -30,6 +30,7 @@ class History:
     days_present: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))  # sorted
     first_visit: dict[str, int] = field(default_factory=dict)  # a newcomer's first meeting, an index into closed
     drop_offs: list[tuple[str, int]] = field(default_factory=list)  # a regular and the meeting of their third miss
+    last_present: dict[str, int] = field(default_factory=dict)  # each member's latest meeting, an index into closed
     keeps_names: bool = False  # some meeting has attendance rows: the group is not headcount-only
 
 
@@ -51,7 +52,7 @@ def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[At
     # A run of misses: (index of the first miss, index of the latest, how many). Only explicit absences
     # at consecutive closed meetings count: someone taken off the roster has not dropped off.
     runs: dict[str, tuple[int, int, int]] = {}
-    days_present, first_visit = history.days_present, history.first_visit  # the hot loop: once per row
+    days_present, first_visit, last_present = history.days_present, history.first_visit, history.last_present
     for index, meeting in enumerate(history.closed):
         rows = rows_by_meeting.get(meeting.id)
         if not rows:
@@ -64,6 +65,7 @@ def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[At
             if came:
                 present.append(member)
                 days_present[member].append(held_on)
+                last_present[member] = index
                 runs.pop(member, None)
                 if newcomer and member not in first_visit:
                     first_visit[member] = index

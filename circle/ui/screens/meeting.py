@@ -270,12 +270,26 @@ class MeetingScreen(CircleScreen):
         member = self._highlighted()
         if member is None:
             return
-        self.command(cmd.Leave(member) if member in self.meeting.state.present else cmd.Arrive(member))
+        if member in self.meeting.state.present:
+            self._mark_left(member)
+        else:
+            self.command(cmd.Arrive(member))
 
     def action_left_early(self) -> None:
         member = self._highlighted()
         if member is not None and member in self.meeting.state.present:
+            self._mark_left(member)
+
+    def _mark_left(self, member: str) -> None:
+        """Before the meeting begins this only corrects the register; once it has, leaving is kept as
+        "left early" and ends a turn, so one stray Enter must not do it: ask first."""
+        state = self.meeting.state
+        if not state.is_started:
             self.command(cmd.Leave(member))
+            return
+        turn = " Their turn ends now." if state.speaker == member else ""
+        question = Content.assemble("Mark ", plain(self.meeting.name(member)), f" as left early?{turn}")
+        self.app.push_screen(Confirm(question), lambda sure: sure and self.command(cmd.Leave(member)))
 
     def action_enqueue(self) -> None:
         member = self._highlighted()

@@ -22,6 +22,7 @@ _GLYPHS = {
     "9": ("███", "█ █", "███", "  █", "███"),
     ":": (" ", "█", " ", "█", " "),
     "-": ("   ", "   ", "███", "   ", "   "),
+    "+": ("   ", " █ ", "███", " █ ", "   "),
 }
 GLYPH_ROWS = 5
 # (column width, row height) from largest to smallest; the largest that fits is used.
