@@ -70,7 +70,8 @@ class HomeScreen(CircleScreen):
     BINDINGS = [
         Key("enter", "open_group", "Open group", show=True,
             help="the group's roster, format, agreements, rules, crisis resources and facilitators"),
-        Key("m", "meeting", "Run meeting", help="run the highlighted group's meeting (or go back to the one in progress)"),
+        Key("m", "meeting", "Run meeting",
+            help="run the highlighted group's meeting (or go back to the one in progress); asks first while another is open"),
         Key("n", "new_group", "New group", help="add a new group"),
         Key("f", "follow_ups", "Follow-ups", help="follow-ups due from past meetings; mark them done"),
         Key("t", "trends", "Trends", tooltip="Attendance trends of your groups",

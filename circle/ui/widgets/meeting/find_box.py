@@ -15,8 +15,8 @@ class FindBox(Input):
     # The same key twice: which of the two works (and shows) depends on whether anything is typed.
     BINDINGS = [
         Binding("escape", "clear_typed", "Clear"),
-        Binding("escape", "back_to_names", "Names"),
-        Binding("enter", "submit", "Names"),
+        Binding("escape", "back_to_names", "Back"),
+        Binding("enter", "submit", "Done"),
     ]
 
     def __init__(self, *, back_to: str, placeholder: str, id: str) -> None:
