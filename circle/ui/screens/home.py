@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.group import GroupScreen
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
@@ -17,6 +19,9 @@ from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
 from circle.workspace import HandoffImported
+
+
+OPEN_MARK = "● meeting open"
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:
@@ -38,6 +43,14 @@ def _next(overview: GroupOverview, today: date) -> str:
     return f"{when}\n{cancelled.held_on:%d %b} cancelled{reason}"
 
 
+def _name(overview: GroupOverview, open_meetings: set[str]) -> Text:
+    """The group's name, and under it that its meeting is open, so that it is plain which `m` goes back to."""
+    name = cell(overview.name)
+    if overview.id in open_meetings:
+        name.append(f"\n{OPEN_MARK}", style="bold")
+    return name
+
+
 class HomeScreen(CircleScreen):
     KEYS_TITLE = "Keys on your groups"
     KEYS_HELP = (
@@ -57,7 +70,8 @@ class HomeScreen(CircleScreen):
     BINDINGS = [
         Key("enter", "open_group", "Open group", show=True,
             help="the group's roster, format, agreements, rules, crisis resources and facilitators"),
-        Key("m", "meeting", "Run meeting", help="run the highlighted group's meeting (or go back to the one in progress)"),
+        Key("m", "meeting", "Run meeting",
+            help="run the highlighted group's meeting (or go back to the one in progress); asks first while another is open"),
         Key("n", "new_group", "New group", help="add a new group"),
         Key("f", "follow_ups", "Follow-ups", help="follow-ups due from past meetings; mark them done"),
         Key("t", "trends", "Trends", tooltip="Attendance trends of your groups",
@@ -104,20 +118,25 @@ class HomeScreen(CircleScreen):
 
     def refresh_groups(self) -> None:
         table = self.query_one("#groups", DataTable)
+        # Back from a group or a meeting, the cursor stays on the group it was on: `m` then runs that one.
+        highlighted = self._highlighted_group()
         table.clear()
         today = self.workspace.clock.now().astimezone().date()
         overviews: list[GroupOverview] = self.workspace.groups()
+        open_meetings = set(self.workspace.meetings_in_progress())
         for overview in overviews:
             table.add_row(
-                cell(overview.name),
+                _name(overview, open_meetings),
                 _next(overview, today),
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
                 f"{overview.last_held_on:%a %d %b}" if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
-                height=None,  # two lines for a next meeting cancelled
+                height=None,  # two lines for a next meeting cancelled, or a meeting open
             )
+        if highlighted is not None and highlighted in table.rows:
+            table.move_cursor(row=table.get_row_index(highlighted))
         self.query_one("#home-empty", Static).update(
             "Enter opens the highlighted group, m runs its meeting, n creates a new group."
             if overviews
@@ -141,6 +160,22 @@ class HomeScreen(CircleScreen):
         group_id = self._highlighted_group()
         if group_id is None:
             return
+        open_elsewhere = [other for other in self.workspace.meetings_in_progress() if other != group_id]
+        if open_elsewhere and group_id not in self.workspace.meetings_in_progress():
+            self._ask_before_another(group_id, open_elsewhere[0])
+            return
+        self._run_meeting(group_id)
+
+    def _ask_before_another(self, group_id: str, open_id: str) -> None:
+        """Another group's meeting is open: one key must not start a second meeting by mistake."""
+        open_name = one_line(self.workspace.group(open_id).name, width=CELL_WIDTH)
+        question = Content.assemble(
+            "The meeting of ", open_name, " is still open; m on ", open_name, " goes back to it.",
+            " Start a meeting of ", one_line(self.workspace.group(group_id).name, width=CELL_WIDTH), " as well?",
+        )
+        self.app.push_screen(Confirm(question), lambda sure: sure and self._run_meeting(group_id))
+
+    def _run_meeting(self, group_id: str) -> None:
         meeting = self.attempt(self.workspace.meeting, group_id)
         if meeting is FAILED:
             return

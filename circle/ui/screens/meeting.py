@@ -33,6 +33,7 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
+from circle.ui.widgets.meeting.find_box import FindBox
 from circle.ui.widgets.meeting.grounding import GroundingLine
 from circle.ui.widgets.meeting.guidance import PACED_PARTS, guidance
 from circle.ui.widgets.line import Line, Paragraph
@@ -102,7 +103,7 @@ class MeetingScreen(CircleScreen):
         yield GroundingLine(id="grounding")
         with Horizontal(id="meeting-body"):
             with Vertical(id="people-side"):
-                yield Input(placeholder="/ to find a name", id="people-filter", compact=True)
+                yield FindBox(placeholder="/ to find a name", id="people-filter", back_to="people")
                 yield PeopleTable(id="people")
                 yield Line("", id="guests")
             with VerticalScroll(id="guidance-scroll"):

@@ -47,7 +47,7 @@ MEETING_BINDINGS = [
     Key("u", "pulse", "Pulse", tooltip="The anonymous pulse: count the hands for each answer",
         help="anonymous pulse: count the hands (closing, if set)"),
     Key("u", "pulse_unshown", "Pulse", show=False),
-    Key("slash", "filter", "Find", show=False, help="find a name"),
+    Key("slash", "filter", "Find", show=False, help="find a name; Escape clears it, then leaves the box"),
     # Unshown, so the footer keeps to 80 columns; the crisis card and `?` name it.
     Key("b", "grounding", "Breathe", show=False,
         help="a grounding pause: the breathing pacer here and on the room display, until b again"),

@@ -43,8 +43,12 @@ def _here(member_id: str, state: SessionState) -> str:
 
 
 def listed_order(roster: list[Member], state: SessionState) -> list[Member]:
-    """Those who came first. During a round: the speaker, who is next and waiting in order, the rest here,
-    those out of the room, then those done; below them those who left early, then the absent."""
+    """Before the meeting starts, the roster as it is: the facilitator walks down it marking who came, and a
+    name that moved as it was marked would take the row away from under them. Once it starts, those who came
+    first. During a round: the speaker, who is next and waiting in order, the rest here, those out of the
+    room, then those done; below them those who left early, then the absent."""
+    if not state.is_started:
+        return list(roster)
     if state.phase not in TURN_PHASES:
         return sorted(roster, key=lambda member: member.id not in state.attended)
     waiting = {member: place for place, member in enumerate(state.still_to_speak)}
@@ -69,6 +73,13 @@ class PeopleTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.filter_text = ""
         self._in_round = False  # whether the names on screen are drawn for a round (the absent dim)
+
+    # Home and End go to the first and the last person: the table's own go sideways, hiding the Here column.
+    def action_scroll_home(self) -> None:
+        self.action_scroll_top()
+
+    def action_scroll_end(self) -> None:
+        self.action_scroll_bottom()
 
     def on_mount(self) -> None:
         self.add_column("Here", key="here", width=4)
