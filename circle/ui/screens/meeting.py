@@ -40,6 +40,10 @@ from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
+# Said before anything is let go, the way a co-facilitator would say it across the room.
+CLOSE_QUESTION = (
+    "Close the meeting now? circle then keeps only the counts and who came; who spoke when is let go."
+)
 _ORDER_MODES = list(RoundOrderMode)
 PLACEHOLDERS_LINE = (
     "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
@@ -364,7 +368,7 @@ class MeetingScreen(CircleScreen):
         self.action_close_meeting()
 
     def action_close_meeting(self) -> None:
-        self.app.push_screen(Confirm("Close the meeting now? Its timings are then reduced to counts."), self._close)
+        self.app.push_screen(Confirm(CLOSE_QUESTION), self._close)
 
     def _close(self, sure: bool | None) -> None:
         if not sure:

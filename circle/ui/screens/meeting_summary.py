@@ -59,7 +59,9 @@ class MeetingSummaryScreen(CircleScreen):
         yield Static(one_line(f"{self.group.name} · meeting closed"), classes="title")
         yield Static(summary_lines(self.result), id="summary")
         yield Static(
-            "Only these counts and who attended are kept. The detailed timings are gone.", classes="hint"
+            "That is all circle keeps of this meeting: these counts and who came. Who spoke when, and for how"
+            " long, was let go as it closed.",
+            classes="hint",
         )
         rules = self.group.rules
         if rules.notes is NotesPolicy.BRIEF and self.session_id:

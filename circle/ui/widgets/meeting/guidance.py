@@ -40,6 +40,14 @@ def _next_part(meeting: Meeting) -> str:
     return f"n moves on to {part.title or 'the ' + part.kind.title.lower()}."
 
 
+def _empty_queue(turns: int) -> str:
+    """An empty queue after turns is a pause, not a failure: say how many have shared and invite more."""
+    if not turns:
+        return "empty for now; ask who would like to share first"
+    said = "one turn so far" if turns == 1 else f"{turns} turns so far"
+    return f"empty for now ({said}); ask if anyone else would like to share"
+
+
 def _heading(meeting: Meeting) -> Content:
     """The part's name as the group gave it ('Sharing after the break'), else its kind's; shown literally."""
     part = meeting.state.part
@@ -109,7 +117,7 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(_heading(meeting), ".\n\nn moves on when the group is ready.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
-        queue = ", ".join(meeting.name(member) for member in state.queue) or "nobody yet"
+        queue = ", ".join(meeting.name(member) for member in state.queue) or _empty_queue(state.turns_in_phase)
         return Content.assemble(
             _heading(meeting),
             ". a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes.\n\n",
