@@ -139,13 +139,10 @@ class CircleApp(EndsInOneLine, CircleThemes):
             self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from circle.ui.palette import screen_commands
+        from circle.ui.palette import screen_commands, textual_commands
 
         yield from screen_commands(self, screen)
-        # Textual's "Keys" panel lists widget internals (circle's screens have `?`), and its "Screenshot"
-        # would write the screen, names and all, to an unsealed file in Downloads.
-        left_out = {"Keys", "Screenshot"}
-        yield from (command for command in super().get_system_commands(screen) if command.title not in left_out)
+        yield from textual_commands(super().get_system_commands(screen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
