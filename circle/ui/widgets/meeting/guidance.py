@@ -10,6 +10,7 @@ from circle.domain.group import PhaseKind
 from circle.domain.session import RoundOrderMode
 from circle.domain.session.pacer import pacer
 from circle.workspace import Meeting
+from circle.ui.days import iso_day_words
 from circle.ui.text import plain
 
 
@@ -128,7 +129,8 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
     if mode is RoundOrderMode.VOLUNTEERS:
         order = "Order: volunteers; Space gives the highlighted person the turn. o changes it."
     if phase is PhaseKind.CLOSING:
-        upcoming = state.next_meeting or "not set (d sets it)"
+        today = now.astimezone().date()
+        upcoming = iso_day_words(state.next_meeting, today) if state.next_meeting else "not set (d sets it)"
         pulse: list[Content | str] = []
         if rules.takes_pulse and state.pulse is None:
             # The question is the group's own text: shown literally, never as markup.
