@@ -381,7 +381,7 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
 async def test_the_newcomers_legend_tells_its_two_bars_apart_by_shape_not_only_by_colour(
     trends_workspace: Workspace,
 ) -> None:
-    async with on_trends(trends_workspace, SUPPORT) as (app, pilot, screen):
+    async with on_trends(trends_workspace, SUPPORT) as (_, _, screen):
         legend = Content.from_markup(screen.query_one("#trend-newcomers", TrendPlot).border_subtitle or "")
         keys = [span for span in legend.plain.split("  ") if span]
         assert keys == ["▌ new", "▐ back in 4 wks"]  # the left bar of a period, and the right one
