@@ -23,6 +23,8 @@ async def test_an_empty_queue_after_a_turn_invites_more_instead_of_saying_nobody
 ) -> None:
     async with at_home(workspace_with_group, (120, 36)) as (app, pilot):
         await to_a_sharing_turn(pilot)
+        speaking = "Queue: empty for now (one turn so far); ask if anyone else would like to share"
+        assert speaking in guidance_text(app)  # Ada shares first: nobody is asked to go first any more
         await press_keys(pilot, "space")  # Ada's turn ends: she has shared, and nobody else has a hand up
         shown = guidance_text(app)
         assert "nobody" not in shown.lower()

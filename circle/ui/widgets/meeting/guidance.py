@@ -118,7 +118,9 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(_heading(meeting), ".\n\nn moves on when the group is ready.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
-        queue = ", ".join(meeting.name(member) for member in state.queue) or _empty_queue(state.turns_in_phase)
+        queue = ", ".join(meeting.name(member) for member in state.queue) or _empty_queue(
+            state.turns_in_phase + (1 if state.in_turn else 0)  # someone sharing now counts: they went first
+        )
         return Content.assemble(
             _heading(meeting),
             ". a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes.\n\n",
