@@ -139,13 +139,10 @@ class CircleApp(EndsInOneLine, CircleThemes):
             self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from circle.ui.palette import screen_commands
+        from circle.ui.palette import screen_commands, textual_commands
 
         yield from screen_commands(self, screen)
-        # Textual's "Keys" panel lists widget internals (circle's screens have `?`), and its "Screenshot"
-        # would write the screen, names and all, to an unsealed file in Downloads.
-        left_out = {"Keys", "Screenshot"}
-        yield from (command for command in super().get_system_commands(screen) if command.title not in left_out)
+        yield from textual_commands(super().get_system_commands(screen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
@@ -200,8 +197,25 @@ class CircleApp(EndsInOneLine, CircleThemes):
         self._lock(LockScreen(meeting_running=self.in_meeting()))
 
     def action_hand_over(self) -> None:
-        """Lock for a co-facilitator: their own passphrase opens circle again, at the meeting, as them."""
-        self._lock(LockScreen(meeting_running=self.in_meeting(), handing_over=True))
+        """Lock for a co-facilitator of the meeting's group, named first: their own passphrase opens circle
+        again, at the meeting, as them. With nobody to hand to, circle says so and stays open."""
+        from circle.ui.hand_over import NO_MEETING, NOBODY_TO_HAND_TO, hand_over_question, who_can_take_over
+        from circle.ui.screens.dialogs import Confirm
+
+        group_id = self._meeting_group_on_stack()
+        if group_id is None or not self.workspace.is_unlocked:
+            self.notify(NO_MEETING, severity="warning", markup=False)
+            return
+        handles = who_can_take_over(self.workspace, group_id)
+        if not handles:
+            self.notify(NOBODY_TO_HAND_TO, severity="warning", markup=False, timeout=10)
+            return
+        self.push_screen(Confirm(hand_over_question(handles)), lambda sure: sure and self._hand_over_to(handles))
+
+    def _hand_over_to(self, handles: list[str]) -> None:
+        from circle.ui.hand_over import handed_over_lead
+
+        self._lock(LockScreen(meeting_running=self.in_meeting(), lead=handed_over_lead(handles)))
 
     def _lock(self, cover: LockScreen) -> None:
         if not self.workspace.is_unlocked:
@@ -221,7 +235,13 @@ class CircleApp(EndsInOneLine, CircleThemes):
         underneath were the other facilitator's, and may show groups that are not theirs.
         """
         if self.workspace.facilitator_id != self._locked_by:
-            self.show_home(prefer=self._meeting_group_on_stack())
+            from circle.ui.hand_over import NOT_YOURS
+
+            was_open = self._meeting_group_on_stack()
+            self.show_home(prefer=was_open)
+            if was_open is not None and was_open not in self.workspace.meetings_in_progress():
+                # Not theirs to see (not even its name), but not a silent disappearance either.
+                self.notify(NOT_YOURS, markup=False, timeout=10)
         else:
             for depth, screen in enumerate(self.screen_stack):
                 if isinstance(screen, CircleScreen) and not screen.vault_unlocked():

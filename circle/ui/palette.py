@@ -9,6 +9,11 @@ from functools import partial
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+# Textual's own commands that circle leaves out: its "Keys" panel lists widget internals (circle's screens
+# have `?`); "Screenshot" would write the screen, names and all, to an unsealed file in Downloads; and
+# "Maximize" (with "Minimize", its way back) blows one widget up over a screen laid out to be read whole.
+LEFT_OUT = frozenset({"Keys", "Screenshot", "Maximize", "Minimize"})
+
 
 def screen_commands(app: App[object], screen: Screen[object]) -> Iterable[SystemCommand]:
     """One command per key on offer right now (the same test as the footer's), named in words."""
@@ -23,3 +28,8 @@ def screen_commands(app: App[object], screen: Screen[object]) -> Iterable[System
             f"Key: {app.get_key_display(binding)}",
             partial(app.run_action, binding.action, active.node),
         )
+
+
+def textual_commands(offered: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's generic commands that still mean something in circle (its theme, quitting)."""
+    return (command for command in offered if command.title not in LEFT_OUT)

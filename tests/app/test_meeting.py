@@ -126,3 +126,13 @@ async def test_the_palette_offers_no_screenshot_which_would_write_names_to_an_un
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "Screenshot" not in titles and "Keys" not in titles
         assert "Crisis resources and steps" in titles
+
+
+async def test_the_palette_offers_no_generic_maximize_that_would_hide_the_rest_of_the_meeting(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group, (100, 30)) as (app, pilot):
+        await press_keys(pilot, "m")  # the attendance list has the focus: Textual would offer to maximize it
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Maximize" not in titles and "Minimize" not in titles
+        assert any("Quit" in title for title in titles)  # what is left of Textual's own still works

@@ -186,6 +186,27 @@ async def test_locking_in_the_attendance_editor_comes_back_to_the_same_marks(wor
     assert workspace_with_group.kept_meetings(group_id)[0].headcount == 2
 
 
+async def test_the_next_meeting_reads_as_home_writes_it_in_the_closing_and_the_summary(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    workspace.clock = FakeClock(MONDAY)
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    workspace.save_group(replace(group, profile=replace(group.profile, schedule=Schedule(weekday=0))))
+    meeting = workspace.meeting(group.id)
+    meeting.do(StartPhase(len(meeting.state.phases) - 1, confirmed=True))
+    workspace.lock()
+    async with at_home(workspace, (120, 36)) as (app, pilot):  # the open meeting comes back at once
+        await press_keys(pilot, "d", "enter")  # the day offered: the schedule's next
+        guidance = app.screen.query_one("#guidance").content.plain
+        assert "Next meeting: Mon 09 Mar" in guidance and "2026-03-09" not in guidance
+        await press_keys(pilot, "c", "y")
+        assert "Next meeting   Mon 09 Mar" in str(app.screen.query_one("#summary").render())
+        await press_keys(pilot, "escape")
+        assert app.screen.query_one("#groups", DataTable).get_row_at(0)[1] == "Mon 09 Mar"
+
+
 async def test_the_closing_offers_the_next_meeting_day_that_is_not_cancelled(workspace_with_group: Workspace) -> None:
     workspace = workspace_with_group
     workspace.clock = FakeClock(MONDAY)

@@ -127,3 +127,23 @@ async def test_the_crisis_card_names_who_stepped_out_the_highlighted_person_offe
         await press_keys(pilot, "s", "enter", "escape")
         assert meeting.state.stepped_out == {alan}
         assert ("Alan T.", "stepped out") in listed(app)
+
+
+async def test_someone_who_came_late_still_reads_as_late_once_next_and_once_they_have_shared(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
+        await press_keys(pilot, *TO_THE_CHECK_IN, "space")  # Ada's turn
+        table = app.screen.query_one(PeopleTable)
+        table.move_cursor(row=2)
+        await press_keys(pilot, "t")  # Grace arrives late
+        (late,) = app.screen.meeting.state.late
+
+        def grace() -> tuple[str, str]:
+            here, _, status = (str(cell) for cell in table.get_row(late))
+            return here, status
+
+        await press_keys(pilot, "space", "space")  # Ada done; Alan's turn, and Grace is next
+        assert grace() == ("late", "next")
+        await press_keys(pilot, "space", "space", "space")  # Alan done; Grace's turn, and done
+        assert grace() == ("late", "shared ✓")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, SelectionList
 
@@ -377,6 +378,15 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
         await pilot.pause()
         assert len(showing()) == 4
         assert "Next plot" not in shown_text(app)
+
+
+async def test_the_newcomers_legend_tells_its_two_bars_apart_by_shape_not_only_by_colour(
+    trends_workspace: Workspace,
+) -> None:
+    async with on_trends(trends_workspace, SUPPORT) as (_, _, screen):
+        legend = Content.from_markup(screen.query_one("#trend-newcomers", TrendPlot).border_subtitle or "")
+        keys = [span for span in legend.plain.split("  ") if span]
+        assert keys == ["▌ new", "▐ back in 4 wks"]  # the left bar of a period, and the right one
 
 
 async def test_question_mark_lists_the_keys_of_the_trends(trends_workspace: Workspace) -> None:

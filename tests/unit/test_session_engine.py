@@ -292,7 +292,7 @@ def test_a_round_order_with_an_unknown_mode_a_repeat_or_an_absent_member_is_refu
 
 def test_with_no_round_order_set_nobody_is_next():
     live, _ = in_phase(CHECK_IN)
-    with pytest.raises(SessionRuleError, match="Nobody is next"):
+    with pytest.raises(SessionRuleError, match="no order yet"):
         live.do(cmd.StartTurn())
 
 

@@ -29,6 +29,7 @@ from circle.domain.session.guards import ending_turn, known_member, present_memb
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import ROUND_PHASES, SessionState, suggested_turn_seconds, without
+from circle.domain.session.waiting import nobody_lined_up
 
 
 def _start_phase(state: SessionState, index: object, command: StartPhase | NextPhase) -> list[Change]:
@@ -134,7 +135,7 @@ def _decide_start_turn(state: SessionState, command: StartTurn, at: datetime) ->
     else:
         chosen = command.member_id if command.member_id is not None else state.next_up
         if chosen is None:
-            raise SessionRuleError("Nobody is next.")
+            raise nobody_lined_up(state)
         member = present_member(state, chosen)
         if member == state.speaker:
             raise SessionRuleError("That member is already speaking.")
@@ -167,7 +168,7 @@ def _decide_pass(state: SessionState, command: PassTurn, at: datetime) -> list[C
     else:
         chosen = command.member_id if command.member_id is not None else state.next_up
         if chosen is None:
-            raise SessionRuleError("Nobody is next.")
+            raise nobody_lined_up(state)
         member = present_member(state, chosen)
     return [(EventKind.TURN_PASSED, {"member_id": member})]
 

@@ -16,6 +16,7 @@ from circle.ui.screens.group import GroupScreen
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
+from circle.ui.days import day_words
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.workspace import GroupOverview
 from circle.workspace import HandoffImported
@@ -25,11 +26,7 @@ OPEN_MARK = "● meeting open"
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:
-    if day is None:
-        return empty
-    delta = (day - today).days
-    relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta)
-    return f"{day:%a %d %b}" + (f" ({relative})" if relative else "")
+    return empty if day is None else day_words(day, today)
 
 
 def _next(overview: GroupOverview, today: date) -> str:
@@ -129,7 +126,7 @@ class HomeScreen(CircleScreen):
                 _name(overview, open_meetings),
                 _next(overview, today),
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
-                f"{overview.last_held_on:%a %d %b}" if overview.last_held_on else "not yet",
+                day_words(overview.last_held_on) if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,

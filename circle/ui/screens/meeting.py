@@ -41,6 +41,10 @@ from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
+# Said before anything is let go, the way a co-facilitator would say it across the room.
+CLOSE_QUESTION = (
+    "Close the meeting now? circle then keeps only the counts and who came; who spoke when is let go."
+)
 _ORDER_MODES = list(RoundOrderMode)
 PLACEHOLDERS_LINE = (
     "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
@@ -70,6 +74,7 @@ class MeetingScreen(CircleScreen):
         self.group_id = meeting.group.id
         self._last_offered: dict[str, bool] = {}
         self._bell = TurnBell()  # kept across a lock: the same turn never rings twice
+        self._facilitating: str | None = None  # who, once known; named only in a group with co-facilitators
 
     @property
     def meeting(self) -> Meeting:
@@ -81,6 +86,7 @@ class MeetingScreen(CircleScreen):
     def vault_locked(self) -> None:
         """Let go of the meeting and its key. The sealed log on disk keeps its time meanwhile."""
         self._meeting = None
+        self._facilitating = None
 
     def vault_unlocked(self) -> bool:
         """Replay the meeting from its log, so its timers show the time that passed while locked.
@@ -127,7 +133,7 @@ class MeetingScreen(CircleScreen):
         meeting = self.meeting
         state = meeting.state
         self.query_one("#meeting-title", Line).show(
-            Content.assemble(one_line(meeting.group.name), f" · {part_title(state)}")
+            Content.assemble(one_line(meeting.group.name), f" · {part_title(state)}", *self._who_facilitates())
         )
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
@@ -135,6 +141,15 @@ class MeetingScreen(CircleScreen):
         self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
         self.refresh_timers()
         self._refresh_keys()
+
+    def _who_facilitates(self) -> list[Content]:
+        """" · Robin facilitating" where the group has more than one facilitator: after a hand over, the room's
+        laptop says whose meeting it now is. Looked up once per unlock: the handles are sealed."""
+        if self._facilitating is None:
+            several = len(self.workspace.facilitators(self.group_id)) > 1
+            self._facilitating = self.workspace.facilitator_handle if several else ""
+        # A handle is its facilitator's own words: shown literally, never as markup.
+        return [Content.assemble(" · ", one_line(self._facilitating), " facilitating")] if self._facilitating else []
 
     def refresh_timers(self) -> None:
         meeting = self._meeting
@@ -381,7 +396,7 @@ class MeetingScreen(CircleScreen):
         self.action_close_meeting()
 
     def action_close_meeting(self) -> None:
-        self.app.push_screen(Confirm("Close the meeting now? Its timings are then reduced to counts."), self._close)
+        self.app.push_screen(Confirm(CLOSE_QUESTION), self._close)
 
     def _close(self, sure: bool | None) -> None:
         if not sure:

@@ -69,7 +69,7 @@ MEETING_BINDINGS = [
     Key("ctrl+l", "app.lock", "Lock", show=False, priority=True,
         help="lock circle; the timers run on, and unlocking comes back here"),
     Key("H", "app.hand_over", "Hand over", show=False, tooltip="Hand over to a co-facilitator",
-        help="hand over: a co-facilitator unlocks and carries on"),
+        help="hand over: names who can take over, then locks"),
 ]
 
 MEETING_HELP: tuple[HelpEntry, ...] = (

@@ -13,6 +13,7 @@ from circle.domain.group import Group
 from circle.domain.rules import NotesPolicy
 from circle.workspace import MeetingSummary
 from circle.ui.screens.base import CircleScreen
+from circle.ui.days import iso_day_words
 from circle.ui.text import one_line
 
 
@@ -34,7 +35,7 @@ def summary_lines(result: MeetingSummary) -> Content:
     if counts.topic:  # the group's words: Content keeps them literal
         lines.append(f"Topic          {counts.topic}   (the next meeting takes another)")
     if counts.next_meeting:
-        lines.append(f"Next meeting   {counts.next_meeting}")
+        lines.append(f"Next meeting   {iso_day_words(counts.next_meeting)}")
     if counts.pulse:
         tally = " · ".join(f"{answer}: {count}" for answer, count in enumerate(counts.pulse, start=1))
         lines.append(f"Pulse          {tally}")
@@ -59,7 +60,9 @@ class MeetingSummaryScreen(CircleScreen):
         yield Static(one_line(f"{self.group.name} · meeting closed"), classes="title")
         yield Static(summary_lines(self.result), id="summary")
         yield Static(
-            "Only these counts and who attended are kept. The detailed timings are gone.", classes="hint"
+            "That is all circle keeps of this meeting: these counts and who came. Who spoke when, and for how"
+            " long, was let go as it closed.",
+            classes="hint",
         )
         rules = self.group.rules
         if rules.notes is NotesPolicy.BRIEF and self.session_id:

@@ -129,13 +129,13 @@ class LockScreen(UnlockScreen):
     """
 
     LEAD = "circle is locked. Type your passphrase to come back to where you were."
-    HANDED_OVER = "Handed over. Co-facilitator: type your own passphrase to carry on from here."
 
-    def __init__(self, *, meeting_running: bool = False, handing_over: bool = False) -> None:
+    def __init__(self, *, meeting_running: bool = False, lead: str | None = None) -> None:
+        """`lead`: other words than the usual, such as who a meeting was handed over to."""
         super().__init__()
         self.meeting_running = meeting_running
-        if handing_over:
-            self.LEAD = self.HANDED_OVER
+        if lead is not None:
+            self.LEAD = lead
 
     def hints(self) -> ComposeResult:
         if self.meeting_running:

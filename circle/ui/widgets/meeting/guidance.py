@@ -10,6 +10,7 @@ from circle.domain.group import PhaseKind
 from circle.domain.session import RoundOrderMode
 from circle.domain.session.pacer import pacer
 from circle.workspace import Meeting
+from circle.ui.days import iso_day_words
 from circle.ui.text import plain
 
 
@@ -38,6 +39,14 @@ def _next_part(meeting: Meeting) -> str:
         return "n moves on."
     part = state.phases[following]
     return f"n moves on to {part.title or 'the ' + part.kind.title.lower()}."
+
+
+def _empty_queue(turns: int) -> str:
+    """An empty queue after turns is a pause, not a failure: say how many have shared and invite more."""
+    if not turns:
+        return "empty for now; ask who would like to share first"
+    said = "one turn so far" if turns == 1 else f"{turns} turns so far"
+    return f"empty for now ({said}); ask if anyone else would like to share"
 
 
 def _heading(meeting: Meeting) -> Content:
@@ -109,7 +118,9 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         return Content.assemble(_heading(meeting), ".\n\nn moves on when the group is ready.")
     round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
     if phase is PhaseKind.SHARING:
-        queue = ", ".join(meeting.name(member) for member in state.queue) or "nobody yet"
+        queue = ", ".join(meeting.name(member) for member in state.queue) or _empty_queue(
+            state.turns_in_phase + (1 if state.in_turn else 0)  # someone sharing now counts: they went first
+        )
         return Content.assemble(
             _heading(meeting),
             ". a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes.\n\n",
@@ -120,7 +131,8 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
     if mode is RoundOrderMode.VOLUNTEERS:
         order = "Order: volunteers; Space gives the highlighted person the turn. o changes it."
     if phase is PhaseKind.CLOSING:
-        upcoming = state.next_meeting or "not set (d sets it)"
+        today = now.astimezone().date()
+        upcoming = iso_day_words(state.next_meeting, today) if state.next_meeting else "not set (d sets it)"
         pulse: list[Content | str] = []
         if rules.takes_pulse and state.pulse is None:
             # The question is the group's own text: shown literally, never as markup.

@@ -33,12 +33,14 @@ def status_of(member_id: str, state: SessionState) -> str:
     outcome = state.done_in_phase.get(member_id)
     if outcome is not None:
         return "passed ✓" if outcome == PASSED else "shared ✓"
-    return "late" if member_id in state.late else ""
+    return ""
 
 
 def _here(member_id: str, state: SessionState) -> str:
+    """Here on time, here late, or gone. "late" lives here, not among the statuses, so that it stays in
+    sight while the person is next, in the queue or done: the status column has no room for both."""
     if member_id in state.present:
-        return "✓"
+        return "late" if member_id in state.late else "✓"
     return "–" if member_id in state.left_early else ""
 
 

@@ -1,8 +1,8 @@
 """The four trend plots, drawn with plotext in the colours of the theme being worn.
 
 Each plot keeps its data and draws it again at every render, so a new size or a new theme needs
-nothing but a refresh. Two series never rely on colour alone: dots against a line, or bars of
-different heights, and a legend under each plot names them.
+nothing but a refresh. Two series never rely on colour alone: dots against a line, or bars side by
+side (left and right), and a legend under each plot names them by the same shapes.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ LINE = "braille"
 # Half-block bars, half a period wide: a gap is left between bars even when a period gets three columns.
 BAR_MARKER = "hd"
 BAR_WIDTH = 0.5
+# Two series of bars stand side by side, each half as wide: the left and the right bar of a period are
+# told apart by where they stand, not only by their colour, and neither ever hides the other.
+LEFT, RIGHT = -1, 1
 
 
 def _difference(one: Color, other: Color) -> float:
@@ -171,15 +174,18 @@ class NewcomersPlot(PeriodPlot):
     def legend(self, first: Color, second: Color) -> Content:
         if all(period.returned is None for period in self.periods):
             return Content.assemble(_key("█", first, "new"), "  (who came back is not known)")
-        return Content.assemble(_key("█", first, "new"), "  ", _key("█", second, "back within 4 weeks"))
+        # Short, to fit under a quarter of a wide window.
+        # The keys' shapes say which bar is which: the left one is new, the right one came back.
+        return Content.assemble(_key("▌", first, "new"), "  ", _key("▐", second, "back in 4 wks"))
 
     def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
         periods = self.periods
         if not periods:
             return
-        _bars(plot, list(enumerate(period.newcomers for period in periods)), first)
-        # Only the bars that are there: plotext paints a bar of 0 as a blank over the bar behind it.
-        _bars(plot, [(index, period.returned) for index, period in enumerate(periods) if period.returned], second)
+        _bars(plot, list(enumerate(period.newcomers for period in periods)), first, side=LEFT)
+        # Only the bars that are there: plotext paints a bar of 0 as a blank over the bar beside it.
+        returned = [(index, period.returned) for index, period in enumerate(periods) if period.returned]
+        _bars(plot, returned, second, side=RIGHT)
         self.period_axis(plot, [period.first_day for period in periods])
         self.count_axis(plot, max(period.newcomers for period in periods))
 
@@ -232,14 +238,17 @@ class PulsePlot(PeriodPlot):
         plot.ylim(1, 5)
 
 
-def _bars(plot: Plot, bars: Sequence[tuple[int, int]], colour: RGB) -> None:
-    """Bars at period positions, all of the same width however many periods are left out between them."""
+def _bars(plot: Plot, bars: Sequence[tuple[int, int]], colour: RGB, *, side: int = 0) -> None:
+    """Bars at period positions, all of the same width however many periods are left out between them; a
+    `side` of LEFT or RIGHT draws them half as wide, on that side of the period's place."""
     if not bars:
         return
     positions = [position for position, _ in bars]
     # plotext widens bars by the mean distance between them; undone here so that every series lines up.
     spread = (positions[-1] - positions[0]) / (len(positions) - 1) if len(positions) > 1 else 1
-    plot.bar(positions, [height for _, height in bars], color=colour, marker=BAR_MARKER, width=BAR_WIDTH / spread)
+    width = BAR_WIDTH / 2 if side else BAR_WIDTH
+    shifted = [position + side * width / 2 for position in positions]
+    plot.bar(shifted, [height for _, height in bars], color=colour, marker=BAR_MARKER, width=width / spread)
 
 
 def _known_runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
