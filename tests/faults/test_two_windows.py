@@ -39,22 +39,27 @@ def app_in_a_terminal(home: Path) -> Iterator[subprocess.Popen[bytes]]:
     )
     os.close(follower)
     drawn = threading.Event()
+    screen = bytearray()
 
     def read_the_screen() -> None:
         # The screen must be read all along: a terminal nobody reads stops the app's writes.
         while True:
             try:
-                if not os.read(leader, 65536):
-                    break
+                chunk = os.read(leader, 65536)
             except OSError:
                 break  # the app is gone
-            drawn.set()
+            if not chunk:
+                break
+            screen.extend(chunk)
+            if b"assphrase" in screen:  # the unlock screen is drawn, so the vault is open and taken
+                drawn.set()
         drawn.set()
 
     reader = threading.Thread(target=read_the_screen, daemon=True)
     reader.start()
     try:
-        # circle opens the vault before it draws anything, so a first frame means the vault is taken.
+        # circle opens the vault before it draws its unlock screen; any earlier bytes (a terminal's set-up) say
+        # nothing yet, and a second circle started then could take the vault first.
         assert drawn.wait(60) and app.poll() is None, "the app did not start"
         yield app
     finally:
