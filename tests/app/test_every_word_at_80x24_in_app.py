@@ -31,3 +31,15 @@ async def test_the_opening_shows_its_keys_and_the_newcomers_ask_first_and_scroll
 
         await press_keys(pilot, "r")
         assert "Agreements read ✓" in shown_text(app)
+
+
+async def test_the_meeting_keys_fill_the_help_and_the_last_is_one_page_down(workspace_with_group: Workspace) -> None:
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await press_keys(pilot, "m", "question_mark")
+        keys_list = app.screen.query_one("#keys-help-list", VerticalScroll)
+        assert keys_list.size.height >= 18  # no blank rows around the title and the hint
+        assert scrolls_visibly(app, "#keys-help-list")
+        assert "close the meeting and see its summary" not in shown_text(app)
+
+        await press_keys(pilot, "pagedown")
+        assert "close the meeting and see its summary" in shown_text(app)
