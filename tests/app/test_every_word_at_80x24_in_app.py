@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from dataclasses import replace
 
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable
+
+from circle.domain.rules import NotesPolicy
 from circle.ui.app import CircleApp
+from circle.ui.screens.follow_ups import FollowUpsScreen
 from circle.workspace import Workspace
-from tests.app.conftest import at_home, press_keys, shown_text
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text
 
 
 def scrolls_visibly(app: CircleApp, selector: str) -> bool:
@@ -43,3 +49,27 @@ async def test_the_meeting_keys_fill_the_help_and_the_last_is_one_page_down(work
 
         await press_keys(pilot, "pagedown")
         assert "close the meeting and see its summary" in shown_text(app)
+
+
+ONE_TO_ONE = "Supported one-to-one by the co-facilitator"
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_the_follow_ups_show_a_safety_action_whole_or_scroll_sideways_to_it(
+    workspace_with_group: Workspace, size: tuple[int, int]
+) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group = workspace.group(workspace.groups()[0].id)
+    workspace.change_rules(group.id, replace(group.rules, notes=NotesPolicy.BRIEF))
+    async with at_home(workspace, size) as (app, pilot):
+        # Ada is here; the crisis card records that she was supported one-to-one; then home, and its follow-ups.
+        await press_keys(pilot, "m", "enter", "n", "exclamation_mark", "a", "down", "down", "enter", "escape")
+        await press_keys(pilot, "escape", "f")
+        assert isinstance(app.screen, FollowUpsScreen)
+        if size == (80, 24):  # too narrow for every column: the table says it scrolls sideways, and does
+            table = app.screen.query_one("#follow-ups", DataTable)
+            assert table.max_scroll_x > 0 and table.show_horizontal_scrollbar and table.scrollbar_size_horizontal > 0
+            table.scroll_to(x=table.max_scroll_x, animate=False)
+            await pilot.pause()
+        assert ONE_TO_ONE in shown_text(app)
