@@ -10,6 +10,9 @@ from circle.ui.keys import Key
 from circle.ui.text import cell
 from circle.workspace import FollowUp
 
+# The last column is the one that says what to do: wider than a name's cell, so an action's title is never cut
+# ("Supported one-to-one by the co-facilitator") and a flag's brief line mostly fits. A narrow screen scrolls sideways.
+WHAT_WIDTH = 64
 
 
 def what(item: FollowUp) -> str:
@@ -52,7 +55,7 @@ class FollowUpsScreen(CircleScreen):
                 f"{written:%a %d %b}",
                 cell(item.group_name),
                 cell(item.member_name or "—"),
-                cell(what(item)),
+                cell(what(item), width=WHAT_WIDTH),
                 key=f"{item.group_id}:{item.note.id}",
             )
         self.query_one("#follow-ups-hint", Static).update(

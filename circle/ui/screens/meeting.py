@@ -75,6 +75,7 @@ class MeetingScreen(CircleScreen):
         self._last_offered: dict[str, bool] = {}
         self._bell = TurnBell()  # kept across a lock: the same turn never rings twice
         self._facilitating: str | None = None  # who, once known; named only in a group with co-facilitators
+        self._guidance_moment: tuple[object, ...] | None = None  # the part and read state the guidance shows
 
     @property
     def meeting(self) -> Meeting:
@@ -139,8 +140,16 @@ class MeetingScreen(CircleScreen):
             self.query_one(PeopleTable).show(meeting.roster, state)
             self.query_one("#guests", Line).show(guests_line(state.guests))
         self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
+        self._guidance_from_the_top((state.phase_index, state.agreements_read))
         self.refresh_timers()
         self._refresh_keys()
+
+    def _guidance_from_the_top(self, moment: tuple[object, ...]) -> None:
+        """A new part, or the agreements just read: the guidance starts again at its first line, where the keys
+        and what was done are, even if the facilitator had scrolled down to read the limits."""
+        if moment != self._guidance_moment:
+            self._guidance_moment = moment
+            self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
 
     def _who_facilitates(self) -> list[Content]:
         """" · Robin facilitating" where the group has more than one facilitator: after a hand over, the room's

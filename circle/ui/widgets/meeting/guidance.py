@@ -83,21 +83,21 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
             begin,
         )
     if phase is PhaseKind.OPENING:
-        parts: list[Content | str] = [*_topic(meeting, choosing=True)]
+        # What to press comes first and the newcomer's ask next: the agreements below may run past the pane.
+        done = (
+            "Agreements read ✓"
+            if state.agreements_read
+            else "Press r when they have been read. v shows them large, for reading aloud."
+        )
+        parts: list[Content | str] = [f"{done} {_next_part(meeting)}\n\n", *_topic(meeting, choosing=True)]
         if state.full_agreements_due:
-            parts.append("A newcomer is here: please read everything below, the limits too.\n\n")
+            parts.append("A newcomer is here: please read everything below, the limits of confidentiality too.\n\n")
         parts.append(plain(agreements.text))
         parts.append("\n\nLimits of confidentiality\n")
         parts.append(plain(agreements.confidentiality_limits))
         if agreements.mandated_reporter:
             parts.append("\n\n")
             parts.append(plain(agreements.mandated_reporter))
-        done = (
-            "Agreements read ✓"
-            if state.agreements_read
-            else "v shows them large, for reading aloud. Press r when they have been read."
-        )
-        parts.append(f"\n\n{done}  {_next_part(meeting)}")
         return Content.assemble(*parts)
     if phase in PACED_PARTS:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
