@@ -6,6 +6,8 @@ worker to finish, then for the screen to repaint.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -52,6 +54,9 @@ SUPPORT_MARKS = {
 }
 STOPPED = [QUIT, "Ben"]  # as the screen lists them: sorted, and "[" comes before "b"
 HEADS = "Heads only"
+# A run of text in a screenshot: where it starts (x), on which row, and what it says; a cell is 12.2 wide.
+DRAWN_RUN = r'<text [^>]*x="([\d.]+)"[^>]*clip-path="url\(#[\w-]*line-(\d+)\)">(.*?)</text>'
+CELL_X = 12.2
 
 
 def _support_history(workspace: Workspace, group_id: str) -> None:
@@ -442,3 +447,70 @@ async def test_someone_marked_here_late_at_tonights_meeting_is_not_asked_to_be_r
         assert isinstance(screen, TrendsScreen)
         assert text_of(screen, "#trend-drop-offs") == f"Stopped coming in this range — reach out?: {QUIT}"
         assert workspace.dropped_off_names(support, since=None, until=None) == [QUIT]
+
+
+def screen_lines(app: CircleApp) -> list[str]:
+    """The screen as drawn, one string per row: each run of text put back at its column."""
+    rows = [[" "] * app.size.width for _ in range(app.size.height)]
+    for x, row, text in re.findall(DRAWN_RUN, app.export_screenshot()):
+        cells, column = rows[int(row)], round(float(x) / CELL_X)
+        for offset, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if column + offset < len(cells):
+                cells[column + offset] = char
+    return ["".join(cells).rstrip() for cells in rows]
+
+
+# The two who stop coming, renamed so that at 80 columns a row would end inside "Bartholomew O.".
+LONG_NAMES = {"Ben": "Bartholomew Okonkwo", QUIT: f"{QUIT} Okonkwo"}
+
+
+def with_long_names(workspace: Workspace) -> list[str]:
+    """The names as the trends show them (a first name and an initial)."""
+    workspace.unlock(PASSPHRASE)
+    support = group_id(workspace, SUPPORT)
+    for member in workspace.members(support):
+        if member.name in LONG_NAMES:
+            workspace.rename_member(support, member.id, LONG_NAMES[member.name])
+    shown = workspace.dropped_off_names(support, since=date(2025, 4, 1), until=None)
+    workspace.lock()
+    return shown
+
+
+def visible(app: CircleApp, words: str) -> bool:
+    """Whether `words` can be read on the screen, perhaps wrapped over rows, but each row holding whole words."""
+    return " ".join(" ".join(screen_lines(app)).split()).find(" ".join(words.split())) >= 0
+
+
+async def test_at_80x24_one_group_shows_its_whole_summary_and_each_name_on_one_line(trends_workspace: Workspace) -> None:
+    names = with_long_names(trends_workspace)
+    assert len(names) == 2
+    async with on_trends(trends_workspace, SUPPORT, (80, 24)) as (app, _, screen):
+        lines = screen_lines(app)
+        assert visible(app, text_of(screen, "#trend-summary"))
+        assert visible(app, "Stopped coming in this range — reach out?:")
+        for name in names:
+            assert any(name in line for line in lines), name  # never broken across two rows
+
+
+async def test_at_80x24_two_groups_wrap_the_summary_and_say_where_the_other_figures_are(
+    trends_workspace: Workspace,
+) -> None:
+    async with on_trends(trends_workspace, SUPPORT, (80, 24)) as (app, pilot, screen):
+        await pilot.press("a")
+        await settled(pilot)
+        summary = text_of(screen, "#trend-summary").replace("\n", " ")
+        assert summary.endswith("2 groups, 24 meetings held, 1 cancelled.")
+        assert visible(app, summary)
+        assert "More figures to the right" in " ".join(screen_lines(app))
+
+        await pilot.press("tab", "tab", "tab")  # since, until, then the table
+        table = screen.query_one(DataTable)
+        assert table.has_focus
+        for _ in range(40):  # well past the widest table this screen makes
+            await pilot.press("right")
+        await pilot.pause()
+        shown = " ".join(screen_lines(app))
+        for heading in ("Retention", "Dropped off", "Guests", "Pulse"):
+            assert heading in shown, heading
+        assert "Group" in shown and "Period" in shown  # which row is which stays in sight
+        assert "More figures to the left" in shown

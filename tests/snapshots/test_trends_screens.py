@@ -1,5 +1,5 @@
-"""The attendance trends, on the demo vault at a fixed moment: one group, every group in a light theme, and a
-range without meetings."""
+"""The attendance trends, on the demo vault at a fixed moment: one group, every group (in a light theme, and at
+the smallest size), and a range without meetings."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ VIEWS = {
     "one-group-80x24": (None, (80, 24), []),
     # Every group together, in a light theme: a column for the group, and the count of who stopped coming.
     "every-group-daylight-120x36": ("daylight", (120, 36), ["a"]),
+    # Every group at the smallest size: the summary wraps, and a line says where the figures out of sight are.
+    "every-group-80x24": (None, (80, 24), ["a"]),
     # A range after the last meeting: one calm sentence instead of empty plots.
     "no-meetings-80x24": (None, (80, 24), ["tab", "end", "shift+home", *"2026-03-05", "shift+tab"]),
 }

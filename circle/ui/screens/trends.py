@@ -29,12 +29,13 @@ from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
-from circle.ui.widgets.line import Line, Paragraph
+from circle.ui.widgets.line import Line
 from circle.ui.widgets.trends.dates import DateField, DayInput
 from circle.ui.widgets.trends.groups import GroupChoice
 from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, PulsePlot, RetentionPlot, TrendPlot
 from circle.ui.widgets.trends.series import attendance, pooled_periods
 from circle.ui.widgets.trends.table import TrendTable
+from circle.ui.widgets.whole_words import WholeWords
 from circle.ui.widgets.trends.words import counted_drop_offs, named_drop_offs, nothing_held, summary
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class TrendsScreen(CircleScreen):
         "all_groups",
         ("Tab", "the next field: since, until, then the table"),
         ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
+        ("← →", "in the table: the figures out of sight, when the window is narrower than the table"),
         "next_period",
         "next_plot",
         "back",
@@ -119,23 +121,36 @@ class TrendsScreen(CircleScreen):
                 with Horizontal(id="trend-period-row"):
                     yield Label("Period", classes="date-label")
                     yield Line("", id="trend-period")
-        yield Line("", id="trend-summary")
+        yield WholeWords(id="trend-summary")
         with Horizontal(id="trend-plots"):
             yield AttendancePlot(id="trend-attendance")
             yield NewcomersPlot(id="trend-newcomers", classes="-resting")
             yield RetentionPlot(id="trend-retention", classes="-resting")
             yield PulsePlot(id="trend-pulse", classes="-resting")
         yield Static("", id="trend-empty")
-        yield Paragraph("", id="trend-drop-offs")
+        yield WholeWords(id="trend-drop-offs")
         yield TrendTable(id="trend-table")
+        yield Line("", id="trend-table-more")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_period()
         self._settle_then_show(0)
+        table = self.query_one(TrendTable)
+        # The table learns its width on idle after its rows arrive, and the window can change it any time.
+        for reactive in ("scroll_x", "virtual_size"):
+            self.watch(table, reactive, self._show_more_figures, init=False)
 
     def on_resize(self) -> None:
         self.refresh_bindings()  # "next plot" is only on offer while the plots take turns
+        self.call_after_refresh(self._show_more_figures)
+
+    def _show_more_figures(self) -> None:
+        """A table cut by the window says so: the figures out of sight are a key away, not gone."""
+        table = self.query_one(TrendTable)
+        hint = table.more_figures() if table.display else ""
+        self.query_one("#trend-table-more", Line).show(hint)
+        self.query_one("#trend-table-more").display = bool(hint)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_plot":
@@ -229,7 +244,7 @@ class TrendsScreen(CircleScreen):
         sealed = self.attempt(self.workspace.sealed_trend_facts, list(choice.group_ids))
         if sealed is FAILED:
             return None
-        self.query_one("#trend-summary", Line).show(Content("Counting…"))
+        self.query_one("#trend-summary", WholeWords).show(Content("Counting…"))
         self._on_screen = asyncio.Event()
         return self._count(choice, sealed, today(self.workspace.clock))
 
@@ -263,13 +278,15 @@ class TrendsScreen(CircleScreen):
             self._on_screen.set()
 
     def _show_nothing(self, text: str) -> None:
-        self.query_one("#trend-summary", Line).show("")
+        self.query_one("#trend-summary", WholeWords).show("")
         self.query_one("#trend-empty", Static).update(text)
         self._set_shown(False)
 
     def _set_shown(self, shown: bool) -> None:
         for selector in ("#trend-plots", "#trend-drop-offs", "#trend-table"):
             self.query_one(selector).display = shown
+        if not shown:
+            self.query_one("#trend-table-more").display = False
         self.query_one("#trend-empty").display = not shown
 
     async def _show_report(self, choice: TrendChoice, report: TrendReport) -> None:
@@ -278,12 +295,13 @@ class TrendsScreen(CircleScreen):
         self.query_one(NewcomersPlot).show(periods, choice.by)
         self.query_one(RetentionPlot).show(periods, choice.by)
         self.query_one(PulsePlot).show(periods, choice.by)
-        self.query_one("#trend-summary", Line).show(summary(report))
-        self.query_one("#trend-drop-offs", Paragraph).show(self._drop_offs(choice, report))
+        self.query_one("#trend-summary", WholeWords).show(summary(report))
+        self.query_one("#trend-drop-offs", WholeWords).show(self._drop_offs(choice, report))
         self._set_shown(True)
         await self.query_one(TrendTable).show(report, {group_id: self.names[group_id] for group_id in choice.group_ids})
+        self.call_after_refresh(self._show_more_figures)
 
-    def _drop_offs(self, choice: TrendChoice, report: TrendReport) -> Content:
+    def _drop_offs(self, choice: TrendChoice, report: TrendReport) -> Content | tuple[Content, ...]:
         """Names for the group's own facilitators to reach out to, when one group that keeps names is chosen."""
         if len(choice.group_ids) == 1:
             [group_id] = choice.group_ids

@@ -55,7 +55,10 @@ def period_cells(period: PeriodTrend) -> tuple[str, ...]:
 
 
 class TrendTable(DataTable[Text | str]):
-    """A column for the group only when there are several: one group's name is on show in the list above."""
+    """A column for the group only when there are several: one group's name is on show in the list above.
+
+    In a narrow window the figures scroll sideways under the group and the period, which stay put.
+    """
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -69,6 +72,7 @@ class TrendTable(DataTable[Text | str]):
         """
         self.clear(columns=True)
         several = len(names) > 1
+        self.fixed_columns = 2 if several else 1
         for label in ("Group", *FIGURES) if several else FIGURES:
             # Figures are right-aligned, so that their digits line up.
             self.add_column(Text(label, justify="left" if label in ("Group", "Period") else "right"), key=label)
@@ -80,3 +84,11 @@ class TrendTable(DataTable[Text | str]):
                 self.add_row(*((cell(name, width=NAME_WIDTH), *shown) if several else shown), key=f"{group_id}:{label}")
                 if self.row_count % BATCH == 0:
                     await asyncio.sleep(0)
+
+    def more_figures(self) -> str:
+        """Says where the figures out of sight are, when the table is wider than its window."""
+        if self.max_scroll_x <= 0:
+            return ""
+        if self.scroll_x < self.max_scroll_x:
+            return "More figures to the right: → in the table (Tab reaches it)."
+        return "More figures to the left: ← in the table."

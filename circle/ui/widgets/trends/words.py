@@ -8,8 +8,10 @@ from textual.content import Content
 
 from circle.domain.trends.compute import TrendReport
 from circle.ui.text import CELL_WIDTH, one_line
+from circle.ui.widgets.whole_words import words
 
 NOBODY = "Nobody stopped coming in this range."
+REACH_OUT = "Stopped coming in this range — reach out?:"
 
 
 def _day(day: date | None, *, open_end: str) -> str:
@@ -35,12 +37,13 @@ def nothing_held(report: TrendReport) -> str:
     return f"No meetings in this range: {cancelled} {'was' if cancelled == 1 else 'were'} cancelled."
 
 
-def named_drop_offs(names: list[str]) -> Content:
-    """Names are user text: each one literal, never markup."""
+def named_drop_offs(names: list[str]) -> tuple[Content, ...]:
+    """Names are user text: each one literal, never markup, and a piece of its own so that it is never
+    broken across two lines."""
     if not names:
-        return Content(NOBODY)
-    shown = Content(", ").join(one_line(name, width=CELL_WIDTH) for name in names)
-    return Content.assemble("Stopped coming in this range — reach out?: ", shown)
+        return words(NOBODY)
+    shown = [one_line(name, width=CELL_WIDTH) for name in names]
+    return (*words(REACH_OUT), *(name + "," for name in shown[:-1]), shown[-1])
 
 
 def counted_drop_offs(report: TrendReport) -> Content:
