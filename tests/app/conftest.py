@@ -14,10 +14,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from circle.domain.clock import FakeClock
+from circle.domain.group import Member, PhaseKind
+from circle.domain.session import Arrive, NextPhase, StartTurn
 from circle.ui.app import CircleApp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.vault.keyring import FLOOR_KDF
-from circle.workspace import Workspace
+from circle.workspace import Meeting, Workspace
 
 PASSPHRASE = "correct horse battery staple"
 # From home: one meeting, two people here, through the opening and the check-in (y: nobody checked in, on
@@ -78,6 +80,19 @@ async def to_a_sharing_turn(pilot: Pilot[None]) -> MeetingScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
     return screen
+
+
+def in_a_sharing_turn(workspace: Workspace) -> tuple[Meeting, Member]:
+    """Unlock, start a meeting of the first group and a first turn in its sharing; the meeting and its speaker."""
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    meeting = workspace.meeting(group_id)
+    speaker = workspace.members(group_id)[0]
+    meeting.do(Arrive(speaker.id))
+    while meeting.state.phase is not PhaseKind.SHARING:
+        meeting.do(NextPhase(confirmed=True))
+    meeting.do(StartTurn(speaker.id))
+    return meeting, speaker
 
 
 async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> None:

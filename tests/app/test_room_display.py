@@ -17,7 +17,7 @@ from circle.store.room_board import RoomBoard
 from circle.ui.room_display import POLL_SECONDS, RoomDisplayApp
 from circle.ui.widgets.meeting.big_clock import big_text, fitting_scale
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, press_keys
+from tests.app.conftest import PASSPHRASE, in_a_sharing_turn, press_keys
 
 
 def _shown(app: RoomDisplayApp, part: str) -> str:
@@ -169,14 +169,7 @@ async def test_a_turn_run_over_carries_a_plus_sign_in_the_big_digits(workspace_w
     workspace = workspace_with_group
     clock = FakeClock()
     workspace.clock = clock
-    workspace.unlock(PASSPHRASE)
-    group_id = workspace.groups()[0].id
-    meeting = workspace.meeting(group_id)
-    speaker = workspace.members(group_id)[0]
-    meeting.do(Arrive(speaker.id))
-    while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase(confirmed=True))
-    meeting.do(StartTurn(speaker.id))
+    meeting, _ = in_a_sharing_turn(workspace)
     turn = meeting.state.speaker_timer
     assert turn is not None
     clock.advance(turn.budget_seconds + 9)

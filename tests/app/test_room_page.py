@@ -23,13 +23,12 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, NextPhase, StartTurn
+from circle.domain.session import NextPhase
 from circle.domain.session.room import CLOSED_LINE, NO_MEETING_LINE, STALE_AFTER
 from circle.domain.session.timing import last_minute_seconds
 from circle.web.server import new_token, room_site
 from circle.workspace import RoomBoard, Workspace
-from tests.app.conftest import PASSPHRASE
+from tests.app.conftest import PASSPHRASE, in_a_sharing_turn
 from tests.app.room_page import serving_room_page
 
 # Fixed, so that every test worker collects the same test ids; the server's own are drawn by new_token.
@@ -58,14 +57,7 @@ async def _room(client: TestClient) -> dict:  # type: ignore[type-arg]
 
 def _sharing(workspace: Workspace) -> str:
     """Start a meeting and a first turn in the sharing round; the speaker's full name."""
-    workspace.unlock(PASSPHRASE)
-    group_id = workspace.groups()[0].id
-    meeting = workspace.meeting(group_id)
-    speaker = workspace.members(group_id)[0]
-    meeting.do(Arrive(speaker.id))
-    while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase(confirmed=True))
-    meeting.do(StartTurn(speaker.id))
+    _, speaker = in_a_sharing_turn(workspace)
     return speaker.name
 
 
