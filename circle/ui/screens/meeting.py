@@ -12,10 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 
 from circle.domain.errors import CircleError
-from circle.domain.group import PhaseKind, has_placeholders
+from circle.domain.group import has_placeholders
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import commands as cmd
@@ -23,11 +23,13 @@ from circle.domain.session import PartNotFinished, RoundOrderMode
 from circle.domain.session.decide_meeting import TOPIC_TOO_LATE
 from circle.domain.session.turn_bell import TurnBell, turn_under_way
 from circle.workspace import Meeting
-from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.screens.base import FAILED
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
+from circle.ui.screens.meeting_offers import keys_offered, nobody_shared
+from circle.ui.screens.meeting_people import PeopleKeys
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
 from circle.ui.screens.pulse import PulseDialog
@@ -52,18 +54,12 @@ PLACEHOLDERS_LINE = (
 )
 
 
-def nobody_shared(meeting: Meeting) -> bool:
-    """A meeting may be discarded as opened by mistake only before anyone has taken a turn."""
-    state = meeting.state
-    return state.shared_count == 0 and state.passed_count == 0 and not state.in_turn
-
-
 def guests_line(guests: int) -> str:
     """Guests beside the roster: they have no name, so they are a count under it."""
     return f"Guests: {guests} (g adds, G takes back)"
 
 
-class MeetingScreen(CircleScreen):
+class MeetingScreen(PeopleKeys):
     KEYS_TITLE = "Keys during a meeting"
     KEYS_HELP = MEETING_HELP
     BINDINGS = MEETING_BINDINGS
@@ -181,7 +177,7 @@ class MeetingScreen(CircleScreen):
 
     def _refresh_keys(self) -> None:
         """Redraw the footer only when the keys on offer changed: rebuilding it is the costliest repaint."""
-        offered = self._offered()
+        offered = keys_offered(self.meeting)
         if offered != self._last_offered:
             self._last_offered = offered
             self.refresh_bindings()
@@ -190,51 +186,9 @@ class MeetingScreen(CircleScreen):
         """Offer only what fits this moment; a key that does nothing here stays quiet."""
         if self._meeting is None:
             return False  # locked: nothing to do to a meeting that is not here
-        return self._offered().get(action, super().check_action(action, parameters))
-
-    def _offered(self) -> dict[str, bool]:
-        state = self.meeting.state
-        names = self.meeting.group.rules.keeps_names
-        phase = state.phase
-        in_round = phase in (PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.CLOSING)
-        takes_pulse = phase is PhaseKind.CLOSING and self.meeting.group.rules.takes_pulse
-        return {
-            "turn": in_round,
-            "pass_turn": in_round,
-            "extend": state.in_turn,
-            "pause": state.is_started,
-            "toggle_here": names,
-            "newcomer": names,
-            "guest": names,
-            "left_early": names and state.is_started,
-            "step_out": names and state.is_open,
-            "enqueue": names and phase is PhaseKind.SHARING,
-            "dequeue": names and phase is PhaseKind.SHARING,
-            "move": names and phase is PhaseKind.SHARING,
-            "round_order": names and phase in (PhaseKind.CHECK_IN, PhaseKind.CLOSING),
-            "agreements_read": phase is PhaseKind.OPENING,
-            "read_aloud": phase is PhaseKind.OPENING,
-            "headcount": not names,
-            "next_meeting": phase is PhaseKind.CLOSING,
-            "pulse": names and takes_pulse,
-            "pulse_unshown": not names and takes_pulse,
-            "filter": names,
-            "next_phase": state.phase_index is None or state.phase_index < len(state.phases) - 1,
-            "close_meeting": phase is PhaseKind.CLOSING,
-            "close_meeting_early": phase is not PhaseKind.CLOSING,
-            "follow_up": names and self.meeting.group.rules.notes is not NotesPolicy.NONE,
-            "discard_meeting": nobody_shared(self.meeting),
-            "grounding": state.is_open,
-        }
+        return keys_offered(self.meeting).get(action, super().check_action(action, parameters))
 
     # changing -------------------------------------------------------------------
-    def command(self, command: cmd.Command) -> None:
-        self.attempt(self.meeting.do, command)
-        self.refresh_state()
-
-    def _highlighted(self) -> str | None:
-        return self.query_one(PeopleTable).highlighted_member
-
     @property
     def highlighted_member(self) -> str | None:
         return self._highlighted()
@@ -289,48 +243,6 @@ class MeetingScreen(CircleScreen):
 
     def action_guest(self, change: int) -> None:
         self.command(cmd.AddGuest() if change > 0 else cmd.RemoveGuest())
-
-    @on(DataTable.RowSelected, "#people")
-    def action_toggle_here(self) -> None:
-        member = self._highlighted()
-        if member is None:
-            return
-        if member in self.meeting.state.present:
-            self._mark_left(member)
-        else:
-            self.command(cmd.Arrive(member))
-
-    def action_left_early(self) -> None:
-        member = self._highlighted()
-        if member is not None and member in self.meeting.state.present:
-            self._mark_left(member)
-
-    def _mark_left(self, member: str) -> None:
-        """Before the meeting begins this only corrects the register; once it has, leaving is kept as
-        "left early" and ends a turn, so one stray Enter must not do it: ask first."""
-        state = self.meeting.state
-        if not state.is_started:
-            self.command(cmd.Leave(member))
-            return
-        turn = " Their turn ends now." if state.speaker == member else ""
-        question = Content.assemble("Mark ", plain(self.meeting.name(member)), f" as left early?{turn}")
-        self.app.push_screen(Confirm(question), lambda sure: sure and self.command(cmd.Leave(member)))
-
-    def action_enqueue(self) -> None:
-        member = self._highlighted()
-        if member is not None:
-            self.command(cmd.Enqueue(member))
-
-    def action_dequeue(self) -> None:
-        member = self._highlighted()
-        if member is not None:
-            self.command(cmd.Dequeue(member))
-
-    def action_move(self, step: int) -> None:
-        member = self._highlighted()
-        queue = self.meeting.state.queue
-        if member in queue:
-            self.command(cmd.MoveInQueue(member, max(0, queue.index(member) + step)))
 
     def action_round_order(self) -> None:
         current = self.meeting.state.round_order_mode
@@ -435,20 +347,6 @@ class MeetingScreen(CircleScreen):
         meeting = self.meeting
         meeting.ground(meeting.grounding_since is None)
         self.refresh_timers()
-
-    def action_step_out(self) -> None:
-        """The highlighted person stepped out with the co-facilitator, or is back."""
-        member = self._highlighted()
-        if member is None:
-            return
-        if member in self.meeting.state.stepped_out:
-            self.attempt(self.meeting.step_back, member)
-        else:
-            flag = self.attempt(self.meeting.step_out, member)
-            if flag is not FAILED:
-                kept = ", with a follow-up flag" if flag else ""
-                self.say(f"Stepped out{kept}. Their turn waits; s marks them back.")
-        self.refresh_state()
 
     def action_crisis_card(self) -> None:
         self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())

@@ -1,0 +1,90 @@
+"""The meeting screen's keys for the person highlighted in the list: here or not, left early, the sharing
+queue, and stepping out with a co-facilitator. The screen itself (meeting.py) supplies the meeting."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.widgets import DataTable
+
+from circle.domain.session import commands as cmd
+from circle.ui.screens.base import FAILED, CircleScreen
+from circle.ui.screens.dialogs import Confirm
+from circle.ui.text import plain
+from circle.ui.widgets.meeting.people_table import PeopleTable
+from circle.workspace import Meeting
+
+
+class PeopleKeys(CircleScreen):
+    """A base of MeetingScreen: each key here acts on the highlighted person through one engine command."""
+
+    @property
+    def meeting(self) -> Meeting:
+        raise NotImplementedError
+
+    def command(self, command: cmd.Command) -> None:
+        self.attempt(self.meeting.do, command)
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        raise NotImplementedError
+
+    def _highlighted(self) -> str | None:
+        return self.query_one(PeopleTable).highlighted_member
+
+    @on(DataTable.RowSelected, "#people")
+    def action_toggle_here(self) -> None:
+        member = self._highlighted()
+        if member is None:
+            return
+        if member in self.meeting.state.present:
+            self._mark_left(member)
+        else:
+            self.command(cmd.Arrive(member))
+
+    def action_left_early(self) -> None:
+        member = self._highlighted()
+        if member is not None and member in self.meeting.state.present:
+            self._mark_left(member)
+
+    def _mark_left(self, member: str) -> None:
+        """Before the meeting begins this only corrects the register; once it has, leaving is kept as
+        "left early" and ends a turn, so one stray Enter must not do it: ask first."""
+        state = self.meeting.state
+        if not state.is_started:
+            self.command(cmd.Leave(member))
+            return
+        turn = " Their turn ends now." if state.speaker == member else ""
+        question = Content.assemble("Mark ", plain(self.meeting.name(member)), f" as left early?{turn}")
+        self.app.push_screen(Confirm(question), lambda sure: sure and self.command(cmd.Leave(member)))
+
+    def action_enqueue(self) -> None:
+        member = self._highlighted()
+        if member is not None:
+            self.command(cmd.Enqueue(member))
+
+    def action_dequeue(self) -> None:
+        member = self._highlighted()
+        if member is not None:
+            self.command(cmd.Dequeue(member))
+
+    def action_move(self, step: int) -> None:
+        member = self._highlighted()
+        queue = self.meeting.state.queue
+        if member in queue:
+            self.command(cmd.MoveInQueue(member, max(0, queue.index(member) + step)))
+
+    def action_step_out(self) -> None:
+        """The highlighted person stepped out with the co-facilitator, or is back."""
+        member = self._highlighted()
+        if member is None:
+            return
+        if member in self.meeting.state.stepped_out:
+            self.attempt(self.meeting.step_back, member)
+        else:
+            flag = self.attempt(self.meeting.step_out, member)
+            if flag is not FAILED:
+                kept = ", with a follow-up flag" if flag else ""
+                self.say(f"Stepped out{kept}. Their turn waits; s marks them back.")
+        self.refresh_state()
+
