@@ -9,10 +9,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from circle.domain.rules import NotesPolicy
+from circle.domain.session import Arrive, Enqueue
 from circle.ui.app import CircleApp
 from circle.ui.screens.follow_ups import FollowUpsScreen
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, to_a_sharing_turn
 
 
 def scrolls_visibly(app: CircleApp, selector: str) -> bool:
@@ -73,3 +74,26 @@ async def test_the_follow_ups_show_a_safety_action_whole_or_scroll_sideways_to_i
             table.scroll_to(x=table.max_scroll_x, animate=False)
             await pilot.pause()
         assert ONE_TO_ONE in shown_text(app)
+
+
+async def test_sharing_shows_each_persons_place_whole_beside_the_guidance(workspace_with_group: Workspace) -> None:
+    workspace = workspace_with_group
+    workspace.unlock(PASSPHRASE)
+    group_id = workspace.groups()[0].id
+    names = [f"Member {letter}." for letter in "ABCDEFGHIJKL"]
+    added = [workspace.add_member(group_id, name) for name in names]
+    async with at_home(workspace, (80, 24)) as (app, pilot):
+        screen = await to_a_sharing_turn(pilot)
+        meeting = screen.meeting
+        for member in added:  # eleven in the queue, one stepped out: the longest words the list says
+            meeting.do(Arrive(member.id))
+            meeting.do(Enqueue(member.id))
+        meeting.step_out(added[0].id)
+        screen.refresh_state()
+        await pilot.pause()
+        table = app.screen.query_one("#people", DataTable)
+        statuses = [str(table.get_cell(member.id, "status")) for member in added]
+        assert "stepped out" in statuses and "in queue: 11" in statuses
+        width = table.columns["status"].width  # type: ignore[index]
+        assert all(len(status) <= width for status in statuses)  # each drawn whole in its column
+        assert table.max_scroll_x == 0  # and nothing to scroll sideways to: every column is in view
