@@ -110,3 +110,18 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
         if fd >= 0:
             os.close(fd)
     return None if len(data) > limit else data
+
+
+def read_file_to_import(path: Path, limit: int, *, kind: str) -> bytes | None:
+    """`read_at_most` for a file a person names to import (a `kind` such as "handoff file"): every reason it
+    cannot be read is one CircleError naming the path; None, as there, when it holds more than `limit`."""
+    try:
+        return read_at_most(path, limit)
+    except FileNotFoundError:
+        raise CircleError(f"No file at {path}.") from None
+    except IsADirectoryError:
+        raise CircleError(f"{path} is a folder, not a {kind}.") from None
+    except NotARegularFile:
+        raise CircleError(f"{path} is not a file circle could have written; nothing was imported.") from None
+    except OSError as error:
+        raise CircleError(f"{path} could not be read ({error.strerror or type(error).__name__}).") from None

@@ -16,7 +16,7 @@ from circle.domain.format_file import (
     format_to_toml,
 )
 from circle.domain.group import Group
-from circle.files import NotARegularFile, read_at_most, write_private_file
+from circle.files import read_file_to_import, write_private_file
 from circle.workspace import GroupOverview
 
 
@@ -93,14 +93,7 @@ def format_import(group_name: str, file: Path) -> None:
 
 
 def _read_format_file(file: Path) -> str:
-    try:
-        data = read_at_most(file, MAX_FORMAT_FILE_BYTES)
-    except FileNotFoundError:
-        raise CircleError(f"No file at {file}.") from None
-    except IsADirectoryError:
-        raise CircleError(f"{file} is a folder, not a format file.") from None
-    except NotARegularFile:
-        raise CircleError(f"{file} is not a regular file; nothing was imported.") from None
+    data = read_file_to_import(file, MAX_FORMAT_FILE_BYTES, kind="format file")
     if data is None:
         raise CircleError(f"{file.name} is larger than a format file may be (64 KiB); nothing was imported.")
     try:

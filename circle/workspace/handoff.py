@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
-from circle.files import NotARegularFile, read_at_most, write_private_file
+from circle.files import read_file_to_import, write_private_file
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
 from circle.vault.keyring import KdfParams
@@ -38,16 +38,7 @@ def handoff_file_name(moment: datetime) -> str:
 
 
 def read_handoff_file(path: Path) -> bytes:
-    try:
-        data = read_at_most(path, MAX_HANDOFF_BYTES)
-    except FileNotFoundError:
-        raise CircleError(f"No file at {path}.") from None
-    except IsADirectoryError:
-        raise CircleError(f"{path} is a folder, not a handoff file.") from None
-    except NotARegularFile:
-        raise CircleError(f"{path} is not a file circle could have written; nothing was imported.") from None
-    except OSError as error:
-        raise CircleError(f"{path} could not be read ({error.strerror or type(error).__name__}).") from None
+    data = read_file_to_import(path, MAX_HANDOFF_BYTES, kind="handoff file")
     if data is None:
         raise CircleError("That file is far too large to be a circle handoff; nothing was imported.")
     return data
