@@ -30,8 +30,9 @@ test-without-posix: $(STAMP)
 torture: $(STAMP)
 	CIRCLE_TORTURE_KILLS=500 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/torture/test_crash_torture.py
 
+# `make bench` runs them all; `make bench BENCH="startup trends"` runs those named (`python -m benchmarks --list`).
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 # A wheel and an sdist for installing without a clone. `build` makes the wheel from the sdist,
 # so a file the sdist leaves out (the themes, say) is missing from the wheel too, and the wheel's test sees it.
