@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-_NEAR = {0: "today", 1: "tomorrow", -1: "yesterday"}
+from circle.language import N_, _, current
+from circle.language.days import day_in
+
+_NEAR = {0: N_("today"), 1: N_("tomorrow"), -1: N_("yesterday")}
 
 
 def day_words(day: date, today: date | None = None) -> str:
-    """The day as home writes it; with `today`, also how near it is, if it is."""
+    """The day as home writes it, in the facilitator's language; with `today`, also how near it is, if it is."""
     relative = _NEAR.get((day - today).days) if today else None
-    return f"{day:%a %d %b}" + (f" ({relative})" if relative else "")
+    written = day_in(current(), day)
+    return _("{day} ({relative})").format(day=written, relative=_(relative)) if relative else written
 
 
 def iso_day_words(text: str, today: date | None = None) -> str:
