@@ -18,6 +18,7 @@ from circle.domain.meeting_format import RoundOrderMode as RoundOrderMode
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.schedule import Schedule
 from circle.domain.text import sanitise, sanitise_line
+from circle.language import LANGUAGES, N_, words_for
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,15 @@ class Agreements:
         object.__setattr__(self, "mandated_reporter", sanitise(self.mandated_reporter).strip())
 
 
-# The templates' stand-ins for a real contact. A facilitator who keeps one has not set a number yet.
-LOCAL_NUMBER_PLACEHOLDER = "Add your local number"
-EMERGENCY_NUMBER_PLACEHOLDER = "Your local emergency number"
-_PLACEHOLDER_CONTACTS = frozenset(text.casefold() for text in (LOCAL_NUMBER_PLACEHOLDER, EMERGENCY_NUMBER_PLACEHOLDER))
+# The templates' stand-ins for a real contact, in each language a group may meet in. A facilitator who keeps one has
+# not set a number yet.
+LOCAL_NUMBER_PLACEHOLDER = N_("Add your local number")
+EMERGENCY_NUMBER_PLACEHOLDER = N_("Your local emergency number")
+_PLACEHOLDER_CONTACTS = frozenset(
+    words_for(code).gettext(text).casefold()
+    for code in LANGUAGES
+    for text in (LOCAL_NUMBER_PLACEHOLDER, EMERGENCY_NUMBER_PLACEHOLDER)
+)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
-"""Ready-made meeting templates a facilitator can start a new group from.
+"""Ready-made meeting templates a facilitator can start a new group from, in the group's language.
 
 Each template is a complete starting point: a meeting format, the agreements read aloud at the opening, placeholder
 crisis resources and confidentiality rules. Facilitators are expected to edit them, the crisis resources above all.
+The words are written in English here and in each language's catalog, where they are written anew, not word for word.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from circle.domain.errors import InvalidInput
 from circle.domain.group import (
@@ -22,6 +25,9 @@ from circle.domain.group import (
 )
 from circle.domain.rules import ConfidentialityRules, NamesPolicy, NotesPolicy
 from circle.domain.text import sanitise_line
+from circle.language import ENGLISH, words_for
+
+Translate = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -37,26 +43,30 @@ def _agreements(*lines: str) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-_CONFIDENTIALITY_LIMITS = (
-    "We keep what is shared here private, with a few limits. "
-    "If someone is at serious risk of harming themselves or someone else, or if a child or vulnerable adult "
-    "is being harmed, a facilitator may need to tell someone who can help. "
-    "If that ever happens, we will try to talk with the person first."
-)
+def _confidentiality_limits(_: Translate) -> str:
+    return _(
+        "We keep what is shared here private, with a few limits. "
+        "If someone is at serious risk of harming themselves or someone else, or if a child or vulnerable adult "
+        "is being harmed, a facilitator may need to tell someone who can help. "
+        "If that ever happens, we will try to talk with the person first."
+    )
 
-# Placeholders on purpose: a real number depends on where the group meets, and a wrong one is worse than none.
-_CRISIS_RESOURCES = (
-    CrisisResource(
-        name="Local crisis line",
-        contact=LOCAL_NUMBER_PLACEHOLDER,
-        when="Someone is thinking about suicide or is in crisis",
-    ),
-    CrisisResource(
-        name="Emergency services",
-        contact=EMERGENCY_NUMBER_PLACEHOLDER,
-        when="Someone is in immediate danger",
-    ),
-)
+
+def _crisis_resources(_: Translate) -> tuple[CrisisResource, ...]:
+    # Placeholders on purpose: a real number depends on where the group meets, and a wrong one is worse than none.
+    return (
+        CrisisResource(
+            name=_("Local crisis line"),
+            contact=_(LOCAL_NUMBER_PLACEHOLDER),
+            when=_("Someone is thinking about suicide or is in crisis"),
+        ),
+        CrisisResource(
+            name=_("Emergency services"),
+            contact=_(EMERGENCY_NUMBER_PLACEHOLDER),
+            when=_("Someone is in immediate danger"),
+        ),
+    )
+
 
 OPENING, GROUNDING, CHECK_IN, SHARING, BREAK, CLOSING = (
     PhaseKind.OPENING, PhaseKind.GROUNDING, PhaseKind.CHECK_IN, PhaseKind.SHARING, PhaseKind.BREAK, PhaseKind.CLOSING
@@ -69,6 +79,7 @@ def _phases(*parts: tuple[PhaseKind, int]) -> tuple[Phase, ...]:
 
 
 def _template(
+    _: Translate,
     key: str,
     title: str,
     description: str,
@@ -95,100 +106,120 @@ def _template(
             ),
             agreements=Agreements(
                 text=_agreements(*agreements),
-                confidentiality_limits=_CONFIDENTIALITY_LIMITS,
+                confidentiality_limits=_confidentiality_limits(_),
                 mandated_reporter="",
             ),
-            crisis_resources=_CRISIS_RESOURCES,
+            crisis_resources=_crisis_resources(_),
             schedule=Schedule(weekday=None),
         ),
         rules=rules,
     )
 
 
-_SUPPORT_90 = _template(
-    "support-90",
-    "Support group · 90 minutes",
-    "A 90-minute peer support meeting with a check-in round, time to share, a break and a closing round.",
-    phases=_phases((OPENING, 10), (CHECK_IN, 20), (SHARING, 40), (BREAK, 10), (CLOSING, 10)),
-    check_in_turn_minutes=1.5,
-    sharing_turn_minutes=5.0,
-    check_in_prompt="Check-in round: your name, if you like, and how your week has been.",
-    closing_prompt="Closing round: one word for how you are leaving, or one thing you take with you.",
-    agreements=(
-        "What is said here stays here. Who we see here stays here too.",
-        'Speak from your own experience. Say "I", not "you" or "we".',
-        "One person speaks at a time. We listen without interrupting.",
-        "You have the right to pass. Passing is a way of taking part.",
-        "We don't give advice unless someone asks for it.",
-        "Share the time, so everyone who wants to speak gets a turn.",
-        "Please put your phone on silent.",
-        "You can step out whenever you need to. No one will ask why.",
-        "This is peer support. It is not therapy, and it is not a crisis service.",
-    ),
-    rules=ConfidentialityRules(),
-)
+def _support_90(_: Translate) -> Template:
+    return _template(
+        _,
+        "support-90",
+        _("Support group · 90 minutes"),
+        _("A 90-minute peer support meeting with a check-in round, time to share, a break and a closing round."),
+        phases=_phases((OPENING, 10), (CHECK_IN, 20), (SHARING, 40), (BREAK, 10), (CLOSING, 10)),
+        check_in_turn_minutes=1.5,
+        sharing_turn_minutes=5.0,
+        check_in_prompt=_("Check-in round: your name, if you like, and how your week has been."),
+        closing_prompt=_("Closing round: one word for how you are leaving, or one thing you take with you."),
+        agreements=(
+            _("What is said here stays here. Who we see here stays here too."),
+            _('Speak from your own experience. Say "I", not "you" or "we".'),
+            _("One person speaks at a time. We listen without interrupting."),
+            _("You have the right to pass. Passing is a way of taking part."),
+            _("We don't give advice unless someone asks for it."),
+            _("Share the time, so everyone who wants to speak gets a turn."),
+            _("Please put your phone on silent."),
+            _("You can step out whenever you need to. No one will ask why."),
+            _("This is peer support. It is not therapy, and it is not a crisis service."),
+        ),
+        rules=ConfidentialityRules(),
+    )
 
-_CRISIS_60 = _template(
-    "crisis-60",
-    "Crisis support circle · 60 minutes",
-    "A gentler 60-minute circle for people going through a hard time, with grounding, short turns,"
-    " no break and stricter privacy.",
-    # A grounding part of its own after the opening: people arrive here carrying a lot.
-    phases=_phases((OPENING, 5), (GROUNDING, 5), (CHECK_IN, 10), (SHARING, 30), (CLOSING, 10)),
-    check_in_turn_minutes=1.0,
-    sharing_turn_minutes=4.0,
-    check_in_prompt="Check-in round: how you are arriving right now, in a few words. Passing is fine.",
-    closing_prompt="Closing round: one thing that helps you get through tonight, or just a word.",
-    agreements=(
-        "What is said here stays here.",
-        "Go at your own pace. Share as much or as little as you want.",
-        "You have the right to pass. Passing is a way of taking part.",
-        "Speak from your own experience, and listen without judging.",
-        "One person speaks at a time.",
-        "We offer support, not advice, unless someone asks for it.",
-        "Please put your phone on silent.",
-        "You can step out whenever you need to. A facilitator may check on you quietly.",
-        "This is peer support, not therapy or an emergency service."
-        " If you need urgent help, tell a facilitator.",
-    ),
-    # People in crisis have the most to lose if a record leaks: keep less, and for less time.
-    rules=ConfidentialityRules(
-        names=NamesPolicy.INITIALS,
-        notes=NotesPolicy.FLAGS,
-        notes_retention_days=30,
-    ),
-)
 
-_CHECK_IN_30 = _template(
-    "check-in-30",
-    "Check-in group · 30 minutes",
-    "A short 30-minute check-in where everyone gets a turn and no notes are kept.",
-    phases=_phases((OPENING, 5), (CHECK_IN, 20), (CLOSING, 5)),
-    check_in_turn_minutes=2.0,
-    check_in_prompt="Check-in round: one high and one low since we last met.",
-    closing_prompt="Closing round: one word for the week ahead.",
-    agreements=(
-        "What is said here stays here.",
-        "Speak from your own experience.",
-        "One person speaks at a time.",
-        "You have the right to pass. Passing is a way of taking part.",
-        "Keep to your turn, so everyone can check in.",
-        "No advice unless someone asks for it.",
-        "Please put your phone on silent.",
-        "You can step out whenever you need to.",
-        "This is peer support, not therapy or a crisis service.",
-    ),
-    rules=ConfidentialityRules(notes=NotesPolicy.NONE),
-)
+def _crisis_60(_: Translate) -> Template:
+    return _template(
+        _,
+        "crisis-60",
+        _("Crisis support circle · 60 minutes"),
+        _(
+            "A gentler 60-minute circle for people going through a hard time, with grounding, short turns,"
+            " no break and stricter privacy."
+        ),
+        # A grounding part of its own after the opening: people arrive here carrying a lot.
+        phases=_phases((OPENING, 5), (GROUNDING, 5), (CHECK_IN, 10), (SHARING, 30), (CLOSING, 10)),
+        check_in_turn_minutes=1.0,
+        sharing_turn_minutes=4.0,
+        check_in_prompt=_("Check-in round: how you are arriving right now, in a few words. Passing is fine."),
+        closing_prompt=_("Closing round: one thing that helps you get through tonight, or just a word."),
+        agreements=(
+            _("What is said here stays here."),
+            _("Go at your own pace. Share as much or as little as you want."),
+            _("You have the right to pass. Passing is a way of taking part."),
+            _("Speak from your own experience, and listen without judging."),
+            _("One person speaks at a time."),
+            _("We offer support, not advice, unless someone asks for it."),
+            _("Please put your phone on silent."),
+            _("You can step out whenever you need to. A facilitator may check on you quietly."),
+            _(
+                "This is peer support, not therapy or an emergency service."
+                " If you need urgent help, tell a facilitator."
+            ),
+        ),
+        # People in crisis have the most to lose if a record leaks: keep less, and for less time.
+        rules=ConfidentialityRules(
+            names=NamesPolicy.INITIALS,
+            notes=NotesPolicy.FLAGS,
+            notes_retention_days=30,
+        ),
+    )
 
-TEMPLATES: dict[str, Template] = {t.key: t for t in (_SUPPORT_90, _CRISIS_60, _CHECK_IN_30)}
+
+def _check_in_30(_: Translate) -> Template:
+    return _template(
+        _,
+        "check-in-30",
+        _("Check-in group · 30 minutes"),
+        _("A short 30-minute check-in where everyone gets a turn and no notes are kept."),
+        phases=_phases((OPENING, 5), (CHECK_IN, 20), (CLOSING, 5)),
+        check_in_turn_minutes=2.0,
+        check_in_prompt=_("Check-in round: one high and one low since we last met."),
+        closing_prompt=_("Closing round: one word for the week ahead."),
+        agreements=(
+            _("What is said here stays here."),
+            _("Speak from your own experience."),
+            _("One person speaks at a time."),
+            _("You have the right to pass. Passing is a way of taking part."),
+            _("Keep to your turn, so everyone can check in."),
+            _("No advice unless someone asks for it."),
+            _("Please put your phone on silent."),
+            _("You can step out whenever you need to."),
+            _("This is peer support, not therapy or a crisis service."),
+        ),
+        rules=ConfidentialityRules(notes=NotesPolicy.NONE),
+    )
+
+
+@lru_cache(maxsize=None)
+def templates_in(language: str) -> dict[str, Template]:
+    """Every template, its words in `language` (a group's), by key; the keys are the same in every language."""
+    words = words_for(language)
+    return {t.key: t for t in (maker(words.gettext) for maker in (_support_90, _crisis_60, _check_in_30))}
+
+
+TEMPLATES: dict[str, Template] = templates_in(ENGLISH)
 DEFAULT_TEMPLATE = "support-90"
 
 
-def template(key: str) -> Template:
-    """The template called `key`."""
+def template(key: str, language: str = ENGLISH) -> Template:
+    """The template called `key`, in `language`."""
     try:
-        return TEMPLATES[key]
+        return templates_in(language)[key]
     except KeyError:
         # The key is echoed back, so keep the message a single plain short line whatever was typed (or pasted).
         shown = sanitise_line(key)
