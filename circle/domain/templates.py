@@ -205,11 +205,15 @@ def _check_in_30(_: Translate) -> Template:
     )
 
 
-@lru_cache(maxsize=None)
 def templates_in(language: str) -> dict[str, Template]:
     """Every template, its words in `language` (a group's), by key; the keys are the same in every language."""
-    words = words_for(language)
-    return {t.key: t for t in (maker(words.gettext) for maker in (_support_90, _crisis_60, _check_in_30))}
+    return _templates(words_for(language).code)  # a language circle does not know is English, and cached once
+
+
+@lru_cache(maxsize=None)
+def _templates(code: str) -> dict[str, Template]:
+    translate = words_for(code).gettext
+    return {t.key: t for t in (maker(translate) for maker in (_support_90, _crisis_60, _check_in_30))}
 
 
 TEMPLATES: dict[str, Template] = templates_in(ENGLISH)
