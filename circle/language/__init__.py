@@ -26,9 +26,9 @@ LANGUAGES = {"en": "English", "es": "Español"}
 class Words:
     """One language's translations: gettext's, with the language's code beside them."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, catalog: gettext.NullTranslations | None = None) -> None:
         self.code = code
-        self._catalog = _catalog(code)
+        self._catalog = catalog if catalog is not None else _catalog(code)
 
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message)
@@ -52,10 +52,10 @@ def words_for(code: str) -> Words:
 _facilitators = Words(ENGLISH)
 
 
-def use(code: str) -> None:
-    """Speak `code` to the facilitator from now on: the app and the command line."""
+def use(language: str | Words) -> None:
+    """Speak `language` to the facilitator from now on: the app and the command line."""
     global _facilitators
-    _facilitators = words_for(code)
+    _facilitators = language if isinstance(language, Words) else words_for(language)
 
 
 def current() -> str:

@@ -1,0 +1,38 @@
+"""The app's side of languages: key names in the footer and the palette are said in the facilitator's language.
+
+Bindings are fixed when a screen's class is made, in English (marked with `N_`); they are translated as they are
+shown, so the same classes serve every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from textual.binding import ActiveBinding, Binding
+
+from circle.language import _, current
+
+
+@lru_cache(maxsize=512)
+def _binding_in(binding: Binding, language: str) -> Binding:
+    return replace(
+        binding,
+        description=_(binding.description) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
+
+
+class SaysKeysInTheFacilitatorsLanguage:
+    """Mixed into a screen before Textual's Screen: every footer and key list reads the translated names."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        shown = super().active_bindings  # type: ignore[misc]
+        language = current()
+        return {
+            key: active._replace(
+                binding=_binding_in(active.binding, language), tooltip=_(active.tooltip) if active.tooltip else ""
+            )
+            for key, active in shown.items()
+        }
