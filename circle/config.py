@@ -20,6 +20,8 @@ class Settings:
     # Every number carries the range it may take; a number outside it is ignored like a wrong type.
     idle_lock_minutes: int = field(default=5, metadata={"range": (0, MAX_IDLE_LOCK_MINUTES)})
     bell: bool = False
+    # The facilitator's language for the app and the command line ("es"); empty: the system's, else English.
+    language: str = ""
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:

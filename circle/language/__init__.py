@@ -89,3 +89,10 @@ def chosen_language(configured: str | None, environ: Mapping[str, str] = os.envi
         if code in LANGUAGES:
             return code
     return ENGLISH
+
+
+def speak_as_configured(configured: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """Choose the facilitator's language once, as circle starts. Returns the code chosen."""
+    code = chosen_language(configured, environ)
+    use(code)
+    return code

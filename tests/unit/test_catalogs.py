@@ -59,3 +59,13 @@ def test_each_shipped_catalog_is_its_po_file_compiled(code: str) -> None:
     compiled = io.BytesIO()
     write_mo(compiled, _po(code))
     assert (LOCALE_DIR / code / "LC_MESSAGES" / "circle.mo").read_bytes() == compiled.getvalue(), "run `make i18n`"
+
+
+def test_the_facilitators_language_is_config_first_then_the_systems_then_english() -> None:
+    from circle.language import chosen_language
+
+    assert chosen_language("es", {"LANG": "en_GB.UTF-8"}) == "es"
+    assert chosen_language("", {"LANG": "es_MX.UTF-8"}) == "es"
+    assert chosen_language(None, {"LANGUAGE": "fr:es", "LANG": "en_US.UTF-8"}) == "es"
+    assert chosen_language("tlh", {"LC_ALL": "C"}) == "en"
+    assert chosen_language("", {}) == "en"
