@@ -19,12 +19,13 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.text import sanitise_line
+from circle.language import N_, _
 
 NO_DATE = "no date"
 
 
 class UnknownMember(InvalidInput):
-    message = "Nobody by that name in this group (see 'circle members list')."
+    message = N_("Nobody by that name in this group (see 'circle members list').")
 
 
 class AmbiguousName(InvalidInput):
@@ -32,8 +33,10 @@ class AmbiguousName(InvalidInput):
 
     def __init__(self, example_tag: str) -> None:
         super().__init__(
-            "Two people are called that; add the month they joined, as 'circle members list' shows it"
-            f" (like '… ({example_tag})')."
+            _(
+                "Two people are called that; add the month they joined, as 'circle members list' shows it"
+                " (like '… ({tag})')."
+            ).format(tag=example_tag)
         )
 
 
