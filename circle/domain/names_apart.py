@@ -19,9 +19,10 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.text import sanitise_line
-from circle.language import N_, _
+from circle.language import N_, _, current
+from circle.language.days import day_in
 
-NO_DATE = "no date"
+NO_DATE = N_("no date")
 
 
 class UnknownMember(InvalidInput):
@@ -41,7 +42,9 @@ class AmbiguousName(InvalidInput):
 
 
 def month_of(member: Member) -> str:
-    return member.joined_on.strftime("%b %Y") if member.joined_on else NO_DATE
+    """The month they joined as the facilitator's language writes it ("Mar 2025", "mar 2025"): what is shown is
+    also what is typed back, so both are in the one language."""
+    return day_in(current(), member.joined_on, "MMM yyyy") if member.joined_on else _(NO_DATE)
 
 
 def told_apart(members: Iterable[Member]) -> list[Member]:

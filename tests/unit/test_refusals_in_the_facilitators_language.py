@@ -203,6 +203,14 @@ def test_no_english_word_of_a_refusal_escapes_the_catalog(case: Case, place: Pla
     assert untranslated(said, allowed=(*case.data, str(place.folder))) == [], said
 
 
+def test_namesakes_are_told_apart_by_a_month_in_the_facilitators_language_and_found_by_it(spanish: None) -> None:
+    members = [*_two_jos(), *told_apart([Member("c3", "Al", None), Member("d4", "Al", None)])]
+    shown = sorted(member.shown for member in told_apart(members))
+    assert shown[2:] == ["Jo F. (abr 2025)", "Jo F. (mar 2025)"]
+    assert all(tag.startswith("Al (sin fecha, ") for tag in shown[:2])
+    assert find_member(told_apart(members), "jo f. (mar 2025)", ConfidentialityRules()).id == "a1"
+
+
 def test_a_refusal_is_english_again_once_the_facilitator_speaks_english(place: Place, spanish: None) -> None:
     assert "nombre" in str(_refused(lambda: group_name("")))
     language.use(language.ENGLISH)
