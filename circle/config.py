@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from circle.files import ensure_private_dir, replace_atomically
+from circle.language import _
 
 DEFAULT_THEME = "calm"
 # A week: longer than anyone leaves a laptop idle, and small enough for any sum circle makes with it.
@@ -31,7 +32,9 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        return Settings(), f"{path.name} could not be read ({type(error).__name__}); using defaults."
+        return Settings(), _("{file} could not be read ({problem}); using defaults.").format(
+            file=path.name, problem=type(error).__name__
+        )
     known = {f.name: f for f in fields(Settings)}
     values = {}
     for key, value in data.items():

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600  # on Windows only its write bit counts: the user profile's ACLs keep others out
@@ -36,7 +37,9 @@ def ensure_private_dir(path: Path) -> Path:
         if os.name == "posix":
             path.chmod(PRIVATE_DIR_MODE)
     except OSError as error:
-        raise CircleError(f"Cannot use the folder {path}: {error.strerror or error}.") from None
+        raise CircleError(
+            _("Cannot use the folder {path}: {problem}.").format(path=path, problem=error.strerror or error)
+        ) from None
     return path
 
 
@@ -51,7 +54,7 @@ def write_private_file(path: Path, data: bytes, *, durable: bool = True) -> None
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE_MODE)
     except FileExistsError:
-        raise CircleError(f"There is already a file at {path}; choose another name.") from None
+        raise CircleError(_("There is already a file at {path}; choose another name.").format(path=path)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -102,7 +105,7 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
     fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotARegularFile(f"{path} is not a regular file; nothing was read.")
+            raise NotARegularFile(_("{path} is not a regular file; nothing was read.").format(path=path))
         with os.fdopen(fd, "rb") as file:
             fd = -1  # the file object closes it now
             data = file.read(limit + 1)
@@ -118,10 +121,22 @@ def read_file_to_import(path: Path, limit: int, *, kind: str) -> bytes | None:
     try:
         return read_at_most(path, limit)
     except FileNotFoundError:
-        raise CircleError(f"No file at {path}.") from None
+        raise CircleError(_("No file at {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise CircleError(f"{path} is a folder, not a {kind}.") from None
+        folder = _FOLDER_NOT_FILE.get(kind, N_("{path} is a folder, not a file."))
+        raise CircleError(_(folder).format(path=path)) from None
     except NotARegularFile:
-        raise CircleError(f"{path} is not a file circle could have written; nothing was imported.") from None
+        raise CircleError(
+            _("{path} is not a file circle could have written; nothing was imported.").format(path=path)
+        ) from None
     except OSError as error:
-        raise CircleError(f"{path} could not be read ({error.strerror or type(error).__name__}).") from None
+        raise CircleError(
+            _("{path} could not be read ({problem}).").format(path=path, problem=error.strerror or type(error).__name__)
+        ) from None
+
+
+# The refusal of a folder named where a file is wanted, one whole sentence for each kind of file.
+_FOLDER_NOT_FILE = {
+    "handoff file": N_("{path} is a folder, not a handoff file."),
+    "format file": N_("{path} is a folder, not a format file."),
+}

@@ -1,17 +1,21 @@
 """The errors a person may see. Each message is one plain line and never holds user data."""
 
+from circle.language import N_, _
+
 
 class CircleError(Exception):
     """A problem the user can act on; its message is shown as a single line.
 
-    A kind of problem with one fixed wording says it as data (`message = "..."`); one whose
+    A kind of problem with one fixed wording says it as data (`message = N_("...")`); one whose
     wording varies passes the line when it is raised.
     """
 
-    message = "Something went wrong."
+    message = N_("Something went wrong.")
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(self.message if message is None else message)
+        # A fixed wording is marked with N_ where it is written, and said in the facilitator's language when raised.
+        super().__init__(_(self.message) if message is None else message)
+
 
 
 class InvalidInput(CircleError):

@@ -16,6 +16,7 @@ from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import GroupProfile, Phase, PhaseKind
 from circle.domain.schedule import Schedule
 from circle.domain.toml_text import key_value, line_of
+from circle.language import N_, _
 
 VERSION = 1
 MAX_FORMAT_FILE_BYTES = 64 * 1024
@@ -61,7 +62,7 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
 
     parts = document.get(PARTS)
     if not isinstance(parts, list) or not parts or not all(isinstance(part, dict) for part in parts):
-        refuse("a format needs its parts, each a [[part]] table", None, None, None)
+        refuse(_("a format needs its parts, each a [[part]] table"), None, None, None)
     scalars = {key: item for key, item in document.items() if key in fmt_known}
 
     def profile_with(fmt_scalars: dict[str, Any], phases: list[Any], schedule: dict[str, Any]) -> None:
@@ -79,7 +80,7 @@ def format_from_toml(text: str, current: GroupProfile, *, file_name: str) -> Gro
                      refuse, table=PARTS, index=index)
     schedule = document.get(SCHEDULE, {})
     if not isinstance(schedule, dict):
-        refuse("the schedule is a [schedule] table", None, "schedule", None)
+        refuse(_("the schedule is a [schedule] table"), None, "schedule", None)
     _no_strangers(schedule, set(good_schedule), refuse, table=SCHEDULE)
     _check_piece(schedule, good_schedule, lambda candidate: profile_with(scalars, good_phases, candidate),
                  refuse, table=SCHEDULE, index=None)
@@ -102,8 +103,11 @@ class _Refuser:
             line = line_of(self.text, table, index, key)
         why = why.rstrip(".")
         why = why[:1].lower() + why[1:]
-        where = f"{self.file_name} line {line}" if line else self.file_name
-        raise FormatFileRefused(f"{where}: {why}; nothing was imported.")
+        if line:
+            said = _("{file} line {line}: {why}; nothing was imported.").format(file=self.file_name, line=line, why=why)
+        else:
+            said = _("{file}: {why}; nothing was imported.").format(file=self.file_name, why=why)
+        raise FormatFileRefused(said)
 
 
 # Far beyond any honest file, and short enough that the TOML reader, whose work on one long dotted key grows
@@ -116,28 +120,36 @@ def _parsed(text: str, refuse: _Refuser) -> dict[str, Any]:
     text = text.removeprefix("\ufeff")  # the byte-order mark some editors put first
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_LINE:
-            refuse(f"a line longer than {MAX_LINE} characters", None, None, None, line=number)
+            refuse(_("a line longer than {most} characters").format(most=MAX_LINE), None, None, None, line=number)
         key = line.split("=", 1)[0] if "=" in line else line
         if key.count(".") > MAX_KEY_DOTS:
-            refuse("a key of more parts than any circle writes", None, None, None, line=number)
+            refuse(_("a key of more parts than any circle writes"), None, None, None, line=number)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
         said = str(problem)
         found = _TOML_POSITION.search(said)
         line = int(found.group(1)) if found and found.group(1) else None
-        refuse(f"this is not TOML ({said[: found.start()] if found else said})", None, None, None, line=line)
+        # The TOML reader's own words, in English: they name what it expected, never the file's text.
+        detail = said[: found.start()] if found else said
+        refuse(_("this is not TOML ({detail})").format(detail=detail), None, None, None, line=line)
     except RecursionError:  # arrays nested a thousand deep; a number too long to read is a line too long
-        refuse("a value nested too deep to read", None, None, None)
+        refuse(_("a value nested too deep to read"), None, None, None)
 
 
 def _check_version(document: dict[str, Any], refuse: _Refuser) -> None:
     version = document.get("version")
     if version is None:
-        refuse(f"no version; a format file says version = {VERSION}", None, None, None, line=1)
+        refuse(_("no version; a format file says version = {version}").format(version=VERSION), None, None, None,
+               line=1)
     if type(version) is not int or version != VERSION:
-        said = f"version {version}" if type(version) is int and 0 <= version < 1000 else "a version"
-        refuse(f"{said} that circle cannot read; it reads version = {VERSION}", None, "version", None)
+        if type(version) is int and 0 <= version < 1000:
+            said = _("version {found} that circle cannot read; it reads version = {version}").format(
+                found=version, version=VERSION
+            )
+        else:
+            said = _("a version that circle cannot read; it reads version = {version}").format(version=VERSION)
+        refuse(said, None, "version", None)
 
 
 def _no_strangers(table_items: dict[str, Any], allowed: set[str], refuse: _Refuser, *, table: str | None,
@@ -146,7 +158,7 @@ def _no_strangers(table_items: dict[str, Any], allowed: set[str], refuse: _Refus
     the message, which holds no text of the file's own."""
     for key in table_items:
         if key not in allowed:
-            refuse("a key circle does not know here", table, key, index)
+            refuse(_("a key circle does not know here"), table, key, index)
 
 
 def _check_piece(piece: dict[str, Any], good: dict[str, Any], build: Callable[[dict[str, Any]], None],
@@ -156,7 +168,7 @@ def _check_piece(piece: dict[str, Any], good: dict[str, Any], build: Callable[[d
     cannot have, the turn)."""
     for key, item in piece.items():
         if key in good and good[key] is not None and not _same_kind(item, good[key]):
-            refuse(f"{key} should be {_KINDS[type(good[key])]}", table, key, index)
+            refuse(_(_KINDS[type(good[key])]).format(key=key), table, key, index)
     try:
         build(piece)
         return
@@ -173,7 +185,14 @@ def _check_piece(piece: dict[str, Any], good: dict[str, Any], build: Callable[[d
     refuse(_for_a_person(refused, None), table, None, index)
 
 
-_KINDS = {int: "a whole number", float: "a number", str: "text in quotes", list: "a list", bool: "true or false"}
+# What a key holds, as the whole refusal of a value of another kind.
+_KINDS = {
+    int: N_("{key} should be a whole number"),
+    float: N_("{key} should be a number"),
+    str: N_("{key} should be text in quotes"),
+    list: N_("{key} should be a list"),
+    bool: N_("{key} should be true or false"),
+}
 
 
 def _same_kind(item: Any, good: Any) -> bool:
@@ -188,7 +207,7 @@ def _for_a_person(refused: CircleError, key: str | None) -> str:
     kind, which it turned away as a whole), which key."""
     cause = refused.__cause__
     if isinstance(cause, KeyError) and cause.args and isinstance(cause.args[0], str):
-        return f"{cause.args[0]} is missing"  # the model's own name for it, not the file's text
+        return _("{key} is missing").format(key=cause.args[0])  # the model's own name for it, not the file's text
     if isinstance(cause, (KeyError, ValueError, TypeError, OverflowError)):
-        return f"{key} is not a value circle can use here" if key else "a value circle cannot use"
+        return _("{key} is not a value circle can use here").format(key=key) if key else _("a value circle cannot use")
     return str(refused)

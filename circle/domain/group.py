@@ -18,7 +18,7 @@ from circle.domain.meeting_format import RoundOrderMode as RoundOrderMode
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.schedule import Schedule
 from circle.domain.text import sanitise, sanitise_line
-from circle.language import LANGUAGES, N_, words_for
+from circle.language import LANGUAGES, N_, _, words_for
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class CrisisResource:
         object.__setattr__(self, "contact", sanitise_line(self.contact))
         object.__setattr__(self, "when", sanitise_line(self.when))
         if not self.name or not self.contact:
-            raise InvalidInput("A crisis resource needs a name and a way to reach it.")
+            raise InvalidInput(_("A crisis resource needs a name and a way to reach it."))
 
 
 def has_placeholders(resources: tuple[CrisisResource, ...]) -> bool:
@@ -103,7 +103,7 @@ class GroupProfile:
             )
         # OverflowError: a number JSON can hold and Python cannot turn into one, such as 1e999 minutes.
         except (KeyError, ValueError, TypeError, OverflowError) as error:
-            raise InvalidInput("The group's settings could not be read.") from error
+            raise InvalidInput(_("The group's settings could not be read.")) from error
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class Member:
 def group_name(typed: str) -> str:
     name = sanitise_line(typed)
     if not name:
-        raise InvalidInput("A group needs a name.")
+        raise InvalidInput(_("A group needs a name."))
     if len(name) > 120:
-        raise InvalidInput("A group name may be at most 120 characters.")
+        raise InvalidInput(_("A group name may be at most 120 characters."))
     return name

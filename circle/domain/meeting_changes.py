@@ -12,26 +12,27 @@ from datetime import date, timedelta
 from circle.domain.clock import EARLIEST
 from circle.domain.errors import InvalidInput
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus, Presence
+from circle.language import N_, _, ngettext
 
 
 class DateHasMeeting(InvalidInput):
-    message = "That date already has a meeting held; only a date with no meeting can be cancelled."
+    message = N_("That date already has a meeting held; only a date with no meeting can be cancelled.")
 
 
 class DateAlreadyCancelled(InvalidInput):
-    message = "That date is already cancelled."
+    message = N_("That date is already cancelled.")
 
 
 class MeetingOpenOnDate(InvalidInput):
-    message = "A meeting is in progress on that date; close or discard it first."
+    message = N_("A meeting is in progress on that date; close or discard it first.")
 
 
 class NoMeetingOnDate(InvalidInput):
-    message = "The group has no meeting on that date."
+    message = N_("The group has no meeting on that date.")
 
 
 class NotHeld(InvalidInput):
-    message = "Only a meeting that was held has attendance to correct."
+    message = N_("Only a meeting that was held has attendance to correct.")
 
 
 def typed_day(typed: str) -> date:
@@ -42,7 +43,7 @@ def typed_day(typed: str) -> date:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise InvalidInput("Type a date as YYYY-MM-DD, like 2026-03-09.")
+    raise InvalidInput(_("Type a date as YYYY-MM-DD, like 2026-03-09."))
 
 
 def on_day(day: date, kept: Iterable[MeetingRecord]) -> list[MeetingRecord]:
@@ -54,7 +55,7 @@ CANCEL_AHEAD = timedelta(days=366)
 
 
 class CancelDateOutOfRange(InvalidInput):
-    message = "A meeting can be cancelled from the year 2000 to a year ahead; nothing was changed."
+    message = N_("A meeting can be cancelled from the year 2000 to a year ahead; nothing was changed.")
 
 
 def cancellation(
@@ -82,8 +83,13 @@ def one_to_discard(day: date, kept: Iterable[MeetingRecord]) -> MeetingRecord:
         raise NoMeetingOnDate()
     if len(found) > 1:
         raise InvalidInput(
-            f"That date has {len(found)} meetings; choose the one to discard, by its start time, in the app's"
-            " list of the group's meetings."
+            ngettext(
+                "That date has {count} meeting; choose the one to discard, by its start time, in the app's"
+                " list of the group's meetings.",
+                "That date has {count} meetings; choose the one to discard, by its start time, in the app's"
+                " list of the group's meetings.",
+                len(found),
+            ).format(count=len(found))
         )
     return found[0]
 
@@ -94,8 +100,10 @@ def correctable(meeting: MeetingRecord, today: date, identity_retention_days: in
         raise NotHeld()
     if meeting.held_on < today - timedelta(days=identity_retention_days):
         raise InvalidInput(
-            f"That meeting is older than the {identity_retention_days} days this group keeps who came;"
-            " its attendance can no longer be corrected."
+            _(
+                "That meeting is older than the {days} days this group keeps who came;"
+                " its attendance can no longer be corrected."
+            ).format(days=identity_retention_days)
         )
 
 

@@ -19,12 +19,14 @@ from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.text import sanitise_line
+from circle.language import N_, _, current
+from circle.language.days import day_in
 
-NO_DATE = "no date"
+NO_DATE = N_("no date")
 
 
 class UnknownMember(InvalidInput):
-    message = "Nobody by that name in this group (see 'circle members list')."
+    message = N_("Nobody by that name in this group (see 'circle members list').")
 
 
 class AmbiguousName(InvalidInput):
@@ -32,13 +34,17 @@ class AmbiguousName(InvalidInput):
 
     def __init__(self, example_tag: str) -> None:
         super().__init__(
-            "Two people are called that; add the month they joined, as 'circle members list' shows it"
-            f" (like '… ({example_tag})')."
+            _(
+                "Two people are called that; add the month they joined, as 'circle members list' shows it"
+                " (like '… ({tag})')."
+            ).format(tag=example_tag)
         )
 
 
 def month_of(member: Member) -> str:
-    return member.joined_on.strftime("%b %Y") if member.joined_on else NO_DATE
+    """The month they joined as the facilitator's language writes it ("Mar 2025", "mar 2025"): what is shown is
+    also what is typed back, so both are in the one language."""
+    return day_in(current(), member.joined_on, "MMM yyyy") if member.joined_on else _(NO_DATE)
 
 
 def told_apart(members: Iterable[Member]) -> list[Member]:

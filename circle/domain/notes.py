@@ -16,18 +16,19 @@ from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules, NotesPolicy
 from circle.domain.text import sanitise_line
 from circle.domain.titled import TitledEnum
+from circle.language import N_, _
 
 
 class NoteKind(TitledEnum):
-    FOLLOW_UP = "follow_up", "Follow up"
-    SAFETY = "safety", "Safety action"
-    DEBRIEF = "debrief", "Debrief"
+    FOLLOW_UP = "follow_up", N_("Follow up")
+    SAFETY = "safety", N_("Safety action")
+    DEBRIEF = "debrief", N_("Debrief")
 
 
 class SafetyAction(TitledEnum):
-    CRISIS_LINE = "crisis_line", "Referred to a crisis line"
-    EMERGENCY_SERVICES = "emergency_services", "Called emergency services"
-    ONE_TO_ONE = "one_to_one", "Supported one-to-one by the co-facilitator"
+    CRISIS_LINE = "crisis_line", N_("Referred to a crisis line")
+    EMERGENCY_SERVICES = "emergency_services", N_("Called emergency services")
+    ONE_TO_ONE = "one_to_one", N_("Supported one-to-one by the co-facilitator")
 
 
 class NoteRefused(InvalidInput):
@@ -98,27 +99,31 @@ def check_note(
     of the people here and of the group's members who are not.
     """
     if rules.notes is NotesPolicy.NONE:
-        raise NoteRefused("This group keeps no notes.")
+        raise NoteRefused(_("This group keeps no notes."))
     text = sanitise_line(draft.text)
     if draft.kind is NoteKind.SAFETY:
         if draft.action is None:
-            raise NoteRefused("A safety note records the action taken; choose one.")
+            raise NoteRefused(_("A safety note records the action taken; choose one."))
         if text:
-            raise NoteRefused("A safety note records only the action taken, never what was said.")
+            raise NoteRefused(_("A safety note records only the action taken, never what was said."))
     elif draft.action is not None:
-        raise NoteRefused("Only a safety note records an action.")
+        raise NoteRefused(_("Only a safety note records an action."))
     if draft.kind is NoteKind.DEBRIEF and not text:
-        raise NoteRefused("A debrief is a brief line; there is nothing to keep.")
+        raise NoteRefused(_("A debrief is a brief line; there is nothing to keep."))
     if draft.member_id is not None and draft.kind is not NoteKind.FOLLOW_UP:
-        raise NoteRefused("Only a follow-up flag is about one person.")
+        raise NoteRefused(_("Only a follow-up flag is about one person."))
     if draft.member_id is not None and draft.member_id not in set(present):
-        raise NoteRefused("A follow-up flag is only for someone who is here; absent members are never noted.")
+        raise NoteRefused(_("A follow-up flag is only for someone who is here; absent members are never noted."))
     if text and rules.notes is not NotesPolicy.BRIEF:
-        raise NoteRefused("This group's notes are flags only; no words are kept.")
+        raise NoteRefused(_("This group's notes are flags only; no words are kept."))
     if len(text) > rules.brief_note_cap:
-        raise NoteRefused(f"A note may be at most {rules.brief_note_cap} characters; this one has {len(text)}.")
+        raise NoteRefused(
+            _("A note may be at most {cap} characters; this one has {length}.").format(
+                cap=rules.brief_note_cap, length=len(text)
+            )
+        )
     if names_someone_absent(text, names_present=names_present, names_absent=names_absent):
-        raise NoteRefused("A note may not name someone who is not here.")
+        raise NoteRefused(_("A note may not name someone who is not here."))
     return NoteDraft(kind=draft.kind, member_id=draft.member_id, action=draft.action, text=text)
 
 

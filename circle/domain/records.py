@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from circle.language import N_, _
+
 
 class MeetingStatus(StrEnum):
     OPEN = "open"
@@ -21,14 +23,15 @@ class CancelReason(StrEnum):
 
     @property
     def words(self) -> str:
-        return _REASON_WORDS[self]
+        """The reason as shown, in the facilitator's language; the value stored never changes."""
+        return _(_REASON_WORDS[self])
 
 
 _REASON_WORDS = {
-    CancelReason.HOLIDAY: "holiday",
-    CancelReason.UNWELL: "facilitator unwell",
-    CancelReason.VENUE: "venue unavailable",
-    CancelReason.OTHER: "other reason",
+    CancelReason.HOLIDAY: N_("holiday"),
+    CancelReason.UNWELL: N_("facilitator unwell"),
+    CancelReason.VENUE: N_("venue unavailable"),
+    CancelReason.OTHER: N_("other reason"),
 }
 
 

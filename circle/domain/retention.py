@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from circle.domain.notes import NoteKind
 from circle.domain.rules import ConfidentialityRules, NamesPolicy, NotesPolicy
+from circle.language import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,6 @@ class RetentionPlan:
         return bool(self.forget_members or self.members_to_initials)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def expired(
     rules: ConfidentialityRules, notes: Iterable[NoteFacts], members: Iterable[MemberFacts], on: date
 ) -> RetentionPlan:
@@ -91,19 +88,33 @@ def _plan(
     to_initials: set[str] = set()
     if rules.names is NamesPolicy.HEADCOUNT and members:
         forget = {member.id for member in members}
-        lines.append(f"All {_plural(len(forget), 'name', 'names')} will be removed; attendance stays as counts.")
+        lines.append(
+            ngettext(
+                "All {count} name will be removed; attendance stays as counts.",
+                "All {count} names will be removed; attendance stays as counts.",
+                len(forget),
+            ).format(count=len(forget))
+        )
     else:
         unseen_since = on - timedelta(days=rules.identity_retention_days)
         forget = {member.id for member in members if member.last_seen <= unseen_since}
         if forget:
             lines.append(
-                f"{_plural(len(forget), 'person', 'people')} not seen for {rules.identity_retention_days} days"
-                " will be forgotten; their attendance stays as counts."
+                ngettext(
+                    "{count} person not seen for {days} days will be forgotten; their attendance stays as counts.",
+                    "{count} people not seen for {days} days will be forgotten; their attendance stays as counts.",
+                    len(forget),
+                ).format(count=len(forget), days=rules.identity_retention_days)
             )
         if names_were is NamesPolicy.FIRST_NAME and rules.names is NamesPolicy.INITIALS:
             to_initials = {member.id for member in members} - forget
             if to_initials:
-                lines.append(f"{_plural(len(to_initials), 'name', 'names')} will be cut to initials.")
+                lines.append(
+                    ngettext(
+                        "{count} name will be cut to initials.", "{count} names will be cut to initials.",
+                        len(to_initials),
+                    ).format(count=len(to_initials))
+                )
 
     written_before = on - timedelta(days=rules.notes_retention_days)
     old_notes = {note.id for note in notes if note.written_on <= written_before}
@@ -123,23 +134,46 @@ def _plan(
     strip = words_not_allowed - debriefs
 
     if rules.notes is NotesPolicy.NONE and old_notes:
-        lines.append(f"All {_plural(len(old_notes), 'note', 'notes')} will be deleted: this group keeps none.")
+        lines.append(
+            ngettext(
+                "All {count} note will be deleted: this group keeps none.",
+                "All {count} notes will be deleted: this group keeps none.",
+                len(old_notes),
+            ).format(count=len(old_notes))
+        )
     elif old_notes:
         lines.append(
-            f"{_plural(len(old_notes), 'note', 'notes')} older than {rules.notes_retention_days} days"
-            " will be deleted."
+            ngettext(
+                "{count} note older than {days} days will be deleted.",
+                "{count} notes older than {days} days will be deleted.",
+                len(old_notes),
+            ).format(count=len(old_notes), days=rules.notes_retention_days)
         )
     if about_forgotten:
-        lines.append(f"{_plural(len(about_forgotten), 'follow-up', 'follow-ups')} about them will be deleted.")
+        lines.append(
+            ngettext(
+                "{count} follow-up about them will be deleted.", "{count} follow-ups about them will be deleted.",
+                len(about_forgotten),
+            ).format(count=len(about_forgotten))
+        )
     if strip:
-        their = "its" if len(strip) == 1 else "their"
-        lines.append(f"{_plural(len(strip), 'note', 'notes')} will lose {their} words; the flags stay.")
+        lines.append(
+            ngettext(
+                "{count} note will lose its words; the flags stay.",
+                "{count} notes will lose their words; the flags stay.",
+                len(strip),
+            ).format(count=len(strip))
+        )
     if debriefs:
-        lines.append(f"{_plural(len(debriefs), 'debrief', 'debriefs')} will be deleted.")
+        lines.append(
+            ngettext("{count} debrief will be deleted.", "{count} debriefs will be deleted.", len(debriefs)).format(
+                count=len(debriefs)
+            )
+        )
 
     stops_showing = display_was and not (rules.room_display_names and rules.keeps_names)
     if stops_showing:
-        lines.append("The room display will stop showing first names.")
+        lines.append(_("The room display will stop showing first names."))
     return RetentionPlan(
         delete_notes=frozenset(old_notes | about_forgotten | debriefs),
         strip_note_words=frozenset(strip),

@@ -10,6 +10,7 @@ from datetime import date
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import MEMBER_NAME_MAX
 from circle.domain.text import sanitise_line
+from circle.language import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,13 @@ def parse_roster_csv(text: str) -> list[RosterEntry]:
         return _read_rows(reader)
     except csv.Error:
         # A cell over the csv module's size limit, say: the message never repeats the file's content.
-        raise InvalidInput("The CSV could not be read: a cell is far too long. Nothing was imported.") from None
+        raise InvalidInput(_("The CSV could not be read: a cell is far too long. Nothing was imported.")) from None
 
 
 def _read_rows(reader: csv.DictReader) -> list[RosterEntry]:
     columns = {(column or "").strip().lower(): column for column in (reader.fieldnames or [])}
     if "name" not in columns:
-        raise InvalidInput("The CSV has no 'name' column.")
+        raise InvalidInput(_("The CSV has no 'name' column."))
     joined_column = columns.get("joined")
     entries: list[RosterEntry] = []
     bad: list[str] = []
@@ -41,20 +42,30 @@ def _read_rows(reader: csv.DictReader) -> list[RosterEntry]:
         name = sanitise_line(row.get(columns["name"]) or "")
         joined_text = (row.get(joined_column) or "").strip() if joined_column else ""
         if not name:
-            bad.append(f"line {line}: empty name")
+            bad.append(_("line {line}: empty name").format(line=line))
             continue
         if len(name) > MEMBER_NAME_MAX:
-            bad.append(f"line {line}: a name may be at most {MEMBER_NAME_MAX} characters")
+            bad.append(
+                _("line {line}: a name may be at most {most} characters").format(line=line, most=MEMBER_NAME_MAX)
+            )
             continue
         try:
             joined = date.fromisoformat(joined_text) if joined_text else None
         except ValueError:
-            bad.append(f"line {line}: 'joined' is not a YYYY-MM-DD date")
+            bad.append(_("line {line}: 'joined' is not a YYYY-MM-DD date").format(line=line))
             continue
         entries.append(RosterEntry(name, joined))
     if bad:
-        shown = "; ".join(bad[:3]) + (f" (and {len(bad) - 3} more)" if len(bad) > 3 else "")
-        raise InvalidInput(f"The CSV has bad rows, nothing was imported: {shown}.")
+        shown = "; ".join(bad[:3])
+        if len(bad) > 3:
+            raise InvalidInput(
+                ngettext(
+                    "The CSV has bad rows, nothing was imported: {rows} (and {count} more).",
+                    "The CSV has bad rows, nothing was imported: {rows} (and {count} more).",
+                    len(bad) - 3,
+                ).format(rows=shown, count=len(bad) - 3)
+            )
+        raise InvalidInput(_("The CSV has bad rows, nothing was imported: {rows}.").format(rows=shown))
     if not entries:
-        raise InvalidInput("The CSV has no rows to import.")
+        raise InvalidInput(_("The CSV has no rows to import."))
     return entries

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
+from circle.language import N_
 from circle.store.key_directory import seal_trusted_key
 from circle.store.keys import FacilitatorRecord, KeySlot, slot_for
 from circle.store.sealing import GroupSealer
@@ -23,7 +24,7 @@ from circle.workspace.facilitator_record import Seen, open_record, seal_record
 class PassphraseInUse(CircleError):
     """Saying so tells nothing the unlock screen doesn't: it too says whether a passphrase opens the vault."""
 
-    message = "That passphrase already opens this vault; each facilitator needs their own."
+    message = N_("That passphrase already opens this vault; each facilitator needs their own.")
 
 
 def open_personal_key(record: FacilitatorRecord, passphrase: str) -> bytes | None:

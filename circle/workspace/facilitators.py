@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise_line
+from circle.language import _
 from circle.store.signing_keys import new_signing_key
 from circle.store.key_directory import KeyNotTrusted, NotYetVouched
 from circle.store.keys import KeyStore
@@ -29,9 +30,9 @@ class FacilitatorEntry:
 def checked_handle(handle: str) -> str:
     handle = sanitise_line(handle)
     if not handle:
-        raise InvalidInput("A handle cannot be empty.")
+        raise InvalidInput(_("A handle cannot be empty."))
     if len(handle) > HANDLE_MAX:
-        raise InvalidInput(f"A handle may be at most {HANDLE_MAX} characters.")
+        raise InvalidInput(_("A handle may be at most {most} characters.").format(most=HANDLE_MAX))
     return handle
 
 
@@ -76,7 +77,7 @@ class Facilitators(Service):
         handle = checked_handle(handle)
         taken = {known.casefold() for known in self._keys.handles(sealer).values()}
         if handle.casefold() in taken:
-            raise InvalidInput("Someone in this group already goes by that handle; choose another.")
+            raise InvalidInput(_("Someone in this group already goes by that handle; choose another."))
         return self._new_facilitator(handle, kdf, sealer)
 
     def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
@@ -108,7 +109,7 @@ class Facilitators(Service):
         sealer = self._context.sealer(group_id)
         entry = next((each for each in self.others_to_give(group_id) if each.id == facilitator_id), None)
         if entry is None:
-            raise InvalidInput("They already open this group, or facilitate none of your other groups.")
+            raise InvalidInput(_("They already open this group, or facilitate none of your other groups."))
         public_key = self._trusted_elsewhere(group_id, facilitator_id)
         self._keys.add_slot(slot_for(public_key, facilitator_id, sealer), sealer, entry.handle, public_key)
         return entry
@@ -135,12 +136,12 @@ class Facilitators(Service):
         """
         old = self._context.sealer(group_id)
         if facilitator_id == self._context.keyring.facilitator_id:
-            raise InvalidInput("You cannot remove yourself; another facilitator of the group can.")
+            raise InvalidInput(_("You cannot remove yourself; another facilitator of the group can."))
         holders = self._keys.holders(group_id)
         if facilitator_id not in holders:
-            raise InvalidInput("They are not a facilitator of this group.")
+            raise InvalidInput(_("They are not a facilitator of this group."))
         if self._context.meeting_open(group_id):
-            raise CircleError("Close the meeting in progress before removing a facilitator.")
+            raise CircleError(_("Close the meeting in progress before removing a facilitator."))
         # Every key to seal to is checked before anything is sealed or written.
         remaining = {fid: self._keys.key_to_seal_to(old, fid) for fid in holders if fid != facilitator_id}
         new = GroupSealer(group_id, crypto.new_key(), old.key_version + 1)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.files import read_file_to_import, write_private_file
+from circle.language import N_, _, ngettext
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
 from circle.vault.keyring import KdfParams
@@ -29,7 +30,7 @@ MAX_HANDOFF_BYTES = 256 * 1024 * 1024  # far beyond any group's record; a wrong 
 
 
 class GroupNotYours(CircleError):
-    message = "This vault holds that group, and you are not one of its facilitators; nothing was imported."
+    message = N_("This vault holds that group, and you are not one of its facilitators; nothing was imported.")
 
 
 def handoff_file_name(moment: datetime) -> str:
@@ -40,7 +41,7 @@ def handoff_file_name(moment: datetime) -> str:
 def read_handoff_file(path: Path) -> bytes:
     data = read_file_to_import(path, MAX_HANDOFF_BYTES, kind="handoff file")
     if data is None:
-        raise CircleError("That file is far too large to be a circle handoff; nothing was imported.")
+        raise CircleError(_("That file is far too large to be a circle handoff; nothing was imported."))
     return data
 
 
@@ -67,25 +68,57 @@ class HandoffImported:
     def lines(self, name: str) -> list[str]:
         """What the import did, in a line or two, naming the group as `name` (made safe by the caller)."""
         if self.new_group:
-            said = [f"Added {name}: {self.members} members, {self.meetings} past or open meetings."]
+            said = [
+                _("Added {group}: {members}, {meetings}.").format(
+                    group=name,
+                    members=ngettext("{count} member", "{count} members", self.members).format(count=self.members),
+                    meetings=ngettext(
+                        "{count} past or open meeting", "{count} past or open meetings", self.meetings
+                    ).format(count=self.meetings),
+                )
+            ]
         elif not self.changed:
-            said = [f"Nothing new for {name}: everything in that handoff was here already."]
+            said = [_("Nothing new for {group}: everything in that handoff was here already.").format(group=name)]
         else:
-            said = [f"Merged into {name}: {self.events} meeting events, {self.meetings} meetings, {self.members} members."]
+            said = [
+                _("Merged into {group}: {events}, {meetings}, {members}.").format(
+                    group=name,
+                    events=ngettext("{count} meeting event", "{count} meeting events", self.events).format(
+                        count=self.events
+                    ),
+                    meetings=ngettext("{count} meeting", "{count} meetings", self.meetings).format(
+                        count=self.meetings
+                    ),
+                    members=ngettext("{count} member", "{count} members", self.members).format(count=self.members),
+                )
+            ]
         if self.set_aside:
             said.append(
-                f"{self.set_aside} events clashed with what happened here (both laptops closed the meeting, say);"
-                " the earlier one was kept."
+                ngettext(
+                    "{count} event clashed with what happened here (both laptops closed the meeting, say);"
+                    " the earlier one was kept.",
+                    "{count} events clashed with what happened here (both laptops closed the meeting, say);"
+                    " the earlier one was kept.",
+                    self.set_aside,
+                ).format(count=self.set_aside)
             )
         if self.forgotten:
             said.append(
-                f"{self.forgotten} {'person' if self.forgotten == 1 else 'people'} forgotten on the other laptop"
-                " (at their request, or by the group's rules) are forgotten here too."
+                ngettext(
+                    "{count} person forgotten on the other laptop"
+                    " (at their request, or by the group's rules) is forgotten here too.",
+                    "{count} people forgotten on the other laptop"
+                    " (at their request, or by the group's rules) are forgotten here too.",
+                    self.forgotten,
+                ).format(count=self.forgotten)
             )
         if self.notes_left_out:
             said.append(
-                f"{self.notes_left_out} {'note was' if self.notes_left_out == 1 else 'notes were'} left out:"
-                " this group's rules here would not have kept them."
+                ngettext(
+                    "{count} note was left out: this group's rules here would not have kept them.",
+                    "{count} notes were left out: this group's rules here would not have kept them.",
+                    self.notes_left_out,
+                ).format(count=self.notes_left_out)
             )
         return said
 

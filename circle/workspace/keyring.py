@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from circle.domain.errors import CircleError
+from circle.language import N_
 from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
@@ -23,17 +24,17 @@ from circle.workspace.unlock_checks import changes_outside, open_slots
 
 
 class VaultLocked(CircleError):
-    message = "The vault is locked; unlock it first."
+    message = N_("The vault is locked; unlock it first.")
 
 
 class UnknownGroup(CircleError):
-    message = "No group by that name in this vault (see 'circle group list')."
+    message = N_("No group by that name in this vault (see 'circle group list').")
 
 
 class YourKeyChanged(CircleError):
     """The clear public key beside your record is not the one your personal key makes: someone wrote it."""
 
-    message = (
+    message = N_(
         "The public key stored for you is not the one your passphrase opens; the file may have been changed."
         " Nothing was written: restore the vault from a copy you trust."
     )

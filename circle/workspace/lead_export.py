@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
+from circle.language import N_, _
 from circle.workspace.service import Service, WorkspaceContext
 from circle.workspace.trends import Trends
 
 
 class NoGroupsToExport(CircleError):
-    message = "You hold no groups yet; there is nothing to send a lead."
+    message = N_("You hold no groups yet; there is nothing to send a lead.")
 
 
 def lead_bundle_file_name(moment: datetime) -> str:
@@ -37,7 +38,11 @@ def lead_bundle_path(out: Path | None, moment: datetime) -> Path:
         return out / name
     if out.suffix != BUNDLE_SUFFIX:
         # A mistyped folder must not become a file that no import would ever pick up.
-        raise InvalidInput(f"There is no folder at {out}; to write a file, give it a name ending in {BUNDLE_SUFFIX}.")
+        raise InvalidInput(
+            _("There is no folder at {path}; to write a file, give it a name ending in {suffix}.").format(
+                path=out, suffix=BUNDLE_SUFFIX
+            )
+        )
     return out
 
 

@@ -11,6 +11,7 @@ from circle.domain.group import Member
 from circle.domain.ids import new_id
 from circle.domain.meeting_changes import cancellation, correctable, corrected
 from circle.domain.records import CancelReason, MeetingRecord, Presence
+from circle.language import N_, _
 from circle.store.meeting_list import attendance_of, discard_meeting, kept_meetings, rewrite_meeting
 from circle.store.room_board import RoomBoard
 from circle.workspace.service import Service
@@ -25,7 +26,7 @@ class AttendanceLine:
 
 
 class NoNamesKept(InvalidInput):
-    message = "This group keeps no names: its meetings have a headcount, and no one to mark."
+    message = N_("This group keeps no names: its meetings have a headcount, and no one to mark.")
 
 
 class MeetingRecords(Service):
@@ -59,7 +60,7 @@ class MeetingRecords(Service):
             raise NoNamesKept()
         meeting = next((kept for kept in self.kept_meetings(group_id) if kept.id == meeting_id), None)
         if meeting is None:
-            raise InvalidInput("That meeting is no longer kept.")
+            raise InvalidInput(_("That meeting is no longer kept."))
         correctable(meeting, self._context.today(), rules.identity_retention_days)
         return meeting
 
@@ -83,7 +84,7 @@ class MeetingRecords(Service):
         meeting = self._correctable(group_id, meeting_id)
         roster = {member.id for member in context.repo.members(sealer)}
         if not present <= roster:
-            raise InvalidInput("Only people on the group's roster can be marked as there.")
+            raise InvalidInput(_("Only people on the group's roster can be marked as there."))
         rows = attendance_of(context.repo, sealer, meeting_id)
         unnamed = {row.member_id for row in rows if row.presence is Presence.PRESENT and row.member_id not in roster}
         record, attendance = corrected(meeting, rows, present | unnamed)

@@ -13,6 +13,7 @@ from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.topics import kept_topic, next_topic
+from circle.language import _
 from circle.store.sealing import GroupSealer
 from circle.workspace.groups import Groups
 from circle.workspace.meeting_records import AttendanceLine, MeetingRecords
@@ -47,9 +48,9 @@ class Meetings(MeetingRecords):
         """Store meetings already held (imports and the demo history)."""
         sealer = self._context.sealer(group_id)
         if any(meeting.group_id != group_id for meeting in meetings):
-            raise InvalidInput("Those meetings belong to another group.")
+            raise InvalidInput(_("Those meetings belong to another group."))
         if not {row.meeting_id for row in attendance} <= {meeting.id for meeting in meetings}:
-            raise InvalidInput("That attendance belongs to meetings not being recorded.")
+            raise InvalidInput(_("That attendance belongs to meetings not being recorded."))
         self._context.repo.add_meetings(sealer, meetings, attendance)
 
     def set_next_meeting(self, group_id: str, on: date | None) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from circle.domain.errors import InvalidInput
 from circle.domain.ids import new_id
 from circle.domain.notes import Note, NoteDraft, NoteKind, check_note_at_meeting, kept_note
+from circle.language import _
 from circle.store.notes import NoteStore
 from circle.workspace.groups import Groups
 from circle.workspace.service import Service, WorkspaceContext
@@ -63,4 +64,4 @@ class Notes(Service):
 
     def resolve_note(self, group_id: str, note_id: str) -> None:
         if not self._store.resolve(self._context.sealer(group_id), note_id, self._context.clock.now()):
-            raise InvalidInput("That follow-up is already done, or no longer kept.")
+            raise InvalidInput(_("That follow-up is already done, or no longer kept."))

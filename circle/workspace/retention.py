@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan, expired, tightening
 from circle.domain.rules import ConfidentialityRules
+from circle.language import N_, _, ngettext
 from circle.store.last_seen import member_facts
 from circle.store.notes import NoteStore
 from circle.workspace.service import Service, WorkspaceContext
 
 
 class MeetingStillOpen(CircleError):
-    message = "Close the meeting in progress before changing what is kept about people."
+    message = N_("Close the meeting in progress before changing what is kept about people.")
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,11 @@ class PurgeReport:
 
     @property
     def notes_removed(self) -> str:
-        return f"{self.notes} expired note{'s' if self.notes != 1 else ''}"
+        return ngettext("{count} expired note", "{count} expired notes", self.notes).format(count=self.notes)
 
     @property
     def people_forgotten(self) -> str:
-        return f"{self.people} {'person' if self.people == 1 else 'people'}"
+        return ngettext("{count} person", "{count} people", self.people).format(count=self.people)
 
 
 class Retention(Service):
@@ -78,7 +79,7 @@ class Retention(Service):
             if removed_notes:
                 context.repo.checkpoint()
         except CircleError as error:
-            return PurgeReport(problem=f"Expired notes could not all be removed yet: {error}")
+            return PurgeReport(problem=_("Expired notes could not all be removed yet: {problem}").format(problem=error))
         return PurgeReport(notes=removed_notes, people=forgotten)
 
     def plan_rules(self, group_id: str, rules: ConfidentialityRules) -> RetentionPlan:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Member
 from circle.domain.names_apart import find_member
+from circle.language import N_
 from circle.store.group_removal import delete_group
 from circle.store.keys import KeyStore
 from circle.store.roster_care import RosterCare
@@ -18,22 +19,22 @@ from circle.workspace.service import Service, WorkspaceContext
 
 
 class NotOnRoster(InvalidInput):
-    message = "That person is not on this group's roster."
+    message = N_("That person is not on this group's roster.")
 
 
 class SamePerson(InvalidInput):
-    message = "Those are the same entry; name two different people to merge."
+    message = N_("Those are the same entry; name two different people to merge.")
 
 
 class OthersHoldTheGroup(CircleError):
-    message = (
+    message = N_(
         "Other facilitators hold this group too: remove them from it first (Facilitators tab, or"
         " 'circle facilitator remove'), so that nobody finds it gone without being told."
     )
 
 
 class NameNotConfirmed(InvalidInput):
-    message = "The name typed is not the group's name; nothing was deleted."
+    message = N_("The name typed is not the group's name; nothing was deleted.")
 
 
 class Roster(Service):

@@ -23,6 +23,7 @@ from circle.domain.rules import ConfidentialityRules
 from circle.domain.templates import DEFAULT_TEMPLATE
 from circle.domain.trends.periods import Period
 from circle.files import ensure_private_dir
+from circle.language import _
 from circle.paths import Locations, locations
 from circle.store.db import open_database
 from circle.store.keys import KeyStore
@@ -126,7 +127,9 @@ class Workspace(RecordCare):
         try:
             lock.acquire()
         except OSError as error:
-            raise CircleError(f"Cannot use the folder {where.data}: {error.strerror or error}.") from None
+            raise CircleError(
+                _("Cannot use the folder {path}: {problem}.").format(path=where.data, problem=error.strerror or error)
+            ) from None
         try:
             db = open_database(where.vault_file)
         except BaseException:
@@ -138,7 +141,7 @@ class Workspace(RecordCare):
     def open_to_read(cls, where: Locations) -> Workspace:
         """A read-only view beside a running circle (no writer lock), for the room display's names."""
         if not where.vault_file.exists():
-            raise CircleError("There is no vault here yet; run 'circle' first.")
+            raise CircleError(_("There is no vault here yet; run 'circle' first."))
         db = open_database(where.vault_file, read_only=True)
         return cls(where, Repository(db, where.vault_file), None, SystemClock())
 

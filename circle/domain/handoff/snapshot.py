@@ -12,6 +12,7 @@ from circle.domain.notes import Note
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.domain.session import Event
 from circle.domain.signing import SigningKey
+from circle.language import N_
 
 # 2: a group's profile may hold parts, prompts, topics and schedules that a reader of 1 would silently drop, so
 # such a reader refuses it whole. A payload of 1 holds nothing this reader does not know.
@@ -20,11 +21,11 @@ READABLE_PAYLOAD_VERSIONS = frozenset({1, PAYLOAD_VERSION})
 
 
 class HandoffUnreadable(InvalidInput):
-    message = "The handoff opened, but what it holds could not be read; nothing was imported."
+    message = N_("The handoff opened, but what it holds could not be read; nothing was imported.")
 
 
 class TwoMeetingsOpen(CircleError):
-    message = "This group has a different meeting open here; close it before importing. Nothing was imported."
+    message = N_("This group has a different meeting open here; close it before importing. Nothing was imported.")
 
 
 @dataclass(frozen=True)

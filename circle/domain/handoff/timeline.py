@@ -16,13 +16,14 @@ from circle.domain.errors import InvalidInput
 from circle.domain.handoff.snapshot import GroupSnapshot
 from circle.domain.meeting_changes import CANCEL_AHEAD
 from circle.domain.records import MeetingStatus
+from circle.language import N_
 
 # A meeting's date is the sender's own calendar day, which a timezone can put a day ahead of ours.
 DAY_SLACK = timedelta(days=1)
 
 
 class HandoffOutOfTime(InvalidInput):
-    message = (
+    message = N_(
         "The handoff holds a date before 2000 or later than this laptop's clock;"
         " check the date on both laptops. Nothing was imported."
     )
