@@ -16,6 +16,7 @@ from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules, NotesPolicy
 from circle.domain.text import sanitise_line
 from circle.domain.titled import TitledEnum
+from circle.language import N_
 
 
 class NoteKind(TitledEnum):
@@ -25,9 +26,9 @@ class NoteKind(TitledEnum):
 
 
 class SafetyAction(TitledEnum):
-    CRISIS_LINE = "crisis_line", "Referred to a crisis line"
-    EMERGENCY_SERVICES = "emergency_services", "Called emergency services"
-    ONE_TO_ONE = "one_to_one", "Supported one-to-one by the co-facilitator"
+    CRISIS_LINE = "crisis_line", N_("Referred to a crisis line")
+    EMERGENCY_SERVICES = "emergency_services", N_("Called emergency services")
+    ONE_TO_ONE = "one_to_one", N_("Supported one-to-one by the co-facilitator")
 
 
 class NoteRefused(InvalidInput):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from textual.binding import ActiveBinding, Binding
 
-from circle.language import _, current
+from circle.language import N_, _, current
 
 
 @lru_cache(maxsize=512)
@@ -36,3 +36,19 @@ class SaysKeysInTheFacilitatorsLanguage:
             )
             for key, active in shown.items()
         }
+
+
+# Textual's own words that circle shows: the footer's palette key and the palette's commands and prompts. Marked
+# here so the catalog holds them; the footer and the palette translate them as they show them.
+TEXTUALS_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Search for commands…"),
+    N_("Search for themes…"),
+    N_("No matches found"),
+    N_("Exit the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+)
