@@ -11,16 +11,18 @@ from functools import lru_cache
 
 from textual.binding import ActiveBinding, Binding
 
-from circle.language import N_, _, current
+from circle.language import N_, _
+
+
+def _said(words: str) -> str:
+    return _(words) if words else ""
 
 
 @lru_cache(maxsize=512)
-def _binding_in(binding: Binding, language: str) -> Binding:
-    return replace(
-        binding,
-        description=_(binding.description) if binding.description else "",
-        tooltip=_(binding.tooltip) if binding.tooltip else "",
-    )
+def _binding_in(binding: Binding, description: str, tooltip: str) -> Binding:
+    # Keyed by the words themselves, not the language's code: two catalogs may share a code (a test's made-up
+    # language reads as "es"), and a binding must never keep another catalog's words.
+    return replace(binding, description=description, tooltip=tooltip)
 
 
 class SaysKeysInTheFacilitatorsLanguage:
@@ -29,10 +31,10 @@ class SaysKeysInTheFacilitatorsLanguage:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         shown = super().active_bindings  # type: ignore[misc]
-        language = current()
         return {
             key: active._replace(
-                binding=_binding_in(active.binding, language), tooltip=_(active.tooltip) if active.tooltip else ""
+                binding=_binding_in(active.binding, _said(active.binding.description), _said(active.binding.tooltip)),
+                tooltip=_said(active.tooltip),
             )
             for key, active in shown.items()
         }
