@@ -15,7 +15,7 @@ def drawn_lines(app: App[None]) -> list[str]:
     """Every row of the screen as plain text, the screens underneath a modal one included, as a screenshot has it."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))  # noqa: SLF001
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text().splitlines()
 
 
