@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.app import App
 
+from circle.language import _
+
 
 class EndsInOneLine(App[None]):
     """Mixed into circle's apps, before `App`. `stopped_by` is the line the launcher prints after the app ends."""
@@ -19,5 +21,7 @@ class EndsInOneLine(App[None]):
             super()._fatal_error()
             return
         kind = type(self._exception).__name__ if self._exception is not None else "error"
-        self.stopped_by = f"an unexpected problem stopped circle ({kind}); everything saved before it is kept."
+        self.stopped_by = _("an unexpected problem stopped circle ({kind}); everything saved before it is kept.").format(
+            kind=kind
+        )
         self._close_messages_no_wait()

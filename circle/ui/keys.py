@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from circle.language import _
+
 KeyHelp = tuple[str, str]
 # An action of one of the screen's own `Key`s, or a key some widget or the app handles for the screen.
 HelpEntry = str | KeyHelp
@@ -69,6 +71,20 @@ def key_tokens(named: str) -> set[str]:
     if ranged:
         tokens |= {f"F{number}" for number in range(int(ranged[1]), int(ranged[2]) + 1)}
     return tokens
+
+
+def key_said(named: str) -> str:
+    """A help row's key cell as `?` shows it: key names stay as they are on the keyboard; only the "or" joining
+    them is the facilitator's ("Space or Enter" → "Space o Enter")."""
+    first, *others = named.split(" or ")
+    for other in others:
+        first = _("{key} or {other_key}").format(key=first, other_key=other)
+    return first
+
+
+def said(rows: Iterable[KeyHelp]) -> tuple[KeyHelp, ...]:
+    """Help rows in the facilitator's language; the rows themselves stay English for the README."""
+    return tuple((key_said(key), _(words)) for key, words in rows)
 
 
 def declared_bindings(screen_type: type) -> Iterator[Binding]:

@@ -11,16 +11,18 @@ from functools import lru_cache
 
 from textual.binding import ActiveBinding, Binding
 
-from circle.language import _, current
+from circle.language import N_, _
+
+
+def _said(words: str) -> str:
+    return _(words) if words else ""
 
 
 @lru_cache(maxsize=512)
-def _binding_in(binding: Binding, language: str) -> Binding:
-    return replace(
-        binding,
-        description=_(binding.description) if binding.description else "",
-        tooltip=_(binding.tooltip) if binding.tooltip else "",
-    )
+def _binding_in(binding: Binding, description: str, tooltip: str) -> Binding:
+    # Keyed by the words themselves, not the language's code: two catalogs may share a code (a test's made-up
+    # language reads as "es"), and a binding must never keep another catalog's words.
+    return replace(binding, description=description, tooltip=tooltip)
 
 
 class SaysKeysInTheFacilitatorsLanguage:
@@ -29,10 +31,26 @@ class SaysKeysInTheFacilitatorsLanguage:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         shown = super().active_bindings  # type: ignore[misc]
-        language = current()
         return {
             key: active._replace(
-                binding=_binding_in(active.binding, language), tooltip=_(active.tooltip) if active.tooltip else ""
+                binding=_binding_in(active.binding, _said(active.binding.description), _said(active.binding.tooltip)),
+                tooltip=_said(active.tooltip),
             )
             for key, active in shown.items()
         }
+
+
+# Textual's own words that circle shows: the footer's palette key and the palette's commands and prompts. Marked
+# here so the catalog holds them; the footer and the palette translate them as they show them.
+TEXTUALS_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Search for commands…"),
+    N_("Search for themes…"),
+    N_("No matches found"),
+    N_("Exit the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, ClassVar, ParamSpec, TypeVar
 from textual.screen import Screen
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
 from circle.ui.keys import HelpEntry, Key, help_rows
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.keys_help import KeysHelp
 
 if TYPE_CHECKING:
@@ -28,18 +30,19 @@ class Failed(Enum):
 FAILED = Failed.FAILED
 
 
-class CircleScreen(Screen[None]):
+class CircleScreen(SaysKeysInTheFacilitatorsLanguage, Screen[None]):
     # `?` comes first in every footer, so that however narrow the window, the way to every key is on show.
     BINDINGS = [
-        Key("question_mark", "keys_help", "Keys", tooltip="Every key of this screen, in plain words",
-            help="the keys of this screen, in plain words"),
+        Key("question_mark", "keys_help", N_("Keys"), tooltip=N_("Every key of this screen, in plain words"),
+            help=N_("the keys of this screen, in plain words")),
     ]
-    KEYS_TITLE: ClassVar[str] = "Keys"
+    # Marked with N_ where it is written, in English (the README's too), and translated as `?` shows it.
+    KEYS_TITLE: ClassVar[str] = N_("Keys")
     # The `?` rows in order: actions of this screen's `Key`s, and keys its widgets or the app handle for it.
     KEYS_HELP: ClassVar[tuple[HelpEntry, ...]] = ()
 
     def action_keys_help(self) -> None:
-        self.app.push_screen(KeysHelp(self.KEYS_TITLE, help_rows(type(self), self.KEYS_HELP)))
+        self.app.push_screen(KeysHelp(_(self.KEYS_TITLE), help_rows(type(self), self.KEYS_HELP)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.KEYS_HELP) if action == "keys_help" else True

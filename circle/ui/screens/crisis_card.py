@@ -23,6 +23,8 @@ from circle.domain.group import CrisisResource
 from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Pause, Resume
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.dialogs import Choose
 from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_host import MeetingHost
@@ -33,44 +35,59 @@ if TYPE_CHECKING:
 
 NOT_BY_NAME = "-"
 
-STEPS = Content.assemble(
-    ("What to do", "bold"),
-    "\n1. Stay calm and say so: “You are not in trouble. Your safety matters more than this meeting.”",
-    "\n2. Grounding: feet on the floor, name five things you can see, one slow breath out"
-    " (b puts the breathing pacer here and on the room display).",
-    "\n3. Offer a break (z pauses the meeting), or to step out with the co-facilitator (s).",
-    "\n4. If anyone is in immediate danger, call the emergency number now.",
-)
+# Whole sentences, one per action, so that each language words them its own way.
+RECORDED = {
+    SafetyAction.CRISIS_LINE: N_("Recorded: referred to a crisis line."),
+    SafetyAction.EMERGENCY_SERVICES: N_("Recorded: called emergency services."),
+    SafetyAction.ONE_TO_ONE: N_("Recorded: supported one-to-one by the co-facilitator."),
+}
 
 
-CRISIS_TAB = f"Crisis tab, {tab_key('crisis')}"
+def steps() -> Content:
+    """What to do, in the facilitator's language: the card is for whoever facilitates; the resources are the group's."""
+    return Content.assemble(
+        (_("What to do"), "bold"),
+        "\n",
+        _("1. Stay calm and say so: “You are not in trouble. Your safety matters more than this meeting.”"),
+        "\n",
+        _(
+            "2. Grounding: feet on the floor, name five things you can see, one slow breath out"
+            " (b puts the breathing pacer here and on the room display)."
+        ),
+        "\n",
+        _("3. Offer a break (z pauses the meeting), or to step out with the co-facilitator (s)."),
+        "\n",
+        _("4. If anyone is in immediate danger, call the emergency number now."),
+    )
 
 
 def resources_text(resources: tuple[CrisisResource, ...]) -> Content:
+    """The group's resources, as the group wrote them, under the facilitator's headings."""
+    crisis_tab = tab_key("crisis")
+    heading = Content.styled(_("Crisis resources"), "bold")
     if not resources:
-        return Content.assemble(
-            ("Crisis resources", "bold"),
-            f"\nNone set for this group. Add local numbers in the group's settings ({CRISIS_TAB}).",
-        )
-    lines = [Content.styled("Crisis resources", "bold")]
+        none_set = _("None set for this group. Add local numbers in the group's settings (Crisis tab, {key}).")
+        return Content.assemble(heading, "\n", none_set.format(key=crisis_tab))
+    placeholder = _("⚠ placeholder: set the real number (group settings, Crisis tab, {key})").format(key=crisis_tab)
+    lines = [heading]
     for resource in resources:
         line = Content.assemble("• ", plain(resource.name).stylize("bold"), "   ", plain(resource.contact))
         if resource.is_placeholder:
-            line = Content.assemble(line, (f"   ⚠ placeholder: set the real number (group settings, {CRISIS_TAB})", "bold"))
+            line = Content.assemble(line, "   ", (placeholder, "bold"))
         if resource.when:
             line = Content.assemble(line, "\n  ", plain(resource.when).stylize("italic"))
         lines.append(line)
     return Content("\n").join(lines)
 
 
-class CrisisCard(ModalScreen[None]):
+class CrisisCard(SaysKeysInTheFacilitatorsLanguage, ModalScreen[None]):
     BINDINGS = [
-        Binding("s", "step_out", "Step out"),
-        Binding("o", "step_out('hand over')", "Step out + hand over"),
-        Binding("a", "safety_action", "Action taken"),
-        Binding("z", "pause", "Pause"),
-        Binding("b", "grounding", "Breathe"),
-        Binding("escape,exclamation_mark", "close", "Back"),
+        Binding("s", "step_out", N_("Step out")),
+        Binding("o", "step_out('hand over')", N_("Step out + hand over")),
+        Binding("a", "safety_action", N_("Action taken")),
+        Binding("z", "pause", N_("Pause")),
+        Binding("b", "grounding", N_("Breathe")),
+        Binding("escape,exclamation_mark", "close", N_("Back")),
     ]
 
     def __init__(self, host: MeetingHost) -> None:
@@ -91,15 +108,15 @@ class CrisisCard(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         rules = self.meeting.group.rules
         keeps = (
-            "This group keeps no notes: a step out is counted, and nothing more."
+            _("This group keeps no notes: a step out is counted, and nothing more.")
             if rules.notes is NotesPolicy.NONE
-            else "s keeps a follow-up flag; a records the action taken. Never what was said."
+            else _("s keeps a follow-up flag; a records the action taken. Never what was said.")
         )
         with Vertical(id="crisis-card", classes="dialog"):
-            yield Static("Crisis card", classes="title")
+            yield Static(_("Crisis card"), classes="title")
             with VerticalScroll(id="crisis-card-body"):
                 yield Static(resources_text(self.meeting.group.profile.crisis_resources), id="crisis-resources")
-                yield Static(STEPS, id="crisis-steps")
+                yield Static(steps(), id="crisis-steps")
             yield Static(keeps, classes="hint")
             yield Static("", id="crisis-message", classes="message")
         yield Footer(compact=True, show_command_palette=False)
@@ -128,8 +145,8 @@ class CrisisCard(ModalScreen[None]):
             after(NOT_BY_NAME)
             return
         choices = [(plain(member.shown), member.id) for member in here]
-        choices.append((Content("Not by name"), NOT_BY_NAME))
-        who = "Who is stepping out with you?" if hand_over else "Who stepped out with the co-facilitator?"
+        choices.append((Content(_("Not by name")), NOT_BY_NAME))
+        who = _("Who is stepping out with you?") if hand_over else _("Who stepped out with the co-facilitator?")
         self.app.push_screen(Choose(who, choices), after)
 
     def _step_out(self, chosen: str | None, *, hand_over: bool = False) -> None:
@@ -139,8 +156,11 @@ class CrisisCard(ModalScreen[None]):
         def step_out() -> str:
             named = chosen != NOT_BY_NAME
             flag = self.meeting.step_out(chosen if named else None)
-            said = "Step out recorded, with a follow-up flag." if flag else "Step out counted."
-            return f"{said} s on the meeting's list marks them back." if named else said
+            if not named:
+                return _("Step out recorded, with a follow-up flag.") if flag else _("Step out counted.")
+            if flag:
+                return _("Step out recorded, with a follow-up flag. s on the meeting's list marks them back.")
+            return _("Step out counted. s on the meeting's list marks them back.")
 
         self._record(step_out)
         if hand_over:
@@ -149,8 +169,8 @@ class CrisisCard(ModalScreen[None]):
 
     # the action taken ----------------------------------------------------------
     def action_safety_action(self) -> None:
-        choices = [(Content(action.title), str(action)) for action in SafetyAction]
-        self.app.push_screen(Choose("What was done?", choices), self._record_action)
+        choices = [(Content(_(action.title)), str(action)) for action in SafetyAction]
+        self.app.push_screen(Choose(_("What was done?"), choices), self._record_action)
 
     def _record_action(self, chosen: str | None) -> None:
         if chosen is None:
@@ -159,7 +179,7 @@ class CrisisCard(ModalScreen[None]):
 
         def record() -> str:
             self.meeting.note(NoteDraft(NoteKind.SAFETY, action=action))
-            return f"Recorded: {action.title.lower()}."
+            return _(RECORDED[action])
 
         self._record(record)
 
@@ -168,7 +188,7 @@ class CrisisCard(ModalScreen[None]):
         def pause_or_resume() -> str:
             paused = self.meeting.state.is_paused
             self.meeting.do(Resume() if paused else Pause())
-            return "Timers running again." if paused else "Every timer is paused."
+            return _("Timers running again.") if paused else _("Every timer is paused.")
 
         self._record(pause_or_resume)
 
@@ -177,8 +197,8 @@ class CrisisCard(ModalScreen[None]):
             meeting = self.meeting
             meeting.ground(meeting.grounding_since is None)
             if meeting.grounding_since is None:
-                return "Grounding pause ended."
-            return "Grounding pause: the pacer is on the room display."
+                return _("Grounding pause ended.")
+            return _("Grounding pause: the pacer is on the room display.")
 
         self._record(begin_or_end)
 

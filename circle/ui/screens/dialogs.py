@@ -11,11 +11,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 
-class Confirm(ModalScreen[bool]):
+
+class Confirm(SaysKeysInTheFacilitatorsLanguage, ModalScreen[bool]):
+    """A yes-or-no question, asked in the facilitator's language; y and n are the keys in every language."""
+
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
 
     def __init__(self, question: Content | str) -> None:
@@ -25,16 +30,16 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="lead")
-            yield Static("y: yes    n or Escape: no", classes="hint")
+            yield Static(_("y: yes    n or Escape: no"), classes="hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
 
-class Ask(ModalScreen[str | None]):
+class Ask(SaysKeysInTheFacilitatorsLanguage, ModalScreen[str | None]):
     """One line of text; Enter to accept, Escape to cancel."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     AUTO_FOCUS = "Input"
 
     def __init__(self, question: Content | str, *, value: str = "", placeholder: str = "") -> None:
@@ -47,7 +52,7 @@ class Ask(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="lead")
             yield Input(self.value, placeholder=self.placeholder)
-            yield Static("Enter: done    Escape: cancel", classes="hint")
+            yield Static(_("Enter: done    Escape: cancel"), classes="hint")
 
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:
@@ -57,10 +62,10 @@ class Ask(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choose(ModalScreen[str | None]):
+class Choose(SaysKeysInTheFacilitatorsLanguage, ModalScreen[str | None]):
     """One of a few choices, by arrow keys and Enter; Escape to cancel. Labels are literal text."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     AUTO_FOCUS = "OptionList"
 
     def __init__(self, question: str, choices: list[tuple[Content, str]]) -> None:
@@ -72,7 +77,7 @@ class Choose(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="lead")
             yield OptionList(*(Option(label, id=value) for label, value in self.choices))
-            yield Static("↑ ↓ then Enter: choose    Escape: cancel", classes="hint")
+            yield Static(_("↑ ↓ then Enter: choose    Escape: cancel"), classes="hint")
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

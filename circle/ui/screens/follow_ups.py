@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
-from circle.ui.screens.base import FAILED, CircleScreen
+from circle.language import N_, _, current
+from circle.language.days import day_in
 from circle.ui.keys import Key
+from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.text import cell
 from circle.workspace import FollowUp
 
@@ -16,33 +18,34 @@ WHAT_WIDTH = 64
 
 
 def what(item: FollowUp) -> str:
+    """What to do, in the facilitator's words; a brief line a facilitator wrote stays as written."""
     note = item.note
     if note.action is not None:
-        return note.action.title
-    return note.text or ("after a step out" if note.member_id is None else "follow up")
+        return _(note.action.title)
+    return note.text or (_("after a step out") if note.member_id is None else _("follow up"))
 
 
 class FollowUpsScreen(CircleScreen):
-    KEYS_TITLE = "Keys on the follow-ups"
+    KEYS_TITLE = N_("Keys on the follow-ups")
     KEYS_HELP = (
-        ("↑ ↓", "choose a follow-up"),
+        ("↑ ↓", N_("choose a follow-up")),
         "done",
         "back",
-        ("Ctrl+L", "lock circle"),
+        ("Ctrl+L", N_("lock circle")),
     )
     BINDINGS = [
-        Key("d", "done", "Done", help="it has been followed up: mark it done"),
-        Key("escape", "back", "Groups", help="back to your groups"),
+        Key("d", "done", N_("Done"), help=N_("it has been followed up: mark it done")),
+        Key("escape", "back", N_("Groups"), help=N_("back to your groups")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Follow-ups due", classes="title")
+        yield Static(_("Follow-ups due"), classes="title")
         yield DataTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
         yield Static("", id="follow-ups-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Written", "Group", "Who", "What")
+        self.query_one(DataTable).add_columns(_("Written"), _("Group"), _("Who"), _("What"))
         self.refresh_list()
 
     def refresh_list(self) -> None:
@@ -52,26 +55,26 @@ class FollowUpsScreen(CircleScreen):
         for item in due:
             written = item.note.created_at.astimezone()
             table.add_row(
-                f"{written:%a %d %b}",
+                day_in(current(), written.date()),
                 cell(item.group_name),
                 cell(item.member_name or "—"),
                 cell(what(item), width=WHAT_WIDTH),
                 key=f"{item.group_id}:{item.note.id}",
             )
         self.query_one("#follow-ups-hint", Static).update(
-            "d marks the highlighted one done. Notes are deleted when the group's rules say."
+            _("d marks the highlighted one done. Notes are deleted when the group's rules say.")
             if due
-            else "Nothing to follow up. Flags from meetings appear here until they are done."
+            else _("Nothing to follow up. Flags from meetings appear here until they are done.")
         )
 
     def action_done(self) -> None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         group_id, note_id = str(row_key.value).split(":")
         if self.attempt(self.workspace.resolve_note, group_id, note_id) is not FAILED:
-            self.say("Marked done.")
+            self.say(_("Marked done."))
         self.refresh_list()
 
     def action_back(self) -> None:

@@ -14,8 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
+from circle.domain.text import sanitise
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
-from circle.ui.text import plain
 from circle.workspace import (
     Handoff,
     HandoffImported,
@@ -28,10 +30,10 @@ from circle.workspace import (
 )
 
 
-class HandoffExportDialog(ModalScreen[None]):
+class HandoffExportDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[None]):
     """Where to write the bundle; then the code, large, shown this once."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
     AUTO_FOCUS = "#handoff-path"
 
     def __init__(self, workspace: Workspace, group_id: str, group_name: str) -> None:
@@ -43,22 +45,25 @@ class HandoffExportDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         suggested = Path.home() / handoff_file_name(self.workspace.clock.now())
         with Vertical(classes="dialog", id="handoff-export"):
-            yield Static(Content.assemble("Hand off ", plain(self.group_name), " to another laptop"), classes="title")
+            title = _("Hand off {group} to another laptop").format(group=sanitise(self.group_name))
+            yield Static(Content(title), classes="title")
             yield Static(
-                "The group, its roster as its rules keep it, and its meeting in progress go into one sealed file."
-                " Send the file any way you like; read the code aloud, never in the same message.",
+                _(
+                    "The group, its roster as its rules keep it, and its meeting in progress go into one sealed file."
+                    " Send the file any way you like; read the code aloud, never in the same message."
+                ),
                 classes="lead",
             )
             with Horizontal(classes="field"):
-                yield Label("Write it to", classes="field-label")
+                yield Label(_("Write it to"), classes="field-label")
                 yield Input(str(suggested), id="handoff-path", compact=True)
             yield Static("", id="handoff-code", classes="handoff-code")
-            yield Static("Enter: write the file    Escape: close", id="handoff-message", classes="hint")
+            yield Static(_("Enter: write the file    Escape: close"), id="handoff-message", classes="hint")
 
     @on(Input.Submitted, "#handoff-path")
     def write(self, event: Input.Submitted) -> None:
         event.input.disabled = True
-        self.query_one("#handoff-message", Static).update("Sealing the handoff…")
+        self.query_one("#handoff-message", Static).update(_("Sealing the handoff…"))
         path = Path(event.value).expanduser()
         try:
             to_seal = self.workspace.begin_export(self.group_id)
@@ -78,7 +83,7 @@ class HandoffExportDialog(ModalScreen[None]):
         try:
             code = finish_write_handoff(path, derived.made)
         except (CircleError, OSError) as error:
-            reason = str(error) if isinstance(error, CircleError) else f"{error.strerror or error}: {path}"
+            reason = str(error) if isinstance(error, CircleError) else _("{problem}: {path}").format(problem=error.strerror or error, path=path)
             self._refused(reason)
         else:
             self._written(path, code)
@@ -90,14 +95,16 @@ class HandoffExportDialog(ModalScreen[None]):
         field = self.query_one("#handoff-path", Input)
         field.disabled = False
         field.focus()
-        self.query_one("#handoff-message", Static).update(Content(f"{reason} Enter to try again."))
+        self.query_one("#handoff-message", Static).update(Content(_("{reason} Enter to try again.").format(reason=reason)))
 
     def _written(self, path: Path, code: str) -> None:
-        self.query_one("#handoff-code", Static).update(Content.assemble("Read this code aloud:  ", (code, "bold")))
+        self.query_one("#handoff-code", Static).update(Content.assemble(_("Read this code aloud:"), "  ", (code, "bold")))
         self.query_one("#handoff-message", Static).update(
             Content(
-                f"Written to {path}. The code is shown only this once. On the other laptop: i on the home"
-                " screen, or circle handoff import FILE. Escape: close."
+                _(
+                    "Written to {path}. The code is shown only this once. On the other laptop: i on the home"
+                    " screen, or circle handoff import FILE. Escape: close."
+                ).format(path=path)
             )
         )
 
@@ -105,10 +112,10 @@ class HandoffExportDialog(ModalScreen[None]):
         self.dismiss()
 
 
-class HandoffImportDialog(ModalScreen[HandoffImported | None]):
+class HandoffImportDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[HandoffImported | None]):
     """A handoff file and the code read out for it."""
 
-    BINDINGS = [Binding("escape", "close", "Cancel")]
+    BINDINGS = [Binding("escape", "close", N_("Cancel"))]
     AUTO_FOCUS = "#import-path"
 
     def __init__(self, workspace: Workspace) -> None:
@@ -117,15 +124,15 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="handoff-import"):
-            yield Static("Import a handoff", classes="title")
-            yield Static("A group handed to you from another laptop, or handed back to you.", classes="lead")
+            yield Static(_("Import a handoff"), classes="title")
+            yield Static(_("A group handed to you from another laptop, or handed back to you."), classes="lead")
             with Horizontal(classes="field"):
-                yield Label("The file", classes="field-label")
-                yield Input(placeholder="the .circle file", id="import-path", compact=True)
+                yield Label(_("The file"), classes="field-label")
+                yield Input(placeholder=_("the .circle file"), id="import-path", compact=True)
             with Horizontal(classes="field"):
-                yield Label("The code read out", classes="field-label")
-                yield Input(placeholder="four groups of four", id="import-code", compact=True)
-            yield Static("Enter: next, then import    Escape: cancel", id="import-message", classes="hint")
+                yield Label(_("The code read out"), classes="field-label")
+                yield Input(placeholder=_("four groups of four"), id="import-code", compact=True)
+            yield Static(_("Enter: next, then import    Escape: cancel"), id="import-message", classes="hint")
 
     @on(Input.Submitted, "#import-path")
     def _to_code(self) -> None:
@@ -136,11 +143,15 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         code = self.query_one("#import-code", Input).value
         self.query_one("#import-code", Input).value = ""
-        self.query_one("#import-message", Static).update("Opening the handoff…")
+        self.query_one("#import-message", Static).update(_("Opening the handoff…"))
         try:
             to_open = self.workspace.begin_import(read_handoff_file(path))
         except (CircleError, OSError) as error:
-            reason = str(error) if isinstance(error, CircleError) else f"Cannot read {path}: {error.strerror or error}."
+            reason = (
+                str(error)
+                if isinstance(error, CircleError)
+                else _("Cannot read {path}: {problem}.").format(path=path, problem=error.strerror or error)
+            )
             self._refused(reason)
         else:
             self._open(to_open, code)
@@ -158,7 +169,7 @@ class HandoffImportDialog(ModalScreen[HandoffImported | None]):
         self._refused(refused.reason)
 
     def _refused(self, reason: str) -> None:
-        self.query_one("#import-message", Static).update(Content(f"{reason} Nothing was imported."))
+        self.query_one("#import-message", Static).update(Content(_("{reason} Nothing was imported.").format(reason=reason)))
         self.query_one("#import-code", Input).focus()
 
     def action_close(self) -> None:

@@ -9,7 +9,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from circle.ui.keys import KeyHelp
+from circle.language import N_, _
+from circle.ui.keys import KeyHelp, said
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
+
 
 def keys_table(keys: tuple[KeyHelp, ...]) -> Table:
     """Keys right-aligned in a column of their own; a long explanation wraps within its own column."""
@@ -21,8 +24,10 @@ def keys_table(keys: tuple[KeyHelp, ...]) -> Table:
     return table
 
 
-class KeysHelp(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+class KeysHelp(SaysKeysInTheFacilitatorsLanguage, ModalScreen[None]):
+    """`title` is already in the facilitator's language; `keys` are the English rows, said here in it."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", N_("Close"))]
 
     def __init__(self, title: str, keys: tuple[KeyHelp, ...]) -> None:
         super().__init__()
@@ -33,8 +38,8 @@ class KeysHelp(ModalScreen[None]):
         with Vertical(classes="dialog", id="keys-help"):
             yield Static(self.title_text, classes="title")
             with VerticalScroll(id="keys-help-list"):
-                yield Static(keys_table(self.keys))
-            yield Static("A key that does not fit this moment does nothing. Escape closes this.", classes="hint")
+                yield Static(keys_table(said(self.keys)))
+            yield Static(_("A key that does not fit this moment does nothing. Escape closes this."), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#keys-help-list").focus()

@@ -16,18 +16,20 @@ from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.session import PULSE_SCALE
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
 
 ANSWERS = range(1, PULSE_SCALE + 1)
 
 
-class PulseDialog(ModalScreen[bool]):
+class PulseDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[bool]):
     """Dismissed with True once a tally is recorded, False when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
     AUTO_FOCUS = "#pulse-1"
 
@@ -41,7 +43,7 @@ class PulseDialog(ModalScreen[bool]):
         earlier = meeting.state.pulse  # recording again replaces it, so it is the starting point
         with Vertical(classes="dialog", id="pulse-dialog"):
             yield Static(plain(meeting.group.rules.pulse_question), classes="lead", id="pulse-question")
-            yield Static("Count the hands for each answer. Nobody's name is kept.", classes="hint")
+            yield Static(_("Count the hands for each answer. Nobody's name is kept."), classes="hint")
             with Horizontal(id="pulse-counts"):
                 for answer in ANSWERS:
                     yield Label(f"{answer}:", classes="pulse-answer")
@@ -54,7 +56,9 @@ class PulseDialog(ModalScreen[bool]):
                         classes="pulse-count",
                     )
             yield Static("", id="pulse-problem", classes="message")
-            yield Static("Enter: next answer (on 5: save)    Ctrl+S: save    Escape: cancel", classes="hint")
+            yield Static(
+                _("Enter: next answer (on 5: save)    Ctrl+S: save    Escape: cancel"), classes="hint"
+            )
 
     def _counts(self) -> tuple[int, ...]:
         """What was typed; a box left empty counts nobody. The engine says whether the tally fits."""
@@ -62,7 +66,7 @@ class PulseDialog(ModalScreen[bool]):
         try:
             return tuple(int(value) if value else 0 for value in values)
         except ValueError:
-            raise CircleError("Each answer's count is a whole number, 0 or more.") from None
+            raise CircleError(_("Each answer's count is a whole number, 0 or more.")) from None
 
     @on(Input.Submitted, ".pulse-count")
     def next_or_save(self, event: Input.Submitted) -> None:

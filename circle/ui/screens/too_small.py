@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from circle.language import _
+
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
@@ -15,8 +17,6 @@ def too_small(width: int, height: int) -> bool:
 
 class TooSmallScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
-        yield Static(
-            f"Please make this window a little larger (at least {MIN_WIDTH}×{MIN_HEIGHT}).\n\n"
-            "Everything is where you left it, and timers keep running.",
-            id="too-small",
-        )
+        larger = _("Please make this window a little larger (at least {width}×{height}).")
+        kept = _("Everything is where you left it, and timers keep running.")
+        yield Static(f"{larger.format(width=MIN_WIDTH, height=MIN_HEIGHT)}\n\n{kept}", id="too-small")

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from circle.domain.passphrase import check_new_passphrase, strength
+from circle.language import _
 
 
 class NewPassphrase(Vertical):
@@ -22,6 +23,7 @@ class NewPassphrase(Vertical):
         """Both fields have been typed; the passphrase itself is read with `take()`."""
 
     def __init__(self, *, label: str, hint: str, id: str | None = None) -> None:
+        """`label` and `hint` come already in the facilitator's language."""
         super().__init__(id=id, classes="new-passphrase")
         self.label = label
         self.neutral_hint = hint
@@ -31,7 +33,7 @@ class NewPassphrase(Vertical):
             yield Label(self.label, classes="field-label")
             yield Input(password=True, id="new-passphrase", compact=True)
         with Horizontal(classes="field"):
-            yield Label("The same passphrase again", classes="field-label")
+            yield Label(_("The same passphrase again"), classes="field-label")
             yield Input(password=True, id="new-passphrase-again", compact=True)
         yield Static(self.neutral_hint, id="new-passphrase-strength", classes="hint")
 
