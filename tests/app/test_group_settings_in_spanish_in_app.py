@@ -1,0 +1,131 @@
+"""Under Pilot: every tab of a group's settings speaks the facilitator's language, and in Spanish at 80×24 every word
+of its labels, buttons, tab titles and footer keys is drawn whole (scrolling the tab to it where it runs long)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import Button, Label, Static, TabbedContent
+
+from circle import language
+from circle.domain.group import Group
+from circle.domain.schedule import weekday_name
+from circle.ui.app import CircleApp
+from circle.ui.language import _binding_in
+from circle.ui.screens.group import GroupScreen
+from circle.ui.screens.group_tabs import TABS, tab_key
+from circle.workspace import Workspace
+from tests.app.conftest import PASSPHRASE, at_home, press_keys
+from tests.language_probe import bracketed, untranslated
+
+# Keys are named the same in every language, as the footer writes them.
+KEY_NAMES = ("esc", "del")
+# Words on the group's screen drawn by widgets and bindings every screen shares (the passphrase fields, `?`, the lock,
+# the footer's palette key): they are translated with those, not with the group's settings.
+SHARED = ("The same passphrase again", "Keys", "Lock", "palette")
+# The bracketed language writes days as Spanish does, from Babel's data: not English either.
+SPANISH_DAYS = [weekday_name(day, "es") for day in range(7)]
+
+
+@pytest.fixture
+def in_spanish() -> Iterator[None]:
+    _binding_in.cache_clear()  # the bracketed language is "es" too: keys it named must not be read back here
+    language.use("es")
+    try:
+        yield
+    finally:
+        language.use(language.ENGLISH)
+        _binding_in.cache_clear()
+
+
+@pytest.fixture
+def in_brackets() -> Iterator[None]:
+    _binding_in.cache_clear()
+    with bracketed():
+        yield
+    _binding_in.cache_clear()
+
+
+def the_groups_own_words(workspace: Workspace) -> list[str]:
+    """What the group wrote or was given when it was made: its data, shown as it is in any language."""
+    workspace.unlock(PASSPHRASE)
+    [overview] = workspace.groups()
+    group: Group = workspace.group(overview.id)
+    profile = group.profile
+    words = [group.name, profile.agreements.text, profile.agreements.confidentiality_limits,
+             profile.agreements.mandated_reporter, profile.format.check_in_prompt, profile.format.closing_prompt,
+             *profile.format.topics, *(phase.title for phase in profile.format.phases)]
+    words += [part for resource in profile.crisis_resources for part in (resource.name, resource.contact, resource.when)]
+    words += [member.shown for member in workspace.members(group.id)]
+    words += [entry.handle for entry in workspace.facilitators(group.id)]
+    workspace.lock()
+    return words
+
+
+async def test_every_tab_of_a_groups_settings_goes_through_the_catalog(
+    workspace_with_group: Workspace, in_brackets: None
+) -> None:
+    allowed = [*the_groups_own_words(workspace_with_group), *KEY_NAMES, *SHARED, *SPANISH_DAYS]
+    async with at_home(workspace_with_group, (120, 40)) as (app, pilot):
+        await press_keys(pilot, "enter")
+        assert isinstance(app.screen, GroupScreen)
+        for tab in TABS:
+            await press_keys(pilot, tab_key(tab).lower())
+            assert app.screen.query_one(TabbedContent).active == tab
+            assert untranslated(without_wrapped_brackets(screen_text(app)), allowed) == [], tab
+
+
+def without_wrapped_brackets(text: str) -> str:
+    """The screen without each bracketed stretch that a label wraps onto its next row (a 30-cell field label);
+    innermost first, never across another opening bracket."""
+    while True:
+        shorter = re.sub(r"⟦[^⟦⟧]*⟧", "", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def screen_text(app: CircleApp) -> str:
+    """The screen as drawn, row by row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+def drawn_words(app: CircleApp) -> set[str]:
+    return set(screen_text(app).split())
+
+
+async def every_word_is_drawn(app: CircleApp, pilot: object) -> list[str]:
+    """The words of each label, button and line of the active tab that are not on the screen once it is in view."""
+    screen = app.screen
+    pane = screen.query_one(TabbedContent).active_pane
+    assert pane is not None
+    missing = []
+    for widget in pane.query("Label, Button, Static"):
+        if not all(node.display for node in widget.ancestors_with_self if node is not pane):
+            continue  # a field the tab hides until its choice needs it
+        text = str(widget.label if isinstance(widget, Button) else widget.render())  # type: ignore[attr-defined]
+        if not text.strip():
+            continue
+        widget.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()  # type: ignore[attr-defined]
+        drawn = drawn_words(app)
+        missing += [f"{word} ({text})" for word in text.split() if word not in drawn]
+    return missing
+
+
+async def test_in_spanish_at_80x24_every_word_of_every_tab_is_drawn(
+    workspace_with_group: Workspace, in_spanish: None
+) -> None:
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await press_keys(pilot, "enter")
+        for tab in TABS:
+            await press_keys(pilot, tab_key(tab).lower())
+            drawn = drawn_words(app)
+            titles = ["Lista", "Formato", "Cuándo", "Acuerdos", "Reglas", "Crisis", "Quienes", "facilitan"]
+            assert [title for title in titles if title not in drawn] == [], tab
+            footer = [binding.binding.description for binding in app.screen.active_bindings.values()
+                      if binding.binding.show and binding.enabled]
+            assert [words for words in footer if not all(word in drawn for word in words.split())] == [], tab
+            assert await every_word_is_drawn(app, pilot) == [], tab
