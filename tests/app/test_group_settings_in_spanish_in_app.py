@@ -3,11 +3,10 @@ of its labels, buttons, tab titles and footer keys is drawn whole (scrolling the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import Button, Label, Static, TabbedContent
+from textual.widgets import Button, Static, TabbedContent
 
 from circle import language
 from circle.domain.group import Group
@@ -17,8 +16,9 @@ from circle.ui.language import _binding_in
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.group_tabs import TABS, tab_key
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, stopped_clock
 from tests.language_probe import bracketed, untranslated
+from tests.language_spans import without_bracketed_spans
 
 # Keys are named the same in every language, as the footer writes them.
 KEY_NAMES = ("esc", "del")
@@ -57,7 +57,8 @@ def the_groups_own_words(workspace: Workspace) -> list[str]:
     words = [group.name, profile.agreements.text, profile.agreements.confidentiality_limits,
              profile.agreements.mandated_reporter, profile.format.check_in_prompt, profile.format.closing_prompt,
              *profile.format.topics, *(phase.title for phase in profile.format.phases)]
-    words += [part for resource in profile.crisis_resources for part in (resource.name, resource.contact, resource.when)]
+    for resource in profile.crisis_resources:
+        words += [resource.name, resource.contact, resource.when]
     words += [member.shown for member in workspace.members(group.id)]
     words += [entry.handle for entry in workspace.facilitators(group.id)]
     workspace.lock()
@@ -74,17 +75,7 @@ async def test_every_tab_of_a_groups_settings_goes_through_the_catalog(
         for tab in TABS:
             await press_keys(pilot, tab_key(tab).lower())
             assert app.screen.query_one(TabbedContent).active == tab
-            assert untranslated(without_wrapped_brackets(screen_text(app)), allowed) == [], tab
-
-
-def without_wrapped_brackets(text: str) -> str:
-    """The screen without each bracketed stretch that a label wraps onto its next row (a 30-cell field label);
-    innermost first, never across another opening bracket."""
-    while True:
-        shorter = re.sub(r"⟦[^⟦⟧]*⟧", "", text)
-        if shorter == text:
-            return text
-        text = shorter
+            assert untranslated(without_bracketed_spans(screen_text(app)), allowed) == [], tab
 
 
 def screen_text(app: CircleApp) -> str:
@@ -129,3 +120,23 @@ async def test_in_spanish_at_80x24_every_word_of_every_tab_is_drawn(
                       if binding.binding.show and binding.enabled]
             assert [words for words in footer if not all(word in drawn for word in words.split())] == [], tab
             assert await every_word_is_drawn(app, pilot) == [], tab
+
+
+async def test_in_spanish_the_when_tab_says_the_schedule_back_in_spanish_with_its_next_date(
+    workspace_with_group: Workspace, in_spanish: None
+) -> None:
+    stopped_clock(workspace_with_group)  # Monday 5 January 2026
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await press_keys(pilot, "enter", "f3")
+        await press_keys(pilot, "enter", "down", "enter")  # cada semana → cada dos semanas
+        await press_keys(pilot, "tab", "enter", "down", "enter")  # martes
+        await press_keys(pilot, "tab", *"2026-01-07")  # a Wednesday: refused, in Spanish, before it is saved
+        assert said_back(app) == "El 07 ene 2026 es miércoles; el grupo se reúne cada martes."
+        await press_keys(pilot, *("backspace",) * 2, *"06")
+        assert said_back(app) == "Cada dos martes a las 19:00 · la próxima: mar 06 ene 2026"
+        await press_keys(pilot, "ctrl+s")
+        assert said(app)[-1] == "Guardado."
+
+
+def said_back(app: CircleApp) -> str:
+    return str(app.screen.query_one("#schedule-said", Static).render())

@@ -177,7 +177,10 @@ class GroupScreen(SaysKeysInTheFacilitatorsLanguage, CircleScreen):
             # The roster itself changed (initials, or no names at all): build the tabs again from the vault.
             self.first_tab = "rules"
             await self.recompose()
-        self.say(_("Rules saved and applied to everything already kept.") if plan.removes_anything else _("Rules saved."))
+        if plan.removes_anything:
+            self.say(_("Rules saved and applied to everything already kept."))
+        else:
+            self.say(_("Rules saved."))
 
     @on(MemberAddRequested)
     def add_member(self, event: MemberAddRequested) -> None:

@@ -14,7 +14,22 @@ from circle.ui.text import cell
 from circle.ui.widgets.group.messages import MemberAddRequested, MemberCareRequested
 
 RETIRED = N_("no longer coming")
-CARE_HINT = N_("On the list: r rename · n no longer coming (or back again) · m merge another entry into this one · e erase")
+CARE_HINT = N_(
+    "On the list: r rename · n no longer coming (or back again) · m merge another entry into this one · e erase"
+)
+
+
+def counted(count: int, retired: int) -> str:
+    """"12 on the roster, 2 no longer coming.", counted in the facilitator's language."""
+    if not count:
+        return _("Nobody on the roster yet.")
+    if not retired:
+        return ngettext("{count} on the roster.", "{count} on the roster.", count).format(count=count)
+    return ngettext(
+        "{count} on the roster, {retired} no longer coming.",
+        "{count} on the roster, {retired} no longer coming.",
+        count,
+    ).format(count=count, retired=retired)
 
 
 class RosterEditor(Vertical):
@@ -59,17 +74,8 @@ class RosterEditor(Vertical):
             table.add_row(cell(member.shown), joined, _(RETIRED) if member.retired else "", key=member.id)
         if highlight in table.rows:
             table.move_cursor(row=table.get_row_index(highlight))
-        count = len(members)
-        coming = count - sum(member.retired for member in members)
         self.query_one("#roster-count", Static).update(
-            _("Nobody on the roster yet.") if not count
-            else ngettext("{count} on the roster.", "{count} on the roster.", count).format(count=count)
-            if coming == count
-            else ngettext(
-                "{count} on the roster, {retired} no longer coming.",
-                "{count} on the roster, {retired} no longer coming.",
-                count,
-            ).format(count=count, retired=count - coming)
+            counted(len(members), sum(member.retired for member in members))
         )
 
     def action_care(self, action: str) -> None:

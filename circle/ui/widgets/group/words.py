@@ -35,12 +35,15 @@ class WordsEditor(Vertical):
         meeting = self.meeting
         with Horizontal(classes="field"):
             yield Label(_("Rounds go in"), classes="field-label")
-            yield Select([(_(title), order) for title, order in _ORDERS], value=meeting.round_order, allow_blank=False, id="round-order", compact=True)
+            orders = [(_(title), order) for title, order in _ORDERS]
+            yield Select(orders, value=meeting.round_order, allow_blank=False, id="round-order", compact=True)
         yield Label(_("Check-in prompt, read as the round begins"))
         yield Input(meeting.check_in_prompt, id="check-in-prompt")
         yield Label(_("Closing prompt"))
         yield Input(meeting.closing_prompt, id="closing-prompt")
-        yield Label(_("Topics or readings, one a line (up to {most}): each meeting takes the next").format(most=MAX_TOPICS))
+        yield Label(
+            _("Topics or readings, one a line (up to {most}): each meeting takes the next").format(most=MAX_TOPICS)
+        )
         yield TextArea("\n".join(meeting.topics), id="format-topics", soft_wrap=True)
 
     def read(self, meeting: MeetingFormat) -> MeetingFormat:
@@ -52,7 +55,9 @@ class WordsEditor(Vertical):
             raise InvalidInput(_("A group keeps at most {most} topics.").format(most=MAX_TOPICS))
         for number, topic in enumerate(topics, 1):
             if len(topic.strip()) > MAX_TOPIC:
-                raise InvalidInput(_("Topic {number}: a topic may be at most {most} characters.").format(number=number, most=MAX_TOPIC))
+                raise InvalidInput(
+                    _("Topic {number}: a topic may be at most {most} characters.").format(number=number, most=MAX_TOPIC)
+                )
         return replace(
             meeting,
             round_order=RoundOrderMode(order),
