@@ -8,7 +8,6 @@ from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.text import first_name, initials, sanitise_line
-from circle.language import _, ngettext
 
 BRIEF_NOTE_CAP_MAX = 280
 # The longest name accepted, once cleaned: longer than any real name, short enough for every screen.
@@ -44,13 +43,11 @@ class ConfidentialityRules:
 
     def __post_init__(self) -> None:
         if not isinstance(self.pulse_question, str):
-            raise InvalidInput(_("The pulse question must be text."))
+            raise InvalidInput("The pulse question must be text.")
         # Cleaned here, so whatever builds the rules (the editor, a stored file) keeps one clean line.
         object.__setattr__(self, "pulse_question", sanitise_line(self.pulse_question))
         if len(self.pulse_question) > PULSE_QUESTION_MAX:
-            raise InvalidInput(
-                _("The pulse question may be at most {most} characters.").format(most=PULSE_QUESTION_MAX)
-            )
+            raise InvalidInput(f"The pulse question may be at most {PULSE_QUESTION_MAX} characters.")
         # Not 1.5 days, and not true (which Python counts as 1): stored rules hold whole numbers and a flag.
         numbers = (
             self.brief_note_cap, self.notes_retention_days, self.identity_retention_days, self.small_count_threshold
@@ -58,13 +55,13 @@ class ConfidentialityRules:
         if any(type(number) is not int for number in numbers) or not isinstance(self.room_display_names, bool):
             raise TypeError("Rules hold whole numbers and a yes or no.")
         if not 1 <= self.brief_note_cap <= BRIEF_NOTE_CAP_MAX:
-            raise InvalidInput(_("A brief note may be 1 to {most} characters long.").format(most=BRIEF_NOTE_CAP_MAX))
+            raise InvalidInput(f"A brief note may be 1 to {BRIEF_NOTE_CAP_MAX} characters long.")
         if not 1 <= self.notes_retention_days <= 3650:
-            raise InvalidInput(_("Notes may be kept for 1 to 3650 days."))
+            raise InvalidInput("Notes may be kept for 1 to 3650 days.")
         if not 1 <= self.identity_retention_days <= 3650:
-            raise InvalidInput(_("Identities may be kept for 1 to 3650 days."))
+            raise InvalidInput("Identities may be kept for 1 to 3650 days.")
         if not 1 <= self.small_count_threshold <= 20:
-            raise InvalidInput(_("The small-count threshold must be between 1 and 20."))
+            raise InvalidInput("The small-count threshold must be between 1 and 20.")
 
     @property
     def keeps_names(self) -> bool:
@@ -78,11 +75,11 @@ class ConfidentialityRules:
         """The part of a typed name that the rules allow circle to store."""
         name = sanitise_line(typed)
         if not name:
-            raise InvalidInput(_("A name cannot be empty."))
+            raise InvalidInput("A name cannot be empty.")
         if self.names is NamesPolicy.HEADCOUNT:
-            raise InvalidInput(_("This group counts heads only; it keeps no names."))
+            raise InvalidInput("This group counts heads only; it keeps no names.")
         if len(name) > MEMBER_NAME_MAX:
-            raise InvalidInput(_("A name may be at most {most} characters.").format(most=MEMBER_NAME_MAX))
+            raise InvalidInput(f"A name may be at most {MEMBER_NAME_MAX} characters.")
         if self.names is NamesPolicy.INITIALS:
             return initials(name)
         parts = name.split()
@@ -92,49 +89,37 @@ class ConfidentialityRules:
         return f"{first_name(name)} {parts[-1][0]}."
 
     def describe(self) -> list[str]:
-        """What each rule means for members, in plain words, in the facilitator's language."""
+        """What each rule means for members, in plain words."""
         names = {
-            NamesPolicy.FIRST_NAME: _("Members are known by first name (and a last initial if needed)."),
-            NamesPolicy.INITIALS: _("Members are known by their initials only."),
-            NamesPolicy.HEADCOUNT: _("No names are kept: attendance is a headcount."),
+            NamesPolicy.FIRST_NAME: "Members are known by first name (and a last initial if needed).",
+            NamesPolicy.INITIALS: "Members are known by their initials only.",
+            NamesPolicy.HEADCOUNT: "No names are kept: attendance is a headcount.",
         }[self.names]
         notes = {
-            NotesPolicy.NONE: _("No notes are kept about anyone."),
-            NotesPolicy.FLAGS: _("Notes are flags only (follow up, safety action), never words."),
-            NotesPolicy.BRIEF: ngettext(
-                "Notes may hold one brief line of up to {count} character.",
-                "Notes may hold one brief line of up to {count} characters.",
-                self.brief_note_cap,
-            ).format(count=self.brief_note_cap),
+            NotesPolicy.NONE: "No notes are kept about anyone.",
+            NotesPolicy.FLAGS: "Notes are flags only (follow up, safety action), never words.",
+            NotesPolicy.BRIEF: f"Notes may hold one brief line of up to {self.brief_note_cap} characters.",
         }[self.notes]
         display = (
-            _("The room display may show first names.")
+            "The room display may show first names."
             if self.room_display_names
-            else _("The room display shows no names.")
+            else "The room display shows no names."
         )
         lines = [
             names,
             notes,
-            ngettext(
-                "Notes are deleted after {count} day.", "Notes are deleted after {count} days.",
-                self.notes_retention_days,
-            ).format(count=self.notes_retention_days),
-            ngettext(
-                "People who stop coming are forgotten after {count} day; only counts remain.",
-                "People who stop coming are forgotten after {count} days; only counts remain.",
-                self.identity_retention_days,
-            ).format(count=self.identity_retention_days),
-            _("Group leads see counts only, never names or notes."),
-            _("Counts below {count} are shown to leads as '<{count}'.").format(count=self.small_count_threshold),
+            f"Notes are deleted after {self.notes_retention_days} days.",
+            f"People who stop coming are forgotten after {self.identity_retention_days} days;"
+            " only counts remain.",
+            "Group leads see counts only, never names or notes.",
+            f"Counts below {self.small_count_threshold} are shown to leads as '<{self.small_count_threshold}'.",
             display,
-            _("Members who are absent are never named in a note."),
+            "Members who are absent are never named in a note.",
         ]
         if self.takes_pulse:
             lines.append(
-                _(
-                    "At closing, an anonymous show of hands may be counted for “{question}” (1 to 5);"
-                    " only the counts are kept, never who raised a hand."
-                ).format(question=self.pulse_question)
+                f"At closing, an anonymous show of hands may be counted for “{self.pulse_question}” (1 to 5);"
+                " only the counts are kept, never who raised a hand."
             )
         return lines
 
@@ -152,4 +137,4 @@ class ConfidentialityRules:
                 known["notes"] = NotesPolicy(known["notes"])
             return replace(rules, **known)
         except (ValueError, TypeError) as error:
-            raise InvalidInput(_("The group's rules could not be read.")) from error
+            raise InvalidInput("The group's rules could not be read.") from error

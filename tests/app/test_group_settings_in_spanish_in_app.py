@@ -13,10 +13,12 @@ from circle.domain.group import Group
 from circle.domain.schedule import weekday_name
 from circle.ui.app import CircleApp
 from circle.ui.language import _binding_in
+from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.group_tabs import TABS, tab_key
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, stopped_clock
+from tests.app.test_roster_in_app import on_roster_list
 from tests.language_probe import bracketed, untranslated
 from tests.language_spans import without_bracketed_spans
 
@@ -25,6 +27,8 @@ KEY_NAMES = ("esc", "del")
 # Words on the group's screen drawn by widgets and bindings every screen shares (the passphrase fields, `?`, the lock,
 # the footer's palette key): they are translated with those, not with the group's settings.
 SHARED = ("The same passphrase again", "Keys", "Lock", "palette")
+# What the rules mean, under the Rules tab's fields, is written in circle/domain/rules.py and translated there.
+RULES_MEANING = "#rules-meaning"
 # The bracketed language writes days as Spanish does, from Babel's data: not English either.
 SPANISH_DAYS = [weekday_name(day, "es") for day in range(7)]
 
@@ -75,7 +79,8 @@ async def test_every_tab_of_a_groups_settings_goes_through_the_catalog(
         for tab in TABS:
             await press_keys(pilot, tab_key(tab).lower())
             assert app.screen.query_one(TabbedContent).active == tab
-            assert untranslated(without_bracketed_spans(screen_text(app)), allowed) == [], tab
+            meaning = [str(widget.render()) for widget in app.screen.query(RULES_MEANING)] if tab == "rules" else []
+            assert untranslated(without_bracketed_spans(screen_text(app)), [*allowed, *meaning]) == [], tab
 
 
 def screen_text(app: CircleApp) -> str:
@@ -140,3 +145,16 @@ async def test_in_spanish_the_when_tab_says_the_schedule_back_in_spanish_with_it
 
 def said_back(app: CircleApp) -> str:
     return str(app.screen.query_one("#schedule-said", Static).render())
+
+
+async def test_in_spanish_at_80x24_the_erase_question_is_drawn_whole_and_no_answers_in_spanish(
+    workspace_with_group: Workspace, in_spanish: None
+) -> None:
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await on_roster_list(pilot, "Alan T.")
+        await press_keys(pilot, "e")
+        assert isinstance(app.screen, Confirm)
+        drawn = drawn_words(app)
+        assert [word for word in app.screen.question.plain.split() if word not in drawn] == []
+        await press_keys(pilot, "n")
+        assert said(app)[-1] == "No se borró a nadie."

@@ -12,7 +12,6 @@ from circle import language
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.meeting_format import MeetingFormat, Phase, PhaseKind
-from circle.domain.rules import ConfidentialityRules
 from circle.domain.schedule import LAST, Repeat, Schedule, weekday_name
 from circle.language import _, words_for
 from circle.ui.screens.group import removal_of
@@ -81,12 +80,6 @@ def test_a_parts_kind_is_named_in_the_language_asked_and_its_own_name_is_kept_as
     assert meeting.describe() == "Opening 10 · Check-in 15 · Gratitude 40 (65 min)"
     assert Phase(PhaseKind.CLOSING, 10).name_in(SPANISH.gettext) == "Cierre"
     assert Phase(PhaseKind.CLOSING, 10).shown_title == "Closing"
-
-
-def test_what_a_groups_rules_mean_is_said_in_spanish(in_spanish: None) -> None:
-    meaning = ConfidentialityRules(notes_retention_days=1).describe()
-    assert "Las notas se borran después de 1 día." in meaning
-    assert "La coordinación ve solo números, nunca nombres ni notas." in meaning
 
 
 MEMBER = Member(id="m1", name="Ada [b]L[/b]")
