@@ -76,7 +76,7 @@ def test_a_parts_kind_is_named_in_the_language_asked_and_its_own_name_is_kept_as
     meeting = MeetingFormat((
         Phase(PhaseKind.OPENING, 10), Phase(PhaseKind.CHECK_IN, 15), Phase(PhaseKind.SHARING, 40, "Gratitude"),
     ))
-    assert meeting.describe(SPANISH.gettext) == "Apertura 10 · Llegada 15 · Gratitude 40 (65 min)"
+    assert meeting.describe(SPANISH.gettext) == "Apertura 10 · Ronda de llegada 15 · Gratitude 40 (65 min)"
     assert meeting.describe() == "Opening 10 · Check-in 15 · Gratitude 40 (65 min)"
     assert Phase(PhaseKind.CLOSING, 10).name_in(SPANISH.gettext) == "Cierre"
     assert Phase(PhaseKind.CLOSING, 10).shown_title == "Closing"

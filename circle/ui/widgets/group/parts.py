@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,9 @@ from circle.domain.meeting_format import MAX_PARTS, ROUND_KINDS, Phase, PhaseKin
 from circle.language import N_, _
 
 _NEW_PART_MINUTES = "10"
+# A kind's list is the stylesheet's 14 cells wide; a compact list draws its arrow and padding beside the words.
+_KIND_WIDTH = 14
+_SELECT_FRAME = 4
 
 
 @dataclass(frozen=True)
@@ -89,8 +93,11 @@ class PartRow(Horizontal):
         index, draft = self.index, self.draft
         yield Label(f"{index + 1}.", classes="part-number")
         kinds = [(_(kind.title), kind) for kind in PhaseKind]  # in the order a meeting usually runs
-        yield Select(kinds, value=draft.kind, allow_blank=False, id=f"part-kind-{index}", compact=True,
-                     classes="part-kind")
+        kind = Select(kinds, value=draft.kind, allow_blank=False, id=f"part-kind-{index}", compact=True,
+                      classes="part-kind")
+        # As wide as its longest kind in this language ("Ronda de llegada"), never narrower than the stylesheet's.
+        kind.styles.width = max(_KIND_WIDTH, max(cell_len(title) for title, _kind in kinds) + _SELECT_FRAME)
+        yield kind
         placeholder = _("its name") if draft.kind is PhaseKind.OWN else _("its own name (optional)")
         yield Input(draft.title, id=f"part-title-{index}", placeholder=placeholder, compact=True, classes="part-title")
         yield Input(draft.minutes, id=f"part-minutes-{index}", type="integer", compact=True, classes="number")
