@@ -4,18 +4,21 @@ of its labels, buttons, tab titles and footer keys is drawn whole (scrolling the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Button, Static, TabbedContent
 
 from circle import language
 from circle.domain.group import Group
-from circle.domain.schedule import weekday_name
+from circle.domain.records import CancelReason
+from circle.language.days import day_in
 from circle.ui.app import CircleApp
 from circle.ui.language import _binding_in
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.group_tabs import TABS, tab_key
+from circle.ui.screens.meetings import MeetingsScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, stopped_clock
 from tests.app.test_roster_in_app import on_roster_list
@@ -30,7 +33,10 @@ SHARED = ("The same passphrase again", "Keys", "Lock", "palette")
 # What the rules mean, under the Rules tab's fields, is written in circle/domain/rules.py and translated there.
 RULES_MEANING = "#rules-meaning"
 # The bracketed language writes days as Spanish does, from Babel's data: not English either.
-SPANISH_DAYS = [weekday_name(day, "es") for day in range(7)]
+SPANISH_DAYS = [
+    *(day_in("es", date(2024, 1, 1) + timedelta(days=day), "EEEE EEE") for day in range(7)),
+    *(day_in("es", date(2024, month, 1), "MMM") for month in range(1, 13)),
+]
 
 
 @pytest.fixture
@@ -158,3 +164,43 @@ async def test_in_spanish_at_80x24_the_erase_question_is_drawn_whole_and_no_answ
         assert [word for word in app.screen.question.plain.split() if word not in drawn] == []
         await press_keys(pilot, "n")
         assert said(app)[-1] == "No se borró a nadie."
+
+
+def with_a_held_and_a_cancelled_meeting(workspace: Workspace) -> None:
+    """Held on Monday 5 January 2026; the 1st of December cancelled ahead, so it is listed first."""
+    stopped_clock(workspace)
+    workspace.unlock(PASSPHRASE)
+    [overview] = workspace.groups()
+    workspace.meeting(overview.id).close()
+    workspace.cancel_meeting(overview.id, date(2026, 12, 1), CancelReason.VENUE)
+    workspace.lock()
+
+
+async def test_the_groups_meetings_f8_go_through_the_catalog(
+    workspace_with_group: Workspace, in_brackets: None
+) -> None:
+    with_a_held_and_a_cancelled_meeting(workspace_with_group)
+    allowed = [*the_groups_own_words(workspace_with_group), *KEY_NAMES, *SHARED, *SPANISH_DAYS]
+    async with at_home(workspace_with_group, (120, 40)) as (app, pilot):
+        await press_keys(pilot, "enter", "f8")
+        assert isinstance(app.screen, MeetingsScreen)
+        assert untranslated(without_bracketed_spans(screen_text(app)), allowed) == []
+        await press_keys(pilot, "x")  # the newest first: the cancelled date
+        assert isinstance(app.screen, Confirm)
+        assert untranslated(without_bracketed_spans(str(app.screen.question)), allowed) == []
+
+
+async def test_in_spanish_at_80x24_the_groups_meetings_are_said_in_spanish(
+    workspace_with_group: Workspace, in_spanish: None
+) -> None:
+    with_a_held_and_a_cancelled_meeting(workspace_with_group)
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await press_keys(pilot, "enter", "f8")
+        drawn = screen_text(app)
+        assert "Reuniones · Tuesday Evening Support" in drawn
+        assert "mar 01 dic 2026" in drawn and "cancelada: " in drawn  # the reason: the domain's words
+        assert "lun 05 ene 2026" in drawn and "celebrada" in drawn
+        hint = "Enter corrige quién vino, c cancela una fecha, x descarta una reunión abierta por error."
+        assert [word for word in hint.split() if word not in drawn_words(app)] == []
+        await press_keys(pilot, "x", "y")
+        assert said(app)[-1] == "Se descartó la reunión del mar 01 dic 2026."
