@@ -102,7 +102,7 @@ class MeetingsScreen(SaysKeysInTheFacilitatorsLanguage, CircleScreen):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         return self._meetings.get(str(row_key.value))
 
     # correcting ----------------------------------------------------------------------
