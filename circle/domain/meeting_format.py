@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -10,17 +11,26 @@ from typing import Any
 from circle.domain.errors import InvalidInput
 from circle.domain.text import sanitise, sanitise_line
 from circle.domain.titled import TitledEnum
+from circle.language import N_, _
+
+# Words in a language: the facilitator's `_`, or a group's `Words.gettext` for what the room sees.
+Translate = Callable[[str], str]
+
+
+def _keep(message: str) -> str:
+    return message
 
 
 class PhaseKind(TitledEnum):
-    OPENING = "opening", "Opening"
-    GROUNDING = "grounding", "Grounding"
-    READING = "reading", "Reading"
-    CHECK_IN = "check_in", "Check-in"
-    SHARING = "sharing", "Sharing"
-    BREAK = "break", "Break"
-    CLOSING = "closing", "Closing"
-    OWN = "own", "Own part"  # a part of the group's own, under the name it gives it
+    # Titles in English, marked for the catalog: `Phase.name_in` gives them in a language.
+    OPENING = "opening", N_("Opening")
+    GROUNDING = "grounding", N_("Grounding")
+    READING = "reading", N_("Reading")
+    CHECK_IN = "check_in", N_("Check-in")
+    SHARING = "sharing", N_("Sharing")
+    BREAK = "break", N_("Break")
+    CLOSING = "closing", N_("Closing")
+    OWN = "own", N_("Own part")  # a part of the group's own, under the name it gives it
 
 
 # The parts where people take turns; each has a time box for one turn.
@@ -48,16 +58,17 @@ DEFAULT_CLOSING_PROMPT = "Closing round: one word, or one thing you take with yo
 
 def _turn_minutes(value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InvalidInput("A turn is a number of minutes.")
+        raise InvalidInput(_("A turn is a number of minutes."))
     if not MIN_TURN_MINUTES <= value <= MAX_TURN_MINUTES:
-        raise InvalidInput("A turn lasts 0.5 to 30 minutes.")
+        raise InvalidInput(_("A turn lasts 0.5 to 30 minutes."))
     return float(value)
 
 
-def _short_line(text: str, most: int, what: str) -> str:
+def _short_line(text: str, most: int, too_long: str) -> str:
+    """`too_long`: the whole sentence, marked with N_, saying what may be at most {most} characters."""
     line = sanitise_line(text)
     if len(line) > most:
-        raise InvalidInput(f"{what} may be at most {most} characters.")
+        raise InvalidInput(_(too_long).format(most=most))
     return line
 
 
@@ -78,19 +89,28 @@ class Phase:
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PhaseKind(self.kind))
         if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or not 1 <= self.minutes <= 240:
-            raise InvalidInput("A part lasts 1 to 240 minutes.")
-        object.__setattr__(self, "title", _short_line(self.title, MAX_TITLE, "A part's name"))
+            raise InvalidInput(_("A part lasts 1 to 240 minutes."))
+        too_long = N_("A part's name may be at most {most} characters.")
+        object.__setattr__(self, "title", _short_line(self.title, MAX_TITLE, too_long))
         if self.kind is PhaseKind.OWN and not self.title:
-            raise InvalidInput("A part of the group's own needs a name.")
+            raise InvalidInput(_("A part of the group's own needs a name."))
         if self.turn_minutes is not None:
             if self.kind not in ROUND_KINDS:
-                raise InvalidInput(f"Only check-in, sharing and closing have turns, not {self.kind.title.lower()}.")
+                raise InvalidInput(
+                    _("Only check-in, sharing and closing have turns, not {part}.").format(
+                        part=_(self.kind.title).lower()
+                    )
+                )
             object.__setattr__(self, "turn_minutes", _turn_minutes(self.turn_minutes))
 
     @property
     def shown_title(self) -> str:
-        """The name people see: its own, else its kind's."""
-        return self.title or self.kind.title
+        """The name people see, in English: its own, else its kind's."""
+        return self.name_in()
+
+    def name_in(self, translate: Translate = _keep) -> str:
+        """The name people see: its own as the group wrote it, else its kind's in `translate`'s language."""
+        return self.title or translate(self.kind.title)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind), "minutes": self.minutes}
@@ -119,26 +139,32 @@ class MeetingFormat:
 
     def __post_init__(self) -> None:
         if not self.phases:
-            raise InvalidInput("A meeting needs at least one part.")
+            raise InvalidInput(_("A meeting needs at least one part."))
         if len(self.phases) > MAX_PARTS:
-            raise InvalidInput(f"A meeting has at most {MAX_PARTS} parts.")
+            raise InvalidInput(_("A meeting has at most {most} parts.").format(most=MAX_PARTS))
         object.__setattr__(self, "phases", tuple(self.phases))
         object.__setattr__(self, "check_in_turn_minutes", _turn_minutes(self.check_in_turn_minutes))
         object.__setattr__(self, "sharing_turn_minutes", _turn_minutes(self.sharing_turn_minutes))
         object.__setattr__(self, "round_order", RoundOrderMode(self.round_order))
-        for name, what in (("check_in_prompt", "The check-in prompt"), ("closing_prompt", "The closing prompt")):
+        for name, not_text, too_long in (
+            ("check_in_prompt", N_("The check-in prompt is text."),
+             N_("The check-in prompt may be at most {most} characters.")),
+            ("closing_prompt", N_("The closing prompt is text."),
+             N_("The closing prompt may be at most {most} characters.")),
+        ):
             if not isinstance(getattr(self, name), str):
-                raise InvalidInput(f"{what} is text.")
+                raise InvalidInput(_(not_text))
             prompt = sanitise(getattr(self, name)).strip()
             if len(prompt) > MAX_PROMPT:
-                raise InvalidInput(f"{what} may be at most {MAX_PROMPT} characters.")
+                raise InvalidInput(_(too_long).format(most=MAX_PROMPT))
             object.__setattr__(self, name, prompt)
-        topics = tuple(_short_line(topic, MAX_TOPIC, "A topic") for topic in self.topics)
+        too_long = N_("A topic may be at most {most} characters.")
+        topics = tuple(_short_line(topic, MAX_TOPIC, too_long) for topic in self.topics)
         topics = tuple(topic for topic in topics if topic)
         if len(topics) > MAX_TOPICS:
-            raise InvalidInput(f"A group keeps at most {MAX_TOPICS} topics.")
+            raise InvalidInput(_("A group keeps at most {most} topics.").format(most=MAX_TOPICS))
         if len({topic.casefold() for topic in topics}) != len(topics):
-            raise InvalidInput("A topic is listed twice.")
+            raise InvalidInput(_("A topic is listed twice."))
         object.__setattr__(self, "topics", topics)
 
     def turn_minutes(self, phase: Phase) -> float | None:
@@ -153,10 +179,10 @@ class MeetingFormat:
     def planned_minutes(self) -> int:
         return sum(phase.minutes for phase in self.phases)
 
-    def describe(self) -> str:
-        """'Opening 10 · Check-in 15 · Sharing 45 · Closing 10 (80 min)'"""
-        parts = " · ".join(f"{phase.shown_title} {phase.minutes}" for phase in self.phases)
-        return f"{parts} ({self.planned_minutes} min)"
+    def describe(self, translate: Translate = _keep) -> str:
+        """'Opening 10 · Check-in 15 · Sharing 45 · Closing 10 (80 min)', in English unless given a `translate`."""
+        parts = " · ".join(f"{phase.name_in(translate)} {phase.minutes}" for phase in self.phases)
+        return translate(N_("{parts} ({minutes} min)")).format(parts=parts, minutes=self.planned_minutes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,7 +201,7 @@ class MeetingFormat:
         phases = data["phases"]
         # Counted before any is read: a crafted list of a million parts or topics is refused at once.
         if not isinstance(phases, list) or len(phases) > MAX_PARTS:
-            raise InvalidInput(f"A meeting has at most {MAX_PARTS} parts.")
+            raise InvalidInput(_("A meeting has at most {most} parts.").format(most=MAX_PARTS))
         topics = _topics(data.get("topics", []))
         return cls(
             phases=tuple(Phase.from_dict(phase) for phase in phases),
@@ -190,9 +216,9 @@ class MeetingFormat:
 
 def _topics(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise InvalidInput("The topics are a list of lines of text.")
+        raise InvalidInput(_("The topics are a list of lines of text."))
     if len(value) > MAX_TOPICS:
-        raise InvalidInput(f"A group keeps at most {MAX_TOPICS} topics.")
+        raise InvalidInput(_("A group keeps at most {most} topics.").format(most=MAX_TOPICS))
     if not all(isinstance(topic, str) for topic in value):
-        raise InvalidInput("The topics are a list of lines of text.")
+        raise InvalidInput(_("The topics are a list of lines of text."))
     return tuple(value)

@@ -4,24 +4,38 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.domain.titled import TitledEnum
+from circle.language import ENGLISH, N_, _, current
+from circle.language.days import day_in
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+Translate = Callable[[str], str]
 LAST = -1  # the week of the month for "the last Tuesday"
 WEEKS_OF_MONTH = (1, 2, 3, 4, LAST)
-_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", LAST: "last"}
+_ORDINALS = {1: N_("1st"), 2: N_("2nd"), 3: N_("3rd"), 4: N_("4th"), LAST: N_("last")}
+# One whole sentence for each kind of schedule, so a language can put the day, the week and the time in its own order.
+_EVERY = N_("every {day} at {time}")
+_EVERY_OTHER = N_("every other {day} at {time}")
+_IN_MONTH = {
+    1: N_("1st {day} of the month at {time}"),
+    2: N_("2nd {day} of the month at {time}"),
+    3: N_("3rd {day} of the month at {time}"),
+    4: N_("4th {day} of the month at {time}"),
+    LAST: N_("last {day} of the month at {time}"),
+}
+_A_MONDAY = date(2024, 1, 1)
 _START_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
 
 
 class Repeat(TitledEnum):
-    WEEKLY = "weekly", "Weekly"
-    EVERY_OTHER_WEEK = "every_other_week", "Every other week"
-    MONTHLY = "monthly", "Monthly"
+    WEEKLY = "weekly", N_("Weekly")
+    EVERY_OTHER_WEEK = "every_other_week", N_("Every other week")
+    MONTHLY = "monthly", N_("Monthly")
 
 
 # What a member left out of a kept schedule means.
@@ -29,7 +43,17 @@ _DEFAULTS: dict[str, Any] = {"repeat": str(Repeat.WEEKLY), "week": 1, "anchor": 
 
 
 def week_of_month_title(week: int) -> str:
+    """"2nd", marked for the catalog: translate it where it is shown."""
     return _ORDINALS[week]
+
+
+def weekday_name(weekday: int, language: str = ENGLISH) -> str:
+    """0 → "Monday" in English, "lunes" in Spanish: Babel's words for the day, not a table of ours."""
+    return day_in(language, _A_MONDAY + timedelta(days=weekday), "EEEE")
+
+
+def _keep(message: str) -> str:
+    return message
 
 
 @dataclass(frozen=True)
@@ -48,20 +72,24 @@ class Schedule:
 
     def __post_init__(self) -> None:
         if self.weekday is not None and (type(self.weekday) is not int or not 0 <= self.weekday <= 6):
-            raise InvalidInput("A meeting day is Monday to Sunday, or none.")
+            raise InvalidInput(_("A meeting day is Monday to Sunday, or none."))
         if not isinstance(self.start, str) or not _START_TIME.fullmatch(self.start):
-            raise InvalidInput("The start time should look like 19:00.")
+            raise InvalidInput(_("The start time should look like 19:00."))
         if not isinstance(self.repeat, Repeat):
-            raise InvalidInput("A group meets weekly, every other week or monthly.")
+            raise InvalidInput(_("A group meets weekly, every other week or monthly."))
         if type(self.week) is not int or self.week not in WEEKS_OF_MONTH:
-            raise InvalidInput("The week of the month is the 1st to the 4th, or the last.")
+            raise InvalidInput(_("The week of the month is the 1st to the 4th, or the last."))
         if self.repeat is Repeat.EVERY_OTHER_WEEK and self.weekday is not None:
             if not isinstance(self.anchor, date):
-                raise InvalidInput("Every other week needs one date the group meets, to know which weeks.")
+                raise InvalidInput(_("Every other week needs one date the group meets, to know which weeks."))
             if self.anchor.weekday() != self.weekday:
+                # Said to the facilitator who typed the date, in their language.
                 raise InvalidInput(
-                    f"{self.anchor:%d %b %Y} is a {WEEKDAYS[self.anchor.weekday()]}; the group meets on"
-                    f" {WEEKDAYS[self.weekday]}s."
+                    _("{date} is a {weekday}; the group meets on {meeting_day}s.").format(
+                        date=day_in(current(), self.anchor, "dd MMM yyyy"),
+                        weekday=weekday_name(self.anchor.weekday(), current()),
+                        meeting_day=weekday_name(self.weekday, current()),
+                    )
                 )
 
     @property
@@ -107,16 +135,21 @@ class Schedule:
         days = [week[self.weekday] for week in calendar.monthcalendar(year, month) if week[self.weekday]]
         return date(year, month, days[-1] if self.week == LAST else days[self.week - 1])
 
-    def describe(self) -> str:
-        """'Tuesday at 19:00', 'every other Tuesday at 19:00', '2nd Tuesday of the month at 18:30'."""
+    def describe(self, translate: Translate = _keep, language: str = ENGLISH) -> str:
+        """'every Tuesday at 19:00', 'every other Tuesday at 19:00', '2nd Tuesday of the month at 18:30'.
+
+        In English unless given a language: `translate` its catalog's words (the facilitator's `_`, or a group's
+        `Words.gettext`) and `language` its code, for the day's name.
+        """
         if self.weekday is None:
-            return "not set"
-        day = WEEKDAYS[self.weekday]
+            return translate(N_("not set"))
         if self.repeat is Repeat.EVERY_OTHER_WEEK:
-            return f"every other {day} at {self.start}"
-        if self.repeat is Repeat.MONTHLY:
-            return f"{_ORDINALS[self.week]} {day} of the month at {self.start}"
-        return f"every {day} at {self.start}"
+            sentence = _EVERY_OTHER
+        elif self.repeat is Repeat.MONTHLY:
+            sentence = _IN_MONTH[self.week]
+        else:
+            sentence = _EVERY
+        return translate(sentence).format(day=weekday_name(self.weekday, language), time=self.start)
 
     def to_dict(self, *, every_member: bool = False) -> dict[str, Any]:
         """A weekly schedule as circle kept it before there was more (`weekday` and `start` only), so that an

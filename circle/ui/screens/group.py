@@ -13,6 +13,7 @@ from circle.domain.clock import today
 from circle.domain.errors import CircleError
 from circle.domain.retention import RetentionPlan
 from circle.domain.rules import ConfidentialityRules
+from circle.language import N_, _
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
@@ -24,6 +25,7 @@ from circle.ui.screens.roster_questions import (
     rename_question,
 )
 from circle.ui.keys import Key
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.crisis import CrisisEditor
@@ -44,45 +46,45 @@ from circle.ui.widgets.group.roster import RosterEditor
 from circle.ui.widgets.group.rules import RulesEditor
 from circle.ui.widgets.group.schedule import ScheduleEditor
 from circle.domain.group import Member
-from circle.ui.screens.group_tabs import TABS, tab_key
+from circle.ui.screens.group_tabs import TAB_TITLES, TABS, tab_key
 from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
 
-
-class GroupScreen(CircleScreen):
-    KEYS_TITLE = "Keys in a group's settings"
+class GroupScreen(SaysKeysInTheFacilitatorsLanguage, CircleScreen):
+    KEYS_TITLE = N_("Keys in a group's settings")
     KEYS_HELP = (
         "tab('roster')",
         "meetings",
-        ("Tab", "the next field"),
+        ("Tab", N_("the next field")),
         # The facilitators' and the editors' own keys: they work where those have the focus.
-        ("a", "add a co-facilitator, who types their own passphrase (Facilitators)"),
-        ("g", "give this group to a facilitator of your other groups, passphrase as it is (Facilitators)"),
-        ("Delete", "remove the highlighted facilitator, after asking (Facilitators)"),
-        ("Ctrl+S", "save what you changed in this tab"),
+        ("a", N_("add a co-facilitator, who types their own passphrase (Facilitators)")),
+        ("g", N_("give this group to a facilitator of your other groups, passphrase as it is (Facilitators)")),
+        ("Delete", N_("remove the highlighted facilitator, after asking (Facilitators)")),
+        ("Ctrl+S", N_("save what you changed in this tab")),
         # The format's parts: they act on the part whose field has the focus.
-        ("Ctrl+N", "add a part below the one with the focus, its kind chosen first (Format)"),
-        ("Ctrl+R", "remove the part with the focus (Format)"),
-        ("Ctrl+↑ Ctrl+↓", "move the part with the focus up or down (Format)"),
+        ("Ctrl+N", N_("add a part below the one with the focus, its kind chosen first (Format)")),
+        ("Ctrl+R", N_("remove the part with the focus (Format)")),
+        ("Ctrl+↑ Ctrl+↓", N_("move the part with the focus up or down (Format)")),
         # The roster's own keys: they act on the highlighted member while the list has the focus.
-        ("r", "rename the highlighted member (Roster)"),
-        ("n", "mark the highlighted member as no longer coming, or coming again (Roster)"),
-        ("m", "merge another entry for the same person into the highlighted one (Roster)"),
-        ("e", "erase the highlighted member now, on their request, after asking (Roster)"),
+        ("r", N_("rename the highlighted member (Roster)")),
+        ("n", N_("mark the highlighted member as no longer coming, or coming again (Roster)")),
+        ("m", N_("merge another entry for the same person into the highlighted one (Roster)")),
+        ("e", N_("erase the highlighted member now, on their request, after asking (Roster)")),
         "back",
-        ("Ctrl+L", "lock circle; unlocking comes back here, unsaved changes and all"),
+        ("Ctrl+L", N_("lock circle; unlocking comes back here, unsaved changes and all")),
         "delete_group",
     )
     BINDINGS = [
-        Key("escape", "back", "Groups", help="back to your groups"),
+        Key("escape", "back", N_("Groups"), help=N_("back to your groups")),
         # One row in `?` for the seven: F1 names them all.
-        Key("f1", "tab('roster')", "Roster", show=False, help_key=f"F1 … {tab_key(TABS[-1])}",
-            help="roster, format, when it meets, agreements, rules, crisis resources, facilitators"),
-        *(Key(f"f{index}", f"tab('{tab}')", tab.title(), show=False) for index, tab in enumerate(TABS[1:], 2)),
+        Key("f1", "tab('roster')", TAB_TITLES["roster"], show=False, help_key=f"F1 … {tab_key(TABS[-1])}",
+            help=N_("roster, format, when it meets, agreements, rules, crisis resources, facilitators")),
+        *(Key(f"f{index}", f"tab('{tab}')", TAB_TITLES[tab], show=False) for index, tab in enumerate(TABS[1:], 2)),
         # Priority: it works from any field of the group's tabs, and only asks for the name first.
-        Key("ctrl+d", "delete_group", "Delete group", show=False, priority=True,
-            help="delete this whole group, after typing its name"),
-        Key("f8", "meetings", "Meetings", help="the group's meetings: cancel a date, discard one, correct who came"),
+        Key("ctrl+d", "delete_group", N_("Delete group"), show=False, priority=True,
+            help=N_("delete this whole group, after typing its name")),
+        Key("f8", "meetings", N_("Meetings"),
+            help=N_("the group's meetings: cancel a date, discard one, correct who came")),
     ]
 
     def __init__(self, group_id: str, *, tab: str = "roster") -> None:
@@ -94,22 +96,22 @@ class GroupScreen(CircleScreen):
         group = self.group
         yield GroupHeader(group, id="group-header")
         with TabbedContent(initial=self.first_tab):
-            with TabPane("Roster", id="roster"):
+            with TabPane(_(TAB_TITLES["roster"]), id="roster"):
                 yield RosterEditor(
                     self.workspace.members(group.id) if group.rules.keeps_names else [],
                     keeps_names=group.rules.keeps_names,
                 )
-            with TabPane("Format", id="format"):
+            with TabPane(_(TAB_TITLES["format"]), id="format"):
                 yield FormatEditor(group)
-            with TabPane("When", id="when"):
+            with TabPane(_(TAB_TITLES["when"]), id="when"):
                 yield ScheduleEditor(group, today=today(self.workspace.clock))
-            with TabPane("Agreements", id="agreements"):
+            with TabPane(_(TAB_TITLES["agreements"]), id="agreements"):
                 yield AgreementsEditor(group)
-            with TabPane("Rules", id="rules"):
+            with TabPane(_(TAB_TITLES["rules"]), id="rules"):
                 yield RulesEditor(group)
-            with TabPane("Crisis", id="crisis"):
+            with TabPane(_(TAB_TITLES["crisis"]), id="crisis"):
                 yield CrisisEditor(group)
-            with TabPane("Facilitators", id="facilitators"):
+            with TabPane(_(TAB_TITLES["facilitators"]), id="facilitators"):
                 yield FacilitatorsPanel(self.workspace.facilitators(group.id))
         yield Footer()
 
@@ -146,7 +148,7 @@ class GroupScreen(CircleScreen):
             return
         self.group = saved
         self.query_one(GroupHeader).show(self.group)
-        self.say("Saved.")
+        self.say(_("Saved."))
 
     @on(RulesChosen)
     def change_rules(self, event: RulesChosen) -> None:
@@ -162,7 +164,7 @@ class GroupScreen(CircleScreen):
             if yes:
                 self.call_later(self._keep_rules, event.rules)
             else:
-                self.say("The rules were not changed; nothing was removed.")
+                self.say(_("The rules were not changed; nothing was removed."))
 
         self.app.push_screen(Confirm(removal_question(plan)), answered)
 
@@ -175,7 +177,10 @@ class GroupScreen(CircleScreen):
             # The roster itself changed (initials, or no names at all): build the tabs again from the vault.
             self.first_tab = "rules"
             await self.recompose()
-        self.say("Rules saved and applied to everything already kept." if plan.removes_anything else "Rules saved.")
+        if plan.removes_anything:
+            self.say(_("Rules saved and applied to everything already kept."))
+        else:
+            self.say(_("Rules saved."))
 
     @on(MemberAddRequested)
     def add_member(self, event: MemberAddRequested) -> None:
@@ -197,7 +202,7 @@ class GroupScreen(CircleScreen):
             others = [(plain(other.shown), other.id) for other in self.workspace.members(self.group.id)
                       if other.id != member.id]
             if not others:
-                self.say("Nobody else is on the roster to merge.")
+                self.say(_("Nobody else is on the roster to merge."))
                 return
             self.app.push_screen(Choose(merge_question(member).plain, others), partial(self._confirm_merge, member))
         elif event.action == "erase":
@@ -209,14 +214,17 @@ class GroupScreen(CircleScreen):
             return
         renamed = self.attempt(self.workspace.rename_member, self.group.id, member.id, typed)
         if renamed is not FAILED:
-            self._show_roster(f"Renamed to {renamed.shown}.", highlight=member.id)
+            self._show_roster(_("Renamed to {name}.").format(name=renamed.shown), highlight=member.id)
 
     def _retire(self, member: Member) -> None:
         changed = self.attempt(self.workspace.retire_member, self.group.id, member.id, retired=not member.retired)
         if changed is FAILED:
             return
-        said = "is no longer offered at meetings; past attendance stays" if changed.retired else "is coming again"
-        self._show_roster(f"{changed.shown} {said}.", highlight=member.id)
+        said = (
+            _("{name} is no longer offered at meetings; past attendance stays.") if changed.retired
+            else _("{name} is coming again.")
+        )
+        self._show_roster(said.format(name=changed.shown), highlight=member.id)
 
     def _confirm_merge(self, keep: Member, other_id: str | None) -> None:
         other = next((member for member in self.workspace.members(self.group.id) if member.id == other_id), None)
@@ -225,20 +233,20 @@ class GroupScreen(CircleScreen):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say("Nothing was merged.")
+                self.say(_("Nothing was merged."))
                 return
             merged = self.attempt(self.workspace.merge_members, self.group.id, keep.id, other.id)
             if merged is not FAILED:
-                self._show_roster(f"Merged into {merged.shown}.", highlight=keep.id)
+                self._show_roster(_("Merged into {name}.").format(name=merged.shown), highlight=keep.id)
 
         self.app.push_screen(Confirm(merge_confirmation(keep, other)), answered)
 
     def _erase(self, member: Member, yes: bool | None) -> None:
         if not yes:
-            self.say("Nobody was erased.")
+            self.say(_("Nobody was erased."))
             return
         if self.attempt(self.workspace.erase_member, self.group.id, member.id) is not FAILED:
-            self._show_roster("Erased. Their attendance stays only as counts.")
+            self._show_roster(_("Erased. Their attendance stays only as counts."))
 
     def action_delete_group(self) -> None:
         def typed(name: str | None) -> None:
@@ -246,10 +254,10 @@ class GroupScreen(CircleScreen):
                 return
             if self.attempt(self.workspace.delete_group, self.group.id, name) is FAILED:
                 return
-            self.say(f"Deleted {self.group.name}.")
+            self.say(_("Deleted {group}.").format(group=self.group.name))
             self.dismiss()
 
-        self.app.push_screen(Ask(delete_group_question(self.group.name), placeholder="The group's name"), typed)
+        self.app.push_screen(Ask(delete_group_question(self.group.name), placeholder=_("The group's name")), typed)
 
     # facilitators -------------------------------------------------------------------
     def _show_facilitators(self) -> None:
@@ -284,21 +292,22 @@ class GroupScreen(CircleScreen):
         if not self.workspace.is_unlocked:
             return  # locked meanwhile: no name on the lock screen; unlocking shows the list
         self.query_one(FacilitatorsPanel).added(self.workspace.facilitators(self.group.id), entry)
-        self.say(f"{entry.handle} can now open {self.group.name} with their own passphrase.")
+        self.say(_("{name} can now open {group} with their own passphrase.").format(
+            name=entry.handle, group=self.group.name))
 
     @on(FacilitatorRemoveRequested)
     def confirm_removal(self, event: FacilitatorRemoveRequested) -> None:
         leaving = event.facilitator
         if leaving.is_you:
             # Said before asking anything: the workspace would refuse after a "yes".
-            self.say("You cannot remove yourself; another facilitator of the group can.", error=True)
+            self.say(_("You cannot remove yourself; another facilitator of the group can."), error=True)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._remove(leaving)
             else:
-                self.say("Nobody was removed.")
+                self.say(_("Nobody was removed."))
 
         self.app.push_screen(Confirm(removal_of(leaving.handle, self.group.name)), answered)
 
@@ -306,10 +315,10 @@ class GroupScreen(CircleScreen):
     def choose_whom_to_give(self) -> None:
         others = self.workspace.others_to_give(self.group.id)
         if not others:
-            self.say("Nobody else facilitates your other groups; add someone new with a.")
+            self.say(_("Nobody else facilitates your other groups; add someone new with a."))
             return
         choices = [(plain(entry.handle), entry.id) for entry in others]
-        question = "Who else should open this group? (Their passphrase stays as it is.)"
+        question = _("Who else should open this group? (Their passphrase stays as it is.)")
         self.app.push_screen(Choose(question, choices), self._give)
 
     def _give(self, facilitator_id: str | None) -> None:
@@ -319,27 +328,30 @@ class GroupScreen(CircleScreen):
         if given is FAILED:
             return
         self._show_facilitators()
-        self.say(f"{given.handle} can now open {self.group.name} too, with the passphrase they have.")
+        self.say(_("{name} can now open {group} too, with the passphrase they have.").format(
+            name=given.handle, group=self.group.name))
 
     def _remove(self, leaving: FacilitatorEntry) -> None:
         """Quick: no KDF, only the group's own rows sealed again, so it runs here."""
         if self.attempt(self.workspace.remove_facilitator, self.group.id, leaving.id) is FAILED:
             return
         self._show_facilitators()
-        self.say(f"{leaving.handle} was removed. {self.group.name} has a new key.")
+        self.say(_("{name} was removed. {group} has a new key.").format(name=leaving.handle, group=self.group.name))
 
 
 def removal_question(plan: RetentionPlan) -> Content:
     lines = "\n".join(f"  • {line}" for line in plan.lines)
     return Content(
-        f"Saving these rules changes what is already kept:\n\n{lines}\n\n"
-        "This cannot be undone. Save the rules?"
+        _("Saving these rules changes what is already kept:\n\n{lines}\n\nThis cannot be undone. Save the rules?")
+        .format(lines=lines)
     )
 
 
 def removal_of(handle: str, group_name: str) -> Content:
-    who = one_line(handle)
-    return Content.assemble(
-        "Remove ", who, " from ", one_line(group_name), "? The group's key will be changed, and ",
-        who, "'s passphrase will open nothing written from now on.",
+    # Content, not markup: the names are shown as they were typed.
+    return Content(
+        _(
+            "Remove {name} from {group}? The group's key will be changed, and {name}'s passphrase"
+            " will open nothing written from now on."
+        ).format(name=one_line(handle).plain, group=one_line(group_name).plain)
     )

@@ -10,21 +10,22 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Agreements
+from circle.language import N_, _
 from circle.ui.widgets.group.editor import GroupEditor
 
 
 class AgreementsEditor(GroupEditor):
-    BINDINGS = [Binding("ctrl+s", "save", "Save agreements")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save agreements"))]
 
     def compose(self) -> ComposeResult:
         agreements = self.group.profile.agreements
-        yield Label("Agreements, read aloud at every opening")
+        yield Label(_("Agreements, read aloud at every opening"))
         yield TextArea(agreements.text, id="agreements-text", soft_wrap=True)
-        yield Label("Limits of confidentiality")
+        yield Label(_("Limits of confidentiality"))
         yield TextArea(agreements.confidentiality_limits, id="agreements-limits", soft_wrap=True)
-        yield Label("Mandated-reporter statement (leave empty if your group has none)")
+        yield Label(_("Mandated-reporter statement (leave empty if your group has none)"))
         yield Input(agreements.mandated_reporter, id="agreements-reporter")
-        yield Button("Save agreements", id="agreements-save", variant="primary")
+        yield Button(_("Save agreements"), id="agreements-save", variant="primary")
 
     @on(Button.Pressed, "#agreements-save")
     def action_save(self) -> None:
@@ -38,6 +39,6 @@ class AgreementsEditor(GroupEditor):
             self.show_problem(error)
             return
         if not agreements.text:
-            self.show_problem("The agreements cannot be empty.")
+            self.show_problem(_("The agreements cannot be empty."))
             return
         self.keep(agreements=agreements)

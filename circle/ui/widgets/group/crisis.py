@@ -11,33 +11,37 @@ from textual.widgets import Button, DataTable, Input, Label
 
 from circle.domain.errors import CircleError
 from circle.domain.group import CrisisResource
+from circle.language import N_, _
 from circle.ui.text import cell
 from circle.ui.widgets.group.editor import GroupEditor
 
 
 class CrisisEditor(GroupEditor):
-    BINDINGS = [Binding("delete", "remove", "Remove resource")]
+    BINDINGS = [Binding("delete", "remove", N_("Remove resource"))]
 
     def compose(self) -> ComposeResult:
-        yield Label("Crisis resources, one key away during a meeting. Check the numbers are local and current.")
+        yield Label(_("Crisis resources, one key away during a meeting. Check the numbers are local and current."))
         yield DataTable(id="crisis-table", cursor_type="row", zebra_stripes=True)
-        yield Label("Add a resource")
+        yield Label(_("Add a resource"))
         with Horizontal(classes="field"):
-            yield Input(placeholder="Name, e.g. Local crisis line", id="crisis-name")
-            yield Input(placeholder="Number or how to reach it", id="crisis-contact")
-        yield Input(placeholder="When to use it", id="crisis-when")
-        yield Button("Add resource", id="crisis-add", variant="primary")
+            yield Input(placeholder=_("Name, e.g. Local crisis line"), id="crisis-name")
+            yield Input(placeholder=_("Number or how to reach it"), id="crisis-contact")
+        yield Input(placeholder=_("When to use it"), id="crisis-when")
+        yield Button(_("Add resource"), id="crisis-add", variant="primary")
 
     def on_mount(self) -> None:
         table = self.query_one("#crisis-table", DataTable)
-        table.add_columns("Name", "Contact", "When")
+        table.add_columns(_("Name"), _("Contact"), _("When"))
         self._fill()
 
     def _fill(self) -> None:
         table = self.query_one("#crisis-table", DataTable)
         table.clear()
         for resource in self.group.profile.crisis_resources:
-            contact = f"⚠ placeholder: {resource.contact}" if resource.is_placeholder else resource.contact
+            contact = (
+                _("⚠ placeholder: {contact}").format(contact=resource.contact) if resource.is_placeholder
+                else resource.contact
+            )
             table.add_row(cell(resource.name), cell(contact), cell(resource.when))
 
     def _save(self, resources: tuple[CrisisResource, ...]) -> None:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
 from circle.ui.text import cell, one_line
 from circle.ui.widgets.group.messages import (
     CofacilitatorAddRequested,
@@ -19,20 +20,20 @@ from circle.ui.widgets.group.messages import (
 from circle.ui.widgets.new_passphrase import NewPassphrase
 from circle.workspace import HANDLE_MAX, FacilitatorEntry, checked_handle
 
-LEAD = (
+LEAD = N_(
     "Each facilitator unlocks circle with their own passphrase. Removing someone changes the group's key: "
     "their passphrase opens nothing written afterwards."
 )
 # The co-facilitator types their passphrase themselves; the one adding them never needs to know it.
-THEIR_HINT = "They type it themselves, twice. A few unrelated words make a strong one."
+THEIR_HINT = N_("They type it themselves, twice. A few unrelated words make a strong one.")
 
 
 class FacilitatorsPanel(VerticalScroll):
     BINDINGS = [
         # Short words, so that `?` and Lock still fit the footer at 80 columns; the palette has the long ones.
-        Binding("a", "add", "Add", tooltip="Add a co-facilitator to this group"),
-        Binding("g", "give", "Give", tooltip="Give this group to a facilitator of your other groups"),
-        Binding("delete", "remove", "Remove", tooltip="Remove the highlighted facilitator from this group"),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add a co-facilitator to this group")),
+        Binding("g", "give", N_("Give"), tooltip=N_("Give this group to a facilitator of your other groups")),
+        Binding("delete", "remove", N_("Remove"), tooltip=N_("Remove the highlighted facilitator from this group")),
     ]
 
     def __init__(self, facilitators: list[FacilitatorEntry], *, id: str | None = None) -> None:
@@ -40,19 +41,19 @@ class FacilitatorsPanel(VerticalScroll):
         self.facilitators = facilitators
 
     def compose(self) -> ComposeResult:
-        yield Static(LEAD, classes="lead")
+        yield Static(_(LEAD), classes="lead")
         yield DataTable(id="facilitators-table", cursor_type="row")
         with Vertical(id="facilitator-form"):
-            yield Label("Add a co-facilitator")
+            yield Label(_("Add a co-facilitator"))
             with Horizontal(classes="field"):
-                yield Label("Their name (as others see it)", classes="field-label")
+                yield Label(_("Their name (as others see it)"), classes="field-label")
                 yield Input(id="facilitator-handle", max_length=HANDLE_MAX, compact=True)
-            yield NewPassphrase(label="Their passphrase", hint=THEIR_HINT)
+            yield NewPassphrase(label=_("Their passphrase"), hint=_(THEIR_HINT))
             yield Static("", id="facilitator-message", classes="message")
-            yield Button("Add co-facilitator", id="facilitator-add", variant="primary", compact=True)
+            yield Button(_("Add co-facilitator"), id="facilitator-add", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_column("Who can open this group")
+        self.query_one(DataTable).add_column(_("Who can open this group"))
         self.show(self.facilitators)
 
     def show(self, facilitators: list[FacilitatorEntry], *, highlight: str | None = None) -> None:
@@ -63,7 +64,7 @@ class FacilitatorsPanel(VerticalScroll):
         for entry in facilitators:
             name = cell(entry.handle)  # user text: literal, and cut if very long
             if entry.is_you:
-                name.append(" (you)")
+                name.append(_(" (you)"))
             table.add_row(name, key=entry.id)
         if highlight in table.rows:
             table.move_cursor(row=table.get_row_index(highlight))
@@ -123,10 +124,10 @@ class FacilitatorsPanel(VerticalScroll):
         try:
             passphrase = passphrase_fields.take()
         except CircleError as error:
-            self._tell(Content(f"{error} Type it twice again."))
+            self._tell(Content(_("{problem} Type it twice again.").format(problem=error)))
             passphrase_fields.start()
             return
         # The form waits, untouchable, while the passphrase is stretched into a key (a second or so).
         self.query_one("#facilitator-form").disabled = True
-        self._tell(Content.assemble("Adding ", one_line(handle), "…"))
+        self._tell(Content(_("Adding {name}…").format(name=one_line(handle).plain)))
         self.post_message(CofacilitatorAddRequested(handle, passphrase))

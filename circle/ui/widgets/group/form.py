@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from circle.domain.templates import DEFAULT_TEMPLATE, TEMPLATES
+from circle.language import _
 
 
 class GroupForm(Vertical):
@@ -20,14 +21,14 @@ class GroupForm(Vertical):
             self.template_key = template_key
 
     def compose(self) -> ComposeResult:
-        yield Label("Group name")
-        yield Input(placeholder="e.g. Tuesday Evening Support", id="group-name")
-        yield Label("Start from")
+        yield Label(_("Group name"))
+        yield Input(placeholder=_("e.g. Tuesday Evening Support"), id="group-name")
+        yield Label(_("Start from"))
         yield OptionList(
             *(Option(f"{t.title}\n  {t.description}", id=t.key) for t in TEMPLATES.values()),
             id="group-template",
         )
-        yield Button("Create group", id="group-create", variant="primary")
+        yield Button(_("Create group"), id="group-create", variant="primary")
 
     def on_mount(self) -> None:
         options = self.query_one("#group-template", OptionList)
@@ -45,7 +46,7 @@ class GroupForm(Vertical):
         index = options.highlighted if options.highlighted is not None else 0
         key = options.get_option_at_index(index).id or DEFAULT_TEMPLATE
         if not name.strip():
-            self.notify("Give the group a name first.", severity="error")
+            self.notify(_("Give the group a name first."), severity="error")
             self.query_one("#group-name", Input).focus()
             return
         self.post_message(self.Submitted(name, key))

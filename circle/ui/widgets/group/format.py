@@ -13,38 +13,39 @@ from textual.widgets import Button, Input, Label
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import MeetingFormat
+from circle.language import N_, _
 from circle.ui.widgets.group.editor import GroupEditor
 from circle.ui.widgets.group.parts import PartsEditor
 from circle.ui.widgets.group.words import WordsEditor
 
 
 class FormatEditor(GroupEditor):
-    BINDINGS = [Binding("ctrl+s", "save", "Save format")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save format"))]
 
     def compose(self) -> ComposeResult:
         meeting = self.group.profile.format
-        yield Label("Parts, in order: kind, own name, minutes, and a turn for rounds")
-        yield Label("Ctrl+N adds a part · Ctrl+R removes it · Ctrl+↑ Ctrl+↓ move it", classes="hint")
+        yield Label(_("Parts, in order: kind, own name, minutes, and a turn for rounds"))
+        yield Label(_("Ctrl+N adds a part · Ctrl+R removes it · Ctrl+↑ Ctrl+↓ move it"), classes="hint")
         yield PartsEditor(meeting.phases)
-        yield Label("Usual turns (a part's own turn, when it has one, goes first)")
+        yield Label(_("Usual turns (a part's own turn, when it has one, goes first)"))
         for label, field_id, minutes in (
-            ("Check-in and closing turn", "turn-check-in", meeting.check_in_turn_minutes),
-            ("Sharing turn", "turn-sharing", meeting.sharing_turn_minutes),
+            (N_("Check-in and closing turn"), "turn-check-in", meeting.check_in_turn_minutes),
+            (N_("Sharing turn"), "turn-sharing", meeting.sharing_turn_minutes),
         ):
             with Horizontal(classes="field"):
-                yield Label(label, classes="field-label")
+                yield Label(_(label), classes="field-label")
                 yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
-                yield Label("min", classes="unit")
+                yield Label(_("min"), classes="unit")
         yield WordsEditor(meeting)
-        yield Button("Save format", id="format-save", variant="primary")
+        yield Button(_("Save format"), id="format-save", variant="primary")
 
     def _number(self, field_id: str) -> float:
         try:
             value = float(self.query_one(f"#{field_id}", Input).value)
         except ValueError:
-            raise InvalidInput("Please fill in every number.") from None
+            raise InvalidInput(_("Please fill in every number.")) from None
         if not math.isfinite(value):  # "nan", "inf", or more digits than a float holds
-            raise InvalidInput("That number is far too large.")
+            raise InvalidInput(_("That number is far too large."))
         return value
 
     def _read(self) -> MeetingFormat:

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from circle.domain.group import Group
+from circle.language import _
 from circle.ui.text import one_line, plain
 
 
@@ -17,9 +18,9 @@ class GroupHeader(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(one_line(self.group.name), classes="group-name")
-        yield Static(plain(self.group.profile.format.describe()), classes="group-format")
+        yield Static(plain(self.group.profile.format.describe(_)), classes="group-format")
 
     def show(self, group: Group) -> None:
         self.group = group
         self.query_one(".group-name", Static).update(one_line(group.name))
-        self.query_one(".group-format", Static).update(plain(group.profile.format.describe()))
+        self.query_one(".group-format", Static).update(plain(group.profile.format.describe(_)))

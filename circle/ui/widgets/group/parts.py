@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +19,12 @@ from textual.widgets import Input, Label, Select
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.meeting_format import MAX_PARTS, ROUND_KINDS, Phase, PhaseKind
+from circle.language import N_, _
 
-# In the order a meeting usually runs, so the list reads like one.
-_KINDS = [(kind.title, kind) for kind in PhaseKind]
 _NEW_PART_MINUTES = "10"
+# A kind's list is the stylesheet's 14 cells wide; a compact list draws its arrow and padding beside the words.
+_KIND_WIDTH = 14
+_SELECT_FRAME = 4
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class PartDraft:
 
 def _in_part(number: int, problem: str) -> InvalidInput:
     """'Part 3: a part lasts 1 to 240 minutes.'"""
-    return InvalidInput(f"Part {number}: {problem[:1].lower()}{problem[1:]}")
+    return InvalidInput(_("Part {number}: {problem}").format(number=number, problem=problem[:1].lower() + problem[1:]))
 
 
 def _turn(text: str) -> float | None:
@@ -50,9 +53,9 @@ def _turn(text: str) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise InvalidInput("A turn is a number of minutes, or blank for the usual turn.") from None
+        raise InvalidInput(_("A turn is a number of minutes, or blank for the usual turn.")) from None
     if not math.isfinite(value):
-        raise InvalidInput("A turn lasts 0.5 to 30 minutes.")
+        raise InvalidInput(_("A turn lasts 0.5 to 30 minutes."))
     return value
 
 
@@ -60,7 +63,7 @@ def phase_of(draft: PartDraft) -> Phase:
     """The part a draft describes; InvalidInput says what is wrong with it."""
     text = draft.minutes.strip()
     if not text.isdigit() or len(text) > 4:  # four digits is past the 240-minute limit already
-        raise InvalidInput("A part lasts 1 to 240 minutes.")
+        raise InvalidInput(_("A part lasts 1 to 240 minutes."))
     turn = _turn(draft.turn) if draft.kind in ROUND_KINDS else None
     return Phase(draft.kind, int(text), draft.title, turn)
 
@@ -68,7 +71,7 @@ def phase_of(draft: PartDraft) -> Phase:
 def phases_of(drafts: list[PartDraft]) -> tuple[Phase, ...]:
     """Every part, or InvalidInput naming the first part in trouble by its number."""
     if not drafts:
-        raise InvalidInput("A meeting needs at least one part.")
+        raise InvalidInput(_("A meeting needs at least one part."))
     phases = []
     for number, draft in enumerate(drafts, 1):
         try:
@@ -89,16 +92,20 @@ class PartRow(Horizontal):
     def compose(self) -> ComposeResult:
         index, draft = self.index, self.draft
         yield Label(f"{index + 1}.", classes="part-number")
-        yield Select(_KINDS, value=draft.kind, allow_blank=False, id=f"part-kind-{index}", compact=True,
-                     classes="part-kind")
-        placeholder = "its name" if draft.kind is PhaseKind.OWN else "its own name (optional)"
+        kinds = [(_(kind.title), kind) for kind in PhaseKind]  # in the order a meeting usually runs
+        kind = Select(kinds, value=draft.kind, allow_blank=False, id=f"part-kind-{index}", compact=True,
+                      classes="part-kind")
+        # As wide as its longest kind in this language ("Ronda de llegada"), never narrower than the stylesheet's.
+        kind.styles.width = max(_KIND_WIDTH, max(cell_len(title) for title, _kind in kinds) + _SELECT_FRAME)
+        yield kind
+        placeholder = _("its name") if draft.kind is PhaseKind.OWN else _("its own name (optional)")
         yield Input(draft.title, id=f"part-title-{index}", placeholder=placeholder, compact=True, classes="part-title")
         yield Input(draft.minutes, id=f"part-minutes-{index}", type="integer", compact=True, classes="number")
-        yield Label("min", classes="unit")
+        yield Label(_("min"), classes="unit")
         if draft.kind in ROUND_KINDS:
-            yield Input(draft.turn, id=f"part-turn-{index}", placeholder="usual", type="number", compact=True,
+            yield Input(draft.turn, id=f"part-turn-{index}", placeholder=_("usual"), type="number", compact=True,
                         classes="number part-turn")
-            yield Label("min a turn", classes="unit")
+            yield Label(_("min a turn"), classes="unit")
 
     def typed(self) -> PartDraft:
         """The draft with what is in its fields now."""
@@ -118,10 +125,10 @@ class PartsEditor(Vertical):
 
     BINDINGS = [
         # Unshown: the line above the parts names them, and the footer keeps room for saving and leaving.
-        Binding("ctrl+n", "add", "Add part", show=False),
-        Binding("ctrl+r", "remove", "Remove part", show=False),
-        Binding("ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", show=False),
+        Binding("ctrl+n", "add", N_("Add part"), show=False),
+        Binding("ctrl+r", "remove", N_("Remove part"), show=False),
+        Binding("ctrl+up", "move(-1)", N_("Move up"), show=False),
+        Binding("ctrl+down", "move(1)", N_("Move down"), show=False),
     ]
 
     def __init__(self, phases: tuple[Phase, ...]) -> None:
@@ -153,7 +160,7 @@ class PartsEditor(Vertical):
     async def action_add(self) -> None:
         """A new part below the one with the focus (at the end if none has it); its kind is chosen first."""
         if len(self.drafts) >= MAX_PARTS:
-            self.notify(f"A meeting has at most {MAX_PARTS} parts.", severity="error")
+            self.notify(_("A meeting has at most {most} parts.").format(most=MAX_PARTS), severity="error")
             return
         self._take_typed()
         at = self._focused_index()
@@ -166,7 +173,7 @@ class PartsEditor(Vertical):
         if at is None:
             return
         if len(self.drafts) == 1:
-            self.notify("A meeting needs at least one part.", severity="error")
+            self.notify(_("A meeting needs at least one part."), severity="error")
             return
         self._take_typed()
         del self.drafts[at]

@@ -9,20 +9,37 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
 from circle.domain.group import Member
+from circle.language import N_, _, ngettext
 from circle.ui.text import cell
 from circle.ui.widgets.group.messages import MemberAddRequested, MemberCareRequested
 
-RETIRED = "no longer coming"
-CARE_HINT = "On the list: r rename · n no longer coming (or back again) · m merge another entry into this one · e erase"
+RETIRED = N_("no longer coming")
+CARE_HINT = N_(
+    "On the list: r rename · n no longer coming (or back again) · m merge another entry into this one · e erase"
+)
+
+
+def counted(count: int, retired: int) -> str:
+    """"12 on the roster, 2 no longer coming.", counted in the facilitator's language."""
+    if not count:
+        return _("Nobody on the roster yet.")
+    if not retired:
+        return ngettext("{count} on the roster.", "{count} on the roster.", count).format(count=count)
+    return ngettext(
+        "{count} on the roster, {retired} no longer coming.",
+        "{count} on the roster, {retired} no longer coming.",
+        count,
+    ).format(count=count, retired=retired)
 
 
 class RosterEditor(Vertical):
     BINDINGS = [
         # They act on the highlighted row, so they work while the list has the focus.
-        Binding("r", "care('rename')", "Rename", tooltip="Rename the highlighted member"),
-        Binding("n", "care('retire')", "Not coming", tooltip="Mark the highlighted member as no longer coming, or back"),
-        Binding("m", "care('merge')", "Merge", tooltip="Merge another entry for the same person into this one"),
-        Binding("e", "care('erase')", "Erase", tooltip="Forget the highlighted member now, on their request"),
+        Binding("r", "care('rename')", N_("Rename"), tooltip=N_("Rename the highlighted member")),
+        Binding("n", "care('retire')", N_("Not coming"),
+                tooltip=N_("Mark the highlighted member as no longer coming, or back")),
+        Binding("m", "care('merge')", N_("Merge"), tooltip=N_("Merge another entry for the same person into this one")),
+        Binding("e", "care('erase')", N_("Erase"), tooltip=N_("Forget the highlighted member now, on their request")),
     ]
 
     def __init__(self, members: list[Member], *, keeps_names: bool, id: str | None = None) -> None:
@@ -33,19 +50,19 @@ class RosterEditor(Vertical):
     def compose(self) -> ComposeResult:
         if not self.keeps_names:
             yield Static(
-                "This group counts heads only, so it keeps no roster. Attendance is a number.",
+                _("This group counts heads only, so it keeps no roster. Attendance is a number."),
                 classes="meaning",
             )
             return
-        yield Label("Add a member: type a name and press Enter (kept as the group's rules allow)")
-        yield Input(placeholder="Name", id="roster-name")
+        yield Label(_("Add a member: type a name and press Enter (kept as the group's rules allow)"))
+        yield Input(placeholder=_("Name"), id="roster-name")
         yield Static("", id="roster-count", classes="hint")
         yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
-        yield Static(CARE_HINT, id="roster-care", classes="hint")
+        yield Static(_(CARE_HINT), id="roster-care", classes="hint")
 
     def on_mount(self) -> None:
         if self.keeps_names:
-            self.query_one("#roster-table", DataTable).add_columns("Name", "Joined", "")
+            self.query_one("#roster-table", DataTable).add_columns(_("Name"), _("Joined"), "")
             self.show(self.members)
 
     def show(self, members: list[Member], *, highlight: str | None = None) -> None:
@@ -54,15 +71,11 @@ class RosterEditor(Vertical):
         table.clear()
         for member in members:
             joined = member.joined_on.isoformat() if member.joined_on else ""
-            table.add_row(cell(member.shown), joined, RETIRED if member.retired else "", key=member.id)
+            table.add_row(cell(member.shown), joined, _(RETIRED) if member.retired else "", key=member.id)
         if highlight in table.rows:
             table.move_cursor(row=table.get_row_index(highlight))
-        count = len(members)
-        coming = count - sum(member.retired for member in members)
         self.query_one("#roster-count", Static).update(
-            "Nobody on the roster yet." if not count
-            else f"{count} on the roster." if coming == count
-            else f"{count} on the roster, {count - coming} no longer coming."
+            counted(len(members), sum(member.retired for member in members))
         )
 
     def action_care(self, action: str) -> None:

@@ -11,54 +11,59 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from circle.domain.errors import CircleError
 from circle.domain.rules import PULSE_QUESTION_MAX, ConfidentialityRules, NamesPolicy, NotesPolicy
+from circle.language import N_, _
 from circle.ui.widgets.group.editor import GroupEditor
 from circle.ui.widgets.group.messages import RulesChosen
 
 _NAMES = [
-    ("First names", NamesPolicy.FIRST_NAME),
-    ("Initials only", NamesPolicy.INITIALS),
-    ("Headcount only, no names", NamesPolicy.HEADCOUNT),
+    (N_("First names"), NamesPolicy.FIRST_NAME),
+    (N_("Initials only"), NamesPolicy.INITIALS),
+    (N_("Headcount only, no names"), NamesPolicy.HEADCOUNT),
 ]
 _NOTES = [
-    ("No notes", NotesPolicy.NONE),
-    ("Flags only", NotesPolicy.FLAGS),
-    ("A brief line", NotesPolicy.BRIEF),
+    (N_("No notes"), NotesPolicy.NONE),
+    (N_("Flags only"), NotesPolicy.FLAGS),
+    (N_("A brief line"), NotesPolicy.BRIEF),
 ]
+
+
+def _in_words(choices: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    return [(_(title), value) for title, value in choices]
 
 
 class RulesEditor(GroupEditor):
-    BINDINGS = [Binding("ctrl+s", "save", "Save rules")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save rules"))]
 
     def compose(self) -> ComposeResult:
         rules = self.group.rules
         with Horizontal(classes="field"):
-            yield Label("Names", classes="field-label")
-            yield Select(_NAMES, value=rules.names, allow_blank=False, id="rules-names", compact=True)
+            yield Label(_("Names"), classes="field-label")
+            yield Select(_in_words(_NAMES), value=rules.names, allow_blank=False, id="rules-names", compact=True)
         with Horizontal(classes="field"):
-            yield Label("Notes", classes="field-label")
-            yield Select(_NOTES, value=rules.notes, allow_blank=False, id="rules-notes", compact=True)
-        yield from self._number("Brief note, longest", "rules-brief-cap", rules.brief_note_cap, "characters")
-        yield from self._number("Keep notes for", "rules-notes-days", rules.notes_retention_days, "days")
+            yield Label(_("Notes"), classes="field-label")
+            yield Select(_in_words(_NOTES), value=rules.notes, allow_blank=False, id="rules-notes", compact=True)
+        yield from self._number(_("Brief note, longest"), "rules-brief-cap", rules.brief_note_cap, _("characters"))
+        yield from self._number(_("Keep notes for"), "rules-notes-days", rules.notes_retention_days, _("days"))
         yield from self._number(
-            "Forget people who stop coming after", "rules-identity-days", rules.identity_retention_days, "days"
+            _("Forget people who stop coming after"), "rules-identity-days", rules.identity_retention_days, _("days")
         )
         yield from self._number(
-            "Leads see counts below", "rules-small-count", rules.small_count_threshold, "as '<N'"
+            _("Leads see counts below"), "rules-small-count", rules.small_count_threshold, _("as '<N'")
         )
         with Horizontal(classes="field"):
-            yield Label("Room display may show first names", classes="field-label")
+            yield Label(_("Room display may show first names"), classes="field-label")
             yield Switch(rules.room_display_names, id="rules-display-names")
         with Horizontal(classes="field"):
-            yield Label("Anonymous pulse at closing", classes="field-label")
+            yield Label(_("Anonymous pulse at closing"), classes="field-label")
             yield Input(
                 rules.pulse_question,
-                placeholder="empty: off · e.g. How hopeful do you feel today?",
+                placeholder=_("empty: off · e.g. How hopeful do you feel today?"),
                 id="rules-pulse",
                 max_length=PULSE_QUESTION_MAX,
                 compact=True,
             )
         yield Static(self._meaning(rules), id="rules-meaning", classes="meaning")
-        yield Button("Save rules", id="rules-save", variant="primary")
+        yield Button(_("Save rules"), id="rules-save", variant="primary")
 
     def _number(self, label: str, field_id: str, value: int, unit: str) -> ComposeResult:
         with Horizontal(classes="field"):
@@ -74,9 +79,9 @@ class RulesEditor(GroupEditor):
         def number(field_id: str) -> int:
             text = self.query_one(f"#{field_id}", Input).value
             if not text.strip().lstrip("-").isdigit():
-                raise CircleError("Please fill in every number.")
+                raise CircleError(_("Please fill in every number."))
             if len(text.strip()) > 9:  # no rule counts that high; int() refuses thousands of digits anyway
-                raise CircleError("That number is far too large.")
+                raise CircleError(_("That number is far too large."))
             return int(text)
 
         return ConfidentialityRules(

@@ -14,17 +14,23 @@ from textual.widgets import Button, Input, Label, Select, Static
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group
 from circle.domain.schedule import (
-    WEEKDAYS,
     WEEKS_OF_MONTH,
     Repeat,
     Schedule,
     week_of_month_title,
+    weekday_name,
 )
+from circle.language import N_, _, current
+from circle.language.days import day_in
 from circle.ui.widgets.group.editor import GroupEditor
 
 
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
 class ScheduleEditor(GroupEditor):
-    BINDINGS = [Binding("ctrl+s", "save", "Save schedule")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save schedule"))]
 
     def __init__(self, group: Group, *, today: date, id: str | None = None) -> None:
         super().__init__(group, id=id)
@@ -32,35 +38,35 @@ class ScheduleEditor(GroupEditor):
 
     def compose(self) -> ComposeResult:
         schedule = self.group.profile.schedule
-        yield Label("When the group meets")
+        yield Label(_("When the group meets"))
         with Horizontal(classes="field"):
-            yield Label("How often", classes="field-label")
+            yield Label(_("How often"), classes="field-label")
             yield Select(
-                [(repeat.title, repeat) for repeat in Repeat], value=schedule.repeat, allow_blank=False,
+                [(_(repeat.title), repeat) for repeat in Repeat], value=schedule.repeat, allow_blank=False,
                 id="schedule-repeat", compact=True,
             )
         with Horizontal(classes="field"):
-            yield Label("Day", classes="field-label")
+            yield Label(_("Day"), classes="field-label")
             yield Select(
-                [(day, index) for index, day in enumerate(WEEKDAYS)],
+                [(_capitalised(weekday_name(day, current())), day) for day in range(7)],
                 value=schedule.weekday if schedule.weekday is not None else Select.BLANK,
-                prompt="Not set", id="schedule-day", compact=True,
+                prompt=_("Not set"), id="schedule-day", compact=True,
             )
         with Horizontal(classes="field", id="schedule-week-field"):
-            yield Label("Which week of the month", classes="field-label")
+            yield Label(_("Which week of the month"), classes="field-label")
             yield Select(
-                [(week_of_month_title(week), week) for week in WEEKS_OF_MONTH], value=schedule.week,
+                [(_(week_of_month_title(week)), week) for week in WEEKS_OF_MONTH], value=schedule.week,
                 allow_blank=False, id="schedule-week", compact=True,
             )
         with Horizontal(classes="field", id="schedule-anchor-field"):
-            yield Label("One date it meets", classes="field-label")
+            yield Label(_("One date it meets"), classes="field-label")
             anchor = schedule.anchor.isoformat() if schedule.anchor else ""
-            yield Input(anchor, id="schedule-anchor", placeholder="YYYY-MM-DD", classes="date", compact=True)
+            yield Input(anchor, id="schedule-anchor", placeholder=_("YYYY-MM-DD"), classes="date", compact=True)
         with Horizontal(classes="field"):
-            yield Label("Starts at", classes="field-label")
+            yield Label(_("Starts at"), classes="field-label")
             yield Input(schedule.start, id="schedule-start", placeholder="19:00", classes="number", compact=True)
         yield Static("", id="schedule-said", classes="hint")
-        yield Button("Save schedule", id="schedule-save", variant="primary")
+        yield Button(_("Save schedule"), id="schedule-save", variant="primary")
 
     def on_mount(self) -> None:
         self._show_fields()
@@ -81,8 +87,11 @@ class ScheduleEditor(GroupEditor):
             said = str(problem)
         else:
             upcoming = schedule.next_after(self.today)
-            words = schedule.describe()
-            said = words[0].upper() + words[1:] + (f" · next {upcoming:%a %d %b %Y}" if upcoming else "")
+            said = _capitalised(schedule.describe(_, current()))
+            if upcoming:
+                said = _("{schedule} · next {day}").format(
+                    schedule=said, day=day_in(current(), upcoming, "EEE dd MMM yyyy")
+                )
         self.query_one("#schedule-said", Static).update(said)
 
     def _read(self) -> Schedule:
@@ -104,7 +113,7 @@ class ScheduleEditor(GroupEditor):
         try:
             return date.fromisoformat(typed)
         except ValueError:
-            raise InvalidInput("Type the date as YYYY-MM-DD, for example 2026-03-10.") from None
+            raise InvalidInput(_("Type the date as YYYY-MM-DD, for example 2026-03-10.")) from None
 
     @on(Button.Pressed, "#schedule-save")
     def action_save(self) -> None:

@@ -15,11 +15,12 @@ from circle.domain.meeting_format import (
     MeetingFormat,
     RoundOrderMode,
 )
+from circle.language import N_, _
 
 _ORDERS = [
-    ("Roster order", RoundOrderMode.ROSTER),
-    ("Random order", RoundOrderMode.RANDOM),
-    ("Volunteers, as ready", RoundOrderMode.VOLUNTEERS),
+    (N_("Roster order"), RoundOrderMode.ROSTER),
+    (N_("Random order"), RoundOrderMode.RANDOM),
+    (N_("Volunteers, as ready"), RoundOrderMode.VOLUNTEERS),
 ]
 
 
@@ -33,13 +34,16 @@ class WordsEditor(Vertical):
     def compose(self) -> ComposeResult:
         meeting = self.meeting
         with Horizontal(classes="field"):
-            yield Label("Rounds go in", classes="field-label")
-            yield Select(_ORDERS, value=meeting.round_order, allow_blank=False, id="round-order", compact=True)
-        yield Label("Check-in prompt, read as the round begins")
+            yield Label(_("Rounds go in"), classes="field-label")
+            orders = [(_(title), order) for title, order in _ORDERS]
+            yield Select(orders, value=meeting.round_order, allow_blank=False, id="round-order", compact=True)
+        yield Label(_("Check-in prompt, read as the round begins"))
         yield Input(meeting.check_in_prompt, id="check-in-prompt")
-        yield Label("Closing prompt")
+        yield Label(_("Closing prompt"))
         yield Input(meeting.closing_prompt, id="closing-prompt")
-        yield Label(f"Topics or readings, one a line (up to {MAX_TOPICS}): each meeting takes the next")
+        yield Label(
+            _("Topics or readings, one a line (up to {most}): each meeting takes the next").format(most=MAX_TOPICS)
+        )
         yield TextArea("\n".join(meeting.topics), id="format-topics", soft_wrap=True)
 
     def read(self, meeting: MeetingFormat) -> MeetingFormat:
@@ -48,10 +52,12 @@ class WordsEditor(Vertical):
         lines = self.query_one("#format-topics", TextArea).text.splitlines()
         topics = [line for line in lines if line.strip()]
         if len(topics) > MAX_TOPICS:  # before anything is built from a huge paste
-            raise InvalidInput(f"A group keeps at most {MAX_TOPICS} topics.")
+            raise InvalidInput(_("A group keeps at most {most} topics.").format(most=MAX_TOPICS))
         for number, topic in enumerate(topics, 1):
             if len(topic.strip()) > MAX_TOPIC:
-                raise InvalidInput(f"Topic {number}: a topic may be at most {MAX_TOPIC} characters.")
+                raise InvalidInput(
+                    _("Topic {number}: a topic may be at most {most} characters.").format(number=number, most=MAX_TOPIC)
+                )
         return replace(
             meeting,
             round_order=RoundOrderMode(order),
