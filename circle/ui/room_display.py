@@ -19,7 +19,7 @@ from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.session.room import read_room
 from circle.domain.session.room_words import state_mark
-from circle.language import N_, Words, current, words_for
+from circle.language import N_, Words, _, current, words_for
 from circle.paths import Locations
 from circle.workspace import PublishedRoom, RoomBoard
 from circle.ui.hang_up import leave_when_the_terminal_hangs_up
@@ -38,7 +38,7 @@ SpeakerNamer = Callable[[PublishedRoom], str]
 
 class RoomDisplayApp(EndsInOneLine, CircleThemes):
     CSS_PATH = Path(__file__).parent / "styles" / "display.tcss"
-    TITLE = "circle · room display"
+    TITLE = N_("circle · room display")
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("q,escape,ctrl+q", "quit", N_("Close the display"), priority=True)]
 
@@ -52,6 +52,7 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
         where: Locations | None = None,
     ) -> None:
         super().__init__()
+        self.title = _(self.TITLE)  # the window's, on the facilitator's screen: their language
         self.wear_themes(where)
         self.board = board
         self.clock = clock or SystemClock()
