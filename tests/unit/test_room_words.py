@@ -85,3 +85,17 @@ def test_the_pacer_breathes_in_the_groups_language_and_in_english_when_none_is_g
     spanish = words_for("es")
     assert [pacer(second, spanish) for second in (0, 4, 6)] == ["Inhalamos …", "Sostenemos …", "Exhalamos, despacio …"]
     assert pacer(0) == "Breathe in …" and pacer(BREATH_SECONDS + 4) == "Hold …"
+
+
+def test_the_grounding_pause_line_frames_the_groups_step_in_the_facilitators_words() -> None:
+    from circle import language
+    from circle.ui.grounding_words import grounding_line
+
+    language.use(PROBE)
+    try:
+        line = grounding_line(START, START, words_for("es"))
+    finally:
+        language.use(language.ENGLISH)
+    assert "Inhalamos …" in line
+    assert untranslated(line.replace("Inhalamos", "")) == []
+    assert grounding_line(START, START, words_for("en")) == "Grounding pause · Breathe in …   (b ends the pause)"
