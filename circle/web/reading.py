@@ -17,7 +17,7 @@ from circle.domain.session.room import OVER_SIGN, RoomView, breathing_seconds, r
 from circle.domain.session.room_words import PAUSED, state_word
 from circle.domain.session.timing import Timer, TimerState
 from circle.language import N_, Words, current, words_for
-from circle.workspace import RoomBoard
+from circle.workspace import PublishedRoom, RoomBoard
 
 # What the page says before its first answer and when it stops hearing: in the page itself, in its language.
 PAGE_TITLE = N_("circle · room display")
@@ -30,14 +30,19 @@ def room_answer(board: RoomBoard, now: datetime) -> dict[str, Any]:
     try:
         published = board.read()
     except CircleError as error:
-        words = words_for(current())
+        words = spoken(None)
         return _quiet(read_room(None, now, words=words).headline, str(error), words)
-    view, words = (None, words_for(current())) if published is None else (published.view, words_for(published.language))
+    view, words = None if published is None else published.view, spoken(published)
     # No speaker_name: the page says "Someone is sharing" even where the rules allow names.
     reading = read_room(view, now, words=words)
     if view is None or reading.quiet:  # no board, or a meeting long over
         return _quiet(reading.headline, reading.caption, words)
     return _running(view, reading.headline, reading.caption, now, words)
+
+
+def spoken(published: PublishedRoom | None) -> Words:
+    """The group's language while a meeting is on the board; the facilitator's when there is none."""
+    return words_for(current() if published is None else published.language)
 
 
 def _quiet(headline: str, caption: str, words: Words) -> dict[str, Any]:

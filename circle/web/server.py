@@ -20,8 +20,8 @@ from aiohttp import web
 
 from circle.domain.clock import Clock
 from circle.domain.errors import CircleError
-from circle.language import ENGLISH, LANGUAGES, Words, current, words_for
-from circle.web.reading import OUT_OF_TOUCH_LINE, PAGE_TITLE, WAITING_LINE, room_answer
+from circle.language import ENGLISH, Words, words_for
+from circle.web.reading import OUT_OF_TOUCH_LINE, PAGE_TITLE, WAITING_LINE, room_answer, spoken
 from circle.workspace import RoomBoard
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -91,19 +91,18 @@ def _page() -> bytes:
 
 
 def _spoken_now(board: RoomBoard) -> Words:
-    """The group's language while a meeting is on the board, else the facilitator's: what the page says first."""
+    """The language the page speaks first: the group's while a meeting is on the board."""
     try:
-        published = board.read()
+        return spoken(board.read())
     except CircleError:
-        published = None
-    return words_for(current() if published is None else published.language)
+        return spoken(None)
 
 
 @cache
 def _page_in(code: str) -> bytes:
     """The page with the words it shows before its first answer in `code`'s language; its style and script, which
     the policy's hashes cover, are the same in every language. One page per language circle knows."""
-    if code not in LANGUAGES or code == ENGLISH:
+    if code == ENGLISH:
         return _page()
     words = words_for(code)
     text = _page().decode("utf-8").replace('<html lang="en">', f'<html lang="{html.escape(code)}">', 1)
