@@ -5,6 +5,7 @@ The format itself lives in meeting_format.py; its names are re-exported here for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from circle.domain.meeting_format import RoundOrderMode as RoundOrderMode
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.schedule import Schedule
 from circle.domain.text import sanitise, sanitise_line
-from circle.language import LANGUAGES, N_, _, words_for
+from circle.language import ENGLISH, LANGUAGES, N_, Words, _, words_for
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,18 @@ class CrisisResource:
             raise InvalidInput(_("A crisis resource needs a name and a way to reach it."))
 
 
+# A language's code as a newer circle may write one ("fr", "pt-BR"): kept as it is, so this circle does not change a
+# group it cannot speak for; anything else a crafted profile holds reads as English.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+
+
+def language_code(value: object) -> str:
+    """`value` if it is shaped like a language's code, else English; never an error."""
+    if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value):
+        return value
+    return ENGLISH
+
+
 def has_placeholders(resources: tuple[CrisisResource, ...]) -> bool:
     return any(resource.is_placeholder for resource in resources)
 
@@ -77,9 +90,23 @@ class GroupProfile:
     agreements: Agreements
     crisis_resources: tuple[CrisisResource, ...] = ()
     schedule: Schedule = field(default_factory=Schedule)
+    # The language the group meets in: what the room display, the pacer and its templates speak. The facilitator's
+    # own language may differ.
+    language: str = ENGLISH
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "language", language_code(self.language))
+
+    @property
+    def words(self) -> Words:
+        """The group's words; a language this circle has no catalog for is spoken in English."""
+        return words_for(self.language)
 
     def to_dict(self) -> dict[str, Any]:
+        # Written only when not English, so that an English group's profile reads as before this release.
+        language = {} if self.language == ENGLISH else {"language": self.language}
         return {
+            **language,
             "format": self.format.to_dict(),
             "agreements": {
                 "text": self.agreements.text,
@@ -100,6 +127,7 @@ class GroupProfile:
                 agreements=Agreements(**data["agreements"]),
                 crisis_resources=tuple(CrisisResource(**r) for r in data.get("crisis_resources", [])),
                 schedule=Schedule.from_dict(data.get("schedule", {})),
+                language=language_code(data.get("language", ENGLISH)),  # absent from an older profile: English
             )
         # OverflowError: a number JSON can hold and Python cannot turn into one, such as 1e999 minutes.
         except (KeyError, ValueError, TypeError, OverflowError) as error:

@@ -3,7 +3,8 @@
 It sits in the data folder as `room.json` (0600), written whole and swapped in with a
 rename, so a reader never sees half a file. It holds the room view (timers, no names) and,
 only when the group's rules allow first names on the display, the speaker's first name
-sealed with the group's key. Reading it needs no vault and no passphrase.
+sealed with the group's key, and the code of the language the group meets in, so that the display speaks it.
+Reading it needs no vault and no passphrase.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.json_fields import load_json
 from circle.domain.session.room import RoomView
 from circle.files import NotARegularFile, read_at_most, replace_atomically
+from circle.language import ENGLISH, LANGUAGES
 
 BOARD_FORMAT = "circle-room/1"
 # Far bigger than any board circle writes; a bigger file is not one.
@@ -33,6 +35,9 @@ class PublishedRoom:
     view: RoomView
     sealed_speaker: bytes | None = None
     sealed_topic: bytes | None = None  # the meeting's topic, the group's words: sealed as the speaker's name is
+    # The group's language, by its code. Shown to the room anyway, so not sealed: a display that holds no key
+    # still speaks it.
+    language: str = ENGLISH
 
 
 class RoomBoard:
@@ -46,6 +51,7 @@ class RoomBoard:
             "view": room.view.to_dict(),
             "speaker": _encoded(room.sealed_speaker),
             "topic": _encoded(room.sealed_topic),
+            "language": room.language,
         }
         # Rewritten at every step and worthless after the meeting: not worth a sync to disk each time.
         replace_atomically(self.path, json.dumps(body).encode("utf-8"), durable=False)
@@ -90,9 +96,15 @@ class RoomBoard:
                 raise ValueError("another format")
             speaker = _decoded(body["speaker"])
             topic = _decoded(body.get("topic"))  # absent from a board written before topics
-            return PublishedRoom(RoomView.from_dict(body["view"]), speaker, topic)
+            language = _language(body.get("language"))  # absent from a board written before languages
+            return PublishedRoom(RoomView.from_dict(body["view"]), speaker, topic, language)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError, InvalidInput):
             raise RoomBoardUnreadable() from None
+
+
+def _language(code: object) -> str:
+    """A language this circle speaks; anything else (another process wrote this file) is English."""
+    return code if isinstance(code, str) and code in LANGUAGES else ENGLISH
 
 
 def _encoded(sealed: bytes | None) -> str | None:

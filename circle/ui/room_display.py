@@ -2,7 +2,8 @@
 
 It reads the room board a few times a second and works the timers out with its own clock, so
 it follows the live meeting within a second and keeps time while the facilitator's screen is
-locked. Without names it touches no vault and needs no passphrase.
+locked. Without names it touches no vault and needs no passphrase. It speaks the language the
+board names, the group's, whatever the facilitator's; with no meeting on the board, the facilitator's.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from textual.containers import Center, Vertical
 from circle.domain.clock import Clock, SystemClock
 from circle.domain.errors import CircleError
 from circle.domain.session.room import read_room
+from circle.domain.session.room_words import state_mark
+from circle.language import N_, Words, _, current, words_for
 from circle.paths import Locations
 from circle.workspace import PublishedRoom, RoomBoard
 from circle.ui.hang_up import leave_when_the_terminal_hangs_up
@@ -25,7 +28,7 @@ from circle.ui.ending import EndsInOneLine
 from circle.ui.themes.wearing import CircleThemes
 from circle.ui.widgets.meeting.big_clock import BigClock
 from circle.ui.widgets.line import Line, Paragraph
-from circle.ui.widgets.meeting.timer_panel import STATE_CLASSES, STATE_MARKS
+from circle.ui.widgets.meeting.timer_panel import STATE_CLASSES
 
 # Four looks a second: a change on the facilitator's laptop shows here well within a second.
 POLL_SECONDS = 0.25
@@ -35,9 +38,9 @@ SpeakerNamer = Callable[[PublishedRoom], str]
 
 class RoomDisplayApp(EndsInOneLine, CircleThemes):
     CSS_PATH = Path(__file__).parent / "styles" / "display.tcss"
-    TITLE = "circle · room display"
+    TITLE = N_("circle · room display")
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("q,escape,ctrl+q", "quit", "Close the display", priority=True)]
+    BINDINGS = [Binding("q,escape,ctrl+q", "quit", N_("Close the display"), priority=True)]
 
     def __init__(
         self,
@@ -49,6 +52,7 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
         where: Locations | None = None,
     ) -> None:
         super().__init__()
+        self.title = _(self.TITLE)  # the window's, on the facilitator's screen: their language
         self.wear_themes(where)
         self.board = board
         self.clock = clock or SystemClock()
@@ -108,19 +112,24 @@ class RoomDisplayApp(EndsInOneLine, CircleThemes):
         """Four times a second; each label repaints only when its text changed."""
         if not self._headline.is_attached:
             return  # the poll can tick once more while the display is closing
-        reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker)
+        words = self._words()
+        reading = read_room(self._room and self._room.view, self.clock.now(), speaker_name=self._speaker, words=words)
         self._headline.show(reading.headline)
         topic = self._topic if self._room is not None and not self._room.view.closed else ""
-        self._topic_line.show(one_line(f"Topic: {topic}") if topic else "")
+        self._topic_line.show(one_line(words.gettext("Topic: {topic}").format(topic=topic)) if topic else "")
         self._topic_line.display = bool(topic)
         self._time.show(reading.big_time)
         self._time.display = bool(reading.big_time)
         for state, css_class in STATE_CLASSES.items():
             self.screen.set_class(state is reading.state, css_class)
         paused = self._room is not None and self._room.view.paused
-        mark = "" if reading.state is None else "‖ paused" if paused else STATE_MARKS[reading.state]
+        mark = "" if reading.state is None else state_mark(reading.state, paused, words)
         self._state.show(mark)
         self._pacer.show(reading.pacer)
         self._pacer.display = bool(reading.pacer)
         self._caption.show(one_line(self._trouble or reading.caption))
         self._footnote.show(reading.footnote)
+
+    def _words(self) -> Words:
+        """The group's language while a meeting is on the board; the facilitator's when there is none."""
+        return words_for(self._room.language if self._room is not None else current())

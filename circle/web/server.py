@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 import secrets
 from collections.abc import Awaitable, Callable
@@ -18,7 +19,9 @@ from ipaddress import ip_address
 from aiohttp import web
 
 from circle.domain.clock import Clock
-from circle.web.reading import room_answer
+from circle.domain.errors import CircleError
+from circle.language import ENGLISH, Words, words_for
+from circle.web.reading import OUT_OF_TOUCH_LINE, PAGE_TITLE, WAITING_LINE, room_answer, spoken
 from circle.workspace import RoomBoard
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -31,9 +34,8 @@ def new_token() -> str:
 
 
 def room_site(board: RoomBoard, token: str, clock: Clock) -> web.Application:
-    page = _page()
-
     async def show_page(request: web.Request) -> web.Response:
+        page = _page_in(_spoken_now(board).code)
         return web.Response(body=page, content_type="text/html", charset="utf-8", headers=_page_headers())
 
     async def show_room(request: web.Request) -> web.Response:
@@ -86,6 +88,28 @@ async def _say_nothing_of_the_server(request: web.Request, response: web.StreamR
 @cache
 def _page() -> bytes:
     return resources.files("circle.web").joinpath(PAGE_NAME).read_bytes()
+
+
+def _spoken_now(board: RoomBoard) -> Words:
+    """The language the page speaks first: the group's while a meeting is on the board."""
+    try:
+        return spoken(board.read())
+    except CircleError:
+        return spoken(None)
+
+
+@cache
+def _page_in(code: str) -> bytes:
+    """The page with the words it shows before its first answer in `code`'s language; its style and script, which
+    the policy's hashes cover, are the same in every language. One page per language circle knows."""
+    if code == ENGLISH:
+        return _page()
+    words = words_for(code)
+    text = _page().decode("utf-8").replace('<html lang="en">', f'<html lang="{html.escape(code)}">', 1)
+    for line in (PAGE_TITLE, WAITING_LINE, OUT_OF_TOUCH_LINE):
+        said = html.escape(words.gettext(line), quote=False)
+        text = text.replace(f">{html.escape(line, quote=False)}<", f">{said}<", 1)
+    return text.encode("utf-8")
 
 
 @cache

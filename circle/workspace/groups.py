@@ -14,6 +14,7 @@ from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.templates import template
 from circle.domain.text import sanitise_line
+from circle.language import current, words_for
 from circle.store.meeting_list import kept_meetings
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
@@ -40,11 +41,14 @@ class GroupOverview:
 
 
 class Groups(Service):
-    def create_group(self, name: str, template_key: str) -> Group:
+    def create_group(self, name: str, template_key: str, language: str | None = None) -> Group:
+        """A new group from a template written in its language: the facilitator's own unless one is chosen."""
         context = self._context
         context.keyring.require_unlocked()
-        chosen = template(template_key)
-        group = Group(id=new_id(), name=group_name(name), profile=chosen.profile, rules=chosen.rules)
+        spoken = words_for(language or current()).code
+        chosen = template(template_key, spoken)
+        profile = replace(chosen.profile, language=spoken)
+        group = Group(id=new_id(), name=group_name(name), profile=profile, rules=chosen.rules)
         sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)
         with context.repo.writing():
             context.repo.add_group(sealer, group, context.clock.now())

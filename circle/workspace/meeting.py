@@ -133,7 +133,7 @@ class Meeting:
         sealed_topic = self._sealer.seal_text("room", "topic", self.session_id, topic) if topic else None
         view = room_view(self.state, self.session_id, names_allowed=names_allowed, grounding_since=self.grounding_since)
         try:
-            self._board.publish(PublishedRoom(view, sealed, sealed_topic))
+            self._board.publish(PublishedRoom(view, sealed, sealed_topic, self.group.profile.words.code))
         except OSError:
             # The room display is a convenience; the sealed log is the record, and it is already on disk.
             pass

@@ -279,8 +279,8 @@ class Workspace(RecordCare):
         self._repo.set_meta("demo", "1")
 
     # groups and members -----------------------------------------------------
-    def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE) -> Group:
-        return self._groups.create_group(name, template_key)
+    def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE, language: str | None = None) -> Group:
+        return self._groups.create_group(name, template_key, language)
 
     def group(self, group_id: str) -> Group:
         return self._context.group(group_id)

@@ -291,7 +291,7 @@ def test_a_handoff_from_the_release_before_group_formats_still_comes_in_whole(se
     assert robin.meetings_in_progress() == [sent.group_id]
 
 
-@pytest.mark.parametrize("version", [3, "2", True, None])
+@pytest.mark.parametrize("version", [4, "2", True, None])
 def test_a_handoff_of_a_payload_version_this_circle_does_not_know_is_refused_untouched(
     sent: Sent, robin: Workspace, version: object
 ):

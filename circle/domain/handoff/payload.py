@@ -6,8 +6,8 @@ import base64
 from datetime import date, datetime
 from typing import Any
 
-from circle.domain.handoff.snapshot import PAYLOAD_VERSION, GroupSnapshot, MeetingEntry
-
+from circle.domain.handoff.snapshot import PAYLOAD_VERSION, PAYLOAD_VERSION_WITH_LANGUAGE, GroupSnapshot, MeetingEntry
+from circle.language import ENGLISH
 
 
 def _when(value: datetime | date | None) -> str | None:
@@ -58,10 +58,16 @@ def _signing(snapshot: GroupSnapshot) -> dict[str, str] | None:
     return {"seed": base64.b64encode(key.seed).decode("ascii"), "made_at": key.made_at.isoformat()}
 
 
+def payload_version(snapshot: GroupSnapshot) -> int:
+    """3 only for a group that meets in another language than English: a reader of 2 refuses it rather than drop
+    the language unseen (snapshot.py says why); every other payload stays readable by such a reader."""
+    return PAYLOAD_VERSION if snapshot.group.profile.language == ENGLISH else PAYLOAD_VERSION_WITH_LANGUAGE
+
+
 def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
     group = snapshot.group
     return {
-        "circle_handoff": PAYLOAD_VERSION,
+        "circle_handoff": payload_version(snapshot),
         "group": {
             "id": group.id,
             "name": group.name,

@@ -16,8 +16,12 @@ from circle.language import N_
 
 # 2: a group's profile may hold parts, prompts, topics and schedules that a reader of 1 would silently drop, so
 # such a reader refuses it whole. A payload of 1 holds nothing this reader does not know.
+# 3: the profile names the language the group meets in. A reader of 2 would drop it, speak English to the room, and
+# hand the group back as English, so a group that meets in another language goes out as 3 and such a reader refuses
+# it whole; an English group's payload is still 2, as before, for co-facilitators who have not updated yet.
 PAYLOAD_VERSION = 2
-READABLE_PAYLOAD_VERSIONS = frozenset({1, PAYLOAD_VERSION})
+PAYLOAD_VERSION_WITH_LANGUAGE = 3
+READABLE_PAYLOAD_VERSIONS = frozenset({1, PAYLOAD_VERSION, PAYLOAD_VERSION_WITH_LANGUAGE})
 
 
 class HandoffUnreadable(InvalidInput):

@@ -18,23 +18,26 @@ from circle.domain.group import PhaseKind
 from circle.domain.session import SessionState
 from circle.domain.session.checks import is_part_title
 from circle.domain.session.pacer import pacer
+from circle.domain.session.room_words import part_title
 from circle.domain.session.timing import Timer, TimerState, format_clock
+from circle.language import ENGLISH, N_, Words, words_for
 
-# Why the room sees each part of the meeting: a few calm words, the same for every group.
+# Why the room sees each part of the meeting: a few calm words, the same for every group, in the group's language.
 _PHASE_LINES = {
-    PhaseKind.OPENING: "Welcome. We begin with the group's agreements.",
-    PhaseKind.GROUNDING: "Grounding. Settle in, and breathe.",
-    PhaseKind.READING: "A reading. Listen, or follow along.",
-    PhaseKind.CHECK_IN: "Check-in: a few words each. Passing is always fine.",
-    PhaseKind.SHARING: "Sharing. Passing is always fine.",
-    PhaseKind.BREAK: "Break. Stretch, breathe, take a moment.",
-    PhaseKind.CLOSING: "Closing: one word, or one good thing.",
-    PhaseKind.OWN: "Take the time you need.",
+    PhaseKind.OPENING: N_("Welcome. We begin with the group's agreements."),
+    PhaseKind.GROUNDING: N_("Grounding. Settle in, and breathe."),
+    PhaseKind.READING: N_("A reading. Listen, or follow along."),
+    PhaseKind.CHECK_IN: N_("Check-in: a few words each. Passing is always fine."),
+    PhaseKind.SHARING: N_("Sharing. Passing is always fine."),
+    PhaseKind.BREAK: N_("Break. Stretch, breathe, take a moment."),
+    PhaseKind.CLOSING: N_("Closing: one word, or one good thing."),
+    PhaseKind.OWN: N_("Take the time you need."),
 }
-GATHERING_LINE = "Welcome. The meeting will begin soon."
-CLOSED_LINE = "Thank you for coming. What was said here stays here."
-NO_MEETING_LINE = "No meeting is running."
-GROUNDING_LINE = "A pause to ground ourselves. Breathe along, if you like."
+GATHERING_LINE = N_("Welcome. The meeting will begin soon.")
+CLOSED_LINE = N_("Thank you for coming. What was said here stays here.")
+NO_MEETING_LINE = N_("No meeting is running.")
+GROUNDING_LINE = N_("A pause to ground ourselves. Breathe along, if you like.")
+PAUSED_LINE = N_("Paused. Take the time you need.")
 # A meeting this far past its planned end (or its close) is old news: the room sees no meeting.
 STALE_AFTER = timedelta(hours=12)
 # In the big digits past the end: "+0:09" is time used beyond the turn, where "0:09" would read as time left.
@@ -46,7 +49,9 @@ class RoomView:
     session_id: str
     group_id: str
     phase: PhaseKind | None
-    part_title: str  # the part's own name, or its kind's; empty before the first part
+    # The part's own name, the group's words; empty for a part named by its kind (the display names it in the
+    # group's language) and before the first part. An older circle wrote the kind's English name here.
+    part_title: str
     phase_number: int  # 1-based; 0 before the first part
     phase_count: int
     phase_timer: Timer | None
@@ -108,7 +113,7 @@ def room_view(
         session_id=session_id,
         group_id=state.group_id or "",
         phase=state.phase,
-        part_title="" if state.part is None else state.part.shown_title,
+        part_title="" if state.part is None else state.part.title,
         phase_number=0 if state.phase_index is None else state.phase_index + 1,
         phase_count=len(state.phases),
         phase_timer=state.phase_timer,
@@ -131,32 +136,55 @@ class RoomReading:
     state: TimerState | None
     footnote: str
     pacer: str = ""  # the breath's step, during a break or a grounding pause; "" otherwise
+    quiet: bool = False  # no meeting to show: none on the board, or one long over
 
 
-def read_room(view: RoomView | None, now: datetime, *, speaker_name: str = "") -> RoomReading:
-    """What the room sees at `now`. The big time is the speaker's turn when there is one, else the part's."""
+_ENGLISH = words_for(ENGLISH)
+
+
+def read_room(
+    view: RoomView | None, now: datetime, *, speaker_name: str = "", words: Words = _ENGLISH
+) -> RoomReading:
+    """What the room sees at `now`, in `words` (the group's language). The big time is the speaker's turn when
+    there is one, else the part's."""
     if view is None or _stale(view, now):
-        return RoomReading("circle", "", NO_MEETING_LINE, None, "")
+        return RoomReading("circle", "", words.gettext(NO_MEETING_LINE), None, "", quiet=True)
     if view.closed:
-        return RoomReading("Thank you", "", CLOSED_LINE, None, "")
+        return RoomReading(words.gettext("Thank you"), "", words.gettext(CLOSED_LINE), None, "")
     breathing = breathing_seconds(view, now)
-    step = "" if breathing is None else pacer(breathing)
+    step = "" if breathing is None else pacer(breathing, words)
     grounding = view.grounding_since is not None
+    footnote = _meeting_footnote(view, now, words)
     if view.phase is None:
-        caption = GROUNDING_LINE if grounding else GATHERING_LINE
-        return RoomReading("Gathering", "", caption, None, _meeting_footnote(view, now), step)
-    headline = f"{view.part_title or view.phase.title} · part {view.phase_number} of {view.phase_count}"
+        caption = words.gettext(GROUNDING_LINE if grounding else GATHERING_LINE)
+        return RoomReading(words.gettext("Gathering"), "", caption, None, footnote, step)
+    headline = words.gettext("{part} · part {number} of {count}").format(
+        part=room_part_title(view, words), number=view.phase_number, count=view.phase_count
+    )
     if view.speaker_timer is not None:
-        timer, caption = view.speaker_timer, f"{speaker_name} is sharing" if speaker_name else "Someone is sharing"
+        timer = view.speaker_timer
+        if speaker_name:
+            caption = words.gettext("{name} is sharing").format(name=speaker_name)
+        else:
+            caption = words.gettext("Someone is sharing")
     else:
-        timer, caption = view.phase_timer, _PHASE_LINES[view.phase]
+        timer, caption = view.phase_timer, words.gettext(_PHASE_LINES[view.phase])
     if view.paused:
-        caption = "Paused. Take the time you need."
+        caption = words.gettext(PAUSED_LINE)
     if grounding:
-        caption = GROUNDING_LINE
+        caption = words.gettext(GROUNDING_LINE)
     state = None if timer is None else timer.state(now)
     big_time = "" if timer is None else over_sign(state) + format_clock(abs(timer.remaining(now)))
-    return RoomReading(headline, big_time, caption, state, _meeting_footnote(view, now), step)
+    return RoomReading(headline, big_time, caption, state, footnote, step)
+
+
+def room_part_title(view: RoomView, words: Words) -> str:
+    """The part's name as the room sees it; "" before the first part."""
+    if view.phase is None:
+        return ""
+    # A board an older circle wrote holds the kind's English name where this one leaves it empty.
+    own = "" if view.part_title == view.phase.title and view.phase is not PhaseKind.OWN else view.part_title
+    return part_title(view.phase, own, words)
 
 
 def over_sign(state: TimerState | None) -> str:
@@ -189,18 +217,21 @@ def _stale(view: RoomView, now: datetime) -> bool:
     return timer.remaining(now) < -STALE_AFTER.total_seconds()
 
 
-def _meeting_footnote(view: RoomView, now: datetime) -> str:
+def _meeting_footnote(view: RoomView, now: datetime, words: Words) -> str:
     parts = []
     if view.speaker_timer is not None and view.phase_timer is not None and view.phase is not None:
-        parts.append(f"{view.part_title or view.phase.title}: {_left(view.phase_timer, now)}")
+        parts.append(words.gettext("{part}: {left}").format(
+            part=room_part_title(view, words), left=_left(view.phase_timer, now, words)))
     if view.meeting_timer is not None:
-        parts.append(f"Meeting: {_left(view.meeting_timer, now)}")
+        parts.append(words.gettext("Meeting: {left}").format(left=_left(view.meeting_timer, now, words)))
     return "   ·   ".join(parts)
 
 
-def _left(timer: Timer, now: datetime) -> str:
+def _left(timer: Timer, now: datetime, words: Words) -> str:
     remaining = timer.remaining(now)
-    return f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
+    if remaining >= 0:
+        return words.gettext("{time} left").format(time=format_clock(remaining))
+    return words.gettext("{time} over").format(time=format_clock(-remaining))
 
 
 def _timer_to_dict(timer: Timer | None) -> dict[str, Any] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,6 +12,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from circle.domain.templates import DEFAULT_TEMPLATE, TEMPLATES
+from circle.domain.templates import Template
 from circle.language import _
 
 
@@ -50,3 +53,12 @@ class GroupForm(Vertical):
             self.query_one("#group-name", Input).focus()
             return
         self.post_message(self.Submitted(name, key))
+
+    def show_templates(self, templates: Iterable[Template]) -> None:
+        """List these templates (written in the group's language) in place of the ones listed; the highlighted
+        one stays."""
+        options = self.query_one("#group-template", OptionList)
+        index = options.highlighted
+        options.clear_options()
+        options.add_options([Option(f"{t.title}\n  {t.description}", id=t.key) for t in templates])
+        options.highlighted = index
