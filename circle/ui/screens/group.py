@@ -25,7 +25,6 @@ from circle.ui.screens.roster_questions import (
     rename_question,
 )
 from circle.ui.keys import Key
-from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.crisis import CrisisEditor
@@ -50,7 +49,7 @@ from circle.ui.screens.group_tabs import TAB_TITLES, TABS, tab_key
 from circle.workspace import FacilitatorEntry, NewFacilitator, OpenedKey
 
 
-class GroupScreen(SaysKeysInTheFacilitatorsLanguage, CircleScreen):
+class GroupScreen(CircleScreen):
     KEYS_TITLE = N_("Keys in a group's settings")
     KEYS_HELP = (
         "tab('roster')",

@@ -16,7 +16,6 @@ from circle.domain.records import CancelReason, MeetingRecord, MeetingStatus
 from circle.language import N_, _, current
 from circle.language.days import day_in
 from circle.ui.keys import Key
-from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.ui.text import one_line
@@ -40,7 +39,7 @@ def meeting_day(meeting: MeetingRecord) -> str:
     return f"{day_words(meeting.held_on)}{started}"
 
 
-class MeetingsScreen(SaysKeysInTheFacilitatorsLanguage, CircleScreen):
+class MeetingsScreen(CircleScreen):
     KEYS_TITLE = N_("Keys on a group's meetings")
     KEYS_HELP = (
         ("↑ ↓", N_("choose a meeting")),
