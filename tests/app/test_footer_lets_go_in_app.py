@@ -14,7 +14,7 @@ from tests.app.conftest import at_home, press_keys, to_a_sharing_turn
 async def test_a_meeting_footer_shown_again_after_each_pause_keeps_none_of_the_keys_it_took_away(
     workspace_with_group,
 ):
-    async with at_home(workspace_with_group) as (app, pilot):
+    async with at_home(workspace_with_group) as (_, pilot):
         screen = await to_a_sharing_turn(pilot)
         shown_first = [weakref.ref(key) for key in screen.query(FooterKey)]
         assert shown_first
