@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.records import MeetingRecord
 from circle.ui.keys import Key
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.text import cell
+from circle.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from circle.workspace import AttendanceLine

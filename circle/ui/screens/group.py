@@ -7,7 +7,7 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
@@ -25,6 +25,7 @@ from circle.ui.screens.roster_questions import (
 )
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.crisis import CrisisEditor
 from circle.ui.widgets.group.facilitators import FacilitatorsPanel

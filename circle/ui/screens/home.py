@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
@@ -18,6 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.days import day_words
 from circle.ui.text import CELL_WIDTH, cell, one_line
+from circle.ui.widgets.footer import Footer
 from circle.workspace import GroupOverview
 from circle.workspace import HandoffImported
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from circle.domain.errors import CircleError
 from circle.domain.group import has_placeholders
@@ -35,6 +35,7 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.meeting.find_box import FindBox
 from circle.ui.widgets.meeting.grounding import GroundingLine
 from circle.ui.widgets.meeting.guidance import PACED_PARTS, guidance

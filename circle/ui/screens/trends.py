@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Input, Label, SelectionList, Static
+from textual.widgets import Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
@@ -29,6 +29,7 @@ from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.line import Line
 from circle.ui.widgets.trends.dates import DateField, DayInput
 from circle.ui.widgets.trends.groups import GroupChoice

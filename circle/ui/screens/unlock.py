@@ -8,11 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Confirm
+from circle.ui.widgets.footer import Footer
 from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
 
 
