@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Self
 
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from circle.domain.group import Member
@@ -17,6 +19,8 @@ NAME_WIDTH = 18
 # "stepped out", "in queue: 12": the widest a status reads, so that the table fits beside the guidance at 80 columns.
 STATUS_WIDTH = 12
 _ABSENT = "dim"
+# Rows kept as drawn: each person in a few states, each in either stripe, for a roster of a few hundred.
+ROWS_DRAWN_KEPT = 2048
 
 
 def status_of(member_id: str, state: SessionState) -> str:
@@ -95,6 +99,8 @@ class PeopleTable(DataTable[Text]):
         self._shown: dict[str, Row] = {}  # member id -> what their row shows now
         self._order: list[str] = []  # the member ids, top to bottom, as on screen
         self._name_cells: dict[str, Text] = {}  # member id -> their name cell, to sort the rows by
+        self._row_strips: LRUCache[tuple[object, ...], Strip] = LRUCache(ROWS_DRAWN_KEPT)
+        self._drawn_as: object = None
 
     # Home and End go to the first and the last person: the table's own go sideways, hiding the Here column.
     def action_scroll_home(self) -> None:
@@ -113,6 +119,34 @@ class PeopleTable(DataTable[Text]):
         if self._holding_refresh and not regions and not layout and not recompose:
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawn_as = self.get_pseudo_class_state()  # focus and hover: once per repaint, not once a line
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """A person's row as drawn before, if it was drawn before with the same words in the same stripe.
+
+        When someone moves (the speaker to the top, someone done to below those still to speak), every row
+        between shifts, yet most rows only show again what they showed a line higher or lower. The table
+        would draw each of them cell by cell; here each looks up its strip and is stamped with its new place.
+        """
+        row = y - self.header_height + int(self.scroll_y)
+        if y < self.header_height or not 0 <= row < len(self._order) or (row == self.hover_row and self.is_mouse_over):
+            return super().render_line(y)  # the header, the space under the rows, the row under the mouse
+        key = (
+            self._shown[self._order[row]], row % 2, row == self.cursor_row,
+            self.size.width, int(self.scroll_x), self.rich_style, self._drawn_as,
+        )
+        strip = self._row_strips.get(key)
+        if strip is None:
+            strip = super().render_line(y)
+            self._row_strips[key] = strip
+        return strip.apply_meta({"row": row})  # a click on it reaches this row
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._row_strips.clear()  # a new theme or focus style: every row is drawn again
 
     def show(self, roster: list[Member], state: SessionState) -> None:
         """Redraw, keeping the cursor on the same person. People who are here come first.
