@@ -76,6 +76,7 @@ class Meeting:
         self.session_id = session_id
         self._live = live
         self._roster = {member.id: member for member in roster}
+        self._in_order: list[Member] | None = None  # the roster in its order, until a newcomer joins it
         self._sealer = sealer
         self._repo = repository
         self._log = log
@@ -106,7 +107,10 @@ class Meeting:
 
     @property
     def roster(self) -> list[Member]:
-        return sorted(self._roster.values(), key=roster_order)
+        """In roster order; sorted once, not on every key."""
+        if self._in_order is None:
+            self._in_order = sorted(self._roster.values(), key=roster_order)
+        return list(self._in_order)
 
     def name(self, member_id: str | None) -> str:
         member = self._roster.get(member_id or "")
@@ -211,6 +215,7 @@ class Meeting:
 
     def add_newcomer(self, member: Member) -> SessionState:
         self._roster[member.id] = member
+        self._in_order = None
         return self.do(Arrive(member.id, newcomer=True))
 
     def order_round(self, mode: RoundOrderMode) -> SessionState:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Self
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region
@@ -23,24 +25,34 @@ _ABSENT = "dim"
 ROWS_DRAWN_KEPT = 2048
 
 
-def status_of(member_id: str, state: SessionState) -> str:
-    """A few words for one person. Passing is participation, so it reads as done, never as missing."""
-    if member_id == state.speaker:
-        return "▶ speaking"
-    if member_id in state.left_early:
-        return "left early"
-    if member_id not in state.present:
+class Statuses:
+    """Each person's few words, with what every row asks of the state (who is next, the queue's places)
+    worked out once for the whole list rather than once a row."""
+
+    def __init__(self, state: SessionState) -> None:
+        self.state = state
+        self.next_up = state.next_up
+        self.places = {member: place for place, member in enumerate(state.queue, start=1)}
+
+    def of(self, member_id: str) -> str:
+        """Passing is participation, so it reads as done, never as missing."""
+        state = self.state
+        if member_id == state.speaker:
+            return "▶ speaking"
+        if member_id in state.left_early:
+            return "left early"
+        if member_id not in state.present:
+            return ""
+        if member_id in state.stepped_out:
+            return "stepped out"
+        if member_id == self.next_up:
+            return "next"
+        if member_id in self.places:
+            return f"in queue: {self.places[member_id]}"
+        outcome = state.done_in_phase.get(member_id)
+        if outcome is not None:
+            return "passed ✓" if outcome == PASSED else "shared ✓"
         return ""
-    if member_id in state.stepped_out:
-        return "stepped out"
-    if member_id == state.next_up:
-        return "next"
-    if member_id in state.queue:
-        return f"in queue: {state.queue.index(member_id) + 1}"
-    outcome = state.done_in_phase.get(member_id)
-    if outcome is not None:
-        return "passed ✓" if outcome == PASSED else "shared ✓"
-    return ""
 
 
 def _here(member_id: str, state: SessionState) -> str:
@@ -142,7 +154,8 @@ class PeopleTable(DataTable[Text]):
         if strip is None:
             strip = super().render_line(y)
             self._row_strips[key] = strip
-        return strip.apply_meta({"row": row})  # a click on it reaches this row
+        # Stamped over the place it was drawn at, so that a click on it reaches this row.
+        return Strip(Segment.apply_style(strip, post_style=Style.from_meta({"row": row})), strip.cell_length)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -157,7 +170,8 @@ class PeopleTable(DataTable[Text]):
         wanted = self.filter_text.casefold()
         shown = [member for member in listed_order(roster, state) if not wanted or wanted in member.shown.casefold()]
         in_round = state.phase in TURN_PHASES
-        rows = {member.id: _row(member, state) for member in shown}
+        statuses = Statuses(state)
+        rows = {member.id: _row(member, statuses) for member in shown}
         order = [member.id for member in shown]
         if in_round == self._in_round and rows.keys() == self._shown.keys() and len(order) == self.row_count:
             self._update(shown, rows, order, state)
@@ -228,7 +242,8 @@ def _dimmed(member_id: str, state: SessionState) -> bool:
     return state.phase in TURN_PHASES and member_id not in state.present
 
 
-def _row(member: Member, state: SessionState) -> Row:
+def _row(member: Member, statuses: Statuses) -> Row:
     """What a row shows, to compare with what it showed: the name's dimming is part of it."""
+    state = statuses.state
     name = ("dim:" if _dimmed(member.id, state) else "") + member.shown
-    return (_here(member.id, state), name, status_of(member.id, state))
+    return (_here(member.id, state), name, statuses.of(member.id))
