@@ -117,12 +117,17 @@ class Meeting:
         return member.shown if member else ""
 
     # changing -----------------------------------------------------------------
-    def do(self, command: Command) -> SessionState:
-        """Decide, commit to disk, and only then move the state on."""
+    def do(self, command: Command, *, publish: bool = True) -> SessionState:
+        """Decide, commit to disk, and only then move the state on.
+
+        With `publish` False the room display is not told: the caller calls `publish_to_room` itself, as the
+        meeting screen does once its own screen is repainted, so the facilitator's key is not kept waiting.
+        """
         events = self._live.propose(command)
         self._log.append(self._sealer, self.session_id, events)
         self._live.accept(events)
-        self.publish_to_room()
+        if publish:
+            self.publish_to_room()
         return self.state
 
     def publish_to_room(self) -> None:

@@ -1,11 +1,13 @@
 """Under Pilot: as turns start and end, the meeting's footer keeps its keys and dims "+1 min" between turns,
-which then does nothing; and the keys on offer are worked out once for each change of the meeting."""
+which then does nothing; the keys on offer are worked out once for each change of the meeting; and the room display
+hears of a key once the screen has shown it."""
 
 from __future__ import annotations
 
 import pytest
 from textual.widgets._footer import FooterKey
 
+from circle.store.room_board import RoomBoard
 from circle.ui.screens import meeting as meeting_screen
 from circle.ui.widgets.meeting.footer import MeetingFooter
 from circle.workspace import Workspace
@@ -48,3 +50,14 @@ async def test_the_keys_on_offer_are_worked_out_once_for_each_key_that_changes_t
         assert len(asked) == 1  # though the footer asks about each of the screen's keys
         await press_keys(pilot, "question_mark", "escape")  # the keys' help, and back: the meeting is unchanged
         assert len(asked) == 1
+
+
+async def test_the_room_display_is_told_of_a_key_once_the_screen_has_shown_it(
+    workspace_with_group: Workspace,
+) -> None:
+    async with at_home(workspace_with_group) as (app, pilot):
+        await to_a_sharing_turn(pilot)
+        board = RoomBoard(workspace_with_group.locations.room_file)
+        assert not board.read().view.paused
+        await press_keys(pilot, "z")
+        assert board.read().view.paused
