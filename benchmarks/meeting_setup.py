@@ -11,9 +11,9 @@ from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import Clock
 from circle.domain.group import PhaseKind
 from circle.domain.session import Arrive, EndTurn, NextPhase, Pause, Resume, StartTurn
-from circle.workspace.meeting import Meeting
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
+from circle.workspace.meeting import Meeting
 
 PRESENT = 12
 

@@ -41,7 +41,7 @@ async def test_between_turns_the_footer_keeps_its_keys_and_dims_one_more_minute(
 async def test_the_keys_on_offer_are_worked_out_once_for_each_key_that_changes_the_meeting(
     workspace_with_group: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with at_home(workspace_with_group) as (app, pilot):
+    async with at_home(workspace_with_group) as (_, pilot):
         await to_a_sharing_turn(pilot)
         asked = []
         offered = meeting_screen.keys_offered
@@ -55,7 +55,7 @@ async def test_the_keys_on_offer_are_worked_out_once_for_each_key_that_changes_t
 async def test_the_room_display_is_told_of_a_key_once_the_screen_has_shown_it(
     workspace_with_group: Workspace,
 ) -> None:
-    async with at_home(workspace_with_group) as (app, pilot):
+    async with at_home(workspace_with_group) as (_, pilot):
         await to_a_sharing_turn(pilot)
         board = RoomBoard(workspace_with_group.locations.room_file)
         assert not board.read().view.paused

@@ -3,8 +3,18 @@ equals a replay of the whole log as stored; the log is handed out without being 
 
 from __future__ import annotations
 
-from circle.domain.session import EndTurn, Enqueue, LiveSession, Pause, Resume, StartTurn, replay
-from circle.domain.session import Arrive, NextPhase, PhaseKind
+from circle.domain.session import (
+    Arrive,
+    EndTurn,
+    Enqueue,
+    LiveSession,
+    NextPhase,
+    Pause,
+    PhaseKind,
+    Resume,
+    StartTurn,
+    replay,
+)
 from circle.workspace import Workspace
 
 
@@ -27,7 +37,7 @@ def test_after_every_command_the_state_is_the_replay_of_the_log_on_disk(vault: W
 def test_the_log_is_handed_out_as_one_copy_until_it_grows(vault: Workspace) -> None:
     group = vault.create_group("Read often")
     member = vault.add_member(group.id, "Ada")
-    live: LiveSession = vault.meeting(group.id)._live  # noqa: SLF001
+    live: LiveSession = vault.meeting(group.id)._live
     first = live.events
     assert live.events is first  # read four times a second by the screen: not copied each time
     live.do(Arrive(member.id))

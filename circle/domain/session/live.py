@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from circle.domain.clock import Clock
 from circle.domain import ids
+from circle.domain.clock import Clock
 from circle.domain.session.commands import Command
 from circle.domain.session.decide import decide
 from circle.domain.session.events import Event

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # not exported; tests/app/test_meeting_footer_in_app.py pins it
+# Not exported by Textual: tests/app/test_meeting_footer_in_app.py pins it.
+from textual.widgets._footer import FooterKey
 
 
 class MeetingFooter(Footer):
