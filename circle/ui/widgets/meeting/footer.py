@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+
 # Not exported by Textual: tests/app/test_meeting_footer_in_app.py pins it.
 from textual.widgets._footer import FooterKey
 
