@@ -35,7 +35,6 @@ from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timer
 from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
-from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.meeting.find_box import FindBox
 from circle.ui.widgets.meeting.footer import MeetingFooter
 from circle.ui.widgets.meeting.grounding import GroundingLine

@@ -8,7 +8,7 @@ works (in a turn, or between turns), so here the same keys are kept and that one
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Footer
+from circle.ui.widgets.footer import Footer  # lets go of the keys it stops showing
 
 # Not exported by Textual: tests/app/test_meeting_footer_in_app.py pins it.
 from textual.widgets._footer import FooterKey
