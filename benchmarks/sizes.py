@@ -1,0 +1,22 @@
+"""The two demo vaults the scale figures are measured on, and how a figure's growth between them is shown.
+
+Four times the data (twice the groups, twice the years): a figure that grows no faster than the data shows a
+growth of at most 4x from the small vault to the large one.
+"""
+
+from __future__ import annotations
+
+from benchmarks.common import Figure
+
+SIZES = ((20, 5), (40, 10))
+DATA_GROWTH = 4
+
+
+def size_label(groups: int, years: int) -> str:
+    return f"{groups}x{years}"
+
+
+def growth(name: str, small: Figure, large: Figure) -> Figure:
+    """The large vault's figure against the small one's: the ratio is how much it grew."""
+    return Figure(f"{name}: {size_label(*SIZES[1])} over {size_label(*SIZES[0])}", large.value, small.value,
+                  small.unit, f"<= {DATA_GROWTH}x, as the data")
