@@ -16,7 +16,8 @@ def size_label(groups: int, years: int) -> str:
     return f"{groups}x{years}"
 
 
-def growth(name: str, small: Figure, large: Figure) -> Figure:
-    """The large vault's figure against the small one's: the ratio is how much it grew."""
+def growth(name: str, small: Figure, large: Figure, data_growth: int = DATA_GROWTH) -> Figure:
+    """The large vault's figure against the small one's: the ratio is how much it grew. `data_growth`: how much
+    the data the figure reads grew (one group's history grows 2x: twice the years)."""
     return Figure(f"{name}: {size_label(*SIZES[1])} over {size_label(*SIZES[0])}", large.value, small.value,
-                  small.unit, f"<= {DATA_GROWTH}x, as the data")
+                  small.unit, f"<= {data_growth}x, as the data")

@@ -23,8 +23,8 @@ from benchmarks.common import Figure, median, run_python
 from benchmarks.sizes import SIZES, growth, size_label
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import today
-from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import compute_trends
+from circle.domain.trends.periods import Period
 from circle.workspace import Workspace
 
 ROUNDS = 9
