@@ -50,6 +50,10 @@ class SealedFacts:
 
     groups: tuple[tuple[GroupSealer, SealedMeetings], ...]
 
+    def __add__(self, other: SealedFacts) -> SealedFacts:
+        """Both groups' facts, read one after the other."""
+        return SealedFacts(self.groups + other.groups)
+
     def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
         meetings: list[MeetingFacts] = []
         attendance: list[Attendance] = []
