@@ -74,7 +74,7 @@ class GroupSealer:
         if version != PADDED_SEAL_VERSION:
             raise SealBroken(where)
         # The same associated data as `_parts` makes, from parts encoded once: trends open tens of thousands.
-        aad = padded_associated_data(encoded_parts((table, column, row_id)) + self._encoded_group)
+        aad = padded_associated_data(self._encoded_place(table, column) + encoded_parts((row_id,)) + self._encoded_group)
         return open_padded_with(self._cipher, sealed, aad, floor=bucket_floor(table, column), where=where)
 
     # Made once per sealer: a vault of years opens many values with one group's key.
@@ -85,6 +85,16 @@ class GroupSealer:
     @cached_property
     def _encoded_group(self) -> bytes:
         return encoded_parts((self.group_id, self.key_version))
+
+    @cached_property
+    def _encoded_places(self) -> dict[tuple[str, str], bytes]:
+        return {}
+
+    def _encoded_place(self, table: str, column: str) -> bytes:
+        found = self._encoded_places.get((table, column))
+        if found is None:
+            found = self._encoded_places[table, column] = encoded_parts((table, column))
+        return found
 
     def seal_text(self, table: str, column: str, row_id: str, text: str) -> bytes:
         return self.seal_bytes(table, column, row_id, text.encode("utf-8"))
