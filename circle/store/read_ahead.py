@@ -1,0 +1,51 @@
+"""The rows the unlock's check compares with each group's manifest, read while the passphrase's key is derived.
+
+Reading every group's rows (store/integrity.py) needs no key, and on a vault of years it is most of what an
+unlock does after the key derivation. So it starts with the attempt, on a thread and a read-only connection of
+its own, and the check takes its digests when the key is there. What it read stands only if no other
+connection has written the vault since the attempt began (SQLite's data_version says so): otherwise, and if
+the reading failed in any way, the check reads the rows again itself. Digests hold counts and hashes of the
+rows as stored, nothing opened, so the thread never holds a key or anything sealed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from circle.store.integrity import digests
+
+Digests = dict[str, object]
+
+
+class RowsReadAhead:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._version = _data_version(conn)
+        group_ids = [row[0] for row in conn.execute("SELECT id FROM groups").fetchall()]
+        self._read: dict[str, Digests] | None = None
+        self._thread = threading.Thread(target=self._read_all, args=(path, group_ids), daemon=True,
+                                        name="circle-unlock-rows")
+        self._thread.start()
+
+    def _read_all(self, path: Path, group_ids: list[str]) -> None:
+        try:
+            reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                self._read = {group_id: digests(reader, group_id) for group_id in group_ids}
+            finally:
+                reader.close()
+        except (sqlite3.Error, OSError):
+            self._read = None  # the check reads them itself
+
+    def digests(self, group_id: str) -> Digests:
+        """The group's digests as the vault is now: read ahead if nothing has written it since, else read now."""
+        self._thread.join()
+        if self._read is not None and group_id in self._read and _data_version(self._conn) == self._version:
+            return self._read[group_id]
+        return digests(self._conn, group_id)
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA data_version").fetchone()[0]
