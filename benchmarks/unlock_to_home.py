@@ -1,11 +1,14 @@
 """Unlock to home on a 20-group, 5-year vault and a 40-group, 10-year one, with the key derivation taken out.
 
-Each vault is built with the cheapest key derivation circle accepts, and that derivation's own time (measured
-alone, in the same run) is subtracted from each unlock. Baseline: the same app pushing a bare screen with a
-table of as many rows, measured the same way in the same run.
+Each vault is built as `circle demo` builds it, with circle's default key derivation, and unlocked as the app
+does: the attempt begins (which starts reading the rows the check needs, on a thread), the key is derived, then
+the unlock finishes and home is painted. "KDF out" is the time from the key being derived to home painted.
+Baseline: the same app pushing a bare screen with a table of as many rows, measured the same way in the same run.
 - Unlock to home: the median of repeated unlocks, as on any unlock after the day's first.
 - The day's first unlock: the same, after the day's stamp of the people purge is taken away, so that it also
   looks for people unseen for too long (once a day).
+- The whole unlock, key derivation included, against the key derivation alone at the vault's parameters: what
+  reading the rows beside the derivation costs it (on a machine with a core to spare, nothing).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.vault import keyring
 from circle.workspace import Workspace
 
-ROUNDS = 15
+ROUNDS = 11
 FIRST_OF_DAY_ROUNDS = 3
 
 
@@ -61,9 +64,9 @@ def _forget_todays_purge(workspace: Workspace) -> None:
         workspace._repo.conn.execute("DELETE FROM meta WHERE key LIKE 'people_purged_on:%'")  # noqa: SLF001
 
 
-async def _rounds(workspace: Workspace, groups: int) -> tuple[list[float], list[float], list[float]]:
+async def _rounds(workspace: Workspace, groups: int) -> dict[str, list[float]]:
     app = CircleApp(workspace)
-    home_times, bare_times, first_times = [], [], []
+    times: dict[str, list[float]] = {"home": [], "bare": [], "first": [], "whole": []}
     async with app.run_test(size=(120, 36)) as pilot:
         for index in range(ROUNDS + FIRST_OF_DAY_ROUNDS):
             app.action_lock()
@@ -71,20 +74,24 @@ async def _rounds(workspace: Workspace, groups: int) -> tuple[list[float], list[
             first_of_day = index >= ROUNDS
             if first_of_day:
                 _forget_todays_purge(workspace)
-            started = time.perf_counter()
-            workspace.unlock(DEMO_PASSPHRASE)
+            began = time.perf_counter()
+            opened = workspace.begin_unlock().open_with(DEMO_PASSPHRASE)  # on the app's worker thread, in the app
+            derived = time.perf_counter()
+            workspace.finish_unlock(opened)
             app.show_home()
             await _until_table_painted(pilot, HomeScreen, groups)
-            (first_times if first_of_day else home_times).append(time.perf_counter() - started)
+            done = time.perf_counter()
+            times["first" if first_of_day else "home"].append(done - derived)
             if first_of_day:
                 continue
+            times["whole"].append(done - began)
             started = time.perf_counter()
             app.push_screen(BareRows(groups))
             await _until_table_painted(pilot, BareRows, groups)
-            bare_times.append(time.perf_counter() - started)
+            times["bare"].append(time.perf_counter() - started)
             app.pop_screen()
             await pilot.pause()
-    return home_times, bare_times, first_times
+    return times
 
 
 def _kdf_seconds(workspace: Workspace) -> float:
@@ -97,19 +104,21 @@ def _kdf_seconds(workspace: Workspace) -> float:
     return median(runs)
 
 
-def _at_size(groups: int, years: int) -> tuple[Figure, Figure]:
+def _at_size(groups: int, years: int) -> tuple[Figure, Figure, Figure]:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "vault"
-        build_demo(home, groups=groups, years=years, kdf=keyring.FLOOR_KDF)
+        build_demo(home, groups=groups, years=years)  # circle's default key derivation, as a real vault has
         with Workspace.open(home) as workspace:
             kdf = _kdf_seconds(workspace)
-            home_times, bare_times, first_times = asyncio.run(_rounds(workspace, groups))
-    bare = median(bare_times) * 1000
+            times = asyncio.run(_rounds(workspace, groups))
+    bare = median(times["bare"]) * 1000
     size = size_label(groups, years)
     return (
-        Figure(f"unlock to home, {size}, KDF out", (median(home_times) - kdf) * 1000, bare, "ms", "<= 50 ms at 40x10"),
-        Figure(f"the day's first unlock to home, {size}, KDF out", (median(first_times) - kdf) * 1000, bare, "ms",
+        Figure(f"unlock to home, {size}, KDF out", median(times["home"]) * 1000, bare, "ms", "<= 50 ms at 40x10"),
+        Figure(f"the day's first unlock to home, {size}, KDF out", median(times["first"]) * 1000, bare, "ms",
                "reported"),
+        Figure(f"whole unlock to home, {size}, KDF in", median(times["whole"]) * 1000, kdf * 1000, "ms",
+               "reported: against the KDF alone"),
     )
 
 
@@ -120,6 +129,7 @@ def measure() -> list[Figure]:
         *large,
         growth("unlock to home", small[0], large[0]),
         growth("the day's first unlock", small[1], large[1]),
+        growth("whole unlock to home", small[2], large[2]),
         Figure("key derivation, circle's default parameters", _default_kdf_seconds() * 1000, 300, "ms", "0.3-0.5 s"),
     ]
 
