@@ -10,6 +10,7 @@ rows as stored, nothing opened, so the thread never holds a key or anything seal
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -25,6 +26,7 @@ class RowsReadAhead:
         self._version = _data_version(conn)
         group_ids = [row[0] for row in conn.execute("SELECT id FROM groups").fetchall()]
         self._read: dict[str, Digests] | None = None
+        self._file: tuple[int, int] | None = None
         self._thread = threading.Thread(target=self._read_all, args=(path, group_ids), daemon=True,
                                         name="circle-unlock-rows")
         self._thread.start()
@@ -33,18 +35,27 @@ class RowsReadAhead:
         try:
             reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                self._read = {group_id: digests(reader, group_id) for group_id in group_ids}
+                read = {group_id: digests(reader, group_id) for group_id in group_ids}
             finally:
                 reader.close()
+            found = os.stat(path)
+            self._file = (found.st_dev, found.st_ino)
+            self._read = read
         except (sqlite3.Error, OSError):
             self._read = None  # the check reads them itself
 
     def digests(self, group_id: str) -> Digests:
         """The group's digests as the vault is now: read ahead if nothing has written it since, else read now."""
         self._thread.join()
-        if self._read is not None and group_id in self._read and _data_version(self._conn) == self._version:
+        if self._read is not None and group_id in self._read and self._same_vault():
             return self._read[group_id]
         return digests(self._conn, group_id)
+
+    def _same_vault(self) -> bool:
+        """Nothing else wrote the vault since the attempt began, and what was read is the file the vault's own
+        connection has open (not another put at its path)."""
+        opened = getattr(self._conn, "opened", None)  # a VaultConnection's (device, inode)
+        return _data_version(self._conn) == self._version and (opened is None or opened == self._file)
 
 
 def _data_version(conn: sqlite3.Connection) -> int:

@@ -4,6 +4,7 @@ while nothing else has written the vault."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from circle.store.integrity import digests
 from circle.store.manifests import VaultChangedOutside
+from circle.store import read_ahead
 from circle.store.read_ahead import RowsReadAhead
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE
@@ -51,3 +53,20 @@ def test_a_meeting_deleted_while_the_key_is_derived_is_still_found_by_the_unlock
         run_sql(vault_home, "DELETE FROM sessions WHERE status = 'closed'")
         with pytest.raises(VaultChangedOutside, match="the meetings"):
             vault.finish_unlock(opened)
+
+
+def test_an_unlock_reads_every_groups_rows_on_its_own_thread_while_the_key_is_derived(
+    vault_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    a_group_with_history(vault_home)
+    read_on: list[str] = []
+
+    def noting_the_thread(conn: sqlite3.Connection, group_id: str) -> dict[str, object]:
+        read_on.append(threading.current_thread().name)
+        return digests(conn, group_id)
+
+    monkeypatch.setattr(read_ahead, "digests", noting_the_thread)
+    with Workspace.open(vault_home) as vault:
+        vault.unlock(PASSPHRASE)
+        assert vault.is_unlocked
+    assert read_on and set(read_on) == {"circle-unlock-rows"}
