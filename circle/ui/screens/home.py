@@ -97,11 +97,14 @@ class HomeScreen(CircleScreen):
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
         table.add_columns("Group", "Next meeting", "Last met", "Members", "Meetings")
-        self.refresh_groups()
+        # The rows are filled when the screen comes up, which follows at once (on_screen_resume): filling them
+        # here as well listed every group twice at each unlock.
         self._report_purge()
 
     def on_screen_resume(self) -> None:
-        self.refresh_groups()
+        # A home closed under a newer one (unlocking again) is resumed on its way out: it lists nothing.
+        if self.app.screen is self:
+            self.refresh_groups()
 
     def _report_purge(self) -> None:
         report = self.workspace.last_purge
