@@ -2,10 +2,10 @@
 
 Reading every group's rows (store/integrity.py) needs no key, and on a vault of years it is most of what an
 unlock does after the key derivation. So it starts with the attempt, on a thread and a read-only connection of
-its own, and the check takes its digests when the key is there. What it read stands only if no other
-connection has written the vault since the attempt began (SQLite's data_version says so): otherwise, and if
-the reading failed in any way, the check reads the rows again itself. Digests hold counts and hashes of the
-rows as stored, nothing opened, so the thread never holds a key or anything sealed.
+its own, and the check takes its digests when the key is there. What it read stands only if nothing has written
+the vault since the attempt began (SQLite's data_version and the connection's own count of changes say so):
+otherwise, and if the reading failed in any way, the check reads the rows again itself. Digests hold counts and
+hashes of the rows as stored, nothing opened, so the thread never holds a key or anything sealed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class RowsReadAhead:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self._version = _data_version(conn)
+        self._own_changes = conn.total_changes  # data_version does not count this connection's own writes
         group_ids = [row[0] for row in conn.execute("SELECT id FROM groups").fetchall()]
         self._read: dict[str, Digests] | None = None
         self._file: tuple[int, int] | None = None
@@ -52,10 +53,12 @@ class RowsReadAhead:
         return digests(self._conn, group_id)
 
     def _same_vault(self) -> bool:
-        """Nothing else wrote the vault since the attempt began, and what was read is the file the vault's own
+        """Nothing wrote the vault since the attempt began (another connection, or the unlock itself: an older
+        vault's key slots are sealed again before the check), and what was read is the file the vault's own
         connection has open (not another put at its path)."""
         opened = getattr(self._conn, "opened", None)  # a VaultConnection's (device, inode)
-        return _data_version(self._conn) == self._version and (opened is None or opened == self._file)
+        unwritten = _data_version(self._conn) == self._version and self._conn.total_changes == self._own_changes
+        return unwritten and (opened is None or opened == self._file)
 
 
 def _data_version(conn: sqlite3.Connection) -> int:
