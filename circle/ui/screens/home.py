@@ -125,15 +125,18 @@ class HomeScreen(CircleScreen):
         overviews: list[GroupOverview] = self.workspace.groups()
         open_meetings = set(self.workspace.meetings_in_progress())
         for overview in overviews:
+            name, upcoming = _name(overview, open_meetings), _next(overview, today)
             table.add_row(
-                _name(overview, open_meetings),
-                _next(overview, today),
+                name,
+                upcoming,
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
                 day_words(overview.last_held_on) if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
-                height=None,  # two lines for a next meeting cancelled, or a meeting open
+                # Two lines for a next meeting cancelled, or a meeting open. Said, not measured: measuring every
+                # cell of every row was a good part of painting home.
+                height=2 if "\n" in name.plain or "\n" in upcoming else 1,
             )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
