@@ -42,8 +42,8 @@ class RowsReadAhead:
             found = os.stat(path)
             self._file = (found.st_dev, found.st_ino)
             self._read = read
-        except (sqlite3.Error, OSError):
-            self._read = None  # the check reads them itself
+        except Exception:  # noqa: BLE001 - whatever went wrong here, the check reads the rows itself and says so
+            self._read = None
 
     def digests(self, group_id: str) -> Digests:
         """The group's digests as the vault is now: read ahead if nothing has written it since, else read now."""
