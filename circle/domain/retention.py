@@ -57,6 +57,14 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def unseen_since(rules: ConfidentialityRules, on: date) -> date:
+    """The day on or before which someone last seen is forgotten on `on`; under a headcount rule everyone is,
+    so no day before `on` matters."""
+    if rules.names is NamesPolicy.HEADCOUNT:
+        return on
+    return on - timedelta(days=rules.identity_retention_days)
+
+
 def expired(
     rules: ConfidentialityRules, notes: Iterable[NoteFacts], members: Iterable[MemberFacts], on: date
 ) -> RetentionPlan:
@@ -93,8 +101,7 @@ def _plan(
         forget = {member.id for member in members}
         lines.append(f"All {_plural(len(forget), 'name', 'names')} will be removed; attendance stays as counts.")
     else:
-        unseen_since = on - timedelta(days=rules.identity_retention_days)
-        forget = {member.id for member in members if member.last_seen <= unseen_since}
+        forget = {member.id for member in members if member.last_seen <= unseen_since(rules, on)}
         if forget:
             lines.append(
                 f"{_plural(len(forget), 'person', 'people')} not seen for {rules.identity_retention_days} days"

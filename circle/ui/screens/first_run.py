@@ -114,7 +114,7 @@ class FirstRunScreen(CircleScreen):
             return
         self._create_facilitator(new, passphrase)
 
-    @work(thread=True, exclusive=True, group="first-run")
+    @work(thread=True, exclusive=True, group="first-run", description="derive a key")
     def _create_facilitator(self, new: NewFacilitator, passphrase: str) -> None:
         derive(self, new, partial(new.make, passphrase))
 

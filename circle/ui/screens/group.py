@@ -265,7 +265,7 @@ class GroupScreen(CircleScreen):
         else:
             self._add_cofacilitator(someone, event.passphrase)
 
-    @work(thread=True, exclusive=True, group="facilitators")
+    @work(thread=True, exclusive=True, group="facilitators", description="derive a key")
     def _add_cofacilitator(self, someone: NewFacilitator, passphrase: str) -> None:
         """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
         derive(self, someone, partial(someone.make, passphrase))

@@ -53,7 +53,7 @@ class UnlockScreen(CircleScreen):
         self.trying = self.workspace.begin_unlock()
         self.derive_key(self.trying, event.value)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    @work(thread=True, exclusive=True, group="unlock", description="derive a key")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
         derive(self, attempt, partial(attempt.open_with, passphrase))
