@@ -11,7 +11,7 @@ import sys
 
 from benchmarks.common import Figure, print_table
 
-# The order of a whole run. lead_bundle_caps last: the largest bundle it reads grows this process's memory.
+# The order of a whole run: the quick figures first.
 NAMES = (
     "startup",
     "unlock_to_home",

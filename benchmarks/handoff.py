@@ -6,6 +6,8 @@ Vault: one demo group, five years of weekly meetings, with a meeting in progress
 - Removing a co-facilitator: every sealed field of the group is opened, sealed again under a new
   key and written in one transaction. Baseline: opening every sealed field of the group once,
   in the same vault and the same run.
+- At scale: exporting one group of the 20-group, 5-year demo vault and of the 40-group, 10-year one (its
+  history twice as long). Same baseline; the growth between them should be no more than the history's, 2x.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import Figure, median
+from benchmarks.sizes import SIZES, growth, size_label
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.store.keys import GROUP_SEALED_COLUMNS
 from circle.store.sealing import GroupSealer
@@ -41,12 +44,29 @@ def _open_everything(workspace: Workspace, sealer: GroupSealer) -> None:
             sealer.open_text(column.table, column.column, row_id, sealed)
 
 
+def _export_at_size(groups: int, years: int, kdf_alone: float) -> Figure:
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder) / "demo"
+        build_demo(home, groups=groups, years=years, kdf=FLOOR_KDF)
+        with Workspace.open(home) as workspace:
+            workspace.unlock(DEMO_PASSPHRASE)
+            group_id = workspace.groups()[0].id
+            exports = [_timed(lambda: workspace.export_handoff(group_id)) for _ in range(ROUNDS)]
+    return Figure(f"handoff export, one group of {size_label(groups, years)}", median(exports) * 1000,
+                  kdf_alone * 1000, "ms", "reported")
+
+
 def measure() -> list[Figure]:
+    kdf_alone = median([_timed(lambda: keyring.derive_kek("ABCDEFGHIJKLMNOP", bytes(16), HANDOFF_KDF))
+                        for _ in range(ROUNDS)])
+    small, large = (_export_at_size(groups, years, kdf_alone) for groups, years in SIZES)
+    return [*_one_group(kdf_alone), small, large, growth("handoff export", small, large, data_growth=2)]
+
+
+def _one_group(kdf_alone: float) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "demo"
         build_demo(home, groups=1, years=5, kdf=FLOOR_KDF)
-        kdf_alone = median([_timed(lambda: keyring.derive_kek("ABCDEFGHIJKLMNOP", bytes(16), HANDOFF_KDF))
-                            for _ in range(ROUNDS)])
         with Workspace.open(home) as lead:
             lead.unlock(DEMO_PASSPHRASE)
             group_id = lead.groups()[0].id

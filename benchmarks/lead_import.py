@@ -8,6 +8,7 @@ unlock_to_home). Each group is exported as a bundle of its own into one folder.
 - Report: unlock, read the store, and print every group by quarter (added up from its months) as a table.
   Same baseline.
 - Export: the twenty bundles, each group signed. Baseline: the same groups' trends computed once, by month.
+  Also on the 40-group, 10-year demo vault (forty bundles), and how much the export grew from one to the other.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.common import Figure, median
+from benchmarks.sizes import SIZES, growth, size_label
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.trends.lead_report import lead_report
 from circle.domain.trends.periods import Period
-from circle.reports.lead_report import render_lead_report
 from circle.lead.folder import LeadFolder
 from circle.paths import locations
+from circle.reports.lead_report import render_lead_report
 from circle.reports.render import Format
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
@@ -50,7 +52,32 @@ def _report(folder: LeadFolder) -> str:
     return render_lead_report(lead_report(kept, by=Period.QUARTER), Format.TABLE)
 
 
+def _exports(workspace: Workspace, key: str, folder: Path) -> tuple[float, float]:
+    """The median seconds of exporting every group's bundle, and of computing the same groups' trends once."""
+    exports = [_timed(lambda: _export_all(workspace, key, folder)) for _ in range(ROUNDS)]
+    trends = [_timed(lambda: workspace.trends(by=Period.MONTH)) for _ in range(ROUNDS)]
+    return median(exports), median(trends)
+
+
+def _export_at_size(groups: int, years: int) -> Figure:
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        build_demo(root / "vault", groups=groups, years=years, kdf=FLOOR_KDF)
+        key = LeadFolder(locations(root / "lead")).create_key(LEAD_PASSPHRASE)
+        with Workspace.open(root / "vault") as workspace:
+            workspace.unlock(DEMO_PASSPHRASE)
+            exports, trends = _exports(workspace, key, root / "shared")
+    return Figure(f"lead export, {groups} bundles, {size_label(groups, years)}", exports * 1000, trends * 1000, "ms",
+                  "reported")
+
+
 def measure() -> list[Figure]:
+    figures = _twenty_groups()
+    small, large = figures[-1], _export_at_size(*SIZES[1])
+    return [*figures, large, growth("lead export", small, large)]
+
+
+def _twenty_groups() -> list[Figure]:
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         build_demo(root / "vault", groups=GROUPS, years=5, kdf=FLOOR_KDF)
@@ -61,8 +88,7 @@ def measure() -> list[Figure]:
             lead.where.lead_key_file.write_bytes(leads[0].where.lead_key_file.read_bytes())
         with Workspace.open(root / "vault") as workspace:
             workspace.unlock(DEMO_PASSPHRASE)
-            exports = [_timed(lambda: _export_all(workspace, key, root / "shared")) for _ in range(ROUNDS)]
-            trends = [_timed(lambda: workspace.trends(by=Period.MONTH)) for _ in range(ROUNDS)]
+            exports, trends = _exports(workspace, key, root / "shared")
         shared = root / "shared"
         unlocks = [_timed(lambda: leads[0].unlock(LEAD_PASSPHRASE)) for _ in range(ROUNDS)]
         imports = [_timed(lambda lead=lead: lead.unlock(LEAD_PASSPHRASE).import_paths([shared]))
@@ -77,7 +103,8 @@ def measure() -> list[Figure]:
                median(unlocks) * 1000, "ms"),
         Figure("lead import, its work after the unlock", median(work) * 1000, median(unlocks) * 1000, "ms"),
         Figure(f"lead report, {GROUPS} groups by quarter", median(reports) * 1000, median(unlocks) * 1000, "ms"),
-        Figure(f"lead export, {GROUPS} bundles", median(exports) * 1000, median(trends) * 1000, "ms"),
+        Figure(f"lead export, {GROUPS} bundles, {size_label(*SIZES[0])}", exports * 1000, trends * 1000, "ms",
+               "reported"),
     ]
 
 

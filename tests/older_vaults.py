@@ -189,7 +189,12 @@ def _before_pulse(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE sessions DROP COLUMN pulse")
 
 
+def _before_held_meetings_index(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    conn.execute("DROP INDEX sessions_by_group_status")
+
+
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m009_held_meetings_index": _before_held_meetings_index,
     "m008_group_signing": _before_group_signing,
     "m007_manifests": _before_manifests,
     "m006_key_directory": _before_key_directory,

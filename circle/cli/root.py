@@ -21,7 +21,6 @@ from circle.cli.support import (
 from circle.domain.errors import CircleError
 from circle.domain.passphrase import strength
 from circle.paths import locations
-from circle.ui.launch import open_app
 
 
 class LazyGroup(click.Group):
@@ -58,6 +57,8 @@ class LazyGroup(click.Group):
 def cli(context: click.Context) -> None:
     """A calm companion for facilitators of peer-support groups."""
     if context.invoked_subcommand is None:
+        from circle.ui.launch import open_app  # only here: a subcommand loads nothing of the app
+
         open_app(None)
 
 

@@ -54,6 +54,14 @@ class RetentionPlan:
         return bool(self.forget_members or self.members_to_initials)
 
 
+def unseen_since(rules: ConfidentialityRules, on: date) -> date:
+    """The day on or before which someone last seen is forgotten on `on`; under a headcount rule everyone is,
+    so no day before `on` matters."""
+    if rules.names is NamesPolicy.HEADCOUNT:
+        return on
+    return on - timedelta(days=rules.identity_retention_days)
+
+
 def expired(
     rules: ConfidentialityRules, notes: Iterable[NoteFacts], members: Iterable[MemberFacts], on: date
 ) -> RetentionPlan:
@@ -96,8 +104,7 @@ def _plan(
             ).format(count=len(forget))
         )
     else:
-        unseen_since = on - timedelta(days=rules.identity_retention_days)
-        forget = {member.id for member in members if member.last_seen <= unseen_since}
+        forget = {member.id for member in members if member.last_seen <= unseen_since(rules, on)}
         if forget:
             lines.append(
                 ngettext(

@@ -189,6 +189,12 @@ def m008_group_signing(db: Database) -> None:
     db.execute("ALTER TABLE groups ADD COLUMN signing BLOB")
 
 
+def m009_held_meetings_index(db: Database) -> None:
+    # Home shows each group's meetings held and the day it last met: counted from this index alone, not from the
+    # meeting rows, whose sealed summary and attendance make them long. It holds only what is clear already.
+    db.execute("CREATE INDEX sessions_by_group_status ON sessions(group_id, status, held_on)")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -199,6 +205,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m006_key_directory", m006_key_directory),
     ("m007_manifests", m007_manifests),
     ("m008_group_signing", m008_group_signing),
+    ("m009_held_meetings_index", m009_held_meetings_index),
 ]
 
 

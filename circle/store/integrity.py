@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+# A group's meetings' logs, in the order of their meetings and then of a column named after it.
+_LOG_ROWS = "FROM session_events e WHERE (SELECT group_id FROM sessions s WHERE s.id = e.session_id) = ?1 ORDER BY session_id, "
 # The group a row belongs to, per table, as an SQL expression over the row (`r`).
 _IN_SESSION = "(SELECT group_id FROM sessions WHERE id = {row}.session_id)"
 
@@ -45,11 +47,11 @@ class Part:
     def select(self) -> str:
         return self.select_from(self.source)
 
-    def select_from(self, source: str) -> str:
-        """Each row's first column, and the row as one text made by SQLite: its values as quote() writes them
-        (NULL, digits, 'text' with quotes doubled, X'hex': never ambiguous), joined by commas."""
+    def select_from(self, source: str, first: str | None = None) -> str:
+        """Each row's first column (or `first`), and the row as one text made by SQLite: its values as quote()
+        writes them (NULL, digits, 'text' with quotes doubled, X'hex': never ambiguous), joined by commas."""
         encoded = " || ',' || ".join(f"quote({column})" for column in self.columns)
-        return f"SELECT {self.columns[0]}, CAST({encoded} AS BLOB) {source}"
+        return f"SELECT {first or self.columns[0]}, CAST({encoded} AS BLOB) {source}"
 
 
 PARTS = (
@@ -94,8 +96,7 @@ PARTS = (
         # own meeting's log again. The first column says which meeting a row is of.
         "log", "a meeting's log",
         ("session_id", "id", "seq", _tag("data")),
-        "FROM session_events e WHERE (SELECT group_id FROM sessions s WHERE s.id = e.session_id) = ?1"
-        " ORDER BY session_id, id",
+        _LOG_ROWS + "seq",
         (("session_events", _IN_SESSION),),
     ),
     Part(
@@ -115,11 +116,20 @@ PARTS = (
 )
 PARTS_BY_NAME = {part.name: part for part in PARTS}
 TOUCHED = "circle_touched"
+# How the triggers name a meeting's log: steps appended to it, or steps changed or deleted.
+APPENDED, CHANGED = "log+:", "log:"
+# A manifest says the order its logs were hashed in. In step order (seq), a step appended is hashed on from the
+# log's last digest; a manifest without it (written before) hashed them by step id, and is checked that way.
+LOG_ORDER, BY_STEP = "log_order", "seq"
+LOG_BY_ID = replace(PARTS_BY_NAME["log"], source=_LOG_ROWS + "id")
 
 
 def _digest(rows: list[tuple], name: str) -> list[object]:
     """[row count, hex SHA-256 of the part's name and then each row's text and a newline]."""
-    hasher = hashlib.sha256(name.encode())
+    return _hashed(hashlib.sha256(name.encode()), rows)
+
+
+def _hashed(hasher: "hashlib._Hash", rows: list[tuple]) -> list[object]:
     for row in rows:
         hasher.update(row[1] + b"\n")
     return [len(rows), hasher.hexdigest()]
@@ -136,11 +146,59 @@ def digest(conn: sqlite3.Connection, part: Part, group_id: str) -> object:
     return {session_id: _digest(found, part.name) for session_id, found in by_meeting.items()}
 
 
-def meeting_log_digest(conn: sqlite3.Connection, session_id: str) -> list[object] | None:
-    """The log part's entry for one meeting; None when it has no steps left."""
-    source = "FROM session_events WHERE session_id = ?1 ORDER BY id"
-    rows = conn.execute(PARTS_BY_NAME["log"].select_from(source), [session_id]).fetchall()
-    return _digest(rows, "log") if rows else None
+_LOG_AFTER = PARTS_BY_NAME["log"].select_from("FROM session_events WHERE session_id = ?1 AND seq > ?2 ORDER BY seq", "seq")
+_LOG_WHOLE = PARTS_BY_NAME["log"].select_from("FROM session_events WHERE session_id = ?1 ORDER BY seq", "seq")
+_LOG_COUNT = "SELECT count(*) FROM session_events WHERE session_id = ?"
+
+
+@dataclass
+class _Hashed:
+    """A log hashed up to its step `last_step`: the hash part-way (hashlib can copy one) and how many steps."""
+
+    hasher: "hashlib._Hash"
+    count: int
+    last_step: int
+
+    @property
+    def entry(self) -> list[object]:
+        return [self.count, self.hasher.hexdigest()]
+
+
+class LogDigests:
+    """Each live meeting's log entry, carried on from the last one as steps are appended, so that a keypress in a
+    meeting of three hours hashes one step, not the whole log again.
+
+    The entry is the same SHA-256 over the same rows as reading the log whole, so manifests and their check at
+    unlock do not change. It is carried on only when that is certain: in this transaction the log was only
+    appended to, the entry the manifest holds is the one last worked out here, every new step comes after the last
+    one hashed, and the steps add up. Otherwise the log is read whole.
+    """
+
+    def __init__(self) -> None:
+        self._hashed: dict[str, _Hashed] = {}
+
+    def entry(
+        self, conn: sqlite3.Connection, session_id: str, kept: object, appended_only: bool
+    ) -> list[object] | None:
+        """The log part's entry for one meeting; None when it has no steps left."""
+        hashed = self._hashed.get(session_id)
+        if appended_only and hashed is not None and kept == hashed.entry:
+            rows = conn.execute(_LOG_AFTER, [session_id, hashed.last_step]).fetchall()
+            if rows and conn.execute(_LOG_COUNT, [session_id]).fetchone()[0] == hashed.count + len(rows):
+                return self._carried(session_id, hashed.hasher.copy(), hashed.count, rows)
+        rows = conn.execute(_LOG_WHOLE, [session_id]).fetchall()
+        if not rows:
+            self._hashed.pop(session_id, None)
+            return None
+        return self._carried(session_id, hashlib.sha256(b"log"), 0, rows)
+
+    def _carried(self, session_id: str, hasher: "hashlib._Hash", count: int, rows: list[tuple]) -> list[object]:
+        _hashed(hasher, rows)
+        hashed = self._hashed[session_id] = _Hashed(hasher, count + len(rows), rows[-1][0])
+        return hashed.entry
+
+    def forget(self) -> None:
+        self._hashed = {}
 
 
 def empty_digest(part: Part) -> object:
@@ -165,8 +223,10 @@ def watch(conn: sqlite3.Connection) -> None:
                 "update_old": (f"UPDATE OF {', '.join(columns)}", "OLD"),
             }
             for suffix, (event, row) in events.items():
-                # A step of a meeting's log names its meeting, so that only that meeting's log is read again.
-                touched = f"'log:' || {row}.session_id" if table == "session_events" else f"'{part.name}'"
+                # A step of a meeting's log names its meeting, so that only that meeting's log is read again;
+                # a step appended says so, so that its log can be hashed on from where it was (LogDigests).
+                log = APPENDED if suffix == "insert" else CHANGED
+                touched = f"'{log}' || {row}.session_id" if table == "session_events" else f"'{part.name}'"
                 conn.execute(
                     f"CREATE TEMP TRIGGER IF NOT EXISTS circle_{part.name}_{table}_{suffix} AFTER {event} ON main.{table}"
                     f" BEGIN INSERT INTO {TOUCHED} VALUES ({group_of.format(row=row)}, {touched}); END"

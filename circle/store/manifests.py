@@ -8,7 +8,19 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
-from circle.store.integrity import PARTS, digests, empty_digest, meeting_log_digest, take_touched
+from circle.store.integrity import (
+    APPENDED,
+    BY_STEP,
+    CHANGED,
+    LOG_BY_ID,
+    LOG_ORDER,
+    PARTS,
+    LogDigests,
+    digest,
+    digests,
+    empty_digest,
+    take_touched,
+)
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 
@@ -58,6 +70,7 @@ class Manifests:
         self._sealer_for = sealer_for
         self._on_sealed = on_sealed
         self._new: dict[str, GroupSealer] = {}
+        self._logs = LogDigests()
 
     def sealing_with(self, sealer: GroupSealer) -> None:
         """A group's sealer that the keyring does not hold yet: a group being made, or a key being changed."""
@@ -66,6 +79,7 @@ class Manifests:
     def forget(self) -> None:
         """Drop the sealers given by `sealing_with`: locking leaves no key behind."""
         self._new = {}
+        self._logs.forget()
 
     def _sealer(self, group_id: str, key_version: int) -> GroupSealer | None:
         """The sealer of the group's key version as the transaction leaves it."""
@@ -107,28 +121,30 @@ class Manifests:
     def _seal(conn: sqlite3.Connection, sealer: GroupSealer, manifest: dict, kept: dict | None) -> tuple[int, int]:
         """Write the manifest one generation on from the one it replaces; return (key version, generation)."""
         generation = _generation(kept) + 1
-        manifest = {**manifest, GENERATION: generation}
+        manifest = {**manifest, GENERATION: generation, LOG_ORDER: BY_STEP}
         conn.execute(
             "UPDATE groups SET manifest = ? WHERE id = ?",
             [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
         )
         return sealer.key_version, generation
 
-    @staticmethod
-    def _updated(conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:
+    def _updated(self, conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:
         """The manifest with the touched parts read again: the whole of it the first time, and only the
         meetings whose log changed when nothing else about meetings did."""
         if kept is None:
             return digests(conn, group_id)
-        whole = {part for part in parts if not part.startswith("log:")}
+        whole = {part for part in parts if not part.startswith((APPENDED, CHANGED))}
         if "meetings" in whole:
             whole |= _WITH_MEETINGS
+        if kept.get(LOG_ORDER) != BY_STEP:
+            whole.add("log")  # written before logs were hashed in step order: all of them are hashed again
         manifest = {**kept, **digests(conn, group_id, whole)}
         if "log" not in whole:
             logs = dict(manifest.get("log", {}))
-            for part in parts - whole:
-                session_id = part.removeprefix("log:")
-                entry = meeting_log_digest(conn, session_id)
+            appended = {part.removeprefix(APPENDED) for part in parts if part.startswith(APPENDED)}
+            changed = {part.removeprefix(CHANGED) for part in parts if part.startswith(CHANGED)}
+            for session_id in appended | changed:
+                entry = self._logs.entry(conn, session_id, logs.get(session_id), session_id not in changed)
                 if entry is None:
                     logs.pop(session_id, None)
                 else:
@@ -137,13 +153,18 @@ class Manifests:
         return manifest
 
     @staticmethod
-    def check(conn: sqlite3.Connection, sealer: GroupSealer) -> Checked:
-        """How the group's rows compare with its manifest."""
+    def check(
+        conn: sqlite3.Connection, sealer: GroupSealer, found_rows: Callable[[str], dict[str, object]] | None = None
+    ) -> Checked:
+        """How the group's rows compare with its manifest; `found_rows(group_id)`: their digests as already
+        read (read_ahead.py), else they are read here."""
         row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
         if row is None or row[0] is None:
             return Checked([], None)
         kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
-        found = digests(conn, sealer.group_id)
+        found = digests(conn, sealer.group_id) if found_rows is None else found_rows(sealer.group_id)
+        if kept.get(LOG_ORDER) != BY_STEP:  # written before logs were hashed in step order: checked as written
+            found = {**found, "log": digest(conn, LOG_BY_ID, sealer.group_id)}
         changed = [part.described for part in PARTS if kept.get(part.name, empty_digest(part)) != found[part.name]]
         return Checked(changed, _generation(kept))
 

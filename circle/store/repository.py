@@ -11,9 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from circle.domain.errors import InvalidInput
 from circle.domain.group import Group, GroupProfile, Member
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.domain.rules import ConfidentialityRules
+from circle.domain.schedule import Schedule
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
 from circle.store.integrity import take_touched
@@ -36,6 +38,12 @@ class MeetingDates:
     last_held_on: date | None
     next_meeting_on: date | None
     meetings_held: int
+
+
+@dataclass(frozen=True)
+class GroupHeading:
+    name: str
+    schedule: Schedule
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,19 @@ class Repository:
             profile=GroupProfile.from_dict(sealer.open_json("groups", "profile", gid, profile)),
             rules=ConfidentialityRules.from_dict(sealer.open_json("groups", "rules", gid, rules)),
         )
+
+    def heading(self, sealer: GroupSealer) -> GroupHeading:
+        """The group's name and schedule alone: all the home screen shows of its settings. Opening the whole
+        profile checks every text of its format, agreements and crisis resources, which home has no use for."""
+        rows = self.rows("SELECT name, profile FROM groups WHERE id = ?", [sealer.group_id])
+        name, profile = rows[0]
+        gid = sealer.group_id
+        settings = sealer.open_json("groups", "profile", gid, profile)
+        try:
+            schedule = Schedule.from_dict(settings.get("schedule", {}))
+        except (AttributeError, ValueError, TypeError, OverflowError) as error:  # as GroupProfile.from_dict says
+            raise InvalidInput("The group's settings could not be read.") from error
+        return GroupHeading(sealer.open_text("groups", "name", gid, name), schedule)
 
     def meeting_dates(self) -> dict[str, MeetingDates]:
         rows = self.rows(

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from circle.vault.crypto import (
     PADDED_SEAL_VERSION,
     SEAL_VERSION,
     associated_data,
-    open_padded,
+    cipher,
+    encoded_parts,
+    open_padded_with,
     open_sealed,
+    padded_associated_data,
     seal_padded,
     seal_version,
 )
@@ -64,13 +68,33 @@ class GroupSealer:
 
     def open_bytes(self, table: str, column: str, row_id: str, sealed: bytes) -> bytes:
         where = f"{table}.{column}"
-        parts = self._parts(table, column, row_id)
         version = seal_version(sealed)
         if version == SEAL_VERSION and self.unpadded_too:
-            return open_sealed(self.key, sealed, associated_data(parts), where=where)
+            return open_sealed(self.key, sealed, associated_data(self._parts(table, column, row_id)), where=where)
         if version != PADDED_SEAL_VERSION:
             raise SealBroken(where)
-        return open_padded(self.key, sealed, parts, floor=bucket_floor(table, column), where=where)
+        # The same associated data as `_parts` makes, from parts encoded once: trends open tens of thousands.
+        aad = padded_associated_data(self._encoded_place(table, column) + encoded_parts((row_id,)) + self._encoded_group)
+        return open_padded_with(self._cipher, sealed, aad, floor=bucket_floor(table, column), where=where)
+
+    # Made once per sealer: a vault of years opens many values with one group's key.
+    @cached_property
+    def _cipher(self) -> Any:
+        return cipher(self.key)
+
+    @cached_property
+    def _encoded_group(self) -> bytes:
+        return encoded_parts((self.group_id, self.key_version))
+
+    @cached_property
+    def _encoded_places(self) -> dict[tuple[str, str], bytes]:
+        return {}
+
+    def _encoded_place(self, table: str, column: str) -> bytes:
+        found = self._encoded_places.get((table, column))
+        if found is None:
+            found = self._encoded_places[table, column] = encoded_parts((table, column))
+        return found
 
     def seal_text(self, table: str, column: str, row_id: str, text: str) -> bytes:
         return self.seal_bytes(table, column, row_id, text.encode("utf-8"))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from circle.domain.records import MeetingStatus
-from circle.domain.trends.compute import Attendance, MeetingFacts
+from circle.domain.trends.compute import Attendance, MeetingFacts, collector_paused
 from circle.store.attendance import open_attendance
 from circle.store.meeting_rows import SUMMARY_COLUMNS, row_to_facts
 from circle.store.repository import Repository
@@ -50,13 +50,20 @@ class SealedFacts:
 
     groups: tuple[tuple[GroupSealer, SealedMeetings], ...]
 
+    def __add__(self, other: SealedFacts) -> SealedFacts:
+        """Both groups' facts, read one after the other."""
+        return SealedFacts(self.groups + other.groups)
+
     def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
         meetings: list[MeetingFacts] = []
         attendance: list[Attendance] = []
-        for sealer, rows in self.groups:
-            more_meetings, more_attendance = open_meetings(sealer, rows)
-            meetings += more_meetings
-            attendance += more_attendance
+        # Hundreds of thousands of small tuples and no cycles: the cycle collector, which would walk them again
+        # and again while they are made, holding every other thread (the app's event loop among them), waits.
+        with collector_paused():
+            for sealer, rows in self.groups:
+                more_meetings, more_attendance = open_meetings(sealer, rows)
+                meetings += more_meetings
+                attendance += more_attendance
         return meetings, attendance
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
 from circle.vault.errors import SealBroken
 from circle.vault.padding import pad, unpad
@@ -32,11 +33,31 @@ def new_key() -> bytes:
 
 def associated_data(parts: Sequence[str | int], *, label: bytes = _AAD_LABEL) -> bytes:
     """Label, then each part as UTF-8 prefixed by its length (u16, big-endian)."""
-    out = bytearray(label)
+    return label + encoded_parts(parts)
+
+
+def encoded_parts(parts: Sequence[str | int]) -> bytes:
+    """The parts as associated data holds them, without the label: one who opens many values may encode the
+    parts they share once and join the rest to them."""
+    out = bytearray()
     for part in parts:
         encoded = str(part).encode("utf-8")
         out += len(encoded).to_bytes(2, "big") + encoded
     return bytes(out)
+
+
+def padded_associated_data(encoded: bytes) -> bytes:
+    """The associated data of a version 0x02 value whose parts are `encoded` (by encoded_parts)."""
+    return _PADDED_AAD_LABEL + encoded
+
+
+def cipher(key: bytes) -> Any:
+    """AES-256-GCM under `key`, made once for one who opens many values with it."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("AES-256-GCM needs a 32-byte key")
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes, *, nonce: bytes | None = None) -> bytes:
@@ -68,10 +89,15 @@ def seal_version(sealed: object) -> int | None:
 def open_padded(key: bytes, sealed: bytes, parts: Sequence[str | int], *, floor: int,
                 where: str = "a sealed value") -> bytes:
     """Open a version 0x02 value and check its padding, or raise SealBroken naming `where`."""
+    return open_padded_with(cipher(key), sealed, associated_data(parts, label=_PADDED_AAD_LABEL), floor=floor,
+                            where=where)
+
+
+def open_padded_with(aead: Any, sealed: bytes, aad: bytes, *, floor: int, where: str = "a sealed value") -> bytes:
+    """open_padded with the cipher (from `cipher`) and the whole associated data given: for opening many."""
     if seal_version(sealed) != PADDED_SEAL_VERSION:
         raise SealBroken(where)
-    aad = associated_data(parts, label=_PADDED_AAD_LABEL)
-    padded = _decrypt(key, bytes(sealed), aad, where)
+    padded = _decrypt_with(aead, bytes(sealed), aad, where)
     value = unpad(padded, floor)
     if value is None:
         raise SealBroken(where)
@@ -86,13 +112,16 @@ def open_sealed(key: bytes, sealed: bytes, aad: bytes, *, where: str = "a sealed
 
 
 def _decrypt(key: bytes, sealed: bytes, aad: bytes, where: str) -> bytes:
+    return _decrypt_with(cipher(key), sealed, aad, where)
+
+
+def _decrypt_with(aead: Any, sealed: bytes, aad: bytes, where: str) -> bytes:
     from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if len(sealed) < 1 + NONCE_BYTES + TAG_BYTES:
         raise SealBroken(where)
     nonce = sealed[1 : 1 + NONCE_BYTES]
     try:
-        return AESGCM(key).decrypt(nonce, sealed[1 + NONCE_BYTES :], aad)
+        return aead.decrypt(nonce, sealed[1 + NONCE_BYTES :], aad)
     except InvalidTag:
         raise SealBroken(where) from None

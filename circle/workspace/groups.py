@@ -74,9 +74,9 @@ class Groups(Service):
         zone = local_zone()
         overviews = []
         for group_id in group_ids:
-            group = context.group(group_id)
+            group = context.repo.heading(context.sealer(group_id))  # the name and schedule, no more
             meeting = dates[group_id]
-            schedule = group.profile.schedule
+            schedule = group.schedule
             upcoming = meeting.next_meeting_on
             if upcoming is None or upcoming < on:
                 upcoming = schedule.next_after(on - timedelta(days=1))

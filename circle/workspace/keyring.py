@@ -14,6 +14,7 @@ from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
+from circle.store.read_ahead import RowsReadAhead
 from circle.store.upgrades import upgrade_groups
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
@@ -61,6 +62,7 @@ class Keyring:
         self.personal_key: bytes | None = None
         self.sealers: dict[str, GroupSealer] = {}
         self._seen: dict[str, tuple[int, int]] = {}
+        self._read_ahead: RowsReadAhead | None = None
         if can_write:
             repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id), self._on_sealed)
 
@@ -90,7 +92,11 @@ class Keyring:
         self.finish_unlock(self.begin_unlock().open_with(passphrase), accept_changes=accept_changes)
 
     def begin_unlock(self) -> UnlockAttempt:
-        """What a passphrase is tried against, read from the vault; trying it (slow) needs no vault."""
+        """What a passphrase is tried against, read from the vault; trying it (slow) needs no vault.
+
+        The rows the check at unlock compares with each group's manifest are read meanwhile, on a thread of
+        their own (store/read_ahead.py): on a vault of years that is most of an unlock's own work."""
+        self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path)
         return UnlockAttempt(tuple(self.keys.facilitators()))
 
     def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
@@ -113,6 +119,7 @@ class Keyring:
         first, and nothing is written while anything is not as circle left it (VaultChangedOutside), unless
         they accept the vault as it is."""
         seen = dict(seen or {})
+        read_ahead, self._read_ahead = self._read_ahead, None  # good for one check: the vault moves on after it
         legacy = record.public_key is None
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
@@ -126,7 +133,7 @@ class Keyring:
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
-        found = changes_outside(self._repo, held, seen, formats)
+        found = changes_outside(self._repo, held, seen, formats, read_ahead.digests if read_ahead else None)
         if found.changed and not accept_changes:
             raise VaultChangedOutside(found.changed)
         older = {gid: format_ for gid, format_ in held.formats.items() if format_ < CURRENT_GROUP_FORMAT}
@@ -206,6 +213,7 @@ class Keyring:
         self.facilitator_id = self.personal_key = self.handle = None
         self.sealers = {}
         self._seen = {}
+        self._read_ahead = None
         if self._repo.manifests is not None:
             self._repo.manifests.forget()
 

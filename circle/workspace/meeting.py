@@ -76,6 +76,7 @@ class Meeting:
         self.session_id = session_id
         self._live = live
         self._roster = {member.id: member for member in roster}
+        self._in_order: list[Member] | None = None  # the roster in its order, until a newcomer joins it
         self._sealer = sealer
         self._repo = repository
         self._log = log
@@ -106,19 +107,27 @@ class Meeting:
 
     @property
     def roster(self) -> list[Member]:
-        return sorted(self._roster.values(), key=roster_order)
+        """In roster order; sorted once, not on every key."""
+        if self._in_order is None:
+            self._in_order = sorted(self._roster.values(), key=roster_order)
+        return list(self._in_order)
 
     def name(self, member_id: str | None) -> str:
         member = self._roster.get(member_id or "")
         return member.shown if member else ""
 
     # changing -----------------------------------------------------------------
-    def do(self, command: Command) -> SessionState:
-        """Decide, commit to disk, and only then move the state on."""
+    def do(self, command: Command, *, publish: bool = True) -> SessionState:
+        """Decide, commit to disk, and only then move the state on.
+
+        With `publish` False the room display is not told: the caller calls `publish_to_room` itself, as the
+        meeting screen does once its own screen is repainted, so the facilitator's key is not kept waiting.
+        """
         events = self._live.propose(command)
         self._log.append(self._sealer, self.session_id, events)
         self._live.accept(events)
-        self.publish_to_room()
+        if publish:
+            self.publish_to_room()
         return self.state
 
     def publish_to_room(self) -> None:
@@ -211,6 +220,7 @@ class Meeting:
 
     def add_newcomer(self, member: Member) -> SessionState:
         self._roster[member.id] = member
+        self._in_order = None
         return self.do(Arrive(member.id, newcomer=True))
 
     def order_round(self, mode: RoundOrderMode) -> SessionState:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from circle.domain.errors import CircleError
-from circle.domain.retention import RetentionPlan, expired, tightening
+from circle.domain.retention import RetentionPlan, expired, tightening, unseen_since
 from circle.domain.rules import ConfidentialityRules
 from circle.language import N_, _, ngettext
 from circle.store.last_seen import member_facts
@@ -62,7 +62,8 @@ class Retention(Service):
                 if not (notes or people_due):
                     continue
                 rules = context.group(group_id).rules
-                members = member_facts(context.repo, sealer) if people_due else []
+                # Only the meetings inside the rule's window are opened: that bounds it, whatever the history.
+                members = member_facts(context.repo, sealer, unseen_since(rules, on)) if people_due else []
                 # A note's person and words count only when someone is forgotten (to find the notes
                 # about them); otherwise its date is enough.
                 plan = expired(rules, self._notes.dated_facts(notes), members, on)
@@ -87,7 +88,9 @@ class Retention(Service):
         sealer = self._context.sealer(group_id)
         current = self._context.group(group_id).rules
         notes = self._notes.note_facts(self._notes.notes(sealer))
-        return tightening(current, rules, notes, member_facts(self._context.repo, sealer), self._context.today())
+        on = self._context.today()
+        members = member_facts(self._context.repo, sealer, unseen_since(rules, on))
+        return tightening(current, rules, notes, members, on)
 
     def change_rules(self, group_id: str, rules: ConfidentialityRules) -> RetentionPlan:
         """Store new rules and apply them to what is kept, in one transaction. Returns what was removed."""

@@ -57,11 +57,15 @@ def open_slots(
     return HeldGroups(sealers, group_formats, stale)
 
 
-def changes_outside(repo: Repository, held: HeldGroups, seen: Seen, formats: dict[str, GroupFormat]) -> Found:
+def changes_outside(
+    repo: Repository, held: HeldGroups, seen: Seen, formats: dict[str, GroupFormat],
+    found_rows: Callable[[str], dict[str, object]] | None = None,
+) -> Found:
+    """`found_rows`: each group's rows as read ahead (store/read_ahead.py); None: read them here."""
     changed = ["a key slot"] if held.stale_slots else []
     generations: dict[str, int | None] = {}
     for group_id, sealer in held.sealers.items():
-        checked = Manifests.check(repo.conn, sealer)
+        checked = Manifests.check(repo.conn, sealer, found_rows)
         changed += checked.changed
         generations[group_id] = checked.generation
     for group_id, (version, generation) in seen.items():

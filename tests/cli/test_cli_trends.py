@@ -249,3 +249,27 @@ def test_names_leave_out_someone_marked_here_late_at_the_meeting_still_going_on(
         meeting.do(Arrive(ids["Quillon"]))  # late, but here
     table = ok(run_circle("trends", "--names", "--group", "tuesday", home=tonight))
     assert table.splitlines()[-1] == "Stopped coming: nobody"
+
+
+LOADED_PROBE = """
+import atexit, json, sys
+out = sys.argv.pop()
+atexit.register(lambda: open(out, "w", encoding="utf-8").write(json.dumps(sorted(sys.modules))))
+sys.argv = ["circle", "trends", "--format", "csv"]
+from circle.__main__ import main
+main()
+"""
+
+
+def test_circle_trends_loads_neither_textual_nor_the_app(home: Path, tmp_path: Path):
+    """A command line report starts as quickly as its key derivation allows: the screens are not loaded."""
+    loaded = tmp_path / "loaded.json"
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("CIRCLE_")}
+    environment.update(PYTHONPATH=str(REPO_ROOT), CIRCLE_HOME=str(home), CIRCLE_PASSPHRASE=PASSPHRASE)
+    done = subprocess.run([sys.executable, "-c", LOADED_PROBE, str(loaded)], env=environment, cwd=tmp_path,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("group,period,")
+    modules = set(json.loads(loaded.read_text(encoding="utf-8")))
+    assert {name for name in modules if name.split(".")[0] in ("textual", "rich")} == set()
+    assert {name for name in modules if name.startswith("circle.ui")} == set()

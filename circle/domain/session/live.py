@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from circle.domain.clock import Clock
 from circle.domain import ids
+from circle.domain.clock import Clock
 from circle.domain.session.commands import Command
 from circle.domain.session.decide import decide
 from circle.domain.session.events import Event
 from circle.domain.session.evolve import apply, replay
 from circle.domain.session.state import SessionState
 from circle.domain.session.summary import SessionSummary, summary
-
 
 
 class LiveSession:
@@ -29,6 +28,7 @@ class LiveSession:
         self._new_id = new_id
         self._events: list[Event] = list(events)
         self._state = replay(self._events)
+        self._log: tuple[Event, ...] | None = None  # `events` as last handed out, until the next accept
 
     @property
     def state(self) -> SessionState:
@@ -36,7 +36,10 @@ class LiveSession:
 
     @property
     def events(self) -> tuple[Event, ...]:
-        return tuple(self._events)
+        """The log, copied once per change: the screen reads it a few times a second, a long meeting's is long."""
+        if self._log is None:
+            self._log = tuple(self._events)
+        return self._log
 
     @property
     def clock(self) -> Clock:
@@ -54,6 +57,7 @@ class LiveSession:
             state = apply(state, event)
         self._state = state
         self._events.extend(accepted)
+        self._log = None
 
     def do(self, command: Command) -> list[Event]:
         events = self.propose(command)

@@ -33,6 +33,7 @@ __all__ = [
     "MeetingTrend",
     "PeriodTrend",
     "TrendReport",
+    "collector_paused",
     "compute_trends",
     "dropped_off",
 ]
@@ -184,7 +185,7 @@ def _group_trends(group_id: str, history: History, by: Period, window: Range, to
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The engine makes a great many small containers and no cycles: the cycle collector would only walk
     them again and again (a sixth of the time on a large vault). Paused for the call, then as it was."""
     was_enabled = gc.isenabled()
@@ -208,7 +209,7 @@ def compute_trends(
     """Per-meeting and per-period trends of every group with a meeting between since and until (inclusive)."""
     by, window = Period(by), Range(since, until)
     groups: dict[str, GroupTrends] = {}
-    with _collector_paused():
+    with collector_paused():
         for group_id, history in histories(meetings, attendance).items():
             trends = _group_trends(group_id, history, by, window, today)
             if trends is not None:
@@ -232,7 +233,7 @@ def dropped_off(
     """
     window, back = Range(since, until), frozenset(here_now)
     found: dict[str, tuple[str, ...]] = {}
-    with _collector_paused():
+    with collector_paused():
         for group_id, history in histories(meetings, attendance).items():
             chosen, latest = window.positions(history.closed), history.last_present
             members = {

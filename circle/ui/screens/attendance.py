@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.records import MeetingRecord
@@ -16,6 +16,7 @@ from circle.language.days import day_in
 from circle.ui.keys import Key
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.text import cell
+from circle.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from circle.workspace import AttendanceLine

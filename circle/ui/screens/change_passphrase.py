@@ -68,7 +68,7 @@ class ChangePassphraseDialog(ModalScreen[bool]):
             return
         self._change_passphrase(change, current, new)
 
-    @work(thread=True, exclusive=True, group="change-passphrase")
+    @work(thread=True, exclusive=True, group="change-passphrase", description="derive keys")
     def _change_passphrase(self, change: PassphraseChange, current: str, new: str) -> None:
         """The KDF runs for the current passphrase, for each other facilitator's and for the new one: in a thread."""
         derive(self, change, partial(change.rekey, current, new))

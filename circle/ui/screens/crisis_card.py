@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from circle.domain.errors import CircleError
 from circle.domain.group import CrisisResource
@@ -29,6 +29,7 @@ from circle.ui.screens.dialogs import Choose
 from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_host import MeetingHost
 from circle.ui.text import plain
+from circle.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from circle.workspace import Meeting

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.editor import with_profile
 from circle.ui.widgets.group.form import GroupForm
@@ -113,7 +114,7 @@ class FirstRunScreen(CircleScreen):
             return
         self._create_facilitator(new, passphrase)
 
-    @work(thread=True, exclusive=True, group="first-run")
+    @work(thread=True, exclusive=True, group="first-run", description="derive a key")
     def _create_facilitator(self, new: NewFacilitator, passphrase: str) -> None:
         derive(self, new, partial(new.make, passphrase))
 

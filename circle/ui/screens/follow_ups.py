@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.language import N_, _, current
 from circle.language.days import day_in
 from circle.ui.keys import Key
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.text import cell
+from circle.ui.widgets.footer import Footer
 from circle.workspace import FollowUp
 
 # The last column is the one that says what to do: wider than a name's cell, so an action's title is never cut

@@ -7,7 +7,7 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
@@ -26,6 +26,7 @@ from circle.ui.screens.roster_questions import (
 )
 from circle.ui.keys import Key
 from circle.ui.text import one_line, plain
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.group.agreements import AgreementsEditor
 from circle.ui.widgets.group.crisis import CrisisEditor
 from circle.ui.widgets.group.facilitators import FacilitatorsPanel
@@ -271,7 +272,7 @@ class GroupScreen(CircleScreen):
         else:
             self._add_cofacilitator(someone, event.passphrase)
 
-    @work(thread=True, exclusive=True, group="facilitators")
+    @work(thread=True, exclusive=True, group="facilitators", description="derive a key")
     def _add_cofacilitator(self, someone: NewFacilitator, passphrase: str) -> None:
         """A key slot sealed under their passphrase: the KDF runs once per facilitator, off the screen's thread."""
         derive(self, someone, partial(someone.make, passphrase))

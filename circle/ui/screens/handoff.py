@@ -72,7 +72,7 @@ class HandoffExportDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[None]):
         else:
             self._seal(path, to_seal)
 
-    @work(thread=True, exclusive=True, group="handoff")
+    @work(thread=True, exclusive=True, group="handoff", description="seal a handoff")
     def _seal(self, path: Path, to_seal: HandoffToSeal) -> None:
         """The code's KDF takes a moment: on a thread, with the group already read."""
         derive(self, path, to_seal.seal)
@@ -156,7 +156,7 @@ class HandoffImportDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[Handoff
         else:
             self._open(to_open, code)
 
-    @work(thread=True, exclusive=True, group="handoff")
+    @work(thread=True, exclusive=True, group="handoff", description="open a handoff")
     def _open(self, to_open: HandoffToOpen, code: str) -> None:
         """The code's KDF takes a moment: on a thread; the merge waits for the event loop."""
         derive(self, to_open, partial(to_open.open_with, code))

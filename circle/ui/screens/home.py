@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
@@ -18,6 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.days import day_words
 from circle.ui.text import CELL_WIDTH, cell, one_line
+from circle.ui.widgets.footer import Footer
 from circle.workspace import GroupOverview
 from circle.workspace import HandoffImported
 
@@ -97,11 +98,14 @@ class HomeScreen(CircleScreen):
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
         table.add_columns("Group", "Next meeting", "Last met", "Members", "Meetings")
-        self.refresh_groups()
+        # The rows are filled when the screen comes up, which follows at once (on_screen_resume): filling them
+        # here as well listed every group twice at each unlock.
         self._report_purge()
 
     def on_screen_resume(self) -> None:
-        self.refresh_groups()
+        # A home closed under a newer one (unlocking again) is resumed on its way out: it lists nothing.
+        if self.app.screen is self:
+            self.refresh_groups()
 
     def _report_purge(self) -> None:
         report = self.workspace.last_purge
@@ -122,15 +126,18 @@ class HomeScreen(CircleScreen):
         overviews: list[GroupOverview] = self.workspace.groups()
         open_meetings = set(self.workspace.meetings_in_progress())
         for overview in overviews:
+            name, upcoming = _name(overview, open_meetings), _next(overview, today)
             table.add_row(
-                _name(overview, open_meetings),
-                _next(overview, today),
+                name,
+                upcoming,
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
                 day_words(overview.last_held_on) if overview.last_held_on else "not yet",
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
-                height=None,  # two lines for a next meeting cancelled, or a meeting open
+                # Two lines for a next meeting cancelled, or a meeting open. Said, not measured: measuring every
+                # cell of every row was a good part of painting home.
+                height=2 if "\n" in name.plain or "\n" in upcoming else 1,
             )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))

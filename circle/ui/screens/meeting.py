@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from circle.domain.errors import CircleError
 from circle.domain.group import has_placeholders
@@ -36,10 +36,12 @@ from circle.ui.screens.pulse import PulseDialog
 from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.meeting.find_box import FindBox
+from circle.ui.widgets.meeting.footer import MeetingFooter
 from circle.ui.widgets.meeting.grounding import GroundingLine
 from circle.ui.widgets.meeting.guidance import PACED_PARTS, guidance
-from circle.ui.widgets.line import Line, Paragraph
+from circle.ui.widgets.line import Line
 from circle.ui.widgets.meeting.people_table import PeopleTable
+from circle.ui.widgets.meeting.steady_paragraph import SteadyParagraph
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
@@ -68,7 +70,8 @@ class MeetingScreen(PeopleKeys):
         super().__init__()
         self._meeting: Meeting | None = meeting
         self.group_id = meeting.group.id
-        self._last_offered: dict[str, bool] = {}
+        self._last_offered: dict[str, bool | None] = {}
+        self._offered_for: object = None  # the state `_last_offered` was worked out for
         self._bell = TurnBell()  # kept across a lock: the same turn never rings twice
         self._facilitating: str | None = None  # who, once known; named only in a group with co-facilitators
         self._guidance_moment: tuple[object, ...] | None = None  # the part and read state the guidance shows
@@ -110,9 +113,9 @@ class MeetingScreen(PeopleKeys):
                 yield PeopleTable(id="people")
                 yield Line("", id="guests")
             with VerticalScroll(id="guidance-scroll"):
-                yield Paragraph("", id="guidance")
+                yield SteadyParagraph("", id="guidance")
         # Compact and without the palette hint, so a meeting's keys fit in 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield MeetingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if not self.meeting.group.rules.keeps_names:
@@ -135,7 +138,7 @@ class MeetingScreen(PeopleKeys):
         if meeting.group.rules.keeps_names:
             self.query_one(PeopleTable).show(meeting.roster, state)
             self.query_one("#guests", Line).show(guests_line(state.guests))
-        self.query_one("#guidance", Paragraph).show(guidance(meeting, meeting.now()))
+        self.query_one("#guidance", SteadyParagraph).show(guidance(meeting, meeting.now()))
         self._guidance_from_the_top((state.phase_index, state.agreements_read))
         self.refresh_timers()
         self._refresh_keys()
@@ -163,7 +166,7 @@ class MeetingScreen(PeopleKeys):
         now = meeting.now()
         if meeting.state.phase in PACED_PARTS:
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
-            self.query_one("#guidance", Paragraph).show(guidance(meeting, now))
+            self.query_one("#guidance", SteadyParagraph).show(guidance(meeting, now))
         show_timers(self, meeting, now, name_speaker=True)
         self.query_one(GroundingLine).show_since(meeting.grounding_since, now)
         self._ring_if_time_is_up(meeting, now)
@@ -177,16 +180,23 @@ class MeetingScreen(PeopleKeys):
 
     def _refresh_keys(self) -> None:
         """Redraw the footer only when the keys on offer changed: rebuilding it is the costliest repaint."""
-        offered = keys_offered(self.meeting)
-        if offered != self._last_offered:
-            self._last_offered = offered
+        before = self._last_offered
+        if self._keys_offered() != before:
             self.refresh_bindings()
+
+    def _keys_offered(self) -> dict[str, bool | None]:
+        """The keys on offer, worked out once for each state: Textual asks for every key after every key."""
+        state = self.meeting.state
+        if state is not self._offered_for:  # a state is never changed in place, only replaced
+            self._last_offered, self._offered_for = keys_offered(self.meeting), state
+        return self._last_offered
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only what fits this moment; a key that does nothing here stays quiet."""
         if self._meeting is None:
             return False  # locked: nothing to do to a meeting that is not here
-        return keys_offered(self.meeting).get(action, super().check_action(action, parameters))
+        offered = self._keys_offered()
+        return offered[action] if action in offered else super().check_action(action, parameters)
 
     # changing -------------------------------------------------------------------
     @property

@@ -13,8 +13,12 @@ def nobody_shared(meeting: Meeting) -> bool:
     return state.shared_count == 0 and state.passed_count == 0 and not state.in_turn
 
 
-def keys_offered(meeting: Meeting) -> dict[str, bool]:
-    """Each of the meeting screen's actions, and whether it is offered now."""
+def keys_offered(meeting: Meeting) -> dict[str, bool | None]:
+    """Each of the meeting screen's actions, and whether it is offered now.
+
+    None offers a key in the footer, dimmed, without it working: "+1 min" between the turns of a round, so the
+    footer keeps its shape as each turn starts and ends instead of being laid out again on every turn.
+    """
     state = meeting.state
     names = meeting.group.rules.keeps_names
     phase = state.phase
@@ -23,7 +27,7 @@ def keys_offered(meeting: Meeting) -> dict[str, bool]:
     return {
         "turn": in_round,
         "pass_turn": in_round,
-        "extend": state.in_turn,
+        "extend": True if state.in_turn else (None if in_round else False),
         "pause": state.is_started,
         "toggle_here": names,
         "newcomer": names,

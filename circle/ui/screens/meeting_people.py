@@ -12,7 +12,7 @@ from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.text import plain
 from circle.ui.widgets.meeting.people_table import PeopleTable
-from circle.workspace import Meeting
+from circle.workspace import Meeting, VaultLocked
 
 
 class PeopleKeys(CircleScreen):
@@ -23,8 +23,20 @@ class PeopleKeys(CircleScreen):
         raise NotImplementedError
 
     def command(self, command: cmd.Command) -> None:
-        self.attempt(self.meeting.do, command)
+        """The command, then this screen; the room display is told once this screen is repainted."""
+        meeting = self.meeting
+        if self.attempt(meeting.do, command, publish=False) is not FAILED:
+            self.call_after_refresh(self._tell_the_room, meeting)
         self.refresh_state()
+
+    def _tell_the_room(self, meeting: Meeting) -> None:
+        """Unless the vault locked in the meantime, letting go of the meeting and its key."""
+        try:
+            still_here = self.meeting is meeting
+        except VaultLocked:
+            return
+        if still_here:
+            meeting.publish_to_room()
 
     def refresh_state(self) -> None:
         raise NotImplementedError

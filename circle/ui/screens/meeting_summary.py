@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
@@ -15,6 +15,7 @@ from circle.workspace import MeetingSummary
 from circle.ui.screens.base import CircleScreen
 from circle.ui.days import iso_day_words
 from circle.ui.text import one_line
+from circle.ui.widgets.footer import Footer
 
 
 def summary_lines(result: MeetingSummary) -> Content:

@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.meeting_changes import typed_day
@@ -19,6 +19,7 @@ from circle.ui.keys import Key
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.ui.text import one_line
+from circle.ui.widgets.footer import Footer
 
 
 def status_words(meeting: MeetingRecord) -> str:

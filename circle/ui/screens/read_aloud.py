@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from circle.domain.group import Agreements
 from circle.language import N_, _
 from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.text import plain
+from circle.ui.widgets.footer import Footer
 
 
 def read_aloud(agreements: Agreements) -> Content:

@@ -2,7 +2,7 @@
 
 Trends are computed once per change of choice, not per key: a burst of keys (groups toggled one
 after another, the period cycled twice) settles for a moment first, and a half-typed date waits
-for its tenth character or Enter. The facts are read on the event loop, because the vault's
+for its tenth character or Enter. The facts are read on the event loop, a group at a time, because the vault's
 connection belongs to it; counting them (about half a second for twenty groups over five years)
 runs on a thread, so keys and the clock keep moving, and a count the choice has moved on from is dropped.
 """
@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Input, Label, SelectionList, Static
+from textual.widgets import Input, Label, SelectionList, Static
 
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
@@ -29,6 +29,7 @@ from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
+from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.line import Line
 from circle.ui.widgets.trends.dates import DateField, DayInput
 from circle.ui.widgets.trends.groups import GroupChoice
@@ -221,14 +222,14 @@ class TrendsScreen(CircleScreen):
     async def _settle_then_show(self, settle: float = SETTLE_SECONDS) -> None:
         """A newer change cancels this one while it settles; a count it started is then dropped when it arrives."""
         await asyncio.sleep(settle)
-        counting = self.show_trends()
+        counting = await self.show_trends()
         if counting is not None:  # waiting for this worker waits until the count is on screen too
             await counting.wait()
             await self._on_screen.wait()
 
     # ---- showing -----------------------------------------------------------------------------------------
 
-    def show_trends(self) -> Worker[None] | None:
+    async def show_trends(self) -> Worker[None] | None:
         """Read the facts of the choice and start counting them, unless its trends are on show already."""
         choice = self.choice()
         if choice is None or choice == self.shown or not self.workspace.is_unlocked:
@@ -241,14 +242,34 @@ class TrendsScreen(CircleScreen):
                 else "No groups yet. Escape goes back to your groups, where n creates one."
             )
             return None
-        sealed = self.attempt(self.workspace.sealed_trend_facts, list(choice.group_ids))
-        if sealed is FAILED:
-            return None
         self.query_one("#trend-summary", WholeWords).show(Content("Counting…"))
+        try:
+            sealed = await self._read(choice)
+        except asyncio.CancelledError:
+            self.shown = None  # a newer choice took over before this one was read: it may be this one again
+            raise
+        if sealed is None:
+            return None
         self._on_screen = asyncio.Event()
         return self._count(choice, sealed, today(self.workspace.clock))
 
-    @work(thread=True, exclusive=True, group="trend-count")
+    async def _read(self, choice: TrendChoice) -> SealedFacts | None:
+        """The facts of the chosen groups, one group at a time with the loop free in between: years of forty
+        groups read in one go would hold keys and the clock for a noticeable moment. None: it could not be read."""
+        sealed = None
+        for group_id in choice.group_ids:
+            if not self.workspace.is_unlocked:
+                self.shown = None  # locked meanwhile: unlocking counts again
+                return None
+            more = self.attempt(self.workspace.sealed_trend_facts, [group_id])
+            if more is FAILED:
+                return None
+            sealed = more if sealed is None else sealed + more
+            await asyncio.sleep(0)
+        return sealed
+
+    # Described: else Textual writes the repr of every argument (here, years of sealed rows) into the description.
+    @work(thread=True, exclusive=True, group="trend-count", description="count trends")
     def _count(self, choice: TrendChoice, sealed: SealedFacts, on: date) -> None:
         """Pure work, off the event loop: opening what was read and counting it touches neither the vault
         nor a widget."""

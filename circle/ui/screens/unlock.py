@@ -8,11 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Confirm
+from circle.ui.widgets.footer import Footer
 from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
 
 
@@ -52,7 +53,7 @@ class UnlockScreen(CircleScreen):
         self.trying = self.workspace.begin_unlock()
         self.derive_key(self.trying, event.value)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    @work(thread=True, exclusive=True, group="unlock", description="derive a key")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
         derive(self, attempt, partial(attempt.open_with, passphrase))

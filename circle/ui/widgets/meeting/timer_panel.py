@@ -26,24 +26,29 @@ class TimerPanel(Vertical):
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="timer-panel")
         self.border_title = title
+        self._who = Line("", classes="timer-who")
+        self._time = Line("–", classes="timer-time")
+        self._state_line = Line("", classes="timer-state")
+        self._shown_state: TimerState | None = None  # the state its colour classes say
 
     def compose(self) -> ComposeResult:
-        yield Line("", classes="timer-who")
-        yield Line("–", classes="timer-time")
-        yield Line("", classes="timer-state")
+        yield self._who
+        yield self._time
+        yield self._state_line
 
     def show(self, timer: Timer | None, now, *, who: Content | str = "", paused: bool = False) -> None:  # type: ignore[no-untyped-def]
-        self.query_one(".timer-who", Line).show(who)
-        time_label = self.query_one(".timer-time", Line)
-        state_label = self.query_one(".timer-state", Line)
+        self._who.show(who)
         state = None if timer is None else timer.state(now)
-        for timer_state, css_class in STATE_CLASSES.items():
-            self.set_class(timer_state is state, css_class)
+        if state is not self._shown_state:
+            # A change of class restyles the panel and its lines: only when the state really changes.
+            self._shown_state = state
+            for timer_state, css_class in STATE_CLASSES.items():
+                self.set_class(timer_state is state, css_class)
         if timer is None:
-            time_label.show("–")
-            state_label.show("")
+            self._time.show("–")
+            self._state_line.show("")
             return
         remaining = timer.remaining(now)
         shown = f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
-        time_label.show(shown)
-        state_label.show("‖ paused" if paused else STATE_MARKS[state])
+        self._time.show(shown)
+        self._state_line.show("‖ paused" if paused else STATE_MARKS[state])

@@ -1,0 +1,23 @@
+"""The two demo vaults the scale figures are measured on, and how a figure's growth between them is shown.
+
+Four times the data (twice the groups, twice the years): a figure that grows no faster than the data shows a
+growth of at most 4x from the small vault to the large one.
+"""
+
+from __future__ import annotations
+
+from benchmarks.common import Figure
+
+SIZES = ((20, 5), (40, 10))
+DATA_GROWTH = 4
+
+
+def size_label(groups: int, years: int) -> str:
+    return f"{groups}x{years}"
+
+
+def growth(name: str, small: Figure, large: Figure, data_growth: int = DATA_GROWTH) -> Figure:
+    """The large vault's figure against the small one's: the ratio is how much it grew. `data_growth`: how much
+    the data the figure reads grew (one group's history grows 2x: twice the years)."""
+    return Figure(f"{name}: {size_label(*SIZES[1])} over {size_label(*SIZES[0])}", large.value, small.value,
+                  small.unit, f"<= {data_growth}x, as the data")
