@@ -5,26 +5,28 @@ from __future__ import annotations
 import click
 
 from circle.cli.support import group_named, one_line_errors, safe
+from circle.language import _
 
 
-@click.group()
+@click.group(help=_("Follow-ups and the other brief notes a group's rules allow."))
 def notes() -> None:
-    """Follow-ups and the other brief notes a group's rules allow."""
+    pass
 
 
-@notes.command("list")
+@notes.command("list", help=_(
+    "Print the group's follow-ups due, one per line: date, kind, person, what, status (tab-separated)."
+))
 @click.argument("group_name", metavar="GROUP")
-@click.option("--all", "everything", is_flag=True, help="Also follow-ups already done, and debriefs.")
+@click.option("--all", "everything", is_flag=True, help=_("Also follow-ups already done, and debriefs."))
 @one_line_errors
 def notes_list(group_name: str, everything: bool) -> None:
-    """Print the group's follow-ups due, one per line: date, kind, person, what, status (tab-separated)."""
     with group_named(group_name) as (workspace, found):
         names = {member.id: member.shown for member in workspace.members(found.id)}
         for note in workspace.notes(found.id):
             if not (everything or note.is_open):
                 continue
-            what = note.action.title if note.action else note.text
-            status = "open" if note.is_open else "done" if note.resolved_at else "-"
+            what = _(note.action.title) if note.action else note.text  # the action's title is circle's, the text theirs
+            status = _("open") if note.is_open else _("done") if note.resolved_at else "-"
             written = note.created_at.astimezone().date().isoformat()
             fields = [written, str(note.kind), names.get(note.member_id or "", ""), what, status]
             click.echo("\t".join(safe(field).replace("\t", " ") for field in fields))

@@ -10,6 +10,7 @@ import importlib
 import click
 
 from circle import __version__
+from circle.cli.click_words import speak_through_click
 from circle.cli.support import (
     PASSPHRASE_VARIABLE,
     fail,
@@ -20,7 +21,11 @@ from circle.cli.support import (
 )
 from circle.domain.errors import CircleError
 from circle.domain.passphrase import strength
+from circle.language import _, current
 from circle.paths import locations
+
+# Before the decorators below: click words some of its help ("Show the version and exit.") as they run.
+speak_through_click(current())
 
 
 class LazyGroup(click.Group):
@@ -51,21 +56,25 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Help is given as help=_(...), not as docstrings: the language is chosen before this module is imported.
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
+    help=_("A calm companion for facilitators of peer-support groups."),
+)
 @click.version_option(__version__, prog_name="circle")
 @click.pass_context
 def cli(context: click.Context) -> None:
-    """A calm companion for facilitators of peer-support groups."""
     if context.invoked_subcommand is None:
-        from circle.ui.launch import open_app  # only here: a subcommand loads nothing of the app
+        from circle.ui.launch import (
+            open_app,  # only here: a subcommand loads nothing of the app
+        )
 
         open_app(None)
 
 
-@cli.command()
+@cli.command(help=_("Print where circle keeps its data, config and your own themes."))
 @one_line_errors
 def locate() -> None:
-    """Print where circle keeps its data, config and your own themes."""
     where = locations()
     click.echo(f"data:   {where.data}")
     click.echo(f"vault:  {where.vault_file}")
@@ -73,50 +82,51 @@ def locate() -> None:
     click.echo(f"themes: {where.themes}")
 
 
-@cli.command()
-@click.option("--handle", default="Facilitator", help="How co-facilitators will see you.")
+@cli.command(help=_("Create the vault and your passphrase."))
+@click.option("--handle", default="Facilitator", help=_("How co-facilitators will see you."))
 @one_line_errors
 def init(handle: str) -> None:
-    """Create the vault and your passphrase."""
     from circle.workspace import Workspace
 
     with Workspace.open() as workspace:
         if not workspace.is_new:
-            raise CircleError("This vault already has a facilitator; nothing was changed.")
-        passphrase = read_new_passphrase("Choose a passphrase", variable=PASSPHRASE_VARIABLE, what="passphrase")
+            raise CircleError(_("This vault already has a facilitator; nothing was changed."))
+        passphrase = read_new_passphrase(_("Choose a passphrase"), variable=PASSPHRASE_VARIABLE, what="passphrase")
         workspace.create_facilitator(handle, passphrase)
-        click.echo(f"Vault created. {strength(passphrase).hint}")
+        click.echo(_("Vault created. {hint}").format(hint=strength(passphrase).hint))
 
 
-@cli.command()
+@cli.command(help=_("Remove now what the groups' rules no longer allow to be kept (this also happens at every unlock)."))
 @one_line_errors
 def purge() -> None:
-    """Remove now what the groups' rules no longer allow to be kept (this also happens at every unlock)."""
     with unlocked_workspace() as workspace:
         report = workspace.last_purge
     if report.problem:
         raise CircleError(report.problem)
     if not report.removed_anything:
-        click.echo("Nothing had expired; nothing was removed.")
+        click.echo(_("Nothing had expired; nothing was removed."))
         return
-    click.echo(f"Removed {report.notes_removed} and forgot {report.people_forgotten}.")
+    click.echo(_("Removed {notes} and forgot {people}.").format(
+        notes=report.notes_removed, people=report.people_forgotten
+    ))
 
 
-@cli.command("accept-changes")
+@cli.command(
+    "accept-changes", help=_("Go on with the vault as it is, after circle reported that it was changed outside circle.")
+)
 @one_line_errors
 def accept_changes() -> None:
-    """Go on with the vault as it is, after circle reported that it was changed outside circle."""
     from circle.workspace import Workspace
 
     with Workspace.open() as workspace:
         if workspace.is_new:
-            raise CircleError("This vault has no facilitator yet; there is nothing to accept.")
+            raise CircleError(_("This vault has no facilitator yet; there is nothing to accept."))
         workspace.unlock(read_passphrase(), accept_changes=True)
-    click.echo("The vault is accepted as it is now; circle will notice any change made outside it from here on.")
+    click.echo(_("The vault is accepted as it is now; circle will notice any change made outside it from here on."))
 
 
 def run() -> None:
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:
-        fail("interrupted.")
+        fail(_("interrupted."))

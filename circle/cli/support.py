@@ -17,6 +17,7 @@ from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase
 from circle.domain.text import sanitise
+from circle.language import N_, _
 from circle.paths import locations
 from circle.workspace import Workspace
 
@@ -44,17 +45,19 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except OSError as error:
             fail(f"{error.strerror or type(error).__name__}{f': {error.filename}' if error.filename else ''}.")
         except Exception as error:  # noqa: BLE001 - the last guard before a traceback would reach a person
-            fail(f"an unexpected problem stopped this command ({type(error).__name__}); the vault is unchanged.")
+            fail(_("an unexpected problem stopped this command ({problem}); the vault is unchanged.").format(
+                problem=type(error).__name__
+            ))
 
     return run
 
 
-def confirmed(yes: bool, question: str, what: str) -> None:
-    """Asked at a terminal unless --yes; a script must say --yes."""
+def confirmed(yes: bool, question: str, from_a_script: str) -> None:
+    """Asked at a terminal unless --yes; a script must say --yes (`from_a_script` says so, in one sentence)."""
     if yes:
         return
     if not sys.stdin.isatty():
-        raise CircleError(f"Add --yes to {what} from a script.")
+        raise CircleError(from_a_script)
     click.confirm(question, abort=True)
 
 
@@ -63,14 +66,25 @@ def safe(text: str) -> str:
     return sanitise(text).replace("\n", " ").replace("\t", " ")
 
 
-def read_passphrase(prompt: str = "Passphrase", *, variable: str = PASSPHRASE_VARIABLE, what: str = "passphrase") -> str:
-    """From `variable` for scripts, else typed at the terminal, hidden."""
+# Which passphrase is missing, said whole in each case so that a language can say it its own way.
+_NO_TERMINAL = {
+    "passphrase": N_("No terminal to ask for the passphrase; set {variable} for scripts."),
+    "new passphrase": N_("No terminal to ask for the new passphrase; set {variable} for scripts."),
+    "lead passphrase": N_("No terminal to ask for the lead passphrase; set {variable} for scripts."),
+    "new lead passphrase": N_("No terminal to ask for the new lead passphrase; set {variable} for scripts."),
+}
+
+
+def read_passphrase(
+    prompt: str | None = None, *, variable: str = PASSPHRASE_VARIABLE, what: str = "passphrase"
+) -> str:
+    """From `variable` for scripts, else typed at the terminal, hidden. `what` is a key of _NO_TERMINAL."""
     from_environment = os.environ.get(variable)
     if from_environment is not None:
         return from_environment
     if not sys.stdin.isatty():
-        raise CircleError(f"No terminal to ask for the {what}; set {variable} for scripts.")
-    return click.prompt(prompt, hide_input=True)
+        raise CircleError(_(_NO_TERMINAL[what]).format(variable=variable))
+    return click.prompt(_("Passphrase") if prompt is None else prompt, hide_input=True)
 
 
 def read_new_passphrase(
@@ -79,11 +93,11 @@ def read_new_passphrase(
     """A passphrase being chosen: from `variable` in scripts (checked once), else typed twice and checked."""
     chosen = read_passphrase(prompt, variable=variable, what=what)
     scripted = variable in os.environ
-    check_new_passphrase(chosen, chosen if scripted else click.prompt("Type it again", hide_input=True))
+    check_new_passphrase(chosen, chosen if scripted else click.prompt(_("Type it again"), hide_input=True))
     return chosen
 
 
-FORMAT_UPDATE = "circle: bringing this vault to circle's newer format, once; on a vault of years this takes a moment…"
+FORMAT_UPDATE = N_("circle: bringing this vault to circle's newer format, once; on a vault of years this takes a moment…")
 
 
 @contextmanager
@@ -91,10 +105,10 @@ def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False
     """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle."""
     with (Workspace.open_to_read(locations()) if read_only else Workspace.open()) as workspace:
         if workspace.is_new:
-            raise CircleError("This vault has no facilitator yet; run 'circle init' or 'circle' first.")
+            raise CircleError(_("This vault has no facilitator yet; run 'circle init' or 'circle' first."))
         passphrase = read_passphrase() if passphrase is None else passphrase
         if workspace.format_update_due:
-            click.echo(FORMAT_UPDATE, err=True)
+            click.echo(_(FORMAT_UPDATE), err=True)
         workspace.unlock(passphrase)
         yield workspace
 
@@ -118,4 +132,6 @@ def parse_day(typed: str | None, option: str) -> date | None:
             return date.fromisoformat(typed)
         except ValueError:
             pass
-    raise InvalidInput(f"{option} takes a date as YYYY-MM-DD, like 2026-03-01; '{typed}' is not one.")
+    raise InvalidInput(
+        _("{option} takes a date as YYYY-MM-DD, like 2026-03-01; '{typed}' is not one.").format(option=option, typed=typed)
+    )

@@ -16,17 +16,18 @@ import click
 
 from circle.cli.support import one_line_errors, parse_day, safe, unlocked_workspace
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.trends.periods import Period
 from circle.domain.text import sanitise
-from circle.reports.render import Format, markdown_text, render
+from circle.domain.trends.periods import Period
+from circle.language import N_, _
 from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
+from circle.reports.render import Format, markdown_text, render
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import PeriodTrend, TrendReport
     from circle.workspace import Workspace
 
 JSON_FORMAT_VERSION = 1
-NAMES_HEADING = "Stopped coming, for you alone (not to be shared):"
+NAMES_HEADING = N_("Stopped coming, for you alone (not to be shared):")
 
 CSV_COLUMNS = (GROUP, PERIOD, *DAYS, *COUNTS)
 # On screen and in Markdown the label names the period, which keeps the table narrow enough to read.
@@ -82,8 +83,8 @@ def _document(report: TrendReport, groups: list[_Group], names: bool) -> dict[st
 
 def _stopped(group: _Group, shown: Callable[[str], str]) -> str:
     if group.stopped_coming is None:
-        return "– (this group keeps no names)"
-    return ", ".join(map(shown, group.stopped_coming)) or "nobody"
+        return _("– (this group keeps no names)")
+    return ", ".join(map(shown, group.stopped_coming)) or _("nobody")
 
 
 def _table(groups: list[_Group], names: bool) -> str:
@@ -91,7 +92,7 @@ def _table(groups: list[_Group], names: bool) -> str:
     for group in groups:
         lines = [safe(group.name), render(group.periods, TABLE_COLUMNS, Format.TABLE)]
         if names:
-            lines.append(f"Stopped coming: {_stopped(group, safe)}")
+            lines.append(_("Stopped coming: {names}").format(names=_stopped(group, safe)))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -101,7 +102,7 @@ def _markdown(groups: list[_Group], names: bool) -> str:
     text = render(rows, MARKDOWN_COLUMNS, Format.MARKDOWN)
     if names:
         listed = [f"- {markdown_text(group.name)}: {_stopped(group, markdown_text)}" for group in groups]
-        text += "\n\n" + "\n".join([NAMES_HEADING, "", *listed])
+        text += "\n\n" + "\n".join([_(NAMES_HEADING), "", *listed])
     return text
 
 
@@ -116,36 +117,35 @@ def _output(report: TrendReport, groups: list[_Group], form: Format, names: bool
     return _table(groups, names)
 
 
-@click.command()
+@click.command(help=_(
+    "Attendance trends of your groups: meetings, attendance, newcomers coming back, retention, drop-off.\n\n"
+    "Counts only, so the report can be shared; see docs/TRENDS.md for what each measure means."
+))
 @click.option("--group", "group_names", multiple=True, metavar="NAME",
-              help="A group to report on (repeat for more); all of yours by default.")
-@click.option("--since", metavar="DATE", help="The first day to report on (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="The last day to report on (YYYY-MM-DD).")
+              help=_("A group to report on (repeat for more); all of yours by default."))
+@click.option("--since", metavar="DATE", help=_("The first day to report on (YYYY-MM-DD)."))
+@click.option("--until", metavar="DATE", help=_("The last day to report on (YYYY-MM-DD)."))
 @click.option("--by", "by", type=click.Choice([each.value for each in Period]), default=Period.MONTH.value,
-              show_default=True, help="One row per week, month or quarter.")
+              show_default=True, help=_("One row per week, month or quarter."))
 @click.option("--format", "form", type=click.Choice([each.value for each in Format]), default=Format.TABLE.value,
-              show_default=True)
+              show_default=True, help=_("How the report is written."))
 @click.option("--names", is_flag=True,
-              help="Also list who stopped coming, where the group's rules keep names: for you alone, not to share.")
+              help=_("Also list who stopped coming, where the group's rules keep names: for you alone, not to share."))
 @one_line_errors
 def trends(group_names: tuple[str, ...], since: str | None, until: str | None, by: str, form: str,
            names: bool) -> None:
-    """Attendance trends of your groups: meetings, attendance, newcomers coming back, retention, drop-off.
-
-    Counts only, so the report can be shared; see docs/TRENDS.md for what each measure means.
-    """
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     if first and last and first > last:
-        raise InvalidInput(f"--since {since} is after --until {until}.")
+        raise InvalidInput(_("--since {since} is after --until {until}.").format(since=since, until=until))
     chosen = Format(form)
     if names and chosen is Format.CSV:
-        raise InvalidInput("--names is never written to a CSV, which is made to be passed on; "
-                           "use --format table, markdown or json.")
+        raise InvalidInput(_("--names is never written to a CSV, which is made to be passed on; "
+                             "use --format table, markdown or json."))
     period = Period(by)
     with unlocked_workspace(read_only=True) as workspace:
         report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last)
         if report.is_empty:
-            raise CircleError("no meetings in this range.")
+            raise CircleError(_("no meetings in this range."))
         groups = _groups(workspace, report, names, first, last)
     text = _output(report, groups, chosen, names)
     # Every CSV record ends in CRLF, the last one too (RFC 4180).

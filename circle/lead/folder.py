@@ -19,7 +19,6 @@ from pathlib import Path
 
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise_line
-from circle.domain.trends.lead_report import one_group_named
 from circle.domain.trends.lead_bundle import (
     KeptGroup,
     LeadPayloadUnreadable,
@@ -29,45 +28,47 @@ from circle.domain.trends.lead_bundle import (
     store_to_json,
 )
 from circle.domain.trends.lead_merge import merge_groups, trusted
+from circle.domain.trends.lead_report import one_group_named
 from circle.files import ensure_private_dir, replace_atomically, write_private_file
+from circle.language import N_, _, ngettext
 from circle.lead.received import Arrivals, bundle_bytes, received_groups
 from circle.paths import Locations
 from circle.store.errors import VaultInUse
 from circle.store.lock import VaultLock
 from circle.vault import lead_key
 from circle.vault.errors import LeadBundleForAnotherLead, LeadStoreDamaged
-from circle.vault.keyring import KdfParams
 from circle.vault.group_signing import fingerprint_text, same_fingerprint
+from circle.vault.keyring import KdfParams
 from circle.vault.lead_bundle import BUNDLE_SUFFIX
 from circle.vault.lead_store import open_store, seal_store
 
 
 class NoLeadKey(CircleError):
-    message = "There is no lead key here yet; run 'circle lead init' first."
+    message = N_("There is no lead key here yet; run 'circle lead init' first.")
 
 
 class LeadKeyExists(CircleError):
-    message = "There is already a lead key here; nothing was changed ('circle lead key' prints it)."
+    message = N_("There is already a lead key here; nothing was changed ('circle lead key' prints it).")
 
 
 class NothingImported(CircleError):
-    message = "Nothing imported yet; run 'circle lead import FILE|FOLDER' first."
+    message = N_("Nothing imported yet; run 'circle lead import FILE|FOLDER' first.")
 
 
 class LeadStoreBusy(CircleError):
-    message = "Another circle is importing into your lead store; try again when it is done."
+    message = N_("Another circle is importing into your lead store; try again when it is done.")
 
 
 class FingerprintsDiffer(InvalidInput):
-    message = "That is not the fingerprint of the key that signed it; nothing was changed."
+    message = N_("That is not the fingerprint of the key that signed it; nothing was changed.")
 
 
 class NotInThatBundle(InvalidInput):
-    message = "That bundle holds no group of that name; nothing was changed."
+    message = N_("That bundle holds no group of that name; nothing was changed.")
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else many or one + 's'}"
+def _bundles(count: int) -> str:
+    return ngettext("{count} bundle", "{count} bundles", count).format(count=count)
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,13 @@ class LeadImport:
 
     def summary(self) -> str:
         counts = self.counts
-        line = (
-            f"Read {_plural(self.read, 'bundle')}: {_plural(counts.added, 'group')} added, "
-            f"{counts.updated} updated, {counts.up_to_date} already up to date."
+        line = _("Read {bundles}: {groups} added, {updated} updated, {up_to_date} already up to date.").format(
+            bundles=_bundles(self.read),
+            groups=ngettext("{count} group", "{count} groups", counts.added).format(count=counts.added),
+            updated=counts.updated, up_to_date=counts.up_to_date,
         )
         if self.for_another_lead:
-            line += f" Skipped {_plural(self.for_another_lead, 'bundle')} for another lead's key."
+            line += " " + _("Skipped {bundles} for another lead's key.").format(bundles=_bundles(self.for_another_lead))
         return line
 
 
@@ -186,7 +188,9 @@ class LeadStore:
             try:
                 found = sorted(each for each in path.iterdir() if each.suffix == BUNDLE_SUFFIX and each.is_file())
             except OSError as error:
-                arrived.problems.append(f"{path}: The folder could not be read ({error.strerror or 'unknown'}).")
+                arrived.problems.append(_("{path}: The folder could not be read ({reason}).").format(
+                    path=path, reason=error.strerror or _("unknown")
+                ))
                 continue
             for each in found:
                 self._read(each, arrived, in_folder=True)
@@ -253,8 +257,9 @@ class LeadStore:
             replace_atomically(self._file, data)
         except OSError as error:
             raise CircleError(
-                f"The imported bundles could not be saved ({error.strerror or type(error).__name__});"
-                " your store is as it was."
+                _("The imported bundles could not be saved ({reason}); your store is as it was.").format(
+                    reason=error.strerror or type(error).__name__
+                )
             ) from None
 
     def change_passphrase(self, new: str, *, kdf: KdfParams | None = None) -> str:
@@ -271,8 +276,10 @@ class LeadStore:
                 folder._install_key(data)
         except OSError as error:
             raise CircleError(
-                f"The new lead key could not be saved ({error.strerror or type(error).__name__});"
-                " if your old lead passphrase no longer opens your store, the new one does."
+                _(
+                    "The new lead key could not be saved ({reason}); if your old lead passphrase no longer opens"
+                    " your store, the new one does."
+                ).format(reason=error.strerror or type(error).__name__)
             ) from None
         self._private_key = private
         return lead_key.key_text(lead_key.key_file_public_key(data))

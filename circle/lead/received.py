@@ -23,6 +23,7 @@ from circle.domain.trends.lead_bundle import (
 )
 from circle.domain.trends.lead_merge import SetAside, SetAsideWhy
 from circle.files import NotARegularFile, read_at_most
+from circle.language import N_, _
 from circle.vault.group_signing import fingerprint_text, signed_by
 from circle.vault.lead_bundle import open_lead_bundle
 from circle.vault.lead_key import fingerprint
@@ -33,15 +34,15 @@ MAX_BUNDLE_BYTES = 16 * 1024 * 1024
 
 
 class SignatureBroken(CircleError):
-    message = "A group in it is not signed by the key it names; it may have been forged, and nothing was taken from it."
+    message = N_("A group in it is not signed by the key it names; it may have been forged, and nothing was taken from it.")
 
 
 class ForAnotherLeadInside(CircleError):
-    message = "A group in it was signed for another lead; nothing was taken from it."
+    message = N_("A group in it was signed for another lead; nothing was taken from it.")
 
 
 class MadeInTheFuture(CircleError):
-    message = "It says it was made later than now; nothing was taken from it."
+    message = N_("It says it was made later than now; nothing was taken from it.")
 
 
 def received_groups(data: bytes, private_key: bytes, *, now: datetime | None = None) -> list[ReceivedGroup]:
@@ -68,13 +69,15 @@ def bundle_bytes(path: Path) -> bytes:
     try:
         data = read_at_most(path, MAX_BUNDLE_BYTES)
     except FileNotFoundError:
-        raise CircleError("No file or folder there.") from None
+        raise CircleError(_("No file or folder there.")) from None
     except NotARegularFile:
-        raise CircleError("That is not a file circle could have written.") from None
+        raise CircleError(_("That is not a file circle could have written.")) from None
     except OSError as error:
-        raise CircleError(f"It could not be read ({error.strerror or type(error).__name__}).") from None
+        raise CircleError(_("It could not be read ({reason}).").format(reason=error.strerror or type(error).__name__)) from None
     if data is None:
-        raise CircleError(f"That file is larger than a lead bundle can be ({MAX_BUNDLE_BYTES // 2**20} MiB).")
+        raise CircleError(
+            _("That file is larger than a lead bundle can be ({size} MiB).").format(size=MAX_BUNDLE_BYTES // 2**20)
+        )
     return data
 
 
@@ -97,14 +100,16 @@ class Arrivals:
 
     @property
     def groups(self) -> list[ReceivedGroup]:
-        return [group for _, group in self._latest.values()]
+        return [group for _path, group in self._latest.values()]
 
     def same_name(self, group_id: str, name: str) -> None:
         """A group new to the store under the name of one it has: a forger may hope it passes for the real one."""
         label = f"{name} ({group_id[:6]})"
         self.problems.append(
-            f'"{name}" is a new group with the same name as one you have; the report shows it as "{label}".'
-            f" If you do not know it, run: circle lead forget {shlex.quote(label)}"
+            _('"{name}" is a new group with the same name as one you have; the report shows it as "{label}".'
+              " If you do not know it, run: {command}").format(
+                name=name, label=label, command=f"circle lead forget {shlex.quote(label)}"
+            )
         )
 
     def set_aside(self, aside: SetAside) -> None:
@@ -116,11 +121,13 @@ class Arrivals:
 def _why(why: SetAsideWhy, group: ReceivedGroup) -> str:
     name, key = group.group.name, fingerprint_text(group.signer)
     if why is SetAsideWhy.RETIRED_KEY:
-        return (f'"{name}" is signed by a key it no longer uses ({key}): a laptop that missed its change, or someone'
-                " it was taken from. Nothing of it was taken.")
-    if why is SetAsideWhy.TWO_KEYS:
-        return f'"{name}" comes signed by two different keys in these files ({key} in this one), so neither was taken.'
-    return f'"{name}" is signed by a different key than before ({key}), so nothing of it was taken.'
+        said = _('"{name}" is signed by a key it no longer uses ({key}): a laptop that missed its change, or someone'
+                 " it was taken from. Nothing of it was taken.")
+    elif why is SetAsideWhy.TWO_KEYS:
+        said = _('"{name}" comes signed by two different keys in these files ({key} in this one), so neither was taken.')
+    else:
+        said = _('"{name}" is signed by a different key than before ({key}), so nothing of it was taken.')
+    return said.format(name=name, key=key)
 
 
 def _trust_hint(why: SetAsideWhy, group: ReceivedGroup, path: Path) -> str:
@@ -128,5 +135,5 @@ def _trust_hint(why: SetAsideWhy, group: ReceivedGroup, path: Path) -> str:
         return ""
     # Quoted for a shell: a name or a file name may hold anything, and this line is made to be pasted.
     command = f"circle lead trust {shlex.quote(group.group.name)} {shlex.quote(str(path))}"
-    return f" If its facilitator reads you this key's fingerprint, run: {command}"
+    return " " + _("If its facilitator reads you this key's fingerprint, run: {command}").format(command=command)
 

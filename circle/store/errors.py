@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
 
 
 class VaultCorrupt(CircleError):
@@ -16,7 +17,7 @@ class VaultCorrupt(CircleError):
 
 
 class VaultInUse(CircleError):
-    message = "This vault is already open in another circle window. Close that one first."
+    message = N_("This vault is already open in another circle window. Close that one first.")
 
 
 class VaultMoved(CircleError):
@@ -28,17 +29,19 @@ class VaultMoved(CircleError):
 
 
 class DiskFull(CircleError):
-    message = "The disk is full; the last change was not saved. Free some space and try again."
+    message = N_("The disk is full; the last change was not saved. Free some space and try again.")
 
 
 class VaultTooNew(CircleError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} was written by a newer circle; upgrade circle to open it.")
+        super().__init__(_("{file} was written by a newer circle; upgrade circle to open it.").format(file=path))
 
 
 class VaultNeedsUpdate(CircleError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} was written by an older circle; open circle once to update it, then try again.")
+        super().__init__(
+            _("{file} was written by an older circle; open circle once to update it, then try again.").format(file=path)
+        )
 
 
 def storage_error(error: sqlite3.Error, path: Path) -> CircleError:

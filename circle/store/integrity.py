@@ -18,6 +18,8 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, replace
 
+from circle.language import N_
+
 # A group's meetings' logs, in the order of their meetings and then of a column named after it.
 _LOG_ROWS = "FROM session_events e WHERE (SELECT group_id FROM sessions s WHERE s.id = e.session_id) = ?1 ORDER BY session_id, "
 # The group a row belongs to, per table, as an SQL expression over the row (`r`).
@@ -38,7 +40,7 @@ class Part:
     trigger finds the group of a row."""
 
     name: str  # the key in the manifest
-    described: str  # how a facilitator would say it
+    described: str  # how a facilitator would say it (marked N_, said with _ where shown)
     columns: tuple[str, ...]
     source: str  # FROM … WHERE (the group id is parameter 1) … ORDER BY
     tables: tuple[tuple[str, str], ...]  # (table, SQL naming the group of a row called {row})
@@ -56,7 +58,7 @@ class Part:
 
 PARTS = (
     Part(
-        "settings", "the group's settings",
+        "settings", N_("the group's settings"),
         ("id", "created_at", "key_version", _tag("name"), _tag("profile"), _tag("rules"), "next_meeting_on",
          "settings_changed_at", "format"),
         "FROM groups WHERE id = ?1",
@@ -65,26 +67,26 @@ PARTS = (
     Part(
         # Its own part, so that a manifest sealed before signing keys were kept still matches while a group has
         # none (a part a manifest does not name is read as one with no rows).
-        "signing", "the group's signing key",
+        "signing", N_("the group's signing key"),
         ("id", _tag("signing")),
         "FROM groups WHERE id = ?1 AND signing IS NOT NULL",
         (("groups", "{row}.id"),),
     ),
     Part(
-        "members", "the roster",
+        "members", N_("the roster"),
         ("id", "created_at", "joined_on", _tag("name"), _tag("details")),
         "FROM members WHERE group_id = ?1 ORDER BY id",
         (("members", "{row}.group_id"),),
     ),
     Part(
-        "meetings", "the meetings",
+        "meetings", N_("the meetings"),
         ("id", "held_on", "status", "started_at", "ended_at", "planned_minutes", "actual_minutes", "headcount",
          "newcomers", "shared_turns", "passed_turns", "pulse", _tag("summary"), _tag("attendance")),
         "FROM sessions WHERE group_id = ?1 ORDER BY id",
         (("sessions", "{row}.group_id"),),
     ),
     Part(
-        "attendance", "the attendance",
+        "attendance", N_("the attendance"),
         ("a.session_id", "a.member_id", "a.status", "a.newcomer", "a.late", "a.left_early"),
         # Read from the (small) table itself: going through the group's meetings would read every meeting's row.
         "FROM attendance a WHERE (SELECT group_id FROM sessions WHERE id = a.session_id) = ?1"
@@ -94,19 +96,19 @@ PARTS = (
     Part(
         # Kept per meeting ({session id: [count, digest]}), so that a step of the live meeting reads only its
         # own meeting's log again. The first column says which meeting a row is of.
-        "log", "a meeting's log",
+        "log", N_("a meeting's log"),
         ("session_id", "id", "seq", _tag("data")),
         _LOG_ROWS + "seq",
         (("session_events", _IN_SESSION),),
     ),
     Part(
-        "notes", "the notes",
+        "notes", N_("the notes"),
         ("id", "session_id", "kind", "created_at", "expires_on", "resolved_at", _tag("body")),
         "FROM notes WHERE group_id = ?1 ORDER BY id",
         (("notes", "{row}.group_id"),),
     ),
     Part(
-        "facilitators", "who holds the group's key",
+        "facilitators", N_("who holds the group's key"),
         ("kind", "facilitator_id", "key_version", _tag("sealed"), _tag("public_key")),
         "FROM (SELECT 'slot' AS kind, facilitator_id, key_version, wrapped_key AS sealed, NULL AS public_key"
         " FROM key_slots WHERE group_id = ?1 UNION ALL SELECT 'named', facilitator_id, NULL, handle, public_key"
@@ -129,7 +131,7 @@ def _digest(rows: list[tuple], name: str) -> list[object]:
     return _hashed(hashlib.sha256(name.encode()), rows)
 
 
-def _hashed(hasher: "hashlib._Hash", rows: list[tuple]) -> list[object]:
+def _hashed(hasher: hashlib._Hash, rows: list[tuple]) -> list[object]:
     for row in rows:
         hasher.update(row[1] + b"\n")
     return [len(rows), hasher.hexdigest()]
@@ -155,7 +157,7 @@ _LOG_COUNT = "SELECT count(*) FROM session_events WHERE session_id = ?"
 class _Hashed:
     """A log hashed up to its step `last_step`: the hash part-way (hashlib can copy one) and how many steps."""
 
-    hasher: "hashlib._Hash"
+    hasher: hashlib._Hash
     count: int
     last_step: int
 
@@ -192,7 +194,7 @@ class LogDigests:
             return None
         return self._carried(session_id, hashlib.sha256(b"log"), 0, rows)
 
-    def _carried(self, session_id: str, hasher: "hashlib._Hash", count: int, rows: list[tuple]) -> list[object]:
+    def _carried(self, session_id: str, hasher: hashlib._Hash, count: int, rows: list[tuple]) -> list[object]:
         _hashed(hasher, rows)
         hashed = self._hashed[session_id] = _Hashed(hasher, count + len(rows), rows[-1][0])
         return hashed.entry

@@ -12,20 +12,21 @@ from __future__ import annotations
 import base64
 
 from circle.domain.errors import CircleError
+from circle.language import N_
 from circle.store.sealing import GroupSealer
 
 TABLE, COLUMN = "group_facilitators", "public_key"
 
 
 class KeyNotTrusted(CircleError):
-    message = (
+    message = N_(
         "A co-facilitator's key in this vault is not the one this group trusts; the file may have been changed."
         " Nothing was sealed."
     )
 
 
 class NotYetVouched(CircleError):
-    message = "Someone still to unlock since circle was updated holds this group; ask them to unlock once first."
+    message = N_("Someone still to unlock since circle was updated holds this group; ask them to unlock once first.")
 
 
 def seal_trusted_key(sealer: GroupSealer, facilitator_id: str, public_key: bytes) -> bytes:

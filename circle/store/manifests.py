@@ -8,6 +8,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _, current
 from circle.store.integrity import (
     APPENDED,
     BY_STEP,
@@ -29,19 +30,26 @@ _WITH_MEETINGS = {"meetings", "log", "attendance"}
 
 
 class GroupUnvouched(CircleError):
-    message = "circle can only change a group whose key it holds; nothing was written."
+    message = N_("circle can only change a group whose key it holds; nothing was written.")
 
 
 class VaultChangedOutside(CircleError):
     """The rows of a held group are not what circle last wrote: deleted, reordered or put back from a copy."""
 
     def __init__(self, changed: Iterable[str]) -> None:
-        parts = sorted(set(changed))
-        self.what = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        from babel.lists import (
+            format_list,  # only here: a changed vault is rare, and Babel slow to load
+        )
+
+        # Each part is marked N_ where it is named (store/integrity.py, workspace/unlock_checks.py).
+        parts = sorted(_(part) for part in set(changed))
+        self.what = format_list(parts, locale=current())  # "the roster, the meetings and the key", as one says it
         super().__init__(
-            f"This vault was changed outside circle ({self.what} of a group are not what circle last wrote);"
-            " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
-            " as it is."
+            _(
+                "This vault was changed outside circle ({parts} of a group are not what circle last wrote);"
+                " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
+                " as it is."
+            ).format(parts=self.what)
         )
 
 

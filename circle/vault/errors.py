@@ -1,10 +1,11 @@
 """Vault errors. Messages never hold a key, a passphrase or plaintext."""
 
 from circle.domain.errors import CircleError, InvalidInput
+from circle.language import N_
 
 
 class WrongPassphrase(CircleError):
-    message = "That passphrase does not open this vault."
+    message = N_("That passphrase does not open this vault.")
 
 
 class SealBroken(CircleError):
@@ -21,71 +22,71 @@ class UnsafeKdfParameters(CircleError):
 class HandoffRefused(CircleError):
     """A handoff bundle could not be imported. Catch this to catch every reason below."""
 
-    message = "That handoff could not be imported."
+    message = N_("That handoff could not be imported.")
 
 
 
 class NotAHandoff(HandoffRefused):
-    message = "That file is not a circle handoff."
+    message = N_("That file is not a circle handoff.")
 
 
 class HandoffTooNew(HandoffRefused):
-    message = "That handoff was made by a newer circle; update circle here to import it."
+    message = N_("That handoff was made by a newer circle; update circle here to import it.")
 
 
 class HandoffDamaged(HandoffRefused):
     """Truncated, padded, bit-flipped or tampered with: nothing tells these apart, and the cure is the same."""
 
-    message = "The handoff file is damaged or incomplete; ask for it to be sent again."
+    message = N_("The handoff file is damaged or incomplete; ask for it to be sent again.")
 
 
 class HandoffCodeMalformed(HandoffRefused, InvalidInput):
-    message = "A handoff code is 16 letters and digits, in four groups of four."
+    message = N_("A handoff code is 16 letters and digits, in four groups of four.")
 
 
 class WrongHandoffCode(HandoffRefused):
-    message = "That code does not open this handoff; check it with the person who read it out."
+    message = N_("That code does not open this handoff; check it with the person who read it out.")
 
 
 class LeadKeyMistyped(InvalidInput):
-    message = "That lead key is mistyped: copy the whole line 'circle lead key' printed, starting circle-lead-."
+    message = N_("That lead key is mistyped: copy the whole line 'circle lead key' printed, starting circle-lead-.")
 
 
 class WrongLeadPassphrase(CircleError):
-    message = "That passphrase does not open your lead key."
+    message = N_("That passphrase does not open your lead key.")
 
 
 class LeadKeyDamaged(CircleError):
-    message = "Your lead key file is damaged; it cannot be used."
+    message = N_("Your lead key file is damaged; it cannot be used.")
 
 
 class LeadKeyTooNew(CircleError):
-    message = "Your lead key was made by a newer circle; update circle here to use it."
+    message = N_("Your lead key was made by a newer circle; update circle here to use it.")
 
 
 class LeadBundleRefused(CircleError):
     """A lead bundle could not be imported. Catch this to catch every reason below."""
 
-    message = "That lead bundle could not be imported."
+    message = N_("That lead bundle could not be imported.")
 
 
 
 class NotALeadBundle(LeadBundleRefused):
-    message = "That file is not a circle lead bundle."
+    message = N_("That file is not a circle lead bundle.")
 
 
 class LeadBundleTooNew(LeadBundleRefused):
-    message = "This bundle was made by a newer circle; update circle here to import it."
+    message = N_("This bundle was made by a newer circle; update circle here to import it.")
 
 
 class LeadBundleDamaged(LeadBundleRefused):
     """Truncated, padded, bit-flipped or tampered with: the cure is the same, a new bundle."""
 
-    message = "This bundle is damaged or was changed; ask for a new one."
+    message = N_("This bundle is damaged or was changed; ask for a new one.")
 
 
 class LeadBundleForAnotherLead(LeadBundleRefused):
-    message = "This bundle is for another lead's key."
+    message = N_("This bundle is for another lead's key.")
 
 
 class LeadStoreDamaged(CircleError):
@@ -97,4 +98,4 @@ class LeadStoreDamaged(CircleError):
 
 
 class LeadStoreTooNew(CircleError):
-    message = "Your store of imported bundles was written by a newer circle; update circle here to read it."
+    message = N_("Your store of imported bundles was written by a newer circle; update circle here to read it.")

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from circle.domain.clock import SystemClock
 from circle.domain.errors import CircleError
+from circle.language import _
 from circle.web.server import HOST, new_token, room_site
 from circle.workspace import RoomBoard
 
@@ -39,15 +40,18 @@ async def _serve(board: RoomBoard, port: int, open_browser: bool, say: Callable[
             await site.start()
         except OSError as error:
             # Taken by another program, or kept for the system (below 1024): either way, another port.
-            reason = "it is in use" if error.errno == errno.EADDRINUSE else error.strerror or "it is refused"
-            raise CircleError(
-                f"Port {port} cannot be used ({reason}); choose another with --port, or leave it out."
-            ) from None
+            if error.errno == errno.EADDRINUSE:
+                said = _("Port {port} cannot be used (it is in use); choose another with --port, or leave it out.")
+            elif error.strerror:  # the system's own words, shown as they are
+                said = _("Port {port} cannot be used ({reason}); choose another with --port, or leave it out.")
+            else:
+                said = _("Port {port} cannot be used (it is refused); choose another with --port, or leave it out.")
+            raise CircleError(said.format(port=port, reason=error.strerror)) from None
         address = f"http://{HOST}:{_port(runner)}/{token}/"
-        say(f"The room display is at {address}")
-        say("Anyone with this address on this laptop can see the timer; Ctrl+C stops it.")
+        say(_("The room display is at {address}").format(address=address))
+        say(_("Anyone with this address on this laptop can see the timer; Ctrl+C stops it."))
         if open_browser and not webbrowser.open(address):
-            say("No browser could be opened from here: open that address in one.")
+            say(_("No browser could be opened from here: open that address in one."))
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from circle.language import N_
 from circle.store.keys import KeySlot
 from circle.store.manifests import Manifests
 from circle.store.repository import GroupFormat, Repository
@@ -62,7 +63,7 @@ def changes_outside(
     found_rows: Callable[[str], dict[str, object]] | None = None,
 ) -> Found:
     """`found_rows`: each group's rows as read ahead (store/read_ahead.py); None: read them here."""
-    changed = ["a key slot"] if held.stale_slots else []
+    changed = [N_("a key slot")] if held.stale_slots else []
     generations: dict[str, int | None] = {}
     for group_id, sealer in held.sealers.items():
         checked = Manifests.check(repo.conn, sealer, found_rows)
@@ -71,12 +72,12 @@ def changes_outside(
     for group_id, (version, generation) in seen.items():
         group = formats.get(group_id)
         if group is None or group.key_version < version:
-            changed.append("the key")
+            changed.append(N_("the key"))
         elif group_id not in held.sealers:
             # A newer key without a slot for them is their removal by the group's other facilitators.
             if group.key_version == version:
-                changed.append("a key slot")
+                changed.append(N_("a key slot"))
         elif (generations[group_id] or 0) < generation or (generation and generations[group_id] is None):
-            changed.append("the manifest")
+            changed.append(N_("the manifest"))
     now = {group_id: (sealer.key_version, generations[group_id] or 0) for group_id, sealer in held.sealers.items()}
     return Found(changed, now)

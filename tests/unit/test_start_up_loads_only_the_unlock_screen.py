@@ -58,9 +58,10 @@ NOT_BEFORE_UNLOCK = (
 )
 
 
-def modules_loaded_at_the_unlock_screen(home: Path) -> set[str]:
+def modules_loaded_at_the_unlock_screen(home: Path, **variables: str) -> set[str]:
     env = {
         **os.environ,
+        **variables,
         "CIRCLE_HOME": str(home),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
     }
@@ -78,3 +79,13 @@ def test_circle_shows_its_unlock_screen_before_loading_screens_engines_and_libra
     assert "circle.ui.screens.unlock" in loaded  # the probe did see the unlock screen
     early = {name for name in loaded if name.split(".")[0] in NOT_BEFORE_UNLOCK or name.startswith(NOT_BEFORE_UNLOCK)}
     assert early == set()
+
+
+def test_circle_in_spanish_shows_its_unlock_screen_before_loading_babel_or_what_comes_after_it(vault_home):
+    (vault_home / "config").mkdir(exist_ok=True)
+    (vault_home / "config" / "config.toml").write_text('language = "es"\n', encoding="utf-8")
+    loaded = modules_loaded_at_the_unlock_screen(vault_home, LANGUAGE="es")
+    assert "circle.ui.screens.unlock" in loaded
+    assert "circle.language" in loaded  # the language was chosen, as circle started
+    later = NOT_BEFORE_UNLOCK + ("babel",)  # Babel's locale data is read on the first day written
+    assert {name for name in loaded if name.split(".")[0] in later or name.startswith(later)} == set()

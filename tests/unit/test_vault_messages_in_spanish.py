@@ -1,0 +1,45 @@
+"""What the vault and the store say when they refuse, in the facilitator's language, each one whole sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from circle import language
+from circle.store.errors import VaultNeedsUpdate, VaultTooNew
+from circle.store.manifests import GroupUnvouched, VaultChangedOutside
+from circle.vault.errors import WrongPassphrase
+from tests.language_probe import bracketed, untranslated
+
+
+@pytest.fixture
+def spanish():
+    language.use("es")
+    yield
+    language.use(language.ENGLISH)
+
+
+def test_a_vault_changed_outside_names_its_parts_in_one_spanish_sentence(spanish):
+    said = str(VaultChangedOutside(["the roster", "the key", "the roster"]))
+    assert said.startswith("Esta bóveda se cambió fuera de circle (la clave y la lista del grupo de un grupo")
+    assert "'circle accept-changes'" in said and "\n" not in said
+
+
+def test_a_vault_changed_outside_reads_as_before_in_english():
+    changed = VaultChangedOutside(["the roster", "the meetings"])
+    assert changed.what == "the meetings and the roster"
+    assert str(changed).startswith("This vault was changed outside circle (the meetings and the roster of a group")
+
+
+def test_every_part_of_a_vault_changed_outside_goes_through_the_catalog():
+    with bracketed():
+        said = str(VaultChangedOutside(["a key slot", "the manifest", "the notes"]))
+    assert untranslated(said, allowed=["circle accept-changes"]) == []
+
+
+def test_the_vaults_refusals_are_spanish(spanish):
+    assert str(WrongPassphrase()) == "Esa frase de contraseña no abre esta bóveda."
+    assert str(GroupUnvouched()) == "circle solo puede cambiar un grupo cuya clave tiene; no se escribió nada."
+    assert str(VaultTooNew(Path("circle.db"))) == "circle.db lo escribió un circle más nuevo; actualiza circle para abrirlo."
+    assert str(VaultNeedsUpdate(Path("circle.db"))).startswith("circle.db lo escribió un circle más antiguo;")
