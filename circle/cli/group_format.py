@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
+from babel.numbers import format_decimal
 
 from circle.cli.support import group_named, one_line_errors, safe
 from circle.domain.errors import CircleError
@@ -37,7 +38,8 @@ def show_lines(group: Group, overview: GroupOverview | None) -> list[str]:
         if turn is None:
             lines.append(_("  {number}. {part} {minutes} min").format(**said))
         else:
-            lines.append(_("  {number}. {part} {minutes} min, turns of {turn} min").format(**said, turn=f"{turn:g}"))
+            turn_said = format_decimal(turn, locale=current())  # "1.5", "1,5"
+            lines.append(_("  {number}. {part} {minutes} min, turns of {turn} min").format(**said, turn=turn_said))
     topics = len(meeting.topics)
     lines += [
         _("Round order: {order}").format(order=meeting.round_order),

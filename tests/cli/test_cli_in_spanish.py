@@ -259,20 +259,41 @@ NOT_WORDS = (
 )
 
 
-def bracketed_help(tmp_path: Path, *args: str) -> str:
+def bracketed(home: Path, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("CIRCLE_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-    env["CIRCLE_HOME"] = str(tmp_path / "home")
+    env["CIRCLE_HOME"] = str(home)
     env["PYTHONIOENCODING"] = "utf-8"
-    done = subprocess.run(
+    if passphrase is not None:
+        env["CIRCLE_PASSPHRASE"] = passphrase
+    return subprocess.run(
         [sys.executable, "-c", BRACKETED, *args], env=env, cwd=REPO_ROOT, capture_output=True, text=True,
-        encoding="utf-8", timeout=60, check=True,
+        encoding="utf-8", timeout=60, stdin=subprocess.DEVNULL,
     )
-    return done.stdout
 
 
 @pytest.mark.parametrize("args", [("--help",), ("group", "add", "--help")], ids=["circle", "group add"])
 def test_every_word_of_the_help_goes_through_a_catalog(tmp_path, args):
-    shown = " ".join(bracketed_help(tmp_path, *args).split())  # one line: click wraps a sentence over several
+    shown = bracketed(tmp_path / "home", *args).stdout
+    shown = " ".join(shown.split())  # one line: click wraps a sentence over several
     assert "⟦" in shown
     assert untranslated(shown, allowed=[NOT_WORDS]) == []
+
+
+@pytest.mark.parametrize("args", [
+    ("purge",),
+    ("group", "list"),
+    ("group", "delete", "Nadie"),
+    ("display", "--port", "8080"),
+    ("trends",),
+    ("trends", "--since", "2026-05-01", "--until", "2026-04-01"),
+    ("meeting", "list", "Nadie", "--since", "1/5"),
+    ("lead", "report"),
+], ids=" ".join)
+def test_every_word_a_command_says_goes_through_a_catalog(vault_home, passphrase, args):
+    said = bracketed(vault_home, *args, passphrase=passphrase)
+    assert "Traceback" not in said.stderr
+    words = said.stdout + said.stderr
+    assert "⟦" in words
+    # Data a message quotes: what was typed, and circle's name before a one-line error.
+    assert untranslated(words, allowed=["circle", "--port --since --until --names", "Nadie"]) == []
