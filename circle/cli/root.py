@@ -76,10 +76,10 @@ def cli(context: click.Context) -> None:
 @one_line_errors
 def locate() -> None:
     where = locations()
-    click.echo(f"data:   {where.data}")
-    click.echo(f"vault:  {where.vault_file}")
-    click.echo(f"config: {where.config_file}")
-    click.echo(f"themes: {where.themes}")
+    click.echo(_("data:   {path}").format(path=where.data))
+    click.echo(_("vault:  {path}").format(path=where.vault_file))
+    click.echo(_("config: {path}").format(path=where.config_file))
+    click.echo(_("themes: {path}").format(path=where.themes))
 
 
 @cli.command(help=_("Create the vault and your passphrase."))
