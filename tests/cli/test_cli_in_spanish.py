@@ -268,7 +268,7 @@ def bracketed(home: Path, *args: str, passphrase: str | None = None) -> subproce
         env["CIRCLE_PASSPHRASE"] = passphrase
     return subprocess.run(
         [sys.executable, "-c", BRACKETED, *args], env=env, cwd=REPO_ROOT, capture_output=True, text=True,
-        encoding="utf-8", timeout=60, stdin=subprocess.DEVNULL,
+        encoding="utf-8", timeout=60, stdin=subprocess.DEVNULL, check=False,
     )
 
 
