@@ -16,6 +16,7 @@ from datetime import datetime
 # Imported for their @decides registrations: without them the table below is empty.
 from circle.domain.session import decide_meeting, decide_turns  # noqa: F401
 from circle.domain.session.commands import Command, Open
+from circle.language import _
 from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.events import Event, as_utc
 from circle.domain.session.registry import DECIDERS
@@ -38,9 +39,9 @@ def decide(state: SessionState, command: Command, now: datetime, new_id: Callabl
         raise TypeError(f"Not a session command: {type(command).__name__}")
     if not isinstance(command, Open):  # the opening checks for itself that it comes first, once
         if state.opened_at is None:
-            raise SessionRuleError("The session has not been opened.")
+            raise SessionRuleError(_("The session has not been opened."))
         if state.is_closed:
-            raise SessionRuleError("The session is closed.")
+            raise SessionRuleError(_("The session is closed."))
     changes = decider(state, command, at)
     return [
         Event(id=new_id(), seq=state.event_count + offset, kind=kind, at=at, data=data)
