@@ -20,7 +20,11 @@ from circle.ui.screens.privacy_cover import PrivacyCover
 from circle.ui.widgets.meeting.people_table import PeopleTable
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, stopped_clock
-from tests.app.test_group_settings_in_spanish_in_app import KEY_NAMES, screen_text, the_groups_own_words
+from tests.app.test_group_settings_in_spanish_in_app import (
+    KEY_NAMES,
+    screen_text,
+    the_groups_own_words,
+)
 from tests.language_probe import bracketed, untranslated
 from tests.language_spans import without_bracketed_spans
 

@@ -16,11 +16,11 @@ from datetime import datetime
 # Imported for their @decides registrations: without them the table below is empty.
 from circle.domain.session import decide_meeting, decide_turns  # noqa: F401
 from circle.domain.session.commands import Command, Open
-from circle.language import _
 from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.events import Event, as_utc
 from circle.domain.session.registry import DECIDERS
 from circle.domain.session.state import SessionState
+from circle.language import _
 
 
 def decide(state: SessionState, command: Command, now: datetime, new_id: Callable[[], str]) -> list[Event]:

@@ -23,6 +23,7 @@ from circle.domain.session.commands import (
     AddGuest,
     Arrive,
     ChangeFacilitator,
+    ChooseTopic,
     Close,
     Leave,
     Open,
@@ -30,17 +31,16 @@ from circle.domain.session.commands import (
     RecordPulse,
     RemoveGuest,
     SetHeadcount,
-    ChooseTopic,
     SetNextMeeting,
     StepBack,
     StepOut,
 )
-from circle.language import N_, _, ngettext
 from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.guards import ending_turn, known_member, present_member
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import PlannedPart, SessionState
+from circle.language import N_, _, ngettext
 
 
 @decides(Open)

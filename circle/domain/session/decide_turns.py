@@ -23,14 +23,25 @@ from circle.domain.session.commands import (
     StartPhase,
     StartTurn,
 )
-from circle.language import _
 from circle.domain.session.errors import SessionRuleError
+from circle.domain.session.guards import (
+    ending_turn,
+    known_member,
+    present_member,
+    require_running,
+    require_turn_phase,
+)
 from circle.domain.session.leaving import refuse_unfinished
-from circle.domain.session.guards import ending_turn, known_member, present_member, require_running, require_turn_phase
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
-from circle.domain.session.state import ROUND_PHASES, SessionState, suggested_turn_seconds, without
+from circle.domain.session.state import (
+    ROUND_PHASES,
+    SessionState,
+    suggested_turn_seconds,
+    without,
+)
 from circle.domain.session.waiting import nobody_lined_up
+from circle.language import _
 
 
 def _start_phase(state: SessionState, index: object, command: StartPhase | NextPhase) -> list[Change]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from circle.domain.session.checks import is_id
-from circle.language import _
 from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.registry import Change
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import TURN_PHASES, SessionState
+from circle.language import _
 
 
 def known_member(state: SessionState, member_id: object) -> str:

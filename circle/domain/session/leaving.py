@@ -7,9 +7,9 @@ the agreements should not be skipped unread. The words count people and never na
 from __future__ import annotations
 
 from circle.domain.group import PhaseKind
-from circle.language import _, ngettext
 from circle.domain.session.errors import PartNotFinished
 from circle.domain.session.state import SessionState
+from circle.language import _, ngettext
 
 # The parts a round or the queue runs through, where moving on may leave someone unheard.
 _ROUNDS = frozenset({PhaseKind.CHECK_IN, PhaseKind.CLOSING, PhaseKind.SHARING})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from circle.domain.group import PhaseKind
 from circle.domain.meeting_format import RoundOrderMode
-from circle.language import _
 from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.state import SessionState
+from circle.language import _
 
 
 def nobody_lined_up(state: SessionState) -> SessionRuleError:

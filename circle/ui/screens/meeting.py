@@ -160,8 +160,7 @@ class MeetingScreen(PeopleKeys):
         # A handle is its facilitator's own words: shown literally, never as markup.
         if not self._facilitating:
             return []
-        said = _(" · {handle} facilitating").format(handle=self._facilitating)
-        return [one_line(said)]
+        return [Content.assemble(" · ", one_line(_("{handle} facilitating").format(handle=self._facilitating)))]
 
     def refresh_timers(self) -> None:
         meeting = self._meeting

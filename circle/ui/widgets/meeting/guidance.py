@@ -95,6 +95,8 @@ def _empty_queue(turns: int) -> str:
     """An empty queue after turns is a pause, not a failure: say how many have shared and invite more."""
     if not turns:
         return _("empty for now; ask who would like to share first")
+    if turns == 1:
+        return _("empty for now (one turn so far); ask if anyone else would like to share")
     return ngettext(
         "empty for now ({count} turn so far); ask if anyone else would like to share",
         "empty for now ({count} turns so far); ask if anyone else would like to share",
