@@ -29,6 +29,10 @@ from tests.language_probe import bracketed, untranslated
 from tests.language_spans import without_bracketed_spans
 
 
+# Keys are named the same in every language, as `?` writes them.
+KEYS_BY_NAME = ("Shift", "Escape", "Ctrl", "Space", "Enter")
+
+
 @pytest.fixture
 def in_spanish() -> Iterator[None]:
     _binding_in.cache_clear()  # the bracketed language is "es" too: keys it named must not be read back here
@@ -179,3 +183,14 @@ async def test_an_english_speaking_facilitator_of_a_spanish_group_reads_english_
         assert BREATH[0][0] not in drawn
         assert "Read aloud" in drawn and "Opening (1 of 5)" in drawn
         assert english.name not in drawn
+
+
+async def test_the_meetings_keys_in_question_mark_go_through_the_catalog(
+    workspace_with_group: Workspace, in_brackets: None
+) -> None:
+    async with at_home(workspace_with_group, (120, 40)) as (app, pilot):
+        await press_keys(pilot, "m", "question_mark")
+        assert not isinstance(app.screen, MeetingScreen)
+        for _page in range(3):
+            assert untranslated(without_bracketed_spans(screen_text(app)), [*KEY_NAMES, *KEYS_BY_NAME]) == []
+            await press_keys(pilot, "pagedown")
