@@ -20,6 +20,7 @@ from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.events import Event, as_utc
 from circle.domain.session.registry import DECIDERS
 from circle.domain.session.state import SessionState
+from circle.language import _
 
 
 def decide(state: SessionState, command: Command, now: datetime, new_id: Callable[[], str]) -> list[Event]:
@@ -38,9 +39,9 @@ def decide(state: SessionState, command: Command, now: datetime, new_id: Callabl
         raise TypeError(f"Not a session command: {type(command).__name__}")
     if not isinstance(command, Open):  # the opening checks for itself that it comes first, once
         if state.opened_at is None:
-            raise SessionRuleError("The session has not been opened.")
+            raise SessionRuleError(_("The session has not been opened."))
         if state.is_closed:
-            raise SessionRuleError("The session is closed.")
+            raise SessionRuleError(_("The session is closed."))
     changes = decider(state, command, at)
     return [
         Event(id=new_id(), seq=state.event_count + offset, kind=kind, at=at, data=data)

@@ -23,6 +23,7 @@ from circle.domain.session.commands import (
     AddGuest,
     Arrive,
     ChangeFacilitator,
+    ChooseTopic,
     Close,
     Leave,
     Open,
@@ -30,7 +31,6 @@ from circle.domain.session.commands import (
     RecordPulse,
     RemoveGuest,
     SetHeadcount,
-    ChooseTopic,
     SetNextMeeting,
     StepBack,
     StepOut,
@@ -40,16 +40,17 @@ from circle.domain.session.guards import ending_turn, known_member, present_memb
 from circle.domain.session.registry import Change, decides
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import PlannedPart, SessionState
+from circle.language import N_, _, ngettext
 
 
 @decides(Open)
 def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Change]:
     if state.is_closed:
-        raise SessionRuleError("The session is closed.")
+        raise SessionRuleError(_("The session is closed."))
     if state.opened_at is not None:
-        raise SessionRuleError("The session is already open.")
+        raise SessionRuleError(_("The session is already open."))
     if not is_id(command.group_id) or not is_id(command.facilitator_id):
-        raise SessionRuleError("The session needs a group id and a facilitator id.")
+        raise SessionRuleError(_("The session needs a group id and a facilitator id."))
     try:
         parts = [PlannedPart(*part) for part in command.phases]
         # Phase checks each part: its minutes, its name, and that only rounds have turns.
@@ -58,14 +59,14 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
         if not is_part_plan(parts):
             raise ValueError("not a plan")
     except (CircleError, ValueError, TypeError):
-        raise SessionRuleError("The meeting format is not valid.") from None
+        raise SessionRuleError(_("The meeting format is not valid.")) from None
     turns = (command.check_in_turn_seconds, command.sharing_turn_seconds)
     if not all(is_turn_length(turn) for turn in turns):
-        raise SessionRuleError("A turn lasts 30 seconds to 30 minutes.")
+        raise SessionRuleError(_("A turn lasts 30 seconds to 30 minutes."))
     if command.round_order is not None and command.round_order not in tuple(RoundOrderMode):
-        raise SessionRuleError("A round order is roster, random or volunteers.")
+        raise SessionRuleError(_("A round order is roster, random or volunteers."))
     if not is_topic(command.topic):
-        raise SessionRuleError(_NOT_A_TOPIC)
+        raise SessionRuleError(_(_NOT_A_TOPIC))
     return [
         (
             EventKind.SESSION_OPENED,
@@ -90,7 +91,7 @@ def _decide_open(state: SessionState, command: Open, at: datetime) -> list[Chang
 def _decide_arrive(state: SessionState, command: Arrive, at: datetime) -> list[Change]:
     member = known_member(state, command.member_id)
     if member in state.present:
-        raise SessionRuleError("That member is already here.")
+        raise SessionRuleError(_("That member is already here."))
     return [(EventKind.MEMBER_ARRIVED, {"member_id": member, "newcomer": bool(command.newcomer)})]
 
 
@@ -104,25 +105,25 @@ def _decide_leave(state: SessionState, command: Leave, at: datetime) -> list[Cha
 @decides(SetHeadcount)
 def _decide_headcount(state: SessionState, command: SetHeadcount, at: datetime) -> list[Change]:
     if not state.headcount_only:
-        raise SessionRuleError("This group counts who is here from arrivals.")
+        raise SessionRuleError(_("This group counts who is here from arrivals."))
     if not is_headcount(command.count):
-        raise SessionRuleError("A headcount is a whole number from 0 to 1000.")
+        raise SessionRuleError(_("A headcount is a whole number from 0 to 1000."))
     return [(EventKind.HEADCOUNT_SET, {"count": command.count})]
 
 
 @decides(AddGuest)
 def _decide_add_guest(state: SessionState, command: AddGuest, at: datetime) -> list[Change]:
     if state.headcount_only:
-        raise SessionRuleError("This group's headcount counts everyone in the room, guests included.")
+        raise SessionRuleError(_("This group's headcount counts everyone in the room, guests included."))
     if not is_headcount(state.guests + 1):
-        raise SessionRuleError("A meeting counts at most 1000 guests.")
+        raise SessionRuleError(_("A meeting counts at most 1000 guests."))
     return [(EventKind.GUEST_ADDED, {})]
 
 
 @decides(RemoveGuest)
 def _decide_remove_guest(state: SessionState, command: RemoveGuest, at: datetime) -> list[Change]:
     if not state.guests:
-        raise SessionRuleError("No guest is counted.")
+        raise SessionRuleError(_("No guest is counted."))
     return [(EventKind.GUEST_REMOVED, {})]
 
 
@@ -134,9 +135,9 @@ def _decide_agreements(state: SessionState, command: ReadAgreements, at: datetim
 @decides(ChangeFacilitator)
 def _decide_facilitator(state: SessionState, command: ChangeFacilitator, at: datetime) -> list[Change]:
     if not is_id(command.facilitator_id):
-        raise SessionRuleError("That is not a facilitator id.")
+        raise SessionRuleError(_("That is not a facilitator id."))
     if command.facilitator_id == state.facilitator_id:
-        raise SessionRuleError("They are already facilitating.")
+        raise SessionRuleError(_("They are already facilitating."))
     return [(EventKind.FACILITATOR_CHANGED, {"facilitator_id": command.facilitator_id})]
 
 
@@ -146,7 +147,7 @@ def _decide_step_out(state: SessionState, command: StepOut, at: datetime) -> lis
         return [(EventKind.STEPPED_OUT, {"member_id": None})]
     member = present_member(state, command.member_id)
     if member in state.stepped_out:
-        raise SessionRuleError("They have already stepped out.")
+        raise SessionRuleError(_("They have already stepped out."))
     # A turn of theirs under way is set aside by the step out itself, neither shared nor passed: it waits.
     return [(EventKind.STEPPED_OUT, {"member_id": member})]
 
@@ -155,7 +156,7 @@ def _decide_step_out(state: SessionState, command: StepOut, at: datetime) -> lis
 def _decide_step_back(state: SessionState, command: StepBack, at: datetime) -> list[Change]:
     member = known_member(state, command.member_id)
     if member not in state.stepped_out:
-        raise SessionRuleError("That member has not stepped out.")
+        raise SessionRuleError(_("That member has not stepped out."))
     return [(EventKind.STEPPED_BACK, {"member_id": member})]
 
 
@@ -164,42 +165,52 @@ def _decide_next_meeting(state: SessionState, command: SetNextMeeting, at: datet
     try:
         when = meeting_date(command.date.strip())
     except (ValueError, AttributeError):
-        raise SessionRuleError("The next meeting needs a date such as 2026-01-12.") from None
+        raise SessionRuleError(_("The next meeting needs a date such as 2026-01-12.")) from None
     return [(EventKind.NEXT_MEETING_SET, {"date": when})]
 
 
-_NOT_A_TOPIC = "A topic is one line of at most 200 characters."
-TOPIC_TOO_LATE = "The topic is chosen before the meeting or during its opening."
+_NOT_A_TOPIC = N_("A topic is one line of at most 200 characters.")
+# Also said by the meeting screen before it asks which topic.
+TOPIC_TOO_LATE = N_("The topic is chosen before the meeting or during its opening.")
 
 
 @decides(ChooseTopic)
 def _decide_topic(state: SessionState, command: ChooseTopic, at: datetime) -> list[Change]:
     if not is_topic(command.topic):
-        raise SessionRuleError(_NOT_A_TOPIC)
+        raise SessionRuleError(_(_NOT_A_TOPIC))
     if not state.topic_may_change:
-        raise SessionRuleError(TOPIC_TOO_LATE)
+        raise SessionRuleError(_(TOPIC_TOO_LATE))
     if command.topic == state.topic:
-        raise SessionRuleError("That is already the meeting's topic.")
+        raise SessionRuleError(_("That is already the meeting's topic."))
     return [(EventKind.TOPIC_CHOSEN, {"topic": command.topic})]
 
 
 @decides(RecordPulse)
 def _decide_pulse(state: SessionState, command: RecordPulse, at: datetime) -> list[Change]:
     if state.phase is not PhaseKind.CLOSING:
-        raise SessionRuleError("The pulse is counted during the closing.")
+        raise SessionRuleError(_("The pulse is counted during the closing."))
     counts = command.counts
     if not is_tally(counts):
-        raise SessionRuleError(f"A pulse is {PULSE_SCALE} counts of hands, each a whole number from 0.")
+        raise SessionRuleError(
+            _("A pulse is {count} counts of hands, each a whole number from 0.").format(count=PULSE_SCALE)
+        )
     hands, people = sum(counts), state.headcount
     if hands < 1:
-        raise SessionRuleError("Nobody raised a hand: there is nothing to count.")
+        raise SessionRuleError(_("Nobody raised a hand: there is nothing to count."))
     if people == 0:
-        raise SessionRuleError("Nobody is counted as here, so there are no hands to count.")
+        raise SessionRuleError(_("Nobody is counted as here, so there are no hands to count."))
     if hands > people:
-        here = "1 person is" if people == 1 else f"{people} people are"
         # Past a million the number itself says nothing (and past 4300 digits Python will not write it).
-        counted = f"{hands} hands" if hands < 10**6 else "more hands than anyone could raise"
-        raise SessionRuleError(f"That is {counted}, and {here} here.")
+        if hands >= 10**6:
+            too_many = ngettext(
+                "That is more hands than anyone could raise, and {count} person is here.",
+                "That is more hands than anyone could raise, and {count} people are here.",
+                people,
+            )
+            raise SessionRuleError(too_many.format(count=people))
+        if people == 1:
+            raise SessionRuleError(_("That is {hands} hands, and 1 person is here.").format(hands=hands))
+        raise SessionRuleError(_("That is {hands} hands, and {count} people are here.").format(hands=hands, count=people))
     return [(EventKind.PULSE_RECORDED, {"counts": list(counts)})]
 
 

@@ -20,6 +20,7 @@ from circle.domain.session.registry import APPLIERS, applies
 from circle.domain.session.schema import EventKind, check_data
 from circle.domain.session.state import PASSED, SHARED, PlannedPart, SessionState, ongoing_pause_seconds, without
 from circle.domain.session.timing import Timer
+from circle.language import _
 
 
 @applies(EventKind.SESSION_OPENED)
@@ -142,7 +143,7 @@ def _turn_started(state: SessionState, data: Mapping[str, Any], at: datetime) ->
 @applies(EventKind.TURN_EXTENDED)
 def _turn_extended(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     if state.speaker_timer is None:
-        raise SessionLogError("The session log extends a turn nobody is taking.")
+        raise SessionLogError(_("The session log extends a turn nobody is taking."))
     return replace(state, speaker_timer=state.speaker_timer.extended(data["seconds"]))
 
 
@@ -169,7 +170,7 @@ def _finish_turn(state: SessionState, member: str | None, outcome: str) -> Sessi
 @applies(EventKind.TURN_ENDED)
 def _turn_ended(state: SessionState, data: Mapping[str, Any], at: datetime) -> SessionState:
     if not state.in_turn:
-        raise SessionLogError("The session log ends a turn nobody is taking.")
+        raise SessionLogError(_("The session log ends a turn nobody is taking."))
     return _finish_turn(state, state.speaker, SHARED)
 
 
@@ -272,16 +273,16 @@ def _closed(state: SessionState, data: Mapping[str, Any], at: datetime) -> Sessi
 def apply(state: SessionState, event: Event) -> SessionState:
     """The state after `event`. Pure; raises SessionLogError for a log that cannot be replayed."""
     if event.seq != state.event_count:
-        raise SessionLogError("The session log is out of order.")
+        raise SessionLogError(_("The session log is out of order."))
     if state.closed_at is not None:
-        raise SessionLogError("The session log goes on after its closing.")
+        raise SessionLogError(_("The session log goes on after its closing."))
     if (state.opened_at is None) != (event.kind is EventKind.SESSION_OPENED):
-        raise SessionLogError("The session log must begin with its opening, once.")
+        raise SessionLogError(_("The session log must begin with its opening, once."))
     try:
         check_data(event.kind, event.data)
         new = APPLIERS[event.kind](state, event.data, event.at)
     except (KeyError, TypeError, ValueError, IndexError) as error:
-        raise SessionLogError("The session log holds an event that cannot be replayed.") from error
+        raise SessionLogError(_("The session log holds an event that cannot be replayed.")) from error
     last = event.at if state.last_at is None else max(state.last_at, event.at)
     return replace(new, event_count=state.event_count + 1, last_at=last)
 

@@ -7,14 +7,15 @@ from circle.domain.session.errors import SessionRuleError
 from circle.domain.session.registry import Change
 from circle.domain.session.schema import EventKind
 from circle.domain.session.state import TURN_PHASES, SessionState
+from circle.language import _
 
 
 def known_member(state: SessionState, member_id: object) -> str:
     """`member_id`, if this group keeps a member list and it is an id."""
     if state.headcount_only:
-        raise SessionRuleError("This group counts heads only; it keeps no member list.")
+        raise SessionRuleError(_("This group counts heads only; it keeps no member list."))
     if not is_id(member_id):
-        raise SessionRuleError("That is not a member id.")
+        raise SessionRuleError(_("That is not a member id."))
     return member_id  # type: ignore[return-value]
 
 
@@ -22,7 +23,7 @@ def present_member(state: SessionState, member_id: object) -> str:
     """`member_id`, if that member is here."""
     member = known_member(state, member_id)
     if member not in state.present:
-        raise SessionRuleError("That member is not here.")
+        raise SessionRuleError(_("That member is not here."))
     return member
 
 
@@ -33,11 +34,11 @@ def ending_turn(state: SessionState) -> list[Change]:
 
 def require_turn_phase(state: SessionState) -> None:
     if state.phase is None:
-        raise SessionRuleError("The meeting has not started.")
+        raise SessionRuleError(_("The meeting has not started."))
     if state.phase not in TURN_PHASES:
-        raise SessionRuleError("Turns are taken in check-in, sharing and closing.")
+        raise SessionRuleError(_("Turns are taken in check-in, sharing and closing."))
 
 
 def require_running(state: SessionState) -> None:
     if state.is_paused:
-        raise SessionRuleError("The meeting is paused.")
+        raise SessionRuleError(_("The meeting is paused."))

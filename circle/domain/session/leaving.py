@@ -9,25 +9,37 @@ from __future__ import annotations
 from circle.domain.group import PhaseKind
 from circle.domain.session.errors import PartNotFinished
 from circle.domain.session.state import SessionState
+from circle.language import _, ngettext
 
-_NOT_YET = {
-    PhaseKind.CHECK_IN: ("has not checked in yet", "have not checked in yet"),
-    PhaseKind.CLOSING: ("has not had a closing turn yet", "have not had a closing turn yet"),
-    PhaseKind.SHARING: ("is still in the sharing queue", "are still in the sharing queue"),
-}
+# The parts a round or the queue runs through, where moving on may leave someone unheard.
+_ROUNDS = frozenset({PhaseKind.CHECK_IN, PhaseKind.CLOSING, PhaseKind.SHARING})
 
 
-def _people(count: int, one: str, many: str) -> str:
-    return f"1 person {one}." if count == 1 else f"{count} people {many}."
+def _not_yet(phase: PhaseKind, count: int) -> str | None:
+    """Who moving on would leave out, counted: whole sentences, so each language counts people its own way."""
+    if phase is PhaseKind.CHECK_IN:
+        said = ngettext("{count} person has not checked in yet.", "{count} people have not checked in yet.", count)
+    elif phase is PhaseKind.CLOSING:
+        said = ngettext(
+            "{count} person has not had a closing turn yet.", "{count} people have not had a closing turn yet.", count
+        )
+    elif phase is PhaseKind.SHARING:
+        said = ngettext(
+            "{count} person is still in the sharing queue.", "{count} people are still in the sharing queue.", count
+        )
+    else:
+        return None
+    return said.format(count=count)
 
 
 def refuse_unfinished(state: SessionState) -> None:
     """PartNotFinished if leaving the current part now would leave someone out or the agreements unread."""
     phase = state.phase
     if phase is PhaseKind.OPENING and not state.agreements_read:
-        raise PartNotFinished("The agreements have not been marked read.")
-    if phase not in _NOT_YET or state.headcount_only:
+        raise PartNotFinished(_("The agreements have not been marked read."))
+    if phase not in _ROUNDS or state.headcount_only:
         return
     waiting = len(state.not_yet_heard)
-    if waiting:
-        raise PartNotFinished(_people(waiting, *_NOT_YET[phase]), waiting)
+    said = _not_yet(phase, waiting) if waiting else None
+    if said is not None:
+        raise PartNotFinished(said, waiting)

@@ -45,7 +45,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from circle.domain.session import TURN_PHASES, Event, EventKind, SessionLogError, SessionState, apply
+from circle.domain.session import (
+    TURN_PHASES,
+    Event,
+    EventKind,
+    SessionLogError,
+    SessionState,
+    apply,
+)
+from circle.language import N_, _
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class MergedLog:
 def merge_logs(ours: Sequence[Event], theirs: Sequence[Event]) -> MergedLog:
     """One log from two copies of a meeting's log; see the module's rules. Raises SessionLogError."""
     if ours and theirs and _opening_id(ours) != _opening_id(theirs):
-        raise SessionLogError("Those are logs of two different meetings.")
+        raise SessionLogError(_("Those are logs of two different meetings."))
     _check_agreement([*ours, *theirs])
     copies = _Copies(frozenset(event.id for event in ours), frozenset(event.id for event in theirs))
     kept, set_aside = _replay_fitting(_interleave(ours, theirs, copies.shared), copies)
@@ -70,7 +78,7 @@ def _opening_id(events: Sequence[Event]) -> str | None:
     return next((event.id for event in events if event.kind is EventKind.SESSION_OPENED), None)
 
 
-_DISAGREE = "Two copies of the meeting disagree about one event; the handoff cannot be merged."
+_DISAGREE = N_("Two copies of the meeting disagree about one event; the handoff cannot be merged.")
 
 
 def _check_agreement(events: Sequence[Event]) -> None:
@@ -78,7 +86,7 @@ def _check_agreement(events: Sequence[Event]) -> None:
     for event in events:
         first = seen.setdefault(event.id, event)
         if (first.kind, first.at, first.data) != (event.kind, event.at, event.data):
-            raise SessionLogError(_DISAGREE)
+            raise SessionLogError(_(_DISAGREE))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -32,6 +32,10 @@ class PlannedPart(NamedTuple):
     @property
     def shown_title(self) -> str:
         return self.title or self.kind.title
+
+    def name_in(self, translate: Callable[[str], str]) -> str:
+        """The name the facilitator sees: the group's own, else its kind's in `translate`'s language."""
+        return self.title or translate(self.kind.title)
 
 
 @dataclass(frozen=True)

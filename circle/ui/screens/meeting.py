@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
 from circle.domain.group import has_placeholders
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.rules import NotesPolicy
@@ -26,7 +27,6 @@ from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
-from circle.ui.screens.group_tabs import tab_key
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_offers import keys_offered, nobody_shared
 from circle.ui.screens.meeting_people import PeopleKeys
@@ -46,23 +46,24 @@ from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
 # Said before anything is let go, the way a co-facilitator would say it across the room.
-CLOSE_QUESTION = (
+CLOSE_QUESTION = N_(
     "Close the meeting now? circle then keeps only the counts and who came; who spoke when is let go."
 )
 _ORDER_MODES = list(RoundOrderMode)
-PLACEHOLDERS_LINE = (
+# The crisis tab's key is written out so the sentence is whole for the catalog; a test holds it to tab_key("crisis").
+PLACEHOLDERS_LINE = N_(
     "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
-    f" Escape to your groups, Enter, then {tab_key('crisis')} (Crisis). The meeting stays open."
+    " Escape to your groups, Enter, then F6 (Crisis). The meeting stays open."
 )
 
 
 def guests_line(guests: int) -> str:
     """Guests beside the roster: they have no name, so they are a count under it."""
-    return f"Guests: {guests} (g adds, G takes back)"
+    return _("Guests: {count} (g adds, G takes back)").format(count=guests)
 
 
 class MeetingScreen(PeopleKeys):
-    KEYS_TITLE = "Keys during a meeting"
+    KEYS_TITLE = N_("Keys during a meeting")
     KEYS_HELP = MEETING_HELP
     BINDINGS = MEETING_BINDINGS
 
@@ -94,7 +95,7 @@ class MeetingScreen(PeopleKeys):
         A meeting closed in the meantime is not reopened: opening the group's meeting now would start a new one.
         """
         if self.group_id not in self.workspace.meetings_in_progress():
-            self.say("That meeting was closed while circle was locked.")
+            self.say(_("That meeting was closed while circle was locked."))
             return False
         meeting = self.attempt(self.workspace.meeting, self.group_id)
         if meeting is FAILED:
@@ -109,7 +110,7 @@ class MeetingScreen(PeopleKeys):
         yield GroundingLine(id="grounding")
         with Horizontal(id="meeting-body"):
             with Vertical(id="people-side"):
-                yield FindBox(placeholder="/ to find a name", id="people-filter", back_to="people")
+                yield FindBox(placeholder=_("/ to find a name"), id="people-filter", back_to="people")
                 yield PeopleTable(id="people")
                 yield Line("", id="guests")
             with VerticalScroll(id="guidance-scroll"):
@@ -125,7 +126,7 @@ class MeetingScreen(PeopleKeys):
         self.query_one(PeopleTable).focus()
         if self.meeting.just_opened and has_placeholders(self.meeting.group.profile.crisis_resources):
             # Once, as the meeting begins: picking it up again says nothing. Long enough on screen to read.
-            self.notify(PLACEHOLDERS_LINE, markup=False, timeout=12)
+            self.notify(_(PLACEHOLDERS_LINE), markup=False, timeout=12)
 
     # reading --------------------------------------------------------------------
     def refresh_state(self) -> None:
@@ -157,7 +158,9 @@ class MeetingScreen(PeopleKeys):
             several = len(self.workspace.facilitators(self.group_id)) > 1
             self._facilitating = self.workspace.facilitator_handle if several else ""
         # A handle is its facilitator's own words: shown literally, never as markup.
-        return [Content.assemble(" · ", one_line(self._facilitating), " facilitating")] if self._facilitating else []
+        if not self._facilitating:
+            return []
+        return [Content.assemble(" · ", one_line(_("{handle} facilitating").format(handle=self._facilitating)))]
 
     def refresh_timers(self) -> None:
         meeting = self._meeting
@@ -168,7 +171,7 @@ class MeetingScreen(PeopleKeys):
             # The breathing pacer moves with the clock, so it is redrawn with the timers.
             self.query_one("#guidance", SteadyParagraph).show(guidance(meeting, now))
         show_timers(self, meeting, now, name_speaker=True)
-        self.query_one(GroundingLine).show_since(meeting.grounding_since, now)
+        self.query_one(GroundingLine).show_since(meeting.grounding_since, now, meeting.group.profile.words)
         self._ring_if_time_is_up(meeting, now)
 
     def _ring_if_time_is_up(self, meeting: Meeting, now: datetime) -> None:
@@ -229,8 +232,9 @@ class MeetingScreen(PeopleKeys):
             self.meeting.begin_part(confirmed=confirmed)
         except PartNotFinished as unfinished:
             state = self.meeting.state
-            upcoming = state.phases[0 if state.phase_index is None else state.phase_index + 1].shown_title
-            question = Content.assemble(f"{unfinished} Go on to ", plain(upcoming), " anyway?")
+            upcoming = state.phases[0 if state.phase_index is None else state.phase_index + 1].name_in(_)
+            # The part's own name is the group's: Content keeps the whole question literal.
+            question = plain(_("{unfinished} Go on to {part} anyway?").format(unfinished=unfinished, part=upcoming))
             self.app.push_screen(Confirm(question), lambda sure: sure and self._begin_part(confirmed=True))
             return
         except CircleError as error:
@@ -264,15 +268,16 @@ class MeetingScreen(PeopleKeys):
         """The group's topics to choose from, this meeting's marked; the one chosen takes its place."""
         topics = self.meeting.group.profile.format.topics
         if not topics:
-            self.say("This group keeps no topics; add them in its format tab.")
+            self.say(_("This group keeps no topics; add them in its format tab."))
             return
         if not self.meeting.state.topic_may_change:
-            self.say(TOPIC_TOO_LATE)
+            self.say(_(TOPIC_TOO_LATE))
             return
         current = self.meeting.state.topic
-        choices = [(one_line(f"{topic}  (this meeting's)" if topic == current else topic), str(index))
+        ours = _("{topic}  (this meeting's)")
+        choices = [(one_line(ours.format(topic=topic) if topic == current else topic), str(index))
                    for index, topic in enumerate(topics)]
-        self.app.push_screen(Choose("Which topic for this meeting?", choices), self._topic_chosen)
+        self.app.push_screen(Choose(_("Which topic for this meeting?"), choices), self._topic_chosen)
 
     def _topic_chosen(self, index: str | None) -> None:
         if index is None:
@@ -281,7 +286,7 @@ class MeetingScreen(PeopleKeys):
         self.refresh_state()
 
     def action_newcomer(self) -> None:
-        self.app.push_screen(Ask("A newcomer's name (kept as the group's rules allow):"), self._add_newcomer)
+        self.app.push_screen(Ask(_("A newcomer's name (kept as the group's rules allow):")), self._add_newcomer)
 
     def _add_newcomer(self, typed: str | None) -> None:
         if not typed or not typed.strip():
@@ -296,7 +301,7 @@ class MeetingScreen(PeopleKeys):
     def action_next_meeting(self) -> None:
         upcoming = self.workspace.next_meeting_day(self.group_id, self.meeting.now().astimezone().date())
         self.app.push_screen(
-            Ask("Next meeting (YYYY-MM-DD):", value=upcoming.isoformat() if upcoming else ""),
+            Ask(_("Next meeting (YYYY-MM-DD):"), value=upcoming.isoformat() if upcoming else ""),
             lambda typed: typed and self.command(cmd.SetNextMeeting(typed.strip())),
         )
 
@@ -307,7 +312,7 @@ class MeetingScreen(PeopleKeys):
         self.action_pulse()
 
     def _pulse_recorded(self) -> None:
-        self.say("Pulse counted. Only the counts are kept.")
+        self.say(_("Pulse counted. Only the counts are kept."))
         self.refresh_state()
 
     def action_filter(self) -> None:
@@ -327,7 +332,7 @@ class MeetingScreen(PeopleKeys):
         self.action_close_meeting()
 
     def action_close_meeting(self) -> None:
-        self.app.push_screen(Confirm(CLOSE_QUESTION), self._close)
+        self.app.push_screen(Confirm(_(CLOSE_QUESTION)), self._close)
 
     def _close(self, sure: bool | None) -> None:
         if not sure:
@@ -340,7 +345,7 @@ class MeetingScreen(PeopleKeys):
     def action_discard_meeting(self) -> None:
         if not nobody_shared(self.meeting):
             return
-        question = "Discard this meeting, opened by mistake? Nothing of it is kept: no counts, no attendance."
+        question = _("Discard this meeting, opened by mistake? Nothing of it is kept: no counts, no attendance.")
         self.app.push_screen(Confirm(question), self._discard)
 
     def _discard(self, sure: bool | None) -> None:
@@ -350,7 +355,7 @@ class MeetingScreen(PeopleKeys):
         if self.attempt(self.workspace.discard_meeting, meeting.group.id, meeting.session_id) is FAILED:
             return
         self._meeting = None  # gone from the vault: nothing here may write to it again
-        self.say("The meeting was discarded; nothing of it is kept.")
+        self.say(_("The meeting was discarded; nothing of it is kept."))
         self.dismiss()
 
     def action_grounding(self) -> None:
@@ -372,11 +377,14 @@ class MeetingScreen(PeopleKeys):
             return
         self.app.push_screen(
             Ask(
-                Content.assemble(
-                    "Follow up ", plain(self.meeting.name(member_id)), ": a brief line if you want one.",
-                    " Enter keeps the flag; Escape cancels.",
+                plain(
+                    _("Follow up {name}: a brief line if you want one. Enter keeps the flag; Escape cancels.").format(
+                        name=self.meeting.name(member_id)
+                    )
                 ),
-                placeholder=f"optional, up to {rules.brief_note_cap} characters, nothing anyone said",
+                placeholder=_("optional, up to {count} characters, nothing anyone said").format(
+                    count=rules.brief_note_cap
+                ),
             ),
             lambda typed: typed is not None and self._flag(member_id, typed),
         )
@@ -384,7 +392,7 @@ class MeetingScreen(PeopleKeys):
     def _flag(self, member_id: str, text: str) -> None:
         if self.attempt(self.meeting.note, NoteDraft(NoteKind.FOLLOW_UP, member_id=member_id, text=text)) is FAILED:
             return
-        self.say("Follow-up flag kept; it shows on your groups until it is done.")
+        self.say(_("Follow-up flag kept; it shows on your groups until it is done."))
 
     def action_privacy_cover(self) -> None:
         self.app.push_screen(PrivacyCover(lambda: self._meeting))

@@ -4,10 +4,10 @@ queue, and stepping out with a co-facilitator. The screen itself (meeting.py) su
 from __future__ import annotations
 
 from textual import on
-from textual.content import Content
 from textual.widgets import DataTable
 
 from circle.domain.session import commands as cmd
+from circle.language import _
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.text import plain
@@ -66,8 +66,12 @@ class PeopleKeys(CircleScreen):
         if not state.is_started:
             self.command(cmd.Leave(member))
             return
-        turn = " Their turn ends now." if state.speaker == member else ""
-        question = Content.assemble("Mark ", plain(self.meeting.name(member)), f" as left early?{turn}")
+        name = self.meeting.name(member)
+        if state.speaker == member:
+            asked = _("Mark {name} as left early? Their turn ends now.").format(name=name)
+        else:
+            asked = _("Mark {name} as left early?").format(name=name)
+        question = plain(asked)  # a name is shown literally, never as markup
         self.app.push_screen(Confirm(question), lambda sure: sure and self.command(cmd.Leave(member)))
 
     def action_enqueue(self) -> None:
@@ -96,7 +100,9 @@ class PeopleKeys(CircleScreen):
         else:
             flag = self.attempt(self.meeting.step_out, member)
             if flag is not FAILED:
-                kept = ", with a follow-up flag" if flag else ""
-                self.say(f"Stepped out{kept}. Their turn waits; s marks them back.")
+                if flag:
+                    self.say(_("Stepped out, with a follow-up flag. Their turn waits; s marks them back."))
+                else:
+                    self.say(_("Stepped out. Their turn waits; s marks them back."))
         self.refresh_state()
 

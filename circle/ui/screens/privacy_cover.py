@@ -22,6 +22,8 @@ from textual.widgets import Static
 
 from circle.domain.session import suggested_turn_seconds
 from circle.domain.session.timing import format_clock
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.text import plain
 from circle.ui.widgets.line import Line
 from circle.ui.widgets.meeting.timer_panel import TimerPanel
@@ -32,24 +34,26 @@ if TYPE_CHECKING:
 
 # Four times a second: a second never looks skipped.
 REFRESH_SECONDS = 0.25
-COVER_HINT = "Names are hidden. h or Escape: show them again · Ctrl+L: lock"
+COVER_HINT = N_("Names are hidden. h or Escape: show them again · Ctrl+L: lock")
 
 
 def part_title(state: SessionState) -> str:
     """Where the meeting is, with no group in it: "Sharing (3 of 5)", and whether it is paused."""
     if state.part is None or state.phase_index is None:
-        part = "Attendance"
+        part = _("Attendance")
     else:
-        part = f"{state.part.shown_title} ({state.phase_index + 1} of {len(state.phases)})"
-    return part + ("   ‖ PAUSED" if state.is_paused else "")
+        part = _("{part} ({number} of {parts})").format(
+            part=state.part.name_in(_), number=state.phase_index + 1, parts=len(state.phases)
+        )
+    return _("{part}   ‖ PAUSED").format(part=part) if state.is_paused else part
 
 
 def timer_row() -> Horizontal:
     """The speaker's, this part's and the whole meeting's timers, side by side."""
     return Horizontal(
-        TimerPanel("Speaker", id="speaker-timer"),
-        TimerPanel("This part", id="phase-timer"),
-        TimerPanel("Meeting", id="meeting-timer"),
+        TimerPanel(_("Speaker"), id="speaker-timer"),
+        TimerPanel(_("This part"), id="phase-timer"),
+        TimerPanel(_("Meeting"), id="meeting-timer"),
         id="timers",
     )
 
@@ -59,22 +63,25 @@ def show_timers(screen: Screen[object], meeting: Meeting, now: datetime, *, name
     state = meeting.state
     paused = state.is_paused
     name = meeting.name(state.speaker) if name_speaker and state.speaker else ""
-    who: Content | str = plain(name) if name else ("someone is sharing" if state.in_turn else "")
+    who: Content | str = plain(name) if name else (_("someone is sharing") if state.in_turn else "")
     if not state.in_turn and state.phase is not None:
         upcoming = suggested_turn_seconds(state, now)
         if upcoming is not None:
-            who = f"next turn: {format_clock(upcoming)}"
+            who = _("next turn: {clock}").format(clock=format_clock(upcoming))
     screen.query_one("#speaker-timer", TimerPanel).show(state.speaker_timer, now, who=who, paused=paused)
     screen.query_one("#phase-timer", TimerPanel).show(
-        state.phase_timer, now, who=state.part.shown_title if state.part else "", paused=paused
+        state.phase_timer, now, who=state.part.name_in(_) if state.part else "", paused=paused
     )
     end = state.planned_end_at(now)
-    ends = f"ends {end.astimezone():%H:%M}" if end else f"{state.planned_minutes} min planned"
+    if end:
+        ends = _("ends {time}").format(time=f"{end.astimezone():%H:%M}")
+    else:
+        ends = _("{minutes} min planned").format(minutes=state.planned_minutes)
     screen.query_one("#meeting-timer", TimerPanel).show(state.meeting_timer, now, who=ends, paused=paused)
 
 
-class PrivacyCover(Screen[None]):
-    BINDINGS = [Binding("h,escape", "uncover", "Show names", tooltip="Show the meeting, names and all, again")]
+class PrivacyCover(SaysKeysInTheFacilitatorsLanguage, Screen[None]):
+    BINDINGS = [Binding("h,escape", "uncover", N_("Show names"), tooltip=N_("Show the meeting, names and all, again"))]
 
     def __init__(self, meeting: Callable[[], Meeting | None]) -> None:
         """`meeting` gives the meeting screen's meeting now, or None while the vault is locked."""
@@ -85,7 +92,7 @@ class PrivacyCover(Screen[None]):
         with Vertical(id="privacy-cover"):
             yield Line("", id="cover-title")
             yield timer_row()
-            yield Static(COVER_HINT, id="cover-hint", markup=False)
+            yield Static(_(COVER_HINT), id="cover-hint", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_timers()

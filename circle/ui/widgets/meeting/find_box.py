@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
+from circle.language import N_
+
 
 class FindBox(Input):
     """Escape clears what was typed, and a second Escape goes back to the names; the meeting stays on screen.
@@ -14,9 +16,9 @@ class FindBox(Input):
 
     # The same key twice: which of the two works (and shows) depends on whether anything is typed.
     BINDINGS = [
-        Binding("escape", "clear_typed", "Clear"),
-        Binding("escape", "back_to_names", "Back"),
-        Binding("enter", "submit", "Done"),
+        Binding("escape", "clear_typed", N_("Clear")),
+        Binding("escape", "back_to_names", N_("Back")),
+        Binding("enter", "submit", N_("Done")),
     ]
 
     def __init__(self, *, back_to: str, placeholder: str, id: str) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from circle.domain.session.pacer import pacer
+from circle.language import Words
+from circle.ui.grounding_words import grounding_line
 from circle.ui.widgets.line import Line
-
-GROUNDING_HINT = "b ends the pause"
 
 
 class GroundingLine(Line):
@@ -15,8 +14,9 @@ class GroundingLine(Line):
 
     DEFAULT_CSS = "GroundingLine { height: 1; display: none; }"
 
-    def show_since(self, since: datetime | None, now: datetime) -> None:
+    def show_since(self, since: datetime | None, now: datetime, group_words: Words) -> None:
+        """The pacer's step is read aloud, so it is in the group's language (`group_words`); the rest is the
+        facilitator's."""
         self.display = since is not None
         if since is not None:
-            step = pacer(max(0.0, (now - since).total_seconds()))
-            self.show(f"Grounding pause · {step}   ({GROUNDING_HINT})")
+            self.show(grounding_line(since, now, group_words))

@@ -6,9 +6,10 @@ from datetime import datetime
 
 from textual.content import Content
 
-from circle.domain.group import PhaseKind
+from circle.domain.group import Phase, PhaseKind
 from circle.domain.session import RoundOrderMode
 from circle.domain.session.pacer import pacer
+from circle.language import N_, _, ngettext
 from circle.workspace import Meeting
 from circle.ui.days import iso_day_words
 from circle.ui.text import plain
@@ -18,8 +19,15 @@ from circle.ui.text import plain
 PACED_PARTS = frozenset({PhaseKind.BREAK, PhaseKind.GROUNDING})
 
 
-def _and_guests(guests: int) -> str:
-    return "" if not guests else f", and {guests} guest{'s' if guests > 1 else ''}"
+def _attendance(meeting: Meeting) -> str:
+    """'Attendance: 3 here, and 2 guests.'"""
+    state = meeting.state
+    here = len(state.present)
+    if not state.guests:
+        return _("Attendance: {here} here.").format(here=here)
+    return ngettext(
+        "Attendance: {here} here, and {count} guest.", "Attendance: {here} here, and {count} guests.", state.guests
+    ).format(here=here, count=state.guests)
 
 
 def _topic(meeting: Meeting, *, choosing: bool) -> list[Content | str]:
@@ -27,38 +35,95 @@ def _topic(meeting: Meeting, *, choosing: bool) -> list[Content | str]:
     topic = meeting.state.topic
     if not topic:
         return []
-    another = " (w chooses another)" if choosing and len(meeting.group.profile.format.topics) > 1 else ""
-    return ["Topic: ", plain(topic), f"{another}\n\n"]
+    if choosing and len(meeting.group.profile.format.topics) > 1:
+        said = _("Topic: {topic} (w chooses another)").format(topic=topic)
+    else:
+        said = _("Topic: {topic}").format(topic=topic)
+    return [plain(said), "\n\n"]
+
+
+# The part after this one by its kind, where the group gave it no name of its own: whole sentences, so that each
+# language can say "the" its own way. A part of the group's own always has a name.
+_MOVES_ON_TO = {
+    PhaseKind.OPENING: N_("n moves on to the opening."),
+    PhaseKind.GROUNDING: N_("n moves on to the grounding."),
+    PhaseKind.READING: N_("n moves on to the reading."),
+    PhaseKind.CHECK_IN: N_("n moves on to the check-in."),
+    PhaseKind.SHARING: N_("n moves on to the sharing."),
+    PhaseKind.BREAK: N_("n moves on to the break."),
+    PhaseKind.CLOSING: N_("n moves on to the closing."),
+}
+_BEGIN_WITH = {
+    PhaseKind.OPENING: N_("Press n to begin with the opening."),
+    PhaseKind.GROUNDING: N_("Press n to begin with the grounding."),
+    PhaseKind.READING: N_("Press n to begin with the reading."),
+    PhaseKind.CHECK_IN: N_("Press n to begin with the check-in."),
+    PhaseKind.SHARING: N_("Press n to begin with the sharing."),
+    PhaseKind.BREAK: N_("Press n to begin with the break."),
+    PhaseKind.CLOSING: N_("Press n to begin with the closing."),
+}
 
 
 def _next_part(meeting: Meeting) -> str:
     """'n moves on to the grounding.' — the part after this one, by its name."""
+    part = _following(meeting)
+    if part is None:
+        return _("n moves on.")
+    if part.title:
+        return _("n moves on to {part}.").format(part=part.title)
+    return _(_MOVES_ON_TO[part.kind])
+
+
+def _begin(meeting: Meeting) -> str:
+    """'Press n to begin with the opening.'"""
+    part = _following(meeting)
+    if part is None:
+        return _("Press n to begin.")
+    if part.title:
+        return _("Press n to begin with {part}.").format(part=part.title)
+    return _(_BEGIN_WITH[part.kind])
+
+
+def _following(meeting: Meeting) -> Phase | None:
+    """The part after this one; None at the last part."""
     state = meeting.state
     following = 0 if state.phase_index is None else state.phase_index + 1
-    if following >= len(state.phases):
-        return "n moves on."
-    part = state.phases[following]
-    return f"n moves on to {part.title or 'the ' + part.kind.title.lower()}."
+    return state.phases[following] if following < len(state.phases) else None
 
 
 def _empty_queue(turns: int) -> str:
     """An empty queue after turns is a pause, not a failure: say how many have shared and invite more."""
     if not turns:
-        return "empty for now; ask who would like to share first"
-    said = "one turn so far" if turns == 1 else f"{turns} turns so far"
-    return f"empty for now ({said}); ask if anyone else would like to share"
+        return _("empty for now; ask who would like to share first")
+    if turns == 1:
+        return _("empty for now (one turn so far); ask if anyone else would like to share")
+    return ngettext(
+        "empty for now ({count} turn so far); ask if anyone else would like to share",
+        "empty for now ({count} turns so far); ask if anyone else would like to share",
+        turns,
+    ).format(count=turns)
 
 
 def _heading(meeting: Meeting) -> Content:
     """The part's name as the group gave it ('Sharing after the break'), else its kind's; shown literally."""
     part = meeting.state.part
-    return plain(part.shown_title if part is not None else "")
+    return plain(part.name_in(_) if part is not None else "")
 
 
 def _titled(meeting: Meeting) -> list[Content | str]:
     """Before a round's prompt: the part's own name, when it has one (the prompt names the usual round)."""
     part = meeting.state.part
     return [plain(part.title), ". "] if part is not None and part.title else []
+
+
+def _order(mode: RoundOrderMode | None) -> str:
+    if mode is RoundOrderMode.VOLUNTEERS:
+        return _("Order: volunteers; Space gives the highlighted person the turn. o changes it.")
+    if mode is RoundOrderMode.ROSTER:
+        return _("Order: roster. o changes it.")
+    if mode is RoundOrderMode.RANDOM:
+        return _("Order: random. o changes it.")
+    return _("o sets the order: roster, random or volunteers.")
 
 
 def guidance(meeting: Meeting, now: datetime) -> Content:
@@ -68,32 +133,32 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
     fmt = meeting.group.profile.format
     phase = state.phase
     if phase is None:
-        begin = "Press " + _next_part(meeting).replace("moves on to", "to begin with")
+        begin = _begin(meeting)
         if not rules.keeps_names:
             return Content.assemble(
-                f"Attendance: {state.headcount} in the room.\n\n",
+                _("Attendance: {count} in the room.").format(count=state.headcount), "\n\n",
                 *_topic(meeting, choosing=True),
-                f"k adds one, j takes one away.\n{begin}",
+                _("k adds one, j takes one away."), "\n", begin,
             )
         return Content.assemble(
-            f"Attendance: {len(state.present)} here{_and_guests(state.guests)}.\n\n",
+            _attendance(meeting), "\n\n",
             *_topic(meeting, choosing=True),
-            "Enter or t marks the highlighted person here (or not).\n"
-            "Shift+N adds a newcomer. / finds a name.\n\n",
+            _("Enter or t marks the highlighted person here (or not)."), "\n",
+            _("Shift+N adds a newcomer. / finds a name."), "\n\n",
             begin,
         )
     if phase is PhaseKind.OPENING:
         # What to press comes first and the newcomer's ask next: the agreements below may run past the pane.
         done = (
-            "Agreements read ✓"
+            _("Agreements read ✓")
             if state.agreements_read
-            else "Press r when they have been read. v shows them large, for reading aloud."
+            else _("Press r when they have been read. v shows them large, for reading aloud.")
         )
         parts: list[Content | str] = [f"{done} {_next_part(meeting)}\n\n", *_topic(meeting, choosing=True)]
         if state.full_agreements_due:
-            parts.append("A newcomer is here: please read everything below, the limits of confidentiality too.\n\n")
+            parts += [_("A newcomer is here: please read everything below, the limits of confidentiality too."), "\n\n"]
         parts.append(plain(agreements.text))
-        parts.append("\n\nLimits of confidentiality\n")
+        parts += ["\n\n", _("Limits of confidentiality"), "\n"]
         parts.append(plain(agreements.confidentiality_limits))
         if agreements.mandated_reporter:
             parts.append("\n\n")
@@ -103,45 +168,52 @@ def guidance(meeting: Meeting, now: datetime) -> Content:
         elapsed = state.phase_timer.elapsed(now) if state.phase_timer else 0.0
         if meeting.grounding_since is not None:  # one breath on every screen: the grounding pause's, as the room's
             elapsed = max(0.0, (now - meeting.grounding_since).total_seconds())
+        # The pacer's step is read aloud to the group, so it is in the group's language.
+        step = pacer(elapsed, meeting.group.profile.words)
         if phase is PhaseKind.GROUNDING:
             return Content.assemble(
-                _heading(meeting), f": breathe together, slowly.\n\n{pacer(elapsed)}\n\nn moves on."
+                plain(_("{part}: breathe together, slowly.").format(part=_heading(meeting).plain)),
+                f"\n\n{step}\n\n", _("n moves on."),
             )
-        return Content.assemble(_heading(meeting), f".\n\n{pacer(elapsed)}\n\nn moves on when everyone is back.")
+        return Content.assemble(
+            _heading(meeting), f".\n\n{step}\n\n", _("n moves on when everyone is back.")
+        )
     if phase is PhaseKind.READING:
         reading = (
-            ["Read aloud: ", plain(state.topic), "\n\n"] if state.topic
-            else ["The group's list has no reading for this meeting: read what the group chose.\n\n"]
+            [plain(_("Read aloud: {reading}").format(reading=state.topic)), "\n\n"] if state.topic
+            else [_("The group's list has no reading for this meeting: read what the group chose."), "\n\n"]
         )
-        return Content.assemble(_heading(meeting), ".\n\n", *reading, "n moves on when it has been read.")
+        return Content.assemble(_heading(meeting), ".\n\n", *reading, _("n moves on when it has been read."))
     if phase is PhaseKind.OWN:
-        return Content.assemble(_heading(meeting), ".\n\nn moves on when the group is ready.")
-    round_help = "Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute."
+        return Content.assemble(_heading(meeting), ".\n\n", _("n moves on when the group is ready."))
+    round_help = _("Space starts the next turn (and ends it). p lets someone pass: passing is fine. + adds a minute.")
     if phase is PhaseKind.SHARING:
         queue = ", ".join(meeting.name(member) for member in state.queue) or _empty_queue(
             state.turns_in_phase + (1 if state.in_turn else 0)  # someone sharing now counts: they went first
         )
         return Content.assemble(
-            _heading(meeting),
-            ". a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes.\n\n",
-            "Queue: ", plain(queue), "\n\n", round_help,
+            _heading(meeting), ". ",
+            _("a adds the highlighted person to the queue as hands go up; [ and ] move them; x removes."), "\n\n",
+            plain(_("Queue: {queue}").format(queue=queue)), "\n\n", round_help,
         )
-    mode = RoundOrderMode(state.round_order_mode) if state.round_order_mode else None
-    order = f"Order: {mode.value}. o changes it." if mode else "o sets the order: roster, random or volunteers."
-    if mode is RoundOrderMode.VOLUNTEERS:
-        order = "Order: volunteers; Space gives the highlighted person the turn. o changes it."
+    order = _order(RoundOrderMode(state.round_order_mode) if state.round_order_mode else None)
     if phase is PhaseKind.CLOSING:
         today = now.astimezone().date()
-        upcoming = iso_day_words(state.next_meeting, today) if state.next_meeting else "not set (d sets it)"
+        upcoming = iso_day_words(state.next_meeting, today) if state.next_meeting else _("not set (d sets it)")
         pulse: list[Content | str] = []
         if rules.takes_pulse and state.pulse is None:
             # The question is the group's own text: shown literally, never as markup.
-            question = plain(f"“{rules.pulse_question}”")
-            pulse = ["Pulse: ask ", question, " for a show of hands from 1 to 5; u counts them.\n\n"]
+            pulse = [
+                plain(_("Pulse: ask “{question}” for a show of hands from 1 to 5; u counts them.").format(
+                    question=rules.pulse_question
+                )),
+                "\n\n",
+            ]
         return Content.assemble(
-            *_titled(meeting), plain(fmt.closing_prompt), " Passing is fine.\n\n",
-            "Remind everyone: what was said here stays here.\n\n",
+            *_titled(meeting), plain(fmt.closing_prompt), " ", _("Passing is fine."), "\n\n",
+            _("Remind everyone: what was said here stays here."), "\n\n",
             *pulse,
-            f"Next meeting: {upcoming}\n\n{order}\n{round_help}\nc closes the meeting.",
+            _("Next meeting: {day}").format(day=upcoming), "\n\n", order, "\n", round_help, "\n",
+            _("c closes the meeting."),
         )
-    return Content.assemble(*_titled(meeting), plain(fmt.check_in_prompt), f"\n\n{order}\n{round_help}")
+    return Content.assemble(*_titled(meeting), plain(fmt.check_in_prompt), "\n\n", order, "\n", round_help)

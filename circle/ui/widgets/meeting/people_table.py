@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from circle.domain.group import Member
 from circle.domain.session import PASSED, TURN_PHASES, SessionState
+from circle.language import _
 from circle.ui.text import cell
 
 # The name column's width; a longer name ends in an ellipsis, so it is plain that it was cut.
@@ -38,28 +39,35 @@ class Statuses:
         """Passing is participation, so it reads as done, never as missing."""
         state = self.state
         if member_id == state.speaker:
-            return "▶ speaking"
+            return _("▶ speaking")
         if member_id in state.left_early:
-            return "left early"
+            return _("left early")
         if member_id not in state.present:
             return ""
         if member_id in state.stepped_out:
-            return "stepped out"
+            return _("stepped out")
         if member_id == self.next_up:
-            return "next"
+            return _("next")
         if member_id in self.places:
-            return f"in queue: {self.places[member_id]}"
+            return _("in queue: {place}").format(place=self.places[member_id])
         outcome = state.done_in_phase.get(member_id)
         if outcome is not None:
-            return "passed ✓" if outcome == PASSED else "shared ✓"
+            return _("passed ✓") if outcome == PASSED else _("shared ✓")
         return ""
+
+
+def status_width() -> int:
+    """STATUS_WIDTH, or the widest status in the facilitator's language where it runs longer."""
+    widest = (_("▶ speaking"), _("left early"), _("stepped out"), _("next"), _("in queue: {place}").format(place=12),
+              _("passed ✓"), _("shared ✓"))
+    return max(STATUS_WIDTH, *(len(words) for words in widest))
 
 
 def _here(member_id: str, state: SessionState) -> str:
     """Here on time, here late, or gone. "late" lives here, not among the statuses, so that it stays in
     sight while the person is next, in the queue or done: the status column has no room for both."""
     if member_id in state.present:
-        return "late" if member_id in state.late else "✓"
+        return _("late") if member_id in state.late else "✓"
     return "–" if member_id in state.left_early else ""
 
 
@@ -122,9 +130,9 @@ class PeopleTable(DataTable[Text]):
         self.action_scroll_bottom()
 
     def on_mount(self) -> None:
-        self.add_column("Here", key="here", width=4)
-        self.add_column("Name", key="name", width=NAME_WIDTH)
-        self.add_column("", key="status", width=STATUS_WIDTH)
+        self.add_column(_("Here"), key="here", width=max(4, len(_("Here")), len(_("late"))))
+        self.add_column(_("Name"), key="name", width=NAME_WIDTH)
+        self.add_column("", key="status", width=status_width())
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         """A whole-table repaint asked for while cells change is held back: the changed rows repaint instead."""

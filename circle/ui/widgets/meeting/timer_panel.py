@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import gettext
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
+from circle.domain.session.room_words import state_mark
 from circle.domain.session.timing import Timer, TimerState, format_clock
+from circle.language import Words, _, ngettext
 from circle.ui.widgets.line import Line
 
-# A shape and a word for each state, so nobody has to tell colours apart.
-STATE_MARKS = {
-    TimerState.ON_TIME: "○ on time",
-    TimerState.LAST_MINUTE: "◐ last minute",
-    TimerState.OVER: "● over",
-}
+
+class _SaidToTheFacilitator(gettext.NullTranslations):
+    """The facilitator's language as a catalog, for the words the room display also says in the group's."""
+
+    def gettext(self, message: str) -> str:
+        return _(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return ngettext(msgid1, msgid2, n)
+
+
+# The facilitator's language, whichever it is when a panel is drawn.
+FACILITATORS = Words("", _SaidToTheFacilitator())
 STATE_CLASSES = {
     TimerState.ON_TIME: "-on-time",
     TimerState.LAST_MINUTE: "-last-minute",
@@ -49,6 +60,10 @@ class TimerPanel(Vertical):
             self._state_line.show("")
             return
         remaining = timer.remaining(now)
-        shown = f"{format_clock(remaining)} left" if remaining >= 0 else f"{format_clock(-remaining)} over"
+        if remaining >= 0:
+            shown = _("{time} left").format(time=format_clock(remaining))
+        else:
+            shown = _("{time} over").format(time=format_clock(-remaining))
         self._time.show(shown)
-        self._state_line.show("‖ paused" if paused else STATE_MARKS[state])
+        # A shape and a word for each state, so nobody has to tell colours apart.
+        self._state_line.show(state_mark(state, paused, FACILITATORS))
