@@ -6,6 +6,11 @@ its own, and the check takes its digests when the key is there. What it read sta
 the vault since the attempt began (SQLite's data_version and the connection's own count of changes say so):
 otherwise, and if the reading failed in any way, the check reads the rows again itself. Digests hold counts and
 hashes of the rows as stored, nothing opened, so the thread never holds a key or anything sealed.
+
+The file read is checked to be the one the vault's connection has open once the reading is done. A process of
+someone else's running beside circle, able to swap the vault's file twice within the reading, could show it a
+clean copy; such a writer could as well change the file just after any check, so it is outside what the check
+defends against: a copy of the vault, changed and put back.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,15 +33,23 @@ def empty_workspace(tmp_path: Path) -> Iterator[Workspace]:
         yield workspace
 
 
+@contextmanager
+def locked_with_a_group(home: Path, group_name: str, names: Iterable[str]) -> Iterator[Workspace]:
+    """A vault with one facilitator and one group of these members, locked: the app starts at the unlock screen."""
+    with Workspace.open(home, kdf=FLOOR_KDF) as workspace:
+        workspace.create_facilitator("Sam", PASSPHRASE)
+        group = workspace.create_group(group_name)
+        for name in names:
+            workspace.add_member(group.id, name)
+        workspace.lock()
+        yield workspace
+
+
 @pytest.fixture
 def workspace_with_group(tmp_path: Path) -> Iterator[Workspace]:
     """A vault with one facilitator and one group of three members, locked."""
-    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
-        workspace.create_facilitator("Sam", PASSPHRASE)
-        group = workspace.create_group("Tuesday Evening Support")
-        for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
-            workspace.add_member(group.id, name)
-        workspace.lock()
+    names = ("Ada Lovelace", "Grace Hopper", "Alan Turing")
+    with locked_with_a_group(tmp_path, "Tuesday Evening Support", names) as workspace:
         yield workspace
 
 

@@ -61,3 +61,18 @@ async def test_the_room_display_is_told_of_a_key_once_the_screen_has_shown_it(
         assert not board.read().view.paused
         await press_keys(pilot, "z")
         assert board.read().view.paused
+
+
+async def test_one_more_minute_lit_again_in_place_answers_a_click(workspace_with_group: Workspace) -> None:
+    async with at_home(workspace_with_group) as (app, pilot):
+        screen = await to_a_sharing_turn(pilot)
+        await press_keys(pilot, "space")  # the turn ends: "+1 min" is dimmed in place
+        for _ in range(4):
+            if screen.meeting.state.in_turn:
+                break
+            await press_keys(pilot, "end", "t", "space")  # someone else is here and takes a turn: lit in place
+        assert screen.meeting.state.in_turn
+        logged = len(screen.meeting.events)
+        await pilot.click(footer_keys(app)["extend"])
+        await pilot.pause()
+        assert len(screen.meeting.events) == logged + 1  # the minute was added

@@ -11,9 +11,8 @@ from textual.widgets import Footer
 
 from circle.ui.app import CircleApp
 from circle.ui.widgets.meeting.people_table import PeopleTable
-from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text
+from tests.app.conftest import at_home, locked_with_a_group, press_keys, shown_text
 
 # More people than fit on the screen at 80×24.
 NAMES = [f"{first} Rivers" for first in "Ada Ben Cal Dara Eli Fay Gus Hana Ivo Jo Kit Lou Mo Nia Oz Pia Quin Rae Sol".split()]
@@ -22,12 +21,7 @@ NAMES = [f"{first} Rivers" for first in "Ada Ben Cal Dara Eli Fay Gus Hana Ivo J
 @pytest.fixture
 def a_big_group(tmp_path: Path) -> Iterator[Workspace]:
     """One group with more people than fit on the screen at 80×24."""
-    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
-        workspace.create_facilitator("Sam", PASSPHRASE)
-        group = workspace.create_group("Monday Morning Check-in")
-        for name in NAMES:
-            workspace.add_member(group.id, name)
-        workspace.lock()
+    with locked_with_a_group(tmp_path, "Monday Morning Check-in", NAMES) as workspace:
         yield workspace
 
 

@@ -14,21 +14,15 @@ from circle.domain.session import Arrive, NextPhase
 from circle.ui.app import CircleApp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.widgets.meeting.people_table import PeopleTable
-from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, at_home, press_keys
+from tests.app.conftest import at_home, locked_with_a_group, press_keys
 
 NAMES = ("Ada Rivers", "Ben Rivers", "Cal Rivers", "Dara Rivers", "Eli Rivers", "Fay Rivers", "Gus Rivers")
 
 
 @pytest.fixture
 def a_group_of_seven(tmp_path: Path) -> Iterator[Workspace]:
-    with Workspace.open(tmp_path, kdf=FLOOR_KDF) as workspace:
-        workspace.create_facilitator("Sam", PASSPHRASE)
-        group = workspace.create_group("Thursday Sharing")
-        for name in NAMES:
-            workspace.add_member(group.id, name)
-        workspace.lock()
+    with locked_with_a_group(tmp_path, "Thursday Sharing", NAMES) as workspace:
         yield workspace
 
 

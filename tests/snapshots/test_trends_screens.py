@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from circle.ui.screens.trends import TrendsScreen
+from circle.ui.widgets.trends.table import TrendTable
 
 # The keys from home to the trends of the 90-minute group (third on the home screen).
 TO_TRENDS = ["down", "down", "t"]
@@ -31,6 +32,11 @@ async def until_drawn(pilot) -> None:  # type: ignore[no-untyped-def]
         screen = pilot.app.screen
         if isinstance(screen, TrendsScreen) and screen.is_mounted and screen.shown == screen.choice():
             if not any(worker.is_running for worker in pilot.app.workers):
+                # The table learns its width when idle after its rows arrive, and only then can the line under
+                # it say whether figures are out of sight: on a busy machine that can come after the count.
+                while screen.query_one(TrendTable)._require_update_dimensions:  # noqa: SLF001
+                    await pilot.pause()
+                await pilot.pause()
                 return
 
 

@@ -158,3 +158,17 @@ def test_steps_swapped_in_a_vault_whose_logs_were_hashed_by_step_id_are_still_re
     swap_steps(vault_home, 2, 3)
     with Workspace.open(vault_home) as vault, pytest.raises(VaultChangedOutside):
         vault.unlock(PASSPHRASE)
+
+
+def test_a_step_swapped_behind_circles_back_mid_meeting_is_not_folded_into_the_next_manifest(vault_home: Path) -> None:
+    with unlocked_workspace(vault_home, FakeClock()) as vault:
+        group = vault.create_group("Tuesday", "support-90")
+        ada, = vault.add_members(group.id, [RosterEntry("Ada", None)])
+        meeting = vault.meeting(group.id)
+        for _ in range(3):
+            meeting.do(Arrive(ada.id))
+            meeting.do(Leave(ada.id))
+        swap_steps(vault_home, 1, 2)  # another connection, while the meeting is open
+        meeting.do(Arrive(ada.id))  # appended: hashed on from the digest circle last wrote, not from the rows
+    with Workspace.open(vault_home) as vault, pytest.raises(VaultChangedOutside):
+        vault.unlock(PASSPHRASE)

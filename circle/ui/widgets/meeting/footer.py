@@ -30,5 +30,8 @@ class MeetingFooter(Footer):
         if not keys or [key.action for key in keys] != list(wanted):
             return False
         for key in keys:
-            key.set_class(not wanted[key.action], "-disabled")
+            # The key's own flag decides whether a click works; the class only how it looks. Both, or a key lit
+            # again would answer a click with the bell (tests/app/test_meeting_footer_in_app.py pins the flag).
+            key._disabled = not wanted[key.action]  # noqa: SLF001
+            key.set_class(key._disabled, "-disabled")  # noqa: SLF001
         return True
