@@ -122,8 +122,11 @@ class Repository:
 
     def set_metas(self, values: dict[str, str]) -> None:
         """Several meta values in one transaction."""
-        with self.writing() as db:
-            db["meta"].upsert_all([{"key": key, "value": value} for key, value in values.items()], pk="key")
+        with self.writing() as db:  # plain SQL: each unlock's purge stamps these, and needs no sqlite-utils
+            db.conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
 
     # groups ---------------------------------------------------------------
     def add_group(self, sealer: GroupSealer, group: Group, created_at: datetime) -> None:
