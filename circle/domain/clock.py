@@ -47,7 +47,8 @@ def today(clock: Clock) -> date:
 def local_zone() -> tzinfo:
     """This machine's time zone with its daylight-saving rules, so that a meeting weeks ahead starts at its
     wall-clock time. From TZ, else /etc/localtime; else (a machine that says neither) today's fixed offset."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # loaded when a meeting's time is first worked out
+    # Time zones load when a meeting's time is first worked out, not at start-up.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     named = os.environ.get("TZ", "").removeprefix(":")
     try:

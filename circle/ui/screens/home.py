@@ -18,6 +18,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.days import day_words
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.ui.widgets.footer import Footer
+from circle.ui.widgets.plain_table import PlainTable
 from circle.workspace import GroupOverview
 
 # The group screens (their editors and tabs) load when one is first opened, not under a meeting shown at unlock.
@@ -87,7 +88,7 @@ class HomeScreen(CircleScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(self._greeting(), id="home-title", classes="title")
-        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-follow-ups", classes="lead")
         yield Static("", id="home-empty", classes="hint")
         yield Footer()
