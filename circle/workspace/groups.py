@@ -12,7 +12,7 @@ from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
-from circle.domain.templates import template
+from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
 from circle.store.meeting_list import kept_meetings
 from circle.store.sealing import GroupSealer
@@ -40,10 +40,10 @@ class GroupOverview:
 
 
 class Groups(Service):
-    def create_group(self, name: str, template_key: str) -> Group:
+    def create_group(self, name: str, template_key: str | None) -> Group:
         context = self._context
         context.keyring.require_unlocked()
-        chosen = template(template_key)
+        chosen = template(DEFAULT_TEMPLATE if template_key is None else template_key)
         group = Group(id=new_id(), name=group_name(name), profile=chosen.profile, rules=chosen.rules)
         sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)
         with context.repo.writing():
