@@ -41,10 +41,8 @@ main()
 # Each of these is loaded when it is first needed, after the passphrase: screens, the meeting engine, charts,
 # the room page's server, sqlite-utils (writes and migrations only), cryptography (the key derivation on);
 # the domain's groups, meetings, templates and trends, the rows they are sealed into, the upgrades of older
-# vaults, the facilitators' and the purge's services, and time zones (a meeting's time). filelock is not used:
-# the one-writer lock is the operating system's own (circle/store/os_lock.py).
+# vaults, the facilitators' and the purge's services, and time zones (a meeting's time).
 NOT_BEFORE_UNLOCK = (
-    "filelock",
     "circle.domain.group",
     "circle.domain.records",
     "circle.domain.templates",

@@ -17,7 +17,6 @@ from posix_only import POSIX_ONLY  # beside this file, on PYTHONPATH with it
 # importer -> what it may import. Each picks its own Windows branch, where it imports none of these.
 LIBRARY_POSIX_BRANCHES = {
     "filelock._native._unix": {"fcntl"},  # on Windows filelock locks through msvcrt and LockFileEx instead
-    "circle.store.os_lock": {"fcntl"},  # circle's one-writer lock: msvcrt.locking on Windows instead
     # Textual's App() imports its terminal driver even when run headless under Pilot: the Linux one here,
     # textual.drivers.windows_driver (ctypes, msvcrt) on Windows.
     "textual.drivers.linux_driver": {"termios", "tty"},
