@@ -6,7 +6,6 @@ import os
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # How far ahead of this laptop's clock another laptop's may be before a time it wrote is not believed.
 CLOCK_SLACK = timedelta(minutes=10)
@@ -48,6 +47,9 @@ def today(clock: Clock) -> date:
 def local_zone() -> tzinfo:
     """This machine's time zone with its daylight-saving rules, so that a meeting weeks ahead starts at its
     wall-clock time. From TZ, else /etc/localtime; else (a machine that says neither) today's fixed offset."""
+    # Time zones load when a meeting's time is first worked out, not at start-up.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     named = os.environ.get("TZ", "").removeprefix(":")
     try:
         if named.startswith("/"):  # a path to the rules, such as TZ=:/etc/localtime

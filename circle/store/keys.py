@@ -16,15 +16,16 @@ from circle.store.key_directory import (
     open_trusted_key,
     seal_trusted_key,
 )
-from circle.store.repository import Repository
-from circle.domain.signing import SigningKey
 from circle.store.signing_keys import seal_signing_key
-from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import KdfParams, seal_group_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from circle.domain.signing import SigningKey
+    from circle.store.repository import Repository
+    from circle.store.sealing import GroupSealer
 
 
 @dataclass(frozen=True)

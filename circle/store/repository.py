@@ -9,27 +9,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from circle.domain.errors import InvalidInput
-from circle.domain.group import Group, GroupProfile, Member
-from circle.domain.records import AttendanceRecord, MeetingRecord
-from circle.domain.rules import ConfidentialityRules
-from circle.domain.schedule import Schedule
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
 from circle.store.integrity import take_touched
-from circle.store.lock import VaultLock
-from circle.store.manifests import GroupUnvouched, Manifests
-from circle.store.attendance import open_attendance, present_in
-from circle.store.meeting_rows import meeting_row
-from circle.store.member_rows import member_row, open_dates
-from circle.domain.signing import SigningKey
-from circle.store.signing_keys import open_signing_key, seal_signing_key
-from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.manifests import GroupUnvouched
+from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.store.transaction import Writing, transaction
 
+# The domain's groups, meetings and members, and the rows they are sealed into, are loaded by the methods that
+# read or write them: the unlock screen opens the vault through this class before any of them is needed.
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from circle.domain.group import Group, Member
+    from circle.domain.records import AttendanceRecord, MeetingRecord
+    from circle.domain.schedule import Schedule
+    from circle.domain.signing import SigningKey
+    from circle.store.lock import VaultLock
+    from circle.store.manifests import Manifests
+    from circle.store.sealing import GroupSealer
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Repository:
 
     @cached_property
     def db(self) -> Database:
-        """sqlite-utils over the same connection, loaded on the first write."""
+        """sqlite-utils over the same connection, loaded when a write first asks for a table."""
         from sqlite_utils import Database
 
         return Database(self.conn)
@@ -80,8 +80,8 @@ class Repository:
         if self.lock is not None:
             self.lock.hold()  # a renamed lock file must not let a second circle write beside this one
         try:
-            with self.db.atomic():
-                yield self.db
+            with transaction(self.conn):
+                yield cast("Database", Writing(self.conn, lambda: self.db))  # sqlite-utils loads on a table's use
                 self._vouch_for_changes()
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
@@ -122,8 +122,11 @@ class Repository:
 
     def set_metas(self, values: dict[str, str]) -> None:
         """Several meta values in one transaction."""
-        with self.writing() as db:
-            db["meta"].upsert_all([{"key": key, "value": value} for key, value in values.items()], pk="key")
+        with self.writing() as db:  # plain SQL: each unlock's purge stamps these, and needs no sqlite-utils
+            db.conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
 
     # groups ---------------------------------------------------------------
     def add_group(self, sealer: GroupSealer, group: Group, created_at: datetime) -> None:
@@ -155,10 +158,14 @@ class Repository:
             )
 
     def signing_key(self, sealer: GroupSealer) -> SigningKey | None:
+        from circle.store.signing_keys import open_signing_key
+
         rows = self.rows("SELECT signing FROM groups WHERE id = ?", [sealer.group_id])
         return open_signing_key(sealer, rows[0][0]) if rows and rows[0][0] is not None else None
 
     def set_signing_key(self, sealer: GroupSealer, key: SigningKey) -> None:
+        from circle.store.signing_keys import seal_signing_key
+
         with self.writing() as db:
             db["groups"].update(sealer.group_id, {"signing": seal_signing_key(sealer, key)})
 
@@ -173,6 +180,9 @@ class Repository:
         return {gid: GroupFormat(version, fmt) for gid, version, fmt in self.rows("SELECT id, key_version, format FROM groups")}
 
     def group(self, sealer: GroupSealer) -> Group:
+        from circle.domain.group import Group, GroupProfile
+        from circle.domain.rules import ConfidentialityRules
+
         rows = self.rows("SELECT name, profile, rules FROM groups WHERE id = ?", [sealer.group_id])
         name, profile, rules = rows[0]
         gid = sealer.group_id
@@ -186,6 +196,9 @@ class Repository:
     def heading(self, sealer: GroupSealer) -> GroupHeading:
         """The group's name and schedule alone: all the home screen shows of its settings. Opening the whole
         profile checks every text of its format, agreements and crisis resources, which home has no use for."""
+        from circle.domain.errors import InvalidInput
+        from circle.domain.schedule import Schedule
+
         rows = self.rows("SELECT name, profile FROM groups WHERE id = ?", [sealer.group_id])
         name, profile = rows[0]
         gid = sealer.group_id
@@ -215,6 +228,8 @@ class Repository:
 
     # members --------------------------------------------------------------
     def add_members(self, sealer: GroupSealer, members: Iterable[Member], created_at: datetime) -> None:
+        from circle.store.member_rows import member_row
+
         with self.writing() as db:
             db["members"].insert_all(
                 member_row(sealer, member.id, member.name, created_at, member.joined_on) for member in members
@@ -222,6 +237,9 @@ class Repository:
 
     def members(self, sealer: GroupSealer) -> list[Member]:
         """The named members, retired ones included, in the order they were added."""
+        from circle.domain.group import Member
+        from circle.store.member_rows import open_dates
+
         rows = self.rows(
             "SELECT id, details, name FROM members WHERE group_id = ? AND name IS NOT NULL",
             [sealer.group_id],
@@ -241,6 +259,8 @@ class Repository:
         self, sealer: GroupSealer, meetings: Iterable[MeetingRecord], attendance: Iterable[AttendanceRecord]
     ) -> None:
         """Record past meetings with their attendance in one transaction."""
+        from circle.store.meeting_rows import meeting_row
+
         by_meeting: dict[str, list[AttendanceRecord]] = {}
         for row in attendance:
             by_meeting.setdefault(row.meeting_id, []).append(row)
@@ -255,6 +275,8 @@ class Repository:
 
     def attended(self, sealer: GroupSealer, meeting_id: str | None = None) -> set[str]:
         """Who was present at one of the group's meetings, or at any of them."""
+        from circle.store.attendance import open_attendance, present_in
+
         sql = "SELECT id, attendance FROM sessions WHERE group_id = ? AND attendance IS NOT NULL"
         params: list[object] = [sealer.group_id]
         if meeting_id is not None:

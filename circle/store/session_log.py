@@ -15,6 +15,7 @@ from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.store.meeting_rows import meeting_row
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
+from circle.store.transaction import insert_rows
 from circle.vault.errors import SealBroken
 
 if TYPE_CHECKING:
@@ -47,18 +48,19 @@ class SessionLog:
 
     def append(self, sealer: GroupSealer, session_id: str, events: Iterable[Event]) -> None:
         """All the events of one command, in one transaction: they are on disk when this returns."""
-        with self._repo.writing() as db:
+        steps = [
+            {
+                "id": event.id,
+                "session_id": session_id,
+                "seq": event.seq,
+                "data": sealer.seal_json("session_events", "data", event.id, event.to_dict()),
+            }
+            for event in events
+        ]
+        with self._repo.writing() as db:  # plain SQL: a meeting's steps never load sqlite-utils
             if session_id in self._beginning:
-                db["sessions"].insert(self._beginning[session_id])
-            db["session_events"].insert_all(
-                {
-                    "id": event.id,
-                    "session_id": session_id,
-                    "seq": event.seq,
-                    "data": sealer.seal_json("session_events", "data", event.id, event.to_dict()),
-                }
-                for event in events
-            )
+                insert_rows(db.conn, "sessions", [self._beginning[session_id]])
+            insert_rows(db.conn, "session_events", steps)
         self._beginning.pop(session_id, None)
 
     def events(self, sealer: GroupSealer, session_id: str) -> list[Event]:

@@ -14,12 +14,11 @@ from circle.workspace.derivation import (
     PassphraseInUse,
     UnlockAttempt,
 )
-from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
 from circle.workspace.keyring import UnknownGroup, VaultLocked
-from circle.workspace.retention import MeetingStillOpen, PurgeReport
 from circle.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
+    from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
     from circle.store.room_board import PublishedRoom, RoomBoard
     from circle.workspace.groups import GroupOverview
     from circle.workspace.handoff import (
@@ -36,10 +35,13 @@ if TYPE_CHECKING:
     from circle.workspace.meeting import Meeting, MeetingSummary
     from circle.workspace.meeting_records import AttendanceLine
     from circle.workspace.notes import FollowUp
+    from circle.workspace.retention import MeetingStillOpen, PurgeReport
 
 # What the unlock screen does not need loads when first asked for: a meeting's modules (the session
 # engine), the room board, and the services used only once a vault is open.
 _LOADED_LATER = {
+    **dict.fromkeys(("HANDLE_MAX", "FacilitatorEntry", "checked_handle"), "circle.workspace.facilitators"),
+    **dict.fromkeys(("MeetingStillOpen", "PurgeReport"), "circle.workspace.retention"),
     **dict.fromkeys(("Meeting", "MeetingSummary"), "circle.workspace.meeting"),
     **dict.fromkeys(("PublishedRoom", "RoomBoard"), "circle.store.room_board"),
     "GroupOverview": "circle.workspace.groups",

@@ -12,7 +12,7 @@ from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
-from circle.domain.templates import template
+from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
 from circle.language import current, words_for
 from circle.store.meeting_list import kept_meetings
@@ -41,12 +41,12 @@ class GroupOverview:
 
 
 class Groups(Service):
-    def create_group(self, name: str, template_key: str, language: str | None = None) -> Group:
+    def create_group(self, name: str, template_key: str | None, language: str | None = None) -> Group:
         """A new group from a template written in its language: the facilitator's own unless one is chosen."""
         context = self._context
         context.keyring.require_unlocked()
         spoken = words_for(language or current()).code
-        chosen = template(template_key, spoken)
+        chosen = template(DEFAULT_TEMPLATE if template_key is None else template_key, spoken)
         profile = replace(chosen.profile, language=spoken)
         group = Group(id=new_id(), name=group_name(name), profile=profile, rules=chosen.rules)
         sealer = GroupSealer(group.id, crypto.new_key(), key_version=1)

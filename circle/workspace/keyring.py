@@ -15,7 +15,6 @@ from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
-from circle.store.upgrades import upgrade_groups
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
@@ -162,6 +161,8 @@ class Keyring:
             with self._repo.writing():
                 self._repo.manifests.seal_whole(self._repo.conn, vouch_for)
         if older:
+            from circle.store.upgrades import upgrade_groups  # older vaults only: loaded when one is opened
+
             upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
         if self._seen != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
             self.keys.set_handle(record.id, self._sealed_record())

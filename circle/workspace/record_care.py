@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from circle.domain.group import Member
-from circle.domain.records import CancelReason, MeetingRecord
-
 if TYPE_CHECKING:
+    from circle.domain.group import Member
+    from circle.domain.records import CancelReason, MeetingRecord
     from circle.workspace.meetings import AttendanceLine, Meetings
     from circle.workspace.roster import Roster
 

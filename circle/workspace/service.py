@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from circle.domain.clock import Clock, today
-from circle.domain.group import Group
-from circle.domain.signing import SigningKey
-from circle.paths import Locations
-from circle.store.repository import Repository
-from circle.store.sealing import GroupSealer
-from circle.store.session_log import SessionLog
-from circle.vault.keyring import KdfParams
-from circle.workspace.keyring import Keyring
+from circle.domain.clock import today
+
+if TYPE_CHECKING:
+    from circle.domain.clock import Clock
+    from circle.domain.group import Group
+    from circle.domain.signing import SigningKey
+    from circle.paths import Locations
+    from circle.store.repository import Repository
+    from circle.store.sealing import GroupSealer
+    from circle.store.session_log import SessionLog
+    from circle.vault.keyring import KdfParams
+    from circle.workspace.keyring import Keyring
 
 
 @dataclass
@@ -26,8 +31,12 @@ class WorkspaceContext:
     clock: Clock
     kdf: KdfParams | None = None  # how new passphrases and handoff codes are stretched; None: the defaults
 
-    def __post_init__(self) -> None:
-        self.log = SessionLog(self.repo)
+    @cached_property
+    def log(self) -> SessionLog:
+        """The meetings' rows, loaded with their domain when a meeting or the records are first used."""
+        from circle.store.session_log import SessionLog
+
+        return SessionLog(self.repo)
 
     def sealer(self, group_id: str) -> GroupSealer:
         return self.keyring.sealer(group_id)

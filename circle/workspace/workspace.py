@@ -12,34 +12,35 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circle.domain.clock import Clock, SystemClock
+from circle.domain.clock import SystemClock
 from circle.domain.errors import CircleError
-from circle.domain.group import Group, Member
-from circle.domain.notes import Note
-from circle.domain.records import AttendanceRecord, MeetingRecord
-from circle.domain.retention import RetentionPlan
-from circle.domain.roster import RosterEntry
-from circle.domain.rules import ConfidentialityRules
-from circle.domain.templates import DEFAULT_TEMPLATE
 from circle.domain.trends.periods import Period
 from circle.files import ensure_private_dir
 from circle.language import _
-from circle.paths import Locations, locations
+from circle.paths import locations
 from circle.store.db import open_database
-from circle.store.keys import KeyStore
 from circle.store.lock import VaultLock
 from circle.store.repository import Repository
-from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
-from circle.vault.keyring import KdfParams
-from circle.workspace.derivation import OpenedKey, UnlockAttempt
-from circle.workspace.derivation import NewFacilitator, PassphraseChange, NewPersonalKey
-from circle.workspace.facilitators import FacilitatorEntry, Facilitators
+from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.workspace.keyring import Keyring
-from circle.workspace.retention import PurgeReport, Retention
 from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
+    from circle.domain.clock import Clock
+    from circle.domain.group import Group, Member
+    from circle.domain.notes import Note
+    from circle.domain.records import AttendanceRecord, MeetingRecord
+    from circle.domain.retention import RetentionPlan
+    from circle.domain.roster import RosterEntry
+    from circle.domain.rules import ConfidentialityRules
+    from circle.paths import Locations
+    from circle.store.keys import KeyStore
+    from circle.store.sealing import GroupSealer
+    from circle.vault.keyring import KdfParams
+    from circle.workspace.derivation import NewFacilitator, NewPersonalKey, OpenedKey, PassphraseChange, UnlockAttempt
+    from circle.workspace.facilitators import FacilitatorEntry, Facilitators
+    from circle.workspace.retention import PurgeReport, Retention
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
@@ -67,12 +68,35 @@ class Workspace(RecordCare):
         self._keyring = Keyring(repository, can_write=lock is not None)
         context = WorkspaceContext(where, repository, self._keyring, clock, kdf)
         self._context = context
-        self._facilitators = Facilitators(context)
-        self._retention = Retention(context)
-        self.last_purge = PurgeReport()
+        self._last_purge: PurgeReport | None = None
 
     # The services the unlock screen does not need are made, and their modules loaded, when first used:
     # that keeps the unlock screen's start-up as short as a bare app's.
+    @cached_property
+    def _facilitators(self) -> Facilitators:
+        from circle.workspace.facilitators import Facilitators
+
+        return Facilitators(self._context)
+
+    @cached_property
+    def _retention(self) -> Retention:
+        from circle.workspace.retention import Retention
+
+        return Retention(self._context)
+
+    @property
+    def last_purge(self) -> PurgeReport:
+        """What this unlock's purge forgot: nothing until it has run."""
+        if self._last_purge is None:
+            from circle.workspace.retention import PurgeReport
+
+            self._last_purge = PurgeReport()
+        return self._last_purge
+
+    @last_purge.setter
+    def last_purge(self, report: PurgeReport) -> None:
+        self._last_purge = report
+
     @cached_property
     def _groups(self) -> Groups:
         from circle.workspace.groups import Groups
@@ -279,7 +303,9 @@ class Workspace(RecordCare):
         self._repo.set_meta("demo", "1")
 
     # groups and members -----------------------------------------------------
-    def create_group(self, name: str, template_key: str = DEFAULT_TEMPLATE, language: str | None = None) -> Group:
+    def create_group(self, name: str, template_key: str | None = None, language: str | None = None) -> Group:
+        """`template_key`: one of domain.templates' keys, None for the default one; `language`: the group's,
+        None for the facilitator's."""
         return self._groups.create_group(name, template_key, language)
 
     def group(self, group_id: str) -> Group:
@@ -301,6 +327,8 @@ class Workspace(RecordCare):
         return self._groups.members(group_id)
 
     def add_member(self, group_id: str, typed_name: str, joined_on: date | None = None) -> Member:
+        from circle.domain.roster import RosterEntry
+
         return self._groups.add_members(group_id, [RosterEntry(typed_name, joined_on)])[0]
 
     def add_members(self, group_id: str, entries: list[RosterEntry]) -> list[Member]:

@@ -39,8 +39,21 @@ main()
 """
 
 # Each of these is loaded when it is first needed, after the passphrase: screens, the meeting engine, charts,
-# the room page's server, sqlite-utils (writes and migrations only), cryptography (the key derivation on).
+# the room page's server, sqlite-utils (writes and migrations only), cryptography (the key derivation on);
+# the domain's groups, meetings, templates and trends, the rows they are sealed into, the upgrades of older
+# vaults, the facilitators' and the purge's services, and time zones (a meeting's time).
 NOT_BEFORE_UNLOCK = (
+    "circle.domain.group",
+    "circle.domain.records",
+    "circle.domain.templates",
+    "circle.domain.trends.compute",
+    "circle.store.meeting_rows",
+    "circle.store.member_rows",
+    "circle.store.session_log",
+    "circle.store.upgrades",
+    "circle.workspace.facilitators",
+    "circle.workspace.retention",
+    "zoneinfo",
     "circle.ui.screens.home",
     "circle.ui.screens.meeting",
     "circle.ui.screens.trends",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -12,15 +13,17 @@ from textual.widgets import DataTable, Static
 
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
-from circle.ui.screens.group import GroupScreen
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
-from circle.ui.screens.new_group import NewGroupScreen
 from circle.ui.days import day_words
 from circle.ui.text import CELL_WIDTH, cell, one_line
 from circle.ui.widgets.footer import Footer
+from circle.ui.widgets.plain_table import PlainTable
 from circle.workspace import GroupOverview
-from circle.workspace import HandoffImported
+
+# The group screens (their editors and tabs) load when one is first opened, not under a meeting shown at unlock.
+if TYPE_CHECKING:
+    from circle.workspace import HandoffImported
 
 
 OPEN_MARK = "● meeting open"
@@ -85,7 +88,7 @@ class HomeScreen(CircleScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(self._greeting(), id="home-title", classes="title")
-        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-follow-ups", classes="lead")
         yield Static("", id="home-empty", classes="hint")
         yield Footer()
@@ -157,6 +160,8 @@ class HomeScreen(CircleScreen):
     def action_open_group(self) -> None:
         group_id = self._highlighted_group()
         if group_id is not None:
+            from circle.ui.screens.group import GroupScreen
+
             self.app.push_screen(GroupScreen(group_id))
 
     def action_meeting(self) -> None:
@@ -232,9 +237,13 @@ class HomeScreen(CircleScreen):
         self.app.push_screen(HandoffImportDialog(self.workspace), done)
 
     def action_new_group(self) -> None:
+        from circle.ui.screens.new_group import NewGroupScreen
+
         self.app.push_screen(NewGroupScreen(), self._created)
 
     def _created(self, group_id: str | None) -> None:
         if group_id:
+            from circle.ui.screens.group import GroupScreen
+
             self.refresh_groups()
             self.app.push_screen(GroupScreen(group_id, tab="agreements"))

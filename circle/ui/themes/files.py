@@ -173,6 +173,10 @@ def timer_colours(theme: Theme, generated: dict[str, str]) -> dict[str, str]:
     }
 
 
+def has_timer_colours(theme: Theme) -> bool:
+    return all(theme.variables.get(variable) for variable in CIRCLE_VARIABLES)
+
+
 def drawn_colour(value: str, under: str) -> str:
     """The hex the screen shows for a colour as Textual CSS writes it, laid on the opaque colour `under`."""
     return _over(Color.parse(under).with_alpha(1.0), value).hex6
@@ -207,7 +211,8 @@ def _theme_from(data: dict) -> Theme:
     """The Theme for a file's TOML that has no problems."""
     values = {key: float(value) if key in _NUMBER_KEYS else value for key, value in data.items()}
     theme = Theme(**{**values, "variables": dict(data.get("variables", {}))})
-    theme.variables.update(timer_colours(theme, theme.to_color_system().generate()))
+    if not has_timer_colours(theme):  # the bundled themes have theirs: no colour system worked out for them
+        theme.variables.update(timer_colours(theme, theme.to_color_system().generate()))
     return theme
 
 

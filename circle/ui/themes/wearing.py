@@ -15,7 +15,7 @@ from circle.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
 from circle.paths import Locations
-from circle.ui.themes.files import load_catalog, timer_colours
+from circle.ui.themes.files import has_timer_colours, load_catalog, timer_colours
 from circle.ui.themes.terminals import SIXTEEN_COLOURS, timers_for_sixteen_colours
 
 
@@ -87,6 +87,8 @@ class CircleThemes(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """circle's timer colours for any theme, Textual's built-in ones included."""
         theme = self.current_theme
+        if has_timer_colours(theme):  # its own win over these: no need to work out its colour system again
+            return {}
         return timer_colours(theme, theme.to_color_system().generate())
 
     def get_css_variables(self) -> dict[str, str]:

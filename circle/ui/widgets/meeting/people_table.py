@@ -10,12 +10,12 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widgets import DataTable
 
 from circle.domain.group import Member
 from circle.domain.session import PASSED, TURN_PHASES, SessionState
 from circle.language import _
 from circle.ui.text import cell
+from circle.ui.widgets.plain_table import PlainTable
 
 # The name column's width; a longer name ends in an ellipsis, so it is plain that it was cut.
 NAME_WIDTH = 18
@@ -101,7 +101,7 @@ def listed_order(roster: list[Member], state: SessionState) -> list[Member]:
 Row = tuple[str, str, str]
 
 
-class PeopleTable(DataTable[Text]):
+class PeopleTable(PlainTable[Text]):
     """The people as rows of a DataTable, repainted row by row.
 
     A DataTable repaints itself whole on any change to a cell (`update_cell` and `sort` refresh every line),
