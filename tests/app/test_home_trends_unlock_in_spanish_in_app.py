@@ -4,8 +4,10 @@ Spanish at 80×24 every key in the footer and every word of the lines that matte
 
 from __future__ import annotations
 
+from textual.command import CommandInput
 from textual.widgets import Input, Label, Static
 
+from circle.domain.templates import templates_in
 from circle.ui.app import CircleApp
 from circle.ui.screens.change_passphrase import ChangePassphraseDialog
 from circle.ui.screens.first_run import FirstRunScreen
@@ -174,7 +176,7 @@ async def test_in_spanish_at_80x24_the_passphrase_change_draws_every_label(
 
 async def test_the_first_run_goes_through_the_catalog(empty_workspace: Workspace, in_brackets: None) -> None:
     app = make_app(empty_workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         assert isinstance(app.screen, FirstRunScreen)
         # The name offered by default is data once typed, but it is offered in the facilitator's language.
         assert english_outside_brackets(app, []) == []
@@ -197,8 +199,6 @@ async def test_in_spanish_at_80x24_the_first_run_draws_every_word_and_lists_span
         await pilot.pause()
         drawn = screen_text(app)
         assert "paso 2 de 5" in drawn
-        from circle.domain.templates import templates_in
-
         first = next(iter(templates_in("es").values()))
         assert first.title in drawn
 
@@ -208,7 +208,7 @@ async def test_in_spanish_at_80x24_the_first_run_draws_every_word_and_lists_span
 
 async def test_the_trends_go_through_the_catalog(trends_workspace: Workspace, in_brackets: None) -> None:
     names = [SUPPORT, HEADS, *SUPPORT_MARKS, "Support", "Tuesday"]
-    async with on_trends(trends_workspace, SUPPORT) as (app, pilot, screen):
+    async with on_trends(trends_workspace, SUPPORT) as (app, pilot, _screen):
         assert english_outside_brackets(app, names) == []
         await press_keys(pilot, "space", "down", "space")  # Heads too: counts only, and a group column
         await settled(pilot)
@@ -231,3 +231,15 @@ async def test_in_spanish_at_80x24_the_trends_draw_every_key_and_say_the_period_
         await press_keys(pilot, "p")
         await settled(pilot)
         assert "2026-T1" in screen_text(app)
+
+
+async def test_in_spanish_the_palette_asks_for_a_command_in_spanish(
+    workspace_with_group: Workspace, in_spanish: None
+) -> None:
+    async with at_home(workspace_with_group, (80, 24)) as (app, pilot):
+        await press_keys(pilot, "ctrl+p")
+        assert app.screen.query_one(CommandInput).placeholder == "Busca un comando…"
+        await press_keys(pilot, "escape")
+        app.search_themes()
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Busca un tema de colores…"

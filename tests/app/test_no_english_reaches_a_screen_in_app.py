@@ -165,4 +165,4 @@ async def room_display_text(workspace: Workspace) -> str:
     display = RoomDisplayApp(RoomBoard(workspace.locations.room_file), where=workspace.locations)
     async with display.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        return "\n".join(strip.text for strip in display.screen._compositor.render_strips())  # noqa: SLF001
+        return "\n".join(strip.text for strip in display.screen._compositor.render_strips())

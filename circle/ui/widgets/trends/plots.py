@@ -19,7 +19,7 @@ from textual_plotext.plot import Plot
 
 from circle.domain.trends.periods import Period
 from circle.language import _, ngettext
-from circle.ui.widgets.trends.periods import CAME_AGAIN, NEWCOMERS, PULSE, RETENTION
+from circle.ui.widgets.trends.periods import CAME_AGAIN, NEWCOMERS, PULSE, RETENTION, short_label
 from circle.ui.themes.files import contrast_ratio
 from circle.ui.widgets.trends.series import (
     ROLLING,
@@ -27,7 +27,6 @@ from circle.ui.widgets.trends.series import (
     PooledPeriod,
     count_ticks,
     day_ticks,
-    short_label,
     spaced,
 )
 

@@ -19,7 +19,6 @@ from circle.domain.trends.compute import TrendReport
 from circle.domain.trends.series import added_pulse, pulse_mean
 from circle.language import current
 from circle.language.days import day_in
-from circle.ui.widgets.trends.periods import short_label
 
 # The rolling mean covers this many meetings (one group) or weeks (several).
 ROLLING = 4
