@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from circle.domain.trends.lead_report import LeadReport
+from circle.domain.trends.periods import Period
+from circle.language import N_, _
 from circle.reports.render import Column, Format, Kind, render
 from circle.reports.columns import (
     COUNTS,
@@ -34,11 +36,13 @@ SUMMARY_COLUMNS = (
     DROPPED_OFF,
     GUESTS,
     *PULSE,
-    Column("made_on", "bundle made", Kind.TEXT),
+    Column("made_on", N_("bundle made"), Kind.TEXT),
 )
 PERIOD_COLUMNS = (GROUP, PERIOD, *HEADLINES)
 # A spreadsheet gets every count behind the rates too, and each group's id to tell same-named groups apart.
-CSV_COLUMNS = (GROUP, Column("group_id", "group id", Kind.TEXT), PERIOD, *DAYS, *COUNTS)
+CSV_COLUMNS = (GROUP, Column("group_id", N_("group id"), Kind.TEXT), PERIOD, *DAYS, *COUNTS)
+# A whole heading per period, so that a language can say each its own way.
+BY = {Period.WEEK: N_("By week"), Period.MONTH: N_("By month"), Period.QUARTER: N_("By quarter")}
 
 
 # A quarter's total with hidden months is a range, "10-11": a spreadsheet would read that as a date.
@@ -56,12 +60,12 @@ def _spreadsheet_text(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _range(report: LeadReport) -> str:
     if report.since and report.until:
-        return f"{report.since.isoformat()} to {report.until.isoformat()}"
+        return _("{since} to {until}").format(since=report.since.isoformat(), until=report.until.isoformat())
     if report.since:
-        return f"from {report.since.isoformat()}"
+        return _("from {since}").format(since=report.since.isoformat())
     if report.until:
-        return f"up to {report.until.isoformat()}"
-    return "every meeting"
+        return _("up to {until}").format(until=report.until.isoformat())
+    return _("every meeting")
 
 
 def render_lead_report(report: LeadReport, form: Format) -> str:
@@ -72,7 +76,7 @@ def render_lead_report(report: LeadReport, form: Format) -> str:
         return render([_spreadsheet_text(row) for row in report.period_rows()], CSV_COLUMNS, form)
     summary = render(report.summary_rows(), SUMMARY_COLUMNS, form)
     periods = render(report.period_rows(), PERIOD_COLUMNS, form)
-    titles = (f"Summary, {_range(report)}", f"By {report.by}")
+    titles = (_("Summary, {range}").format(range=_range(report)), _(BY[Period(report.by)]))
     if form is Format.MARKDOWN:
         return f"## {titles[0]}\n\n{summary}\n\n## {titles[1]}\n\n{periods}"
     return f"{titles[0]}\n\n{summary}\n\n{titles[1]}\n\n{periods}"

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from circle.domain.text import sanitise
+from circle.language import _
 
 MISSING = "–"  # not known, or withheld: never shown as 0
 # What Markdown would read as emphasis, code, a link or an HTML tag: a name must stay a name. A "<"
@@ -37,8 +38,8 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Column:
-    key: str
-    title: str
+    key: str  # what CSV and JSON call it, the same in every language
+    title: str  # marked with N_, shown in the facilitator's language
     kind: Kind = Kind.COUNT
 
 
@@ -84,7 +85,8 @@ def _spreadsheet_cell(value: Any, kind: Kind) -> str:
 
 def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
     cells = [[_shown(row.get(column.key), column.kind) for column in columns] for row in rows]
-    widths = [max([len(column.title), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
+    titles = [_(column.title) for column in columns]
+    widths = [max([len(titles[i]), *(len(line[i]) for line in cells)]) for i in range(len(columns))]
 
     def line(values: Sequence[str]) -> str:
         parts = [
@@ -93,7 +95,7 @@ def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    head = [line([column.title for column in columns]), line(["-" * width for width in widths])]
+    head = [line(titles), line(["-" * width for width in widths])]
     return "\n".join(head + [line(each) for each in cells])
 
 
@@ -102,7 +104,7 @@ def _markdown_cell(value: Any, kind: Kind) -> str:
 
 
 def _markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
-    head = "| " + " | ".join(column.title for column in columns) + " |"
+    head = "| " + " | ".join(markdown_text(_(column.title)) for column in columns) + " |"
     rule = "|" + "|".join("---" if column.kind is Kind.TEXT else "--:" for column in columns) + "|"
     body = ["| " + " | ".join(_markdown_cell(row.get(c.key), c.kind) for c in columns) + " |" for row in rows]
     return "\n".join([head, rule, *body])

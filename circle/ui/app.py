@@ -22,6 +22,7 @@ from textual.screen import Screen
 from circle.config import Settings, load_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
+from circle.language import N_, _
 from circle.ui.hang_up import leave_when_the_terminal_hangs_up
 from circle.ui.keys import Key
 from circle.ui.screens.base import CircleScreen
@@ -55,9 +56,11 @@ class CircleApp(EndsInOneLine, CircleThemes):
     TITLE = "circle"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Key("ctrl+l", "lock", "Lock", priority=True, help="lock circle; unlocking comes back to the same place"),
+        Key("ctrl+l", "lock", N_("Lock"), priority=True,
+            help=N_("lock circle; unlocking comes back to the same place")),
         # Quitting is in the help and the palette; the footer keeps its room for the meeting.
-        Key("ctrl+q", "quit", "Quit", priority=True, show=False, help="quit; an open meeting is kept and resumes"),
+        Key("ctrl+q", "quit", N_("Quit"), priority=True, show=False,
+            help=N_("quit; an open meeting is kept and resumes")),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -137,6 +140,19 @@ class CircleApp(EndsInOneLine, CircleThemes):
         """Close screens from the top until `depth` are left."""
         while len(self.screen_stack) > depth:
             self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        # Textual's own, with its prompt in the facilitator's language.
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from circle.ui.palette import screen_commands, textual_commands

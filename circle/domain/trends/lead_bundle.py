@@ -29,6 +29,7 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 
 from circle.domain.clock import EARLIEST
+from circle.language import N_
 from circle.domain.errors import InvalidInput
 from circle.domain.group import group_name
 from circle.domain.json_fields import FieldError, exact_object, integer, items, load_json, moment, text
@@ -60,11 +61,11 @@ KEPT_KEYS = ("made_at", "signer", "retired", "group")
 
 
 class LeadPayloadUnreadable(InvalidInput):
-    message = "This bundle opened, but what it holds could not be read; ask for a new one."
+    message = N_("This bundle opened, but what it holds could not be read; ask for a new one.")
 
 
 class LeadBundleUnsigned(LeadPayloadUnreadable):
-    message = "This bundle was made by an older circle and is not signed; ask its facilitator to export again."
+    message = N_("This bundle was made by an older circle and is not signed; ask its facilitator to export again.")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from circle.language import N_, _
 from circle.domain.errors import InvalidInput
 from circle.domain.trends.lead_bundle import (
     MAX_KEPT_GROUPS,
@@ -45,10 +46,13 @@ class Merged:
 
 
 class TooManyGroups(InvalidInput):
-    message = (
-        f"A lead's store holds at most {MAX_KEPT_GROUPS:,} groups and {MAX_KEPT_MONTHS:,} months;"
+    message = N_(
+        "A lead's store holds at most {groups} groups and {months} months;"
         " forget some groups before taking more in. Nothing was changed."
     )
+
+    def __init__(self) -> None:
+        super().__init__(_(self.message).format(groups=f"{MAX_KEPT_GROUPS:,}", months=f"{MAX_KEPT_MONTHS:,}"))
 
 
 def _within_caps(kept: dict[str, KeptGroup]) -> dict[str, KeptGroup]:
@@ -98,7 +102,7 @@ def merge_groups(kept: Mapping[str, KeptGroup], received: Iterable[ReceivedGroup
 
 
 class RetiredKey(InvalidInput):
-    message = (
+    message = N_(
         "That key signed this group before its facilitators changed it, so it cannot be trusted again;"
         " nothing was changed ('circle lead forget' starts the group over)."
     )

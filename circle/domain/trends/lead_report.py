@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from circle.language import N_
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.trends.lead_bundle import KeptGroup, Row
 from circle.domain.trends.lead_quarters import quarter_start, quarters
@@ -36,21 +37,21 @@ SUMMARY_KEYS = (
 
 
 class UnknownLeadGroup(InvalidInput):
-    message = "No imported group by that name; 'circle lead report' lists the ones you have."
+    message = N_("No imported group by that name; 'circle lead report' lists the ones you have.")
 
 
 class NoMeetingsInRange(CircleError):
-    message = "No meetings in this range."
+    message = N_("No meetings in this range.")
 
 
 class NoWeeksForLeads(InvalidInput):
-    message = (
+    message = N_(
         "A lead's report is by month or quarter: a week is too close to a single meeting, so bundles carry months."
     )
 
 
 class RangeBackwards(InvalidInput):
-    message = "The range ends before it starts: --since is after --until."
+    message = N_("The range ends before it starts: --since is after --until.")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class LeadReport:
 
 
 class SeveralLeadGroups(InvalidInput):
-    message = (
+    message = N_(
         "More than one imported group has that name; give the one you mean as the report labels it,"
         " with the start of its id, such as 'Tuesday Evening (9a1b7c)'."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from circle.language import _
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import ConfidentialityRules
 from circle.domain.trends.compute import GroupTrends, MeetingTrend, PeriodTrend, TrendReport
@@ -34,7 +35,7 @@ def suppressed(count: int | None, threshold: int) -> int | str | None:
     small one, which is exactly what a lead needs to tell apart.
     """
     if threshold < 1:
-        raise InvalidInput("The small-count threshold must be at least 1.")
+        raise InvalidInput(_("The small-count threshold must be at least 1."))
     if count is None or count == 0 or count >= threshold:
         return count
     return f"<{threshold}"

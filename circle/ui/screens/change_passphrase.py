@@ -13,18 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from circle.domain.errors import CircleError
+from circle.language import N_, _
+from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.first_run import NEUTRAL_HINT
 from circle.ui.widgets.new_passphrase import NewPassphrase
 from circle.workspace import NewPersonalKey, PassphraseChange
 
-LEAD = "Your passphrase opens every group you facilitate here. The other facilitators' passphrases stay as they are."
+LEAD = N_(
+    "Your passphrase opens every group you facilitate here. The other facilitators' passphrases stay as they are."
+)
 
 
-class ChangePassphraseDialog(ModalScreen[bool]):
+class ChangePassphraseDialog(SaysKeysInTheFacilitatorsLanguage, ModalScreen[bool]):
     """Dismissed with True once the new passphrase is kept, False when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     AUTO_FOCUS = "#current-passphrase"
 
     def __init__(self) -> None:
@@ -34,15 +38,15 @@ class ChangePassphraseDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="change-passphrase"):
-            yield Static("Change my passphrase", classes="title")
-            yield Static(LEAD, classes="lead")
+            yield Static(_("Change my passphrase"), classes="title")
+            yield Static(_(LEAD), classes="lead")
             with Vertical(id="change-passphrase-fields"):
                 with Horizontal(classes="field"):
-                    yield Label("Current passphrase", classes="field-label")
+                    yield Label(_("Current passphrase"), classes="field-label")
                     yield Input(password=True, id="current-passphrase", compact=True)
-                yield NewPassphrase(label="New passphrase", hint=NEUTRAL_HINT)
+                yield NewPassphrase(label=_("New passphrase"), hint=_(NEUTRAL_HINT))
             yield Static("", id="change-passphrase-message", classes="message")
-            yield Static("Enter: next field (on the last: change it)    Escape: cancel", classes="hint")
+            yield Static(_("Enter: next field (on the last: change it)    Escape: cancel"), classes="hint")
 
     @on(Input.Submitted, "#current-passphrase")
     def _to_new(self) -> None:
@@ -60,7 +64,7 @@ class ChangePassphraseDialog(ModalScreen[bool]):
             self._refused(str(error))
             return
         self._work_on(True)
-        self._tell("Changing your passphrase…")
+        self._tell(_("Changing your passphrase…"))
         try:
             change = self.app.workspace.begin_change_passphrase()  # type: ignore[attr-defined]
         except CircleError as error:

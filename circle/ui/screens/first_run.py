@@ -14,6 +14,8 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, Static
 from circle.domain.errors import CircleError
 from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase, strength
+from circle.domain.templates import templates_in
+from circle.language import N_, _, current
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.widgets.footer import Footer
@@ -26,19 +28,19 @@ from circle.ui.widgets.group.rules import RulesEditor
 from circle.workspace import NewFacilitator, OpenedKey
 
 STEPS = {
-    "step-passphrase": "Your passphrase",
-    "step-group": "Your first group",
-    "step-agreements": "Its agreements",
-    "step-rules": "Its confidentiality rules",
-    "step-members": "Members (optional)",
+    "step-passphrase": N_("Your passphrase"),
+    "step-group": N_("Your first group"),
+    "step-agreements": N_("Its agreements"),
+    "step-rules": N_("Its confidentiality rules"),
+    "step-members": N_("Members (optional)"),
 }
 
-PASSPHRASE_INTRO = (
+PASSPHRASE_INTRO = N_(
     "circle keeps attendance and notes encrypted on this laptop, and your passphrase is the only way in. "
     "It cannot be recovered: if it is lost, so is everything in this vault. "
     "Write it down and keep it somewhere safe, away from this laptop."
 )
-NEUTRAL_HINT = "Use at least 8 characters. A few unrelated words are strong and easy to type."
+NEUTRAL_HINT = N_("Use at least 8 characters. A few unrelated words are strong and easy to type.")
 
 
 class FirstRunScreen(CircleScreen):
@@ -52,45 +54,49 @@ class FirstRunScreen(CircleScreen):
         yield Static("", id="step-title", classes="title")
         with ContentSwitcher(initial="step-passphrase", id="steps"):
             with VerticalScroll(id="step-passphrase", classes="step"):
-                yield Static(PASSPHRASE_INTRO, classes="lead")
+                yield Static(_(PASSPHRASE_INTRO), classes="lead")
                 with Horizontal(classes="field"):
-                    yield Label("Your name (as others see it)", classes="field-label")
-                    yield Input("Facilitator", id="handle", compact=True)
+                    yield Label(_("Your name (as others see it)"), classes="field-label")
+                    yield Input(_("Facilitator"), id="handle", compact=True)
                 with Horizontal(classes="field"):
-                    yield Label("Passphrase", classes="field-label")
+                    yield Label(_("Passphrase"), classes="field-label")
                     yield Input(password=True, id="passphrase", compact=True)
                 with Horizontal(classes="field"):
-                    yield Label("The same passphrase again", classes="field-label")
+                    yield Label(_("The same passphrase again"), classes="field-label")
                     yield Input(password=True, id="passphrase-again", compact=True)
-                yield Static(NEUTRAL_HINT, id="strength", classes="hint")
+                yield Static(_(NEUTRAL_HINT), id="strength", classes="hint")
                 yield Static("", id="passphrase-message", classes="message")
-                yield Button("Create my vault", id="create-vault", variant="primary", compact=True)
+                yield Button(_("Create my vault"), id="create-vault", variant="primary", compact=True)
             with Vertical(id="step-group", classes="step"):
                 yield GroupForm()
             yield Vertical(id="step-agreements", classes="step")
             yield Vertical(id="step-rules", classes="step")
             with Vertical(id="step-members", classes="step"):
                 yield Static(
-                    "Add members now, or later from the group's roster. Press the button when you are done.",
+                    _("Add members now, or later from the group's roster. Press the button when you are done."),
                     classes="lead",
                 )
                 yield Vertical(id="members-slot")
-                yield Button("Finish", id="finish", variant="primary")
+                yield Button(_("Finish"), id="finish", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
+        # The first group is made in the facilitator's language: its templates are listed in it.
+        self.query_one(GroupForm).show_templates(templates_in(current()).values())
         self._show("step-passphrase")
 
     def _show(self, step: str) -> None:
         self.query_one("#steps", ContentSwitcher).current = step
         number = list(STEPS).index(step) + 1
-        title = f"Welcome to circle · step {number} of {len(STEPS)}: {STEPS[step]}"
+        title = _("Welcome to circle · step {number} of {count}: {step}").format(
+            number=number, count=len(STEPS), step=_(STEPS[step])
+        )
         self.query_one("#step-title", Static).update(Content(title))
 
     # step 1 ---------------------------------------------------------------------
     @on(Input.Changed, "#passphrase")
     def _rate(self, event: Input.Changed) -> None:
-        self.query_one("#strength", Static).update(strength(event.value).hint if event.value else NEUTRAL_HINT)
+        self.query_one("#strength", Static).update(strength(event.value).hint if event.value else _(NEUTRAL_HINT))
 
     @on(Input.Submitted, "#handle, #passphrase")
     def _to_next_field(self) -> None:
@@ -106,7 +112,7 @@ class FirstRunScreen(CircleScreen):
             self.query_one("#passphrase-message", Static).update(Content(str(error)))
             return
         self.query_one("#create-vault", Button).disabled = True
-        self.query_one("#passphrase-message", Static).update("Creating your vault…")
+        self.query_one("#passphrase-message", Static).update(_("Creating your vault…"))
         try:
             new = self.workspace.begin_create_facilitator(self.query_one("#handle", Input).value)
         except CircleError as error:

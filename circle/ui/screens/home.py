@@ -11,6 +11,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from circle.language import N_, _, current, ngettext
+from circle.language.days import day_in
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.keys import Key
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from circle.workspace import HandoffImported
 
 
-OPEN_MARK = "● meeting open"
+OPEN_MARK = N_("● meeting open")
 
 
 def _when(day: date | None, today: date, *, empty: str) -> str:
@@ -36,26 +38,29 @@ def _when(day: date | None, today: date, *, empty: str) -> str:
 def _next(overview: GroupOverview, today: date) -> str:
     """The next meeting's date, and under it, if the date before it was cancelled, that it was and why: a
     facilitator sees both when the group meets and that the cancellation holds; two lines, to fit 80 columns."""
-    when = _when(overview.next_meeting_on, today, empty="not set")
+    when = _when(overview.next_meeting_on, today, empty=_("not set"))
     cancelled = overview.next_cancelled
     if cancelled is None:
         return when
-    reason = f" ({cancelled.cancel_reason})" if cancelled.cancel_reason else ""
-    return f"{when}\n{cancelled.held_on:%d %b} cancelled{reason}"
+    day = day_in(current(), cancelled.held_on, "dd MMM")
+    if cancelled.cancel_reason:
+        # The reason is the facilitator's own words: data, put in as it is.
+        return when + "\n" + _("{day} cancelled ({reason})").format(day=day, reason=cancelled.cancel_reason)
+    return when + "\n" + _("{day} cancelled").format(day=day)
 
 
 def _name(overview: GroupOverview, open_meetings: set[str]) -> Text:
     """The group's name, and under it that its meeting is open, so that it is plain which `m` goes back to."""
     name = cell(overview.name)
     if overview.id in open_meetings:
-        name.append(f"\n{OPEN_MARK}", style="bold")
+        name.append("\n" + _(OPEN_MARK), style="bold")
     return name
 
 
 class HomeScreen(CircleScreen):
-    KEYS_TITLE = "Keys on your groups"
+    KEYS_TITLE = N_("Keys on your groups")
     KEYS_HELP = (
-        ("↑ ↓", "choose a group"),
+        ("↑ ↓", N_("choose a group")),
         "meeting",
         "open_group",
         "new_group",
@@ -64,26 +69,27 @@ class HomeScreen(CircleScreen):
         "hand_off",
         "import_handoff",
         "change_passphrase",
-        ("Ctrl+P", "every action by name"),
-        ("Ctrl+L", "lock circle; unlocking comes back here"),
-        ("Ctrl+Q", "quit"),
+        ("Ctrl+P", N_("every action by name")),
+        ("Ctrl+L", N_("lock circle; unlocking comes back here")),
+        ("Ctrl+Q", N_("quit")),
     )
     BINDINGS = [
-        Key("enter", "open_group", "Open group", show=True,
-            help="the group's roster, format, agreements, rules, crisis resources and facilitators"),
-        Key("m", "meeting", "Run meeting",
-            help="run the highlighted group's meeting (or go back to the one in progress); asks first while another is open"),
-        Key("n", "new_group", "New group", help="add a new group"),
-        Key("f", "follow_ups", "Follow-ups", help="follow-ups due from past meetings; mark them done"),
-        Key("t", "trends", "Trends", tooltip="Attendance trends of your groups",
-            help="attendance trends: is the group growing, do newcomers come back, who stopped coming"),
+        Key("enter", "open_group", N_("Open group"), show=True,
+            help=N_("the group's roster, format, agreements, rules, crisis resources and facilitators")),
+        Key("m", "meeting", N_("Run meeting"),
+            help=N_("run the highlighted group's meeting (or go back to the one in progress); asks first while"
+                    " another is open")),
+        Key("n", "new_group", N_("New group"), help=N_("add a new group")),
+        Key("f", "follow_ups", N_("Follow-ups"), help=N_("follow-ups due from past meetings; mark them done")),
+        Key("t", "trends", N_("Trends"), tooltip=N_("Attendance trends of your groups"),
+            help=N_("attendance trends: is the group growing, do newcomers come back, who stopped coming")),
         # Rarely wanted, so out of the footer; the palette finds it by its tooltip, and `?` lists it.
-        Key("p", "change_passphrase", "Passphrase", show=False, tooltip="Change my passphrase",
-            help="change your passphrase"),
-        Key("x", "hand_off", "Hand off", show=False, tooltip="Hand off the highlighted group to another laptop",
-            help="hand off the highlighted group to another laptop: a file and a code to read aloud"),
-        Key("i", "import_handoff", "Import", show=False, tooltip="Import a handoff from another laptop",
-            help="import a handoff from another laptop, or one handed back to you"),
+        Key("p", "change_passphrase", N_("Passphrase"), show=False, tooltip=N_("Change my passphrase"),
+            help=N_("change your passphrase")),
+        Key("x", "hand_off", N_("Hand off"), show=False, tooltip=N_("Hand off the highlighted group to another laptop"),
+            help=N_("hand off the highlighted group to another laptop: a file and a code to read aloud")),
+        Key("i", "import_handoff", N_("Import"), show=False, tooltip=N_("Import a handoff from another laptop"),
+            help=N_("import a handoff from another laptop, or one handed back to you")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -96,11 +102,11 @@ class HomeScreen(CircleScreen):
     def _greeting(self) -> Content:
         # The handle is user text: literal, and cut so that a very long one cannot fill the screen.
         handle = one_line(self.workspace.facilitator_handle, width=CELL_WIDTH)
-        return Content.assemble("Your groups · signed in as ", handle)
+        return Content.assemble(_("Your groups · signed in as "), handle)
 
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
-        table.add_columns("Group", "Next meeting", "Last met", "Members", "Meetings")
+        table.add_columns(_("Group"), _("Next meeting"), _("Last met"), _("Members"), _("Meetings"))
         # The rows are filled when the screen comes up, which follows at once (on_screen_resume): filling them
         # here as well listed every group twice at each unlock.
         self._report_purge()
@@ -116,8 +122,9 @@ class HomeScreen(CircleScreen):
             self.say(report.problem, error=True)
         elif report.removed_anything:
             self.say(
-                f"As the groups' rules say, {report.notes_removed} and {report.people_forgotten}"
-                " unseen for too long were removed."
+                _("As the groups' rules say, {notes} and {people} unseen for too long were removed.").format(
+                    notes=report.notes_removed, people=report.people_forgotten
+                )
             )
 
     def refresh_groups(self) -> None:
@@ -134,7 +141,7 @@ class HomeScreen(CircleScreen):
                 name,
                 upcoming,
                 # No "(yesterday)" here: the table then fits in 80 columns with the member count.
-                day_words(overview.last_held_on) if overview.last_held_on else "not yet",
+                day_words(overview.last_held_on) if overview.last_held_on else _("not yet"),
                 str(overview.members),
                 str(overview.meetings_held),
                 key=overview.id,
@@ -145,14 +152,18 @@ class HomeScreen(CircleScreen):
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
         self.query_one("#home-empty", Static).update(
-            "Enter opens the highlighted group, m runs its meeting, n creates a new group."
+            _("Enter opens the highlighted group, m runs its meeting, n creates a new group.")
             if overviews
-            else "No groups yet. Press n to create one from a template."
+            else _("No groups yet. Press n to create one from a template.")
         )
         due = self.workspace.follow_ups_due()
         # A count only: the names wait one key away, out of sight of anyone passing.
         self.query_one("#home-follow-ups", Static).update(
-            f"{due} follow-up{'s' if due != 1 else ''} due · f to see {'them' if due != 1 else 'it'}" if due else ""
+            ngettext("{count} follow-up due · f to see it", "{count} follow-ups due · f to see them", due).format(
+                count=due
+            )
+            if due
+            else ""
         )
         self.query_one("#home-follow-ups").display = bool(due)
 
@@ -177,10 +188,12 @@ class HomeScreen(CircleScreen):
 
     def _ask_before_another(self, group_id: str, open_id: str) -> None:
         """Another group's meeting is open: one key must not start a second meeting by mistake."""
-        open_name = one_line(self.workspace.group(open_id).name, width=CELL_WIDTH)
-        question = Content.assemble(
-            "The meeting of ", open_name, " is still open; m on ", open_name, " goes back to it.",
-            " Start a meeting of ", one_line(self.workspace.group(group_id).name, width=CELL_WIDTH), " as well?",
+        open_name = one_line(self.workspace.group(open_id).name, width=CELL_WIDTH).plain
+        name = one_line(self.workspace.group(group_id).name, width=CELL_WIDTH).plain
+        # Content of a plain string: the groups' names are shown literally, never read as markup.
+        question = Content(
+            _("The meeting of {open} is still open; m on {open} goes back to it. Start a meeting of {group} as well?")
+            .format(open=open_name, group=name)
         )
         self.app.push_screen(Confirm(question), lambda sure: sure and self._run_meeting(group_id))
 
@@ -214,7 +227,7 @@ class HomeScreen(CircleScreen):
 
     def _passphrase_changed(self, changed: bool | None) -> None:
         if changed:
-            self.say("Passphrase changed. It cannot be recovered: keep it somewhere safe.")
+            self.say(_("Passphrase changed. It cannot be recovered: keep it somewhere safe."))
 
     def action_hand_off(self) -> None:
         from circle.ui.screens.handoff import HandoffExportDialog

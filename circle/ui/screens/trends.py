@@ -27,12 +27,14 @@ from circle.domain.clock import today
 from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
 from circle.domain.trends.compute import TrendReport, compute_trends
+from circle.language import N_, _
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
 from circle.ui.widgets.footer import Footer
 from circle.ui.widgets.line import Line
 from circle.ui.widgets.trends.dates import DateField, DayInput
 from circle.ui.widgets.trends.groups import GroupChoice
+from circle.ui.widgets.trends.periods import period_name
 from circle.ui.widgets.trends.plots import AttendancePlot, NewcomersPlot, PulsePlot, RetentionPlot, TrendPlot
 from circle.ui.widgets.trends.series import attendance, pooled_periods
 from circle.ui.widgets.trends.table import TrendTable
@@ -75,26 +77,26 @@ class TrendsCounted(Message):
 
 class TrendsScreen(CircleScreen):
     CSS_PATH = Path(__file__).parent.parent / "styles" / "trends.tcss"
-    KEYS_TITLE = "Keys on the trends"
+    KEYS_TITLE = N_("Keys on the trends")
     KEYS_HELP = (
-        ("↑ ↓", "move through your groups (in the list) or the figures (in the table)"),
-        ("Space", "choose the highlighted group, or leave it out"),
+        ("↑ ↓", N_("move through your groups (in the list) or the figures (in the table)")),
+        ("Space", N_("choose the highlighted group, or leave it out")),
         "all_groups",
-        ("Tab", "the next field: since, until, then the table"),
-        ("Enter", "show the days typed (since, until); YYYY-MM-DD, empty for no limit"),
-        ("← →", "in the table: the figures out of sight, when the window is narrower than the table"),
+        ("Tab", N_("the next field: since, until, then the table")),
+        ("Enter", N_("show the days typed (since, until); YYYY-MM-DD, empty for no limit")),
+        ("← →", N_("in the table: the figures out of sight, when the window is narrower than the table")),
         "next_period",
         "next_plot",
         "back",
-        ("Ctrl+L", "lock circle; unlocking comes back here"),
+        ("Ctrl+L", N_("lock circle; unlocking comes back here")),
     )
     BINDINGS = [
-        Key("p", "next_period", "Period", help="by week, month or quarter"),
+        Key("p", "next_period", N_("Period"), help=N_("by week, month or quarter")),
         # Out of the footer, which then fits in 80 columns; `?` and the palette have it.
-        Key("a", "all_groups", "All groups", show=False, tooltip="Choose all your groups, or none",
-            help="choose all your groups, or none"),
-        Key("g", "next_plot", "Next plot", help="the next plot, when the window is too narrow for all four"),
-        Key("escape", "back", "Groups", help="back to your groups"),
+        Key("a", "all_groups", N_("All groups"), show=False, tooltip=N_("Choose all your groups, or none"),
+            help=N_("choose all your groups, or none")),
+        Key("g", "next_plot", N_("Next plot"), help=N_("the next plot, when the window is too narrow for all four")),
+        Key("escape", "back", N_("Groups"), help=N_("back to your groups")),
     ]
     AUTO_FOCUS = "#trend-groups"
     # Below 110 columns the plots take turns; below 32 lines the choice and the table make room for them.
@@ -111,16 +113,18 @@ class TrendsScreen(CircleScreen):
 
     def compose(self) -> ComposeResult:
         on = today(self.workspace.clock)
-        yield Static("Attendance trends", id="trends-title")
+        yield Static(_("Attendance trends"), id="trends-title")
         with Horizontal(id="trend-choice"):
             yield GroupChoice(self.names, self.first_group, id="trend-groups")
             with Vertical(id="trend-range"):
                 with Horizontal(id="trend-dates"):
-                    yield DateField("Since", months_back(on, DEFAULT_MONTHS), placeholder="the start", id="trend-since")
-                    yield DateField("Until", None, placeholder="today", id="trend-until")
+                    yield DateField(
+                        _("Since"), months_back(on, DEFAULT_MONTHS), placeholder=_("the start"), id="trend-since"
+                    )
+                    yield DateField(_("Until"), None, placeholder=_("today"), id="trend-until")
                 yield Line("", id="trend-date-problem")
                 with Horizontal(id="trend-period-row"):
-                    yield Label("Period", classes="date-label")
+                    yield Label(_("Period"), classes="date-label")
                     yield Line("", id="trend-period")
         yield WholeWords(id="trend-summary")
         with Horizontal(id="trend-plots"):
@@ -196,8 +200,10 @@ class TrendsScreen(CircleScreen):
         self.dismiss()
 
     def _show_period(self) -> None:
-        others = " or ".join(period.value for period in PERIODS if period is not self.by)
-        self.query_one("#trend-period", Line).show(Content.assemble((self.by.value, "bold"), f"  (p: {others})"))
+        one, other = (period_name(period) for period in PERIODS if period is not self.by)
+        self.query_one("#trend-period", Line).show(
+            Content.assemble((period_name(self.by), "bold"), "  ", _("(p: {one} or {other})").format(one=one, other=other))
+        )
 
     def _show_date_problem(self, text: str) -> None:
         self.query_one("#trend-date-problem", Line).show(Content(text))
@@ -209,11 +215,11 @@ class TrendsScreen(CircleScreen):
             try:
                 days.append(field.day)
             except ValueError as error:
-                self._show_date_problem(f"{field.label}: {error}")
+                self._show_date_problem(_("{field}: {problem}").format(field=field.label, problem=error))
                 return None
         since, until = days
         if since and until and since > until:
-            self._show_date_problem("Until comes before since: nothing can be in between.")
+            self._show_date_problem(_("Until comes before since: nothing can be in between."))
             return None
         self._show_date_problem("")
         return TrendChoice(self.query_one(GroupChoice).chosen, since, until, self.by)
@@ -237,12 +243,12 @@ class TrendsScreen(CircleScreen):
         self.shown = choice
         if not choice.group_ids:
             self._show_nothing(
-                "Choose a group: Space chooses the highlighted one, a chooses them all."
+                _("Choose a group: Space chooses the highlighted one, a chooses them all.")
                 if self.names
-                else "No groups yet. Escape goes back to your groups, where n creates one."
+                else _("No groups yet. Escape goes back to your groups, where n creates one.")
             )
             return None
-        self.query_one("#trend-summary", WholeWords).show(Content("Counting…"))
+        self.query_one("#trend-summary", WholeWords).show(Content(_("Counting…")))
         try:
             sealed = await self._read(choice)
         except asyncio.CancelledError:

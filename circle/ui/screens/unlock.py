@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.containers import Center, Vertical
 from textual.widgets import Input, Static
 
+from circle.language import N_, _
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Confirm
@@ -17,8 +18,14 @@ from circle.ui.widgets.footer import Footer
 from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
 
 
-FORMAT_UPDATE = "Bringing this vault to circle's newer format, once. On a vault of years this takes a moment…"
-DEMO_HINT = Content.assemble("This is the demo vault. Its passphrase is ", ("demo", "bold"), ".")
+FORMAT_UPDATE = N_("Bringing this vault to circle's newer format, once. On a vault of years this takes a moment…")
+# The passphrase itself is the same in every language: it is what is typed.
+DEMO_HINT = N_("This is the demo vault. Its passphrase is {passphrase}.")
+
+
+def demo_hint() -> Content:
+    before, _between, after = _(DEMO_HINT).partition("{passphrase}")
+    return Content.assemble(before, ("demo", "bold"), after)
 
 
 
@@ -26,21 +33,22 @@ class UnlockScreen(CircleScreen):
     """The first screen of a vault that exists; unlocking leads home."""
 
     AUTO_FOCUS = "#passphrase"
-    LEAD = "This vault is locked. Type your passphrase and press Enter."
+    LEAD = N_("This vault is locked. Type your passphrase and press Enter.")
+    lead: str | None = None  # words already said in the facilitator's language, in place of LEAD's
     trying: UnlockAttempt | None = None  # what the passphrase in the worker is tried against, if one is
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-card", classes="card"):
             yield Static("circle", classes="brand")
-            yield Static(self.LEAD, classes="lead", markup=False)
-            yield Input(password=True, placeholder="Passphrase", id="passphrase")
+            yield Static(self.lead or _(self.LEAD), classes="lead", markup=False)
+            yield Input(password=True, placeholder=_("Passphrase"), id="passphrase")
             yield Static("", id="unlock-message", classes="message")
             yield from self.hints()
         yield Footer()
 
     def hints(self) -> ComposeResult:
         if self.workspace.is_demo:
-            yield Static(DEMO_HINT, id="demo-hint", classes="hint")
+            yield Static(demo_hint(), id="demo-hint", classes="hint")
 
     @on(Input.Submitted, "#passphrase")
     def try_passphrase(self, event: Input.Submitted) -> None:
@@ -49,7 +57,7 @@ class UnlockScreen(CircleScreen):
         # The field lets go of the passphrase at once; only the worker below still holds it.
         event.input.value = ""
         event.input.disabled = True
-        self.query_one("#unlock-message", Static).update("Unlocking…")
+        self.query_one("#unlock-message", Static).update(_("Unlocking…"))
         self.trying = self.workspace.begin_unlock()
         self.derive_key(self.trying, event.value)
 
@@ -65,7 +73,7 @@ class UnlockScreen(CircleScreen):
             unlock = partial(finish, partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
             if derived.made is not None and self.workspace.format_update_due:
                 # Said before the (once, possibly long) update runs on the loop, and painted first.
-                self.query_one("#unlock-message", Static).update(FORMAT_UPDATE)
+                self.query_one("#unlock-message", Static).update(_(FORMAT_UPDATE))
                 self.call_after_refresh(unlock)
             else:
                 unlock()
@@ -77,9 +85,11 @@ class UnlockScreen(CircleScreen):
         except VaultChangedOutside as changed:
             self.query_one("#unlock-message", Static).update("")
             question = Content(
-                f"This vault was changed outside circle: {changed.what} of a group are not what circle last"
-                " wrote. Nothing has been written.\n\nGo on with the vault as it is? If not, restore a copy"
-                " you trust first."
+                _(
+                    "This vault was changed outside circle: {what} of a group are not what circle last wrote."
+                    " Nothing has been written.\n\nGo on with the vault as it is? If not, restore a copy you"
+                    " trust first."
+                ).format(what=changed.what)
             )
             self.app.push_screen(Confirm(question), partial(self._decided, opened))
             return False
@@ -94,7 +104,7 @@ class UnlockScreen(CircleScreen):
             finish(partial(self.workspace.finish_unlock, opened, accept_changes=True), lambda _: self.unlocked(),
                    self.refused)
         else:
-            self.reset("Nothing was written. Restore a copy of the vault you trust, or unlock again to decide.")
+            self.reset(_("Nothing was written. Restore a copy of the vault you trust, or unlock again to decide."))
 
     def on_passphrase_refused(self, refused: PassphraseRefused) -> None:
         if self._still_trying(refused.asked):
@@ -111,7 +121,7 @@ class UnlockScreen(CircleScreen):
         self.app.show_home()  # type: ignore[attr-defined]
 
     def refused(self, reason: str) -> None:
-        self.reset(Content(f"{reason} Try again."))
+        self.reset(Content(_("{reason} Try again.").format(reason=reason)))
 
     def reset(self, message: Content | str = "") -> None:
         """Ready for a passphrase again: the field empty and focused."""
@@ -129,18 +139,17 @@ class LockScreen(UnlockScreen):
     result of this screen is only "unlocked": the app then tells each screen the keys are back.
     """
 
-    LEAD = "circle is locked. Type your passphrase to come back to where you were."
+    LEAD = N_("circle is locked. Type your passphrase to come back to where you were.")
 
     def __init__(self, *, meeting_running: bool = False, lead: str | None = None) -> None:
-        """`lead`: other words than the usual, such as who a meeting was handed over to."""
+        """`lead`: other words than the usual (already translated), such as who a meeting was handed over to."""
         super().__init__()
         self.meeting_running = meeting_running
-        if lead is not None:
-            self.LEAD = lead
+        self.lead = lead
 
     def hints(self) -> ComposeResult:
         if self.meeting_running:
-            yield Static("The meeting carries on: its timers keep running.", id="meeting-hint", classes="hint")
+            yield Static(_("The meeting carries on: its timers keep running."), id="meeting-hint", classes="hint")
         yield from super().hints()
 
     def unlocked(self) -> None:

@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
+from circle.language import N_, _
 
 CIRCLE_VARIABLES = ("timer-on-time", "timer-last-minute", "timer-over")
 # A theme that does not colour the timer gets its own status colours, in the same order.
@@ -276,29 +277,33 @@ def _read(path: Path) -> dict:
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)  # never more than the limit, however big the file
     except FileNotFoundError:
-        raise BadTheme(_message(path, "no such file")) from None
+        raise BadTheme(_message(path, _("no such file"))) from None
     except OSError as error:
-        raise BadTheme(_message(path, f"cannot be read ({error.strerror or type(error).__name__})")) from None
+        raise BadTheme(
+            _message(path, _("cannot be read ({reason})").format(reason=error.strerror or type(error).__name__))
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise BadTheme(_message(path, f"is larger than {MAX_FILE_BYTES // 1024} KiB"))
+        raise BadTheme(_message(path, _("is larger than {size} KiB").format(size=MAX_FILE_BYTES // 1024)))
     try:
         text = raw.decode("utf-8-sig")  # some editors start UTF-8 files with a byte-order mark
     except UnicodeDecodeError:
-        raise BadTheme(_message(path, "is not UTF-8 text")) from None
+        raise BadTheme(_message(path, _("is not UTF-8 text"))) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message ends with '(at line N, column M)' and quotes no more than one character.
-        raise BadTheme(_message(path, f"is not valid TOML: {sanitise_line(str(error))}")) from None
+        raise BadTheme(
+            _message(path, _("is not valid TOML: {reason}").format(reason=sanitise_line(str(error))))
+        ) from None
     except RecursionError:
-        raise BadTheme(_message(path, "is nested too deeply to read")) from None
+        raise BadTheme(_message(path, _("is nested too deeply to read"))) from None
 
 
 def _problems_in(data: dict) -> list[str]:
-    problems = [f"missing '{key}'" for key in ("name", "primary") if key not in data]
+    problems = [_("missing '{key}'").format(key=key) for key in ("name", "primary") if key not in data]
     for key, value in data.items():
         if key not in _KNOWN_KEYS:
-            problems.append(f"unknown key {_shown(key)}")
+            problems.append(_("unknown key {key}").format(key=_shown(key)))
         elif key == "variables":
             problems += _variable_problems(value)
         else:
@@ -307,27 +312,29 @@ def _problems_in(data: dict) -> list[str]:
 
 
 def _value_problems(key: str, value: object) -> list[str]:
-    expected = "true or false" if key == "dark" else "a number" if key in _NUMBER_KEYS else "text"
+    expected = TRUE_OR_FALSE if key == "dark" else A_NUMBER if key in _NUMBER_KEYS else TEXT
     if _kind(value) != expected:
-        return [f"'{key}' should be {expected}, not {_kind(value)}"]
+        return [_("'{key}' should be {expected}, not {kind}").format(key=key, expected=_(expected), kind=_(_kind(value)))]
     if key == "name" and not _NAME.fullmatch(value):
-        return [f"the name {_shown(value)} should be 1 to 40 letters, digits, '-' or '_'"]
+        return [_("the name {name} should be 1 to 40 letters, digits, '-' or '_'").format(name=_shown(value))]
     if key in _COLOUR_KEYS:
         return _colour_problems(f"'{key}'", value, Color.parse)
     if key in _NUMBER_KEYS and not 0 <= value <= 1:  # NaN and numbers no float holds fail this too
-        return [f"'{key}' should be a number from 0 to 1"]
+        return [_("'{key}' should be a number from 0 to 1").format(key=key)]
     return []
 
 
 def _variable_problems(variables: object) -> list[str]:
     if not isinstance(variables, dict):
-        return [f"'variables' should be a table, not {_kind(variables)}"]
+        return [_("'variables' should be a table, not {kind}").format(kind=_(_kind(variables)))]
     problems = []
     for name, value in variables.items():
         if not isinstance(value, str):
-            problems.append(f"the variable {_shown(name)} should be text, not {_kind(value)}")
+            problems.append(
+                _("the variable {name} should be text, not {kind}").format(name=_shown(name), kind=_(_kind(value)))
+            )
         elif name in _COLOUR_VARIABLES:
-            problems += _colour_problems(f"the variable '{name}'", value, partial(_over, BLACK))
+            problems += _colour_problems(_("the variable '{name}'").format(name=name), value, partial(_over, BLACK))
     return problems
 
 
@@ -336,24 +343,34 @@ def _colour_problems(label: str, value: str, parse) -> list[str]:
         parse(value)
     except (ColorParseError, ValueError) as error:
         suggestion = getattr(error, "suggested_color", None)
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        return [f"{label} is not a colour: {_shown(value)}{hint}"]
+        if suggestion:
+            return [
+                _("{what} is not a colour: {value} (did you mean '{suggestion}'?)").format(
+                    what=label, value=_shown(value), suggestion=suggestion
+                )
+            ]
+        return [_("{what} is not a colour: {value}").format(what=label, value=_shown(value))]
     return []
 
 
+# The TOML words for a value's type, as a person would write them; compared in English, translated when shown.
+TRUE_OR_FALSE, A_NUMBER, TEXT = N_("true or false"), N_("a number"), N_("text")
+A_TABLE, A_LIST, A_DATE = N_("a table"), N_("a list"), N_("a date or time")
+
+
 def _kind(value: object) -> str:
-    """The TOML word for a value's type, as a person would write it."""
+    """The TOML word for a value's type (in English: translate it with `_` to show it)."""
     if isinstance(value, bool):
-        return "true or false"
+        return TRUE_OR_FALSE
     if isinstance(value, (int, float)):
-        return "a number"
+        return A_NUMBER
     if isinstance(value, str):
-        return "text"
+        return TEXT
     if isinstance(value, dict):
-        return "a table"
+        return A_TABLE
     if isinstance(value, list):
-        return "a list"
-    return "a date or time"
+        return A_LIST
+    return A_DATE
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -363,4 +380,4 @@ def _shown(text: str, limit: int = 40) -> str:
 
 
 def _message(path: Path, problem: str) -> str:
-    return f"{sanitise_line(path.name)}: {problem}"
+    return _("{file}: {problem}").format(file=sanitise_line(path.name), problem=problem)

@@ -14,6 +14,7 @@ from textual.theme import Theme
 from circle.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
+from circle.language import _
 from circle.paths import Locations
 from circle.ui.themes.files import has_timer_colours, load_catalog, timer_colours
 from circle.ui.themes.terminals import SIXTEEN_COLOURS, timers_for_sixteen_colours
@@ -41,7 +42,9 @@ class CircleThemes(App[None]):
         if chosen not in self.available_themes:
             if chosen not in catalog.set_aside:  # a theme set aside has had its line already
                 shown = sanitise_line(chosen)[:40]
-                self.theme_problems.append(f'The theme "{shown}" was not found; using {DEFAULT_THEME}.')
+                self.theme_problems.append(
+                    _('The theme "{name}" was not found; using {default}.').format(name=shown, default=DEFAULT_THEME)
+                )
             chosen = DEFAULT_THEME
         self._put_on_before_running(chosen)
 
@@ -75,13 +78,13 @@ class CircleThemes(App[None]):
         if self._where is None:
             return
         path = self._where.config_file
-        settings, _ = load_settings(path)
+        settings, _problem = load_settings(path)  # reported when the themes were put on
         if settings.theme == theme.name:
             return
         try:
             save_settings(path, replace(settings, theme=theme.name))
         except (OSError, CircleError):
-            self.notify("The theme could not be saved in the config; it applies until circle closes.",
+            self.notify(_("The theme could not be saved in the config; it applies until circle closes."),
                         severity="warning", markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:

@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from circle.language import N_, _
+
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TYPED = "0123456789-"
 DAY_LENGTH = len("2025-04-01")
@@ -22,17 +24,17 @@ def read_day(typed: str) -> date | None:
     if not text:
         return None
     if not _DAY.fullmatch(text):
-        raise ValueError("type the day as YYYY-MM-DD, e.g. 2025-04-01.")
+        raise ValueError(_("type the day as YYYY-MM-DD, e.g. 2025-04-01."))
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"there is no {text} in the calendar.") from None
+        raise ValueError(_("there is no {day} in the calendar.").format(day=text)) from None
 
 
 class DayInput(Input):
     """Takes only digits and '-', so the screen's letter keys still work while a day is being typed."""
 
-    BINDINGS = [Binding("enter", "submit", "Show")]
+    BINDINGS = [Binding("enter", "submit", N_("Show"))]
 
     def __init__(self, value: str, *, placeholder: str, id: str) -> None:
         super().__init__(

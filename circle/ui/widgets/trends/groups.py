@@ -11,13 +11,14 @@ from textual.widgets import SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
+from circle.language import N_
 from circle.ui.text import CELL_WIDTH, one_line
 
 
 class GroupChoice(SelectionList[str]):
     """The facilitator's groups, each chosen or not; the key that chooses is on show in the footer."""
 
-    BINDINGS = [Binding("space", "select", "Choose")]
+    BINDINGS = [Binding("space", "select", N_("Choose"))]
 
     def __init__(self, names: Mapping[str, str], chosen: str | None, *, id: str) -> None:
         """`names` by group id, in the order of the home screen; `chosen` starts chosen and highlighted."""

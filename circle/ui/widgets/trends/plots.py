@@ -18,6 +18,8 @@ from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from circle.domain.trends.periods import Period
+from circle.language import _, ngettext
+from circle.ui.widgets.trends.periods import CAME_AGAIN, NEWCOMERS, PULSE, RETENTION, short_label
 from circle.ui.themes.files import contrast_ratio
 from circle.ui.widgets.trends.series import (
     ROLLING,
@@ -25,7 +27,6 @@ from circle.ui.widgets.trends.series import (
     PooledPeriod,
     count_ticks,
     day_ticks,
-    short_label,
     spaced,
 )
 
@@ -135,11 +136,11 @@ class AttendancePlot(TrendPlot):
 
     def show(self, series: Attendance) -> None:
         self.series = series
-        self.redraw("Attendance per meeting" if series.per_meeting else "Attendance per meeting, by week")
+        self.redraw(_("Attendance per meeting") if series.per_meeting else _("Attendance per meeting, by week"))
 
     def legend(self, first: Color, second: Color) -> Content:
-        each = "each meeting" if self.series.per_meeting else "each week"
-        mean = f"mean of {ROLLING}" if self.series.per_meeting else f"mean of {ROLLING} weeks"
+        each = _("each meeting") if self.series.per_meeting else _("each week")
+        mean = (_("mean of {count}") if self.series.per_meeting else _("mean of {count} weeks")).format(count=ROLLING)
         return Content.assemble(_key("•", second, each), "  ", _key("━", first, mean))
 
     def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
@@ -158,25 +159,25 @@ class AttendancePlot(TrendPlot):
 class PeriodPlot(TrendPlot):
     """A plot of the chosen groups' periods pooled together, titled by what it shows per period."""
 
-    SHOWS: ClassVar[str] = ""
+    SHOWS: ClassVar[Mapping[Period, str]] = {}  # the heading for each period, marked with N_
     periods: Sequence[PooledPeriod] = ()
 
     def show(self, periods: Sequence[PooledPeriod], by: Period) -> None:
         self.periods, self.by = periods, by
-        self.redraw(f"{self.SHOWS} per {by.value}")
+        self.redraw(_(self.SHOWS[by]))
 
 
 class NewcomersPlot(PeriodPlot):
     """Newcomers per period as bars, and in front of them the part who came back within four weeks."""
 
-    SHOWS = "Newcomers"
+    SHOWS = NEWCOMERS
 
     def legend(self, first: Color, second: Color) -> Content:
         if all(period.returned is None for period in self.periods):
-            return Content.assemble(_key("█", first, "new"), "  (who came back is not known)")
+            return Content.assemble(_key("█", first, _("new")), "  ", _("(who came back is not known)"))
         # Short, to fit under a quarter of a wide window.
         # The keys' shapes say which bar is which: the left one is new, the right one came back.
-        return Content.assemble(_key("▌", first, "new"), "  ", _key("▐", second, "back in 4 wks"))
+        return Content.assemble(_key("▌", first, _("new")), "  ", _key("▐", second, _("back in 4 wks")))
 
     def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
         periods = self.periods
@@ -193,12 +194,12 @@ class NewcomersPlot(PeriodPlot):
 class RetentionPlot(PeriodPlot):
     """The share of people who came again the next period. Unknown periods leave a gap in the line."""
 
-    SHOWS = "Retention"
+    SHOWS = RETENTION
 
     def legend(self, first: Color, second: Color) -> Content:
         if all(period.retention is None for period in self.periods):
-            return Content("not known for this choice")
-        return _key("━", first, f"% who came again the next {self.by.value}")
+            return Content(_("not known for this choice"))
+        return _key("━", first, _(CAME_AGAIN[self.by]))
 
     def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
         periods = self.periods
@@ -216,14 +217,14 @@ class RetentionPlot(PeriodPlot):
 class PulsePlot(PeriodPlot):
     """The pulse's mean answer per period, on its own scale of 1 to 5; periods without a pulse leave a gap."""
 
-    SHOWS = "Pulse"
+    SHOWS = PULSE
 
     def legend(self, first: Color, second: Color) -> Content:
         hands = sum(sum(period.pulse) for period in self.periods if period.pulse)
         if not hands:
-            return Content("no pulse taken")
+            return Content(_("no pulse taken"))
         # Short, to fit under a quarter of a wide window; the axis says the scale is 1 to 5.
-        return _key("━", first, f"mean of {hands} hands")
+        return _key("━", first, ngettext("mean of {count} hand", "mean of {count} hands", hands).format(count=hands))
 
     def draw(self, plot: Plot, first: RGB, second: RGB) -> None:
         periods = self.periods

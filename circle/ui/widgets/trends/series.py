@@ -17,6 +17,8 @@ from datetime import date
 from circle.domain.trends.periods import Period, period_start, period_starts
 from circle.domain.trends.compute import TrendReport
 from circle.domain.trends.series import added_pulse, pulse_mean
+from circle.language import current
+from circle.language.days import day_in
 
 # The rolling mean covers this many meetings (one group) or weeks (several).
 ROLLING = 4
@@ -112,15 +114,6 @@ def pooled_periods(report: TrendReport) -> list[PooledPeriod]:
     return pooled
 
 
-def short_label(first_day: date, by: Period) -> str:
-    """A period's name short enough for a plot's axis: '03 Mar', 'Mar 25', 'Q1 25'."""
-    if by is Period.WEEK:
-        return f"{first_day:%d %b}"
-    if by is Period.MONTH:
-        return f"{first_day:%b %y}"
-    return f"Q{(first_day.month - 1) // 3 + 1} {first_day:%y}"
-
-
 def spaced(count: int, room: int) -> list[int]:
     """Up to `room` indices out of `count`, at a regular step from the first."""
     step = max(1, math.ceil(count / max(1, room)))
@@ -152,5 +145,5 @@ def day_ticks(first: date, last: date, room: int) -> list[tuple[date, str]]:
     months = [start for start in period_starts(first, last, Period.MONTH) if start >= first]
     if len(months) < 2:
         ends = [first] if first == last else [first, last]
-        return [(day, f"{day:%d %b}") for day in ends]
-    return [(months[index], f"{months[index]:%b %y}") for index in spaced(len(months), room)]
+        return [(day, day_in(current(), day, "dd MMM")) for day in ends]
+    return [(months[index], day_in(current(), months[index], "MMM yy")) for index in spaced(len(months), room)]

@@ -9,11 +9,18 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from circle.domain.trends.compute import PeriodTrend, TrendReport
+from circle.domain.trends.periods import Period
+from circle.language import N_, _
 from circle.ui.text import cell
+from circle.ui.widgets.trends.periods import period_label
 
 UNKNOWN = "–"
 # "New" rather than "Newcomers": with one group chosen, the figures then fit in 80 columns.
-FIGURES = ("Period", "Held", "Cancelled", "Mean", "New", "Return rate", "Retention", "Dropped off", "Guests", "Pulse")
+FIGURES = (
+    N_("Period"), N_("Held"), N_("Cancelled"), N_("Mean"), N_("New"), N_("Return rate"), N_("Retention"),
+    N_("Dropped off"), N_("Guests"), N_("Pulse"),
+)
+GROUP = N_("Group")
 # Rows added between two looks at the keyboard.
 BATCH = 1000
 # A group's name is cut to this many cells, so that the figures fit beside it.
@@ -38,10 +45,11 @@ def pulse(period: PeriodTrend) -> str:
     return UNKNOWN if mean is None else f"{mean:.1f} ({period.pulse_answered})"
 
 
-def period_cells(period: PeriodTrend) -> tuple[str, ...]:
-    """The figures of one period, as the table shows them after the group's name."""
+def period_cells(period: PeriodTrend, by: Period | None = None) -> tuple[str, ...]:
+    """The figures of one period, as the table shows them after the group's name; with `by`, the period's
+    name in the facilitator's language."""
     return (
-        period.label,
+        period.label if by is None else period_label(period.first_day, by),
         str(period.held),
         str(period.cancelled),
         mean(period.mean_attendance),
@@ -73,15 +81,17 @@ class TrendTable(DataTable[Text | str]):
         self.clear(columns=True)
         several = len(names) > 1
         self.fixed_columns = 2 if several else 1
-        for label in ("Group", *FIGURES) if several else FIGURES:
-            # Figures are right-aligned, so that their digits line up.
-            self.add_column(Text(label, justify="left" if label in ("Group", "Period") else "right"), key=label)
+        for label in (GROUP, *FIGURES) if several else FIGURES:
+            # Figures are right-aligned, so that their digits line up. Keyed by the English: the key is never shown.
+            self.add_column(Text(_(label), justify="left" if label in (GROUP, "Period") else "right"), key=label)
         for group_id, name in names.items():
             trends = report.groups.get(group_id)
             for period in trends.periods if trends else ():
-                label, *figures = period_cells(period)
+                label, *figures = period_cells(period, report.by)
                 shown = (label, *(Text(figure, justify="right") for figure in figures))
-                self.add_row(*((cell(name, width=NAME_WIDTH), *shown) if several else shown), key=f"{group_id}:{label}")
+                self.add_row(
+                    *((cell(name, width=NAME_WIDTH), *shown) if several else shown), key=f"{group_id}:{period.label}"
+                )
                 if self.row_count % BATCH == 0:
                     await asyncio.sleep(0)
 
@@ -90,5 +100,5 @@ class TrendTable(DataTable[Text | str]):
         if self.max_scroll_x <= 0:
             return ""
         if self.scroll_x < self.max_scroll_x:
-            return "More figures to the right: → in the table (Tab reaches it)."
-        return "More figures to the left: ← in the table."
+            return _("More figures to the right: → in the table (Tab reaches it).")
+        return _("More figures to the left: ← in the table.")
