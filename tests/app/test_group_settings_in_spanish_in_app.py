@@ -11,6 +11,7 @@ from textual.widgets import Button, Static, TabbedContent
 
 from circle import language
 from circle.domain.group import Group
+from circle.domain.session.pacer import breath_in
 from circle.domain.records import CancelReason
 from circle.language.days import day_in
 from circle.ui.app import CircleApp
@@ -59,14 +60,16 @@ def in_brackets() -> Iterator[None]:
 
 
 def the_groups_own_words(workspace: Workspace) -> list[str]:
-    """What the group wrote or was given when it was made: its data, shown as it is in any language."""
+    """What the group wrote or was given when it was made, and the pacer's words in its language: shown as they
+    are whatever the facilitator speaks."""
     workspace.unlock(PASSPHRASE)
     [overview] = workspace.groups()
     group: Group = workspace.group(overview.id)
     profile = group.profile
     words = [group.name, profile.agreements.text, profile.agreements.confidentiality_limits,
              profile.agreements.mandated_reporter, profile.format.check_in_prompt, profile.format.closing_prompt,
-             *profile.format.topics, *(phase.title for phase in profile.format.phases)]
+             *profile.format.topics, *(phase.title for phase in profile.format.phases),
+             *(step for step, _seconds in breath_in(profile.words))]
     for resource in profile.crisis_resources:
         words += [resource.name, resource.contact, resource.when]
     words += [member.shown for member in workspace.members(group.id)]
