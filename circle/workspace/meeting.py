@@ -40,6 +40,7 @@ from circle.domain.session import (
     summary,
 )
 from circle.domain.text import first_name
+from circle.language import _
 from circle.store.keys import KeyStore
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
@@ -292,7 +293,8 @@ class Meeting:
     def _facilitated(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         handles = KeyStore(self._repo).handles(self._sealer)
         phases = self.state.phases
+        # In the facilitator's words: the summary is theirs to read.
         return tuple(
-            (handles.get(part.facilitator_id, "a co-facilitator"), tuple(phases[i].shown_title for i in part.phases))
+            (handles.get(part.facilitator_id, _("a co-facilitator")), tuple(phases[i].name_in(_) for i in part.phases))
             for part in facilitated_parts(self.events)
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from circle import language
 from circle.domain.session import EventKind
 from circle.ui.hand_over import NOBODY_TO_HAND_TO, NOT_YOURS
 from circle.ui.screens.crisis_card import CrisisCard
@@ -164,3 +165,21 @@ async def test_the_summary_says_who_facilitated_which_part_by_handle(workspace_w
         assert "meeting closed" in shown
         assert "Facilitated    Sam (opening, check-in, sharing)" in shown
         assert "Robin (sharing, break, closing)" in shown
+
+
+async def test_the_summary_names_the_parts_each_facilitated_in_the_facilitators_language(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace = workspace_with_group
+    with_robin(workspace)
+    language.use("es")
+    try:
+        async with at_home(workspace) as (app, pilot):
+            await pilot.press(*TO_A_SHARING_TURN)
+            await pilot.press("H", "y")
+            await unlock_on_screen(pilot, ROBINS)
+            await press_keys(pilot, "space", "n", "n", "c", "y")
+            shown = shown_text(app)
+            assert "Robin (compartir, descanso, cierre)" in shown
+    finally:
+        language.use(language.ENGLISH)
