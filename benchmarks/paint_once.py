@@ -1,7 +1,7 @@
 """Start an app headless, wait until its first real screen is painted, exit, and print peak memory.
 
     python -m benchmarks.paint_once bare
-    python -m benchmarks.paint_once circle HOME
+    python -m benchmarks.paint_once circle HOME [LANGUAGE]
 
 Both apps poll for their screen the same way, so the poll costs the same on both sides.
 """
@@ -33,7 +33,10 @@ class BareApp(App[None]):
         _exit_once_painted(self, lambda: bool(self.query("#bare")))
 
 
-def run_circle(home: str) -> None:
+def run_circle(home: str, language: str) -> None:
+    from circle.language import speak_as_configured
+
+    speak_as_configured(language)  # as `circle` does first, from config.toml
     from circle.ui.app import CircleApp
     from circle.ui.screens.unlock import UnlockScreen
     from circle.workspace import Workspace
@@ -52,7 +55,7 @@ def main() -> None:
     if sys.argv[1] == "bare":
         BareApp().run(headless=True, size=(120, 36))
     else:
-        run_circle(sys.argv[2])
+        run_circle(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "en")
     print(peak_memory_kib())
 
 

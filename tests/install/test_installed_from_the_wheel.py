@@ -135,3 +135,16 @@ def test_the_installed_circle_finds_its_bundled_themes(run_installed: RunInstall
     assert [line.removesuffix(" *") for line in listed] == [
         f"{Path(name).stem} (bundled)" for name in BUNDLED_THEMES
     ]
+
+
+def test_the_wheel_carries_each_languages_compiled_catalog(built: Built):
+    with zipfile.ZipFile(built.wheel) as wheel:
+        assert "circle/language/locale/es/LC_MESSAGES/circle.mo" in wheel.namelist()
+
+
+def test_the_installed_circle_speaks_the_language_its_config_names(run_installed: RunInstalled, tmp_path: Path):
+    config = Path(run_installed("locate").stdout.splitlines()[2].split(":", 1)[1].strip())
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('language = "es"\n', encoding="utf-8")
+    shown = run_installed("--help").stdout
+    assert "Uso:" in shown and "Usage:" not in shown
