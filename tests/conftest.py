@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 import textual.constants
 
+from circle import language
 from circle.domain.clock import Clock
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
+from tests.language_probe import bracketed
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # The app in tests is drawn as a true-colour terminal has it, whatever TERM the run has: in 16 colours circle
@@ -95,3 +97,20 @@ def run_circle(tmp_path: Path) -> RunCircle:
         )
 
     return run
+
+
+@pytest.fixture
+def in_spanish() -> Iterator[None]:
+    """The facilitator speaks Spanish for this test, and English again after it."""
+    language.use("es")
+    try:
+        yield
+    finally:
+        language.use(language.ENGLISH)
+
+
+@pytest.fixture
+def in_brackets() -> Iterator[None]:
+    """The made-up bracketed language for this test (tests/language_probe.py)."""
+    with bracketed():
+        yield

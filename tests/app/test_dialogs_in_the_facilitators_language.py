@@ -3,30 +3,16 @@ through the catalog, and in Spanish at 80×24 each sentence that matters is draw
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 
-from circle import language
 from circle.language import _
 from circle.workspace import Workspace
 from tests.app.dialog_scenes import SCENES, Said, Seen
-from tests.language_probe import bracketed, untranslated
+from tests.language_probe import untranslated
 
 Scene = Callable[[Workspace], AsyncIterator[Seen]]
-
-
-@pytest.fixture
-def in_brackets() -> Iterator[None]:
-    with bracketed():
-        yield
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    language.use("es")
-    yield
-    language.use(language.ENGLISH)
 
 
 def said(sentence: Said) -> str:
@@ -44,7 +30,7 @@ async def test_every_word_circle_writes_on_the_screen_went_through_the_catalog(
 
 @pytest.mark.parametrize("scene", SCENES, ids=lambda scene: scene.__name__)
 async def test_in_spanish_at_80x24_each_sentence_is_drawn_whole(
-    workspace_with_group: Workspace, spanish: None, scene: Scene
+    workspace_with_group: Workspace, in_spanish: None, scene: Scene
 ) -> None:
     for shown in [shown async for shown in scene(workspace_with_group)]:
         for sentence in shown.whole:

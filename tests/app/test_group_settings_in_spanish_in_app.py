@@ -3,19 +3,15 @@ of its labels, buttons, tab titles and footer keys is drawn whole (scrolling the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import pytest
 from textual.widgets import Button, Static, TabbedContent
 
-from circle import language
 from circle.domain.group import Group
 from circle.domain.session.pacer import breath_in
 from circle.domain.records import CancelReason
 from circle.language.days import day_in
 from circle.ui.app import CircleApp
-from circle.ui.language import _binding_in
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.group import GroupScreen
 from circle.ui.screens.group_tabs import TABS, tab_key
@@ -23,7 +19,7 @@ from circle.ui.screens.meetings import MeetingsScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, stopped_clock
 from tests.app.test_roster_in_app import on_roster_list
-from tests.language_probe import bracketed, untranslated
+from tests.language_probe import untranslated
 from tests.language_spans import without_bracketed_spans
 
 # Keys are named the same in every language, as the footer writes them.
@@ -38,25 +34,6 @@ SPANISH_DAYS = [
     *(day_in("es", date(2024, 1, 1) + timedelta(days=day), "EEEE EEE") for day in range(7)),
     *(day_in("es", date(2024, month, 1), "MMM") for month in range(1, 13)),
 ]
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    _binding_in.cache_clear()  # the bracketed language is "es" too: keys it named must not be read back here
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
-        _binding_in.cache_clear()
-
-
-@pytest.fixture
-def in_brackets() -> Iterator[None]:
-    _binding_in.cache_clear()
-    with bracketed():
-        yield
-    _binding_in.cache_clear()
 
 
 def the_groups_own_words(workspace: Workspace) -> list[str]:

@@ -16,12 +16,10 @@ from circle.ui.screens.trends import TrendsScreen
 from circle.ui.screens.unlock import LockScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, make_app, press_keys, stopped_clock
-from tests.app.test_group_settings_in_spanish_in_app import (  # noqa: F401 (fixtures)
+from tests.app.test_group_settings_in_spanish_in_app import (
     KEY_NAMES,
     SPANISH_DAYS,
     drawn_words,
-    in_brackets,
-    in_spanish,
     screen_text,
     the_groups_own_words,
 )

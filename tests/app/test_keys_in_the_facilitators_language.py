@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from circle import language
 from circle.language import N_
 from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
 
@@ -27,18 +24,11 @@ class OneScreen(App[None]):
         self.push_screen(Tomorrow())
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    language.use("es")
-    yield
-    language.use(language.ENGLISH)
-
-
 def _footer_words(app: App[None]) -> str:
     return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
 
 
-async def test_a_key_is_named_in_spanish_for_a_spanish_speaking_facilitator(spanish: None) -> None:
+async def test_a_key_is_named_in_spanish_for_a_spanish_speaking_facilitator(in_spanish: None) -> None:
     app = OneScreen()
     async with app.run_test() as pilot:
         await pilot.pause()

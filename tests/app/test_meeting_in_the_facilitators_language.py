@@ -3,16 +3,13 @@ aloud to the group, speaks the group's. In Spanish at 80×24 nothing a facilitat
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
-import pytest
 from textual.containers import VerticalScroll
 
-from circle import language
 from circle.domain.session.pacer import BREATH, breath_in
 from circle.language import words_for
 from circle.ui.app import CircleApp
-from circle.ui.language import _binding_in
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
@@ -25,31 +22,12 @@ from tests.app.test_group_settings_in_spanish_in_app import (
     screen_text,
     the_groups_own_words,
 )
-from tests.language_probe import bracketed, untranslated
+from tests.language_probe import untranslated
 from tests.language_spans import without_bracketed_spans
 
 
 # Keys are named the same in every language, as `?` writes them.
 KEYS_BY_NAME = ("Shift", "Escape", "Ctrl", "Space", "Enter")
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    _binding_in.cache_clear()  # the bracketed language is "es" too: keys it named must not be read back here
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
-        _binding_in.cache_clear()
-
-
-@pytest.fixture
-def in_brackets() -> Iterator[None]:
-    _binding_in.cache_clear()
-    with bracketed():
-        yield
-    _binding_in.cache_clear()
 
 
 async def a_whole_meeting(app: CircleApp, pilot: object) -> AsyncIterator[str]:

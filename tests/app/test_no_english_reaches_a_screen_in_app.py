@@ -21,8 +21,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.trends import TrendsScreen
 from circle.workspace import RoomBoard, Workspace
 from tests.app.conftest import TO_A_SHARING_TURN, at_home, press_keys
-from tests.app.test_group_settings_in_spanish_in_app import (  # noqa: F401 (fixtures)
-    in_brackets,
+from tests.app.test_group_settings_in_spanish_in_app import (
     screen_text,
     the_groups_own_words,
 )

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
-from circle import language
 from circle.ui.screens.follow_ups import FollowUpsScreen
 from circle.ui.screens.home import HomeScreen
 from circle.workspace import Workspace
 from tests.app.conftest import at_home, press_keys
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    language.use("es")
-    yield
-    language.use(language.ENGLISH)
-
-
 @pytest.mark.parametrize("typed", ["Grupos", "Groups"])
 async def test_a_spanish_speaking_facilitator_finds_a_command_by_its_spanish_or_its_english_name(
-    workspace_with_group: Workspace, spanish: None, typed: str
+    workspace_with_group: Workspace, in_spanish: None, typed: str
 ) -> None:
     async with at_home(workspace_with_group, (100, 30)) as (app, pilot):
         await press_keys(pilot, "f")
@@ -34,7 +25,7 @@ async def test_a_spanish_speaking_facilitator_finds_a_command_by_its_spanish_or_
 
 
 async def test_the_list_before_typing_names_each_command_once_in_spanish(
-    workspace_with_group: Workspace, spanish: None
+    workspace_with_group: Workspace, in_spanish: None
 ) -> None:
     async with at_home(workspace_with_group, (100, 30)) as (app, pilot):
         await press_keys(pilot, "f")

@@ -4,24 +4,10 @@ The group is the demo's, written in English: its agreements and prompts are its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
-from circle import language
-from circle.ui.language import _binding_in
 from tests.snapshots.test_meeting_screens import PARTS, TO_MEETING
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    _binding_in.cache_clear()
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
-        _binding_in.cache_clear()
 
 
 @pytest.mark.parametrize("part", ["sharing", "opening", "summary"])

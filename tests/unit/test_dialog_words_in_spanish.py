@@ -3,7 +3,6 @@ and the one line circle ends with after a bug, in the facilitator's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
@@ -15,14 +14,7 @@ from circle.ui.ending import EndsInOneLine
 from circle.ui.keys import key_said
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    language.use("es")
-    yield
-    language.use(language.ENGLISH)
-
-
-def test_the_strength_of_a_passphrase_is_said_in_spanish(spanish: None) -> None:
+def test_the_strength_of_a_passphrase_is_said_in_spanish(in_spanish: None) -> None:
     assert strength("corta").hint.startswith("Demasiado corta: usa al menos 8 caracteres")
     assert strength("caballo correcto batería grapa").hint.startswith("Fuerte.")
     with pytest.raises(InvalidInput, match="no coinciden"):
@@ -46,7 +38,7 @@ def test_a_name_the_module_does_not_have_is_still_an_attribute_error() -> None:
         hand_over.NOT_A_MESSAGE  # noqa: B018
 
 
-def test_key_names_stay_as_the_keyboard_has_them_and_only_the_or_is_translated(spanish: None) -> None:
+def test_key_names_stay_as_the_keyboard_has_them_and_only_the_or_is_translated(in_spanish: None) -> None:
     assert key_said("Space or Enter") == "Space o Enter"
     assert key_said("Enter or t") == "Enter o t"
     assert key_said("Ctrl+L") == "Ctrl+L"
@@ -57,7 +49,7 @@ class Broken(EndsInOneLine):
         raise ValueError("a bug")
 
 
-def test_a_bug_ends_circle_with_its_one_line_in_spanish(spanish: None) -> None:
+def test_a_bug_ends_circle_with_its_one_line_in_spanish(in_spanish: None) -> None:
     app = Broken()
     app.run(headless=True)
     assert app.stopped_by == (

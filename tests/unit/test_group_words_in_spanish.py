@@ -3,12 +3,10 @@ catalog: whole sentences with the names left as they were typed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
-from circle import language
 from circle.domain.errors import InvalidInput
 from circle.domain.group import Member
 from circle.domain.meeting_format import MeetingFormat, Phase, PhaseKind
@@ -27,15 +25,6 @@ from tests.language_spans import without_bracketed_spans
 
 TUESDAY = 1
 SPANISH = words_for("es")
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
 
 
 def in_spanish_words(schedule: Schedule) -> str:

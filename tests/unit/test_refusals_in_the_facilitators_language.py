@@ -9,7 +9,7 @@ file's own, a name).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -179,17 +179,8 @@ def place(vault: Workspace, tmp_path: Path) -> Place:
     return Place(vault, tmp_path, group.id)
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
-
-
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_each_refusal_is_said_in_spanish_on_one_line(case: Case, place: Place, spanish: None) -> None:
+def test_each_refusal_is_said_in_spanish_on_one_line(case: Case, place: Place, in_spanish: None) -> None:
     said = case.words(place)
     assert said and "\n" not in said
     assert _SPANISH.search(said), said
@@ -203,7 +194,7 @@ def test_no_english_word_of_a_refusal_escapes_the_catalog(case: Case, place: Pla
     assert untranslated(said, allowed=(*case.data, str(place.folder))) == [], said
 
 
-def test_namesakes_are_told_apart_by_a_month_in_the_facilitators_language_and_found_by_it(spanish: None) -> None:
+def test_namesakes_are_told_apart_by_a_month_in_the_facilitators_language_and_found_by_it(in_spanish: None) -> None:
     members = [*_two_jos(), *told_apart([Member("c3", "Al", None), Member("d4", "Al", None)])]
     shown = sorted(member.shown for member in told_apart(members))
     assert shown[2:] == ["Jo F. (abr 2025)", "Jo F. (mar 2025)"]
@@ -211,7 +202,7 @@ def test_namesakes_are_told_apart_by_a_month_in_the_facilitators_language_and_fo
     assert find_member(told_apart(members), "jo f. (mar 2025)", ConfidentialityRules()).id == "a1"
 
 
-def test_a_refusal_is_english_again_once_the_facilitator_speaks_english(place: Place, spanish: None) -> None:
+def test_a_refusal_is_english_again_once_the_facilitator_speaks_english(place: Place, in_spanish: None) -> None:
     assert "nombre" in str(_refused(lambda: group_name("")))
     language.use(language.ENGLISH)
     assert str(_refused(lambda: group_name(""))) == "A group needs a name."

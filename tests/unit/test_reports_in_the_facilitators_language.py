@@ -3,25 +3,13 @@ their keys, the same in every language, for the spreadsheets and scripts that re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-import pytest
 
-from circle import language
 from circle.reports.columns import GROUP, HELD, PERIOD, RETURN_RATE
 from circle.reports.render import Format, render
 
 COLUMNS = (GROUP, PERIOD, *HELD, RETURN_RATE)
 ROWS = [{"group": "Tuesday [b]Support[/b]", "period": "2026-02", "held": 4, "cancelled": 1, "return_rate": 0.5}]
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use(language.ENGLISH)
 
 
 def test_in_spanish_a_tables_headings_are_spanish_and_its_cells_are_as_they_were(in_spanish: None) -> None:

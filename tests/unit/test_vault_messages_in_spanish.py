@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
-from circle import language
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.manifests import GroupUnvouched, VaultChangedOutside
 from circle.vault.errors import WrongPassphrase
 from tests.language_probe import bracketed, untranslated
 
 
-@pytest.fixture
-def spanish():
-    language.use("es")
-    yield
-    language.use(language.ENGLISH)
-
-
-def test_a_vault_changed_outside_names_its_parts_in_one_spanish_sentence(spanish):
+def test_a_vault_changed_outside_names_its_parts_in_one_spanish_sentence(in_spanish: None) -> None:
     said = str(VaultChangedOutside(["the roster", "the key", "the roster"]))
     assert said.startswith("Esta bóveda se cambió fuera de circle (la clave y la lista del grupo de un grupo")
     assert "'circle accept-changes'" in said and "\n" not in said
@@ -38,7 +29,7 @@ def test_every_part_of_a_vault_changed_outside_goes_through_the_catalog():
     assert untranslated(said, allowed=["circle accept-changes"]) == []
 
 
-def test_the_vaults_refusals_are_spanish(spanish):
+def test_the_vaults_refusals_are_spanish(in_spanish: None) -> None:
     assert str(WrongPassphrase()) == "Esa frase de contraseña no abre esta bóveda."
     assert str(GroupUnvouched()) == "circle solo puede cambiar un grupo cuya clave tiene; no se escribió nada."
     assert str(VaultTooNew(Path("circle.db"))) == "circle.db lo escribió un circle más nuevo; actualiza circle para abrirlo."
