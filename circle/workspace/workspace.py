@@ -23,6 +23,7 @@ from circle.store.lock import VaultLock
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.workspace.keyring import Keyring
+from circle.workspace.facilitator_calls import FacilitatorCalls
 from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from circle.store.keys import KeyStore
     from circle.store.sealing import GroupSealer
     from circle.vault.keyring import KdfParams
-    from circle.workspace.derivation import NewFacilitator, NewPersonalKey, OpenedKey, PassphraseChange, UnlockAttempt
-    from circle.workspace.facilitators import FacilitatorEntry, Facilitators
+    from circle.workspace.derivation import OpenedKey, UnlockAttempt
+    from circle.workspace.facilitators import Facilitators
     from circle.workspace.retention import PurgeReport, Retention
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from circle.workspace.meeting import Meeting
 
 
-class Workspace(RecordCare):
+class Workspace(FacilitatorCalls, RecordCare):
     """An open vault. Create it with `Workspace.open()`; close it (or use `with`) to release the vault."""
 
     def __init__(
@@ -246,53 +247,6 @@ class Workspace(RecordCare):
     @property
     def _keys(self) -> KeyStore:
         return self._keyring.keys
-
-    # facilitators and passphrases --------------------------------------------
-    # Each one-call method here is three steps, as `unlock` is: `begin_…` reads, `make`/`rekey` on what it
-    # returns derives keys (slow, no vault), `finish_…` stores the result.
-    def create_facilitator(self, handle: str, passphrase: str, *, kdf: KdfParams | None = None) -> None:
-        self.finish_create_facilitator(self.begin_create_facilitator(handle, kdf=kdf).make(passphrase))
-
-    def begin_create_facilitator(self, handle: str, *, kdf: KdfParams | None = None) -> NewFacilitator:
-        return self._facilitators.begin_create_facilitator(handle, kdf)
-
-    def finish_create_facilitator(self, made: OpenedKey) -> None:
-        self._facilitators.finish_create_facilitator(made)
-
-    def facilitators(self, group_id: str) -> list[FacilitatorEntry]:
-        return self._facilitators.facilitators(group_id)
-
-    def add_cofacilitator(
-        self, group_id: str, handle: str, passphrase: str, *, kdf: KdfParams | None = None
-    ) -> FacilitatorEntry:
-        someone = self.begin_add_cofacilitator(group_id, handle, kdf=kdf)
-        return self.finish_add_cofacilitator(someone, someone.make(passphrase))
-
-    def begin_add_cofacilitator(
-        self, group_id: str, handle: str, *, kdf: KdfParams | None = None
-    ) -> NewFacilitator:
-        return self._facilitators.begin_add_cofacilitator(group_id, handle, kdf)
-
-    def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
-        return self._facilitators.finish_add_cofacilitator(someone, made)
-
-    def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:
-        return self._facilitators.others_to_give(group_id)
-
-    def give_group(self, group_id: str, facilitator_id: str) -> FacilitatorEntry:
-        return self._facilitators.give_group(group_id, facilitator_id)
-
-    def remove_facilitator(self, group_id: str, facilitator_id: str) -> None:
-        self._facilitators.remove_facilitator(group_id, facilitator_id)
-
-    def change_passphrase(self, current: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        self.finish_change_passphrase(self.begin_change_passphrase(kdf=kdf).rekey(current, new))
-
-    def begin_change_passphrase(self, *, kdf: KdfParams | None = None) -> PassphraseChange:
-        return self._facilitators.begin_change_passphrase(kdf)
-
-    def finish_change_passphrase(self, made: NewPersonalKey) -> None:
-        self._facilitators.finish_change_passphrase(made)
 
     # demo -------------------------------------------------------------------
     @property

@@ -9,7 +9,8 @@ from textual.widgets import DataTable
 from circle.domain.group import CrisisResource
 from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.group_tabs import tab_key
-from circle.ui.screens.meeting import PLACEHOLDERS_LINE, MeetingScreen
+from circle.ui.screens.meeting import MeetingScreen
+from circle.ui.screens.meeting_words import PLACEHOLDERS_LINE
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said, shown_text
 

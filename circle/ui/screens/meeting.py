@@ -30,6 +30,7 @@ from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_offers import keys_offered, nobody_shared
 from circle.ui.screens.meeting_people import PeopleKeys
+from circle.ui.screens.meeting_words import CLOSE_QUESTION, PLACEHOLDERS_LINE, guests_line
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
 from circle.ui.screens.pulse import PulseDialog
@@ -45,23 +46,7 @@ from circle.ui.widgets.meeting.steady_paragraph import SteadyParagraph
 from circle.workspace import VaultLocked
 
 REFRESH_SECONDS = 0.25
-# Said before anything is let go, the way a co-facilitator would say it across the room.
-CLOSE_QUESTION = N_(
-    "Close the meeting now? circle then keeps only the counts and who came; who spoke when is let go."
-)
 _ORDER_MODES = list(RoundOrderMode)
-# The crisis tab's key is written out so the sentence is whole for the catalog; a test holds it to tab_key("crisis").
-PLACEHOLDERS_LINE = N_(
-    "This group's crisis card still has placeholder numbers. Add local ones in the group's settings:"
-    " Escape to your groups, Enter, then F6 (Crisis). The meeting stays open."
-)
-
-
-def guests_line(guests: int) -> str:
-    """Guests beside the roster: they have no name, so they are a count under it."""
-    return _("Guests: {count} (g adds, G takes back)").format(count=guests)
-
-
 class MeetingScreen(PeopleKeys):
     KEYS_TITLE = N_("Keys during a meeting")
     KEYS_HELP = MEETING_HELP
