@@ -6,8 +6,9 @@ from textual.widgets import Input, Select, TextArea
 
 from circle.domain.meeting_format import PhaseKind, RoundOrderMode
 from circle.ui.screens.group import GroupScreen
+from circle.ui.widgets.group.editor import with_profile
 from circle.workspace import Workspace
-from tests.app.conftest import at_home, press_keys, said
+from tests.app.conftest import PASSPHRASE, at_home, press_keys, said
 
 
 def kept_format(workspace: Workspace):  # type: ignore[no-untyped-def]
@@ -98,3 +99,30 @@ async def test_a_topic_too_long_or_listed_twice_is_refused_in_one_line_and_nothi
         await press_keys(pilot, "ctrl+s")
         assert said(app)[-1] == "A topic is listed twice."
         assert kept_format(workspace_with_group) == before
+
+
+async def test_the_language_a_group_meets_in_can_be_changed_on_its_format_tab(workspace_with_group: Workspace) -> None:
+    async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
+        screen = await on_format_tab(pilot)
+        assert screen.query_one("#format-language", Select).value == "en"
+        screen.query_one("#format-language", Select).value = "es"
+        screen.query_one("#check-in-prompt", Input).focus()
+        await press_keys(pilot, "ctrl+s")
+        group = workspace_with_group.group(workspace_with_group.groups()[0].id)
+        assert group.profile.language == "es"
+        assert group.profile.format == kept_format(workspace_with_group)  # the rest of the format as it was
+
+
+async def test_a_language_code_this_circle_has_no_words_for_is_kept_when_the_format_is_saved(
+    workspace_with_group: Workspace,
+) -> None:
+    workspace_with_group.unlock(PASSPHRASE)
+    group = workspace_with_group.group(workspace_with_group.groups()[0].id)
+    workspace_with_group.save_group(with_profile(group, language="pt-BR"))  # as a newer circle's handoff left it
+    workspace_with_group.lock()
+    async with at_home(workspace_with_group, (100, 36)) as (app, pilot):
+        screen = await on_format_tab(pilot)
+        assert screen.query_one("#format-language", Select).value == "en"  # the words the room gets
+        screen.query_one("#check-in-prompt", Input).focus()
+        await press_keys(pilot, "ctrl+s")
+        assert workspace_with_group.group(group.id).profile.language == "pt-BR"

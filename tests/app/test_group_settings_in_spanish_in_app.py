@@ -9,6 +9,7 @@ from textual.widgets import Button, Static, TabbedContent
 
 from circle.domain.group import Group
 from circle.domain.session.pacer import breath_in
+from circle.language import LANGUAGES
 from circle.domain.records import CancelReason
 from circle.language.days import day_in
 from circle.ui.app import CircleApp
@@ -46,7 +47,8 @@ def the_groups_own_words(workspace: Workspace) -> list[str]:
     words = [group.name, profile.agreements.text, profile.agreements.confidentiality_limits,
              profile.agreements.mandated_reporter, profile.format.check_in_prompt, profile.format.closing_prompt,
              *profile.format.topics, *(phase.title for phase in profile.format.phases),
-             *(step for step, _seconds in breath_in(profile.words))]
+             *(step for step, _seconds in breath_in(profile.words)),
+             *LANGUAGES.values()]  # each language is named in itself, in every language
     for resource in profile.crisis_resources:
         words += [resource.name, resource.contact, resource.when]
     words += [member.shown for member in workspace.members(group.id)]

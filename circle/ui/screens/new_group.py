@@ -11,8 +11,9 @@ from textual.widgets import Label, Select, Static
 
 from circle.domain.errors import CircleError
 from circle.domain.templates import templates_in
-from circle.language import LANGUAGES, N_, _, current
+from circle.language import N_, _, current
 from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
+from circle.ui.widgets.language_choice import LanguageChoice
 from circle.ui.widgets.group.form import GroupForm
 
 
@@ -30,11 +31,7 @@ class NewGroupScreen(SaysKeysInTheFacilitatorsLanguage, ModalScreen[str | None])
             yield Static(_("New group"), classes="title")
             with Horizontal(id="group-language-row"):
                 yield Label(_("The group meets in"))
-                # Each language by its own name, as its speakers would look for it.
-                yield Select(
-                    [(name, code) for code, name in LANGUAGES.items()],
-                    value=current(), allow_blank=False, compact=True, id="group-language",
-                )
+                yield LanguageChoice(current(), id="group-language")
             yield GroupForm()
 
     def on_mount(self) -> None:

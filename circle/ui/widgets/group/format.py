@@ -17,6 +17,7 @@ from circle.language import N_, _
 from circle.ui.widgets.group.editor import GroupEditor
 from circle.ui.widgets.group.parts import PartsEditor
 from circle.ui.widgets.group.words import WordsEditor
+from circle.ui.widgets.language_choice import LanguageChoice, shown_language
 
 
 class FormatEditor(GroupEditor):
@@ -36,6 +37,9 @@ class FormatEditor(GroupEditor):
                 yield Label(_(label), classes="field-label")
                 yield Input(f"{minutes:g}", id=field_id, type="number", classes="number", compact=True)
                 yield Label(_("min"), classes="unit")
+        with Horizontal(classes="field"):
+            yield Label(_("The group meets in"), classes="field-label")
+            yield LanguageChoice(self.group.profile.language, id="format-language")
         yield WordsEditor(meeting)
         yield Button(_("Save format"), id="format-save", variant="primary")
 
@@ -64,4 +68,7 @@ class FormatEditor(GroupEditor):
         except CircleError as error:
             self.show_problem(error)
             return
-        self.keep(format=meeting)
+        chosen = self.query_one("#format-language", LanguageChoice).value
+        # Only a language chosen here is written: a code this circle has no words for stays as the group had it.
+        spoken = {} if chosen == shown_language(self.group.profile.language) else {"language": chosen}
+        self.keep(format=meeting, **spoken)
