@@ -66,22 +66,22 @@ _BEGIN_WITH = {
 
 def _next_part(meeting: Meeting) -> str:
     """'n moves on to the grounding.' — the part after this one, by its name."""
-    part = _following(meeting)
-    if part is None:
-        return _("n moves on.")
-    if part.title:
-        return _("n moves on to {part}.").format(part=part.title)
-    return _(_MOVES_ON_TO[part.kind])
+    return _saying_what_follows(meeting, N_("n moves on."), N_("n moves on to {part}."), _MOVES_ON_TO)
 
 
 def _begin(meeting: Meeting) -> str:
     """'Press n to begin with the opening.'"""
+    return _saying_what_follows(meeting, N_("Press n to begin."), N_("Press n to begin with {part}."), _BEGIN_WITH)
+
+
+def _saying_what_follows(meeting: Meeting, at_the_end: str, named: str, by_kind: dict[PhaseKind, str]) -> str:
+    """One of the sentences about the part after this one: none, one with its own name, or one of its kind."""
     part = _following(meeting)
     if part is None:
-        return _("Press n to begin.")
+        return _(at_the_end)
     if part.title:
-        return _("Press n to begin with {part}.").format(part=part.title)
-    return _(_BEGIN_WITH[part.kind])
+        return _(named).format(part=part.title)
+    return _(by_kind[part.kind])
 
 
 def _following(meeting: Meeting) -> Phase | None:
