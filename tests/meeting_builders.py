@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterable
 
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, LiveSession, Open, RoundOrderMode, SetHeadcount
+from circle.domain.session import (
+    Arrive,
+    LiveSession,
+    NextPhase,
+    Open,
+    RoundOrderMode,
+    SetHeadcount,
+    StartTurn,
+)
+from circle.workspace import Meeting
 
 K = PhaseKind
 # Opening 10 · Check-in 15 · Sharing 45 · Break 10 · Closing 10 (90 min)
@@ -44,3 +53,11 @@ def opened_meeting(
         live.do(Arrive(member))
     return live
 
+
+def to_a_sharing_turn_of(meeting: Meeting, speaker_id: str) -> Meeting:
+    """A meeting kept in a vault, with `speaker_id` here, moved on to its sharing and their turn begun."""
+    meeting.do(Arrive(speaker_id))
+    while meeting.state.phase is not PhaseKind.SHARING:
+        meeting.do(NextPhase(confirmed=True))
+    meeting.do(StartTurn(speaker_id))
+    return meeting

@@ -9,17 +9,16 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 import pytest
-
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import Member, PhaseKind
-from circle.domain.session import Arrive, NextPhase, StartTurn
+from circle.domain.group import Member
 from circle.ui.app import CircleApp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Meeting, Workspace
+from tests.meeting_builders import to_a_sharing_turn_of
 
 PASSPHRASE = "correct horse battery staple"
 # From home: one meeting, two people here, through the opening and the check-in (y: nobody checked in, on
@@ -96,10 +95,7 @@ def in_a_sharing_turn(workspace: Workspace) -> tuple[Meeting, Member]:
     group_id = workspace.groups()[0].id
     meeting = workspace.meeting(group_id)
     speaker = workspace.members(group_id)[0]
-    meeting.do(Arrive(speaker.id))
-    while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase(confirmed=True))
-    meeting.do(StartTurn(speaker.id))
+    to_a_sharing_turn_of(meeting, speaker.id)
     return meeting, speaker
 
 

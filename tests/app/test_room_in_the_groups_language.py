@@ -17,7 +17,7 @@ from textual.widgets import Static
 from circle import language
 from circle.domain.clock import FakeClock
 from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, NextPhase, Pause, StartTurn
+from circle.domain.session import NextPhase, Pause
 from circle.domain.session.pacer import pacer
 from circle.store.room_board import RoomBoard
 from circle.ui.room_display import POLL_SECONDS, RoomDisplayApp
@@ -25,6 +25,7 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.web.server import room_site
 from circle.workspace import Meeting, Workspace
 from tests.app.conftest import PASSPHRASE
+from tests.meeting_builders import to_a_sharing_turn_of
 
 TOKEN = "Bq3xT0k3n-for-these-tests-only_9Zr"
 SPANISH = language.words_for("es")
@@ -53,10 +54,7 @@ def _in_a_sharing_turn(workspace: Workspace, group_language: str) -> Meeting:
     group = workspace.create_group("Martes", language=group_language)
     member = workspace.add_member(group.id, "Ada Lovelace")
     meeting = workspace.meeting(group.id)
-    meeting.do(Arrive(member.id))
-    while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase(confirmed=True))
-    meeting.do(StartTurn(member.id))
+    to_a_sharing_turn_of(meeting, member.id)
     return meeting
 
 

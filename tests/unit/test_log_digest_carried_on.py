@@ -10,12 +10,21 @@ from pathlib import Path
 import pytest
 
 from circle.domain.clock import FakeClock
+from circle.domain.group import Member
 from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive, Leave
 from circle.paths import locations
-from circle.store.integrity import BY_STEP, LOG_BY_ID, LOG_ORDER, PARTS_BY_NAME, LogDigests, _digest, digest
+from circle.store.integrity import (
+    BY_STEP,
+    LOG_BY_ID,
+    LOG_ORDER,
+    PARTS_BY_NAME,
+    LogDigests,
+    _digest,
+    digest,
+)
 from circle.store.manifests import VaultChangedOutside
-from circle.workspace import Workspace
+from circle.workspace import Meeting, Workspace
 from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.older_vaults import _held_keys
 from tests.unit.test_changed_outside import swap_steps
@@ -96,14 +105,20 @@ def test_a_step_put_in_before_the_last_one_hashed_is_not_missed(log: sqlite3.Con
     assert digests.entry(log, SESSION, entry, appended_only=True) == _whole(log)
 
 
+def _ada_comes_and_goes(vault: Workspace, times: int) -> tuple[Meeting, Member]:
+    """A new group's open meeting, in which Ada arrives and leaves `times` times: two steps of its log each."""
+    group = vault.create_group("Tuesday", "support-90")
+    ada, = vault.add_members(group.id, [RosterEntry("Ada", None)])
+    meeting = vault.meeting(group.id)
+    for _ in range(times):
+        meeting.do(Arrive(ada.id))
+        meeting.do(Leave(ada.id))
+    return meeting, ada
+
+
 def test_a_long_meeting_written_step_by_step_unlocks_as_vouched_for(vault_home: Path) -> None:
     with unlocked_workspace(vault_home, FakeClock()) as vault:
-        group = vault.create_group("Tuesday", "support-90")
-        ada, = vault.add_members(group.id, [RosterEntry("Ada", None)])
-        meeting = vault.meeting(group.id)
-        for _ in range(60):
-            meeting.do(Arrive(ada.id))
-            meeting.do(Leave(ada.id))
+        _ada_comes_and_goes(vault, 60)
     with Workspace.open(vault_home) as vault:
         vault.unlock(PASSPHRASE)  # refused with VaultChangedOutside if any entry differed from the log
 
@@ -162,12 +177,7 @@ def test_steps_swapped_in_a_vault_whose_logs_were_hashed_by_step_id_are_still_re
 
 def test_a_step_swapped_behind_circles_back_mid_meeting_is_not_folded_into_the_next_manifest(vault_home: Path) -> None:
     with unlocked_workspace(vault_home, FakeClock()) as vault:
-        group = vault.create_group("Tuesday", "support-90")
-        ada, = vault.add_members(group.id, [RosterEntry("Ada", None)])
-        meeting = vault.meeting(group.id)
-        for _ in range(3):
-            meeting.do(Arrive(ada.id))
-            meeting.do(Leave(ada.id))
+        meeting, ada = _ada_comes_and_goes(vault, 3)
         swap_steps(vault_home, 1, 2)  # another connection, while the meeting is open
         meeting.do(Arrive(ada.id))  # appended: hashed on from the digest circle last wrote, not from the rows
     with Workspace.open(vault_home) as vault, pytest.raises(VaultChangedOutside):

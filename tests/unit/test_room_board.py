@@ -9,9 +9,10 @@ from dataclasses import replace
 import pytest
 
 from circle.domain.group import PhaseKind
-from circle.domain.session import Arrive, NextPhase, StartTurn
+from circle.domain.session import NextPhase
 from circle.store.room_board import MAX_BOARD_BYTES, RoomBoard, RoomBoardUnreadable
 from circle.workspace import Workspace
+from tests.meeting_builders import to_a_sharing_turn_of
 
 CANARY_NAME = "Zebulon Quixote"
 
@@ -23,10 +24,7 @@ def _meeting_with_speaker(workspace: Workspace, *, names_on_display: bool):  # t
         group = workspace.group(group.id)
     member = workspace.add_member(group.id, CANARY_NAME)
     meeting = workspace.meeting(group.id)
-    meeting.do(Arrive(member.id))
-    while meeting.state.phase is not PhaseKind.SHARING:
-        meeting.do(NextPhase(confirmed=True))
-    meeting.do(StartTurn(member.id))
+    to_a_sharing_turn_of(meeting, member.id)
     return meeting
 
 
