@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -116,7 +115,7 @@ def test_a_quarters_return_rate_comes_from_its_summed_returned_and_eligible():
 def test_a_quarters_rate_is_unknown_when_a_month_counted_heads():
     # January with names; March counted by heads, so whether its newcomers came back is unknown.
     named, attendance = grid("g1", {"a": "nxxx", "b": "nxxx"})
-    heads = [replace(meeting, id=f"h-{meeting.id}", held_on=meeting.held_on + timedelta(weeks=8))
+    heads = [meeting._replace(id=f"h-{meeting.id}", held_on=meeting.held_on + timedelta(weeks=8))
              for meeting in by_heads([3, 3, 3, 3], [0, 0, 0, 0])]
     months = lead_rows(named + heads, 2, attendance=attendance)
     assert [row["returned"] for row in months] == [2, 0, None]

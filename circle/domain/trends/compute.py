@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from math import fsum
 
 from circle.domain.trends.facts import Attendance, MeetingFacts
-from circle.domain.trends.history import RETURN_WINDOW, History, Range, came_back, histories
+from circle.domain.trends.history import RETURN_WINDOW, History, Range, histories
 from circle.domain.trends.periods import Period, next_period_start, period_label, period_start, period_starts
 from circle.domain.trends.series import GroupTrends, MeetingTrend, PeriodTrend, TrendReport, added_pulse
 
@@ -36,6 +36,8 @@ __all__ = [
     "collector_paused",
     "compute_trends",
     "dropped_off",
+    "dropped_off_of",
+    "trends_of",
 ]
 
 ONE_DAY = timedelta(days=1)
@@ -85,10 +87,9 @@ def _slices(history: History, by: Period, window: Range) -> dict[date, _Slice]:
     for meeting in history.cancelled:
         if meeting.held_on in window:
             slices[period_start(meeting.held_on, by)].cancelled += 1
-    for member, index in history.first_visit.items():
+    for index, returned in history.first_visit.values():
         if index in chosen:
-            first = history.closed[index].held_on
-            slices[period_of[index]].cohort.append((first, came_back(history.days_present[member], first)))
+            slices[period_of[index]].cohort.append((history.closed[index].held_on, returned))
     for _, index in history.drop_offs:
         if index in chosen:
             slices[period_of[index]].drop_offs += 1
@@ -207,11 +208,20 @@ def compute_trends(
     today: date,
 ) -> TrendReport:
     """Per-meeting and per-period trends of every group with a meeting between since and until (inclusive)."""
+    with collector_paused():
+        made = histories(meetings, attendance)
+    return trends_of(made, by=by, since=since, until=until, today=today)
+
+
+def trends_of(
+    made: Mapping[str, History], *, by: Period, since: date | None = None, until: date | None = None, today: date
+) -> TrendReport:
+    """`compute_trends` from each group's history, made already (or kept: store/trend_history.py)."""
     by, window = Period(by), Range(since, until)
     groups: dict[str, GroupTrends] = {}
     with collector_paused():
-        for group_id, history in histories(meetings, attendance).items():
-            trends = _group_trends(group_id, history, by, window, today)
+        for group_id in sorted(made):
+            trends = _group_trends(group_id, made[group_id], by, window, today)
             if trends is not None:
                 groups[group_id] = trends
     return TrendReport(by=by, since=since, until=until, today=today, groups=groups)
@@ -231,16 +241,25 @@ def dropped_off(
     came back since: to any later meeting, or to a meeting still going on (`here_now`, from its log).
     Nobody needs reaching out to who is in the room. The counts are left alone: they say what happened.
     """
+    with collector_paused():
+        made = histories(meetings, attendance)
+    return dropped_off_of(made, since=since, until=until, here_now=here_now)
+
+
+def dropped_off_of(
+    made: Mapping[str, History], *, since: date | None = None, until: date | None = None, here_now: Iterable[str] = ()
+) -> dict[str, tuple[str, ...]]:
+    """`dropped_off` from each group's history."""
     window, back = Range(since, until), frozenset(here_now)
     found: dict[str, tuple[str, ...]] = {}
-    with collector_paused():
-        for group_id, history in histories(meetings, attendance).items():
-            chosen, latest = window.positions(history.closed), history.last_present
-            members = {
-                member
-                for member, index in history.drop_offs
-                if index in chosen and member not in back and latest.get(member, -1) < index
-            }
-            if members:
-                found[group_id] = tuple(sorted(members))
+    for group_id in sorted(made):
+        history = made[group_id]
+        chosen, latest, ids = window.positions(history.closed), history.last_present, history.members
+        members = {
+            ids[member]
+            for member, index in history.drop_offs
+            if index in chosen and ids[member] not in back and latest.get(member, -1) < index
+        }
+        if members:
+            found[group_id] = tuple(sorted(members))
     return found

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from circle.domain.records import MeetingStatus
 
 
-@dataclass(frozen=True)
-class MeetingFacts:
-    """One closed or cancelled meeting, read from plain columns. Open meetings are ignored."""
+class MeetingFacts(NamedTuple):
+    """One closed or cancelled meeting, read from plain columns. Open meetings are ignored.
+
+    A tuple: a vault holds thousands, and a kept history (store/trend_history.py) makes them all again each time.
+    """
 
     id: str
     group_id: str

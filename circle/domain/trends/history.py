@@ -21,16 +21,21 @@ MISSES_IN_A_ROW = 3
 
 @dataclass
 class History:
-    """One group's meetings, closed ones in date order, with attendance indexed by meeting and member."""
+    """One group's meetings, closed ones in date order, with attendance indexed by meeting and member.
+
+    Members are counted by their place in `members`: numbers are quicker to gather into sets than ids, and make
+    the history small to keep (store/trend_history.py).
+    """
 
     closed: list[MeetingFacts]
     cancelled: list[MeetingFacts]
-    present_at: list[list[str] | None] = field(default_factory=list)  # None: heads were counted, not names
+    members: list[str] = field(default_factory=list)  # everyone on a roster at one of the meetings
+    present_at: list[list[int] | None] = field(default_factory=list)  # None: heads were counted, not names
     absent_at: list[int | None] = field(default_factory=list)
-    days_present: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))  # sorted
-    first_visit: dict[str, int] = field(default_factory=dict)  # a newcomer's first meeting, an index into closed
-    drop_offs: list[tuple[str, int]] = field(default_factory=list)  # a regular and the meeting of their third miss
-    last_present: dict[str, int] = field(default_factory=dict)  # each member's latest meeting, an index into closed
+    # A newcomer's first meeting (an index into closed), and whether they came back within four weeks of it.
+    first_visit: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    drop_offs: list[tuple[int, int]] = field(default_factory=list)  # a regular and the meeting of their third miss
+    last_present: dict[int, int] = field(default_factory=dict)  # each member's latest meeting, an index into closed
     keeps_names: bool = False  # some meeting has attendance rows: the group is not headcount-only
 
 
@@ -51,24 +56,30 @@ def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[At
     )
     # A run of misses: (index of the first miss, index of the latest, how many). Only explicit absences
     # at consecutive closed meetings count: someone taken off the roster has not dropped off.
-    runs: dict[str, tuple[int, int, int]] = {}
-    days_present, first_visit, last_present = history.days_present, history.first_visit, history.last_present
+    runs: dict[int, tuple[int, int, int]] = {}
+    place: dict[str, int] = {}
+    days_present: dict[int, list[date]] = defaultdict(list)  # sorted
+    first_day: dict[int, int] = {}
+    last_present = history.last_present
     for index, meeting in enumerate(history.closed):
         rows = rows_by_meeting.get(meeting.id)
         if not rows:
             history.present_at.append(None)
             history.absent_at.append(None)
             continue
-        present: list[str] = []
+        present: list[int] = []
         held_on = meeting.held_on
-        for _, member, came, newcomer in rows:  # by position: the store hands over plain tuples
+        for _, member_id, came, newcomer in rows:  # by position: the store hands over plain tuples
+            member = place.get(member_id)
+            if member is None:
+                member = place[member_id] = len(place)
             if came:
                 present.append(member)
                 days_present[member].append(held_on)
                 last_present[member] = index
                 runs.pop(member, None)
-                if newcomer and member not in first_visit:
-                    first_visit[member] = index
+                if newcomer and member not in first_day:
+                    first_day[member] = index
                 continue
             run = runs.get(member)
             run = (run[0], index, run[2] + 1) if run and run[1] == index - 1 else (index, index, 1)
@@ -77,6 +88,11 @@ def _history(meetings: list[MeetingFacts], rows_by_meeting: Mapping[str, list[At
                 history.drop_offs.append((member, index))
         history.present_at.append(present)
         history.absent_at.append(len(rows) - len(present))
+    history.members = list(place)
+    history.first_visit = {
+        member: (index, came_back(days_present[member], history.closed[index].held_on))
+        for member, index in first_day.items()
+    }
     history.keeps_names = any(present is not None for present in history.present_at)
     return history
 
