@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from circle.domain.trends.periods import Period
 
@@ -22,7 +22,8 @@ def _plain(value: Any) -> Any:
 
 
 def _plain_fields(record: Any) -> dict[str, Any]:
-    return {each.name: _plain(getattr(record, each.name)) for each in fields(record)}
+    names = record._fields if isinstance(record, tuple) else [each.name for each in fields(record)]
+    return {name: _plain(getattr(record, name)) for name in names}
 
 
 def _rate(part: int | None, whole: int | None) -> float | None:
@@ -42,8 +43,9 @@ def added_pulse(one: tuple[int, ...] | None, other: tuple[int, ...] | None) -> t
     return tuple(a + b for a, b in zip(one, other, strict=True))
 
 
-@dataclass(frozen=True)
-class MeetingTrend:
+class MeetingTrend(NamedTuple):
+    """One held meeting of a group. A tuple: ten years of forty groups make twenty thousand, at every count."""
+
     held_on: date
     group_id: str
     present: int
