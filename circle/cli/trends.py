@@ -63,11 +63,11 @@ def _groups(
 ) -> list[_Group]:
     found = []
     for group_id, trends in report.groups.items():
-        group = workspace.group(group_id)
         stopped: list[str] | None = None
-        if names and group.rules.keeps_names:
+        if names and workspace.group(group_id).rules.keeps_names:
             stopped = [sanitise(name) for name in workspace.dropped_off_names(group_id, since=since, until=until)]
-        found.append(_Group(group_id, sanitise(group.name), [_period_row(each) for each in trends.periods], stopped))
+        name = sanitise(workspace.group_name(group_id))
+        found.append(_Group(group_id, name, [_period_row(each) for each in trends.periods], stopped))
     return sorted(found, key=lambda each: (each.name.casefold(), each.id))
 
 

@@ -193,6 +193,11 @@ class Repository:
             rules=ConfidentialityRules.from_dict(sealer.open_json("groups", "rules", gid, rules)),
         )
 
+    def group_name(self, sealer: GroupSealer) -> str:
+        """The group's name alone, for a report that names its groups and reads nothing else of them."""
+        (name,) = self.rows("SELECT name FROM groups WHERE id = ?", [sealer.group_id])[0]
+        return sealer.open_text("groups", "name", sealer.group_id, name)
+
     def heading(self, sealer: GroupSealer) -> GroupHeading:
         """The group's name and schedule alone: all the home screen shows of its settings. Opening the whole
         profile checks every text of its format, agreements and crisis resources, which home has no use for."""
