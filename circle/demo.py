@@ -241,4 +241,5 @@ def build_demo(
             else:
                 history.attendance = []
             workspace.record_meetings(group.id, history.meetings, history.attendance)
+        workspace.trend_histories([group.id for group in workspace.groups()])  # as their meetings' closes leave them
         workspace.mark_as_demo()

@@ -193,7 +193,14 @@ def _before_held_meetings_index(conn: sqlite3.Connection, keys: HeldKeys) -> Non
     conn.execute("DROP INDEX sessions_by_group_status")
 
 
+def _before_trend_history(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    for change in ("insert", "update", "delete"):
+        conn.execute(f"DROP TRIGGER trend_history_after_{change}")
+    conn.execute("DROP TABLE trend_history")
+
+
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m010_trend_history": _before_trend_history,
     "m009_held_meetings_index": _before_held_meetings_index,
     "m008_group_signing": _before_group_signing,
     "m007_manifests": _before_manifests,

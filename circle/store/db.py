@@ -195,6 +195,23 @@ def m009_held_meetings_index(db: Database) -> None:
     db.execute("CREATE INDEX sessions_by_group_status ON sessions(group_id, status, held_on)")
 
 
+def m010_trend_history(db: Database) -> None:
+    # Each group's trend history, sealed under its key with the digest of the meetings it was worked out from
+    # (store/trend_history.py), so that trends do not open years of meetings each time. Derived, not a record:
+    # any change to a group's meetings deletes it in the same statement, so that nothing a purge or a correction
+    # took from the meetings stays behind in it.
+    db.execute(
+        "CREATE TABLE trend_history (group_id TEXT PRIMARY KEY REFERENCES groups(id) ON DELETE CASCADE,"
+        " history BLOB NOT NULL)"
+    )
+    for change, groups in (("INSERT", "NEW.group_id"), ("UPDATE", "OLD.group_id, NEW.group_id"),
+                           ("DELETE", "OLD.group_id")):
+        db.execute(
+            f"CREATE TRIGGER trend_history_after_{change.lower()} AFTER {change} ON sessions"
+            f" BEGIN DELETE FROM trend_history WHERE group_id IN ({groups}); END"
+        )
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -206,6 +223,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m007_manifests", m007_manifests),
     ("m008_group_signing", m008_group_signing),
     ("m009_held_meetings_index", m009_held_meetings_index),
+    ("m010_trend_history", m010_trend_history),
 ]
 
 

@@ -85,6 +85,7 @@ GROUP_SEALED_COLUMNS = (
     ),
     SealedColumn("group_facilitators", "handle", "facilitator_id", "group_id = ?"),
     SealedColumn("group_facilitators", "public_key", "facilitator_id", "group_id = ? AND public_key IS NOT NULL"),
+    SealedColumn("trend_history", "history", "group_id", "group_id = ?"),
 )
 
 

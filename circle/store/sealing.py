@@ -40,6 +40,7 @@ BUCKET_FLOORS = {
     ("members", "details"): 128,  # when someone was added and joined
     ("groups", "manifest"): 1024,  # a count and a digest of each part of the group
     ("groups", "signing"): 128,  # the group's signing key and when it was made
+    ("trend_history", "history"): 4096,  # a group's meetings and who came, as trends count them
 }
 
 

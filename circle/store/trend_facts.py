@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts, collector_paused
+from circle.domain.trends.history import History, histories
 from circle.store.attendance import open_attendance
 from circle.store.meeting_rows import SUMMARY_COLUMNS, row_to_facts
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
+from circle.store.trend_history import SealedHistory, keep_history, read_history, seal_history
 
 _MEETINGS = f"SELECT {SUMMARY_COLUMNS}, attendance FROM sessions WHERE status != 'open' AND group_id = ?"
 _CLOSED = str(MeetingStatus.CLOSED)
@@ -42,38 +44,98 @@ def open_meetings(sealer: GroupSealer, rows: SealedMeetings) -> tuple[list[Meeti
 
 
 @dataclass(frozen=True)
+class GroupFacts:
+    """One group as read for trends: its kept history when that was worked out from its meetings as they are now
+    (store/trend_history.py), else the meetings as stored, with their digest to keep what is worked out from them."""
+
+    sealer: GroupSealer
+    meetings_digest: object
+    kept: History | None
+    rows: SealedMeetings
+
+    def history(self) -> History | None:
+        """None for a group that has held no meeting yet."""
+        if self.kept is not None:
+            return self.kept
+        return histories(*open_meetings(self.sealer, self.rows)).get(self.sealer.group_id)
+
+
+@dataclass(frozen=True)
 class SealedFacts:
-    """Several groups' meetings as read from the vault, with the sealers that open them.
+    """Several groups as read from the vault, with the sealers that open them.
 
     Opening touches no vault, so it may run on a thread of its own while the vault is left to its reader.
     """
 
-    groups: tuple[tuple[GroupSealer, SealedMeetings], ...]
+    groups: tuple[GroupFacts, ...]
 
     def __add__(self, other: SealedFacts) -> SealedFacts:
         """Both groups' facts, read one after the other."""
         return SealedFacts(self.groups + other.groups)
 
     def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
+        """Every meeting and attendance entry, opened from the meetings as read (`read_sealed(..., kept=False)`
+        reads every group's)."""
         meetings: list[MeetingFacts] = []
         attendance: list[Attendance] = []
         # Hundreds of thousands of small tuples and no cycles: the cycle collector, which would walk them again
         # and again while they are made, holding every other thread (the app's event loop among them), waits.
         with collector_paused():
-            for sealer, rows in self.groups:
-                more_meetings, more_attendance = open_meetings(sealer, rows)
+            for group in self.groups:
+                more_meetings, more_attendance = open_meetings(group.sealer, group.rows)
                 meetings += more_meetings
                 attendance += more_attendance
         return meetings, attendance
 
+    def histories(self) -> dict[str, History]:
+        """Each group's history, kept or worked out; a group that has held no meeting has none."""
+        made = {}
+        with collector_paused():
+            for group in self.groups:
+                history = group.history()
+                if history is not None:
+                    made[group.sealer.group_id] = history
+        return made
 
-def read_sealed(repository: Repository, sealers: Iterable[GroupSealer]) -> SealedFacts:
-    """The vault read trends need, nothing opened yet."""
-    return SealedFacts(tuple((sealer, sealed_meetings(repository, sealer.group_id)) for sealer in sealers))
+    def to_keep(self, made: dict[str, History]) -> list[SealedHistory]:
+        """The histories worked out from meetings (not kept ones), sealed for next time: pure work, any thread."""
+        return [
+            seal_history(group.sealer, group.meetings_digest, made[group.sealer.group_id])
+            for group in self.worked_out()
+            if group.meetings_digest is not None and group.sealer.group_id in made
+        ]
+
+    def worked_out(self) -> list[GroupFacts]:
+        """The groups whose history was worked out from their meetings, not kept: worth keeping for next time."""
+        return [group for group in self.groups if group.kept is None]
+
+
+def read_sealed(repository: Repository, sealers: Iterable[GroupSealer], *, kept: bool = True) -> SealedFacts:
+    """The vault read trends need, nothing opened yet but a kept history. `kept=False`: the meetings always."""
+    with collector_paused():  # a kept history is made of many small lists and tuples, as the opened facts are
+        return SealedFacts(tuple(_read_group(repository, sealer, kept) for sealer in sealers))
+
+
+def _read_group(repository: Repository, sealer: GroupSealer, kept: bool) -> GroupFacts:
+    meetings, history = read_history(repository, sealer)
+    history = history if kept else None
+    rows = [] if history is not None else sealed_meetings(repository, sealer.group_id)
+    return GroupFacts(sealer, meetings, history, rows)
 
 
 def trend_facts(
     repository: Repository, sealers: Iterable[GroupSealer]
 ) -> tuple[list[MeetingFacts], list[Attendance]]:
     """The meetings and attendance of these groups, opened."""
-    return read_sealed(repository, sealers).opened()
+    return read_sealed(repository, sealers, kept=False).opened()
+
+
+def keep(repository: Repository, histories: Iterable[SealedHistory]) -> None:
+    for history in histories:
+        keep_history(repository, history)
+
+
+def bring_history_up_to_date(repository: Repository, sealer: GroupSealer) -> None:
+    """Work the group's history out from its meetings and keep it, unless the one kept is theirs already."""
+    facts = read_sealed(repository, [sealer])
+    keep(repository, facts.to_keep(facts.histories()))

@@ -66,7 +66,7 @@ class LeadExport(Service):
 
         Counts only, suppressed by each group's own threshold: docs/FORMAT.md section 13.4 lists all it holds.
         """
-        from circle.domain.trends.compute import compute_trends
+        from circle.domain.trends.compute import trends_of
         from circle.domain.trends.lead_bundle import (
             GroupStatement,
             SignedStatement,
@@ -83,9 +83,8 @@ class LeadExport(Service):
         chosen = self._trends.chosen(group_ids)
         if not chosen:
             raise NoGroupsToExport()
-        meetings, attendance = self._trends.trend_facts(chosen)
         today = self._context.today()
-        months = compute_trends(meetings, attendance, by=Period.MONTH, today=today).groups
+        months = trends_of(self._trends.histories(chosen), by=Period.MONTH, today=today).groups
         made_at, for_lead = self._context.clock.now(), fingerprint(recipient).hex()
         signed = []
         for group_id in chosen:

@@ -7,11 +7,12 @@ reopening replays the log and lands on the same phase, speaker and timers.
 from __future__ import annotations
 
 import random
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from circle.domain.clock import CLOCK_SLACK, Clock
-from circle.domain.errors import InvalidInput, RuleViolation
+from circle.domain.errors import CircleError, InvalidInput, RuleViolation
 from circle.domain.facilitation import facilitated_parts
 from circle.domain.group import Group, Member
 from circle.domain.ids import new_id
@@ -288,7 +289,16 @@ class Meeting:
         ]
         next_on = date.fromisoformat(counts.next_meeting[:10]) if counts.next_meeting else None
         self._log.close(self._sealer, record, attendance, next_on)
+        self._keep_trend_history()
         return MeetingSummary(counts=counts, returning=returning, facilitated=self._facilitated())
+
+    def _keep_trend_history(self) -> None:
+        """The group's trends counted again with this meeting, and kept, so the next count opens no meeting.
+        Only quicker: the meeting is closed already, and a history not kept now is worked out when next asked."""
+        from circle.store.trend_facts import bring_history_up_to_date
+
+        with suppress(CircleError):
+            bring_history_up_to_date(self._repo, self._sealer)
 
     def _facilitated(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         handles = KeyStore(self._repo).handles(self._sealer)

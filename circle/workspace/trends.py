@@ -10,24 +10,43 @@ from circle.workspace.service import Service
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
+    from circle.domain.trends.history import History
     from circle.domain.trends.periods import Period
     from circle.store.trend_facts import SealedFacts
+    from circle.store.trend_history import SealedHistory
 
 
 class Trends(Service):
     """Counts come from the sealed summaries and attendance, opened with the keys this facilitator holds."""
 
-    def sealed_facts(self, group_ids: list[str]) -> SealedFacts:
-        """What trends read from the vault, not yet opened: opening it is pure work, for any thread."""
+    def sealed_facts(self, group_ids: list[str], *, kept: bool = True) -> SealedFacts:
+        """What trends read from the vault, not yet opened: opening it is pure work, for any thread.
+        Each group's kept history stands in for its meetings while it is theirs; `kept=False`: never."""
         from circle.store.trend_facts import read_sealed
 
         # UnknownGroup for a group this facilitator does not hold
         sealers = [self._context.sealer(group_id) for group_id in group_ids]
-        return read_sealed(self._context.repo, sealers)
+        return read_sealed(self._context.repo, sealers, kept=kept)
 
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:
         """The meetings and attendance of these groups as `compute_trends` takes them: counts and dates only."""
-        return self.sealed_facts(group_ids).opened()
+        return self.sealed_facts(group_ids, kept=False).opened()
+
+    def histories(self, group_ids: list[str]) -> dict[str, History]:
+        """Each group's history, as `trends_of` takes them; those worked out from meetings are kept for next time."""
+        sealed = self.sealed_facts(group_ids)
+        made = sealed.histories()
+        if self._context.keyring.can_write:
+            self.keep_histories(sealed.to_keep(made))
+        return made
+
+    def keep_histories(self, histories: Iterable[SealedHistory]) -> None:
+        """Keep each history worked out from the meetings read, unless they have changed since (or nothing may be
+        written here: a read-only view, beside a running circle)."""
+        from circle.store.trend_facts import keep
+
+        if self._context.keyring.can_write:
+            keep(self._context.repo, histories)
 
     def trends(
         self,
@@ -42,23 +61,22 @@ class Trends(Service):
         Every meeting up to today is read, whatever the range: whether a newcomer came back is judged
         from the weeks after `until` too.
         """
-        from circle.domain.trends.compute import compute_trends
+        from circle.domain.trends.compute import trends_of
 
         chosen, on = self.chosen(group_ids), self._context.today()
-        meetings, attendance = self.trend_facts(chosen)
-        return compute_trends(meetings, attendance, by=by, since=since, until=until, today=on)
+        return trends_of(self.histories(chosen), by=by, since=since, until=until, today=on)
 
     def dropped_off_names(self, group_id: str, *, since: date | None, until: date | None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
         from circle.domain.names_apart import told_apart
-        from circle.domain.trends.compute import dropped_off
+        from circle.domain.trends.compute import dropped_off_of
 
         sealer = self._context.sealer(group_id)
         repo = self._context.repo
         if not repo.group(sealer).rules.keeps_names:
             return []
-        facts = self.trend_facts([group_id])
-        ids = dropped_off(*facts, since=since, until=until, here_now=self._here_tonight(group_id)).get(group_id, ())
+        made = self.histories([group_id])
+        ids = dropped_off_of(made, since=since, until=until, here_now=self._here_tonight(group_id)).get(group_id, ())
         if not ids:
             return []
         # Someone marked as no longer coming has said so: nobody needs reminding to reach out.

@@ -6,7 +6,7 @@ keyring and clock (a WorkspaceContext); each method here hands the call to the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from datetime import date
 from pathlib import Path
@@ -52,7 +52,9 @@ if TYPE_CHECKING:
     from circle.domain.handoff import GroupSnapshot
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
     from circle.store.room_board import PublishedRoom
+    from circle.domain.trends.history import History
     from circle.store.trend_facts import SealedFacts
+    from circle.store.trend_history import SealedHistory
     from circle.workspace.meeting import Meeting
 
 
@@ -265,6 +267,9 @@ class Workspace(FacilitatorCalls, RecordCare):
     def group(self, group_id: str) -> Group:
         return self._context.group(group_id)
 
+    def group_name(self, group_id: str) -> str:
+        return self._context.repo.group_name(self._context.sealer(group_id))
+
     def save_group(self, group: Group) -> Group:
         return self._groups.save_group(group)
 
@@ -361,8 +366,16 @@ class Workspace(FacilitatorCalls, RecordCare):
         return self._trends.trend_facts(group_ids)
 
     def sealed_trend_facts(self, group_ids: list[str]) -> SealedFacts:
-        """`trend_facts` read but not opened: `.opened()` on it needs no vault, so it may run on a worker."""
+        """What trends read, not yet opened: `.histories()` and `.to_keep()` on it need no vault, so they may run
+        on a worker; `keep_trend_histories` keeps what they worked out, on the vault's thread again."""
         return self._trends.sealed_facts(group_ids)
+
+    def keep_trend_histories(self, histories: Sequence[SealedHistory]) -> None:
+        self._trends.keep_histories(histories)
+
+    def trend_histories(self, group_ids: list[str]) -> dict[str, History]:
+        """Each group's history as trends count it: kept, or worked out from its meetings and kept."""
+        return self._trends.histories(group_ids)
 
     def trends(
         self,

@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, SelectionList
 
 from circle.domain.clock import FakeClock
-from circle.domain.trends.compute import compute_trends
+from circle.domain.trends.compute import trends_of
 from circle.domain.trends.periods import Period
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.domain.roster import RosterEntry
@@ -314,11 +314,11 @@ async def test_while_a_count_runs_the_screen_says_so_and_keeps_answering_keys(
 
     def held_back(*args: Any, **kwargs: Any) -> Any:
         release.wait(timeout=10)
-        return compute_trends(*args, **kwargs)
+        return trends_of(*args, **kwargs)
 
     async with on_trends(trends_workspace, SUPPORT, size=(80, 24)) as (_, pilot, screen):
         rows = table_rows(screen)
-        monkeypatch.setattr("circle.ui.screens.trends.compute_trends", held_back)
+        monkeypatch.setattr("circle.ui.screens.trends.trends_of", held_back)
         await press_keys(pilot, "p")
         await pilot.pause(SETTLE_SECONDS + 0.2)
         assert text_of(screen, "#trend-summary") == "Counting…"

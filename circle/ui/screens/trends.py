@@ -10,6 +10,8 @@ runs on a thread, so keys and the clock keep moving, and a count the choice has 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,7 +28,7 @@ from textual.widgets import Input, Label, SelectionList, Static
 from circle.domain.clock import today
 from circle.domain.errors import CircleError
 from circle.domain.trends.periods import Period
-from circle.domain.trends.compute import TrendReport, compute_trends
+from circle.domain.trends.compute import TrendReport, trends_of
 from circle.language import N_, _
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.keys import Key
@@ -42,7 +44,7 @@ from circle.ui.widgets.whole_words import WholeWords
 from circle.ui.widgets.trends.words import counted_drop_offs, named_drop_offs, nothing_held, summary
 
 if TYPE_CHECKING:
-    from circle.workspace.trends import SealedFacts
+    from circle.workspace.trends import SealedFacts, SealedHistory
 
 PERIODS = (Period.WEEK, Period.MONTH, Period.QUARTER)
 # Long enough to gather a burst of keys into one computation, short enough to feel immediate.
@@ -68,11 +70,14 @@ class TrendChoice:
 class TrendsCounted(Message):
     """The trends of one choice, counted on a thread; shown only if that is still the choice."""
 
-    def __init__(self, choice: TrendChoice, report: TrendReport | None, problem: str = "") -> None:
+    def __init__(
+        self, choice: TrendChoice, report: TrendReport | None, problem: str = "", to_keep: Sequence[SealedHistory] = ()
+    ) -> None:
         super().__init__()
         self.choice = choice
         self.report = report
         self.problem = problem  # one line, when what was read could not be opened
+        self.to_keep = to_keep  # histories worked out from the meetings, sealed, to keep for next time
 
 
 class TrendsScreen(CircleScreen):
@@ -280,14 +285,18 @@ class TrendsScreen(CircleScreen):
         """Pure work, off the event loop: opening what was read and counting it touches neither the vault
         nor a widget."""
         try:
-            meetings, attendance = sealed.opened()
+            made = sealed.histories()
         except CircleError as error:
             self.post_message(TrendsCounted(choice, None, str(error)))
             return
-        report = compute_trends(meetings, attendance, by=choice.by, since=choice.since, until=choice.until, today=on)
-        self.post_message(TrendsCounted(choice, report))
+        report = trends_of(made, by=choice.by, since=choice.since, until=choice.until, today=on)
+        self.post_message(TrendsCounted(choice, report, to_keep=sealed.to_keep(made)))
 
     async def on_trends_counted(self, counted: TrendsCounted) -> None:
+        if counted.to_keep and self.workspace.is_unlocked:
+            # Only quicker next time: a history that cannot be kept now is worked out again then.
+            with suppress(CircleError):
+                self.workspace.keep_trend_histories(counted.to_keep)
         if counted.choice != self.shown:
             return  # the choice moved on while this was counted: its own count is on its way
         try:
