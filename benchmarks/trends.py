@@ -6,16 +6,20 @@
   engine alone, so the ratio shows what loading adds.
 - `circle trends --format csv` as a whole process with CIRCLE_PASSPHRASE set, key derivation included;
   baseline: a fresh process that derives one key at circle's default parameters (benchmarks/derive_once.py),
-  measured in turn with it: no command that unlocks the vault can take less.
+  measured in turn with it: no command that unlocks the vault can take less. Each group's history is kept, as
+  the close of its last meeting leaves it (store/trend_history.py); the same again with none kept, as just after
+  a correction or a purge, is reported beside it.
 Each at both sizes, and how much each grew from the small vault to the large one.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,7 @@ from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import today
 from circle.domain.trends.compute import compute_trends
 from circle.domain.trends.periods import Period
+from circle.paths import locations
 from circle.workspace import Workspace
 
 ROUNDS = 9
@@ -51,17 +56,26 @@ def _in_process(home: Path) -> tuple[float, float, float, int]:
     return bare, engine, through_workspace, len(attendance)
 
 
-def _processes(home: Path) -> tuple[float, float]:
+def _processes(home: Path) -> tuple[float, float, float]:
+    """`circle trends` with each group's history kept, the same with none kept, and one key derivation."""
     environment = {**os.environ, "CIRCLE_HOME": str(home), "CIRCLE_PASSPHRASE": DEMO_PASSPHRASE}
     command = ["-m", "circle", "trends", "--format", "csv"]
     derive = ["-m", "benchmarks.derive_once"]
     run_python(derive)  # warm the file cache for both sides
-    run_python(command, env=environment)  # and the day's people purge, once, out of the figures
-    derive_times, trends_times = [], []
+    run_python(command, env=environment)
+    derive_times, kept_times, none_kept_times = [], [], []
     for _ in range(ROUNDS):
         derive_times.append(run_python(derive)[0])
-        trends_times.append(run_python(command, env=environment)[0])
-    return median(trends_times), median(derive_times)
+        kept_times.append(run_python(command, env=environment)[0])
+    _forget_kept_histories(home)  # `circle trends` only reads: nothing it works out is kept
+    for _ in range(ROUNDS):
+        none_kept_times.append(run_python(command, env=environment)[0])
+    return median(kept_times), median(none_kept_times), median(derive_times)
+
+
+def _forget_kept_histories(home: Path) -> None:
+    with closing(sqlite3.connect(locations(home).vault_file)) as conn, conn:
+        conn.execute("DELETE FROM trend_history")
 
 
 def _at_size(groups: int, years: int) -> list[Figure]:
@@ -69,19 +83,20 @@ def _at_size(groups: int, years: int) -> list[Figure]:
         home = Path(folder) / "vault"
         build_demo(home, groups=groups, years=years)  # circle's default key derivation, as a real vault has
         bare, engine, through_workspace, rows = _in_process(home)
-        process, derive = _processes(home)
+        process, none_kept, derive = _processes(home)
     size = size_label(groups, years)
     return [
         Figure(f"trends engine, {size} by week ({rows // 1000}k rows)", engine * 1000, bare * 1000, "ms", "<= 100 ms"),
         Figure(f"trends load + compute, {size}", through_workspace * 1000, engine * 1000, "ms", "reported"),
         Figure(f"circle trends --format csv, {size}", process * 1000, derive * 1000, "ms",
                "<= 1.5x one key derivation"),
+        Figure(f"  the same, no history kept, {size}", none_kept * 1000, derive * 1000, "ms", "reported"),
     ]
 
 
 def measure() -> list[Figure]:
     small, large = (_at_size(groups, years) for groups, years in SIZES)
-    names = ("trends engine", "trends load + compute", "circle trends process")
+    names = ("trends engine", "trends load + compute", "circle trends process", "circle trends, none kept")
     return [*small, *large, *(growth(name, one, other) for name, one, other in zip(names, small, large, strict=True))]
 
 
