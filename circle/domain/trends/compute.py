@@ -62,38 +62,55 @@ class _Slice:
 
 
 def _slices(history: History, by: Period, window: Range) -> dict[date, _Slice]:
-    """Every meeting of the group added once to the period that holds it."""
+    """Every meeting of the group added once to the period that holds it.
+
+    Meetings are in date order, so each period's are one run of them: each run is added to its slice at once.
+    """
     chosen = window.positions(history.closed)
+    closed, present_at = history.closed, history.present_at
     slices: dict[date, _Slice] = defaultdict(_Slice)
     period_of: list[date] = []
-    for index, (meeting, present) in enumerate(zip(history.closed, history.present_at)):
-        start = period_start(meeting.held_on, by)
-        period_of.append(start)
-        part = slices[start]
-        part.held_anywhere = True
-        if present is None:
-            part.names_known_anywhere = False
-        else:
-            part.everyone.update(present)
-        if index in chosen:
-            part.headcounts.append(meeting.headcount)
-            part.newcomers += meeting.newcomers
-            part.guests += meeting.guests
-            part.pulse = added_pulse(part.pulse, meeting.pulse)
-            if present is None:
-                part.names_known = False
-            else:
-                part.active.update(present)
+    first = 0
+    while first < len(closed):
+        start = period_start(closed[first].held_on, by)
+        after = next_period_start(start, by)
+        end = first + 1
+        while end < len(closed) and closed[end].held_on < after:
+            end += 1
+        period_of += [start] * (end - first)
+        _add_run(slices[start], closed, present_at, range(first, end), chosen)
+        first = end
     for meeting in history.cancelled:
         if meeting.held_on in window:
             slices[period_start(meeting.held_on, by)].cancelled += 1
     for index, returned in history.first_visit.values():
         if index in chosen:
-            slices[period_of[index]].cohort.append((history.closed[index].held_on, returned))
+            slices[period_of[index]].cohort.append((closed[index].held_on, returned))
     for _, index in history.drop_offs:
         if index in chosen:
             slices[period_of[index]].drop_offs += 1
     return slices
+
+
+def _add_run(part: _Slice, closed: list[MeetingFacts], present_at: list[list[int] | None], run: range,
+             chosen: range) -> None:
+    """One period's meetings (`run`, positions in `closed`), of which those in `chosen` are in range."""
+    part.held_anywhere = True
+    present = present_at[run.start:run.stop]
+    part.names_known_anywhere = part.names_known_anywhere and None not in present
+    part.everyone.update(*(each for each in present if each is not None))
+    counted = range(max(run.start, chosen.start), min(run.stop, chosen.stop))
+    if not counted:
+        return
+    meetings = closed[counted.start:counted.stop]
+    part.headcounts += [meeting.headcount for meeting in meetings]
+    part.newcomers += sum(meeting.newcomers for meeting in meetings)
+    part.guests += sum(meeting.guests for meeting in meetings)
+    for meeting in meetings:
+        part.pulse = added_pulse(part.pulse, meeting.pulse)
+    present = present_at[counted.start:counted.stop]
+    part.names_known = part.names_known and None not in present
+    part.active.update(*(each for each in present if each is not None))
 
 
 @dataclass(frozen=True)
