@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -29,6 +28,8 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     """Read settings; a broken file gives the defaults and a one-line reason."""
     if not path.exists():
         return Settings(), None
+    import tomllib  # here: most runs have no config file, and every command reads this first
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:

@@ -19,7 +19,6 @@ from circle.files import ensure_private_dir
 from circle.language import _
 from circle.paths import locations
 from circle.store.db import open_database
-from circle.store.lock import VaultLock
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.workspace.keyring import Keyring
@@ -28,6 +27,7 @@ from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
+    from circle.store.lock import VaultLock
     from circle.domain.clock import Clock
     from circle.domain.group import Group, Member
     from circle.domain.notes import Note
@@ -148,6 +148,8 @@ class Workspace(FacilitatorCalls, RecordCare):
         cls, home: Path | str | None = None, *, clock: Clock | None = None, kdf: KdfParams | None = None
     ) -> Workspace:
         """`kdf` stretches the passphrases chosen and the handoff codes made here; None: the safe defaults."""
+        from circle.store.lock import VaultLock  # a writer's alone: a read-only view never loads it
+
         where = locations(home)
         ensure_private_dir(where.data)
         lock = VaultLock(where.lock_file)
