@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from circle.store.key_directory import (
     TABLE,
@@ -16,7 +16,6 @@ from circle.store.key_directory import (
     open_trusted_key,
     seal_trusted_key,
 )
-from circle.store.signing_keys import seal_signing_key
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import KdfParams, seal_group_key
 
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
     from circle.store.sealing import GroupSealer
 
 
-@dataclass(frozen=True)
-class FacilitatorRecord:
+class FacilitatorRecord(NamedTuple):
     id: str
     created_at: str
     kdf_salt: bytes
@@ -57,8 +55,7 @@ def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> Key
     )
 
 
-@dataclass(frozen=True)
-class SealedColumn:
+class SealedColumn(NamedTuple):
     """A column sealed under a group's key: where its rows are, and what names a row in the associated data."""
 
     table: str
@@ -289,6 +286,9 @@ class KeyStore:
         `signing` as the group's signing key, and drop the removed facilitator's slot (and their record, when it
         opened nothing else). One transaction.
         """
+        # Loaded for a removal only, not at start-up.
+        from circle.store.signing_keys import seal_signing_key
+
         group_id = old.group_id
         if self._repo.manifests is not None:
             self._repo.manifests.sealing_with(new)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +16,10 @@ from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
 from circle.ui.screens.dialogs import Confirm
 from circle.ui.widgets.footer import Footer
-from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
+from circle.workspace import VaultChangedOutside
+
+if TYPE_CHECKING:
+    from circle.workspace import OpenedKey, UnlockAttempt
 
 
 FORMAT_UPDATE = N_("Bringing this vault to circle's newer format, once. On a vault of years this takes a moment…")
@@ -68,6 +72,9 @@ class UnlockScreen(CircleScreen):
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         if self._still_trying(derived.asked):
+            # Loaded with the key derivation, after the first paint.
+            from circle.workspace import OpenedKey
+
             assert derived.made is None or isinstance(derived.made, OpenedKey)
             # None (it opened no one) is refused there, in the same words as a refusal here.
             unlock = partial(finish, partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
