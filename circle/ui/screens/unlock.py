@@ -13,12 +13,11 @@ from textual.widgets import Input, Static
 
 from circle.language import N_, _
 from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
-from circle.ui.screens.dialogs import Confirm
 from circle.ui.widgets.footer import Footer
 from circle.workspace import VaultChangedOutside
 
 if TYPE_CHECKING:
+    from circle.ui.screens.derived import KeyDerived, PassphraseRefused
     from circle.workspace import OpenedKey, UnlockAttempt
 
 
@@ -68,11 +67,14 @@ class UnlockScreen(CircleScreen):
     @work(thread=True, exclusive=True, group="unlock", description="derive a key")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
+        from circle.ui.screens.derived import derive
+
         derive(self, attempt, partial(attempt.open_with, passphrase))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         if self._still_trying(derived.asked):
             # Loaded with the key derivation, after the first paint.
+            from circle.ui.screens.derived import finish
             from circle.workspace import OpenedKey
 
             assert derived.made is None or isinstance(derived.made, OpenedKey)
@@ -90,6 +92,8 @@ class UnlockScreen(CircleScreen):
         try:
             self.workspace.finish_unlock(opened)
         except VaultChangedOutside as changed:
+            from circle.ui.screens.dialogs import Confirm
+
             self.query_one("#unlock-message", Static).update("")
             question = Content(
                 _(
@@ -107,6 +111,8 @@ class UnlockScreen(CircleScreen):
             self.unlocked()
 
     def _decided(self, opened: OpenedKey | None, go_on: bool | None) -> None:
+        from circle.ui.screens.derived import finish
+
         if go_on:
             finish(partial(self.workspace.finish_unlock, opened, accept_changes=True), lambda _: self.unlocked(),
                    self.refused)
