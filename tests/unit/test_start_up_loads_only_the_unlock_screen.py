@@ -43,8 +43,9 @@ main()
 # the domain's groups, meetings, templates and trends, the rows they are sealed into, the upgrades of older
 # vaults, the facilitators' and the purge's services, and time zones (a meeting's time); the key derivation's
 # steps, their messages and the check of each group's rows (a passphrase typed), the unlock's one question (a
-# vault changed outside circle), and group signing keys (a removal).
+# vault changed outside circle), the keys' help (`?`), and group signing keys (a removal).
 NOT_BEFORE_UNLOCK = (
+    "circle.ui.screens.keys_help",
     "circle.ui.screens.derived",
     "circle.ui.screens.dialogs",
     "circle.workspace.derivation",
