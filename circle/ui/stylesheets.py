@@ -37,9 +37,11 @@ class StyledInTwoParts(App[None]):
     def read_the_rest(self) -> None:
         if self.stylesheet.has_source(str(REST)):
             return
-        # As Textual does for a screen's own CSS_PATH: read, parse everything again, restyle what is shown.
+        # As Textual does for a screen's own CSS_PATH, but with parse() where it calls reparse(): the sources read
+        # already come from the stylesheet's cache (emptied whenever the theme's variables change), so only the
+        # REST is parsed; reparse() would parse all of them again in a new stylesheet.
         self.stylesheet.read(REST)
-        self.stylesheet.reparse()
+        self.stylesheet.parse()
         self.stylesheet.update(self)
 
     def styled(self, screen: ScreenType) -> ScreenType:
