@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "circle"
 
 
-@dataclass(frozen=True)
-class Locations:
+class Locations(NamedTuple):
     data: Path
     config: Path
 

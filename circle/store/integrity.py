@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from circle.language import N_
 
@@ -34,8 +35,7 @@ def _tag(column: str) -> str:
     return f"substr({column}, 1, 16)"
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """Rows of one kind that belong to a group: what is read of each, from where in a fixed order, and how a
     trigger finds the group of a row."""
 
@@ -123,7 +123,7 @@ APPENDED, CHANGED = "log+:", "log:"
 # A manifest says the order its logs were hashed in. In step order (seq), a step appended is hashed on from the
 # log's last digest; a manifest without it (written before) hashed them by step id, and is checked that way.
 LOG_ORDER, BY_STEP = "log_order", "seq"
-LOG_BY_ID = replace(PARTS_BY_NAME["log"], source=_LOG_ROWS + "id")
+LOG_BY_ID = PARTS_BY_NAME["log"]._replace(source=_LOG_ROWS + "id")
 
 
 def _digest(rows: list[tuple], name: str) -> list[object]:

@@ -7,8 +7,7 @@ place a facilitator's key slots are replaced, when their passphrase (and so thei
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from circle.store.key_directory import (
     TABLE,
@@ -16,7 +15,6 @@ from circle.store.key_directory import (
     open_trusted_key,
     seal_trusted_key,
 )
-from circle.store.signing_keys import seal_signing_key
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import KdfParams, seal_group_key
 
@@ -28,8 +26,7 @@ if TYPE_CHECKING:
     from circle.store.sealing import GroupSealer
 
 
-@dataclass(frozen=True)
-class FacilitatorRecord:
+class FacilitatorRecord(NamedTuple):
     id: str
     created_at: str
     kdf_salt: bytes
@@ -39,8 +36,7 @@ class FacilitatorRecord:
     public_key: bytes | None = None  # None: key slots still wrapped the older way, until their next unlock
 
 
-@dataclass(frozen=True)
-class KeySlot:
+class KeySlot(NamedTuple):
     facilitator_id: str
     group_id: str
     key_version: int
@@ -57,8 +53,7 @@ def slot_for(public_key: bytes, facilitator_id: str, sealer: GroupSealer) -> Key
     )
 
 
-@dataclass(frozen=True)
-class SealedColumn:
+class SealedColumn(NamedTuple):
     """A column sealed under a group's key: where its rows are, and what names a row in the associated data."""
 
     table: str
@@ -148,7 +143,7 @@ class KeyStore:
         Their public key was made from the personal key just chosen, so each group may trust it as it is."""
         with self._repo.writing() as db:
             db["facilitators"].insert({"id": record.id, "created_at": record.created_at, **_key_columns(record)})
-            db["key_slots"].insert_all(slot.__dict__ for slot in slots)
+            db["key_slots"].insert_all(slot._asdict() for slot in slots)
             for sealer, handle in handles:
                 self._upsert_handle(db, sealer, record.id, handle)
                 if record.public_key is not None:
@@ -162,7 +157,7 @@ class KeyStore:
         assert record.public_key is not None
         with self._repo.writing() as db:
             db["facilitators"].update(record.id, _key_columns(record))
-            db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
+            db["key_slots"].upsert_all((slot._asdict() for slot in slots), pk=("facilitator_id", "group_id"))
             for group_id, sealed in trusted.items():
                 self._set_trusted(db, group_id, record.id, sealed)
 
@@ -175,7 +170,7 @@ class KeyStore:
         """Store a facilitator's public key and their slots sealed to it, replacing the older ones."""
         with self._repo.writing() as db:
             db["facilitators"].update(facilitator_id, {"public_key": public_key})
-            db["key_slots"].upsert_all((slot.__dict__ for slot in slots), pk=("facilitator_id", "group_id"))
+            db["key_slots"].upsert_all((slot._asdict() for slot in slots), pk=("facilitator_id", "group_id"))
 
     # key slots -------------------------------------------------------------------
     def key_slots(self, facilitator_id: str) -> list[KeySlot]:
@@ -201,7 +196,7 @@ class KeyStore:
     def add_slot(self, slot: KeySlot, sealer: GroupSealer, handle: str, public_key: bytes) -> None:
         """A slot, with the holder's handle and the key it was sealed to as the group's trusted entry for them."""
         with self._repo.writing() as db:
-            db["key_slots"].insert(slot.__dict__)
+            db["key_slots"].insert(slot._asdict())
             self._upsert_handle(db, sealer, slot.facilitator_id, handle)
             self._trust(db, sealer, slot.facilitator_id, public_key)
 
@@ -290,6 +285,9 @@ class KeyStore:
         `signing` as the group's signing key, and drop the removed facilitator's slot (and their record, when it
         opened nothing else). One transaction.
         """
+        # Loaded for a removal only, not at start-up.
+        from circle.store.signing_keys import seal_signing_key
+
         group_id = old.group_id
         if self._repo.manifests is not None:
             self._repo.manifests.sealing_with(new)
@@ -298,7 +296,7 @@ class KeyStore:
             seal_again(db, old, new)
             db["groups"].update(group_id, {"key_version": new.key_version, "signing": seal_signing_key(new, signing)})
             db.execute("DELETE FROM key_slots WHERE group_id = ?", [group_id])
-            db["key_slots"].insert_all(slot.__dict__ for slot in slots)
+            db["key_slots"].insert_all(slot._asdict() for slot in slots)
             if forget_removed:
                 db.execute("DELETE FROM facilitators WHERE id = ?", [removed_id])
         self._repo.checkpoint()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from circle.domain.errors import CircleError
 from circle.language import N_, _, current
@@ -57,8 +57,7 @@ class VaultChangedOutside(CircleError):
 Sealed = dict[str, tuple[int, int]]
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """How a group's rows compare with its manifest: what differs, as a facilitator would say it, and the
     manifest's generation (None: the group has no manifest yet)."""
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
@@ -32,22 +31,19 @@ if TYPE_CHECKING:
     from circle.store.sealing import GroupSealer
 
 
-@dataclass(frozen=True)
-class MeetingDates:
+class MeetingDates(NamedTuple):
     group_id: str
     last_held_on: date | None
     next_meeting_on: date | None
     meetings_held: int
 
 
-@dataclass(frozen=True)
-class GroupHeading:
+class GroupHeading(NamedTuple):
     name: str
     schedule: Schedule
 
 
-@dataclass(frozen=True)
-class GroupFormat:
+class GroupFormat(NamedTuple):
     key_version: int
     format: int
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
-from pathlib import Path
 
 from textual import events
 from textual.app import SystemCommand
@@ -29,6 +28,7 @@ from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
 from circle.ui.ending import EndsInOneLine
+from circle.ui.stylesheets import StyledInTwoParts
 from circle.ui.themes.wearing import CircleThemes
 from circle.workspace import VaultLocked, Workspace
 
@@ -50,9 +50,8 @@ def idle_lock_seconds(settings: Settings) -> float | None:
     return 60.0 * (minutes if minutes > 0 else Settings.idle_lock_minutes)
 
 
-class CircleApp(EndsInOneLine, CircleThemes):
-    # Absolute, so that subclasses defined elsewhere (benchmarks) still find it.
-    CSS_PATH = Path(__file__).parent / "styles" / "circle.tcss"
+class CircleApp(EndsInOneLine, CircleThemes, StyledInTwoParts):
+    FIRST_SCREENS = (UnlockScreen, TooSmallScreen)
     TITLE = "circle"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -96,6 +95,7 @@ class CircleApp(EndsInOneLine, CircleThemes):
         self.rings_bell = settings.bell
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         leave_when_the_terminal_hangs_up(self)
+        self.read_the_rest_soon()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, ACTIVITY):
@@ -118,8 +118,8 @@ class CircleApp(EndsInOneLine, CircleThemes):
         if self.workspace.is_new:
             from circle.ui.screens.first_run import FirstRunScreen  # only ever needed once
 
-            return FirstRunScreen()
-        return UnlockScreen()
+            return self.styled(FirstRunScreen())
+        return self.styled(UnlockScreen())
 
     def show_home(self, *, prefer: str | None = None) -> None:
         """Home, with a meeting left open on top (the `prefer` group's, if it is one of them)."""

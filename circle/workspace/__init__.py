@@ -6,18 +6,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from circle.store.manifests import VaultChangedOutside
-from circle.workspace.derivation import (
-    NewFacilitator,
-    NewPersonalKey,
-    OpenedKey,
-    PassphraseChange,
-    PassphraseInUse,
-    UnlockAttempt,
-)
 from circle.workspace.keyring import UnknownGroup, VaultLocked
 from circle.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
+    from circle.workspace.derivation import (
+        NewFacilitator,
+        NewPersonalKey,
+        OpenedKey,
+        PassphraseChange,
+        PassphraseInUse,
+        UnlockAttempt,
+    )
     from circle.workspace.facilitators import HANDLE_MAX, FacilitatorEntry, checked_handle
     from circle.store.room_board import PublishedRoom, RoomBoard
     from circle.workspace.groups import GroupOverview
@@ -37,9 +37,14 @@ if TYPE_CHECKING:
     from circle.workspace.notes import FollowUp
     from circle.workspace.retention import MeetingStillOpen, PurgeReport
 
-# What the unlock screen does not need loads when first asked for: a meeting's modules (the session
-# engine), the room board, and the services used only once a vault is open.
+# What the unlock screen does not need loads when first asked for: the key derivation's steps (a passphrase
+# typed), a meeting's modules (the session engine), the room board, and the services used only once a vault
+# is open.
 _LOADED_LATER = {
+    **dict.fromkeys(
+        ("NewFacilitator", "NewPersonalKey", "OpenedKey", "PassphraseChange", "PassphraseInUse", "UnlockAttempt"),
+        "circle.workspace.derivation",
+    ),
     **dict.fromkeys(("HANDLE_MAX", "FacilitatorEntry", "checked_handle"), "circle.workspace.facilitators"),
     **dict.fromkeys(("MeetingStillOpen", "PurgeReport"), "circle.workspace.retention"),
     **dict.fromkeys(("Meeting", "MeetingSummary"), "circle.workspace.meeting"),

@@ -6,6 +6,7 @@ Everything else in the workspace asks the keyring for a group's sealer; locking 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.language import N_
@@ -18,9 +19,10 @@ from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.derivation import OpenedKey, UnlockAttempt
 from circle.workspace.facilitator_record import Seen, seal_record
-from circle.workspace.unlock_checks import changes_outside, open_slots
+
+if TYPE_CHECKING:
+    from circle.workspace.derivation import OpenedKey, UnlockAttempt
 
 
 class VaultLocked(CircleError):
@@ -95,6 +97,9 @@ class Keyring:
 
         The rows the check at unlock compares with each group's manifest are read meanwhile, on a thread of
         their own (store/read_ahead.py): on a vault of years that is most of an unlock's own work."""
+        # Loaded here, as a passphrase is tried: the unlock screen paints without them.
+        from circle.workspace.derivation import UnlockAttempt
+
         self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path)
         return UnlockAttempt(tuple(self.keys.facilitators()))
 
@@ -117,6 +122,8 @@ class Keyring:
         """Unlock as this facilitator, who last saw `seen` of their groups. Each group they hold is checked
         first, and nothing is written while anything is not as circle left it (VaultChangedOutside), unless
         they accept the vault as it is."""
+        from circle.workspace.unlock_checks import changes_outside, open_slots
+
         seen = dict(seen or {})
         read_ahead, self._read_ahead = self._read_ahead, None  # good for one check: the vault moves on after it
         legacy = record.public_key is None

@@ -41,8 +41,17 @@ main()
 # Each of these is loaded when it is first needed, after the passphrase: screens, the meeting engine, charts,
 # the room page's server, sqlite-utils (writes and migrations only), cryptography (the key derivation on);
 # the domain's groups, meetings, templates and trends, the rows they are sealed into, the upgrades of older
-# vaults, the facilitators' and the purge's services, and time zones (a meeting's time).
+# vaults, the facilitators' and the purge's services, and time zones (a meeting's time); the key derivation's
+# steps, their messages and the check of each group's rows (a passphrase typed), the unlock's one question (a
+# vault changed outside circle), the keys' help (`?`), and group signing keys (a removal).
 NOT_BEFORE_UNLOCK = (
+    "circle.ui.screens.keys_help",
+    "circle.ui.screens.derived",
+    "circle.ui.screens.dialogs",
+    "circle.workspace.derivation",
+    "circle.workspace.unlock_checks",
+    "circle.store.signing_keys",
+    "circle.domain.signing",
     "circle.domain.group",
     "circle.domain.records",
     "circle.domain.templates",

@@ -12,7 +12,6 @@ from circle.domain.errors import CircleError
 from circle.language import N_, _
 from circle.ui.keys import HelpEntry, Key, help_rows
 from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
-from circle.ui.screens.keys_help import KeysHelp
 
 if TYPE_CHECKING:
     from circle.workspace import Workspace
@@ -42,6 +41,9 @@ class CircleScreen(SaysKeysInTheFacilitatorsLanguage, Screen[None]):
     KEYS_HELP: ClassVar[tuple[HelpEntry, ...]] = ()
 
     def action_keys_help(self) -> None:
+        # Loaded when `?` is first pressed, not at start-up.
+        from circle.ui.screens.keys_help import KeysHelp
+
         self.app.push_screen(KeysHelp(_(self.KEYS_TITLE), help_rows(type(self), self.KEYS_HELP)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

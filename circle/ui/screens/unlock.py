@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,10 +13,12 @@ from textual.widgets import Input, Static
 
 from circle.language import N_, _
 from circle.ui.screens.base import CircleScreen
-from circle.ui.screens.derived import KeyDerived, PassphraseRefused, derive, finish
-from circle.ui.screens.dialogs import Confirm
 from circle.ui.widgets.footer import Footer
-from circle.workspace import OpenedKey, UnlockAttempt, VaultChangedOutside
+from circle.workspace import VaultChangedOutside
+
+if TYPE_CHECKING:
+    from circle.ui.screens.derived import KeyDerived, PassphraseRefused
+    from circle.workspace import OpenedKey, UnlockAttempt
 
 
 FORMAT_UPDATE = N_("Bringing this vault to circle's newer format, once. On a vault of years this takes a moment…")
@@ -64,10 +67,16 @@ class UnlockScreen(CircleScreen):
     @work(thread=True, exclusive=True, group="unlock", description="derive a key")
     def derive_key(self, attempt: UnlockAttempt, passphrase: str) -> None:
         """The KDF takes a noticeable moment, so it runs off the screen's thread, away from the vault."""
+        from circle.ui.screens.derived import derive
+
         derive(self, attempt, partial(attempt.open_with, passphrase))
 
     def on_key_derived(self, derived: KeyDerived) -> None:
         if self._still_trying(derived.asked):
+            # Loaded with the key derivation, after the first paint.
+            from circle.ui.screens.derived import finish
+            from circle.workspace import OpenedKey
+
             assert derived.made is None or isinstance(derived.made, OpenedKey)
             # None (it opened no one) is refused there, in the same words as a refusal here.
             unlock = partial(finish, partial(self._finish_unlock, derived.made), self._after_unlock, self.refused)
@@ -83,6 +92,8 @@ class UnlockScreen(CircleScreen):
         try:
             self.workspace.finish_unlock(opened)
         except VaultChangedOutside as changed:
+            from circle.ui.screens.dialogs import Confirm
+
             self.query_one("#unlock-message", Static).update("")
             question = Content(
                 _(
@@ -100,6 +111,8 @@ class UnlockScreen(CircleScreen):
             self.unlocked()
 
     def _decided(self, opened: OpenedKey | None, go_on: bool | None) -> None:
+        from circle.ui.screens.derived import finish
+
         if go_on:
             finish(partial(self.workspace.finish_unlock, opened, accept_changes=True), lambda _: self.unlocked(),
                    self.refused)
