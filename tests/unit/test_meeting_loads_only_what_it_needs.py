@@ -52,6 +52,9 @@ TRENDS_ENGINE = ("circle.domain.trends.compute", "circle.domain.trends.history",
 # whether X25519 is supported, so circle takes the keys without asking (circle/vault/recipients.py).
 OPENSSL_BACKEND = ("cryptography.hazmat.backends",)
 
+# Home is made when the facilitator leaves the meeting (circle/ui/screens/home_later.py).
+HOME = ("circle.ui.screens.home",)
+
 
 def among(loaded: set[str], packages: tuple[str, ...]) -> set[str]:
     """The modules of `loaded` that are one of `packages` or inside one."""
@@ -87,7 +90,7 @@ def meeting_left_open(vault_home: Path) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engine_nor_openssls_backend(
+def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engine_nor_openssls_backend_nor_home(
     meeting_left_open: Path, language: str
 ) -> None:
     screen, loaded = loaded_in_a_meeting(meeting_left_open, language)
@@ -95,3 +98,4 @@ def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engi
     assert among(loaded, BABEL) == set()
     assert among(loaded, TRENDS_ENGINE) == set()
     assert among(loaded, OPENSSL_BACKEND) == set()
+    assert among(loaded, HOME) == set()
