@@ -55,6 +55,12 @@ OPENSSL_BACKEND = ("cryptography.hazmat.backends",)
 # Home is made when the facilitator leaves the meeting (circle/ui/screens/home_later.py).
 HOME = ("circle.ui.screens.home",)
 
+# Screens a meeting opens only when asked (a key, or its close): loaded then.
+ON_REQUEST = (
+    "circle.ui.screens.crisis_card", "circle.ui.screens.pulse", "circle.ui.screens.read_aloud",
+    "circle.ui.screens.meeting_summary",
+)
+
 
 def among(loaded: set[str], packages: tuple[str, ...]) -> set[str]:
     """The modules of `loaded` that are one of `packages` or inside one."""
@@ -99,3 +105,4 @@ def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engi
     assert among(loaded, TRENDS_ENGINE) == set()
     assert among(loaded, OPENSSL_BACKEND) == set()
     assert among(loaded, HOME) == set()
+    assert among(loaded, ON_REQUEST) == set()
