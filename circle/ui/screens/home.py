@@ -15,7 +15,7 @@ from circle.language import N_, _, current, ngettext
 from circle.language.days import day_in
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
-from circle.ui.screens.home_later import report_purge
+from circle.ui.screens.purge_report import report_purge
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.days import day_words

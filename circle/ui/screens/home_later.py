@@ -7,8 +7,8 @@ what home says on arriving, so nothing waits for the meeting's end that the faci
 
 from __future__ import annotations
 
-from circle.language import _
 from circle.ui.screens.base import CircleScreen
+from circle.ui.screens.purge_report import report_purge
 
 
 class HomeLater(CircleScreen):
@@ -22,16 +22,3 @@ class HomeLater(CircleScreen):
             from circle.ui.screens.home import HomeScreen
 
             self.app.switch_screen(HomeScreen(purge_reported=True))
-
-
-def report_purge(screen: CircleScreen) -> None:
-    """What the groups' rules removed at unlock, said once, on the first screen after it."""
-    report = screen.workspace.last_purge
-    if report.problem:
-        screen.say(report.problem, error=True)
-    elif report.removed_anything:
-        screen.say(
-            _("As the groups' rules say, {notes} and {people} unseen for too long were removed.").format(
-                notes=report.notes_removed, people=report.people_forgotten
-            )
-        )
