@@ -37,12 +37,14 @@ bench: $(STAMP)
 # The catalogs (docs/TRANSLATING.md): gather the words the code marks into circle.pot, carry the new and
 # changed ones into each language's .po (marked fuzzy for a translator to check), and compile each to the
 # .mo that ships. Locations name the file only, so moving a line does not change every catalog.
+# Then write each language's names of days and months from Babel, so that circle need not load Babel to write a day.
 LOCALES := circle/language/locale
 i18n: $(STAMP)
 	$(BIN)/pybabel extract -F pyproject.toml -k N_ --add-location=file --no-wrap \
 		--project circle --copyright-holder "the circle authors" -o $(LOCALES)/circle.pot circle
 	$(BIN)/pybabel update -D circle -i $(LOCALES)/circle.pot -d $(LOCALES) --no-wrap --ignore-obsolete
 	$(BIN)/pybabel compile --statistics -D circle -d $(LOCALES)
+	$(BIN)/python -m circle.language.write_days
 
 # A wheel and an sdist for installing without a clone. `build` makes the wheel from the sdist,
 # so a file the sdist leaves out (the themes, say) is missing from the wheel too, and the wheel's test sees it.

@@ -15,7 +15,7 @@ from typing import Any
 from circle.domain.clock import stored_moment
 from circle.domain.topics import kept_topic
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus
-from circle.domain.trends.compute import MeetingFacts
+from circle.domain.trends.facts import MeetingFacts
 from circle.store.attendance import seal_attendance
 from circle.store.sealing import GroupSealer
 

@@ -123,18 +123,22 @@ class CircleApp(EndsInOneLine, CircleThemes, StyledInTwoParts):
 
     def show_home(self, *, prefer: str | None = None) -> None:
         """Home, with a meeting left open on top (the `prefer` group's, if it is one of them)."""
-        # Imported after unlock so that start-up loads only what the unlock screen needs.
-        from circle.ui.screens.home import HomeScreen
-
         self._pop_to(1)
-        self.push_screen(HomeScreen())
-        # A meeting left open (a crash, a quit, a takeover) comes straight back where it was.
+        # A meeting left open (a crash, a quit, a takeover) comes straight back where it was; home is made
+        # when the facilitator leaves it (home_later.py).
         in_progress = self.workspace.meetings_in_progress()
         if in_progress:
+            from circle.ui.screens.home_later import HomeLater
             from circle.ui.screens.meeting import MeetingScreen
 
             group_id = prefer if prefer in in_progress else in_progress[0]
+            self.push_screen(HomeLater())
             self.push_screen(MeetingScreen(self.workspace.meeting(group_id)))
+            return
+        # Imported after unlock so that start-up loads only what the unlock screen needs.
+        from circle.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
 
     def _pop_to(self, depth: int) -> None:
         """Close screens from the top until `depth` are left."""

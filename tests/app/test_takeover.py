@@ -70,7 +70,6 @@ async def test_a_takeover_in_the_middle_of_a_turn_carries_on_the_same_turn_with_
 
         after = app.screen
         assert isinstance(after, MeetingScreen) and after is not before
-        assert isinstance(app.screen_stack[-2], HomeScreen)
         assert workspace.facilitator_handle == "Robin"
         state = after.meeting.state
         assert state.speaker == speaker
@@ -79,6 +78,9 @@ async def test_a_takeover_in_the_middle_of_a_turn_carries_on_the_same_turn_with_
         assert [facilitator for facilitator, _ in state.facilitators] == [sam, robin]
         assert after.meeting.events[-1].kind is EventKind.FACILITATOR_CHANGED
         assert title(app).endswith(" · Robin facilitating")  # whose meeting it is now, on the room's laptop
+
+        await press_keys(pilot, "escape")  # stepping away from the meeting: Robin's own home, not Sam's screens
+        assert isinstance(app.screen, HomeScreen) and "signed in as Robin" in shown_text(app)
 
 
 async def test_the_same_facilitator_unlocking_after_a_hand_over_records_no_change(

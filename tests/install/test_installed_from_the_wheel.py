@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from circle import __version__
+from circle.language import LANGUAGES
 from tests.conftest import REPO_ROOT
 
 # Built and installed once: under xdist the group keeps these tests on one worker (`--dist loadgroup`).
@@ -137,9 +138,11 @@ def test_the_installed_circle_finds_its_bundled_themes(run_installed: RunInstall
     ]
 
 
-def test_the_wheel_carries_each_languages_compiled_catalog(built: Built):
+def test_the_wheel_carries_each_languages_compiled_catalog_and_names_of_days(built: Built):
     with zipfile.ZipFile(built.wheel) as wheel:
-        assert "circle/language/locale/es/LC_MESSAGES/circle.mo" in wheel.namelist()
+        shipped = set(wheel.namelist())
+    assert "circle/language/locale/es/LC_MESSAGES/circle.mo" in shipped
+    assert {f"circle/language/locale/{code}/days.json" for code in LANGUAGES} <= shipped
 
 
 def test_the_installed_circle_speaks_the_language_its_config_names(run_installed: RunInstalled, tmp_path: Path):

@@ -15,6 +15,7 @@ from circle.language import N_, _, current, ngettext
 from circle.language.days import day_in
 from circle.ui.screens.base import FAILED, CircleScreen
 from circle.ui.screens.dialogs import Confirm
+from circle.ui.screens.purge_report import report_purge
 from circle.ui.keys import Key
 from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.days import day_words
@@ -92,6 +93,11 @@ class HomeScreen(CircleScreen):
             help=N_("import a handoff from another laptop, or one handed back to you")),
     ]
 
+    def __init__(self, *, purge_reported: bool = False) -> None:
+        super().__init__()
+        # Made when a meeting that unlocking went back to is left: what the purge removed was said then.
+        self._purge_reported = purge_reported
+
     def compose(self) -> ComposeResult:
         yield Static(self._greeting(), id="home-title", classes="title")
         yield PlainTable(id="groups", cursor_type="row", zebra_stripes=True)
@@ -109,23 +115,13 @@ class HomeScreen(CircleScreen):
         table.add_columns(_("Group"), _("Next meeting"), _("Last met"), _("Members"), _("Meetings"))
         # The rows are filled when the screen comes up, which follows at once (on_screen_resume): filling them
         # here as well listed every group twice at each unlock.
-        self._report_purge()
+        if not self._purge_reported:
+            report_purge(self)
 
     def on_screen_resume(self) -> None:
         # A home closed under a newer one (unlocking again) is resumed on its way out: it lists nothing.
         if self.app.screen is self:
             self.refresh_groups()
-
-    def _report_purge(self) -> None:
-        report = self.workspace.last_purge
-        if report.problem:
-            self.say(report.problem, error=True)
-        elif report.removed_anything:
-            self.say(
-                _("As the groups' rules say, {notes} and {people} unseen for too long were removed.").format(
-                    notes=report.notes_removed, people=report.people_forgotten
-                )
-            )
 
     def refresh_groups(self) -> None:
         table = self.query_one("#groups", DataTable)

@@ -25,16 +25,12 @@ from circle.domain.session.decide_meeting import TOPIC_TOO_LATE
 from circle.domain.session.turn_bell import TurnBell, turn_under_way
 from circle.workspace import Meeting
 from circle.ui.screens.base import FAILED
-from circle.ui.screens.crisis_card import CrisisCard
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.ui.screens.meeting_keys import MEETING_BINDINGS, MEETING_HELP
 from circle.ui.screens.meeting_offers import keys_offered, nobody_shared
 from circle.ui.screens.meeting_people import PeopleKeys
 from circle.ui.screens.meeting_words import CLOSE_QUESTION, PLACEHOLDERS_LINE, guests_line
-from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.ui.screens.privacy_cover import PrivacyCover, part_title, show_timers, timer_row
-from circle.ui.screens.pulse import PulseDialog
-from circle.ui.screens.read_aloud import ReadAloudScreen
 from circle.ui.text import one_line, plain
 from circle.ui.widgets.meeting.find_box import FindBox
 from circle.ui.widgets.meeting.footer import MeetingFooter
@@ -233,6 +229,8 @@ class MeetingScreen(PeopleKeys):
         self.command(cmd.ReadAgreements(full=self.meeting.state.full_agreements_due))
 
     def action_read_aloud(self) -> None:
+        from circle.ui.screens.read_aloud import ReadAloudScreen
+
         state = self.meeting.state
         screen = ReadAloudScreen(self.meeting.group.profile.agreements, newcomer_here=state.full_agreements_due)
         self.app.push_screen(screen, lambda read: read and self.action_agreements_read())
@@ -291,6 +289,8 @@ class MeetingScreen(PeopleKeys):
         )
 
     def action_pulse(self) -> None:
+        from circle.ui.screens.pulse import PulseDialog
+
         self.app.push_screen(PulseDialog(self), lambda recorded: recorded and self._pulse_recorded())
 
     def action_pulse_unshown(self) -> None:
@@ -325,6 +325,8 @@ class MeetingScreen(PeopleKeys):
         result = self.attempt(self.meeting.close)
         if result is FAILED:
             return
+        from circle.ui.screens.meeting_summary import MeetingSummaryScreen
+
         self.app.switch_screen(MeetingSummaryScreen(self.meeting.group, result, session_id=self.meeting.session_id))
 
     def action_discard_meeting(self) -> None:
@@ -349,6 +351,8 @@ class MeetingScreen(PeopleKeys):
         self.refresh_timers()
 
     def action_crisis_card(self) -> None:
+        from circle.ui.screens.crisis_card import CrisisCard
+
         self.app.push_screen(CrisisCard(self), lambda _: self.refresh_state())
 
     def action_follow_up(self) -> None:
