@@ -9,8 +9,6 @@ A facilitator's X25519 key is derived from their personal key, so nothing new is
 from __future__ import annotations
 
 import os
-from types import SimpleNamespace
-from typing import Any
 
 from circle.domain.errors import InvalidInput
 from circle.vault import crypto
@@ -40,30 +38,12 @@ def facilitator_private_key(personal_key: bytes) -> bytes:
     return _hkdf(personal_key, _FACILITATOR_INFO)
 
 
-def _x25519() -> Any:
-    """Where X25519 keys are made from their bytes: `from_private_bytes` and `from_public_bytes`.
-
-    cryptography's public classes first ask its OpenSSL backend whether X25519 is supported, and loading that
-    backend (its RSA, EC and certificate names) for the question added 1.3 MB to every unlock and meeting. The
-    keys those classes hand back are the Rust ones taken here; a cryptography without them gets the classes.
-    """
-    try:
-        from cryptography.hazmat.bindings._rust import openssl
-
-        return openssl.x25519
-    except (ImportError, AttributeError):
-        from cryptography.hazmat.primitives.asymmetric import x25519
-
-        return SimpleNamespace(
-            from_private_bytes=x25519.X25519PrivateKey.from_private_bytes,
-            from_public_bytes=x25519.X25519PublicKey.from_public_bytes,
-        )
-
-
 def public_key(private_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     if len(private_key) != PRIVATE_KEY_BYTES:
         raise InvalidInput("An X25519 private key is 32 bytes long.")
-    return _x25519().from_private_bytes(private_key).public_key().public_bytes_raw()
+    return X25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes_raw()
 
 
 def _wrap_key(private_key: bytes, their_public: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
@@ -71,8 +51,10 @@ def _wrap_key(private_key: bytes, their_public: bytes, ephemeral_public: bytes, 
 
     Raises ValueError when the shared secret is all zeros (a low-order public key).
     """
-    keys = _x25519()
-    shared = keys.from_private_bytes(private_key).exchange(keys.from_public_bytes(their_public))
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+    ours = X25519PrivateKey.from_private_bytes(private_key)
+    shared = ours.exchange(X25519PublicKey.from_public_bytes(their_public))
     return _hkdf(shared, _WRAP_INFO, salt=ephemeral_public + recipient_public)
 
 

@@ -48,10 +48,6 @@ BABEL = ("babel",)
 # The trends screen and the exports use it; a meeting keeps only the facts it writes for it.
 TRENDS_ENGINE = ("circle.domain.trends.compute", "circle.domain.trends.history", "circle.domain.trends.series")
 
-# cryptography's OpenSSL backend (RSA, EC, certificate names): X25519's public classes load it only to ask
-# whether X25519 is supported, so circle takes the keys without asking (circle/vault/recipients.py).
-OPENSSL_BACKEND = ("cryptography.hazmat.backends",)
-
 # Home is made when the facilitator leaves the meeting (circle/ui/screens/home_later.py).
 HOME = ("circle.ui.screens.home",)
 
@@ -60,7 +56,6 @@ ON_REQUEST = (
     "circle.ui.screens.crisis_card", "circle.ui.screens.pulse", "circle.ui.screens.read_aloud",
     "circle.ui.screens.meeting_summary",
 )
-
 
 def among(loaded: set[str], packages: tuple[str, ...]) -> set[str]:
     """The modules of `loaded` that are one of `packages` or inside one."""
@@ -96,13 +91,12 @@ def meeting_left_open(vault_home: Path) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engine_nor_openssls_backend_nor_home(
+def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engine_nor_home(
     meeting_left_open: Path, language: str
 ) -> None:
     screen, loaded = loaded_in_a_meeting(meeting_left_open, language)
     assert screen == "MeetingScreen at closing"  # the probe did unlock into the meeting and ran it to its end
     assert among(loaded, BABEL) == set()
     assert among(loaded, TRENDS_ENGINE) == set()
-    assert among(loaded, OPENSSL_BACKEND) == set()
     assert among(loaded, HOME) == set()
     assert among(loaded, ON_REQUEST) == set()

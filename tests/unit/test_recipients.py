@@ -129,17 +129,3 @@ def test_a_value_sealed_to_a_facilitator_opens_with_the_key_derived_from_their_p
     facilitator = recipients.facilitator_private_key(PERSONAL_KEY)
     sealed = seal_to(public_key(facilitator), PLAINTEXT, AAD)
     assert open_with(recipients.facilitator_private_key(PERSONAL_KEY), sealed, AAD) == PLAINTEXT
-
-
-def test_a_cryptography_without_its_rust_keys_in_reach_seals_and_opens_the_same_through_its_public_classes(
-    monkeypatch, recipient: bytes, sealed: bytes
-):
-    from cryptography.hazmat.backends.openssl import backend  # noqa: F401 - loaded as such a cryptography would
-    from cryptography.hazmat.bindings import _rust
-    from cryptography.hazmat.primitives.asymmetric import x25519  # noqa: F401 - its classes, loaded as above
-
-    rust_public = public_key(recipient)
-    monkeypatch.delattr(_rust, "openssl")  # as a cryptography that keeps them elsewhere would
-    assert public_key(recipient) == rust_public
-    assert open_with(recipient, sealed, AAD) == PLAINTEXT
-    assert open_with(recipient, seal_to(rust_public, PLAINTEXT, AAD), AAD) == PLAINTEXT
