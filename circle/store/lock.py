@@ -1,10 +1,12 @@
 """One writer per vault: a lock held for as long as circle has the vault open.
 
-The lock itself is filelock's descriptor lock: flock on Linux and macOS, LockFileEx on Windows. filelock is
-pure Python with no dependencies of its own, tested on all three, and what virtualenv and tox lock with; its
-`lock_descriptor` locks a descriptor circle opened itself, so the checks below still see which file is locked
-(its FileLock class keeps the descriptor to itself). portalocker would lock the same way, with a dependency
-(pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so a killed
+The lock itself is flock on Linux and macOS, taken here as filelock takes it (a whole-file exclusive lock,
+without waiting; contention is EAGAIN, EWOULDBLOCK or, on some filesystems, EACCES), and filelock's descriptor
+lock elsewhere: LockFileEx on Windows. filelock is pure Python with no dependencies of its own, tested on all
+three, and what virtualenv and tox lock with; its `lock_descriptor` locks a descriptor circle opened itself, so
+the checks below still see which file is locked. It is imported only where there is no flock: loading it costs
+every start of circle about as much as the rest of its store. portalocker would lock the same way, with a
+dependency (pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so a killed
 circle never blocks the next one (Windows frees it "depending on available system resources": a moment later,
 at worst, and a second try then opens the vault). On Windows an open file cannot be renamed or removed, so the
 case below does not arise there.
@@ -21,10 +23,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from filelock import lock_descriptor, unlock_descriptor
+from errno import EACCES, EAGAIN, EWOULDBLOCK
 
 from circle.files import PRIVATE_FILE_MODE
 from circle.store.errors import VaultInUse
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+_CONTENTION = frozenset({EACCES, EAGAIN, EWOULDBLOCK})
 
 # Each attempt loses only to a rename between opening the file and locking it; more than a few means something
 # keeps moving the file, and circle stops rather than spin.
@@ -41,7 +50,7 @@ class VaultLock:
         for _ in range(ATTEMPTS):
             fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
             try:
-                taken = lock_descriptor(fd, blocking=False)
+                taken = _lock(fd)
             except BaseException:
                 os.close(fd)
                 raise
@@ -92,5 +101,29 @@ class VaultLock:
 
     @staticmethod
     def _close(fd: int) -> None:
-        unlock_descriptor(fd)
+        _unlock(fd)
         os.close(fd)
+
+
+def _lock(fd: int) -> bool:
+    """Lock the open file for this process alone; False if another holds it."""
+    if fcntl is None:
+        from filelock import lock_descriptor
+
+        return lock_descriptor(fd, blocking=False)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in _CONTENTION:
+            return False
+        raise
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is None:
+        from filelock import unlock_descriptor
+
+        unlock_descriptor(fd)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
