@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from circle.domain.clock import SystemClock
 from circle.domain.errors import CircleError
-from circle.domain.trends.periods import Period
 from circle.files import ensure_private_dir
 from circle.language import _
 from circle.paths import locations
@@ -27,6 +26,7 @@ from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
+    from circle.domain.trends.periods import Period
     from circle.store.lock import VaultLock
     from circle.domain.clock import Clock
     from circle.domain.group import Group, Member
@@ -383,7 +383,7 @@ class Workspace(FacilitatorCalls, RecordCare):
         self,
         group_ids: Iterable[str] | None = None,
         *,
-        by: Period = Period.WEEK,
+        by: Period | str = "week",  # Period.WEEK: the trends engine is loaded when trends are asked for
         since: date | None = None,
         until: date | None = None,
     ) -> TrendReport:
