@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from circle.language import N_, _
 
+PULSE_SCALE = 5  # a pulse is answered 1 to 5: a meeting keeps the hands for each
+
 
 class MeetingStatus(StrEnum):
     OPEN = "open"
@@ -54,7 +56,7 @@ class MeetingRecord:
     newcomers: int = 0
     shared_turns: int = 0
     passed_turns: int = 0
-    pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to 5: counts only
+    pulse: tuple[int, ...] | None = None  # the closing's show of hands for answers 1 to PULSE_SCALE: counts only
     cancel_reason: CancelReason | None = None  # a cancelled meeting's reason, sealed in its summary
     corrected_at: datetime | None = None  # when its attendance was last put right: that copy wins in a handoff
     guests: int = 0  # anonymous visitors beside the roster, counted in the headcount too

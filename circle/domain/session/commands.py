@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circle.domain.group import Group, PhaseKind, RoundOrderMode
+from circle.domain.records import PULSE_SCALE
 from circle.domain.rules import NamesPolicy
 from circle.domain.session.state import PlannedPart
 
@@ -201,9 +202,6 @@ class ChooseTopic:
     """The facilitator takes another topic or reading from the group's list for this meeting."""
 
     topic: str
-
-
-PULSE_SCALE = 5  # answers 1 to 5
 
 
 @dataclass(frozen=True)

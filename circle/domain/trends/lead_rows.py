@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
 from circle.domain.json_fields import FieldError, day, exact_object, integer, items, number
-from circle.domain.session.commands import PULSE_SCALE
+from circle.domain.records import PULSE_SCALE
 from circle.domain.trends.periods import Period, period_label, period_last_day, period_start
 
 # One month row, exactly: PeriodTrend.to_dict() with its rates and pulse figures, as lead_view leaves it.
