@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
 from typing import TYPE_CHECKING
 
+from circle.domain.errors import CircleError
 from circle.workspace.service import Service
 
 if TYPE_CHECKING:
@@ -36,16 +38,22 @@ class Trends(Service):
         """Each group's history, as `trends_of` takes them; those worked out from meetings are kept for next time."""
         sealed = self.sealed_facts(group_ids)
         made = sealed.histories()
-        if self._context.keyring.can_write:
-            self.keep_histories(sealed.to_keep(made))
+        if self._context.keyring.can_write:  # sealing them is work: only where they can be kept
+            self._keep(sealed.to_keep(made))
         return made
 
     def keep_histories(self, histories: Iterable[SealedHistory]) -> None:
         """Keep each history worked out from the meetings read, unless they have changed since (or nothing may be
         written here: a read-only view, beside a running circle)."""
+        if self._context.keyring.can_write:
+            self._keep(histories)
+
+    def _keep(self, histories: Iterable[SealedHistory]) -> None:
         from circle.store.trend_facts import keep
 
-        if self._context.keyring.can_write:
+        # Only quicker next time: trends counted are never lost to a history that could not be kept (a full disk,
+        # a vault moved away), and one not kept now is worked out again when next asked for.
+        with suppress(CircleError):
             keep(self._context.repo, histories)
 
     def trends(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -294,9 +293,7 @@ class TrendsScreen(CircleScreen):
 
     async def on_trends_counted(self, counted: TrendsCounted) -> None:
         if counted.to_keep and self.workspace.is_unlocked:
-            # Only quicker next time: a history that cannot be kept now is worked out again then.
-            with suppress(CircleError):
-                self.workspace.keep_trend_histories(counted.to_keep)
+            self.workspace.keep_trend_histories(counted.to_keep)  # only quicker next time; never an error
         if counted.choice != self.shown:
             return  # the choice moved on while this was counted: its own count is on its way
         try:
