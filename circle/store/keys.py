@@ -80,7 +80,6 @@ GROUP_SEALED_COLUMNS = (
     ),
     SealedColumn("group_facilitators", "handle", "facilitator_id", "group_id = ?"),
     SealedColumn("group_facilitators", "public_key", "facilitator_id", "group_id = ? AND public_key IS NOT NULL"),
-    SealedColumn("trend_history", "history", "group_id", "group_id = ?"),
 )
 
 
@@ -98,8 +97,11 @@ def _key_columns(record: FacilitatorRecord) -> dict[str, object]:
 
 
 def seal_again(db: Database, old: GroupSealer, new: GroupSealer) -> None:
-    """Every sealed field of the group, opened with `old` and sealed with `new`."""
+    """Every sealed field of the group, opened with `old` and sealed with `new`; its kept trend history is let go
+    (store/trend_history.py): derived, worked out again when next asked for, and in no manifest, so that a row
+    there, whatever it holds, can never stop a key from changing."""
     group_id = old.group_id
+    db.execute("DELETE FROM trend_history WHERE group_id = ?", [group_id])
     for sealed in GROUP_SEALED_COLUMNS:
         rows = db.execute(
             f"SELECT {sealed.row_id}, {sealed.column} FROM {sealed.table} WHERE {sealed.of_group}", [group_id]
