@@ -76,6 +76,7 @@ class SealedFacts:
     def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
         """Every meeting and attendance entry, opened from the meetings as read (`read_sealed(..., kept=False)`
         reads every group's)."""
+        assert not any(group.kept for group in self.groups), "read with kept=False: a kept history has no rows"
         meetings: list[MeetingFacts] = []
         attendance: list[Attendance] = []
         # Hundreds of thousands of small tuples and no cycles: the cycle collector, which would walk them again
@@ -131,6 +132,7 @@ def trend_facts(
 
 
 def keep(repository: Repository, histories: Iterable[SealedHistory]) -> None:
+    """Keep each history, where its meetings are still those it was worked out from."""
     for history in histories:
         keep_history(repository, history)
 
