@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from circle.files import make_private
 from circle.store.integrity import watch
+from circle.store.trend_triggers import create_triggers, ensure_triggers
 from circle.store.errors import VaultCorrupt, VaultNeedsUpdate, VaultTooNew, storage_error
 
 if TYPE_CHECKING:
@@ -204,12 +205,7 @@ def m010_trend_history(db: Database) -> None:
         "CREATE TABLE trend_history (group_id TEXT PRIMARY KEY REFERENCES groups(id) ON DELETE CASCADE,"
         " history BLOB NOT NULL)"
     )
-    for change, groups in (("INSERT", "NEW.group_id"), ("UPDATE", "OLD.group_id, NEW.group_id"),
-                           ("DELETE", "OLD.group_id")):
-        db.execute(
-            f"CREATE TRIGGER trend_history_after_{change.lower()} AFTER {change} ON sessions"
-            f" BEGIN DELETE FROM trend_history WHERE group_id IN ({groups}); END"
-        )
+    create_triggers(db.execute)
 
 
 # In order. A released migration is never edited; a change to the schema is a new one.
@@ -332,6 +328,7 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
         _apply_pragmas(conn)
         _remember_the_file(conn, path)
         migrate(conn, path)
+        ensure_triggers(conn)
         watch(conn)
         for suffix in ("-wal", "-shm"):
             make_private(path.with_name(path.name + suffix))
