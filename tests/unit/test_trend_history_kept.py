@@ -3,73 +3,28 @@ meetings as they are now, whatever was done to the kept history, and nothing the
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from circle.demo import DEMO_PASSPHRASE, build_demo
+from circle.demo import DEMO_PASSPHRASE
 from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.session import Arrive
-from circle.domain.trends.compute import compute_trends, dropped_off, dropped_off_of
-from circle.domain.trends.periods import Period
 from circle.paths import locations
-from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
+from tests.kept_histories import (  # noqa: F401 - the fixtures of the demo vault
+    assert_counted_from_the_meetings,
+    demo_vault_fixture,
+    group_ids,
+    home_fixture,
+    kept,
+    workspace_fixture,
+    write_outside,
+)
 from tests.older_vaults import make_older
-from tests.stored_rows import stored_rows
-
-SINCE, UNTIL = date.today() - timedelta(days=300), date.today() - timedelta(days=60)
-
-
-@pytest.fixture(scope="module")
-def _demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo") / "home"
-    build_demo(home, kdf=FLOOR_KDF)
-    return home
-
-
-@pytest.fixture
-def home(_demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(_demo, tmp_path / "home"))
-
-
-@pytest.fixture
-def workspace(home: Path) -> Iterator[Workspace]:
-    with Workspace.open(home) as opened:
-        opened.unlock(DEMO_PASSPHRASE)
-        yield opened
-
-
-def group_ids(workspace: Workspace) -> list[str]:
-    return sorted(group.id for group in workspace.groups())
-
-
-def kept(workspace: Workspace) -> dict[str, bytes]:
-    return dict(stored_rows(workspace, "SELECT group_id, history FROM trend_history"))
-
-
-def write_outside(workspace: Workspace, sql: str, parameters: list[object]) -> None:
-    """A change made to the vault file by something other than circle."""
-    with closing(sqlite3.connect(workspace.locations.vault_file)) as conn, conn:
-        conn.execute(sql, parameters)
-
-
-def assert_counted_from_the_meetings(workspace: Workspace) -> None:
-    """Every report, and who stopped coming, as counted from the meetings themselves."""
-    ids = group_ids(workspace)
-    facts = workspace.trend_facts(ids)
-    today = workspace.clock.now().date()
-    for by in Period:
-        for since, until in ((None, None), (SINCE, UNTIL)):
-            kept_report = workspace.trends(ids, by=by, since=since, until=until)
-            from_meetings = compute_trends(*facts, by=by, since=since, until=until, today=today)
-            assert kept_report.to_dict() == from_meetings.to_dict()
-    assert dropped_off_of(workspace.trend_histories(ids)) == dropped_off(*facts)
 
 
 def a_past_meeting(group_id: str, days_ago: int) -> MeetingRecord:
