@@ -9,7 +9,7 @@ meetings. The checks are made in bulk, as a decade of a group's meetings is read
 from __future__ import annotations
 
 from datetime import date
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any
 
 from circle.domain.records import PULSE_SCALE, MeetingStatus
@@ -82,7 +82,7 @@ def _meetings(group_id: str, kept: list[list[Any]], status: MeetingStatus) -> li
         for sid, held_on, state, planned, actual, headcount, newcomers, shared, passed, pulse, guests in kept
     ]
     _require(all(meeting.status is status and type(meeting.id) is str for meeting in meetings))
-    _require(all((a.held_on, a.id) <= (b.held_on, b.id) for a, b in zip(meetings, meetings[1:])))  # as worked out
+    _require(all((a.held_on, a.id) <= (b.held_on, b.id) for a, b in pairwise(meetings)))  # as worked out
     _require_counts(chain.from_iterable(
         (m.planned_minutes, m.headcount, m.newcomers, m.shared_turns, m.passed_turns, m.guests) for m in meetings
     ))

@@ -14,7 +14,7 @@ from circle.domain.notes import Note, NoteKind, SafetyAction
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus, Presence
 from circle.domain.rules import MEMBER_NAME_MAX, ConfidentialityRules
 from circle.domain.session import Event, SessionLogError
-from circle.domain.session.commands import PULSE_SCALE
+from circle.domain.records import PULSE_SCALE
 from circle.domain.session.merge import merge_logs
 from circle.domain.signing import SigningKey
 from circle.domain.text import sanitise_line

@@ -9,8 +9,8 @@ The public names are gathered here, so callers need not know which file holds wh
 """
 
 from circle.domain.group import PhaseKind
+from circle.domain.records import PULSE_SCALE
 from circle.domain.session.commands import (
-    PULSE_SCALE,
     AddGuest,
     Arrive,
     ChangeFacilitator,

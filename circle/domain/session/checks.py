@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from circle.domain.group import PhaseKind
 from circle.domain.meeting_format import MAX_PARTS, MAX_TITLE, MAX_TOPIC, ROUND_KINDS
-from circle.domain.session.commands import PULSE_SCALE
+from circle.domain.records import PULSE_SCALE
 from circle.domain.text import sanitise_line
 
 # Ids are opaque tokens (uuid hex and the like): never a name, never free text.

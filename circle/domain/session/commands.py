@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circle.domain.group import Group, PhaseKind, RoundOrderMode
-from circle.domain.records import PULSE_SCALE
 from circle.domain.rules import NamesPolicy
 from circle.domain.session.state import PlannedPart
 

@@ -18,8 +18,8 @@ from circle.domain.session.checks import (
     is_turn_length,
     meeting_date,
 )
+from circle.domain.records import PULSE_SCALE
 from circle.domain.session.commands import (
-    PULSE_SCALE,
     AddGuest,
     Arrive,
     ChangeFacilitator,
