@@ -5,21 +5,24 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from circle.domain.errors import CircleError, InvalidInput
-from circle.domain.group import Group
 from circle.domain.passphrase import check_new_passphrase
 from circle.domain.text import sanitise
 from circle.language import N_, _
 from circle.paths import locations
 from circle.workspace import Workspace
+
+if TYPE_CHECKING:
+    from circle.domain.group import Group
 
 PASSPHRASE_VARIABLE = "CIRCLE_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "CIRCLE_NEW_PASSPHRASE"
@@ -101,16 +104,34 @@ FORMAT_UPDATE = N_("circle: bringing this vault to circle's newer format, once; 
 
 
 @contextmanager
-def unlocked_workspace(passphrase: str | None = None, *, read_only: bool = False) -> Iterator[Workspace]:
-    """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle."""
+def unlocked_workspace(
+    passphrase: str | None = None, *, read_only: bool = False, meanwhile: Callable[[], object] | None = None
+) -> Iterator[Workspace]:
+    """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle.
+    meanwhile: work for a thread while the key is derived, which leaves Python free (loading what comes next)."""
     with (Workspace.open_to_read(locations()) if read_only else Workspace.open()) as workspace:
         if workspace.is_new:
             raise CircleError(_("This vault has no facilitator yet; run 'circle init' or 'circle' first."))
         passphrase = read_passphrase() if passphrase is None else passphrase
         if workspace.format_update_due:
             click.echo(_(FORMAT_UPDATE), err=True)
-        workspace.unlock(passphrase)
+        beside = _beside(meanwhile) if meanwhile else None
+        try:
+            workspace.unlock(passphrase)
+        finally:
+            if beside:
+                beside.join()
         yield workspace
+
+
+def _beside(work: Callable[[], object]) -> threading.Thread:
+    def quietly() -> None:
+        with suppress(Exception):  # whatever failed here fails again, and is said, where it is needed
+            work()
+
+    thread = threading.Thread(target=quietly, name="circle-meanwhile", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextmanager

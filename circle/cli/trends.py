@@ -21,6 +21,7 @@ from circle.domain.trends.periods import Period
 from circle.language import N_, _
 from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
 from circle.reports.render import Format, markdown_text, render
+from circle.workspace.trends import load_counting
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import PeriodTrend, TrendReport
@@ -142,7 +143,7 @@ def trends(group_names: tuple[str, ...], since: str | None, until: str | None, b
         raise InvalidInput(_("--names is never written to a CSV, which is made to be passed on; "
                              "use --format table, markdown or json."))
     period = Period(by)
-    with unlocked_workspace(read_only=True) as workspace:
+    with unlocked_workspace(read_only=True, meanwhile=load_counting) as workspace:
         report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last)
         if report.is_empty:
             raise CircleError(_("no meetings in this range."))

@@ -9,7 +9,7 @@ meetings. The checks are made in bulk, as a decade of a group's meetings is read
 from __future__ import annotations
 
 from datetime import date
-from itertools import chain, pairwise
+from itertools import chain
 from typing import Any
 
 from circle.domain.records import PULSE_SCALE, MeetingStatus
@@ -39,27 +39,25 @@ def read_value(group_id: str, value: dict[str, Any]) -> History:
     """The history a value holds; ValueError (or TypeError, KeyError) if it does not hold together."""
     closed = _meetings(group_id, value["closed"], MeetingStatus.CLOSED)
     members, present, absent = value["members"], value["present"], value["absent"]
-    _require(type(members) is list and all(type(member) is str for member in members))
+    _require(type(members) is list and _all_of(members, str))
     _require(type(present) is list and type(absent) is list and len(present) == len(absent) == len(closed))
-    _require(all((came is None) == (missed is None) for came, missed in zip(present, absent, strict=True)))
-    _require_counts(missed for missed in absent if missed is not None)
-    _require_places(chain.from_iterable(came for came in present if came is not None), len(members))
-    first_visit = {member: (index, returned) for member, index, returned in value["first_visit"]}
-    drop_offs = [(member, index) for member, index in value["drop_offs"]]
-    last_present = dict(value["last_present"])
-    for member, meeting in chain(((m, i) for m, (i, _) in first_visit.items()), drop_offs, last_present.items()):
-        _require_places((member,), len(members))
-        _require_places((meeting,), len(closed))
-    _require(all(returned in (0, 1) for _, returned in first_visit.values()))
+    _require(all((came is None) is (missed is None) for came, missed in zip(present, absent, strict=True)))
+    _require_counts([missed for missed in absent if missed is not None])
+    _require_places(list(chain.from_iterable(came for came in present if came is not None)), len(members))
+    first, drops, last = value["first_visit"], value["drop_offs"], value["last_present"]
+    _require_places([member for member, *_ in chain(first, drops, last)], len(members))
+    _require_places([meeting for _, meeting, *_ in chain(first, drops, last)], len(closed))
+    returned = [came_back for *_, came_back in first]
+    _require(not returned or (_all_of(returned, int) and min(returned) >= 0 and max(returned) <= 1))
     return History(
         closed=closed,
         cancelled=_meetings(group_id, value["cancelled"], MeetingStatus.CANCELLED),
         members=members,
         present_at=present,
         absent_at=absent,
-        first_visit={member: (index, bool(returned)) for member, (index, returned) in first_visit.items()},
-        drop_offs=drop_offs,
-        last_present=last_present,
+        first_visit={member: (index, bool(came_back)) for member, index, came_back in first},
+        drop_offs=[(member, index) for member, index in drops],
+        last_present=dict(last),
         keeps_names=value["keeps_names"] is True,
     )
 
@@ -74,32 +72,39 @@ def _meeting(meeting: MeetingFacts) -> list[Any]:
 
 def _meetings(group_id: str, kept: list[list[Any]], status: MeetingStatus) -> list[MeetingFacts]:
     fromisoformat = date.fromisoformat
+    statuses = {state: MeetingStatus(state) for state in {row[2] for row in kept}}
+    _require(set(statuses.values()) <= {status})
     meetings = [
         MeetingFacts(
-            sid, group_id, fromisoformat(held_on), MeetingStatus(state), planned, actual, headcount, newcomers,
+            sid, group_id, fromisoformat(held_on), statuses[state], planned, actual, headcount, newcomers,
             shared, passed, None if pulse is None else tuple(pulse), guests,
         )
         for sid, held_on, state, planned, actual, headcount, newcomers, shared, passed, pulse, guests in kept
     ]
-    _require(all(meeting.status is status and type(meeting.id) is str for meeting in meetings))
-    _require(all((a.held_on, a.id) <= (b.held_on, b.id) for a, b in pairwise(meetings)))  # as worked out
-    _require_counts(chain.from_iterable(
-        (m.planned_minutes, m.headcount, m.newcomers, m.shared_turns, m.passed_turns, m.guests) for m in meetings
-    ))
-    _require_counts(m.actual_minutes for m in meetings if m.actual_minutes is not None)
+    _require(_all_of([meeting.id for meeting in meetings], str))
+    order = [(meeting.held_on, meeting.id) for meeting in meetings]
+    _require(order == sorted(order))  # as they were worked out
+    counts = [m.planned_minutes for m in meetings] + [m.guests for m in meetings]
+    counts += chain.from_iterable(m[6:10] for m in meetings)  # headcount, newcomers, shared and passed turns
+    counts += [m.actual_minutes for m in meetings if m.actual_minutes is not None]
     pulses = [m.pulse for m in meetings if m.pulse is not None]
     _require(all(len(pulse) == PULSE_SCALE for pulse in pulses))
-    _require_counts(chain.from_iterable(pulses))
+    _require_counts(counts + list(chain.from_iterable(pulses)))
     return meetings
 
 
-def _require_counts(values: Any) -> None:
-    _require(all(type(value) is int and value >= 0 for value in values))
+def _all_of(values: list[Any], kind: type) -> bool:
+    """Every value of exactly this type (so True is not an int here), checked at C speed: there are many."""
+    return not values or set(map(type, values)) == {kind}
 
 
-def _require_places(values: Any, size: int) -> None:
-    """Each value an index into a list of `size` (bool and negative numbers are not)."""
-    _require(all(type(value) is int and 0 <= value < size for value in values))
+def _require_counts(values: list[Any]) -> None:
+    _require(not values or (_all_of(values, int) and min(values) >= 0))
+
+
+def _require_places(values: list[Any], size: int) -> None:
+    """Each value a position in a list of `size`."""
+    _require(not values or (_all_of(values, int) and min(values) >= 0 and max(values) < size))
 
 
 def _require(holds: bool) -> None:

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from circle.store.trend_history import SealedHistory
 
 
+def load_counting() -> None:
+    """Load what counting trends needs; a command does it while the key is derived, which leaves Python free."""
+    from circle.domain.trends import compute  # noqa: F401
+    from circle.store import trend_facts  # noqa: F401
+
+
 class Trends(Service):
     """Counts come from the sealed summaries and attendance, opened with the keys this facilitator holds."""
 
