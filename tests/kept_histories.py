@@ -1,46 +1,17 @@
-"""A demo vault whose groups' trend histories are kept, and what tests of those histories check against.
-
-Its fixtures are imported by the tests that use them: `home` and `workspace` here are that vault's."""
+"""What tests of kept trend histories check against (their demo vault is in tests/unit/kept_histories/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
-
-from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.trends.compute import compute_trends, dropped_off, dropped_off_of
 from circle.domain.trends.periods import Period
-from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.stored_rows import stored_rows
 
 SINCE, UNTIL = date.today() - timedelta(days=300), date.today() - timedelta(days=60)
-
-
-@pytest.fixture(scope="module", name="demo_vault")
-def demo_vault_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo") / "home"
-    build_demo(home, kdf=FLOOR_KDF)
-    return home
-
-
-@pytest.fixture(name="home")
-def home_fixture(demo_vault: Path, tmp_path: Path) -> Path:
-    """A copy of the demo vault, its histories kept."""
-    return Path(shutil.copytree(demo_vault, tmp_path / "home"))
-
-
-@pytest.fixture(name="workspace")
-def workspace_fixture(home: Path) -> Iterator[Workspace]:
-    with Workspace.open(home) as opened:
-        opened.unlock(DEMO_PASSPHRASE)
-        yield opened
 
 
 def group_ids(workspace: Workspace) -> list[str]:

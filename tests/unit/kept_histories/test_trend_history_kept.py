@@ -15,13 +15,10 @@ from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.session import Arrive
 from circle.paths import locations
 from circle.workspace import Workspace
-from tests.kept_histories import (  # noqa: F401 - the fixtures of the demo vault
+from tests.kept_histories import (
     assert_counted_from_the_meetings,
-    demo_vault_fixture,
     group_ids,
-    home_fixture,
     kept,
-    workspace_fixture,
     write_outside,
 )
 from tests.older_vaults import make_older

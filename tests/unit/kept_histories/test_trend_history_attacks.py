@@ -18,13 +18,10 @@ from circle.store.trend_history import COLUMN, TABLE
 from circle.store.trend_triggers import TRIGGERS
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.kept_histories import (  # noqa: F401 - the fixtures of the demo vault
+from tests.kept_histories import (
     assert_counted_from_the_meetings,
-    demo_vault_fixture,
     group_ids,
-    home_fixture,
     kept,
-    workspace_fixture,
     write_outside,
 )
 
