@@ -12,7 +12,13 @@ from circle.store.attendance import open_attendance
 from circle.store.meeting_rows import SUMMARY_COLUMNS, row_to_facts
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
-from circle.store.trend_history import SealedHistory, keep_history, read_history, seal_history
+from circle.store.trend_history import (
+    SealedHistory,
+    keep_history,
+    meetings_digest,
+    read_history,
+    seal_history,
+)
 
 _MEETINGS = f"SELECT {SUMMARY_COLUMNS}, attendance FROM sessions WHERE status != 'open' AND group_id = ?"
 _CLOSED = str(MeetingStatus.CLOSED)
@@ -76,7 +82,7 @@ class SealedFacts:
     def opened(self) -> tuple[list[MeetingFacts], list[Attendance]]:
         """Every meeting and attendance entry, opened from the meetings as read (`read_sealed(..., kept=False)`
         reads every group's)."""
-        assert not any(group.kept for group in self.groups), "read with kept=False: a kept history has no rows"
+        assert all(group.kept is None for group in self.groups), "read with kept=False: a kept history has no rows"
         meetings: list[MeetingFacts] = []
         attendance: list[Attendance] = []
         # Hundreds of thousands of small tuples and no cycles: the cycle collector, which would walk them again
@@ -118,8 +124,7 @@ def read_sealed(repository: Repository, sealers: Iterable[GroupSealer], *, kept:
 
 
 def _read_group(repository: Repository, sealer: GroupSealer, kept: bool) -> GroupFacts:
-    meetings, history = read_history(repository, sealer)
-    history = history if kept else None
+    meetings, history = read_history(repository, sealer) if kept else (meetings_digest(repository, sealer), None)
     rows = [] if history is not None else sealed_meetings(repository, sealer.group_id)
     return GroupFacts(sealer, meetings, history, rows)
 
