@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -53,7 +53,7 @@ def _field(letters: str, day: date, names: dict[str, dict[str, list[str]]]) -> s
     return names[_NAMED[letter]][WIDTHS[width == 4]][number - 1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(code: str) -> dict[str, dict[str, list[str]]]:
     """A language's names, read once: the facilitator's language is all most processes ever read."""
     path = LOCALE_DIR / code / FILE

@@ -6,8 +6,8 @@ lock elsewhere: LockFileEx on Windows. filelock is pure Python with no dependenc
 three, and what virtualenv and tox lock with; its `lock_descriptor` locks a descriptor circle opened itself, so
 the checks below still see which file is locked. It is imported only where there is no flock: loading it costs
 every start of circle about as much as the rest of its store. portalocker would lock the same way, with a
-dependency (pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so a killed
-circle never blocks the next one (Windows frees it "depending on available system resources": a moment later,
+dependency (pywin32) on Windows. The operating system drops the lock when the process ends, however it ends, so
+a killed circle never blocks the next one (Windows frees it "depending on available system resources": a moment later,
 at worst, and a second try then opens the vault). On Windows an open file cannot be renamed or removed, so the
 case below does not arise there.
 
@@ -21,9 +21,8 @@ one holds in memory (a live meeting's log) would no longer be the vault's.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 from errno import EACCES, EAGAIN, EWOULDBLOCK
+from pathlib import Path
 
 from circle.files import PRIVATE_FILE_MODE
 from circle.store.errors import VaultInUse

@@ -18,7 +18,13 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
-from tests.app.conftest import PASSPHRASE, press_keys, said, shown_text, unlock_on_screen
+from tests.app.conftest import (
+    PASSPHRASE,
+    press_keys,
+    said,
+    shown_text,
+    unlock_on_screen,
+)
 
 PURGED = "As the groups' rules say, 1 expired note and 0 people unseen for too long were removed."
 

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from circle.domain.errors import CircleError
 from circle.domain.group import Phase, PhaseKind, RoundOrderMode
+from circle.domain.records import PULSE_SCALE
 from circle.domain.session.checks import (
     is_headcount,
     is_id,
@@ -18,7 +19,6 @@ from circle.domain.session.checks import (
     is_turn_length,
     meeting_date,
 )
-from circle.domain.records import PULSE_SCALE
 from circle.domain.session.commands import (
     AddGuest,
     Arrive,
