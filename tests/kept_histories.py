@@ -5,9 +5,15 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from datetime import date, timedelta
+from typing import Any
 
-from circle.domain.trends.compute import compute_trends, dropped_off, dropped_off_of
-from circle.domain.trends.periods import Period
+from circle.domain.trends.compute import (
+    TrendReport,
+    compute_trends,
+    dropped_off,
+    dropped_off_of,
+)
+from circle.domain.trends.periods import Period, period_last_day, period_start
 from circle.workspace import Workspace
 from tests.stored_rows import stored_rows
 
@@ -34,8 +40,21 @@ def assert_counted_from_the_meetings(workspace: Workspace) -> None:
     facts = workspace.trend_facts(ids)
     today = workspace.clock.now().date()
     for by in Period:
-        for since, until in ((None, None), (SINCE, UNTIL)):
+        for since, until in ((None, None), (SINCE, UNTIL), whole_periods_around(SINCE, UNTIL, by)):
             kept_report = workspace.trends(ids, by=by, since=since, until=until)
             from_meetings = compute_trends(*facts, by=by, since=since, until=until, today=today)
             assert kept_report.to_dict() == from_meetings.to_dict()
+            assert periods(workspace.trends(ids, by=by, since=since, until=until, meetings=False)) == periods(
+                from_meetings
+            )
     assert dropped_off_of(workspace.trend_histories(ids)) == dropped_off(*facts)
+
+
+def whole_periods_around(since: date, until: date, by: Period) -> tuple[date, date]:
+    """The range of whole periods that holds since and until."""
+    return period_start(since, by), period_last_day(until, by)
+
+
+def periods(report: TrendReport) -> dict[str, list[dict[str, Any]]]:
+    """Each group's periods as reported, and nothing of its meetings."""
+    return {group_id: [period.to_dict() for period in trends.periods] for group_id, trends in report.groups.items()}

@@ -199,7 +199,14 @@ def _before_trend_history(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("DROP TABLE trend_history")
 
 
+def _before_period_counts(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """Kept histories alone, as the release before kept them."""
+    for period in ("week", "month", "quarter"):
+        conn.execute(f"ALTER TABLE trend_history DROP COLUMN {period}")
+
+
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m011_period_counts": _before_period_counts,
     "m010_trend_history": _before_trend_history,
     "m009_held_meetings_index": _before_held_meetings_index,
     "m008_group_signing": _before_group_signing,

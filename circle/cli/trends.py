@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -34,6 +35,8 @@ CSV_COLUMNS = (GROUP, PERIOD, *DAYS, *COUNTS)
 # On screen and in Markdown the label names the period, which keeps the table narrow enough to read.
 MARKDOWN_COLUMNS = (GROUP, PERIOD, *COUNTS)
 TABLE_COLUMNS = (PERIOD, *COUNTS)  # one table per group, under its name
+_COUNT_KEYS = tuple(column.key for column in COUNTS)
+_counts_of = attrgetter(*_COUNT_KEYS)  # all of a period's counts in one call: a report of years has thousands
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,11 @@ class _Group:
 
 
 def _period_row(period: PeriodTrend) -> dict[str, Any]:
-    return {
-        "period": period.label,
-        "first_day": period.first_day.isoformat(),
-        "last_day": period.last_day.isoformat(),
-        **{column.key: getattr(period, column.key) for column in COUNTS},
-        "pulse": None if period.pulse is None else list(period.pulse),  # JSON only: the hands for answers 1 to 5
-    }
+    row = dict(zip(_COUNT_KEYS, _counts_of(period), strict=True))
+    row["period"] = period.label
+    row["first_day"], row["last_day"] = period.first_day.isoformat(), period.last_day.isoformat()
+    row["pulse"] = None if period.pulse is None else list(period.pulse)  # JSON only: the hands for answers 1 to 5
+    return row
 
 
 def _chosen_ids(workspace: Workspace, names: Sequence[str]) -> list[str] | None:
@@ -144,7 +145,8 @@ def trends(group_names: tuple[str, ...], since: str | None, until: str | None, b
                              "use --format table, markdown or json."))
     period = Period(by)
     with unlocked_workspace(read_only=True, meanwhile=load_counting) as workspace:
-        report = workspace.trends(_chosen_ids(workspace, group_names), by=period, since=first, until=last)
+        chosen_ids = _chosen_ids(workspace, group_names)
+        report = workspace.trends(chosen_ids, by=period, since=first, until=last, meetings=False)
         if report.is_empty:
             raise CircleError(_("no meetings in this range."))
         groups = _groups(workspace, report, names, first, last)

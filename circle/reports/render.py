@@ -110,12 +110,30 @@ def _markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> s
     return "\n".join([head, rule, *body])
 
 
+class _Cells(dict[Any, str]):
+    """One column's spreadsheet cells, each value's made once: a report of years repeats the same few again and
+    again (days, names, means, rates)."""
+
+    def __init__(self, kind: Kind) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, value: Any) -> str:
+        made = self[value] = _spreadsheet_cell(value, self.kind)
+        return made
+
+
 def _csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, which every spreadsheet reads
     writer.writerow([column.key for column in columns])
-    cells = [(column.key, column.kind) for column in columns]
-    writer.writerows([_spreadsheet_cell(row.get(key), kind) for key, kind in cells] for row in rows)
+    cells = [(column.key, _Cells(column.kind)) for column in columns]
+    # The writer itself writes counts and blanks as `_spreadsheet_cell` would.
+    writer.writerows(
+        [value if value is None or type(value) is int else made[value] for key, made in cells
+         for value in (row.get(key),)]
+        for row in rows
+    )
     return out.getvalue().rstrip("\r\n")
 
 

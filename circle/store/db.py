@@ -208,6 +208,16 @@ def m010_trend_history(db: Database) -> None:
     create_triggers(db.execute)
 
 
+def m011_period_counts(db: Database) -> None:
+    # Beside each group's kept trend history, its counts for every week, month and quarter, sealed with the same
+    # digest (store/trend_history.py), so that `circle trends` need not count from the history each time; deleted
+    # with it, by the same triggers. The histories kept so far go, to be kept again with their counts: derived,
+    # they are worked out again when next asked for.
+    for period in ("week", "month", "quarter"):
+        db.execute(f"ALTER TABLE trend_history ADD COLUMN {period} BLOB")
+    db.execute("DELETE FROM trend_history")
+
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -220,6 +230,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m008_group_signing", m008_group_signing),
     ("m009_held_meetings_index", m009_held_meetings_index),
     ("m010_trend_history", m010_trend_history),
+    ("m011_period_counts", m011_period_counts),
 ]
 
 

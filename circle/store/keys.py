@@ -97,9 +97,9 @@ def _key_columns(record: FacilitatorRecord) -> dict[str, object]:
 
 
 def seal_again(db: Database, old: GroupSealer, new: GroupSealer) -> None:
-    """Every sealed field of the group, opened with `old` and sealed with `new`; its kept trend history is let go
-    (store/trend_history.py): derived, worked out again when next asked for, and in no manifest, so that a row
-    there, whatever it holds, can never stop a key from changing."""
+    """Every sealed field of the group, opened with `old` and sealed with `new`; its kept trend history and counts
+    are let go (store/trend_history.py): derived, worked out again when next asked for, and in no manifest, so that
+    a row there, whatever it holds, can never stop a key from changing."""
     group_id = old.group_id
     db.execute("DELETE FROM trend_history WHERE group_id = ?", [group_id])
     for sealed in GROUP_SEALED_COLUMNS:

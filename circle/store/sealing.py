@@ -41,6 +41,10 @@ BUCKET_FLOORS = {
     ("groups", "manifest"): 1024,  # a count and a digest of each part of the group
     ("groups", "signing"): 128,  # the group's signing key and when it was made
     ("trend_history", "history"): 4096,  # a group's meetings and who came, as trends count them
+    # A group's counts for each of its weeks, months or quarters: how many periods it spans, roughly, no more.
+    ("trend_history", "week"): 1024,
+    ("trend_history", "month"): 1024,
+    ("trend_history", "quarter"): 1024,
 }
 
 

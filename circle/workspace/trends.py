@@ -80,6 +80,34 @@ class Trends(Service):
         chosen, on = self.chosen(group_ids), self._context.today()
         return trends_of(self.histories(chosen), by=by, since=since, until=until, today=on)
 
+    def period_trends(
+        self, group_ids: Iterable[str] | None, *, by: Period | str, since: date | None, until: date | None
+    ) -> TrendReport:
+        """`trends` with the periods alone (each group's `meetings` empty): over a range of whole periods, from each
+        group's kept counts while they are those of its meetings now, opening no history; else from its history."""
+        from circle.domain.trends.period_counts import trends_from_counts, whole_periods
+        from circle.domain.trends.periods import Period
+        from circle.domain.trends.series import GroupTrends, TrendReport
+        from circle.store.trend_history import read_period_counts
+
+        by, chosen, on = Period(by), self.chosen(group_ids), self._context.today()
+        found: dict[str, GroupTrends] = {}
+        rest = []
+        for group_id in chosen:
+            kept = None
+            if whole_periods(by, since, until):
+                kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by)
+            if kept is None:
+                rest.append(group_id)
+            elif periods := trends_from_counts(kept, by, since, until, on):
+                found[group_id] = GroupTrends(group_id, (), periods)
+        if rest:
+            from circle.domain.trends.compute import trends_of
+
+            counted = trends_of(self.histories(rest), by=by, since=since, until=until, today=on, meetings=False)
+            found.update(counted.groups)
+        return TrendReport(by=by, since=since, until=until, today=on, groups=dict(sorted(found.items())))
+
     def dropped_off_names(self, group_id: str, *, since: date | None, until: date | None) -> list[str]:
         """Who stopped coming, so the group's own facilitators can reach out; [] when the rules keep no names."""
         from circle.domain.names_apart import told_apart

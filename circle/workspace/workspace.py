@@ -379,14 +379,11 @@ class Workspace(FacilitatorCalls, RecordCare):
         """Each group's history as trends count it: kept, or worked out from its meetings and kept."""
         return self._trends.histories(group_ids)
 
-    def trends(
-        self,
-        group_ids: Iterable[str] | None = None,
-        *,
-        by: Period | str = "week",  # Period.WEEK: the trends engine is loaded when trends are asked for
-        since: date | None = None,
-        until: date | None = None,
-    ) -> TrendReport:
+    def trends(self, group_ids: Iterable[str] | None = None, *, by: Period | str = "week", since: date | None = None,
+               until: date | None = None, meetings: bool = True) -> TrendReport:
+        """By week unless asked (a string: Period loads with the engine). meetings=False: the periods alone."""
+        if not meetings:
+            return self._trends.period_trends(group_ids, by=by, since=since, until=until)
         return self._trends.trends(group_ids, by=by, since=since, until=until)
 
     def dropped_off_names(self, group_id: str, *, since: date | None = None, until: date | None = None) -> list[str]:

@@ -18,12 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from math import fsum
 
 from circle.domain.trends.facts import Attendance, MeetingFacts
-from circle.domain.trends.history import RETURN_WINDOW, History, Range, histories
-from circle.domain.trends.periods import Period, next_period_start, period_label, period_start, period_starts
+from circle.domain.trends.history import History, Range, histories
+from circle.domain.trends.period_counts import PeriodCounts, reported
+from circle.domain.trends.periods import Period, next_period_start, period_start, period_starts
 from circle.domain.trends.series import GroupTrends, MeetingTrend, PeriodTrend, TrendReport, added_pulse
 
 __all__ = [
@@ -37,11 +38,9 @@ __all__ = [
     "compute_trends",
     "dropped_off",
     "dropped_off_of",
+    "period_counts",
     "trends_of",
 ]
-
-ONE_DAY = timedelta(days=1)
-
 
 @dataclass
 class _Slice:
@@ -115,45 +114,34 @@ def _add_run(part: _Slice, closed: list[MeetingFacts], present_at: list[list[int
 
 @dataclass(frozen=True)
 class _Periods:
-    """Turns one group's slices into period trends."""
+    """Turns one group's slices into period counts."""
 
     slices: dict[date, _Slice]
     keeps_names: bool
-    by: Period
-    today: date
 
-    def newcomer_return(self, part: _Slice) -> tuple[int, int]:
-        """(returned, eligible): only newcomers whose four weeks are over before today are judged."""
-        judged = [came_back for first, came_back in part.cohort if first + RETURN_WINDOW < self.today]
-        return sum(judged), len(judged)
-
-    def retention(self, part: _Slice, following: date, beyond: date) -> tuple[int | None, int]:
-        """(stayed, active). Stayed is unknown until the next period is over and had a meeting with names."""
+    def stayed(self, part: _Slice, following: date) -> int | None:
+        """Members here who came again next period; unknown unless the next period had meetings, all with names."""
         after = self.slices.get(following)
-        if after is None or not (after.held_anywhere and after.names_known_anywhere and beyond <= self.today):
-            return None, len(part.active)
-        return len(part.active & after.everyone), len(part.active)
+        if after is None or not (after.held_anywhere and after.names_known_anywhere):
+            return None
+        return len(part.active & after.everyone)
 
-    def trend(self, start: date, following: date, beyond: date) -> PeriodTrend:
-        """This period, given where the next one starts and where the one after it starts."""
+    def counts(self, start: date, following: date) -> PeriodCounts:
+        """This period, given where the next one starts."""
         part = self.slices[start]
         known = self.keeps_names and part.names_known
-        returned, eligible = self.newcomer_return(part) if known else (None, None)
-        stayed, active = self.retention(part, following, beyond) if known else (None, None)
-        headcounts = part.headcounts
-        return PeriodTrend(
+        headcounts, cohort = part.headcounts, sorted(part.cohort)
+        return PeriodCounts(
             first_day=start,
-            last_day=following - ONE_DAY,
-            label=period_label(start, self.by),
             held=len(headcounts),
             cancelled=part.cancelled,
             mean_attendance=fsum(headcounts) / len(headcounts) if headcounts else None,
             median_attendance=_median(headcounts) if headcounts else None,
             newcomers=part.newcomers,
-            returned=returned,
-            eligible=eligible,
-            stayed=stayed,
-            active=active,
+            newcomer_days=tuple((first - start).days for first, _ in cohort) if known else None,
+            came_back=tuple(int(back) for _, back in cohort) if known else None,
+            stayed=self.stayed(part, following) if known else None,
+            active=len(part.active) if known else None,
             dropped_off=part.drop_offs if known else None,
             guests=part.guests if self.keeps_names else None,
             pulse=part.pulse,
@@ -185,20 +173,34 @@ def _meeting_trend(history: History, index: int) -> MeetingTrend:
     )
 
 
-def _group_trends(group_id: str, history: History, by: Period, window: Range, today: date) -> GroupTrends | None:
-    in_range = window.positions(history.closed)
-    days = [history.closed[index].held_on for index in in_range]
+def _counts(history: History, by: Period, window: Range) -> list[PeriodCounts]:
+    """Every period from the first with a meeting in range to the last, gaps included; [] if none had one."""
+    days = [history.closed[index].held_on for index in window.positions(history.closed)]
     days += [meeting.held_on for meeting in history.cancelled if meeting.held_on in window]
     if not days:
-        return None
-    periods = _Periods(_slices(history, by, window), history.keeps_names, by, today)
+        return []
+    periods = _Periods(_slices(history, by, window), history.keeps_names)
     starts = list(period_starts(min(days), max(days), by))
-    bounds = [*starts, next_period_start(starts[-1], by)]
-    bounds.append(next_period_start(bounds[-1], by))
+    return list(map(periods.counts, starts, [*starts[1:], next_period_start(starts[-1], by)]))
+
+
+def period_counts(history: History, by: Period) -> list[PeriodCounts]:
+    """The group's counts for every period of its history, to be kept: they serve any range of whole periods."""
+    with collector_paused():
+        return _counts(history, by, Range(None, None))
+
+
+def _group_trends(
+    group_id: str, history: History, by: Period, window: Range, today: date, meetings: bool
+) -> GroupTrends | None:
+    counts = _counts(history, by, window)
+    if not counts:
+        return None
     return GroupTrends(
         group_id=group_id,
-        meetings=tuple(_meeting_trend(history, index) for index in in_range),
-        periods=tuple(map(periods.trend, starts, bounds[1:], bounds[2:])),
+        meetings=tuple(_meeting_trend(history, index) for index in window.positions(history.closed))
+        if meetings else (),
+        periods=reported(counts, by, today),
     )
 
 
@@ -231,14 +233,21 @@ def compute_trends(
 
 
 def trends_of(
-    made: Mapping[str, History], *, by: Period, since: date | None = None, until: date | None = None, today: date
+    made: Mapping[str, History],
+    *,
+    by: Period,
+    since: date | None = None,
+    until: date | None = None,
+    today: date,
+    meetings: bool = True,
 ) -> TrendReport:
-    """`compute_trends` from each group's history, made already (or kept: store/trend_history.py)."""
+    """`compute_trends` from each group's history, made already (or kept: store/trend_history.py).
+    meetings=False: the periods alone, each group's `meetings` left empty."""
     by, window = Period(by), Range(since, until)
     groups: dict[str, GroupTrends] = {}
     with collector_paused():
         for group_id in sorted(made):
-            trends = _group_trends(group_id, made[group_id], by, window, today)
+            trends = _group_trends(group_id, made[group_id], by, window, today, meetings)
             if trends is not None:
                 groups[group_id] = trends
     return TrendReport(by=by, since=since, until=until, today=today, groups=groups)

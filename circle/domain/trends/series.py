@@ -63,9 +63,10 @@ class MeetingTrend(NamedTuple):
         return _plain_fields(self)
 
 
-@dataclass(frozen=True)
-class PeriodTrend:
-    """One week, month or quarter of a group. None means not known, never zero."""
+class PeriodTrend(NamedTuple):
+    """One week, month or quarter of a group. None means not known, never zero.
+
+    A tuple: a report of a decade of forty groups by week holds twenty thousand, made at every count."""
 
     first_day: date
     last_day: date

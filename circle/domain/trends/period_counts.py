@@ -1,0 +1,99 @@
+"""A group's counts for each of its periods, worked out once from its history and good on any later day.
+
+A period's trend depends on the day it is asked for in two ways only: a newcomer is judged once their four weeks
+are over, and retention once the next period is over. So the counts keep each newcomer's first day with whether
+they came back, and how many stayed into the next period, and `trend` applies the day. Kept beside a group's
+history (store/period_counts_kept.py), they spare `circle trends` the history and the engine both.
+
+A period wholly inside the range asked for is counted as if there were no range (compute.py judges look-ahead
+from every meeting, in range or not), so counts worked out for the whole history serve any range made of whole
+periods. Part of a period is counted from the history.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from circle.domain.trends.history import RETURN_WINDOW
+from circle.domain.trends.periods import Period, next_period_start, period_label, period_start
+from circle.domain.trends.series import PeriodTrend
+
+ONE_DAY = timedelta(days=1)
+
+
+class PeriodCounts(NamedTuple):
+    """One period of one group, whatever the day. None means not known, never zero, as in PeriodTrend."""
+
+    first_day: date
+    held: int
+    cancelled: int
+    mean_attendance: float | None
+    median_attendance: float | None
+    newcomers: int
+    # Each newcomer's first day, as days after the period's first, in order; and 1 for each who came back in time.
+    newcomer_days: tuple[int, ...] | None
+    came_back: tuple[int, ...] | None
+    stayed: int | None  # members here who came again next period; None until a next period held named meetings
+    active: int | None
+    dropped_off: int | None
+    guests: int | None
+    pulse: tuple[int, ...] | None
+
+    def trend(self, by: Period, today: date, following: date, beyond: date) -> PeriodTrend:
+        """The period as reported on `today`, given where the next period starts and where the one after it does."""
+        returned = eligible = None
+        if self.newcomer_days is not None and self.came_back is not None:
+            # Judged: the newcomers whose four weeks were over before today.
+            eligible = bisect_left(self.newcomer_days, (today - RETURN_WINDOW - self.first_day).days)
+            returned = sum(self.came_back[:eligible])
+        over = beyond <= today  # the next period, which retention looks into, is over
+        return PeriodTrend(
+            first_day=self.first_day,
+            last_day=following - ONE_DAY,
+            label=period_label(self.first_day, by),
+            held=self.held,
+            cancelled=self.cancelled,
+            mean_attendance=self.mean_attendance,
+            median_attendance=self.median_attendance,
+            newcomers=self.newcomers,
+            returned=returned,
+            eligible=eligible,
+            stayed=self.stayed if over else None,
+            active=self.active,
+            dropped_off=self.dropped_off,
+            guests=self.guests,
+            pulse=self.pulse,
+        )
+
+
+def whole_periods(by: Period, since: date | None, until: date | None) -> bool:
+    """Whether the range starts and ends where periods do (an open end does)."""
+    starts = since is None or period_start(since, by) == since
+    ends = until is None or next_period_start(until, by) == until + ONE_DAY
+    return starts and ends
+
+
+def trends_from_counts(
+    counts: Sequence[PeriodCounts], by: Period, since: date | None, until: date | None, today: date
+) -> tuple[PeriodTrend, ...]:
+    """The periods of a range of whole periods (`whole_periods`), from the first with a meeting in it to the last,
+    gaps between them included; () when none had a meeting."""
+    inside = [
+        each for each in counts
+        if (since is None or each.first_day >= since) and (until is None or each.first_day <= until)
+    ]
+    met = [index for index, each in enumerate(inside) if each.held or each.cancelled]
+    return reported(inside[met[0]:met[-1] + 1], by, today) if met else ()
+
+
+def reported(counts: Sequence[PeriodCounts], by: Period, today: date) -> tuple[PeriodTrend, ...]:
+    """Periods one after another, as reported on `today`."""
+    if not counts:
+        return ()
+    starts = [each.first_day for each in counts]
+    after = next_period_start(starts[-1], by)
+    bounds = [*starts[1:], after, next_period_start(after, by)]
+    return tuple(map(PeriodCounts.trend, counts, [by] * len(counts), [today] * len(counts), bounds, bounds[1:]))
