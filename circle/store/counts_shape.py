@@ -72,8 +72,8 @@ def _first_days(first: str | None, by: Period, count: int) -> list[date]:
 
 def _require_levels(held: list[int], mean: list[Any], median: list[Any]) -> None:
     """A mean and a median exactly where meetings were held."""
-    require(all((one is None) is (other is None) is (not meetings) for meetings, one, other in
-                zip(held, mean, median, strict=True)))
+    none_held = [meetings == 0 for meetings in held]
+    require([level is None for level in mean] == none_held == [level is None for level in median])
     require(all_of([level for level in mean + median if level is not None], float))
 
 

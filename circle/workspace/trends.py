@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 
 def load_counting() -> None:
-    """Load what counting trends needs; a command does it while the key is derived, which leaves Python free."""
-    from circle.domain.trends import compute  # noqa: F401
-    from circle.store import trend_facts  # noqa: F401
+    """Load what reading each group's kept counts needs; a command does it while the key is derived, which leaves
+    Python free. Counting from the meetings, when nothing is kept, loads the engine itself."""
+    from circle.domain.trends import period_counts, series  # noqa: F401
+    from circle.store import trend_history  # noqa: F401
 
 
 class Trends(Service):

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
+from operator import mul
 from typing import Any, NamedTuple
 
 from circle.domain.trends.periods import Period
@@ -33,7 +34,7 @@ def _rate(part: int | None, whole: int | None) -> float | None:
 def pulse_mean(pulse: tuple[int, ...] | None) -> float | None:
     """The mean answer on the pulse's scale of 1 to 5, from the hands for each answer; None when nobody answered."""
     answered = sum(pulse) if pulse else 0
-    return None if not answered else sum(answer * hands for answer, hands in enumerate(pulse, start=1)) / answered
+    return None if not answered else sum(map(mul, pulse, range(1, len(pulse) + 1))) / answered
 
 
 def added_pulse(one: tuple[int, ...] | None, other: tuple[int, ...] | None) -> tuple[int, ...] | None:
