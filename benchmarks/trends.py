@@ -6,9 +6,10 @@
   engine alone, so the ratio shows what loading adds.
 - `circle trends --format csv` as a whole process with CIRCLE_PASSPHRASE set, key derivation included;
   baseline: a fresh process that derives one key at circle's default parameters (benchmarks/derive_once.py),
-  measured in turn with it: no command that unlocks the vault can take less. Each group's history is kept, as
-  the close of its last meeting leaves it (store/trend_history.py); the same again with none kept, as just after
-  a correction or a purge, is reported beside it.
+  measured in turn with it: no command that unlocks the vault can take less. Each group's history and counts per
+  period are kept, as the close of its last meeting leaves them (store/trend_history.py). Reported beside it: a
+  range that cuts a month, which is counted from the kept history, and the same as first with nothing kept, as
+  just after a correction or a purge.
 Each at both sizes, and how much each grew from the small vault to the large one.
 """
 
@@ -33,6 +34,7 @@ from circle.paths import locations
 from circle.workspace import Workspace
 
 ROUNDS = 9
+CUTS_A_MONTH = "2000-01-15"  # before every demo meeting, so the same report, but not from a first of the month
 
 
 def _median_seconds(work: Callable[[], Any], rounds: int = ROUNDS) -> float:
@@ -56,21 +58,24 @@ def _in_process(home: Path) -> tuple[float, float, float, int]:
     return bare, engine, through_workspace, len(attendance)
 
 
-def _processes(home: Path) -> tuple[float, float, float]:
-    """`circle trends` with each group's history kept, the same with none kept, and one key derivation."""
+def _processes(home: Path) -> tuple[float, float, float, float]:
+    """`circle trends` with each group's counts kept, over a range that cuts a month (from the kept histories),
+    with nothing kept, and one key derivation."""
     environment = {**os.environ, "CIRCLE_HOME": str(home), "CIRCLE_PASSPHRASE": DEMO_PASSPHRASE}
     command = ["-m", "circle", "trends", "--format", "csv"]
+    cut = [*command, "--since", CUTS_A_MONTH]
     derive = ["-m", "benchmarks.derive_once"]
     run_python(derive)  # warm the file cache for both sides
     run_python(command, env=environment)
-    derive_times, kept_times, none_kept_times = [], [], []
+    derive_times, kept_times, cut_times, none_kept_times = [], [], [], []
     for _ in range(ROUNDS):
         derive_times.append(run_python(derive)[0])
         kept_times.append(run_python(command, env=environment)[0])
+        cut_times.append(run_python(cut, env=environment)[0])
     _forget_kept_histories(home)  # `circle trends` only reads: nothing it works out is kept
     for _ in range(ROUNDS):
         none_kept_times.append(run_python(command, env=environment)[0])
-    return median(kept_times), median(none_kept_times), median(derive_times)
+    return median(kept_times), median(cut_times), median(none_kept_times), median(derive_times)
 
 
 def _forget_kept_histories(home: Path) -> None:
@@ -83,20 +88,23 @@ def _at_size(groups: int, years: int) -> list[Figure]:
         home = Path(folder) / "vault"
         build_demo(home, groups=groups, years=years)  # circle's default key derivation, as a real vault has
         bare, engine, through_workspace, rows = _in_process(home)
-        process, none_kept, derive = _processes(home)
+        process, cut, none_kept, derive = _processes(home)
     size = size_label(groups, years)
     return [
         Figure(f"trends engine, {size} by week ({rows // 1000}k rows)", engine * 1000, bare * 1000, "ms", "<= 100 ms"),
         Figure(f"trends load + compute, {size}", through_workspace * 1000, engine * 1000, "ms", "reported"),
         Figure(f"circle trends --format csv, {size}", process * 1000, derive * 1000, "ms",
                "<= 1.5x one key derivation"),
+        Figure(f"  the same from the kept histories (a range that cuts a month), {size}", cut * 1000, derive * 1000,
+               "ms", "reported"),
         Figure(f"  the same, no history kept, {size}", none_kept * 1000, derive * 1000, "ms", "reported"),
     ]
 
 
 def measure() -> list[Figure]:
     small, large = (_at_size(groups, years) for groups, years in SIZES)
-    names = ("trends engine", "trends load + compute", "circle trends process", "circle trends, none kept")
+    names = ("trends engine", "trends load + compute", "circle trends process", "circle trends, from histories",
+             "circle trends, none kept")
     return [*small, *large, *(growth(name, one, other) for name, one, other in zip(names, small, large, strict=True))]
 
 
