@@ -3,7 +3,7 @@
 A period's trend depends on the day it is asked for in two ways only: a newcomer is judged once their four weeks
 are over, and retention once the next period is over. So the counts keep each newcomer's first day with whether
 they came back, and how many stayed into the next period, and `trend` applies the day. Kept beside a group's
-history (store/period_counts_kept.py), they spare `circle trends` the history and the engine both.
+history (store/trend_history.py, counts_shape.py), they spare `circle trends` the history and the engine both.
 
 A period wholly inside the range asked for is counted as if there were no range (compute.py judges look-ahead
 from every meeting, in range or not), so counts worked out for the whole history serve any range made of whole
@@ -96,4 +96,7 @@ def reported(counts: Sequence[PeriodCounts], by: Period, today: date) -> tuple[P
     starts = [each.first_day for each in counts]
     after = next_period_start(starts[-1], by)
     bounds = [*starts[1:], after, next_period_start(after, by)]
-    return tuple(map(PeriodCounts.trend, counts, [by] * len(counts), [today] * len(counts), bounds, bounds[1:]))
+    return tuple(
+        each.trend(by, today, following, beyond)
+        for each, following, beyond in zip(counts, bounds, bounds[1:], strict=False)  # bounds has one more
+    )
