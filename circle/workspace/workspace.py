@@ -7,8 +7,8 @@ keyring and clock (a WorkspaceContext); each method here hands the call to the s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,42 +20,42 @@ from circle.paths import locations
 from circle.store.db import open_database
 from circle.store.repository import Repository
 from circle.store.sealing import CURRENT_GROUP_FORMAT
-from circle.workspace.keyring import Keyring
 from circle.workspace.facilitator_calls import FacilitatorCalls
+from circle.workspace.keyring import Keyring
 from circle.workspace.record_care import RecordCare
 from circle.workspace.service import WorkspaceContext
 
 if TYPE_CHECKING:
-    from circle.domain.trends.periods import Period
-    from circle.store.lock import VaultLock
     from circle.domain.clock import Clock
     from circle.domain.group import Group, Member
+    from circle.domain.handoff import GroupSnapshot
     from circle.domain.notes import Note
     from circle.domain.records import AttendanceRecord, MeetingRecord
     from circle.domain.retention import RetentionPlan
     from circle.domain.roster import RosterEntry
     from circle.domain.rules import ConfidentialityRules
+    from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
+    from circle.domain.trends.history import History
+    from circle.domain.trends.periods import Period
     from circle.paths import Locations
     from circle.store.keys import KeyStore
+    from circle.store.lock import VaultLock
+    from circle.store.room_board import PublishedRoom
     from circle.store.sealing import GroupSealer
+    from circle.store.trend_facts import SealedFacts
+    from circle.store.trend_history import SealedHistory
     from circle.vault.keyring import KdfParams
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
     from circle.workspace.facilitators import Facilitators
-    from circle.workspace.retention import PurgeReport, Retention
     from circle.workspace.groups import GroupOverview, Groups
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
+    from circle.workspace.meeting import Meeting
     from circle.workspace.meetings import Meetings
     from circle.workspace.notes import FollowUp, Notes
+    from circle.workspace.retention import PurgeReport, Retention
     from circle.workspace.roster import Roster
     from circle.workspace.trends import Trends
-    from circle.domain.handoff import GroupSnapshot
-    from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
-    from circle.store.room_board import PublishedRoom
-    from circle.domain.trends.history import History
-    from circle.store.trend_facts import SealedFacts
-    from circle.store.trend_history import SealedHistory
-    from circle.workspace.meeting import Meeting
 
 
 class Workspace(FacilitatorCalls, RecordCare):
