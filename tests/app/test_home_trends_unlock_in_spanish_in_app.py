@@ -23,7 +23,7 @@ from tests.app.test_group_settings_in_spanish_in_app import (
     screen_text,
     the_groups_own_words,
 )
-from tests.app.test_trends_in_app import (  # noqa: F401 (fixtures)
+from tests.app.trends_scenes import (  # noqa: F401 (fixtures)
     HEADS,
     SUPPORT,
     SUPPORT_MARKS,
