@@ -218,6 +218,10 @@ def m011_period_counts(db: Database) -> None:
     db.execute("DELETE FROM trend_history")
 
 
+# Migrations that add only what circle keeps to save work (store/trend_history.py): a reader can do without them,
+# and counts from the meetings until circle has opened the vault to write and applied them.
+KEPT_TO_SAVE_WORK = frozenset({"m010_trend_history", "m011_period_counts"})
+
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m001_foundation", m001_foundation),
@@ -243,6 +247,7 @@ class VaultConnection(sqlite3.Connection):
 
     database_path: Path
     opened: tuple[int, int] | None = None  # (device, inode) of the vault file, once open
+    keeps_trends: bool = True  # False for a reader of a vault not yet given KEPT_TO_SAVE_WORK
 
     def in_place(self) -> bool:
         if self.opened is None:
@@ -331,8 +336,9 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
             applied, known = applied_migrations(conn), {name for name, _ in MIGRATIONS}
             if applied - known:
                 raise VaultTooNew(path)
-            if known - applied:  # a reader never migrates: that is the writer's job
+            if known - applied - KEPT_TO_SAVE_WORK:  # a reader never migrates: that is the writer's job
                 raise VaultNeedsUpdate(path)
+            conn.keeps_trends = KEPT_TO_SAVE_WORK <= applied
             _remember_the_file(conn, path)
             return conn
         make_private(path)

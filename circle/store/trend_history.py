@@ -61,6 +61,8 @@ def meetings_digest(repository: Repository, sealer: GroupSealer) -> object:
 def _read_kept(repository: Repository, sealer: GroupSealer, column: str) -> tuple[object, Any]:
     """The digest of the group's meetings, and the value kept in `column` (opened) if it was worked out from
     exactly those meetings by a circle of this shape, else None."""
+    if not getattr(repository.conn, "keeps_trends", True):  # a reader of a vault that keeps none yet
+        return meetings_digest(repository, sealer), None
     rows = repository.rows(_READ.format(column=column, limit=MAX_KEPT_BYTES), [sealer.group_id])
     if not rows:
         return None, None

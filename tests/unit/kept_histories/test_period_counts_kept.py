@@ -247,6 +247,21 @@ def test_a_vault_of_the_previous_release_keeps_counts_when_its_histories_are_nex
         assert sorted(kept_counts(workspace)) == group_ids(workspace) and all(kept_counts(workspace).values())
 
 
+@pytest.mark.parametrize("last_migration", ["m010_trend_history", "m009_held_meetings_index"])
+def test_circle_trends_reads_a_vault_not_yet_given_what_saves_it_work_counting_from_the_meetings(
+    run_circle, home: Path, last_migration: str
+) -> None:
+    """What m010 and m011 add is kept only to save work: a reader need not wait for circle to open the vault."""
+    upgraded = run_circle("trends", "--format", "csv", home=home, passphrase=DEMO_PASSPHRASE)
+    make_older(home, DEMO_PASSPHRASE, last_migration=last_migration)
+    older = run_circle("trends", "--format", "csv", home=home, passphrase=DEMO_PASSPHRASE)
+    assert older.returncode == upgraded.returncode == 0, older.stderr
+    assert older.stdout == upgraded.stdout
+    with closing(sqlite3.connect(locations(home).vault_file)) as conn:
+        applied = {name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
+    assert "m011_period_counts" not in applied  # only read: the upgrade is left to circle
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     by=st.sampled_from(list(Period)),
