@@ -136,7 +136,8 @@ class UnlockScreen(CircleScreen):
     def on_screen_suspend(self) -> None:
         """Covered whole (by home, or a meeting that may run for hours): its widgets let go of the lines they
         keep drawn, and draw them again if it shows again. Under a dialog it still shows, so it keeps them."""
-        if not self.app.screen.is_modal:
+        stack = self.app.screen_stack  # empty once the app is closing
+        if stack and stack[-1] is not self and not stack[-1].is_modal:
             for widget in self.query("*"):
                 widget.refresh()
 
