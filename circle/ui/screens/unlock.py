@@ -133,6 +133,14 @@ class UnlockScreen(CircleScreen):
     def unlocked(self) -> None:
         self.app.show_home()  # type: ignore[attr-defined]
 
+    def on_screen_suspend(self) -> None:
+        """Covered whole (by home, or a meeting that may run for hours): its widgets let go of the lines they
+        keep drawn, and draw them again if it shows again. Under a dialog it still shows, so it keeps them."""
+        stack = self.app.screen_stack  # empty once the app is closing
+        if stack and stack[-1] is not self and not stack[-1].is_modal:
+            for widget in self.query("*"):
+                widget.refresh()
+
     def refused(self, reason: str) -> None:
         self.reset(Content(_("{reason} Try again.").format(reason=reason)))
 
