@@ -7,8 +7,8 @@ The clock starts when the key event is posted and stops at the first screen upda
 compositor hands to the (headless) driver after the key's action has finished. It is read at
 that moment, not when this benchmark's coroutine next runs, which comes after whatever the app
 does once it has painted. Each press on the meeting screen commits a sealed event
-(synchronous=FULL) before the screen changes, so the figure includes the disk. The baseline app updates a Static on the same keys, measured
-the same way, in the same run.
+(synchronous=FULL) before the screen changes, so the figure includes the disk. The baseline
+app updates a Static on the same keys, measured the same way, in the same run.
 """
 
 from __future__ import annotations

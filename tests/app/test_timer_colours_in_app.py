@@ -23,7 +23,8 @@ async def test_a_turns_timer_shows_on_time_last_minute_and_over_in_its_themes_co
         screen = app.screen
         panel = screen.query_one("#speaker-timer", TimerPanel)
         state_line = panel.query_one(".timer-state", Static)
-        colour = {name: Color.parse(app.get_css_variables()[f"timer-{name}"]) for name in ("on-time", "last-minute", "over")}
+        variables = app.get_css_variables()
+        colour = {name: Color.parse(variables[f"timer-{name}"]) for name in ("on-time", "last-minute", "over")}
         calm_border = panel.styles.border_top
 
         def shown() -> tuple[Color, str, Color]:
