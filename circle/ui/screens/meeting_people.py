@@ -3,6 +3,8 @@ queue, and stepping out with a co-facilitator. The screen itself (meeting.py) su
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on
 from textual.widgets import DataTable
 
@@ -26,8 +28,16 @@ class PeopleKeys(CircleScreen):
         """The command, then this screen; the room display is told once this screen is repainted."""
         meeting = self.meeting
         if self.attempt(meeting.do, command, publish=False) is not FAILED:
-            self.call_after_refresh(self._tell_the_room, meeting)
+            self.call_after_refresh(self._tell_the_room_after_the_repaint, meeting)
         self.refresh_state()
+
+    async def _tell_the_room_after_the_repaint(self, meeting: Meeting) -> None:
+        """Textual runs a screen's after-refresh callbacks as soon as it is idle with nothing to repaint, and this
+        screen, busy with the key already, goes idle before its widgets have asked for their repaint: told from
+        there, the room (a file written and swapped in, half a millisecond) would keep the key's repaint waiting.
+        One turn of the event loop lets the widgets ask; then the callback waits for the repaint itself."""
+        await asyncio.sleep(0)
+        self.call_after_refresh(self._tell_the_room, meeting)
 
     def _tell_the_room(self, meeting: Meeting) -> None:
         """Unless the vault locked in the meantime, letting go of the meeting and its key."""

@@ -33,5 +33,8 @@ class MeetingFooter(Footer):
             # The key's own flag decides whether a click works; the class only how it looks. Both, or a key lit
             # again would answer a click with the bell (tests/app/test_meeting_footer_in_app.py pins the flag).
             key._disabled = not wanted[key.action]  # noqa: SLF001
-            key.set_class(key._disabled, "-disabled")  # noqa: SLF001
+            if key.has_class("-disabled") is not key._disabled:  # noqa: SLF001
+                # Restyled at once: nothing in the footer is animated, and looking for what to animate costs more.
+                key.set_class(key._disabled, "-disabled", update=False)  # noqa: SLF001
+                key.update_node_styles(animate=False)
         return True

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widgets import DataTable
 
 from circle.domain.group import Member
 from circle.domain.session import PASSED, TURN_PHASES, SessionState
@@ -141,7 +142,9 @@ class PeopleTable(PlainTable[Text]):
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._drawn_as = self.get_pseudo_class_state()  # focus and hover: once per repaint, not once a line
+        # Focus and hover, and the style the rows are drawn in (found by walking up the screen): once per
+        # repaint, not once a line.
+        self._drawn_as = self.get_pseudo_class_state(), self.rich_style
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -156,7 +159,7 @@ class PeopleTable(PlainTable[Text]):
             return super().render_line(y)  # the header, the space under the rows, the row under the mouse
         key = (
             self._shown[self._order[row]], row % 2, row == self.cursor_row,
-            self.size.width, int(self.scroll_x), self.rich_style, self._drawn_as,
+            self.size.width, int(self.scroll_x), self._drawn_as,
         )
         strip = self._row_strips.get(key)
         if strip is None:
@@ -212,10 +215,23 @@ class PeopleTable(PlainTable[Text]):
         finally:
             self._holding_refresh = False
         self._shown, self._order = rows, order
-        for index in sorted(changed):
-            self.refresh_row(index)
+        self._repaint_rows(changed)
         if highlighted is not None and self.cursor_row != order.index(highlighted):
-            self.move_cursor(row=order.index(highlighted))
+            # The same person stays highlighted, at their new place: nothing to announce, and the message would
+            # travel up through every widget above the table before the key's repaint.
+            with self.prevent(DataTable.RowHighlighted):
+                self.move_cursor(row=order.index(highlighted))
+
+    def _repaint_rows(self, rows: set[int]) -> None:
+        """These rows repainted, neighbours as one region: someone who moves shifts every row between, and the
+        table works out each row's place from the top, so a row at a time would cost a long list that much more.
+        Every row is one line high."""
+        window = self.size.region
+        top = (self.header_height if self.show_header else 0) - int(self.scroll_y)  # where the first row is drawn
+        for first, count in _runs(sorted(rows)):
+            region = window.intersection(Region(0, top + first, window.width, count))
+            if region:
+                self.refresh(region)
 
     def _rebuild(self, shown: list[Member], rows: dict[str, Row], order: list[str], state: SessionState) -> None:
         highlighted = self.highlighted_member
@@ -244,6 +260,17 @@ class PeopleTable(PlainTable[Text]):
             return None
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Sorted indices as (first, how many) runs of neighbours: [1, 2, 3, 7] is [(1, 3), (7, 1)]."""
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][0] + runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((index, 1))
+    return runs
 
 
 def _dimmed(member_id: str, state: SessionState) -> bool:

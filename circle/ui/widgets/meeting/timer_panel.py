@@ -31,6 +31,8 @@ STATE_CLASSES = {
     TimerState.LAST_MINUTE: "-last-minute",
     TimerState.OVER: "-over",
 }
+# The states that change the panel's border as well as its state line's colour.
+BORDER_STATES = (TimerState.LAST_MINUTE, TimerState.OVER)
 
 
 class TimerPanel(Vertical):
@@ -51,10 +53,7 @@ class TimerPanel(Vertical):
         self._who.show(who)
         state = None if timer is None else timer.state(now)
         if state is not self._shown_state:
-            # A change of class restyles the panel and its lines: only when the state really changes.
-            self._shown_state = state
-            for timer_state, css_class in STATE_CLASSES.items():
-                self.set_class(timer_state is state, css_class)
+            self._restyle(state)
         if timer is None:
             self._time.show("–")
             self._state_line.show("")
@@ -67,3 +66,18 @@ class TimerPanel(Vertical):
         self._time.show(shown)
         # A shape and a word for each state, so nobody has to tell colours apart.
         self._state_line.show(state_mark(state, paused, FACILITATORS))
+
+    def _restyle(self, state: TimerState | None) -> None:
+        """A change of class restyles the widget and all within it, so only when the state really changes, and the
+        panel only for a state that changes its border: a turn's start and end (no state, then on time) restyle the
+        state line alone, not the panel and its three lines. Classes change first, then one restyle, set at once:
+        nothing here is animated, and working out what to animate costs more than the restyle itself."""
+        was, self._shown_state = self._shown_state, state
+        for timer_state, css_class in STATE_CLASSES.items():
+            self._state_line.set_class(timer_state is state, css_class, update=False)
+        if was in BORDER_STATES or state in BORDER_STATES:
+            for timer_state in BORDER_STATES:
+                self.set_class(timer_state is state, STATE_CLASSES[timer_state], update=False)
+            self.update_node_styles(animate=False)  # the panel, and its state line with it
+        else:
+            self._state_line.update_node_styles(animate=False)
