@@ -48,7 +48,7 @@ _READ = (
     "SELECT g.manifest, CASE WHEN length(t.{column}) <= {limit} THEN t.{column} END"
     f" FROM groups g LEFT JOIN {TABLE} t ON t.group_id = g.id WHERE g.id = ?"
 )
-# Trends that open no value they need not: each read runs at every count.
+# What a kept value that no circle of this shape wrote may raise as it is opened and read: it is passed over.
 _PASSED_OVER = (CircleError, ValueError, TypeError, KeyError, AttributeError, IndexError)
 
 
