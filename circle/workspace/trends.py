@@ -94,10 +94,9 @@ class Trends(Service):
         by, chosen, on = Period(by), self.chosen(group_ids), self._context.today()
         found: dict[str, GroupTrends] = {}
         rest = []
+        whole = whole_periods(by, since, until)
         for group_id in chosen:
-            kept = None
-            if whole_periods(by, since, until):
-                kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by)
+            kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by) if whole else None
             if kept is None:
                 rest.append(group_id)
             elif periods := trends_from_counts(kept, by, since, until, on):

@@ -42,6 +42,7 @@ __all__ = [
     "trends_of",
 ]
 
+
 @dataclass
 class _Slice:
     """One period of one group: its meetings in range, and who came in or out of range, for look-ahead."""
