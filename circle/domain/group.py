@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from circle.domain.errors import InvalidInput
@@ -36,15 +37,21 @@ class Agreements:
         object.__setattr__(self, "mandated_reporter", sanitise(self.mandated_reporter).strip())
 
 
-# The templates' stand-ins for a real contact, in each language a group may meet in. A facilitator who keeps one has
-# not set a number yet.
+# The templates' stand-ins for a real contact. A facilitator who keeps one has not set a number yet.
 LOCAL_NUMBER_PLACEHOLDER = N_("Add your local number")
 EMERGENCY_NUMBER_PLACEHOLDER = N_("Your local emergency number")
-_PLACEHOLDER_CONTACTS = frozenset(
-    words_for(code).gettext(text).casefold()
-    for code in LANGUAGES
-    for text in (LOCAL_NUMBER_PLACEHOLDER, EMERGENCY_NUMBER_PLACEHOLDER)
-)
+
+
+@cache
+def _placeholder_contacts() -> frozenset[str]:
+    """The stand-ins in each language a group may meet in. Worked out when first asked for (as a meeting opens,
+    or the crisis resources show), not on import: it loads every language's catalog, which a facilitator who
+    speaks one language to groups that meet in it would otherwise carry for as long as circle runs."""
+    return frozenset(
+        words_for(code).gettext(text).casefold()
+        for code in LANGUAGES
+        for text in (LOCAL_NUMBER_PLACEHOLDER, EMERGENCY_NUMBER_PLACEHOLDER)
+    )
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class CrisisResource:
     @property
     def is_placeholder(self) -> bool:
         """Still the template's words where a number should be, however it was spaced or capitalised."""
-        return " ".join(self.contact.split()).rstrip(".").casefold() in _PLACEHOLDER_CONTACTS
+        return " ".join(self.contact.split()).rstrip(".").casefold() in _placeholder_contacts()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", sanitise_line(self.name))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.group import CrisisResource, has_placeholders
 from circle.domain.templates import TEMPLATES, template
+from circle.language import LANGUAGES
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 
@@ -38,3 +43,22 @@ def test_the_demos_groups_carry_fictional_numbers_so_their_meetings_open_without
             resources = workspace.group(overview.id).profile.crisis_resources
             assert resources and not has_placeholders(resources)
             assert all(resource.contact.startswith("Demo only: 555-01") for resource in resources)
+
+
+def test_a_spanish_placeholder_is_known_to_a_facilitator_who_speaks_english() -> None:
+    spanish = template("crisis-60", "es").profile.crisis_resources
+    assert spanish and all(CrisisResource(each.name, each.contact).is_placeholder for each in spanish)
+
+
+def test_knowing_circle_s_groups_loads_no_other_language_until_a_placeholder_is_asked_about() -> None:
+    """Every language's catalog is read for the placeholders; one who speaks one language need not carry the rest.
+    Only English, the facilitator's, is known once the module is imported."""
+    script = (
+        "import circle.language as language, circle.domain.group as group;"
+        "print(language._catalog.cache_info().currsize);"
+        "group.CrisisResource('Line', '988').is_placeholder;"
+        "print(language._catalog.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**os.environ, "LANGUAGE": "en"})
+    assert done.stdout.split() == ["1", str(len(LANGUAGES))]
