@@ -10,10 +10,10 @@ The baseline is `paint_once circle` on the same vault: the peak of a process tha
 The meeting's peak is counted from the moment the meeting screen is up (the kernel's peak is reset there),
 so the key derivation's working memory, taken and given back at unlock, is reported on its own line.
 
-The measured process carries as little of the benchmark as it can: the measuring helpers are imported by the
-parent alone, the passphrase comes in the environment (as `circle` commands take it), and keys arrive as a
-terminal's bytes reach the app, already named. Pilot's `press` looks each key's character up by its Unicode
-name, which pages in most of a megabyte of Unicode's name tables that no keypress from a terminal touches.
+The measured process carries as little of the benchmark as it can: the measuring helpers (and compileall,
+which they import) are imported by the parent alone, the passphrase comes in the environment (as `circle`
+commands take it) rather than from the demo's module, and keys arrive as a terminal's parser delivers them,
+named and with their character, rather than through Pilot's `press`, which looks each one up by Unicode name.
 
     python -m benchmarks.meeting_memory            # the table
     python -m benchmarks.meeting_memory run HOME OPENED   # the measured process (prints its figures as JSON)
