@@ -146,8 +146,9 @@ class TrendsScreen(CircleScreen):
         self._show_period()
         self._settle_then_show(0)
         table = self.query_one(TrendTable)
-        # The table learns its width on idle after its rows arrive, and the window can change it any time.
-        for reactive in ("scroll_x", "virtual_size"):
+        # The table learns its width on idle after its rows arrive, and the window can change it any time. Its
+        # scrollbars come and go with the layout: a vertical one narrows the table with its width unchanged.
+        for reactive in ("scroll_x", "virtual_size", "show_horizontal_scrollbar", "show_vertical_scrollbar"):
             self.watch(table, reactive, self._show_more_figures, init=False)
 
     def on_resize(self) -> None:
