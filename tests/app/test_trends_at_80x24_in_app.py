@@ -1,8 +1,9 @@
 """Under Pilot: the trends screen at 80×24, read as drawn: the summary and the names whole, and the table's other
-figures a keypress away."""
+figures a keypress away, said so at any width."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable
 
 from circle.workspace import Workspace
@@ -52,3 +53,20 @@ async def test_at_80x24_two_groups_wrap_the_summary_and_say_where_the_other_figu
             assert heading in shown, heading
         assert "Group" in shown and "Period" in shown  # which row is which stays in sight
         assert "More figures to the left" in shown
+
+
+@pytest.mark.parametrize("width", [100, 116, 117, 140])
+async def test_the_line_under_the_table_says_figures_are_out_of_sight_exactly_when_they_are(
+    trends_workspace: Workspace, width: int
+) -> None:
+    """Whatever the width, and whether or not the rows need a vertical scrollbar, which takes two columns from the
+    table without changing its width."""
+    async with on_trends(trends_workspace, SUPPORT, (width, 36)) as (app, pilot, screen):
+        # Both groups by month, by quarter, then by week: rows enough to scroll. By week at 116 and 117 columns,
+        # the table is as wide as its figures until the rows' scrollbar takes two columns.
+        for keys in (["a"], ["p"], ["p"]):
+            await pilot.press(*keys)
+            await settled(pilot)
+            table = screen.query_one(DataTable)
+            said = " ".join(screen_lines(app))
+            assert ("More figures to the right" in said) == (table.max_scroll_x > 0), (keys, table.max_scroll_x)
