@@ -150,6 +150,14 @@ class TrendsScreen(CircleScreen):
         # scrollbars come and go with the layout: a vertical one narrows the table with its width unchanged.
         for reactive in ("scroll_x", "virtual_size", "show_horizontal_scrollbar", "show_vertical_scrollbar"):
             self.watch(table, reactive, self._show_more_figures, init=False)
+        self.watch(table, "virtual_size", self._make_room_for_rows, init=False)
+
+    def _make_room_for_rows(self) -> None:
+        """The table is as tall as its rows. Textual lays it out again when they are counted, but if a layout of
+        its own was still pending then, it can reuse the height it worked out while the table was empty, and the
+        rows stay out of sight; one more layout, after that one, works it out anew."""
+        table = self.query_one(TrendTable)
+        self.call_after_refresh(table.refresh, layout=True)
 
     def on_resize(self) -> None:
         self.refresh_bindings()  # "next plot" is only on offer while the plots take turns
