@@ -6,6 +6,8 @@ Everything else in the workspace asks the keyring for a group's sealer; locking 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
@@ -50,6 +52,17 @@ def refuse_a_changed_key(opened: OpenedKey) -> None:
         raise YourKeyChanged()
 
 
+def _load_unlocking() -> None:
+    """What the unlock needs once the key is there, loaded while it is derived (which leaves Python free): the
+    checks, and X25519, whose first use in a process loads OpenSSL's bindings, a good part of the unlock's own
+    work. A key of no one's is used for it; whatever fails here fails again, and is said, where it is needed."""
+    with suppress(Exception):
+        from circle.vault.recipients import PRIVATE_KEY_BYTES, public_key
+        from circle.workspace import unlock_checks  # noqa: F401
+
+        public_key(bytes(PRIVATE_KEY_BYTES))
+
+
 class Keyring:
     """Who is unlocked, and the sealers of the groups they hold. `can_write` is False for a read-only view
     (the room display's), which must leave the vault as it is."""
@@ -64,6 +77,7 @@ class Keyring:
         self.sealers: dict[str, GroupSealer] = {}
         self._seen: dict[str, tuple[int, int]] = {}
         self._read_ahead: RowsReadAhead | None = None
+        self._loading: threading.Thread | None = None
         if can_write:
             repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id), self._on_sealed)
 
@@ -101,10 +115,15 @@ class Keyring:
         from circle.workspace.derivation import UnlockAttempt
 
         self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path)
+        self._loading = threading.Thread(target=_load_unlocking, daemon=True, name="circle-unlock-load")
+        self._loading.start()
         return UnlockAttempt(tuple(self.keys.facilitators()))
 
     def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
         """Become whom the passphrase opened; None (it opened no one) raises WrongPassphrase."""
+        loading, self._loading = self._loading, None
+        if loading is not None:
+            loading.join()  # done long before: the derivation takes far longer
         if opened is None:
             raise WrongPassphrase()
         refuse_a_changed_key(opened)
