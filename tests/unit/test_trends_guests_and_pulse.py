@@ -50,3 +50,17 @@ def test_a_period_without_a_pulse_has_no_mean_rather_than_a_mean_of_nothing():
     [january] = trends([meeting(0, 4)]).periods
     assert (january.pulse, january.pulse_answered, january.pulse_mean) == (None, None, None)
     assert january.to_dict()["pulse_mean"] is None
+
+
+def test_a_report_written_a_column_at_a_time_holds_what_each_period_says_of_itself():
+    from circle.domain.trends.series import period_columns
+
+    known = trends([meeting(0, 3, guests=2, pulse=(0, 1, 2, 0, 4)), meeting(1, 1), meeting(9, 2)]).periods
+    unknown = trends([meeting(0, 5), meeting(5, 4, pulse=(1, 0, 0, 0, 0))], named=False).periods
+    periods = [*known, *unknown]
+    columns = period_columns(periods)
+    assert set(columns) == set(periods[0].to_dict())
+    assert [{key: column[index] for key, column in columns.items()} for index in range(len(periods))] == [
+        {key: getattr(period, key) for key in columns} for period in periods
+    ]
+    assert period_columns([]) == {key: [] for key in columns}
