@@ -10,7 +10,9 @@ short ones, and no period's day to read or check but the first.
 from __future__ import annotations
 
 from datetime import date
-from itertools import chain
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import eq, is_
 from typing import Any
 
 from circle.domain.records import PULSE_SCALE
@@ -67,14 +69,23 @@ def _first_days(first: str | None, by: Period, count: int) -> list[date]:
         return list(map(date.fromordinal, range(start.toordinal(), start.toordinal() + 7 * count, 7)))
     step = 3 if by is Period.QUARTER else 1
     month = start.year * 12 + start.month - 1
-    return [date(index // 12, index % 12 + 1, 1) for index in range(month, month + step * count, step)]
+    return list(map(_first_of_month, range(month, month + step * count, step)))
+
+
+@lru_cache(maxsize=4096)  # every group of a report has the same few hundred months
+def _first_of_month(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _require_levels(held: list[int], mean: list[Any], median: list[Any]) -> None:
     """A mean and a median exactly where meetings were held."""
-    none_held = [meetings == 0 for meetings in held]
-    require([level is None for level in mean] == none_held == [level is None for level in median])
-    require(all_of([level for level in mean + median if level is not None], float))
+    # Column by column at C speed: `held` holds counts (checked), and a level is a float or None.
+    none_held = list(map(eq, held, repeat(0)))
+    require(list(map(is_, mean, repeat(None))) == none_held == list(map(is_, median, repeat(None))))
+    require(set(map(type, mean + median)) <= _LEVELS)
+
+
+_LEVELS = frozenset({float, type(None)})
 
 
 def _require_pulses(pulses: list[Any]) -> None:
