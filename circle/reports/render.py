@@ -77,8 +77,12 @@ def _spreadsheet_cell(value: Any, kind: Kind) -> str:
         text = _clean(value)
         return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
     if kind is Kind.RATE or kind is Kind.LEVEL:
-        return f"{value:.4f}".rstrip("0").rstrip(".")
+        return _fraction(value)
     return str(value)
+
+
+def _fraction(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
@@ -112,6 +116,7 @@ def _markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> s
 # a line's end. A cell so quoted has each quote in it doubled.
 _QUOTED = re.compile(r'[,"\r\n]')
 _COUNTS_OR_BLANKS = frozenset({int, type(None)})
+_FRACTIONS_OR_BLANKS = frozenset({float, type(None)})
 
 
 def _csv_field(cell: str) -> str:
@@ -131,9 +136,20 @@ class _Fields(dict[Any, str]):
         return made
 
 
+class _Fractions(dict[float | None, str]):
+    """A column of means or rates, floats and blanks only: a CSV quotes none of them, and a pulse's mean is
+    seldom another period's, so each is made with as few steps as can be."""
+
+    def __missing__(self, value: float | None) -> str:
+        made = self[value] = "" if value is None else _fraction(value)
+        return made
+
+
 def _csv_column(values: list[Any], kind: Kind) -> list[str]:
-    made = _Fields(kind)
     kinds = set(map(type, values))
+    if (kind is Kind.RATE or kind is Kind.LEVEL) and kinds <= _FRACTIONS_OR_BLANKS:
+        return list(map(_Fractions().__getitem__, values))
+    made = _Fields(kind)
     if int in kinds and not kinds <= _COUNTS_OR_BLANKS:
         # Counts among other values (a lead's "<3"), kept apart from them: to a dict, 1 is 1.0 and True.
         return [str(value) if type(value) is int else made[value] for value in values]
