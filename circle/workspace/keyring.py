@@ -19,7 +19,7 @@ from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
-from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
+from circle.vault.crypto import KEY_BYTES, PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
 from circle.workspace.facilitator_record import Seen, seal_record
 
@@ -55,12 +55,12 @@ def refuse_a_changed_key(opened: OpenedKey) -> None:
 def _load_unlocking() -> None:
     """What the unlock needs once the key is there, loaded while it is derived (which leaves Python free): the
     checks, and X25519, whose first use in a process loads OpenSSL's bindings, a good part of the unlock's own
-    work. A key of no one's is used for it; whatever fails here fails again, and is said, where it is needed."""
+    work. A personal key of no one's is used for it; whatever fails here fails again, and is said, where it is
+    needed."""
     with suppress(Exception):
-        from circle.vault.recipients import PRIVATE_KEY_BYTES, public_key
         from circle.workspace import unlock_checks  # noqa: F401
 
-        public_key(bytes(PRIVATE_KEY_BYTES))
+        keyring.facilitator_public_key(bytes(KEY_BYTES))
 
 
 class Keyring:
