@@ -16,7 +16,7 @@ from operator import eq, is_
 from typing import Any
 
 from circle.domain.records import PULSE_SCALE
-from circle.domain.trends.period_counts import PeriodCounts
+from circle.domain.trends.period_counts import PeriodCounts, records
 from circle.domain.trends.periods import Period, period_start
 from circle.store.kept_checks import all_of, require, require_counts
 
@@ -51,7 +51,7 @@ def read_counts(value: dict[str, Any], by: Period) -> list[PeriodCounts]:
     _require_pulses(pulse)
     _require_newcomers(newcomer_days, came_back)
     tuples = (_tuples(newcomer_days), _tuples(came_back))
-    return list(map(PeriodCounts, days, held, cancelled, mean, median, newcomers, *tuples, *rest, _tuples(pulse)))
+    return records(PeriodCounts, days, held, cancelled, mean, median, newcomers, *tuples, *rest, _tuples(pulse))
 
 
 def _tuples(column: list[list[int] | None]) -> list[tuple[int, ...] | None]:
