@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
@@ -149,12 +150,12 @@ class Keyring:
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
             legacy = False
-        open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
+        opener = partial(keyring.unwrap_group_key, personal_key) if legacy else keyring.group_key_opener(personal_key)
         formats = self._repo.group_formats()
         held = open_slots(
             self.keys.key_slots(record.id),
             formats,
-            lambda slot: open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version),
+            lambda slot: opener(slot.wrapped_key, record.id, slot.group_id, slot.key_version),
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
