@@ -23,6 +23,7 @@ from circle.store.kept_checks import all_of, require, require_counts
 SHAPE = 1  # a newer circle's shape is passed over and counted from the history
 MAX_PERIOD_DAYS = 92  # the longest quarter
 COLUMNS = PeriodCounts._fields[1:]  # every count after the first day
+_LEVELS = frozenset({float, type(None)})  # a mean or a median, or none where nothing was held
 
 
 def counts_value(counts: list[PeriodCounts], by: Period, meetings: object) -> dict[str, Any]:
@@ -83,9 +84,6 @@ def _require_levels(held: list[int], mean: list[Any], median: list[Any]) -> None
     none_held = list(map(eq, held, repeat(0)))
     require(list(map(is_, mean, repeat(None))) == none_held == list(map(is_, median, repeat(None))))
     require(set(map(type, mean + median)) <= _LEVELS)
-
-
-_LEVELS = frozenset({float, type(None)})
 
 
 def _require_pulses(pulses: list[Any]) -> None:
