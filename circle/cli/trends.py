@@ -19,9 +19,10 @@ from circle.cli.support import one_line_errors, parse_day, safe, unlocked_worksp
 from circle.domain.errors import CircleError, InvalidInput
 from circle.domain.text import sanitise
 from circle.domain.trends.periods import Period
+from circle.domain.trends.series import period_columns
 from circle.language import N_, _
 from circle.reports.columns import COUNTS, DAYS, GROUP, PERIOD
-from circle.reports.render import Format, markdown_text, render
+from circle.reports.render import Format, csv_of_columns, markdown_text, render
 from circle.workspace.trends import load_counting
 
 if TYPE_CHECKING:
@@ -43,8 +44,12 @@ _counts_of = attrgetter(*_COUNT_KEYS)  # all of a period's counts in one call: a
 class _Group:
     id: str
     name: str  # sanitised
-    periods: list[dict[str, Any]]
+    periods: tuple[PeriodTrend, ...]
     stopped_coming: list[str] | None  # only with --names; None when the group's rules keep no names
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [_period_row(each) for each in self.periods]
 
 
 def _period_row(period: PeriodTrend) -> dict[str, Any]:
@@ -69,14 +74,14 @@ def _groups(
         if names and workspace.group(group_id).rules.keeps_names:
             stopped = [sanitise(name) for name in workspace.dropped_off_names(group_id, since=since, until=until)]
         name = sanitise(workspace.group_name(group_id))
-        found.append(_Group(group_id, name, [_period_row(each) for each in trends.periods], stopped))
+        found.append(_Group(group_id, name, trends.periods, stopped))
     return sorted(found, key=lambda each: (each.name.casefold(), each.id))
 
 
 def _document(report: TrendReport, groups: list[_Group], names: bool) -> dict[str, Any]:
     entries = []
     for group in groups:
-        entry: dict[str, Any] = {"id": group.id, "name": group.name, "periods": group.periods}
+        entry: dict[str, Any] = {"id": group.id, "name": group.name, "periods": group.rows}
         if names:
             entry["stopped_coming"] = group.stopped_coming
         entries.append(entry)
@@ -92,7 +97,7 @@ def _stopped(group: _Group, shown: Callable[[str], str]) -> str:
 def _table(groups: list[_Group], names: bool) -> str:
     blocks = []
     for group in groups:
-        lines = [safe(group.name), render(group.periods, TABLE_COLUMNS, Format.TABLE)]
+        lines = [safe(group.name), render(group.rows, TABLE_COLUMNS, Format.TABLE)]
         if names:
             lines.append(_("Stopped coming: {names}").format(names=_stopped(group, safe)))
         blocks.append("\n".join(lines))
@@ -100,7 +105,7 @@ def _table(groups: list[_Group], names: bool) -> str:
 
 
 def _markdown(groups: list[_Group], names: bool) -> str:
-    rows = [{"group": group.name, **period} for group in groups for period in group.periods]
+    rows = [{"group": group.name, **period} for group in groups for period in group.rows]
     text = render(rows, MARKDOWN_COLUMNS, Format.MARKDOWN)
     if names:
         listed = [f"- {markdown_text(group.name)}: {_stopped(group, markdown_text)}" for group in groups]
@@ -108,12 +113,20 @@ def _markdown(groups: list[_Group], names: bool) -> str:
     return text
 
 
+def _csv(groups: list[_Group]) -> str:
+    """Straight from the periods, a column at a time: a report of years has thousands of rows."""
+    found = period_columns([period for group in groups for period in group.periods])
+    named = [group.name for group in groups for _ in group.periods]
+    written = {day: day.isoformat() for day in {*found["first_day"], *found["last_day"]}}  # the groups share days
+    days = [list(map(written.__getitem__, found[key])) for key in ("first_day", "last_day")]
+    return csv_of_columns(CSV_COLUMNS, [named, found["label"], *days, *(found[key] for key in _COUNT_KEYS)])
+
+
 def _output(report: TrendReport, groups: list[_Group], form: Format, names: bool) -> str:
     if form is Format.JSON:
         return render([], CSV_COLUMNS, form, document=_document(report, groups, names))
     if form is Format.CSV:
-        rows = [{"group": group.name, **period} for group in groups for period in group.periods]
-        return render(rows, CSV_COLUMNS, form)
+        return _csv(groups)
     if form is Format.MARKDOWN:
         return _markdown(groups, names)
     return _table(groups, names)

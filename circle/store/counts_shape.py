@@ -10,17 +10,20 @@ short ones, and no period's day to read or check but the first.
 from __future__ import annotations
 
 from datetime import date
-from itertools import chain
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import eq, is_
 from typing import Any
 
 from circle.domain.records import PULSE_SCALE
-from circle.domain.trends.period_counts import PeriodCounts
+from circle.domain.trends.period_counts import PeriodCounts, records
 from circle.domain.trends.periods import Period, period_start
 from circle.store.kept_checks import all_of, require, require_counts
 
 SHAPE = 1  # a newer circle's shape is passed over and counted from the history
 MAX_PERIOD_DAYS = 92  # the longest quarter
 COLUMNS = PeriodCounts._fields[1:]  # every count after the first day
+_LEVELS = frozenset({float, type(None)})  # a mean or a median, or none where nothing was held
 
 
 def counts_value(counts: list[PeriodCounts], by: Period, meetings: object) -> dict[str, Any]:
@@ -49,7 +52,7 @@ def read_counts(value: dict[str, Any], by: Period) -> list[PeriodCounts]:
     _require_pulses(pulse)
     _require_newcomers(newcomer_days, came_back)
     tuples = (_tuples(newcomer_days), _tuples(came_back))
-    return list(map(PeriodCounts, days, held, cancelled, mean, median, newcomers, *tuples, *rest, _tuples(pulse)))
+    return records(PeriodCounts, days, held, cancelled, mean, median, newcomers, *tuples, *rest, _tuples(pulse))
 
 
 def _tuples(column: list[list[int] | None]) -> list[tuple[int, ...] | None]:
@@ -67,14 +70,20 @@ def _first_days(first: str | None, by: Period, count: int) -> list[date]:
         return list(map(date.fromordinal, range(start.toordinal(), start.toordinal() + 7 * count, 7)))
     step = 3 if by is Period.QUARTER else 1
     month = start.year * 12 + start.month - 1
-    return [date(index // 12, index % 12 + 1, 1) for index in range(month, month + step * count, step)]
+    return list(map(_first_of_month, range(month, month + step * count, step)))
+
+
+@lru_cache(maxsize=4096)  # every group of a report has the same few hundred months
+def _first_of_month(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _require_levels(held: list[int], mean: list[Any], median: list[Any]) -> None:
     """A mean and a median exactly where meetings were held."""
-    none_held = [meetings == 0 for meetings in held]
-    require([level is None for level in mean] == none_held == [level is None for level in median])
-    require(all_of([level for level in mean + median if level is not None], float))
+    # Column by column at C speed: `held` holds counts (checked), and a level is a float or None.
+    none_held = list(map(eq, held, repeat(0)))
+    require(list(map(is_, mean, repeat(None))) == none_held == list(map(is_, median, repeat(None))))
+    require(set(map(type, mean + median)) <= _LEVELS)
 
 
 def _require_pulses(pulses: list[Any]) -> None:

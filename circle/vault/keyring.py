@@ -14,6 +14,7 @@ Vaults from before public keys wrapped slots under the personal key itself
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from circle.domain.errors import InvalidInput
@@ -125,10 +126,20 @@ def seal_group_key(
 def open_group_key(
     personal_key: bytes, sealed: bytes, facilitator_id: str, group_id: str, key_version: int
 ) -> bytes:
-    from circle.vault.recipients import facilitator_private_key, open_with
+    return group_key_opener(personal_key)(sealed, facilitator_id, group_id, key_version)
 
-    private_key = facilitator_private_key(personal_key)
-    return open_with(private_key, sealed, _slot_aad(facilitator_id, group_id, key_version), where="a key slot")
+
+def group_key_opener(personal_key: bytes) -> Callable[[bytes, str, str, int], bytes]:
+    """`open_group_key` for each of a facilitator's key slots, their X25519 key made once: an unlock opens a slot
+    for each group they hold."""
+    from circle.vault.recipients import facilitator_private_key, opener
+
+    open_sealed = opener(facilitator_private_key(personal_key))
+
+    def open_slot(sealed: bytes, facilitator_id: str, group_id: str, key_version: int) -> bytes:
+        return open_sealed(sealed, _slot_aad(facilitator_id, group_id, key_version), "a key slot")
+
+    return open_slot
 
 
 def facilitator_public_key(personal_key: bytes) -> bytes:
@@ -142,6 +153,7 @@ __all__ = [
     "KdfParams",
     "derive_kek",
     "facilitator_public_key",
+    "group_key_opener",
     "open_group_key",
     "seal_group_key",
     "new_key",

@@ -9,10 +9,15 @@ A facilitator's X25519 key is derived from their personal key, so nothing new is
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import InvalidInput
 from circle.vault import crypto
 from circle.vault.errors import SealBroken
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 PUBLIC_KEY_BYTES = 32
 PRIVATE_KEY_BYTES = 32
@@ -39,21 +44,24 @@ def facilitator_private_key(personal_key: bytes) -> bytes:
 
 
 def public_key(private_key: bytes) -> bytes:
+    return _x25519(private_key).public_key().public_bytes_raw()
+
+
+def _x25519(private_key: bytes) -> X25519PrivateKey:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     if len(private_key) != PRIVATE_KEY_BYTES:
         raise InvalidInput("An X25519 private key is 32 bytes long.")
-    return X25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes_raw()
+    return X25519PrivateKey.from_private_bytes(private_key)
 
 
-def _wrap_key(private_key: bytes, their_public: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+def _wrap_key(ours: X25519PrivateKey, their_public: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
     """ECDH, then HKDF salted with both public keys, so the key belongs to this one pair.
 
     Raises ValueError when the shared secret is all zeros (a low-order public key).
     """
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-    ours = X25519PrivateKey.from_private_bytes(private_key)
     shared = ours.exchange(X25519PublicKey.from_public_bytes(their_public))
     return _hkdf(shared, _WRAP_INFO, salt=ephemeral_public + recipient_public)
 
@@ -69,8 +77,8 @@ def seal_to(
     """One-time public key || sealed value. `ephemeral_private_key` and `nonce` are for test vectors only."""
     if not isinstance(recipient_public_key, bytes) or len(recipient_public_key) != PUBLIC_KEY_BYTES:
         raise InvalidInput("A public key to seal to is 32 bytes long.")
-    ephemeral = new_private_key() if ephemeral_private_key is None else ephemeral_private_key
-    ephemeral_public = public_key(ephemeral)
+    ephemeral = _x25519(new_private_key() if ephemeral_private_key is None else ephemeral_private_key)
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
     try:
         wrap_key = _wrap_key(ephemeral, recipient_public_key, ephemeral_public, recipient_public_key)
     except ValueError:
@@ -80,15 +88,30 @@ def seal_to(
 
 def open_with(private_key: bytes, sealed: bytes, aad: bytes, *, where: str = "a sealed value") -> bytes:
     """Open a value sealed to our public key, or raise SealBroken naming `where` (never the content)."""
-    if not isinstance(sealed, (bytes, bytearray, memoryview)) or len(sealed) < _MIN_SEALED_BYTES:
-        raise SealBroken(where)
-    sealed = bytes(sealed)
-    ephemeral_public, value = sealed[:PUBLIC_KEY_BYTES], sealed[PUBLIC_KEY_BYTES:]
+    return opener(private_key)(sealed, aad, where)
+
+
+def opener(private_key: bytes) -> Callable[[bytes, bytes, str], bytes]:
+    """`open_with` this key, for many values: its X25519 forms are made once (an unlock opens a key slot for each
+    group held)."""
     try:
-        wrap_key = _wrap_key(private_key, ephemeral_public, ephemeral_public, public_key(private_key))
+        ours: X25519PrivateKey | None = _x25519(private_key)
+        recipient_public = ours.public_key().public_bytes_raw()
     except (ValueError, InvalidInput):
-        raise SealBroken(where) from None
-    return crypto.open_sealed(wrap_key, value, aad, where=where)
+        ours, recipient_public = None, b""  # no key: nothing opens
+
+    def open_one(sealed: bytes, aad: bytes, where: str) -> bytes:
+        if not isinstance(sealed, (bytes, bytearray, memoryview)) or len(sealed) < _MIN_SEALED_BYTES or ours is None:
+            raise SealBroken(where)
+        sealed = bytes(sealed)
+        ephemeral_public, value = sealed[:PUBLIC_KEY_BYTES], sealed[PUBLIC_KEY_BYTES:]
+        try:
+            wrap_key = _wrap_key(ours, ephemeral_public, ephemeral_public, recipient_public)
+        except ValueError:
+            raise SealBroken(where) from None
+        return crypto.open_sealed(wrap_key, value, aad, where=where)
+
+    return open_one
 
 
 __all__ = [
@@ -97,6 +120,7 @@ __all__ = [
     "facilitator_private_key",
     "new_private_key",
     "open_with",
+    "opener",
     "public_key",
     "seal_to",
 ]

@@ -6,6 +6,9 @@ Everything else in the workspace asks the keyring for a group's sealer; locking 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
@@ -17,7 +20,7 @@ from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
-from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
+from circle.vault.crypto import KEY_BYTES, PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
 from circle.workspace.facilitator_record import Seen, seal_record
 
@@ -50,6 +53,17 @@ def refuse_a_changed_key(opened: OpenedKey) -> None:
         raise YourKeyChanged()
 
 
+def _load_unlocking() -> None:
+    """What the unlock needs once the key is there, loaded while it is derived (which leaves Python free): the
+    checks, and X25519, whose first use in a process loads OpenSSL's bindings, a good part of the unlock's own
+    work. A personal key of no one's is used for it; whatever fails here fails again, and is said, where it is
+    needed."""
+    with suppress(Exception):
+        from circle.workspace import unlock_checks  # noqa: F401
+
+        keyring.facilitator_public_key(bytes(KEY_BYTES))
+
+
 class Keyring:
     """Who is unlocked, and the sealers of the groups they hold. `can_write` is False for a read-only view
     (the room display's), which must leave the vault as it is."""
@@ -64,6 +78,7 @@ class Keyring:
         self.sealers: dict[str, GroupSealer] = {}
         self._seen: dict[str, tuple[int, int]] = {}
         self._read_ahead: RowsReadAhead | None = None
+        self._loading: threading.Thread | None = None
         if can_write:
             repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id), self._on_sealed)
 
@@ -101,10 +116,15 @@ class Keyring:
         from circle.workspace.derivation import UnlockAttempt
 
         self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path)
+        self._loading = threading.Thread(target=_load_unlocking, daemon=True, name="circle-unlock-load")
+        self._loading.start()
         return UnlockAttempt(tuple(self.keys.facilitators()))
 
     def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
         """Become whom the passphrase opened; None (it opened no one) raises WrongPassphrase."""
+        loading, self._loading = self._loading, None
+        if loading is not None:
+            loading.join()  # done long before: the derivation takes far longer
         if opened is None:
             raise WrongPassphrase()
         refuse_a_changed_key(opened)
@@ -130,12 +150,12 @@ class Keyring:
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
             legacy = False
-        open_slot = keyring.unwrap_group_key if legacy else keyring.open_group_key
+        opener = partial(keyring.unwrap_group_key, personal_key) if legacy else keyring.group_key_opener(personal_key)
         formats = self._repo.group_formats()
         held = open_slots(
             self.keys.key_slots(record.id),
             formats,
-            lambda slot: open_slot(personal_key, slot.wrapped_key, record.id, slot.group_id, slot.key_version),
+            lambda slot: opener(slot.wrapped_key, record.id, slot.group_id, slot.key_version),
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def load_counting() -> None:
     """Load what reading each group's kept counts needs; a command does it while the key is derived, which leaves
     Python free. Counting from the meetings, when nothing is kept, loads the engine itself."""
-    from circle.domain.trends import period_counts, series  # noqa: F401
+    from circle.domain.trends import collector, period_counts, series  # noqa: F401
     from circle.store import trend_history  # noqa: F401
 
 
@@ -86,6 +86,7 @@ class Trends(Service):
     ) -> TrendReport:
         """`trends` with the periods alone (each group's `meetings` empty): over a range of whole periods, from each
         group's kept counts while they are those of its meetings now, opening no history; else from its history."""
+        from circle.domain.trends.collector import collector_paused
         from circle.domain.trends.period_counts import trends_from_counts, whole_periods
         from circle.domain.trends.periods import Period
         from circle.domain.trends.series import GroupTrends, TrendReport
@@ -95,12 +96,13 @@ class Trends(Service):
         found: dict[str, GroupTrends] = {}
         rest = []
         whole = whole_periods(by, since, until)
-        for group_id in chosen:
-            kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by) if whole else None
-            if kept is None:
-                rest.append(group_id)
-            elif periods := trends_from_counts(kept, by, since, until, on):
-                found[group_id] = GroupTrends(group_id, (), periods)
+        with collector_paused():
+            for group_id in chosen:
+                kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by) if whole else None
+                if kept is None:
+                    rest.append(group_id)
+                elif periods := trends_from_counts(kept, by, since, until, on):
+                    found[group_id] = GroupTrends(group_id, (), periods)
         if rest:
             from circle.domain.trends.compute import trends_of
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from circle.domain.records import MeetingStatus
 from circle.domain.trends.compute import Attendance, MeetingFacts, compute_trends
+from circle.domain.trends.period_counts import records
 from circle.domain.trends.periods import Period
+from circle.domain.trends.series import PeriodTrend, period_columns
 
 MONDAY = date(2026, 1, 5)
 TODAY = date(2026, 6, 1)
@@ -50,3 +54,24 @@ def test_a_period_without_a_pulse_has_no_mean_rather_than_a_mean_of_nothing():
     [january] = trends([meeting(0, 4)]).periods
     assert (january.pulse, january.pulse_answered, january.pulse_mean) == (None, None, None)
     assert january.to_dict()["pulse_mean"] is None
+
+
+def test_a_report_written_a_column_at_a_time_holds_what_each_period_says_of_itself():
+    known = trends([meeting(0, 3, guests=2, pulse=(0, 1, 2, 0, 4)), meeting(1, 1), meeting(9, 2)]).periods
+    unknown = trends([meeting(0, 5), meeting(5, 4, pulse=(1, 0, 0, 0, 0))], named=False).periods
+    periods = [*known, *unknown]
+    columns = period_columns(periods)
+    assert set(columns) == set(periods[0].to_dict())
+    assert [{key: column[index] for key, column in columns.items()} for index in range(len(periods))] == [
+        {key: getattr(period, key) for key in columns} for period in periods
+    ]
+    assert period_columns([]) == {key: [] for key in columns}
+
+
+def test_periods_made_from_columns_are_those_made_one_by_one_and_every_field_needs_its_column():
+    periods = trends([meeting(0, 3, guests=2, pulse=(0, 1, 2, 0, 4)), meeting(9, 2)]).periods
+    columns = list(zip(*periods, strict=True))
+    assert records(PeriodTrend, *columns) == [PeriodTrend(*each) for each in periods]
+    assert all(type(each) is PeriodTrend for each in records(PeriodTrend, *columns))
+    with pytest.raises(TypeError):
+        records(PeriodTrend, *columns[:-1])

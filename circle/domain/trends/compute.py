@@ -13,14 +13,13 @@ a newcomer is judged once their 28 days are over, and retention once the next pe
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from math import fsum
 
+from circle.domain.trends.collector import collector_paused
 from circle.domain.trends.facts import Attendance, MeetingFacts
 from circle.domain.trends.history import History, Range, histories
 from circle.domain.trends.period_counts import PeriodCounts, reported
@@ -203,19 +202,6 @@ def _group_trends(
         if meetings else (),
         periods=reported(counts, by, today),
     )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The engine makes a great many small containers and no cycles: the cycle collector would only walk
-    them again and again (a sixth of the time on a large vault). Paused for the call, then as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def compute_trends(

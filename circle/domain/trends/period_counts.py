@@ -2,7 +2,7 @@
 
 A period's trend depends on the day it is asked for in two ways only: a newcomer is judged once their four weeks
 are over, and retention once the next period is over. So the counts keep each newcomer's first day with whether
-they came back, and how many stayed into the next period, and `trend` applies the day. Kept beside a group's
+they came back, and how many stayed into the next period, and `reported` applies the day. Kept beside a group's
 history (store/trend_history.py, counts_shape.py), they spare `circle trends` the history and the engine both.
 
 A period wholly inside the range asked for is counted as if there were no range (compute.py judges look-ahead
@@ -13,15 +13,26 @@ periods. Part of a period is counted from the history.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from itertools import repeat
+from operator import sub
+from typing import Any, NamedTuple, TypeVar
 
 from circle.domain.trends.history import RETURN_WINDOW
 from circle.domain.trends.periods import Period, next_period_start, period_label, period_start
 from circle.domain.trends.series import PeriodTrend
 
 ONE_DAY = timedelta(days=1)
+Record = TypeVar("Record", bound=tuple[Any, ...])
+
+
+def records(kind: type[Record], *columns: Iterable[Any]) -> list[Record]:
+    """Records of a NamedTuple kind from a column for each of its fields, as the kind's `_make` makes each, but
+    without a Python call each: a report of years has thousands."""
+    if len(columns) != len(kind._fields):  # type: ignore[attr-defined]
+        raise TypeError(f"{kind.__name__} has {len(kind._fields)} fields")  # type: ignore[attr-defined]
+    return list(map(tuple.__new__, repeat(kind), zip(*columns, strict=True)))
 
 
 class PeriodCounts(NamedTuple):
@@ -41,32 +52,6 @@ class PeriodCounts(NamedTuple):
     dropped_off: int | None
     guests: int | None
     pulse: tuple[int, ...] | None
-
-    def trend(self, by: Period, today: date, following: date, beyond: date) -> PeriodTrend:
-        """The period as reported on `today`, given where the next period starts and where the one after it does."""
-        returned = eligible = None
-        if self.newcomer_days is not None and self.came_back is not None:
-            # Judged: the newcomers whose four weeks were over before today.
-            eligible = bisect_left(self.newcomer_days, (today - RETURN_WINDOW - self.first_day).days)
-            returned = sum(self.came_back[:eligible])
-        over = beyond <= today  # the next period, which retention looks into, is over
-        return PeriodTrend(
-            first_day=self.first_day,
-            last_day=following - ONE_DAY,
-            label=period_label(self.first_day, by),
-            held=self.held,
-            cancelled=self.cancelled,
-            mean_attendance=self.mean_attendance,
-            median_attendance=self.median_attendance,
-            newcomers=self.newcomers,
-            returned=returned,
-            eligible=eligible,
-            stayed=self.stayed if over else None,
-            active=self.active,
-            dropped_off=self.dropped_off,
-            guests=self.guests,
-            pulse=self.pulse,
-        )
 
 
 def whole_periods(by: Period, since: date | None, until: date | None) -> bool:
@@ -90,13 +75,24 @@ def trends_from_counts(
 
 
 def reported(counts: Sequence[PeriodCounts], by: Period, today: date) -> tuple[PeriodTrend, ...]:
-    """Periods one after another, as reported on `today`."""
+    """Periods one after another, as reported on `today`. A column at a time: a report of years has thousands."""
     if not counts:
         return ()
-    starts = [each.first_day for each in counts]
+    (starts, held, cancelled, means, medians, newcomers, newcomer_days, came_back, stayed, active, dropped_off, guests,
+     pulses) = zip(*counts, strict=True)
     after = next_period_start(starts[-1], by)
-    bounds = [*starts[1:], after, next_period_start(after, by)]
-    return tuple(
-        each.trend(by, today, following, beyond)
-        for each, following, beyond in zip(counts, bounds, bounds[1:], strict=False)  # bounds has one more
-    )
+    following = [*starts[1:], after]
+    beyond = [*following[1:], next_period_start(after, by)]
+    # Judged: the newcomers whose four weeks were over before today, as days after their period's first.
+    judged = (today - RETURN_WINDOW).toordinal()
+    eligible = [
+        None if days is None or back is None else bisect_left(days, judged - start.toordinal())
+        for start, days, back in zip(starts, newcomer_days, came_back, strict=True)
+    ]
+    returned = [None if upto is None else sum(back[:upto]) for back, upto in zip(came_back, eligible, strict=True)]
+    # Retention is known once the next period, which it looks into, is over.
+    over = [count if end <= today else None for count, end in zip(stayed, beyond, strict=True)]
+    return tuple(records(
+        PeriodTrend, starts, map(sub, following, repeat(ONE_DAY)), map(period_label, starts, repeat(by)), held,
+        cancelled, means, medians, newcomers, returned, eligible, over, active, dropped_off, guests, pulses,
+    ))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Period(StrEnum):
@@ -39,6 +40,7 @@ def period_last_day(day: date, period: Period) -> date:
     return next_period_start(day, period) - timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)  # every group of a report has the same few hundred periods, and a decade of weeks fits
 def period_label(day: date, period: Period) -> str:
     """'2026-W07', '2026-02' or '2026-Q1' for the period that holds `day`."""
     if period is Period.WEEK:
