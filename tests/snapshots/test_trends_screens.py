@@ -60,7 +60,13 @@ def table_in_place(table: TrendTable) -> bool:
     return not (table.display and table.row_count) or table.size.height > table.header_height
 
 
-async def until_drawn(pilot, chosen: Callable[[TrendChoice | None], bool]) -> None:  # type: ignore[no-untyped-def]
+def something_chosen(choice: TrendChoice | None) -> bool:
+    return choice is not None
+
+
+async def until_drawn(  # type: ignore[no-untyped-def]
+    pilot, chosen: Callable[[TrendChoice | None], bool] = something_chosen
+) -> None:
     """Until the trends of what the keys chose are on screen and the screen stops changing. On a busy machine a
     key may be heard, the table measure its rows, or the footer take its style, after the keys were pressed."""
     last = None
