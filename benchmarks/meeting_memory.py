@@ -16,7 +16,7 @@ commands take it) rather than from the demo's module, and keys arrive as a termi
 named and with their character, rather than through Pilot's `press`, which looks each one up by Unicode name.
 
     python -m benchmarks.meeting_memory            # the table
-    python -m benchmarks.meeting_memory run HOME OPENED   # the measured process (prints its figures as JSON)
+    CIRCLE_PASSPHRASE=… python -m benchmarks.meeting_memory run HOME OPENED   # the measured process: JSON
 """
 
 from __future__ import annotations
