@@ -117,8 +117,7 @@ def _csv(groups: list[_Group]) -> str:
     """Straight from the periods, a column at a time: a report of years has thousands of rows."""
     found = period_columns([period for group in groups for period in group.periods])
     named = [group.name for group in groups for _ in group.periods]
-    written = {day: day.isoformat() for day in {*found["first_day"], *found["last_day"]}}  # the groups share days
-    days = [list(map(written.__getitem__, found[key])) for key in ("first_day", "last_day")]
+    days = (found["first_day"], found["last_day"])  # a day's field is made once per column, as every value's is
     return csv_of_columns(CSV_COLUMNS, [named, found["label"], *days, *(found[key] for key in _COUNT_KEYS)])
 
 
