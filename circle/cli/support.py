@@ -107,7 +107,8 @@ FORMAT_UPDATE = N_("circle: bringing this vault to circle's newer format, once; 
 def unlocked_workspace(
     passphrase: str | None = None, *, read_only: bool = False, meanwhile: Callable[[], object] | None = None
 ) -> Iterator[Workspace]:
-    """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle.
+    """The vault, unlocked. read_only: a view that writes nothing (no purge), so it works beside a running circle,
+    and compares each group's rows with its manifest as it reads them (Keyring.begin_unlock).
     meanwhile: work for a thread while the key is derived, which leaves Python free (loading what comes next)."""
     with (Workspace.open_to_read(locations()) if read_only else Workspace.open()) as workspace:
         if workspace.is_new:
@@ -117,7 +118,7 @@ def unlocked_workspace(
             click.echo(_(FORMAT_UPDATE), err=True)
         beside = _beside(meanwhile) if meanwhile else None
         try:
-            workspace.unlock(passphrase)
+            workspace.unlock(passphrase, rows_as_read=read_only)
         finally:
             if beside:
                 beside.join()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -117,6 +118,9 @@ PARTS = (
     ),
 )
 PARTS_BY_NAME = {part.name: part for part in PARTS}
+# What a group is, apart from its people and its meetings: a few rows each, compared at every unlock. A view
+# unlocked to report counts compares the rest (the roster, meetings, logs and notes) only as it reads them.
+GROUP_ITSELF = frozenset({"settings", "signing", "facilitators"})
 TOUCHED = "circle_touched"
 # How the triggers name a meeting's log: steps appended to it, or steps changed or deleted.
 APPENDED, CHANGED = "log+:", "log:"
@@ -208,7 +212,7 @@ def empty_digest(part: Part) -> object:
     return {} if part.name == "log" else _digest([], part.name)
 
 
-def digests(conn: sqlite3.Connection, group_id: str, names: set[str] | None = None) -> dict[str, object]:
+def digests(conn: sqlite3.Connection, group_id: str, names: AbstractSet[str] | None = None) -> dict[str, object]:
     return {part.name: digest(conn, part, group_id) for part in PARTS if names is None or part.name in names}
 
 

@@ -161,18 +161,25 @@ class Manifests:
 
     @staticmethod
     def check(
-        conn: sqlite3.Connection, sealer: GroupSealer, found_rows: Callable[[str], dict[str, object]] | None = None
+        conn: sqlite3.Connection,
+        sealer: GroupSealer,
+        found_rows: Callable[[str], dict[str, object]] | None = None,
+        parts: frozenset[str] | None = None,
     ) -> Checked:
-        """How the group's rows compare with its manifest; `found_rows(group_id)`: their digests as already
-        read (read_ahead.py), else they are read here."""
+        """How the group's rows compare with its manifest, the `parts` named (None: all); `found_rows(group_id)`:
+        their digests as already read (read_ahead.py), else they are read here."""
         row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
         if row is None or row[0] is None:
             return Checked([], None)
         kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
-        found = digests(conn, sealer.group_id) if found_rows is None else found_rows(sealer.group_id)
-        if kept.get(LOG_ORDER) != BY_STEP:  # written before logs were hashed in step order: checked as written
+        compared = [part for part in PARTS if parts is None or part.name in parts]
+        if found_rows is None:
+            found = digests(conn, sealer.group_id, {part.name for part in compared})
+        else:
+            found = found_rows(sealer.group_id)
+        if "log" in found and kept.get(LOG_ORDER) != BY_STEP:  # hashed by step id before: checked as written
             found = {**found, "log": digest(conn, LOG_BY_ID, sealer.group_id)}
-        changed = [part.described for part in PARTS if kept.get(part.name, empty_digest(part)) != found[part.name]]
+        changed = [part.described for part in compared if kept.get(part.name, empty_digest(part)) != found[part.name]]
         return Checked(changed, _generation(kept))
 
 

@@ -26,8 +26,11 @@ Digests = dict[str, object]
 
 
 class RowsReadAhead:
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    """`parts`: the parts of each group's rows read (store/integrity.py PARTS; None: all of them)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, parts: frozenset[str] | None = None) -> None:
         self._conn = conn
+        self._parts = parts
         self._version = _data_version(conn)
         self._own_changes = conn.total_changes  # data_version does not count this connection's own writes
         group_ids = [row[0] for row in conn.execute("SELECT id FROM groups").fetchall()]
@@ -41,7 +44,7 @@ class RowsReadAhead:
         try:
             reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                read = {group_id: digests(reader, group_id) for group_id in group_ids}
+                read = {group_id: digests(reader, group_id, self._parts) for group_id in group_ids}
             finally:
                 reader.close()
             found = os.stat(path)
@@ -55,7 +58,7 @@ class RowsReadAhead:
         self._thread.join()
         if self._read is not None and group_id in self._read and self._same_vault():
             return self._read[group_id]
-        return digests(self._conn, group_id)
+        return digests(self._conn, group_id, self._parts)
 
     def _same_vault(self) -> bool:
         """Nothing wrote the vault since the attempt began (another connection, or the unlock itself: an older

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.integrity import GROUP_ITSELF, PARTS
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
@@ -26,6 +28,8 @@ from circle.workspace.facilitator_record import Seen, seal_record
 
 if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
+
+_ALL_PARTS = frozenset(part.name for part in PARTS)
 
 
 class VaultLocked(CircleError):
@@ -79,6 +83,8 @@ class Keyring:
         self._seen: dict[str, tuple[int, int]] = {}
         self._read_ahead: RowsReadAhead | None = None
         self._loading: threading.Thread | None = None
+        self._at_unlock: frozenset[str] | None = None  # the parts the unlock under way compares (None: all)
+        self._unchecked: dict[str, frozenset[str]] = {}  # group id -> parts of its rows not compared yet
         if can_write:
             repository.manifests = Manifests(lambda group_id: self.sealers.get(group_id), self._on_sealed)
 
@@ -91,12 +97,34 @@ class Keyring:
         if self.personal_key is None:
             raise VaultLocked()
 
-    def sealer(self, group_id: str) -> GroupSealer:
+    def sealer(self, group_id: str, *, reads: Iterable[str] | None = None) -> GroupSealer:
+        """The group's sealer, to read `reads` of its rows (parts named in store/integrity.py; None: any). A view
+        unlocked with its rows compared as read compares the parts read with the group's manifest first."""
         self.require_unlocked()
         try:
-            return self.sealers[group_id]
+            sealer = self.sealers[group_id]
         except KeyError:
             raise UnknownGroup() from None
+        unchecked = self._unchecked.get(group_id)
+        if unchecked:
+            self._compare(sealer, unchecked if reads is None else unchecked & frozenset(reads))
+        return sealer
+
+    def _compare(self, sealer: GroupSealer, parts: frozenset[str]) -> None:
+        """Compare these parts of the group's rows with its manifest, in one snapshot of the vault (a running
+        circle's write between reading the one and the other would look like a change); VaultChangedOutside
+        if they differ, and again at every later read of them."""
+        if not parts:
+            return
+        conn = self._repo.conn
+        conn.execute("BEGIN")
+        try:
+            checked = Manifests.check(conn, sealer, parts=parts)
+        finally:
+            conn.execute("COMMIT")
+        if checked.changed:
+            raise VaultChangedOutside(checked.changed)
+        self._unchecked[sealer.group_id] -= parts
 
     def group_ids(self) -> list[str]:
         self.require_unlocked()
@@ -107,15 +135,22 @@ class Keyring:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase."""
         self.finish_unlock(self.begin_unlock().open_with(passphrase), accept_changes=accept_changes)
 
-    def begin_unlock(self) -> UnlockAttempt:
+    def begin_unlock(self, *, rows_as_read: bool = False) -> UnlockAttempt:
         """What a passphrase is tried against, read from the vault; trying it (slow) needs no vault.
 
         The rows the check at unlock compares with each group's manifest are read meanwhile, on a thread of
-        their own (store/read_ahead.py): on a vault of years that is most of an unlock's own work."""
+        their own (store/read_ahead.py): on a vault of years that is most of an unlock's own work.
+
+        `rows_as_read`, for a read-only view alone: only what each group is (integrity.GROUP_ITSELF) is
+        compared at unlock, and the rest of its rows as they are first read (`sealer`). A report from the counts
+        each group keeps (which are checked against its manifest themselves) then reads no meeting at all."""
         # Loaded here, as a passphrase is tried: the unlock screen paints without them.
         from circle.workspace.derivation import UnlockAttempt
 
-        self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path)
+        if rows_as_read and self.can_write:
+            raise ValueError("only a read-only view compares its rows as they are read")
+        self._at_unlock = GROUP_ITSELF if rows_as_read else None
+        self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path, self._at_unlock)
         self._loading = threading.Thread(target=_load_unlocking, daemon=True, name="circle-unlock-load")
         self._loading.start()
         return UnlockAttempt(tuple(self.keys.facilitators()))
@@ -146,6 +181,7 @@ class Keyring:
 
         seen = dict(seen or {})
         read_ahead, self._read_ahead = self._read_ahead, None  # good for one check: the vault moves on after it
+        compared, self._at_unlock = self._at_unlock, None
         legacy = record.public_key is None
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
@@ -159,7 +195,7 @@ class Keyring:
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
-        found = changes_outside(self._repo, held, seen, formats, read_ahead.digests if read_ahead else None)
+        found = changes_outside(self._repo, held, seen, formats, read_ahead.digests if read_ahead else None, compared)
         if found.changed and not accept_changes:
             raise VaultChangedOutside(found.changed)
         older = {gid: format_ for gid, format_ in held.formats.items() if format_ < CURRENT_GROUP_FORMAT}
@@ -168,6 +204,7 @@ class Keyring:
         # From here on each write seals the manifests of the groups it changes, and this facilitator's record.
         self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
         self.sealers, self._seen = held.sealers, found.seen
+        self._unchecked = {} if compared is None else {group_id: _ALL_PARTS - compared for group_id in held.sealers}
         if self.can_write:
             try:
                 self._bring_up_to_date(record, older, accept_changes and bool(found.changed), keep=seen)
@@ -241,6 +278,7 @@ class Keyring:
         self.facilitator_id = self.personal_key = self.handle = None
         self.sealers = {}
         self._seen = {}
+        self._unchecked = {}
         self._read_ahead = None
         if self._repo.manifests is not None:
             self._repo.manifests.forget()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     from circle.workspace.keyring import Keyring
 
 
+# Parts of a group's rows (store/integrity.py) as a read names them to Keyring.sealer: its name and profile; its
+# meetings as stored; and none, for the counts each group keeps, which are checked against its manifest themselves.
+SETTINGS = ("settings",)
+MEETINGS = ("meetings",)
+NO_ROWS = ()
+
+
 @dataclass
 class WorkspaceContext:
     """Shared by the workspace's services. Mutable on purpose: a test may set a new clock on the workspace."""
@@ -38,11 +46,12 @@ class WorkspaceContext:
 
         return SessionLog(self.repo)
 
-    def sealer(self, group_id: str) -> GroupSealer:
-        return self.keyring.sealer(group_id)
+    def sealer(self, group_id: str, *, reads: Iterable[str] | None = None) -> GroupSealer:
+        """The group's sealer, to read `reads` of its rows (parts named in store/integrity.py; None: any)."""
+        return self.keyring.sealer(group_id, reads=reads)
 
     def group(self, group_id: str) -> Group:
-        return self.repo.group(self.sealer(group_id))
+        return self.repo.group(self.sealer(group_id, reads=SETTINGS))
 
     def signing_key(self, group_id: str) -> SigningKey:
         """The group's signing key for lead bundles, made the first time the group needs one."""

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
-from circle.workspace.service import Service
+from circle.workspace.service import MEETINGS, NO_ROWS, Service
 
 if TYPE_CHECKING:
     from circle.domain.trends.compute import Attendance, MeetingFacts, TrendReport
@@ -34,7 +34,7 @@ class Trends(Service):
         from circle.store.trend_facts import read_sealed
 
         # UnknownGroup for a group this facilitator does not hold
-        sealers = [self._context.sealer(group_id) for group_id in group_ids]
+        sealers = [self._context.sealer(group_id, reads=MEETINGS) for group_id in group_ids]
         return read_sealed(self._context.repo, sealers, kept=kept)
 
     def trend_facts(self, group_ids: list[str]) -> tuple[list[MeetingFacts], list[Attendance]]:
@@ -98,7 +98,8 @@ class Trends(Service):
         whole = whole_periods(by, since, until)
         with collector_paused():
             for group_id in chosen:
-                kept = read_period_counts(self._context.repo, self._context.sealer(group_id), by) if whole else None
+                sealer = self._context.sealer(group_id, reads=NO_ROWS)
+                kept = read_period_counts(self._context.repo, sealer, by) if whole else None
                 if kept is None:
                     rest.append(group_id)
                 elif periods := trends_from_counts(kept, by, since, until, on):
@@ -148,5 +149,5 @@ class Trends(Service):
             return held
         chosen = list(dict.fromkeys(group_ids))
         for group_id in chosen:
-            self._context.sealer(group_id)
+            self._context.sealer(group_id, reads=NO_ROWS)
         return chosen

@@ -23,7 +23,7 @@ from circle.store.sealing import CURRENT_GROUP_FORMAT
 from circle.workspace.facilitator_calls import FacilitatorCalls
 from circle.workspace.keyring import Keyring
 from circle.workspace.record_care import RecordCare
-from circle.workspace.service import WorkspaceContext
+from circle.workspace.service import SETTINGS, WorkspaceContext
 
 if TYPE_CHECKING:
     from circle.domain.clock import Clock
@@ -219,20 +219,21 @@ class Workspace(FacilitatorCalls, RecordCare):
         self._keyring.require_unlocked()
         return self._keyring.handle or ""
 
-    def unlock(self, passphrase: str, *, accept_changes: bool = False) -> None:
+    def unlock(self, passphrase: str, *, accept_changes: bool = False, rows_as_read: bool = False) -> None:
         """Try the passphrase against each facilitator's slot; a wrong one raises WrongPassphrase.
 
         A vault changed outside circle raises VaultChangedOutside and nothing is written, unless
         `accept_changes`: then the facilitator goes on with it as it is. Then what the rules no longer allow
-        is removed (not in a read-only view).
+        is removed (not in a read-only view). `rows_as_read`: see Keyring.begin_unlock.
         """
-        self.finish_unlock(self.begin_unlock().open_with(passphrase), accept_changes=accept_changes)
+        attempt = self.begin_unlock(rows_as_read=rows_as_read)
+        self.finish_unlock(attempt.open_with(passphrase), accept_changes=accept_changes)
 
-    def begin_unlock(self) -> UnlockAttempt:
+    def begin_unlock(self, *, rows_as_read: bool = False) -> UnlockAttempt:
         """Unlocking in three steps, for a UI that keeps the vault on one thread: this reads what the
         passphrase is tried against; `open_with(passphrase)` on it (slow, no vault) may run on a worker;
         `finish_unlock` with its result, on the vault's thread again, unlocks or raises WrongPassphrase."""
-        return self._keyring.begin_unlock()
+        return self._keyring.begin_unlock(rows_as_read=rows_as_read)
 
     def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
         self._keyring.finish_unlock(opened, accept_changes=accept_changes)
@@ -270,7 +271,7 @@ class Workspace(FacilitatorCalls, RecordCare):
         return self._context.group(group_id)
 
     def group_name(self, group_id: str) -> str:
-        return self._context.repo.group_name(self._context.sealer(group_id))
+        return self._context.repo.group_name(self._context.sealer(group_id, reads=SETTINGS))
 
     def save_group(self, group: Group) -> Group:
         return self._groups.save_group(group)

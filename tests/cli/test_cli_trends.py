@@ -24,6 +24,7 @@ from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.cli.test_cli import ok, one_line_error
 from tests.conftest import PASSPHRASE, REPO_ROOT
+from tests.damage import run_sql
 from tests.older_vaults import make_older
 
 TRENDS_DOC = (Path(__file__).resolve().parents[2] / "docs" / "TRENDS.md").read_text(encoding="utf-8")
@@ -249,6 +250,17 @@ def test_names_leave_out_someone_marked_here_late_at_the_meeting_still_going_on(
         meeting.do(Arrive(ids["Quillon"]))  # late, but here
     table = ok(run_circle("trends", "--names", "--group", "tuesday", home=tonight))
     assert table.splitlines()[-1] == "Stopped coming: nobody"
+
+
+def test_a_roster_changed_outside_circle_leaves_the_counts_as_kept_and_stops_the_names(
+    run_circle, home: Path, tmp_path: Path
+):
+    changed = tmp_path / "home"
+    shutil.copytree(home, changed)
+    run_sql(changed, "DELETE FROM members WHERE rowid = 1")
+    assert ok(run_circle("trends", "--format", "csv", home=changed)) == trends(run_circle, home, "--format", "csv")
+    refused = one_line_error(run_circle("trends", "--names", home=changed))
+    assert "changed outside circle (the roster" in refused and "Tuesday" not in refused
 
 
 LOADED_PROBE = """

@@ -61,9 +61,9 @@ def test_an_unlock_reads_every_groups_rows_on_its_own_thread_while_the_key_is_de
     a_group_with_history(vault_home)
     read_on: list[str] = []
 
-    def noting_the_thread(conn: sqlite3.Connection, group_id: str) -> dict[str, object]:
+    def noting_the_thread(conn: sqlite3.Connection, group_id: str, parts: frozenset[str] | None) -> dict[str, object]:
         read_on.append(threading.current_thread().name)
-        return digests(conn, group_id)
+        return digests(conn, group_id, parts)
 
     monkeypatch.setattr(read_ahead, "digests", noting_the_thread)
     with Workspace.open(vault_home) as vault:
