@@ -19,7 +19,7 @@ from circle.store.meeting_list import kept_meetings
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
 from circle.workspace.keyring import UnknownGroup
-from circle.workspace.service import Service
+from circle.workspace.service import SETTINGS, Service
 
 # How many cancelled meeting days in a row are looked past for the next one: more than a year of weekly meetings.
 _CANCELLED_IN_A_ROW = 60
@@ -117,11 +117,12 @@ class Groups(Service):
         return next((meeting for meeting in on_day if meeting.status is MeetingStatus.CANCELLED), None)
 
     def find_group(self, name: str) -> Group:
-        """A group by its name (case-insensitive), for the CLI."""
+        """A group by its name (case-insensitive), for the CLI: only each group's name is read until it is found."""
         wanted = sanitise_line(name).casefold()
-        for overview in self.groups():
-            if overview.name.casefold() == wanted:
-                return self._context.group(overview.id)
+        context = self._context
+        for group_id in context.keyring.group_ids():
+            if context.repo.group_name(context.sealer(group_id, reads=SETTINGS)).casefold() == wanted:
+                return context.group(group_id)
         raise UnknownGroup()
 
     def members(self, group_id: str) -> list[Member]:

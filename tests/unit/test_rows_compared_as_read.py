@@ -66,6 +66,14 @@ def test_a_report_from_kept_counts_goes_on_over_a_changed_roster_and_names_stop_
             view.members(group_id)  # refused again, not let through the second time
 
 
+def test_finding_a_group_by_its_name_reads_only_the_names_of_the_groups(vault_home: Path):
+    group_id = closed_group(vault_home)
+    run_sql(vault_home, "DELETE FROM members WHERE rowid = 1")
+    with counts_view(vault_home) as view:
+        assert view.find_group("TUESDAY").id == group_id
+        assert view.trends([group_id], by="month", meetings=False).groups
+
+
 def test_counts_worked_out_again_from_the_meetings_wait_for_the_meetings_to_be_compared(vault_home: Path):
     closed_group(vault_home)
     with counts_view(vault_home) as view:
