@@ -119,8 +119,11 @@ PARTS = (
 )
 PARTS_BY_NAME = {part.name: part for part in PARTS}
 # What a group is, apart from its people and its meetings: a few rows each, compared at every unlock. A view
-# unlocked to report counts compares the rest (the roster, meetings, logs and notes) only as it reads them.
+# unlocked to report counts compares the rest (the roster, meetings, logs and notes) only as it reads them, and
+# counts the group's meetings at unlock: its kept counts stand for the meetings its manifest names, and a manifest
+# put back from before a meeting was held names fewer.
 GROUP_ITSELF = frozenset({"settings", "signing", "facilitators"})
+COUNTED_AT_UNLOCK = frozenset({"meetings"})
 TOUCHED = "circle_touched"
 # How the triggers name a meeting's log: steps appended to it, or steps changed or deleted.
 APPENDED, CHANGED = "log+:", "log:"
@@ -210,6 +213,11 @@ class LogDigests:
 def empty_digest(part: Part) -> object:
     """What the manifest holds for a part with no rows: also how a part a manifest does not name is read."""
     return {} if part.name == "log" else _digest([], part.name)
+
+
+def row_count(conn: sqlite3.Connection, part: Part, group_id: str) -> int:
+    """How many rows of a part (not the log, kept per meeting) the group has: its manifest entry's first number."""
+    return conn.execute(f"SELECT count(*) {part.source}", [group_id]).fetchone()[0]
 
 
 def digests(conn: sqlite3.Connection, group_id: str, names: AbstractSet[str] | None = None) -> dict[str, object]:

@@ -20,6 +20,7 @@ from circle.store.integrity import (
     digest,
     digests,
     empty_digest,
+    row_count,
     take_touched,
 )
 from circle.store.sealing import GroupSealer
@@ -165,9 +166,11 @@ class Manifests:
         sealer: GroupSealer,
         found_rows: Callable[[str], dict[str, object]] | None = None,
         parts: frozenset[str] | None = None,
+        counted: frozenset[str] = frozenset(),
     ) -> Checked:
-        """How the group's rows compare with its manifest, the `parts` named (None: all); `found_rows(group_id)`:
-        their digests as already read (read_ahead.py), else they are read here."""
+        """How the group's rows compare with its manifest, the `parts` named (None: all), and of the `counted`
+        parts how many rows there are; `found_rows(group_id)`: their digests as already read (read_ahead.py),
+        else they are read here."""
         row = conn.execute("SELECT manifest FROM groups WHERE id = ?", [sealer.group_id]).fetchone()
         if row is None or row[0] is None:
             return Checked([], None)
@@ -180,10 +183,19 @@ class Manifests:
         if "log" in found and kept.get(LOG_ORDER) != BY_STEP:  # hashed by step id before: checked as written
             found = {**found, "log": digest(conn, LOG_BY_ID, sealer.group_id)}
         changed = [part.described for part in compared if kept.get(part.name, empty_digest(part)) != found[part.name]]
+        changed += [
+            part.described for part in PARTS
+            if part.name in counted and _count(kept.get(part.name, empty_digest(part))) != row_count(conn, part, sealer.group_id)
+        ]
         return Checked(changed, _generation(kept))
 
 
 GENERATION = "generation"  # one more each time the manifest is written: an older copy has a smaller one
+
+
+def _count(entry: object) -> object:
+    """A part's row count, as its manifest entry ([count, digest]) holds it."""
+    return entry[0] if isinstance(entry, list) and entry else None
 
 
 def _generation(manifest: dict | None) -> int:

@@ -18,7 +18,7 @@ from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
 from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
-from circle.store.integrity import GROUP_ITSELF, PARTS
+from circle.store.integrity import COUNTED_AT_UNLOCK, GROUP_ITSELF, PARTS
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
@@ -30,6 +30,15 @@ if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
 
 _ALL_PARTS = frozenset(part.name for part in PARTS)
+
+
+def _parts(reads: Iterable[str]) -> frozenset[str]:
+    """The parts a read names, each one of integrity.PARTS: a name mistyped (or one name given as a string, read
+    as its letters) would compare nothing."""
+    named = frozenset(reads)
+    if not named <= _ALL_PARTS:
+        raise ValueError("a read names a part no manifest has")
+    return named
 
 
 class VaultLocked(CircleError):
@@ -105,9 +114,10 @@ class Keyring:
             sealer = self.sealers[group_id]
         except KeyError:
             raise UnknownGroup() from None
+        named = None if reads is None else _parts(reads)
         unchecked = self._unchecked.get(group_id)
         if unchecked:
-            self._compare(sealer, unchecked if reads is None else unchecked & frozenset(reads))
+            self._compare(sealer, unchecked if named is None else unchecked & named)
         return sealer
 
     def _compare(self, sealer: GroupSealer, parts: frozenset[str]) -> None:
@@ -142,8 +152,9 @@ class Keyring:
         their own (store/read_ahead.py): on a vault of years that is most of an unlock's own work.
 
         `rows_as_read`, for a read-only view alone: only what each group is (integrity.GROUP_ITSELF) is
-        compared at unlock, and the rest of its rows as they are first read (`sealer`). A report from the counts
-        each group keeps (which are checked against its manifest themselves) then reads no meeting at all."""
+        compared at unlock, with the number of its meetings, and the rest of its rows as they are first read
+        (`sealer`). A report from the counts each group keeps (which are checked against its manifest themselves)
+        then reads no meeting at all."""
         # Loaded here, as a passphrase is tried: the unlock screen paints without them.
         from circle.workspace.derivation import UnlockAttempt
 
@@ -182,6 +193,8 @@ class Keyring:
         seen = dict(seen or {})
         read_ahead, self._read_ahead = self._read_ahead, None  # good for one check: the vault moves on after it
         compared, self._at_unlock = self._at_unlock, None
+        if compared is not None and accept_changes:
+            raise ValueError("a view that compares its rows as read accepts no changes: it writes nothing")
         legacy = record.public_key is None
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
@@ -195,7 +208,9 @@ class Keyring:
         )
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
-        found = changes_outside(self._repo, held, seen, formats, read_ahead.digests if read_ahead else None, compared)
+        counted = frozenset() if compared is None else COUNTED_AT_UNLOCK
+        found_rows = read_ahead.digests if read_ahead else None
+        found = changes_outside(self._repo, held, seen, formats, found_rows, compared, counted)
         if found.changed and not accept_changes:
             raise VaultChangedOutside(found.changed)
         older = {gid: format_ for gid, format_ in held.formats.items() if format_ < CURRENT_GROUP_FORMAT}

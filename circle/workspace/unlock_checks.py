@@ -3,10 +3,11 @@
 Three things are checked, from what only their keys can vouch for:
 - each key slot is for its group's current key version (a slot left stale means the file was changed);
 - each group's manifest matches its rows (store/manifests.py): all of them, or in a view unlocked to report
-  counts, the group itself at unlock and the rest as they are first read (workspace/keyring.py);
+  counts, the group itself and the number of its meetings at unlock, the rest as they are first read
+  (workspace/keyring.py);
 - each group in their own record (facilitator_record.py) is still there, with at least the key version and the
   manifest generation they last saw, and still opens to them: that catches a group, a removal or a manifest put
-  back from an older copy, and a manifest or key slot taken away.
+  back from a copy older than what they last saw, and a manifest or key slot taken away.
 A copy of the whole file from before, their own record with it, cannot be told apart from the file itself;
 docs/SECURITY.md says so.
 """
@@ -62,13 +63,14 @@ def open_slots(
 def changes_outside(
     repo: Repository, held: HeldGroups, seen: Seen, formats: dict[str, GroupFormat],
     found_rows: Callable[[str], dict[str, object]] | None = None, parts: frozenset[str] | None = None,
+    counted: frozenset[str] = frozenset(),
 ) -> Found:
     """`found_rows`: each group's rows as read ahead (store/read_ahead.py); None: read them here. `parts`: the
-    parts of each group's rows compared with its manifest (None: all)."""
+    parts of each group's rows compared with its manifest (None: all); `counted`: those only counted."""
     changed = [N_("a key slot")] if held.stale_slots else []
     generations: dict[str, int | None] = {}
     for group_id, sealer in held.sealers.items():
-        checked = Manifests.check(repo.conn, sealer, found_rows, parts)
+        checked = Manifests.check(repo.conn, sealer, found_rows, parts, counted)
         changed += checked.changed
         generations[group_id] = checked.generation
     for group_id, (version, generation) in seen.items():

@@ -82,9 +82,18 @@ def test_counts_worked_out_again_from_the_meetings_wait_for_the_meetings_to_be_c
 
     with counts_view(vault_home) as view:
         assert counts(view) == before
-    run_sql(vault_home, "DELETE FROM sessions WHERE status = 'closed' AND rowid = 1")
+    run_sql(vault_home, "UPDATE sessions SET headcount = headcount + 1 WHERE status = 'closed'")  # as many as before
     with counts_view(vault_home) as view, pytest.raises(VaultChangedOutside, match="the meetings"):
         counts(view)
+
+
+def test_meetings_other_than_as_many_as_the_manifest_names_are_refused_at_the_unlock_of_a_counts_view(
+    vault_home: Path,
+):
+    closed_group(vault_home)
+    run_sql(vault_home, "DELETE FROM sessions WHERE status = 'closed'")
+    with pytest.raises(VaultChangedOutside, match="the meetings"), counts_view(vault_home):
+        pass
 
 
 def test_a_group_name_put_back_from_before_is_reported_at_the_unlock_itself(vault_home: Path):
@@ -102,3 +111,18 @@ def test_only_a_view_that_writes_nothing_may_leave_rows_to_be_compared_as_read(v
     a_group_with_history(vault_home)
     with Workspace.open(vault_home) as vault, pytest.raises(ValueError):
         vault.unlock(PASSPHRASE, rows_as_read=True)
+
+
+@pytest.mark.parametrize("reads", ["meetings", ("meeting",), ("settings", "minutes")])
+def test_a_read_that_names_a_part_no_manifest_has_is_a_mistake_not_a_read_compared_with_nothing(
+    vault_home: Path, reads: object
+):
+    group_id = closed_group(vault_home)
+    with counts_view(vault_home) as view, pytest.raises(ValueError):
+        view._context.sealer(group_id, reads=reads)
+
+
+def test_a_view_that_compares_rows_as_read_accepts_no_changes_since_it_writes_nothing(vault_home: Path):
+    a_group_with_history(vault_home)
+    with Workspace.open_to_read(locations(vault_home)) as view, pytest.raises(ValueError):
+        view.unlock(PASSPHRASE, rows_as_read=True, accept_changes=True)
