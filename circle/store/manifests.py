@@ -47,7 +47,7 @@ class VaultChangedOutside(CircleError):
         self.what = format_list(parts, locale=current())  # "the roster, the meetings and the key", as one says it
         super().__init__(
             _(
-                "This vault was changed outside circle ({parts} of a group are not what circle last wrote);"
+                "This vault was changed outside circle (in a group: {parts});"
                 " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
                 " as it is."
             ).format(parts=self.what)

@@ -260,7 +260,7 @@ def test_a_roster_changed_outside_circle_leaves_the_counts_as_kept_and_stops_the
     run_sql(changed, "DELETE FROM members WHERE rowid = 1")
     assert ok(run_circle("trends", "--format", "csv", home=changed)) == trends(run_circle, home, "--format", "csv")
     refused = one_line_error(run_circle("trends", "--names", home=changed))
-    assert "changed outside circle (the roster" in refused and "Tuesday" not in refused
+    assert "changed outside circle (in a group: the roster)" in refused and "Tuesday" not in refused
 
 
 LOADED_PROBE = """

@@ -13,14 +13,14 @@ from tests.language_probe import bracketed, untranslated
 
 def test_a_vault_changed_outside_names_its_parts_in_one_spanish_sentence(in_spanish: None) -> None:
     said = str(VaultChangedOutside(["the roster", "the key", "the roster"]))
-    assert said.startswith("Esta bóveda se cambió fuera de circle (la clave y la lista del grupo de un grupo")
+    assert said.startswith("Esta bóveda se cambió fuera de circle (en un grupo: la clave y la lista del grupo);")
     assert "'circle accept-changes'" in said and "\n" not in said
 
 
 def test_a_vault_changed_outside_reads_as_before_in_english():
     changed = VaultChangedOutside(["the roster", "the meetings"])
     assert changed.what == "the meetings and the roster"
-    assert str(changed).startswith("This vault was changed outside circle (the meetings and the roster of a group")
+    assert str(changed).startswith("This vault was changed outside circle (in a group: the meetings and the roster);")
 
 
 def test_every_part_of_a_vault_changed_outside_goes_through_the_catalog():

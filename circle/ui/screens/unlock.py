@@ -97,7 +97,7 @@ class UnlockScreen(CircleScreen):
             self.query_one("#unlock-message", Static).update("")
             question = Content(
                 _(
-                    "This vault was changed outside circle: {what} of a group are not what circle last wrote."
+                    "This vault was changed outside circle, in a group: {what}."
                     " Nothing has been written.\n\nGo on with the vault as it is? If not, restore a copy you"
                     " trust first."
                 ).format(what=changed.what)
