@@ -16,6 +16,7 @@ from circle.store.integrity import (
     LOG_BY_ID,
     LOG_ORDER,
     PARTS,
+    PARTS_BY_NAME,
     LogDigests,
     digest,
     digests,
@@ -183,10 +184,9 @@ class Manifests:
         if "log" in found and kept.get(LOG_ORDER) != BY_STEP:  # hashed by step id before: checked as written
             found = {**found, "log": digest(conn, LOG_BY_ID, sealer.group_id)}
         changed = [part.described for part in compared if kept.get(part.name, empty_digest(part)) != found[part.name]]
-        changed += [
-            part.described for part in PARTS
-            if part.name in counted and _count(kept.get(part.name, empty_digest(part))) != row_count(conn, part, sealer.group_id)
-        ]
+        for part in (PARTS_BY_NAME[name] for name in sorted(counted)):
+            if _count(kept.get(part.name, empty_digest(part))) != row_count(conn, part, sealer.group_id):
+                changed.append(part.described)
         return Checked(changed, _generation(kept))
 
 
