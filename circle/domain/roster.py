@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from circle.domain.errors import InvalidInput
 from circle.domain.rules import MEMBER_NAME_MAX
 from circle.domain.text import sanitise_line
 from circle.language import _, ngettext
+
+if TYPE_CHECKING:
+    from csv import DictReader
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class RosterEntry:
 
 def parse_roster_csv(text: str) -> list[RosterEntry]:
     """All rows or none: a bad row stops the import and is named by its line number."""
+    import csv  # loaded when a roster file is read, not by the groups and meetings that import RosterEntry
+
     # newline="": the csv module reads line ends itself, a lone carriage return (old Mac files) included.
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
@@ -30,7 +35,7 @@ def parse_roster_csv(text: str) -> list[RosterEntry]:
         raise InvalidInput(_("The CSV could not be read: a cell is far too long. Nothing was imported.")) from None
 
 
-def _read_rows(reader: csv.DictReader) -> list[RosterEntry]:
+def _read_rows(reader: DictReader[str]) -> list[RosterEntry]:
     columns = {(column or "").strip().lower(): column for column in (reader.fieldnames or [])}
     if "name" not in columns:
         raise InvalidInput(_("The CSV has no 'name' column."))

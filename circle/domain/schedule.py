@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,6 +130,8 @@ class Schedule:
         return wall.astimezone(UTC).astimezone(zone)
 
     def _in_month(self, year: int, month: int) -> date:
+        import calendar  # only a monthly group's dates need it: loaded then, not with every group (a meeting)
+
         assert self.weekday is not None
         days = [week[self.weekday] for week in calendar.monthcalendar(year, month) if week[self.weekday]]
         return date(year, month, days[-1] if self.week == LAST else days[self.week - 1])

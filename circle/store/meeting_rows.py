@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from circle.domain.clock import stored_moment
 from circle.domain.topics import kept_topic
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus
-from circle.domain.trends.facts import MeetingFacts
 from circle.store.attendance import seal_attendance
 from circle.store.sealing import GroupSealer
+
+if TYPE_CHECKING:
+    from circle.domain.trends.facts import MeetingFacts
 
 # The clear columns read with a summary, in the order `counted_fields` unpacks them.
 SUMMARY_COLUMNS = "id, group_id, held_on, status, summary"
@@ -101,6 +103,8 @@ def counted_fields(sealer: GroupSealer, row: tuple[Any, ...]) -> tuple[dict[str,
 
 def row_to_facts(sealer: GroupSealer, row: tuple[Any, ...]) -> MeetingFacts:
     """What trends need of a row read with SUMMARY_COLUMNS."""
+    from circle.domain.trends.facts import MeetingFacts  # the trends' own: not loaded by a meeting's rows
+
     return MeetingFacts(**counted_fields(sealer, row)[0])
 
 

@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from textual import events
 from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from circle.config import Settings, load_settings
@@ -23,7 +24,7 @@ from circle.domain.errors import CircleError
 from circle.domain.text import sanitise_line
 from circle.language import N_, _
 from circle.ui.hang_up import leave_when_the_terminal_hangs_up
-from circle.ui.keys import Key
+from circle.ui.keys import Key, footer_key
 from circle.ui.screens.base import CircleScreen
 from circle.ui.screens.too_small import TooSmallScreen, too_small
 from circle.ui.screens.unlock import LockScreen, UnlockScreen
@@ -73,6 +74,10 @@ class CircleApp(EndsInOneLine, CircleThemes, StyledInTwoParts):
         self.idle_lock_seconds: float | None = None
         self.rings_bell = False  # `bell` in config.toml: one bell as a turn reaches its time
         self._locked_by: str | None = None  # who was facilitating when circle locked
+
+    def get_key_display(self, binding: Binding) -> str:
+        # As Textual shows it, without its Unicode lookup of each key: name tables a meeting need not page in.
+        return footer_key(binding) or super().get_key_display(binding)
 
     def _handle_exception(self, error: Exception) -> None:
         """A vault failing under the app (moved away, a disk that stops working) can surface in any screen's read.

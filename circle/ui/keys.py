@@ -64,6 +64,27 @@ def binding_key_name(binding: Binding) -> str:
     return key_name(binding.key.split(",")[0])
 
 
+def footer_key(binding: Binding) -> str | None:
+    """The key as Textual's `App.get_key_display` shows it, for a letter or a key named in `_KEY_NAMES`; else None.
+
+    Textual finds the character of every key by looking up its Unicode name ("a", "PLUS SIGN"), which pages in
+    Unicode's name tables; these keys are shown the same from the table above.
+    """
+    if binding.key_display:
+        return binding.key_display
+    modifiers, key = binding.parse_key()
+    if len(key) == 1 and key.isascii():
+        shown = key
+    elif key in _KEY_NAMES:
+        shown = _KEY_NAMES[key]
+    else:
+        return None
+    if "ctrl" in modifiers:
+        modifiers.remove("ctrl")
+        shown = f"^{shown}"
+    return "+".join([*modifiers, shown])
+
+
 def key_tokens(named: str) -> set[str]:
     """The keys a help row's key cell names: "a  x" → {a, x}, "Enter or t" → {Enter, t}, "F1 … F6" → F1 to F6."""
     tokens = set(named.replace(" or ", " ").split())

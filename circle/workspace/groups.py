@@ -12,7 +12,6 @@ from circle.domain.ids import new_id
 from circle.domain.names_apart import roster_order, told_apart
 from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
-from circle.domain.templates import DEFAULT_TEMPLATE, template
 from circle.domain.text import sanitise_line
 from circle.language import current, words_for
 from circle.store.meeting_list import kept_meetings
@@ -43,6 +42,9 @@ class GroupOverview:
 class Groups(Service):
     def create_group(self, name: str, template_key: str | None, language: str | None = None) -> Group:
         """A new group from a template written in its language: the facilitator's own unless one is chosen."""
+        # Made when a group is, not loaded with the groups a meeting reads (every template is built as it loads).
+        from circle.domain.templates import DEFAULT_TEMPLATE, template
+
         context = self._context
         context.keyring.require_unlocked()
         spoken = words_for(language or current()).code

@@ -45,8 +45,8 @@ asyncio.run(run_the_meeting(sys.argv[1], sys.argv[2]))
 
 # Dates come from circle's own tables; Babel still writes numbers and lists, elsewhere than in a meeting.
 BABEL = ("babel",)
-# The trends screen and the exports use it; a meeting keeps only the facts it writes for it.
-TRENDS_ENGINE = ("circle.domain.trends.compute", "circle.domain.trends.history", "circle.domain.trends.series")
+# The trends screen and the exports use it, and the facts they count it in: a meeting writes its summary alone.
+TRENDS_ENGINE = ("circle.domain.trends",)
 
 # Home is made when the facilitator leaves the meeting (circle/ui/screens/home_later.py).
 HOME = ("circle.ui.screens.home",)
@@ -56,6 +56,10 @@ ON_REQUEST = (
     "circle.ui.screens.crisis_card", "circle.ui.screens.pulse", "circle.ui.screens.read_aloud",
     "circle.ui.screens.meeting_summary",
 )
+
+# Used only away from a meeting: the templates a new group starts from (each built as the module loads), the CSV
+# reader of a roster file, and the calendar that finds a monthly group's n-th weekday.
+AWAY_FROM_MEETINGS = ("circle.domain.templates", "csv", "calendar")
 
 def among(loaded: set[str], packages: tuple[str, ...]) -> set[str]:
     """The modules of `loaded` that are one of `packages` or inside one."""
@@ -91,7 +95,7 @@ def meeting_left_open(vault_home: Path) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engine_nor_home(
+def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_trends_nor_home_nor_what_new_groups_use(
     meeting_left_open: Path, language: str
 ) -> None:
     screen, loaded = loaded_in_a_meeting(meeting_left_open, language)
@@ -100,3 +104,4 @@ def test_a_meeting_unlocked_into_and_run_loads_neither_babel_nor_the_trends_engi
     assert among(loaded, TRENDS_ENGINE) == set()
     assert among(loaded, HOME) == set()
     assert among(loaded, ON_REQUEST) == set()
+    assert among(loaded, AWAY_FROM_MEETINGS) == set()
