@@ -19,7 +19,7 @@ from circle.store.keys import GROUP_SEALED_COLUMNS
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
-from circle.workspace.facilitator_record import seal_record
+from circle.workspace.facilitator_record import RECORD_FLOOR, Seen
 from circle.workspace.keyring import Keyring
 
 
@@ -29,6 +29,7 @@ class HeldKeys:
     personal_key: bytes
     handle: str
     sealers: dict[str, GroupSealer]
+    seen: Seen
 
 
 def _held_keys(vault_file: Path, passphrase: str) -> HeldKeys:
@@ -37,9 +38,20 @@ def _held_keys(vault_file: Path, passphrase: str) -> HeldKeys:
         keys = Keyring(Repository(conn, vault_file), can_write=False)
         keys.unlock(passphrase)
         assert keys.facilitator_id and keys.personal_key and keys.handle is not None
-        return HeldKeys(keys.facilitator_id, keys.personal_key, keys.handle, dict(keys.sealers))
+        return HeldKeys(keys.facilitator_id, keys.personal_key, keys.handle, dict(keys.sealers), keys.seen)
     finally:
         conn.close()
+
+
+def _record_before_keys(keys: HeldKeys, seen: Seen) -> bytes:
+    """The facilitator's own record as circle sealed it before it kept their keys: what they saw, and the handle."""
+    plain = {"groups": {group_id: list(pair) for group_id, pair in sorted(seen.items())}, "handle": keys.handle}
+    text = json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return crypto.seal_padded(keys.personal_key, text, ["facilitators", "handle", keys.facilitator_id], floor=RECORD_FLOOR)
+
+
+def _set_record(conn: sqlite3.Connection, keys: HeldKeys, seen: Seen) -> None:
+    conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [_record_before_keys(keys, seen), keys.facilitator_id])
 
 
 def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
@@ -174,10 +186,7 @@ def _before_group_signing(conn: sqlite3.Connection, keys: HeldKeys) -> None:
 def _before_manifests(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     """No group has a manifest yet, and this facilitator's record has seen none: the first unlock after makes them."""
     conn.execute("ALTER TABLE groups DROP COLUMN manifest")
-    conn.execute(
-        "UPDATE facilitators SET handle = ? WHERE id = ?",
-        [seal_record(keys.personal_key, keys.facilitator_id, keys.handle, {}), keys.facilitator_id],
-    )
+    _set_record(conn, keys, {})
 
 
 def _before_key_directory(conn: sqlite3.Connection, keys: HeldKeys) -> None:
@@ -219,10 +228,22 @@ UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
 }
 
 
+def make_record_older(home: Path, passphrase: str) -> None:
+    """The facilitator's own record as the release before kept it, without their keys; the schema as it is."""
+    make_older(home, passphrase, last_migration=MIGRATIONS[-1][0])
+
+
 def make_older(home: Path, passphrase: str, *, last_migration: str) -> None:
-    """Take the vault at `home` back to the schema it had when `last_migration` was the newest."""
+    """Take the vault at `home` back to the schema it had when `last_migration` was the newest, and the
+    facilitator's own record to what a release of then sealed (without their keys)."""
     vault_file = locations(home).vault_file
     keys = _held_keys(vault_file, passphrase)
+    conn = sqlite3.connect(vault_file, isolation_level=None)
+    try:
+        with conn:
+            _set_record(conn, keys, keys.seen)
+    finally:
+        conn.close()
     names = [name for name, _ in MIGRATIONS]
     for name in reversed(names[names.index(last_migration) + 1 :]):
         conn = sqlite3.connect(vault_file, isolation_level=None)

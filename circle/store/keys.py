@@ -19,6 +19,8 @@ from circle.vault.errors import SealBroken
 from circle.vault.keyring import KdfParams, seal_group_key
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
     from circle.domain.signing import SigningKey
@@ -181,6 +183,18 @@ class KeyStore:
             [facilitator_id],
         )
         return [KeySlot(*row) for row in rows]
+
+    @staticmethod
+    def slots_of(conn: sqlite3.Connection, facilitator_id: str, group_ids: Iterable[str]) -> dict[str, bytes]:
+        """Group id -> the facilitator's sealed key slot, for those of `group_ids` they have one for, read in the
+        transaction under way."""
+        return {
+            group_id: row[0]
+            for group_id in group_ids
+            for row in conn.execute(
+                "SELECT wrapped_key FROM key_slots WHERE facilitator_id = ? AND group_id = ?", [facilitator_id, group_id]
+            )
+        }
 
     def holders(self, group_id: str) -> dict[str, bytes | None]:
         """Facilitator id -> public key, for everyone holding a slot for the group."""

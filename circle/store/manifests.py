@@ -55,8 +55,8 @@ class VaultChangedOutside(CircleError):
         )
 
 
-# Group id -> (key version, generation) of each manifest a transaction sealed.
-Sealed = dict[str, tuple[int, int]]
+# Group id -> the sealer and the generation of each manifest a transaction sealed.
+Sealed = dict[str, tuple[GroupSealer, int]]
 
 
 class Checked(NamedTuple):
@@ -107,7 +107,7 @@ class Manifests:
             if sealer is None:
                 raise GroupUnvouched()
             kept = None if row[0] is None else sealer.open_json("groups", "manifest", group_id, row[0])
-            sealed[group_id] = self._seal(conn, sealer, self._updated(conn, group_id, kept, parts), kept)
+            sealed[group_id] = sealer, self._seal(conn, sealer, self._updated(conn, group_id, kept, parts), kept)
         if sealed:
             self._on_sealed(conn, sealed)
 
@@ -122,20 +122,20 @@ class Manifests:
             if row is not None and row[0] is not None:
                 with suppress(SealBroken):
                     kept = sealer.open_json("groups", "manifest", sealer.group_id, row[0])
-            sealed[sealer.group_id] = self._seal(conn, sealer, digests(conn, sealer.group_id), kept)
+            sealed[sealer.group_id] = sealer, self._seal(conn, sealer, digests(conn, sealer.group_id), kept)
         if sealed:
             self._on_sealed(conn, sealed)
 
     @staticmethod
-    def _seal(conn: sqlite3.Connection, sealer: GroupSealer, manifest: dict, kept: dict | None) -> tuple[int, int]:
-        """Write the manifest one generation on from the one it replaces; return (key version, generation)."""
+    def _seal(conn: sqlite3.Connection, sealer: GroupSealer, manifest: dict, kept: dict | None) -> int:
+        """Write the manifest one generation on from the one it replaces; return that generation."""
         generation = _generation(kept) + 1
         manifest = {**manifest, GENERATION: generation, LOG_ORDER: BY_STEP}
         conn.execute(
             "UPDATE groups SET manifest = ? WHERE id = ?",
             [sealer.seal_json("groups", "manifest", sealer.group_id, manifest), sealer.group_id],
         )
-        return sealer.key_version, generation
+        return generation
 
     def _updated(self, conn: sqlite3.Connection, group_id: str, kept: dict | None, parts: set[str]) -> dict:
         """The manifest with the touched parts read again: the whole of it the first time, and only the

@@ -8,7 +8,7 @@ plain data only and no database (safe on a thread worker), and the Workspace sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from circle.domain.errors import CircleError
 from circle.domain.ids import new_id
@@ -18,7 +18,7 @@ from circle.store.keys import FacilitatorRecord, KeySlot, slot_for
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto, keyring
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.facilitator_record import Seen, open_record, seal_record
+from circle.workspace.facilitator_record import OwnRecord, Seen, held_keys, open_record, seal_record
 
 
 class PassphraseInUse(CircleError):
@@ -43,12 +43,16 @@ def refuse_passphrase_in_use(records: tuple[FacilitatorRecord, ...], passphrase:
 
 @dataclass(frozen=True)
 class OpenedKey:
-    """A facilitator's record as read, with the personal key their passphrase opened and their handle."""
+    """A facilitator's row as read, with the personal key their passphrase opened and their own record under it
+    (facilitator_record.py)."""
 
     record: FacilitatorRecord
     personal_key: bytes
-    handle: str
-    seen: Seen = field(default_factory=dict)  # what they last saw of each group (facilitator_record.py)
+    own: OwnRecord
+
+    @property
+    def handle(self) -> str:
+        return self.own.handle
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,7 @@ class UnlockAttempt:
         for record in self.records:
             personal_key = open_personal_key(record, passphrase)
             if personal_key is not None:
-                handle, seen = open_record(personal_key, record.id, record.handle)
-                return OpenedKey(record, personal_key, handle, seen)
+                return OpenedKey(record, personal_key, open_record(personal_key, record.id, record.handle))
         return None
 
 
@@ -83,6 +86,7 @@ class NewFacilitator:
         """A record with a fresh personal key wrapped under the passphrase; nothing is stored."""
         refuse_passphrase_in_use(self.others, passphrase)
         facilitator_id, salt, personal_key = new_id(), keyring.new_salt(), crypto.new_key()
+        public_key = keyring.facilitator_public_key(personal_key)
         record = FacilitatorRecord(
             id=facilitator_id,
             created_at=self.created_at,
@@ -91,10 +95,10 @@ class NewFacilitator:
             wrapped_key=keyring.wrap_personal_key(
                 keyring.derive_kek(passphrase, salt, self.kdf), personal_key, facilitator_id
             ),
-            handle=seal_record(personal_key, facilitator_id, self.handle, {}),
-            public_key=keyring.facilitator_public_key(personal_key),
+            handle=seal_record(personal_key, facilitator_id, self.handle, {}, {}, public_key),
+            public_key=public_key,
         )
-        return OpenedKey(record, personal_key, self.handle)
+        return OpenedKey(record, personal_key, OwnRecord(self.handle, public_key=public_key))
 
 
 @dataclass(frozen=True)
@@ -132,15 +136,16 @@ class PassphraseChange:
         refuse_passphrase_in_use(self.others, new)
         fid, salt, personal_key = self.mine.id, keyring.new_salt(), crypto.new_key()
         public_key = keyring.facilitator_public_key(personal_key)
+        slots = tuple(slot_for(public_key, fid, sealer) for sealer in self.groups)
+        keys = held_keys(self.groups, {slot.group_id: slot.wrapped_key for slot in slots})
         record = FacilitatorRecord(
             id=fid,
             created_at=self.mine.created_at,
             kdf_salt=salt,
             kdf=self.kdf,
             wrapped_key=keyring.wrap_personal_key(keyring.derive_kek(new, salt, self.kdf), personal_key, fid),
-            handle=seal_record(personal_key, fid, self.handle, self.seen),
+            handle=seal_record(personal_key, fid, self.handle, self.seen, keys, public_key),
             public_key=public_key,
         )
-        slots = tuple(slot_for(public_key, fid, sealer) for sealer in self.groups)
         trusted = {sealer.group_id: seal_trusted_key(sealer, fid, public_key) for sealer in self.groups}
         return NewPersonalKey(record, personal_key, slots, trusted, self.groups)

@@ -62,7 +62,7 @@ class Facilitators(Service):
     def finish_create_facilitator(self, made: OpenedKey) -> None:
         """Store the first facilitator `make` made, and unlock as them."""
         self._keys.add_facilitator(made.record)
-        self._context.keyring.become(made.record, made.personal_key, made.handle)
+        self._context.keyring.become(made.record, made.personal_key, made.own)
 
     def facilitators(self, group_id: str) -> list[FacilitatorEntry]:
         """Everyone who holds the group's key in this vault, in the order they were added."""
@@ -174,16 +174,16 @@ class Facilitators(Service):
         manifests move on; locked meanwhile, the groups' sealers are lent to the manifests for this write only."""
         held, manifests = self._context.keyring, self._context.repo.manifests
         assert manifests is not None
-        still_you, old_key = held.facilitator_id == made.record.id, held.personal_key
+        still_you, old_keys = held.facilitator_id == made.record.id, (held.personal_key, held.public_key)
         for sealer in made.groups:
             manifests.sealing_with(sealer)
         if still_you:
-            held.personal_key = made.personal_key
+            held.personal_key, held.public_key = made.personal_key, made.record.public_key
         try:
             self._keys.replace_personal_key(made.record, list(made.slots), made.trusted)
         except BaseException:
             if still_you:
-                held.personal_key = old_key
+                held.personal_key, held.public_key = old_keys
             raise
         finally:
             if not still_you:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
@@ -22,9 +22,9 @@ from circle.store.integrity import COUNTED_AT_UNLOCK, GROUP_ITSELF, PARTS
 from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
-from circle.vault.crypto import KEY_BYTES, PADDED_SEAL_VERSION, seal_version
+from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import WrongPassphrase
-from circle.workspace.facilitator_record import Seen, seal_record
+from circle.workspace.facilitator_record import OwnRecord, Seen, held_keys, seal_record, slot_digest
 
 if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
@@ -58,23 +58,45 @@ class YourKeyChanged(CircleError):
     )
 
 
+def your_public_key(opened: OpenedKey) -> bytes:
+    """The public key the personal key makes: as their own record keeps it, or made again (X25519) from an older
+    record, which does not keep it."""
+    return opened.own.public_key or keyring.facilitator_public_key(opened.personal_key)
+
+
 def refuse_a_changed_key(opened: OpenedKey) -> None:
     """Refuse to unlock over a swapped public key rather than mend it: mending would hide that the file was
     written by someone without a passphrase, and nothing is sealed to the clear key unchecked anyway."""
     stored = opened.record.public_key
-    if stored is not None and stored != keyring.facilitator_public_key(opened.personal_key):
+    if stored is not None and stored != your_public_key(opened):
         raise YourKeyChanged()
 
 
 def _load_unlocking() -> None:
     """What the unlock needs once the key is there, loaded while it is derived (which leaves Python free): the
-    checks, and X25519, whose first use in a process loads OpenSSL's bindings, a good part of the unlock's own
-    work. A personal key of no one's is used for it; whatever fails here fails again, and is said, where it is
-    needed."""
+    checks. Whatever fails here fails again, and is said, where it is needed."""
     with suppress(Exception):
         from circle.workspace import unlock_checks  # noqa: F401
 
-        keyring.facilitator_public_key(bytes(KEY_BYTES))
+
+def _slot_opener(
+    facilitator_id: str, personal_key: bytes, own: OwnRecord, legacy: bool
+) -> Callable[[KeySlot], bytes]:
+    """The group key of each of their current slots: from their own record where it keeps the key of that very
+    slot, so an everyday unlock needs no X25519; otherwise the slot opened (sealed to their public key, or, in an
+    older vault, under their personal key: 7.4), its X25519 key made at the first slot that needs it."""
+    open_slot: Callable[[bytes, str, str, int], bytes] | None = None
+
+    def group_key(slot: KeySlot) -> bytes:
+        nonlocal open_slot
+        held = own.keys.get(slot.group_id)
+        if held is not None and held.version == slot.key_version and held.slot == slot_digest(slot.wrapped_key):
+            return held.key
+        if open_slot is None:
+            open_slot = partial(keyring.unwrap_group_key, personal_key) if legacy else keyring.group_key_opener(personal_key)
+        return open_slot(slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version)
+
+    return group_key
 
 
 class Keyring:
@@ -88,7 +110,9 @@ class Keyring:
         self.facilitator_id: str | None = None
         self.handle: str | None = None
         self.personal_key: bytes | None = None
+        self.public_key: bytes | None = None  # the one the personal key makes, kept in their own record
         self.sealers: dict[str, GroupSealer] = {}
+        self._slots: dict[str, bytes] = {}  # group id -> this facilitator's key slot, sealed, as last seen
         self._seen: dict[str, tuple[int, int]] = {}
         self._read_ahead: RowsReadAhead | None = None
         self._loading: threading.Thread | None = None
@@ -174,23 +198,18 @@ class Keyring:
         if opened is None:
             raise WrongPassphrase()
         refuse_a_changed_key(opened)
-        self.become(opened.record, opened.personal_key, opened.handle, seen=opened.seen, accept_changes=accept_changes)
+        self.become(opened.record, opened.personal_key, opened.own, accept_changes=accept_changes)
 
     def become(
-        self,
-        record: FacilitatorRecord,
-        personal_key: bytes,
-        handle: str,
-        *,
-        seen: Seen | None = None,
-        accept_changes: bool = False,
+        self, record: FacilitatorRecord, personal_key: bytes, own: OwnRecord, *, accept_changes: bool = False
     ) -> None:
-        """Unlock as this facilitator, who last saw `seen` of their groups. Each group they hold is checked
-        first, and nothing is written while anything is not as circle left it (VaultChangedOutside), unless
-        they accept the vault as it is."""
+        """Unlock as this facilitator, whose own record says what they last saw of their groups and holds their
+        keys. Each group they hold is checked first, and nothing is written while anything is not as circle left
+        it (VaultChangedOutside), unless they accept the vault as it is."""
         from circle.workspace.unlock_checks import changes_outside, open_slots
 
-        seen = dict(seen or {})
+        seen = dict(own.seen)
+        handle = own.handle
         read_ahead, self._read_ahead = self._read_ahead, None  # good for one check: the vault moves on after it
         compared, self._at_unlock = self._at_unlock, None
         if compared is not None and accept_changes:
@@ -199,13 +218,9 @@ class Keyring:
         if legacy and self.can_write:
             self._upgrade_slots(record, personal_key)
             legacy = False
-        opener = partial(keyring.unwrap_group_key, personal_key) if legacy else keyring.group_key_opener(personal_key)
         formats = self._repo.group_formats()
-        held = open_slots(
-            self.keys.key_slots(record.id),
-            formats,
-            lambda slot: opener(slot.wrapped_key, record.id, slot.group_id, slot.key_version),
-        )
+        slots = self.keys.key_slots(record.id)
+        held = open_slots(slots, formats, _slot_opener(record.id, personal_key, own, legacy))
         if any(found > CURRENT_GROUP_FORMAT for found in held.formats.values()):
             raise VaultTooNew(self._repo.path)
         counted = frozenset() if compared is None else COUNTED_AT_UNLOCK
@@ -218,19 +233,23 @@ class Keyring:
             raise VaultNeedsUpdate(self._repo.path)  # a reader of the older rows would misread them
         # From here on each write seals the manifests of the groups it changes, and this facilitator's record.
         self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
+        self.public_key = own.public_key or keyring.facilitator_public_key(personal_key)
         self.sealers, self._seen = held.sealers, found.seen
+        self._slots = {slot.group_id: slot.wrapped_key for slot in slots if slot.group_id in held.sealers}
         self._unchecked = {} if compared is None else {group_id: _ALL_PARTS - compared for group_id in held.sealers}
         if self.can_write:
             try:
-                self._bring_up_to_date(record, older, accept_changes and bool(found.changed), keep=seen)
+                self._bring_up_to_date(record, older, accept_changes and bool(found.changed), keep=own)
             except BaseException:
                 self.lock()
                 raise
             self._name_in_groups(handle)
 
-    def _bring_up_to_date(self, record: FacilitatorRecord, older: dict[str, int], accepted: bool, keep: Seen) -> None:
+    def _bring_up_to_date(
+        self, record: FacilitatorRecord, older: dict[str, int], accepted: bool, keep: OwnRecord
+    ) -> None:
         """The writes an unlock may need: accepted changes vouched for, older groups in today's format, a first
-        manifest for each group without one, and this facilitator's record of what they saw."""
+        manifest for each group without one, and this facilitator's record of what they saw and hold."""
         without_manifest = {row[0] for row in self._repo.rows("SELECT id FROM groups WHERE manifest IS NULL")}
         vouch_for = list(self.sealers.values()) if accepted else [
             sealer for group_id, sealer in self.sealers.items() if group_id in without_manifest
@@ -243,19 +262,28 @@ class Keyring:
             from circle.store.upgrades import upgrade_groups  # older vaults only: loaded when one is opened
 
             upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
-        if self._seen != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
+        now = OwnRecord(self.handle or "", self._seen, held_keys(self.sealers.values(), self._slots), self.public_key)
+        if now != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
             self.keys.set_handle(record.id, self._sealed_record())
 
-    def _sealed_record(self) -> bytes:
+    def _sealed_record(self, sealed: Mapping[str, GroupSealer] | None = None, *, without: str | None = None) -> bytes:
+        """Their own record as it stands, with the keys a transaction has just sealed with (a group being made, a
+        key being changed; the keyring holds them once it commits), and without the group `without`."""
         assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
-        return seal_record(self.personal_key, self.facilitator_id, self.handle, self._seen)
+        assert self.public_key is not None
+        seen = {group_id: pair for group_id, pair in self._seen.items() if group_id != without}
+        sealers = {**self.sealers, **(sealed or {})}
+        keys = held_keys((sealer for group_id, sealer in sealers.items() if group_id != without), self._slots)
+        return seal_record(self.personal_key, self.facilitator_id, self.handle, seen, keys, self.public_key)
 
     def _on_sealed(self, conn: sqlite3.Connection, sealed: Sealed) -> None:
         """Manifests were sealed in this transaction: this facilitator's record of them moves on with them."""
         if self.personal_key is None:
             return
-        self._seen.update(sealed)
-        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(), self.facilitator_id])
+        self._seen.update({group_id: (sealer.key_version, generation) for group_id, (sealer, generation) in sealed.items()})
+        sealers = {group_id: sealer for group_id, (sealer, _) in sealed.items()}
+        self._slots.update(self.keys.slots_of(conn, self.facilitator_id, sealers))  # a slot given or changed
+        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(sealers), self.facilitator_id])
 
     def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
         """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""
@@ -284,15 +312,15 @@ class Keyring:
     def _vouch_in_groups(self) -> None:
         """Each group this facilitator holds trusts their own public key, made here from their personal key, so
         authentic (groups of older vaults, and groups given before the key directory, had no entry)."""
-        assert self.facilitator_id is not None and self.personal_key is not None
-        mine = keyring.facilitator_public_key(self.personal_key)
-        self.keys.vouch(self.facilitator_id, mine, self.sealers.values())
+        assert self.facilitator_id is not None and self.public_key is not None
+        self.keys.vouch(self.facilitator_id, self.public_key, self.sealers.values())
 
     def lock(self) -> None:
         """Drop every reference to keys. (Python cannot wipe memory; see docs/SECURITY.md.)"""
-        self.facilitator_id = self.personal_key = self.handle = None
+        self.facilitator_id = self.personal_key = self.public_key = self.handle = None
         self.sealers = {}
         self._seen = {}
+        self._slots = {}
         self._unchecked = {}
         self._read_ahead = None
         if self._repo.manifests is not None:
@@ -306,20 +334,18 @@ class Keyring:
     def record_without(self, conn: sqlite3.Connection, group_id: str) -> None:
         """A group this facilitator holds is being deleted: inside that transaction, their record stops
         expecting it, so their next unlock does not report it as taken away. `let_go` follows the commit."""
-        assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
-        seen = {other: pair for other, pair in self._seen.items() if other != group_id}
-        sealed = seal_record(self.personal_key, self.facilitator_id, self.handle, seen)
-        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [sealed, self.facilitator_id])
+        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(without=group_id), self.facilitator_id])
 
     def let_go(self, group_id: str) -> None:
         """The group is gone: its key and what was seen of it are dropped."""
         self.sealers.pop(group_id, None)
         self._seen.pop(group_id, None)
+        self._slots.pop(group_id, None)
 
     # key slots --------------------------------------------------------------------------
     def give_group_key(self, sealer: GroupSealer) -> None:
         """A slot for the unlocked facilitator, for a group they have just created or imported."""
-        assert self.personal_key is not None and self.facilitator_id is not None and self.handle is not None
-        public_key = keyring.facilitator_public_key(self.personal_key)
+        assert self.public_key is not None and self.facilitator_id is not None and self.handle is not None
+        public_key = self.public_key
         self.keys.add_slot(slot_for(public_key, self.facilitator_id, sealer), sealer, self.handle, public_key)
         self.sealers[sealer.group_id] = sealer

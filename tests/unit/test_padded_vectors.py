@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from base64 import b64decode, b64encode
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from circle.store.sealing import GroupSealer, bucket_floor
 from circle.vault import errors
 from circle.vault.crypto import associated_data, open_padded, seal_padded
 from circle.vault.padding import pad
-from circle.workspace.facilitator_record import RECORD_FLOOR, open_record, seal_record
+from circle.workspace.facilitator_record import RECORD_FLOOR, HeldKey, open_record, seal_record
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "padded_fields.json").read_text("utf-8"))
 cases = pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["label"] for c in VECTORS["cases"]])
@@ -71,8 +72,14 @@ def _sealer(key: bytes, parts: list) -> GroupSealer:
 def read_record(record: str, key: bytes, parts: list, sealed: bytes) -> object:
     """Open `sealed` as `record`, read from where `parts` say, with circle's own reader of that record."""
     if record == "facilitators.handle":
-        handle, seen = open_record(key, parts[2], sealed)
-        return {"groups": {group_id: list(pair) for group_id, pair in seen.items()}, "handle": handle}
+        own = open_record(key, parts[2], sealed)
+        assert own.public_key is not None
+        return {
+            "groups": {group_id: list(pair) for group_id, pair in own.seen.items()}, "handle": own.handle,
+            "keys": {group_id: [held.version, b64encode(held.key).decode(), b64encode(held.slot).decode()]
+                     for group_id, held in own.keys.items()},
+            "public_key": b64encode(own.public_key).decode(),
+        }
     sealer, row = _sealer(key, parts), parts[2]
     if record == "members.details":
         dates = open_dates(sealer, row, sealed)
@@ -106,8 +113,12 @@ def test_a_record_vector_is_padded_to_its_columns_floor(case):
 @records
 def test_a_record_vector_holds_the_exact_json_circle_writes(case):
     if case["record"] == "facilitators.handle":
-        seen = {group_id: tuple(pair) for group_id, pair in case["value"]["groups"].items()}
-        written = seal_record(bytes.fromhex(case["key"]), case["aad_parts"][2], case["value"]["handle"], seen)
+        value = case["value"]
+        seen = {group_id: tuple(pair) for group_id, pair in value["groups"].items()}
+        keys = {group_id: HeldKey(version, b64decode(key), b64decode(slot))
+                for group_id, (version, key, slot) in value["keys"].items()}
+        written = seal_record(bytes.fromhex(case["key"]), case["aad_parts"][2], value["handle"], seen, keys,
+                              b64decode(value["public_key"]))
         assert open_padded(bytes.fromhex(case["key"]), written, case["aad_parts"], floor=RECORD_FLOOR).decode() == (
             case["plaintext"])
     else:

@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from circle.store.sealing import bucket_floor
-from circle.vault import crypto, recipients
+from circle.vault import crypto, keyring, recipients
 
 from make_vectors import FACILITATOR, GROUP, KEY, MEMBER, NONCE, OTHER_KEY  # the same keys and ids as version 0x01
 
@@ -26,6 +26,11 @@ HERE = Path(__file__).parent
 NOTE = "4c2e8a0b6d1f3e5a7c9b0d2f4e6a8c1b"
 # A group's trusted public key for FACILITATOR (FORMAT.md 7.6): base64 text of the X25519 public key.
 DIRECTORY_ENTRY = base64.b64encode(recipients.public_key(bytes(range(64, 96)))).decode("ascii")
+# A facilitator's own record (FORMAT.md 7.8) keeps each group's key with a digest of its slot, and the public key
+# their personal key makes.
+HELD_KEY = base64.b64encode(KEY).decode("ascii")
+SLOT_DIGEST = base64.b64encode(hashlib.sha256(bytes(range(93))).digest()[:16]).decode("ascii")  # of a 93-byte slot
+OWN_PUBLIC_KEY = base64.b64encode(keyring.facilitator_public_key(OTHER_KEY)).decode("ascii")
 
 
 def aad_by_hand(parts: list[str | int]) -> bytes:
@@ -175,7 +180,9 @@ def record_values() -> dict[str, object]:
             "kind": "follow_up", "member_id": MEMBER, "resolved_at": None, "text": "Offer a call",
         },
         "groups.manifest": {**manifest, "generation": 12},
-        "facilitators.handle": {"groups": {GROUP: [1, 12], OTHER_GROUP: [3, 40]}, "handle": "Sam"},
+        "facilitators.handle": {
+            "groups": {GROUP: [1, 12]}, "handle": "Sam", "keys": {GROUP: [1, HELD_KEY, SLOT_DIGEST]}, "public_key": OWN_PUBLIC_KEY,
+        },
     }
 
 
@@ -206,7 +213,8 @@ def record_cases() -> list[dict]:
         key = OTHER_KEY if record == "facilitators.handle" else KEY  # a personal key, not a group's
         sealed = seal_by_hand(key, padded, parts)
         assert sealed == crypto.seal_padded(key, text.encode("utf-8"), parts, floor=floor, nonce=NONCE)
-        assert len(padded) == floor, record  # each realistic value fills its column's first bucket
+        # Each realistic value fills its column's first bucket; a facilitator's record with a group's key, the next.
+        assert len(padded) == (2 * floor if record == "facilitators.handle" else floor), record
         out.append({
             "label": record, "record": record, "key": key.hex(), "nonce": NONCE.hex(), "aad_parts": parts,
             "aad": aad_by_hand(parts).hex(), "floor": floor, "plaintext": text, "value": value,
