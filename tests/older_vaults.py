@@ -47,11 +47,13 @@ def _record_before_keys(keys: HeldKeys, seen: Seen) -> bytes:
     """The facilitator's own record as circle sealed it before it kept their keys: what they saw, and the handle."""
     plain = {"groups": {group_id: list(pair) for group_id, pair in sorted(seen.items())}, "handle": keys.handle}
     text = json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return crypto.seal_padded(keys.personal_key, text, ["facilitators", "handle", keys.facilitator_id], floor=RECORD_FLOOR)
+    parts: list[str | int] = ["facilitators", "handle", keys.facilitator_id]
+    return crypto.seal_padded(keys.personal_key, text, parts, floor=RECORD_FLOOR)
 
 
 def _set_record(conn: sqlite3.Connection, keys: HeldKeys, seen: Seen) -> None:
-    conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [_record_before_keys(keys, seen), keys.facilitator_id])
+    sealed = _record_before_keys(keys, seen)
+    conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [sealed, keys.facilitator_id])
 
 
 def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:

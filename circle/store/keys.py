@@ -192,7 +192,8 @@ class KeyStore:
             group_id: row[0]
             for group_id in group_ids
             for row in conn.execute(
-                "SELECT wrapped_key FROM key_slots WHERE facilitator_id = ? AND group_id = ?", [facilitator_id, group_id]
+                "SELECT wrapped_key FROM key_slots WHERE facilitator_id = ? AND group_id = ?",
+                [facilitator_id, group_id],
             )
         }
 

@@ -105,7 +105,9 @@ def seal_record(
     plain = {
         "groups": {group_id: list(pair) for group_id, pair in sorted(seen.items())},
         "handle": handle,
-        "keys": {group_id: [held.version, _text(held.key), _text(held.slot)] for group_id, held in sorted(keys.items())},
+        "keys": {
+            group_id: [held.version, _text(held.key), _text(held.slot)] for group_id, held in sorted(keys.items())
+        },
         "public_key": _text(public_key),
     }
     text = json.dumps(plain, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -121,7 +123,8 @@ def open_record(personal_key: bytes, facilitator_id: str, sealed: bytes) -> OwnR
     text = crypto.open_padded(personal_key, sealed, parts, floor=RECORD_FLOOR, where=_WHERE)
     try:
         plain = json.loads(text)
-        seen = {str(group_id): (int(version), int(generation)) for group_id, (version, generation) in plain["groups"].items()}
+        seen = {str(group_id): (int(version), int(generation)) for group_id, (version, generation) in
+                plain["groups"].items()}
         keys = {str(group_id): _held(*held) for group_id, held in plain.get("keys", {}).items()}
         public_key = _bytes(plain["public_key"]) if "public_key" in plain else None
         return OwnRecord(str(plain["handle"]), seen, keys, public_key)

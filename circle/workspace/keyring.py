@@ -93,7 +93,8 @@ def _slot_opener(
         if held is not None and held.version == slot.key_version and held.slot == slot_digest(slot.wrapped_key):
             return held.key
         if open_slot is None:
-            open_slot = partial(keyring.unwrap_group_key, personal_key) if legacy else keyring.group_key_opener(personal_key)
+            legacy_slot = partial(keyring.unwrap_group_key, personal_key)
+            open_slot = legacy_slot if legacy else keyring.group_key_opener(personal_key)
         return open_slot(slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version)
 
     return group_key
@@ -280,10 +281,14 @@ class Keyring:
         """Manifests were sealed in this transaction: this facilitator's record of them moves on with them."""
         if self.personal_key is None:
             return
-        self._seen.update({group_id: (sealer.key_version, generation) for group_id, (sealer, generation) in sealed.items()})
         sealers = {group_id: sealer for group_id, (sealer, _) in sealed.items()}
+        self._seen.update({group_id: (sealer.key_version, generation) for group_id, (sealer, generation) in
+                           sealed.items()})
         self._slots.update(self.keys.slots_of(conn, self.facilitator_id, sealers))  # a slot given or changed
-        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(sealers), self.facilitator_id])
+        self._write_record(conn, self._sealed_record(sealers))
+
+    def _write_record(self, conn: sqlite3.Connection, sealed: bytes) -> None:
+        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [sealed, self.facilitator_id])
 
     def _upgrade_slots(self, record: FacilitatorRecord, personal_key: bytes) -> None:
         """Seal a vault's older key slots to the facilitator's public key, once, at their first unlock."""
@@ -334,7 +339,7 @@ class Keyring:
     def record_without(self, conn: sqlite3.Connection, group_id: str) -> None:
         """A group this facilitator holds is being deleted: inside that transaction, their record stops
         expecting it, so their next unlock does not report it as taken away. `let_go` follows the commit."""
-        conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [self._sealed_record(without=group_id), self.facilitator_id])
+        self._write_record(conn, self._sealed_record(without=group_id))
 
     def let_go(self, group_id: str) -> None:
         """The group is gone: its key and what was seen of it are dropped."""

@@ -181,7 +181,8 @@ def record_values() -> dict[str, object]:
         },
         "groups.manifest": {**manifest, "generation": 12},
         "facilitators.handle": {
-            "groups": {GROUP: [1, 12]}, "handle": "Sam", "keys": {GROUP: [1, HELD_KEY, SLOT_DIGEST]}, "public_key": OWN_PUBLIC_KEY,
+            "groups": {GROUP: [1, 12]}, "handle": "Sam", "keys": {GROUP: [1, HELD_KEY, SLOT_DIGEST]},
+            "public_key": OWN_PUBLIC_KEY,
         },
     }
 
