@@ -44,11 +44,12 @@ def refuse_passphrase_in_use(records: tuple[FacilitatorRecord, ...], passphrase:
 @dataclass(frozen=True)
 class OpenedKey:
     """A facilitator's row as read, with the personal key their passphrase opened and their own record under it
-    (facilitator_record.py)."""
+    (facilitator_record.py); for someone just made, the key slot of the group they are made for."""
 
     record: FacilitatorRecord
     personal_key: bytes
     own: OwnRecord
+    slots: tuple[KeySlot, ...] = ()
 
     @property
     def handle(self) -> str:
@@ -83,10 +84,20 @@ class NewFacilitator:
     group: GroupSealer | None = None
 
     def make(self, passphrase: str) -> OpenedKey:
-        """A record with a fresh personal key wrapped under the passphrase; nothing is stored."""
+        """A record with a fresh personal key wrapped under the passphrase, and a co-facilitator's slot; nothing is
+        stored. Their own record holds their group from the start (with nothing of it seen yet), so it is no
+        smaller before their first unlock than after: its size does not tell whether they have come in since."""
         refuse_passphrase_in_use(self.others, passphrase)
         facilitator_id, salt, personal_key = new_id(), keyring.new_salt(), crypto.new_key()
         public_key = keyring.facilitator_public_key(personal_key)
+        groups = (self.group,) if self.group is not None else ()
+        slots = tuple(slot_for(public_key, facilitator_id, sealer) for sealer in groups)
+        own = OwnRecord(
+            self.handle,
+            {sealer.group_id: (sealer.key_version, 0) for sealer in groups},
+            held_keys(groups, {slot.group_id: slot.wrapped_key for slot in slots}),
+            public_key,
+        )
         record = FacilitatorRecord(
             id=facilitator_id,
             created_at=self.created_at,
@@ -95,10 +106,10 @@ class NewFacilitator:
             wrapped_key=keyring.wrap_personal_key(
                 keyring.derive_kek(passphrase, salt, self.kdf), personal_key, facilitator_id
             ),
-            handle=seal_record(personal_key, facilitator_id, self.handle, {}, {}, public_key),
+            handle=seal_record(personal_key, facilitator_id, own.handle, own.seen, own.keys, public_key),
             public_key=public_key,
         )
-        return OpenedKey(record, personal_key, OwnRecord(self.handle, public_key=public_key))
+        return OpenedKey(record, personal_key, own, slots)
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,11 @@ class HeldKey(NamedTuple):
 HeldKeys = Mapping[str, HeldKey]
 
 
-def slot_digest(wrapped_key: bytes) -> bytes:
-    """Of the whole sealed slot: a slot changed anywhere, or sealed again, has another."""
+def slot_digest(wrapped_key: object) -> bytes | None:
+    """Of the whole sealed slot: a slot changed anywhere, or sealed again, has another. None for a value that is
+    not bytes (whatever was written into the file), which matches no record."""
+    if not isinstance(wrapped_key, bytes):
+        return None
     return hashlib.sha256(wrapped_key).digest()[:SLOT_DIGEST_BYTES]
 
 
@@ -70,10 +73,11 @@ class OwnRecord:
 def held_keys(sealers: Iterable[GroupSealer], slots: Mapping[str, bytes]) -> dict[str, HeldKey]:
     """Each group's key with the digest of its slot (group id -> sealed slot); a group whose slot is not known
     is left out, and its slot opened at the next unlock."""
+    digests = {group_id: slot_digest(slot) for group_id, slot in slots.items()}
     return {
-        sealer.group_id: HeldKey(sealer.key_version, sealer.key, slot_digest(slots[sealer.group_id]))
+        sealer.group_id: HeldKey(sealer.key_version, sealer.key, digest)
         for sealer in sealers
-        if sealer.group_id in slots
+        if (digest := digests.get(sealer.group_id)) is not None
     }
 
 

@@ -83,9 +83,8 @@ class Facilitators(Service):
     def finish_add_cofacilitator(self, someone: NewFacilitator, made: OpenedKey) -> FacilitatorEntry:
         """Store who `someone.make` made, with a key slot for their group only."""
         sealer, record = someone.group, made.record
-        assert sealer is not None and record.public_key is not None
-        slot = slot_for(record.public_key, record.id, sealer)
-        self._keys.add_facilitator(record, [slot], [(sealer, made.handle)])
+        assert sealer is not None and [slot.group_id for slot in made.slots] == [sealer.group_id]
+        self._keys.add_facilitator(record, made.slots, [(sealer, made.handle)])
         return FacilitatorEntry(record.id, made.handle, is_you=False)
 
     def others_to_give(self, group_id: str) -> list[FacilitatorEntry]:

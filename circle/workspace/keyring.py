@@ -23,7 +23,7 @@ from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
-from circle.vault.errors import WrongPassphrase
+from circle.vault.errors import SealBroken, WrongPassphrase
 from circle.workspace.facilitator_record import OwnRecord, Seen, held_keys, seal_record, slot_digest
 
 if TYPE_CHECKING:
@@ -66,9 +66,14 @@ def your_public_key(opened: OpenedKey) -> bytes:
 
 def refuse_a_changed_key(opened: OpenedKey) -> None:
     """Refuse to unlock over a swapped public key rather than mend it: mending would hide that the file was
-    written by someone without a passphrase, and nothing is sealed to the clear key unchecked anyway."""
+    written by someone without a passphrase, and nothing is sealed to the clear key unchecked anyway. A key taken
+    away is refused too, once their own record keeps it: without one, the vault would pass for one from before
+    public keys (7.4)."""
     stored = opened.record.public_key
-    if stored is not None and stored != your_public_key(opened):
+    if stored is None:
+        if opened.own.public_key is not None:
+            raise YourKeyChanged()
+    elif stored != your_public_key(opened):
         raise YourKeyChanged()
 
 
@@ -284,8 +289,23 @@ class Keyring:
         sealers = {group_id: sealer for group_id, (sealer, _) in sealed.items()}
         self._seen.update({group_id: (sealer.key_version, generation) for group_id, (sealer, generation) in
                            sealed.items()})
-        self._slots.update(self.keys.slots_of(conn, self.facilitator_id, sealers))  # a slot given or changed
+        self._take_slots(self.keys.slots_of(conn, self.facilitator_id, sealers), sealers)
         self._write_record(conn, self._sealed_record(sealers))
+
+    def _take_slots(self, found: dict[str, bytes], sealers: Mapping[str, GroupSealer]) -> None:
+        """Their slots of the groups a transaction sealed, each taken into their record once it is known to hold
+        the key it was sealed with: a slot other than the one last seen (written by this transaction, or by
+        something else meanwhile) is opened first. One that does not open to that key refuses the write
+        (SealBroken), as it would refuse the next unlock."""
+        assert self.personal_key is not None and self.facilitator_id is not None
+        for group_id, slot in found.items():
+            if self._slots.get(group_id) == slot:
+                continue
+            sealer = sealers[group_id]
+            opened = keyring.open_group_key(self.personal_key, slot, self.facilitator_id, group_id, sealer.key_version)
+            if opened != sealer.key:
+                raise SealBroken("a key slot")
+            self._slots[group_id] = slot
 
     def _write_record(self, conn: sqlite3.Connection, sealed: bytes) -> None:
         conn.execute("UPDATE facilitators SET handle = ? WHERE id = ?", [sealed, self.facilitator_id])

@@ -39,6 +39,11 @@ print("x25519" if "cryptography.hazmat.primitives.asymmetric.x25519" in sys.modu
 """
 
 
+def unlock_and_close(home: Path, passphrase: str) -> None:
+    with Workspace.open(home) as workspace:
+        workspace.unlock(passphrase)
+
+
 def x25519_at_unlock(home: Path, passphrase: str = PASSPHRASE) -> bool:
     done = subprocess.run(
         [sys.executable, "-c", UNLOCK_AND_TELL, str(home)], input=passphrase, capture_output=True, text=True,
@@ -118,16 +123,35 @@ def test_a_view_that_writes_nothing_opens_an_older_records_slots_and_leaves_the_
     assert run_sql(vault_home, "SELECT handle FROM facilitators") == before
 
 
-def test_a_group_given_by_a_cofacilitator_is_opened_from_its_slot_once_then_kept(vault_home: Path):
+def test_a_cofacilitators_own_record_holds_their_group_from_the_moment_they_are_added(vault_home: Path):
     with unlocked_workspace(vault_home) as workspace:
         group = workspace.create_group("Tuesday")
-        workspace.add_member(group.id, "Ada")
-        workspace.add_cofacilitator(group.id, "Robin", CO_PASSPHRASE, kdf=FLOOR_KDF)
+        robin = workspace.add_cofacilitator(group.id, "Robin", CO_PASSPHRASE, kdf=FLOOR_KDF)
+    [(sealed,)] = run_sql(vault_home, "SELECT handle FROM facilitators WHERE id = ?", [robin.id])
+    assert not x25519_at_unlock(vault_home, CO_PASSPHRASE)
+    record, keys, slots = own_record(vault_home, CO_PASSPHRASE)
+    assert_keeps_every_key(record, keys, slots)
+    [(after,)] = run_sql(vault_home, "SELECT handle FROM facilitators WHERE id = ?", [robin.id])
+    assert len(after) == len(sealed)  # the record's size does not say whether they have come in since
+
+
+def test_a_group_given_since_their_last_unlock_is_opened_from_its_slot_once_then_kept(vault_home: Path):
+    with unlocked_workspace(vault_home) as workspace:
+        tuesday = workspace.create_group("Tuesday")
+        thursday = workspace.create_group("Thursday")
+        workspace.add_member(thursday.id, "Ada")
+        robin = workspace.add_cofacilitator(tuesday.id, "Robin", CO_PASSPHRASE, kdf=FLOOR_KDF)
+    unlock_and_close(vault_home, CO_PASSPHRASE)  # Robin's key is vouched for in Tuesday
+    with unlocked_workspace(vault_home) as workspace:
+        workspace.give_group(thursday.id, robin.id)
     assert x25519_at_unlock(vault_home, CO_PASSPHRASE)
     record, keys, slots = own_record(vault_home, CO_PASSPHRASE)
-    assert list(record.keys) == [group.id]
+    assert sorted(record.keys) == sorted([tuesday.id, thursday.id])
     assert_keeps_every_key(record, keys, slots)
     assert not x25519_at_unlock(vault_home, CO_PASSPHRASE)
+    with Workspace.open(vault_home) as workspace:
+        workspace.unlock(CO_PASSPHRASE)
+        assert [member.name for member in workspace.members(thursday.id)] == ["Ada"]
 
 
 def test_a_key_changed_by_a_cofacilitator_is_opened_from_the_new_slot_and_kept_at_its_version(vault_home: Path):
