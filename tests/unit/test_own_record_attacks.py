@@ -209,6 +209,73 @@ def test_a_removed_cofacilitators_next_unlock_lets_go_of_the_old_key_and_keeps_t
         assert list(keys.sealers) == [shared.thursday]
 
 
+# Every change that writes the record leaves it in step: a good vault opens, a slot changed in place does not -----
+def made(home: Path) -> tuple[Path, str, str]:
+    with unlocked_workspace(home) as workspace:
+        group = workspace.create_group("Tuesday")
+        workspace.add_member(group.id, "Ada")
+    return home, PASSPHRASE, group.id
+
+
+def passphrase_changed(home: Path) -> tuple[Path, str, str]:
+    with unlocked_workspace(home) as workspace:
+        group = workspace.create_group("Tuesday")
+        workspace.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, kdf=FLOOR_KDF)
+        workspace.add_member(group.id, "Ada")  # a write under the new key, in the same session
+    return home, NEW_PASSPHRASE, group.id
+
+
+def key_changed(home: Path) -> tuple[Path, str, str]:
+    with unlocked_workspace(home) as workspace:
+        group = workspace.create_group("Tuesday")
+        robin = workspace.add_cofacilitator(group.id, "Robin", CO_PASSPHRASE, kdf=FLOOR_KDF)
+        workspace.remove_facilitator(group.id, robin.id)
+        workspace.add_member(group.id, "Ada")
+    return home, PASSPHRASE, group.id
+
+
+def other_group_deleted(home: Path) -> tuple[Path, str, str]:
+    with unlocked_workspace(home) as workspace:
+        gone = workspace.create_group("Thursday")
+        group = workspace.create_group("Tuesday")
+        workspace.add_member(group.id, "Ada")
+        workspace.delete_group(gone.id)
+    return home, PASSPHRASE, group.id
+
+
+def imported_from_a_handoff(home: Path) -> tuple[Path, str, str]:
+    with unlocked_workspace(home) as sam:
+        group = sam.create_group("Tuesday")
+        sam.add_member(group.id, "Ada")
+        handoff = sam.export_handoff(group.id, kdf=FLOOR_KDF)
+    robins_laptop = home.parent / "robins-laptop"
+    with Workspace.open(robins_laptop, kdf=FLOOR_KDF) as robin:
+        robin.create_facilitator("Robin", CO_PASSPHRASE)
+        robin.import_handoff(handoff.data, handoff.code)
+    return robins_laptop, CO_PASSPHRASE, group.id
+
+
+@pytest.mark.parametrize(
+    "change", [made, passphrase_changed, key_changed, other_group_deleted, imported_from_a_handoff],
+    ids=lambda change: change.__name__,
+)
+def test_after_each_change_a_good_vault_opens_and_their_slot_changed_in_place_is_refused(vault_home: Path, change):
+    home, passphrase, group_id = change(vault_home)
+    with Workspace.open(home) as workspace:
+        workspace.unlock(passphrase)
+        assert [member.name for member in workspace.members(group_id)] == ["Ada"]
+        mine = workspace.facilitator_id
+    set_slot(home, mine, group_id, flip_last_byte(slot(home, mine, group_id)))
+    assert_refused(home, passphrase, SealBroken)
+
+
+def test_an_everyday_unlock_leaves_the_record_as_it_was_for_a_later_copy_to_compare(shared: Shared):
+    """The record is sealed again only when it differs: two copies of the file do not say who unlocked between."""
+    before = facilitator_row(shared.home, shared.sam)
+    unlock_and_close(shared.home, PASSPHRASE)
+    assert facilitator_row(shared.home, shared.sam) == before
+
+
 # Holes ---------------------------------------------------------------------------------------------------------
 @pytest.mark.xfail(
     strict=True, raises=TypeError,
