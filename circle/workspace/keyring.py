@@ -89,18 +89,24 @@ def _slot_opener(
 ) -> Callable[[KeySlot], bytes]:
     """The group key of each of their current slots: from their own record where it keeps the key of that very
     slot, so an everyday unlock needs no X25519; otherwise the slot opened (sealed to their public key, or, in an
-    older vault, under their personal key: 7.4), its X25519 key made at the first slot that needs it."""
+    older vault, under their personal key: 7.4), its X25519 key made at the first slot that needs it. A key
+    version has one key: a slot that opens to another than the one their record keeps for its version was sealed
+    to them by someone else (anyone can seal to a public key), and is refused."""
     open_slot: Callable[[bytes, str, str, int], bytes] | None = None
 
     def group_key(slot: KeySlot) -> bytes:
         nonlocal open_slot
         held = own.keys.get(slot.group_id)
-        if held is not None and held.version == slot.key_version and held.slot == slot_digest(slot.wrapped_key):
+        kept = held is not None and held.version == slot.key_version
+        if kept and held.slot == slot_digest(slot.wrapped_key):
             return held.key
         if open_slot is None:
             legacy_slot = partial(keyring.unwrap_group_key, personal_key)
             open_slot = legacy_slot if legacy else keyring.group_key_opener(personal_key)
-        return open_slot(slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version)
+        key = open_slot(slot.wrapped_key, facilitator_id, slot.group_id, slot.key_version)
+        if kept and key != held.key:
+            raise SealBroken("a key slot")
+        return key
 
     return group_key
 

@@ -200,20 +200,6 @@ def test_their_slot_sealed_again_outside_circle_with_the_right_key_is_reported_a
         assert [overview.name for overview in workspace.groups()] == ["Tuesday"]
 
 
-def test_a_key_of_an_attackers_sealed_to_them_in_place_of_their_slot_is_opened_and_refused(vault_home: Path):
-    """Anyone can seal to a clear public key: a slot with a key of the attacker's choosing opens, but the
-    group's rows do not open under it."""
-    with unlocked_workspace(vault_home) as workspace:
-        group = workspace.create_group("Tuesday")
-        workspace.add_member(group.id, "Ada")
-    [(facilitator_id, public_key)] = run_sql(vault_home, "SELECT id, public_key FROM facilitators")
-    planted = keyring.seal_group_key(public_key, crypto.new_key(), facilitator_id, group.id, 1)
-    run_sql(vault_home, "UPDATE key_slots SET wrapped_key = ?", [planted])
-    with Workspace.open(vault_home) as workspace, pytest.raises(SealBroken, match=r"groups\.manifest"):
-        workspace.unlock(PASSPHRASE)
-    assert not workspace.is_unlocked
-
-
 @pytest.mark.parametrize(
     "shape",
     [
