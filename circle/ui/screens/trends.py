@@ -149,7 +149,7 @@ class TrendsScreen(CircleScreen):
         # The table learns its width on idle after its rows arrive, and the window can change it any time. Its
         # scrollbars come and go with the layout: a vertical one narrows the table with its width unchanged.
         for reactive in ("scroll_x", "virtual_size", "show_horizontal_scrollbar", "show_vertical_scrollbar"):
-            self.watch(table, reactive, self._show_more_figures, init=False)
+            self.watch(table, reactive, self._show_more_figures_after_layout, init=False)
         self.watch(table, "virtual_size", self._make_room_for_rows, init=False)
 
     def _make_room_for_rows(self) -> None:
@@ -161,6 +161,10 @@ class TrendsScreen(CircleScreen):
 
     def on_resize(self) -> None:
         self.refresh_bindings()  # "next plot" is only on offer while the plots take turns
+        self.call_after_refresh(self._show_more_figures)
+
+    def _show_more_figures_after_layout(self) -> None:
+        """Told as a scrollbar comes or goes, when the table's room for its figures is not yet worked out again."""
         self.call_after_refresh(self._show_more_figures)
 
     def _show_more_figures(self) -> None:
