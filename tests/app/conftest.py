@@ -18,6 +18,7 @@ from circle.ui.app import CircleApp
 from circle.ui.screens.meeting import MeetingScreen
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Meeting, Workspace
+from tests.app.drawn import until_still
 from tests.meeting_builders import to_a_sharing_turn_of
 
 PASSPHRASE = "correct horse battery staple"
@@ -65,14 +66,14 @@ async def at_home(
     app = make_app(workspace)
     async with app.run_test(size=size) as pilot:
         app.show_home()
-        await pilot.pause()
+        await until_still(pilot)
         yield app, pilot
 
 
 async def press_keys(pilot: Pilot[None], *keys: str) -> None:
     """Press the keys, then wait until the screen has handled them and painted the result."""
     await pilot.press(*keys)
-    await pilot.pause()
+    await until_still(pilot)
 
 
 def stopped_clock(workspace: Workspace) -> FakeClock:

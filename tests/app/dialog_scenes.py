@@ -26,7 +26,7 @@ from circle.ui.app import CircleApp
 from circle.ui.screens.dialogs import Ask, Choose, Confirm
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys
-from tests.app.drawn import drawn_in, read
+from tests.app.drawn import drawn_in, read, resized
 
 # Key names stay the same in every language, as the keyboard has them; a footer writes some in lower case.
 KEY_NAMES = ("Enter", "Escape", "esc", "Space", "space", "Ctrl", "Shift", "Tab", "enter", "circle")
@@ -198,8 +198,7 @@ async def handoffs(workspace: Workspace) -> AsyncIterator[Seen]:
 
 async def too_small(workspace: Workspace) -> AsyncIterator[Seen]:
     async with at_home(workspace) as (app, pilot):
-        await pilot.resize_terminal(70, 20)
-        await pilot.pause()
+        await resized(pilot, 70, 20)
         yield seen(
             "too small", app, [app.screen.query_one("#too-small")], (),
             ("Everything is where you left it, and timers keep running.",),

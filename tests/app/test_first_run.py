@@ -9,6 +9,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import UnlockScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, make_app, press_keys
+from tests.app.drawn import until_still
 
 
 async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +42,7 @@ async def test_a_new_facilitator_goes_from_first_run_to_home_then_locks_and_unlo
         await type_into(pilot, "#roster-name", "Ada Lovelace")
         await press_keys(pilot, "enter")
         await pilot.click("#finish")
-        await pilot.pause()
+        await until_still(pilot)
 
         assert isinstance(app.screen, HomeScreen)
         groups = app.screen.query_one("#groups", DataTable)

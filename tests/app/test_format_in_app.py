@@ -9,6 +9,7 @@ from circle.ui.screens.group import GroupScreen
 from circle.ui.widgets.group.editor import with_profile
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said
+from tests.app.drawn import until_still
 
 
 def kept_format(workspace: Workspace):  # type: ignore[no-untyped-def]
@@ -32,7 +33,7 @@ async def test_an_own_part_added_and_moved_up_is_kept_with_its_words_and_topics_
         await press_keys(pilot, "ctrl+n")  # a new part below the opening, its kind chosen first
         assert screen.focused is screen.query_one("#part-kind-1", Select)
         screen.query_one("#part-kind-1", Select).value = PhaseKind.OWN
-        await pilot.pause()
+        await until_still(pilot)
         screen.query_one("#part-title-1", Input).focus()
         await press_keys(pilot, *"Rose, thorn, bud")
         await press_keys(pilot, "tab", "end", "backspace", "backspace", "7", "ctrl+up")  # moved above the opening

@@ -10,6 +10,7 @@ from textual.widgets import Footer
 
 from circle.language import N_
 from circle.ui.language import SaysKeysInTheFacilitatorsLanguage
+from tests.app.drawn import until_still
 
 
 class Tomorrow(SaysKeysInTheFacilitatorsLanguage, Screen[None]):
@@ -31,7 +32,7 @@ def _footer_words(app: App[None]) -> str:
 async def test_a_key_is_named_in_spanish_for_a_spanish_speaking_facilitator(in_spanish: None) -> None:
     app = OneScreen()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await until_still(pilot)
         assert _footer_words(app) == "mañana"
         assert app.screen.active_bindings["t"].tooltip == "hoy"
 
@@ -39,5 +40,5 @@ async def test_a_key_is_named_in_spanish_for_a_spanish_speaking_facilitator(in_s
 async def test_the_same_key_is_named_in_english_by_default() -> None:
     app = OneScreen()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await until_still(pilot)
         assert _footer_words(app) == "tomorrow"

@@ -33,6 +33,7 @@ from tests.app.conftest import (
     to_a_sharing_turn,
     unlock_on_screen,
 )
+from tests.app.drawn import resized
 
 GROUP_NAME = "Tuesday Evening Support"
 FIRST_NAMES = ("Ada", "Grace", "Alan")
@@ -320,11 +321,9 @@ async def test_a_window_that_grew_while_locked_is_not_left_covered_after_unlocki
 ) -> None:
     workspace = workspace_with_group
     async with at_home(workspace) as (app, pilot):
-        await pilot.resize_terminal(60, 20)
-        await pilot.pause()
+        await resized(pilot, 60, 20)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("ctrl+l")
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await resized(pilot, 80, 24)
         await unlock_on_screen(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -17,6 +17,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.meeting_summary import MeetingSummaryScreen
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys
+from tests.app.drawn import until_still
 
 
 def with_brief_notes_and_a_crisis_line(workspace: Workspace) -> str:
@@ -118,7 +119,7 @@ async def test_tightening_names_shows_what_will_be_removed_and_applies_it_only_w
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-names").value = NamesPolicy.INITIALS
         app.screen.query_one("#rules-save").press()
-        await pilot.pause()
+        await until_still(pilot)
         assert isinstance(app.screen, Confirm)
         assert "3 names will be cut to initials." in str(app.screen.question)
         await press_keys(pilot, "n")

@@ -17,6 +17,7 @@ from circle.ui.screens.pulse import PulseDialog
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, said
 from tests.stored_rows import opened_meetings
+from tests.app.drawn import until_still
 
 QUESTION = "How hopeful do you feel today? [b]really[/b]"
 # From home: open the meeting, mark two of three here, then through every part to the closing (y: on without
@@ -123,9 +124,9 @@ async def test_the_rules_tab_turns_the_pulse_on_with_a_question(workspace_with_g
         await press_keys(pilot, "enter", "f5")
         assert isinstance(app.screen, GroupScreen)
         app.screen.query_one("#rules-pulse").value = "  How hopeful do you feel today?  "
-        await pilot.pause()
+        await until_still(pilot)
         assert "only the counts are kept" in shown(app, "#rules-meaning")
         app.screen.query_one("#rules-save").press()
-        await pilot.pause()
+        await until_still(pilot)
         group_id = workspace.groups()[0].id
         assert workspace.group(group_id).rules.pulse_question == "How hopeful do you feel today?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from circle.ui.widgets.meeting.steady_paragraph import SteadyParagraph
+from tests.app.drawn import until_still
 
 THREE_LINES = "one two three four five six seven eight nine ten eleven"
 
@@ -24,17 +25,17 @@ async def test_shorter_words_keep_the_lines_and_longer_ones_add_lines() -> None:
         assert paragraph.size.height == 1
 
         paragraph.show(THREE_LINES)
-        await pilot.pause()
+        await until_still(pilot)
         assert paragraph.size.height == 3
 
         layouts = []
         refresh = paragraph.refresh
         paragraph.refresh = lambda *regions, **how: layouts.append(how.get("layout")) or refresh(*regions, **how)
         paragraph.show("the words are fewer")
-        await pilot.pause()
+        await until_still(pilot)
         assert paragraph.content.plain == "the words are fewer"
         assert paragraph.size.height == 3 and not any(layouts)  # the screen was not laid out again
 
         paragraph.show(THREE_LINES + " twelve thirteen fourteen fifteen sixteen")
-        await pilot.pause()
+        await until_still(pilot)
         assert paragraph.size.height > 3

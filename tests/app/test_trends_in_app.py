@@ -24,6 +24,7 @@ from circle.ui.widgets.trends.plots import TrendPlot
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.app.conftest import PASSPHRASE, at_home, press_keys, shown_text, unlock_on_screen
+from tests.app.drawn import resized
 from tests.app.trends_scenes import (  # noqa: F401 (fixtures)
     HEADS,
     QUIT,
@@ -250,8 +251,7 @@ async def test_a_narrow_window_shows_one_plot_at_a_time_and_g_brings_the_next(tr
         await press_keys(pilot, "g")
         assert showing() == ["trend-attendance"]
 
-        await pilot.resize_terminal(120, 36)
-        await pilot.pause()
+        await resized(pilot, 120, 36)
         assert len(showing()) == 4
         assert "Next plot" not in shown_text(app)
 

@@ -15,6 +15,7 @@ from circle.ui.screens.dialogs import Confirm
 from circle.ui.screens.unlock import UnlockScreen
 from circle.workspace import Workspace
 from tests.app.drawn import drawn_lines
+from tests.app.drawn import until_still
 
 
 @pytest.mark.parametrize(
@@ -25,11 +26,11 @@ async def test_the_unlock_screen_is_drawn_as_before_when_what_covered_it_goes(
 ) -> None:
     app = CircleApp(workspace_with_group)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until_still(pilot)
         before = drawn_lines(app)
         await app.push_screen(cover())
-        await pilot.pause()
+        await until_still(pilot)
         await app.pop_screen()
-        await pilot.pause()
+        await until_still(pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert drawn_lines(app) == before

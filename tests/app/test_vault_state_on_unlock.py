@@ -12,6 +12,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import FORMAT_UPDATE, UnlockScreen
 from circle.workspace import Workspace
 from tests.app.conftest import make_app, press_keys, shown_text, unlock_on_screen
+from tests.app.drawn import until_still
 from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.damage import run_sql, table_dump
 from tests.older_vaults import make_older
@@ -71,7 +72,7 @@ async def test_an_older_vault_says_on_the_unlock_screen_that_it_is_brought_up_to
 
             workspace.finish_unlock = finish_unlock
             await unlock_on_screen(pilot)
-            await pilot.pause()
+            await until_still(pilot)
             assert isinstance(app.screen, HomeScreen)
             assert FORMAT_UPDATE[:40] in told[0].replace("\n", " ")
             assert not workspace.format_update_due

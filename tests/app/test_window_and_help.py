@@ -8,6 +8,7 @@ from circle.ui.screens.meeting import MeetingScreen
 from circle.ui.screens.too_small import TooSmallScreen
 from circle.workspace import Workspace
 from tests.app.conftest import at_home, press_keys, shown_text
+from tests.app.drawn import resized
 
 
 async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_grows(
@@ -17,12 +18,10 @@ async def test_a_window_below_80_by_24_is_covered_calmly_and_uncovered_when_it_g
     async with at_home(workspace, (100, 30)) as (app, pilot):
         await press_keys(pilot, "m", "enter")
         meeting = app.screen.meeting
-        await pilot.resize_terminal(60, 20)
-        await pilot.pause()
+        await resized(pilot, 60, 20)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("n")  # keys do nothing to the meeting while it is covered
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await resized(pilot, 80, 24)
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting is meeting and meeting.state.phase is None
 

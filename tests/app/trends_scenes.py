@@ -2,7 +2,7 @@
 reach the screen and read it.
 
 The screen settles for a moment after each change before it computes; `settled` waits for that worker to
-finish, then for the screen to repaint.
+finish, then for the screen to stop changing.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from circle.domain.trends.periods import Period
 from circle.ui.app import CircleApp
 from circle.ui.screens.trends import TrendsScreen
 from circle.workspace import Workspace
+from tests.app.drawn import until_still
 from tests.app.conftest import PASSPHRASE, at_home
 
 TODAY = datetime(2026, 3, 4, 18, 30, tzinfo=UTC)
@@ -105,9 +106,9 @@ def group_id(workspace: Workspace, name: str) -> str:
 
 
 async def settled(pilot: Pilot[None]) -> None:
-    """After the screen's short settling time, and the repaint that follows the computation."""
+    """After the screen's short settling time, the computation, and every repaint that follows it."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_still(pilot)
 
 
 @asynccontextmanager

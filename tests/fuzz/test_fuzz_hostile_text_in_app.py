@@ -17,6 +17,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.workspace import Workspace
 from circle.workspace import checked_handle
 from tests.app.conftest import make_app, shown_text
+from tests.app.drawn import until_still
 from tests.fuzz.checks import is_clean, is_clean_line
 
 PASSPHRASE = "river stone lantern meadow"
@@ -75,7 +76,7 @@ async def test_hostile_text_pasted_at_the_first_run_is_kept_clean_and_shown_as_t
         await pilot.press("enter")
         await pilot.pause()
         await pilot.click("#finish")
-        await pilot.pause()
+        await until_still(pilot)
 
         assert app.is_running and isinstance(app.screen, HomeScreen)
         screen = shown_text(app)

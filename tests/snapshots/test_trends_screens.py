@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.trends import TrendChoice, TrendsScreen
 from circle.ui.widgets.trends.table import TrendTable
+from tests.app.drawn import MOST_PAUSES
 
 # The keys from home to the trends of the 90-minute group (third on the home screen).
 TO_THIRD_GROUP = ["down", "down"]
@@ -29,8 +30,6 @@ VIEWS = {
     "no-meetings-80x24": (None, (80, 24), ["tab", "end", "shift+home", *"2026-03-05", "shift+tab"], THIRD),
 }
 AFTER_THE_LAST_MEETING = {"no-meetings-80x24": date(2026, 3, 5)}
-# Pauses a busy machine may need for the screen to stop changing: far more than it ever takes.
-MOST_PAUSES = 200
 
 
 def keys_chose(view: str, group_ids: list[str], choice: TrendChoice | None) -> bool:
