@@ -32,6 +32,14 @@ class DiskFull(CircleError):
     message = N_("The disk is full; the last change was not saved. Free some space and try again.")
 
 
+class ClearValueDamaged(CircleError):
+    """A clear column holds what circle never writes there: another type, or a value out of its range."""
+
+    def __init__(self, where: str) -> None:
+        said = _("The vault is damaged or was tampered with: {where} holds a value circle never writes.")
+        super().__init__(said.format(where=where))
+
+
 class VaultTooNew(CircleError):
     def __init__(self, path: Path) -> None:
         super().__init__(_("{file} was written by a newer circle; upgrade circle to open it.").format(file=path))

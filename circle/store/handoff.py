@@ -8,8 +8,9 @@ from circle.domain.group import Group
 from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan
 from circle.domain.records import MeetingStatus
 from circle.store.attendance import open_attendance, to_records
+from circle.store.clear_values import clear_moment_or_none
 from circle.store.keys import KeyStore
-from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, moment, row_to_record
+from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, row_to_record
 from circle.store.member_rows import member_row, open_dates
 from circle.store.notes import NoteStore
 from circle.store.repository import Repository
@@ -31,7 +32,7 @@ class GroupExchange:
         changed = self._repo.rows("SELECT settings_changed_at FROM groups WHERE id = ?", [group_id])[0][0]
         return GroupSnapshot(
             group=self._repo.group(sealer),
-            settings_changed_at=moment(changed),
+            settings_changed_at=clear_moment_or_none(changed, "groups.settings_changed_at"),
             facilitators=self._keys.handles(sealer),
             members=self._members(sealer),
             meetings=self._meetings(sealer),

@@ -6,6 +6,7 @@ from datetime import date
 
 from circle.domain.retention import MemberFacts
 from circle.store.attendance import open_attendance, present_in
+from circle.store.clear_values import clear_day
 from circle.store.member_rows import open_dates
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -27,7 +28,7 @@ def member_facts(repository: Repository, sealer: GroupSealer, seen_after: date |
         sql, params = sql + " AND held_on > ?", [*params, seen_after.isoformat()]
     last: dict[str, date] = {}
     for sid, held_on, sealed in repository.rows(sql, params):
-        day = date.fromisoformat(held_on)
+        day = clear_day(held_on, "sessions.held_on")
         for member_id in present_in(open_attendance(sealer, sid, sealed)):
             if member_id not in last or last[member_id] < day:
                 last[member_id] = day

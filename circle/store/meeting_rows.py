@@ -9,13 +9,14 @@ was (its times, counts and pulse) is in the sealed JSON `summary`, and who came 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from circle.domain.clock import stored_moment
 from circle.domain.topics import kept_topic
 from circle.domain.records import AttendanceRecord, CancelReason, MeetingRecord, MeetingStatus
 from circle.store.attendance import seal_attendance
+from circle.store.clear_values import clear_day
 from circle.store.sealing import GroupSealer
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def counted_fields(sealer: GroupSealer, row: tuple[Any, ...]) -> tuple[dict[str,
     return {
         "id": sid,
         "group_id": gid,
-        "held_on": date.fromisoformat(held_on),
+        "held_on": clear_day(held_on, "sessions.held_on"),
         "status": _STATUSES[status],
         "planned_minutes": summary["planned_minutes"],
         "actual_minutes": summary["actual_minutes"],

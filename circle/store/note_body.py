@@ -12,6 +12,7 @@ from typing import Any
 
 from circle.domain.clock import stored_moment
 from circle.domain.notes import Note, NoteKind, SafetyAction
+from circle.store.clear_values import clear_id_or_none
 from circle.store.sealing import GroupSealer
 
 
@@ -48,4 +49,5 @@ def seal_body(sealer: GroupSealer, note: Note) -> bytes:
 
 
 def open_note(sealer: GroupSealer, note_id: str, session_id: str | None, sealed: bytes) -> Note:
+    session_id = clear_id_or_none(session_id, "notes.session_id")
     return note_from(note_id, sealer.group_id, session_id, sealer.open_json("notes", "body", note_id, sealed))

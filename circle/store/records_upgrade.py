@@ -8,12 +8,20 @@ A meeting's times, counts and pulse go into `sessions.summary`; its attendance r
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from circle.domain.clock import stored_moment
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
+from circle.store.clear_values import (
+    clear_choice,
+    clear_day,
+    clear_day_or_none,
+    clear_moment,
+    clear_moment_or_none,
+    clear_whole,
+    clear_whole_or_none,
+)
+from circle.store.errors import ClearValueDamaged
 from circle.store.meeting_rows import meeting_row
 from circle.store.member_rows import member_row
 from circle.store.sealing import GroupSealer
@@ -38,31 +46,50 @@ _MEETINGS = (
     "SELECT id, held_on, status, started_at, ended_at, planned_minutes, actual_minutes, headcount, newcomers,"
     " shared_turns, passed_turns, pulse FROM sessions WHERE group_id = ?"
 )
+_COUNTED = ("headcount", "newcomers", "shared_turns", "passed_turns")
 _ATTENDANCE = (
     "SELECT a.session_id, a.member_id, a.status, a.newcomer, a.late, a.left_early FROM attendance a"
     " JOIN sessions s ON s.id = a.session_id WHERE s.group_id = ? ORDER BY a.session_id"
 )
 
 
-def _moment(text: str | None) -> datetime | None:
-    return stored_moment(text) if text else None
-
-
 def _clear_record(group_id: str, row: tuple) -> MeetingRecord:
-    sid, held_on, status, started, ended, planned, actual, heads, newcomers, shared, passed, pulse = row
-    return MeetingRecord(
-        sid, group_id, date.fromisoformat(held_on), MeetingStatus(status), planned,
-        started_at=_moment(started), ended_at=_moment(ended), actual_minutes=actual, headcount=heads,
-        newcomers=newcomers, shared_turns=shared, passed_turns=passed,
-        pulse=None if pulse is None else tuple(json.loads(pulse)),
+    sid, held_on, status, started, ended, planned, actual, *counted, pulse = row
+    heads, newcomers, shared, passed = (
+        clear_whole(value, f"sessions.{column}") for column, value in zip(_COUNTED, counted, strict=True)
     )
+    return MeetingRecord(
+        sid, group_id, clear_day(held_on, "sessions.held_on"), clear_choice(status, MeetingStatus, "sessions.status"),
+        clear_whole(planned, "sessions.planned_minutes"),
+        started_at=clear_moment_or_none(started, "sessions.started_at"),
+        ended_at=clear_moment_or_none(ended, "sessions.ended_at"),
+        actual_minutes=clear_whole_or_none(actual, "sessions.actual_minutes"), headcount=heads,
+        newcomers=newcomers, shared_turns=shared, passed_turns=passed, pulse=_clear_pulse(pulse),
+    )
+
+
+def _clear_pulse(kept: object) -> tuple[int, ...] | None:
+    """The show of hands as an older format kept it: a JSON list of counts."""
+    if kept is None:
+        return None
+    try:
+        counts = json.loads(kept)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ClearValueDamaged("sessions.pulse") from None
+    if type(counts) is not list:
+        raise ClearValueDamaged("sessions.pulse")
+    return tuple(clear_whole(count, "sessions.pulse") for count in counts)
 
 
 def _clear_attendance(db: Database, group_id: str) -> dict[str, list[AttendanceRecord]]:
     rows = db.execute(_ATTENDANCE, [group_id]).fetchall()
     return {
-        sid: [AttendanceRecord(sid, mid, Presence(status), bool(new), bool(late), bool(left))
-              for _, mid, status, new, late, left in each]
+        sid: [
+            AttendanceRecord(
+                sid, mid, clear_choice(status, Presence, "attendance.status"), bool(new), bool(late), bool(left)
+            )
+            for _, mid, status, new, late, left in each
+        ]
         for sid, each in groupby(rows, key=lambda row: row[0])
     }
 
@@ -83,7 +110,7 @@ def seal_meetings_and_members(db: Database, sealer: GroupSealer) -> None:
     for member_id, created, joined in db.execute(
         "SELECT id, created_at, joined_on FROM members WHERE group_id = ?", [group_id]
     ).fetchall():
-        joined_on = date.fromisoformat(joined) if joined else None
-        row = member_row(sealer, member_id, None, stored_moment(created), joined_on)
+        joined_on = clear_day_or_none(joined, "members.joined_on")
+        row = member_row(sealer, member_id, None, clear_moment(created, "members.created_at"), joined_on)
         members.append([row["created_at"], row["joined_on"], row["details"], member_id])
     db.conn.executemany("UPDATE members SET created_at = ?, joined_on = ?, details = ? WHERE id = ?", members)

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
+from circle.store.clear_values import clear_day_or_none, clear_whole
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
 from circle.store.integrity import take_touched
@@ -173,7 +174,12 @@ class Repository:
 
     def group_formats(self) -> dict[str, GroupFormat]:
         """Each group's key version and the format its sealed values are written in."""
-        return {gid: GroupFormat(version, fmt) for gid, version, fmt in self.rows("SELECT id, key_version, format FROM groups")}
+        return {
+            gid: GroupFormat(
+                clear_whole(version, "groups.key_version", lowest=1), clear_whole(fmt, "groups.format", lowest=1)
+            )
+            for gid, version, fmt in self.rows("SELECT id, key_version, format FROM groups")
+        }
 
     def group(self, sealer: GroupSealer) -> Group:
         from circle.domain.group import Group, GroupProfile
@@ -220,8 +226,8 @@ class Repository:
         return {
             gid: MeetingDates(
                 group_id=gid,
-                last_held_on=date.fromisoformat(last) if last else None,
-                next_meeting_on=date.fromisoformat(upcoming) if upcoming else None,
+                last_held_on=clear_day_or_none(last, "sessions.held_on"),
+                next_meeting_on=clear_day_or_none(upcoming, "groups.next_meeting_on"),
                 meetings_held=held,
             )
             for gid, upcoming, last, held in rows

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from circle.domain.notes import NoteKind
+from circle.store.clear_values import clear_choice, clear_day, clear_moment, clear_moment_or_none
 from circle.store.keys import seal_again
 from circle.store.note_body import note_from, seal_body
 from circle.store.records_upgrade import seal_meetings_and_members
@@ -36,7 +38,13 @@ def seal_note_records(db: Database, sealer: GroupSealer) -> None:
         [sealer.group_id],
     ).fetchall()
     for note_id, session_id, kind, created_at, expires_on, resolved_at, sealed in rows:
-        clear = {"kind": kind, "created_at": created_at, "expires_on": expires_on, "resolved_at": resolved_at}
+        resolved = clear_moment_or_none(resolved_at, "notes.resolved_at")
+        clear = {
+            "kind": clear_choice(kind, NoteKind, "notes.kind").value,
+            "created_at": clear_moment(created_at, "notes.created_at").isoformat(),
+            "expires_on": clear_day(expires_on, "notes.expires_on").isoformat(),
+            "resolved_at": resolved.isoformat() if resolved else None,
+        }
         older = sealer.open_json("notes", "body", note_id, sealed)  # member_id, action, text
         note = note_from(note_id, sealer.group_id, session_id, {**older, **clear})
         db.execute(
@@ -57,12 +65,11 @@ STEPS: dict[int, tuple[Step, ...]] = {
 
 
 def upgrade_groups(repository: Repository, sealers: list[GroupSealer], formats: dict[str, int]) -> None:
-    """Bring each group up to CURRENT_GROUP_FORMAT from the format it is in: all of them in one transaction,
-    then a checkpoint, so that no copy of the older rows is left in the write-ahead log."""
+    """Bring each group up to CURRENT_GROUP_FORMAT from the format it is in, all of them in one transaction. The
+    caller checkpoints once it commits, so that no copy of the older rows is left in the write-ahead log."""
     with repository.writing() as db:
         for sealer in sealers:
             for step_from in range(formats[sealer.group_id], CURRENT_GROUP_FORMAT):
                 for step in STEPS[step_from]:
                     step(db, sealer)
             db["groups"].update(sealer.group_id, {"format": CURRENT_GROUP_FORMAT})
-    repository.checkpoint()

@@ -40,16 +40,21 @@ class KdfParams:
 
     def check(self) -> None:
         """Refuse unsafe or absurd parameters before any work is done."""
-        if not MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB:
+        if not _whole_between(self.memory_kib, MIN_MEMORY_KIB, MAX_MEMORY_KIB):
             raise UnsafeKdfParameters(
                 f"Key derivation memory must be {MIN_MEMORY_KIB} to {MAX_MEMORY_KIB} KiB."
             )
-        if not MIN_ITERATIONS <= self.iterations <= MAX_ITERATIONS:
+        if not _whole_between(self.iterations, MIN_ITERATIONS, MAX_ITERATIONS):
             raise UnsafeKdfParameters(
                 f"Key derivation passes must be {MIN_ITERATIONS} to {MAX_ITERATIONS}."
             )
-        if not 1 <= self.lanes <= MAX_LANES:
+        if not _whole_between(self.lanes, 1, MAX_LANES):
             raise UnsafeKdfParameters(f"Key derivation lanes must be 1 to {MAX_LANES}.")
+
+
+def _whole_between(value: object, lowest: int, highest: int) -> bool:
+    """Read from a file anyone may have written: a float, text or bytes is as likely as a number."""
+    return type(value) is int and lowest <= value <= highest
 
 
 # The cheapest parameters the vault accepts; tests use them to stay quick.
@@ -64,7 +69,7 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     params.check()
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id  # loaded on first use: quicker start
 
-    if len(salt) != SALT_BYTES:
+    if type(salt) is not bytes or len(salt) != SALT_BYTES:
         raise UnsafeKdfParameters("The key derivation salt has the wrong length.")
     kdf = Argon2id(
         salt=salt,

@@ -261,22 +261,27 @@ class Keyring:
         self, record: FacilitatorRecord, older: dict[str, int], accepted: bool, keep: OwnRecord
     ) -> None:
         """The writes an unlock may need: accepted changes vouched for, older groups in today's format, a first
-        manifest for each group without one, and this facilitator's record of what they saw and hold."""
+        manifest for each group without one, and this facilitator's record of what they saw and hold. All in one
+        transaction: an older group that cannot be brought up to date leaves the vault as the unlock found it."""
         without_manifest = {row[0] for row in self._repo.rows("SELECT id FROM groups WHERE manifest IS NULL")}
         vouch_for = list(self.sealers.values()) if accepted else [
             sealer for group_id, sealer in self.sealers.items() if group_id in without_manifest
         ]
-        if vouch_for:
-            assert self._repo.manifests is not None
-            with self._repo.writing():
+        with self._repo.writing():
+            if vouch_for:
+                assert self._repo.manifests is not None
                 self._repo.manifests.seal_whole(self._repo.conn, vouch_for)
-        if older:
-            from circle.store.upgrades import upgrade_groups  # older vaults only: loaded when one is opened
+            if older:
+                from circle.store.upgrades import upgrade_groups  # older vaults only: loaded when one is opened
 
-            upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
-        now = OwnRecord(self.handle or "", self._seen, held_keys(self.sealers.values(), self._slots), self.public_key)
-        if now != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
-            self.keys.set_handle(record.id, self._sealed_record())
+                upgrade_groups(self._repo, [self.sealers[gid] for gid in older], older)
+            now = OwnRecord(
+                self.handle or "", self._seen, held_keys(self.sealers.values(), self._slots), self.public_key
+            )
+            if now != keep or seal_version(record.handle) != PADDED_SEAL_VERSION:
+                self.keys.set_handle(record.id, self._sealed_record())
+        if older:
+            self._repo.checkpoint()  # no copy of the older rows left in the write-ahead log
 
     def _sealed_record(self, sealed: Mapping[str, GroupSealer] | None = None, *, without: str | None = None) -> bytes:
         """Their own record as it stands, with the keys a transaction has just sealed with (a group being made, a

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from circle.store.errors import ClearValueDamaged
 from circle.store.manifests import VaultChangedOutside
 from circle.vault import crypto, keyring
 from circle.vault.errors import SealBroken
@@ -23,7 +24,7 @@ CO_PASSPHRASE = "river stone lantern meadow"
 NEW_PASSPHRASE = "a new passphrase of several words"
 # What no refusal may say: every name, handle and passphrase these vaults hold.
 SECRETS = ("Sam", "Robin", "Tuesday", "Thursday", "Ada", PASSPHRASE, CO_PASSPHRASE, NEW_PASSPHRASE)
-REFUSALS = (SealBroken, VaultChangedOutside, YourKeyChanged)
+REFUSALS = (SealBroken, VaultChangedOutside, YourKeyChanged, ClearValueDamaged)
 FACILITATOR_KEYS = ("kdf_salt", "kdf_memory_kib", "kdf_iterations", "kdf_lanes", "wrapped_key", "handle", "public_key")
 
 

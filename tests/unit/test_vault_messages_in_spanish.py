@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from circle.store.errors import VaultNeedsUpdate, VaultTooNew
+from circle.store.errors import ClearValueDamaged, VaultNeedsUpdate, VaultTooNew
 from circle.store.manifests import GroupUnvouched, VaultChangedOutside
 from circle.vault.errors import WrongPassphrase
 from tests.language_probe import bracketed, untranslated
@@ -34,3 +34,6 @@ def test_the_vaults_refusals_are_spanish(in_spanish: None) -> None:
     assert str(GroupUnvouched()) == "circle solo puede cambiar un grupo cuya clave tiene; no se escribió nada."
     assert str(VaultTooNew(Path("circle.db"))) == "circle.db lo escribió un circle más nuevo; actualiza circle para abrirlo."
     assert str(VaultNeedsUpdate(Path("circle.db"))).startswith("circle.db lo escribió un circle más antiguo;")
+    assert str(ClearValueDamaged("groups.format")) == (
+        "La bóveda está dañada o alguien la manipuló: groups.format guarda un valor que circle nunca escribe."
+    )
