@@ -106,7 +106,7 @@ async def unlock_on_screen(pilot: Pilot[None], passphrase: str = PASSPHRASE) -> 
     field.focus()
     await pilot.press(*passphrase, "enter")
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_still(pilot)
 
 
 def shown_text(app: CircleApp) -> str:

@@ -12,7 +12,7 @@ from circle.ui.screens.home import HomeScreen
 from circle.ui.screens.unlock import FORMAT_UPDATE, UnlockScreen
 from circle.workspace import Workspace
 from tests.app.conftest import make_app, press_keys, shown_text, unlock_on_screen
-from tests.app.drawn import until_still
+from tests.app.drawn import drawn_in, read, until_still
 from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.damage import run_sql, table_dump
 from tests.older_vaults import make_older
@@ -39,6 +39,24 @@ async def test_the_facilitator_is_asked_and_going_on_with_the_vault_as_it_is_unl
             assert isinstance(app.screen, HomeScreen)
     with unlocked_workspace(vault_home):
         pass  # accepted: the next unlock goes through as usual
+
+
+async def test_a_clear_value_circle_never_writes_is_said_on_the_unlock_screen_in_one_sentence(vault_home: Path):
+    """Text where a group's format goes, as anyone with the file can write it: no traceback, nothing written."""
+    with unlocked_workspace(vault_home) as vault:
+        vault.create_group("Tuesday Evening")
+    run_sql(vault_home, "UPDATE groups SET format = 'three'")
+    before = table_dump(vault_home)
+    with Workspace.open(vault_home) as workspace:
+        app = make_app(workspace)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await unlock_on_screen(pilot)
+            assert isinstance(app.screen, UnlockScreen) and not workspace.is_unlocked
+            said = read(drawn_in(app, app.screen.query_one("#unlock-message")))
+            assert said == (
+                "The vault is damaged or was tampered with: groups.format holds a value circle never writes. Try again."
+            )
+    assert table_dump(vault_home) == before
 
 
 async def test_saying_no_writes_nothing_and_leaves_the_vault_locked(vault_home: Path):
