@@ -7,10 +7,10 @@ A meeting's times, counts and pulse go into `sessions.summary`; its attendance r
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from circle.domain.json_fields import FieldError, load_json
 from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus, Presence
 from circle.store.clear_values import (
     clear_choice,
@@ -72,9 +72,11 @@ def _clear_pulse(kept: object) -> tuple[int, ...] | None:
     """The show of hands as an older format kept it: a JSON list of counts."""
     if kept is None:
         return None
+    if type(kept) not in (str, bytes):
+        raise ClearValueDamaged("sessions.pulse")
     try:
-        counts = json.loads(kept)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        counts = load_json(kept.encode("utf-8") if isinstance(kept, str) else kept)
+    except (FieldError, UnicodeEncodeError):
         raise ClearValueDamaged("sessions.pulse") from None
     if type(counts) is not list:
         raise ClearValueDamaged("sessions.pulse")

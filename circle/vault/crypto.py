@@ -24,6 +24,7 @@ TAG_BYTES = 16
 _HEADER = bytes([SEAL_VERSION])
 _PADDED_HEADER = bytes([PADDED_SEAL_VERSION])
 _AAD_LABEL = b"circle/field/v1"
+_LONGEST_PART = 0xFFFF  # its length is two bytes
 _PADDED_AAD_LABEL = b"circle/field/v2"
 
 
@@ -42,6 +43,8 @@ def encoded_parts(parts: Sequence[str | int]) -> bytes:
     out = bytearray()
     for part in parts:
         encoded = str(part).encode("utf-8")
+        if len(encoded) > _LONGEST_PART:
+            raise SealBroken("a row's id")  # circle seals with no part this long: one was written outside it
         out += len(encoded).to_bytes(2, "big") + encoded
     return bytes(out)
 

@@ -1,5 +1,5 @@
 """Every clear column of a vault, set by whoever holds the file to what circle never writes there (text where a
-number goes, bytes, a huge or negative number, a fraction, NULL): circle reads the vault, or refuses it in one line
+number goes, bytes, a huge or negative number, a fraction, NULL, JSON nested too deep to parse): circle reads the vault, or refuses it in one line
 that names no one and leaves the file as it found it. Never a traceback.
 
 Both a vault as circle writes it now and one from the release that still kept meetings, members and notes in the
@@ -31,6 +31,7 @@ WRONG = {
     "a negative number": -1,
     "a fraction": 1.5,
     "NULL": None,
+    "JSON nested past Python's depth": "[" * 100_000,
 }
 # What the vault holds that must never be in a message.
 SECRETS = ("Tuesday Evening", "Ada Lovelace", "Grace Hopper", "Alan Turing", "Call on Friday", "A calm evening", "Sam")
