@@ -58,10 +58,10 @@ class YourKeyChanged(CircleError):
     )
 
 
-def your_public_key(opened: OpenedKey) -> bytes:
+def your_public_key(own: OwnRecord, personal_key: bytes) -> bytes:
     """The public key the personal key makes: as their own record keeps it, or made again (X25519) from an older
     record, which does not keep it."""
-    return opened.own.public_key or keyring.facilitator_public_key(opened.personal_key)
+    return own.public_key or keyring.facilitator_public_key(personal_key)
 
 
 def refuse_a_changed_key(opened: OpenedKey) -> None:
@@ -73,7 +73,7 @@ def refuse_a_changed_key(opened: OpenedKey) -> None:
     if stored is None:
         if opened.own.public_key is not None:
             raise YourKeyChanged()
-    elif stored != your_public_key(opened):
+    elif stored != your_public_key(opened.own, opened.personal_key):
         raise YourKeyChanged()
 
 
@@ -245,7 +245,7 @@ class Keyring:
             raise VaultNeedsUpdate(self._repo.path)  # a reader of the older rows would misread them
         # From here on each write seals the manifests of the groups it changes, and this facilitator's record.
         self.facilitator_id, self.personal_key, self.handle = record.id, personal_key, handle
-        self.public_key = own.public_key or keyring.facilitator_public_key(personal_key)
+        self.public_key = your_public_key(own, personal_key)
         self.sealers, self._seen = held.sealers, found.seen
         self._slots = {slot.group_id: slot.wrapped_key for slot in slots if slot.group_id in held.sealers}
         self._unchecked = {} if compared is None else {group_id: _ALL_PARTS - compared for group_id in held.sealers}
