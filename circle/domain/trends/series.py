@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from operator import mul
@@ -22,9 +22,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _plain_fields(record: Any) -> dict[str, Any]:
-    names = record._fields if isinstance(record, tuple) else [each.name for each in fields(record)]
-    return {name: _plain(getattr(record, name)) for name in names}
+def _plain_row(record: tuple[Any, ...], days: tuple[str, ...]) -> dict[str, Any]:
+    """A trend tuple as JSON takes it: its days spelled out, its pulse a list. A lead bundle of ten years of
+    forty groups makes twenty thousand of these, so each field is not asked what it is."""
+    row = dict(zip(record._fields, record, strict=True))  # type: ignore[attr-defined]
+    for name in days:
+        row[name] = row[name].isoformat()
+    if row["pulse"] is not None:
+        row["pulse"] = list(row["pulse"])
+    return row
 
 
 def _rate(part: int | None, whole: int | None) -> float | None:
@@ -61,7 +67,7 @@ class MeetingTrend(NamedTuple):
     guests: int = 0  # of `present`
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain_fields(self)
+        return _plain_row(self, ("held_on",))
 
 
 class PeriodTrend(NamedTuple):
@@ -106,7 +112,7 @@ class PeriodTrend(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            **_plain_fields(self),
+            **_plain_row(self, ("first_day", "last_day")),
             "return_rate": self.return_rate,
             "retention": self.retention,
             "pulse_answered": self.pulse_answered,
