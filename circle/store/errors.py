@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from circle.domain.errors import CircleError
-from circle.language import N_, _
+from circle.language import N_, _, current
 
 
 class VaultCorrupt(CircleError):
@@ -49,6 +50,30 @@ class VaultNeedsUpdate(CircleError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             _("{file} was written by an older circle; open circle once to update it, then try again.").format(file=path)
+        )
+
+
+class GroupUnvouched(CircleError):
+    message = N_("circle can only change a group whose key it holds; nothing was written.")
+
+
+class VaultChangedOutside(CircleError):
+    """The rows of a held group are not what circle last wrote: deleted, reordered or put back from a copy."""
+
+    def __init__(self, changed: Iterable[str]) -> None:
+        from babel.lists import (
+            format_list,  # only here: a changed vault is rare, and Babel slow to load
+        )
+
+        # Each part is marked N_ where it is named (store/integrity.py, workspace/unlock_checks.py).
+        parts = sorted(_(part) for part in set(changed))
+        self.what = format_list(parts, locale=current())  # "the roster, the meetings and the key", as one says it
+        super().__init__(
+            _(
+                "This vault was changed outside circle (in a group: {parts});"
+                " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
+                " as it is."
+            ).format(parts=self.what)
         )
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import suppress
 from typing import NamedTuple
 
-from circle.domain.errors import CircleError
-from circle.language import N_, _, current
 from circle.store.integrity import (
     APPENDED,
     BY_STEP,
@@ -24,35 +22,12 @@ from circle.store.integrity import (
     row_count,
     take_touched,
 )
+from circle.store.errors import GroupUnvouched
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 
 # A meeting deleted takes its log and attendance with it, so a change to the meetings is read again whole.
 _WITH_MEETINGS = {"meetings", "log", "attendance"}
-
-
-class GroupUnvouched(CircleError):
-    message = N_("circle can only change a group whose key it holds; nothing was written.")
-
-
-class VaultChangedOutside(CircleError):
-    """The rows of a held group are not what circle last wrote: deleted, reordered or put back from a copy."""
-
-    def __init__(self, changed: Iterable[str]) -> None:
-        from babel.lists import (
-            format_list,  # only here: a changed vault is rare, and Babel slow to load
-        )
-
-        # Each part is marked N_ where it is named (store/integrity.py, workspace/unlock_checks.py).
-        parts = sorted(_(part) for part in set(changed))
-        self.what = format_list(parts, locale=current())  # "the roster, the meetings and the key", as one says it
-        super().__init__(
-            _(
-                "This vault was changed outside circle (in a group: {parts});"
-                " nothing has been written. Restore a copy you trust, or run 'circle accept-changes' to go on with it"
-                " as it is."
-            ).format(parts=self.what)
-        )
 
 
 # Group id -> the sealer and the generation of each manifest a transaction sealed.

@@ -14,8 +14,8 @@ from circle.store.clear_values import clear_day_or_none, clear_whole
 from circle.store.db import VaultConnection
 from circle.store.errors import VaultMoved, storage_error
 from circle.store.integrity import take_touched
-from circle.store.manifests import GroupUnvouched
-from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.store.errors import GroupUnvouched
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
 from circle.store.transaction import Writing, transaction
 
 # The domain's groups, meetings and members, and the rows they are sealed into, are loaded by the methods that
@@ -108,6 +108,10 @@ class Repository:
             return self.conn.execute(sql, list(params)).fetchall()
         except sqlite3.Error as error:
             raise storage_error(error, self.path) from None
+
+    def has_facilitators(self) -> bool:
+        """Whether anyone has made this vault theirs yet: asked before the first screen, without the key store."""
+        return bool(self.rows("SELECT 1 FROM facilitators LIMIT 1"))
 
     # meta -----------------------------------------------------------------
     def meta(self, key: str) -> str | None:

@@ -26,11 +26,6 @@ from circle.vault.crypto import (
 )
 from circle.vault.errors import SealBroken
 
-# A group's records before padding are format 1; padded, format 2; with nothing about a person in a clear
-# column (meetings, attendance, members' dates and notes sealed), format 3, which every group is written in since.
-SEALED_RECORDS_FORMAT = 3
-CURRENT_GROUP_FORMAT = SEALED_RECORDS_FORMAT
-
 DEFAULT_BUCKET_FLOOR = 64  # names, handles and other short text: up to 63 bytes look alike
 BUCKET_FLOORS = {
     ("notes", "body"): 512,  # a note's kind, dates, person, action and longest brief text (280 ASCII)

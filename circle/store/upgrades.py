@@ -17,7 +17,8 @@ from circle.store.keys import seal_again
 from circle.store.note_body import note_from, seal_body
 from circle.store.records_upgrade import seal_meetings_and_members
 from circle.store.repository import Repository
-from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
+from circle.store.sealing import GroupSealer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -5,8 +5,8 @@ from `circle.workspace` only, never from the modules inside it, the store or the
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from circle.store.manifests import VaultChangedOutside
-from circle.workspace.keyring import UnknownGroup, VaultLocked
+from circle.store.errors import VaultChangedOutside
+from circle.workspace.refusals import UnknownGroup, VaultLocked
 from circle.workspace.workspace import Workspace
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from circle.language import current, words_for
 from circle.store.meeting_list import kept_meetings
 from circle.store.sealing import GroupSealer
 from circle.vault import crypto
-from circle.workspace.keyring import UnknownGroup
+from circle.workspace.refusals import UnknownGroup
 from circle.workspace.service import SETTINGS, Service
 
 # How many cancelled meeting days in a row are looked past for the next one: more than a year of weekly meetings.

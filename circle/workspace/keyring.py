@@ -17,14 +17,17 @@ from circle.language import N_
 from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.repository import Repository
 from circle.store.errors import VaultNeedsUpdate, VaultTooNew
-from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
+from circle.store.sealing import GroupSealer
 from circle.store.integrity import COUNTED_AT_UNLOCK, GROUP_ITSELF, PARTS
-from circle.store.manifests import Manifests, Sealed, VaultChangedOutside
+from circle.store.manifests import Manifests, Sealed
+from circle.store.errors import VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import SealBroken, WrongPassphrase
 from circle.workspace.facilitator_record import OwnRecord, Seen, held_keys, seal_record, slot_digest
+from circle.workspace.refusals import UnknownGroup, VaultLocked
 
 if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
@@ -39,14 +42,6 @@ def _parts(reads: Iterable[str]) -> frozenset[str]:
     if not named <= _ALL_PARTS:
         raise ValueError("a read names a part no manifest has")
     return named
-
-
-class VaultLocked(CircleError):
-    message = N_("The vault is locked; unlock it first.")
-
-
-class UnknownGroup(CircleError):
-    message = N_("No group by that name in this vault (see 'circle group list').")
 
 
 class YourKeyChanged(CircleError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -35,9 +35,20 @@ class WorkspaceContext:
 
     locations: Locations
     repo: Repository
-    keyring: Keyring
+    can_write: bool  # False for a read-only view (the room display's), which must leave the vault as it is
     clock: Clock
     kdf: KdfParams | None = None  # how new passphrases and handoff codes are stretched; None: the defaults
+
+    made_keyring: Keyring | None = field(default=None, init=False, repr=False)  # None until first asked for
+
+    @property
+    def keyring(self) -> Keyring:
+        """Made, and its modules loaded, when first asked for: by a passphrase tried, not by the unlock screen."""
+        if self.made_keyring is None:
+            from circle.workspace.keyring import Keyring
+
+            self.made_keyring = Keyring(self.repo, can_write=self.can_write)
+        return self.made_keyring
 
     @cached_property
     def log(self) -> SessionLog:

@@ -19,9 +19,8 @@ from circle.language import _
 from circle.paths import locations
 from circle.store.db import open_database
 from circle.store.repository import Repository
-from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
 from circle.workspace.facilitator_calls import FacilitatorCalls
-from circle.workspace.keyring import Keyring
 from circle.workspace.record_care import RecordCare
 from circle.workspace.service import SETTINGS, WorkspaceContext
 
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
     from circle.workspace.facilitators import Facilitators
     from circle.workspace.groups import GroupOverview, Groups
+    from circle.workspace.keyring import Keyring
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
     from circle.workspace.lead_export import LeadExport
     from circle.workspace.meeting import Meeting
@@ -68,9 +68,7 @@ class Workspace(FacilitatorCalls, RecordCare):
         self.locations = where
         self._repo = repository
         self._lock = lock
-        self._keyring = Keyring(repository, can_write=lock is not None)
-        context = WorkspaceContext(where, repository, self._keyring, clock, kdf)
-        self._context = context
+        self._context = WorkspaceContext(where, repository, lock is not None, clock, kdf)
         self._last_purge: PurgeReport | None = None
 
     # The services the unlock screen does not need are made, and their modules loaded, when first used:
@@ -196,18 +194,23 @@ class Workspace(FacilitatorCalls, RecordCare):
 
     # keys --------------------------------------------------------------------
     @property
+    def _keyring(self) -> Keyring:
+        return self._context.keyring
+
+    @property
     def is_new(self) -> bool:
-        return not self._keyring.keys.facilitators()
+        return not self._repo.has_facilitators()
 
     @property
     def format_update_due(self) -> bool:
         """Whether some group is still in an older format, which the next unlock that may write brings up to
         date: once, and on a vault of years long enough that a facilitator should be told."""
-        return self._keyring.can_write and self._repo.groups_below(CURRENT_GROUP_FORMAT) > 0
+        return self._context.can_write and self._repo.groups_below(CURRENT_GROUP_FORMAT) > 0
 
     @property
     def is_unlocked(self) -> bool:
-        return self._keyring.is_unlocked
+        made = self._context.made_keyring  # nobody is, before a passphrase was first tried
+        return made is not None and made.is_unlocked
 
     @property
     def facilitator_id(self) -> str:
@@ -241,7 +244,8 @@ class Workspace(FacilitatorCalls, RecordCare):
             self.last_purge = self.purge()
 
     def lock(self) -> None:
-        self._keyring.lock()
+        if self._context.made_keyring is not None:
+            self._context.made_keyring.lock()
 
     # For the benchmarks (and the test that keys are let go at a lock), which measure against the keys
     # themselves; nothing in circle reads these.

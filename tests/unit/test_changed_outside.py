@@ -17,7 +17,7 @@ from circle.domain.clock import FakeClock
 from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.roster import RosterEntry
 from circle.domain.session import Arrive
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE, unlocked_workspace

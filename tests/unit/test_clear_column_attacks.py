@@ -18,7 +18,7 @@ import pytest
 
 from circle.domain.errors import CircleError
 from circle.paths import locations
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.fuzz.conftest import PASSPHRASE, a_group_with_a_history

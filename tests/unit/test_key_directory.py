@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from circle.store.key_directory import KeyNotTrusted, NotYetVouched, open_trusted_key
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF

@@ -23,7 +23,7 @@ from circle.store.integrity import (
     _digest,
     digest,
 )
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.workspace import Meeting, Workspace
 from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.older_vaults import _held_keys

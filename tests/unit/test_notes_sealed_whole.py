@@ -14,7 +14,8 @@ from circle.domain.notes import NoteDraft, NoteKind, SafetyAction
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import BRIEF_NOTE_CAP_MAX, NotesPolicy
 from circle.domain.session import Arrive
-from circle.store.sealing import CURRENT_GROUP_FORMAT, GroupSealer
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
+from circle.store.sealing import GroupSealer
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE, unlocked_workspace

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from circle.store.errors import ClearValueDamaged
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.vault import crypto, keyring
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF

@@ -15,7 +15,7 @@ import pytest
 
 from circle.paths import locations
 from circle.store.db import open_database
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.store.repository import Repository
 from circle.vault import crypto, keyring
 from circle.vault.errors import SealBroken

@@ -16,7 +16,7 @@ from circle.domain.roster import RosterEntry
 from circle.domain.rules import NotesPolicy
 from circle.domain.session import Arrive
 from circle.store.keys import GROUP_SEALED_COLUMNS
-from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
 from circle.vault import crypto
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF

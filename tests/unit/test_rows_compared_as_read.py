@@ -14,7 +14,7 @@ import pytest
 from circle.domain.clock import FakeClock
 from circle.domain.trends.series import TrendReport
 from circle.paths import locations
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE, unlocked_workspace
 from tests.damage import run_sql

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from circle.domain.clock import FakeClock
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Workspace
 from tests.cli.test_cli import ok

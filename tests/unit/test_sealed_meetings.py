@@ -23,7 +23,7 @@ from circle.store.db import open_database
 from circle.store.handoff import GroupExchange
 from circle.store.records_upgrade import EMPTIED_MEETING_COLUMNS
 from circle.store.repository import Repository
-from circle.store.sealing import CURRENT_GROUP_FORMAT
+from circle.store.format_versions import CURRENT_GROUP_FORMAT
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.vault.lead_bundle import open_lead_bundle

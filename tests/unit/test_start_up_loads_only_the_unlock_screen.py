@@ -43,8 +43,17 @@ main()
 # the domain's groups, meetings, templates and trends, the rows they are sealed into, the upgrades of older
 # vaults, the facilitators' and the purge's services, and time zones (a meeting's time); the key derivation's
 # steps, their messages and the check of each group's rows (a passphrase typed), the unlock's one question (a
-# vault changed outside circle), the keys' help (`?`), and group signing keys (a removal).
+# vault changed outside circle), the keys' help (`?`), and group signing keys (a removal); the keyring, the
+# manifests and the sealing they unlock with (a passphrase tried: the first screen only asks the vault whether it
+# has a facilitator, and whether a group is in an older format).
 NOT_BEFORE_UNLOCK = (
+    "circle.workspace.keyring",
+    "circle.workspace.facilitator_record",
+    "circle.store.keys",
+    "circle.store.manifests",
+    "circle.store.sealing",
+    "circle.store.read_ahead",
+    "circle.vault",
     "circle.ui.screens.keys_help",
     "circle.ui.screens.derived",
     "circle.ui.screens.dialogs",

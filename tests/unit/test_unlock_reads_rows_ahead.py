@@ -12,7 +12,7 @@ import pytest
 
 from circle.store import read_ahead
 from circle.store.integrity import digests
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from circle.store.errors import ClearValueDamaged, VaultNeedsUpdate, VaultTooNew
-from circle.store.manifests import GroupUnvouched, VaultChangedOutside
+from circle.store.errors import GroupUnvouched, VaultChangedOutside
 from circle.vault.errors import WrongPassphrase
 from tests.language_probe import bracketed, untranslated
 

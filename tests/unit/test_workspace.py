@@ -15,7 +15,7 @@ from circle.domain.records import MeetingRecord, MeetingStatus
 from circle.domain.roster import RosterEntry
 from circle.domain.rules import NamesPolicy
 from circle.domain.templates import TEMPLATES
-from circle.store.manifests import VaultChangedOutside
+from circle.store.errors import VaultChangedOutside
 from circle.vault.errors import SealBroken
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import UnknownGroup, VaultLocked, Workspace
