@@ -10,7 +10,8 @@
   period are kept, as the close of its last meeting leaves them (store/trend_history.py). Reported beside it: a
   range that cuts a month, which is counted from the kept history, and the same as first with nothing kept, as
   just after a correction or a purge.
-Each at both sizes, and how much each grew from the small vault to the large one.
+Each at both sizes, and how much each grew from the small vault to the large one; the figures measured in the
+process are taken with both vaults open, a round of each in turn.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-import time
-from collections.abc import Callable
-from contextlib import closing
+from contextlib import ExitStack, closing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import Figure, median, run_python
-from benchmarks.sizes import SIZES, growth, size_label
+from benchmarks.sizes import SIZES, Size, growth, in_turns, size_label
 from circle.demo import DEMO_PASSPHRASE, build_demo
 from circle.domain.clock import today
 from circle.domain.trends.compute import compute_trends
@@ -37,25 +37,29 @@ ROUNDS = 9
 CUTS_A_MONTH = "2000-01-15"  # before every demo meeting, so the same report, but not from a first of the month
 
 
-def _median_seconds(work: Callable[[], Any], rounds: int = ROUNDS) -> float:
-    runs = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        work()
-        runs.append(time.perf_counter() - started)
-    return median(runs)
+def _in_process_in_turns(homes: dict[Size, Path]) -> dict[Size, tuple[float, float, float, int]]:
+    """For each vault: a bare pass, the engine, and loading and computing through the workspace (seconds), and its
+    attendance rows. Both vaults are open at once and each figure's rounds are taken in turns: the growth from
+    one to the other is a figure of its own."""
+    bare, engine, through_workspace, rows = {}, {}, {}, {}
+    with ExitStack() as vaults:
+        for size, home in homes.items():
+            workspace = vaults.enter_context(Workspace.open(home))
+            workspace.unlock(DEMO_PASSPHRASE)
+            groups = [group.id for group in workspace.groups()]  # every group this facilitator holds
+            meetings, attendance = workspace.trend_facts(groups)
+            on = today(workspace.clock)
+            rows[size] = len(attendance)
+            bare[size] = partial(_bare_pass, attendance)
+            engine[size] = partial(compute_trends, meetings, attendance, by=Period.WEEK, today=on)
+            through_workspace[size] = partial(workspace.trends, by=Period.WEEK)
+        bare_times, engine_times = in_turns(bare, ROUNDS), in_turns(engine, ROUNDS)
+        workspace_times = in_turns(through_workspace, 5)
+    return {size: (bare_times[size], engine_times[size], workspace_times[size], rows[size]) for size in homes}
 
 
-def _in_process(home: Path) -> tuple[float, float, float, int]:
-    with Workspace.open(home) as workspace:
-        workspace.unlock(DEMO_PASSPHRASE)
-        groups = [group.id for group in workspace.groups()]  # every group this facilitator holds
-        meetings, attendance = workspace.trend_facts(groups)
-        on = today(workspace.clock)
-        bare = _median_seconds(lambda: sum(row[2] for row in attendance))
-        engine = _median_seconds(lambda: compute_trends(meetings, attendance, by=Period.WEEK, today=on))
-        through_workspace = _median_seconds(lambda: workspace.trends(by=Period.WEEK), rounds=5)
-    return bare, engine, through_workspace, len(attendance)
+def _bare_pass(attendance: list[tuple[Any, ...]]) -> int:
+    return sum(row[2] for row in attendance)
 
 
 def _processes(home: Path) -> tuple[float, float, float, float]:
@@ -83,26 +87,29 @@ def _forget_kept_histories(home: Path) -> None:
         conn.execute("DELETE FROM trend_history")
 
 
-def _at_size(groups: int, years: int) -> list[Figure]:
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder) / "vault"
-        build_demo(home, groups=groups, years=years)  # circle's default key derivation, as a real vault has
-        bare, engine, through_workspace, rows = _in_process(home)
-        process, cut, none_kept, derive = _processes(home)
-    size = size_label(groups, years)
+def _figures(size: Size, in_process: tuple[float, float, float, int], processes: tuple[float, ...]) -> list[Figure]:
+    bare, engine, through_workspace, rows = in_process
+    process, cut, none_kept, derive = processes
+    label = size_label(*size)
     return [
-        Figure(f"trends engine, {size} by week ({rows // 1000}k rows)", engine * 1000, bare * 1000, "ms", "<= 100 ms"),
-        Figure(f"trends load + compute, {size}", through_workspace * 1000, engine * 1000, "ms", "reported"),
-        Figure(f"circle trends --format csv, {size}", process * 1000, derive * 1000, "ms",
+        Figure(f"trends engine, {label} by week ({rows // 1000}k rows)", engine * 1000, bare * 1000, "ms",
+               "<= 100 ms"),
+        Figure(f"trends load + compute, {label}", through_workspace * 1000, engine * 1000, "ms", "reported"),
+        Figure(f"circle trends --format csv, {label}", process * 1000, derive * 1000, "ms",
                "<= 1.5x one key derivation"),
-        Figure(f"  the same from the kept histories (a range that cuts a month), {size}", cut * 1000, derive * 1000,
-               "ms", "reported"),
-        Figure(f"  the same, no history kept, {size}", none_kept * 1000, derive * 1000, "ms", "reported"),
+        Figure(f"  the same from the kept histories (a range that cuts a month), {label}", cut * 1000,
+               derive * 1000, "ms", "reported"),
+        Figure(f"  the same, no history kept, {label}", none_kept * 1000, derive * 1000, "ms", "reported"),
     ]
 
 
 def measure() -> list[Figure]:
-    small, large = (_at_size(groups, years) for groups, years in SIZES)
+    with tempfile.TemporaryDirectory() as folder:
+        homes = {size: Path(folder) / size_label(*size) for size in SIZES}
+        for (groups, years), home in homes.items():
+            build_demo(home, groups=groups, years=years)  # circle's default key derivation, as a real vault has
+        in_process = _in_process_in_turns(homes)
+        small, large = (_figures(size, in_process[size], _processes(home)) for size, home in homes.items())
     names = ("trends engine", "trends load + compute", "circle trends process", "circle trends, from histories",
              "circle trends, none kept")
     return [*small, *large, *(growth(name, one, other) for name, one, other in zip(names, small, large, strict=True))]
