@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from circle.store.clear_values import clear_day_or_none, clear_whole
 from circle.store.db import VaultConnection
-from circle.store.errors import VaultMoved, storage_error
+from circle.store.errors import GroupUnvouched, VaultMoved, storage_error
 from circle.store.integrity import take_touched
-from circle.store.errors import GroupUnvouched
 from circle.store.format_versions import CURRENT_GROUP_FORMAT
 from circle.store.transaction import Writing, transaction
 
