@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 
 import click
 
+from circle.cli.questions import confirmed
 from circle.cli.support import (
     group_named,
     one_line_errors,
@@ -70,12 +70,10 @@ def facilitator_remove(group_name: str, handle: str, yes: bool) -> None:
         matches = [entry for entry in workspace.facilitators(found.id) if entry.handle.casefold() == wanted]
         if not matches:
             raise CircleError(_("Nobody of that handle facilitates this group (see 'circle facilitator list')."))
-        if not yes:
-            if not sys.stdin.isatty():
-                raise CircleError(_("Add --yes to remove a facilitator from a script."))
-            click.confirm(_("Remove {handle} from {name}?").format(
-                handle=safe(matches[0].handle), name=safe(found.name)
-            ), abort=True)
+        confirmed(
+            yes, _("Remove {handle} from {name}?").format(handle=safe(matches[0].handle), name=safe(found.name)),
+            _("Add --yes to remove a facilitator from a script."),
+        )
         workspace.remove_facilitator(found.id, matches[0].id)
         click.echo(_("Removed. {name} has a new key; the removed passphrase opens nothing written from now on.").format(
             name=safe(found.name)

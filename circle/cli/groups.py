@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from circle.cli.group_format import group_format, group_show
+from circle.cli.questions import confirmed
 from circle.cli.support import (
-    confirmed,
     group_named,
     one_line_errors,
     safe,

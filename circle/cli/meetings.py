@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 
 import click
 
+from circle.cli.questions import confirmed
 from circle.cli.support import group_named, one_line_errors, parse_day, safe
-from circle.domain.errors import CircleError, InvalidInput
+from circle.domain.errors import InvalidInput
 from circle.domain.meeting_changes import one_to_discard
 from circle.domain.records import CancelReason, MeetingRecord, MeetingStatus
 from circle.language import N_, _, current
@@ -80,10 +80,9 @@ def meeting_discard(group_name: str, day: str, yes: bool) -> None:
     with group_named(group_name) as (workspace, found):
         chosen = one_to_discard(on, workspace.kept_meetings(found.id, on, on))
         said = {"name": safe(found.name), "day": day_in(current(), on, _DAY)}
-        if not yes:
-            if not sys.stdin.isatty():
-                raise CircleError(_("Add --yes to discard a meeting from a script."))
-            click.confirm(_(_DISCARD_QUESTION[chosen.status]).format(**said), abort=True)
+        confirmed(
+            yes, _(_DISCARD_QUESTION[chosen.status]).format(**said), _("Add --yes to discard a meeting from a script.")
+        )
         workspace.discard_meeting(found.id, chosen.id)
         click.echo(_("Discarded: {name}'s meeting of {day} and its counts are gone.").format(**said))
 

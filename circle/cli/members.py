@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from circle.cli.support import confirmed, group_named, one_line_errors, safe
+from circle.cli.questions import confirmed
+from circle.cli.support import group_named, one_line_errors, safe
 from circle.domain.errors import CircleError
 from circle.domain.roster import parse_roster_csv
 from circle.language import _, ngettext

@@ -43,6 +43,8 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except CircleError as error:
             fail(str(error))
+        except click.Abort:
+            raise  # a question answered no: click says "Aborted!", in the facilitator's language
         except KeyboardInterrupt:
             sys.exit(130)
         except OSError as error:
@@ -53,15 +55,6 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             ))
 
     return run
-
-
-def confirmed(yes: bool, question: str, from_a_script: str) -> None:
-    """Asked at a terminal unless --yes; a script must say --yes (`from_a_script` says so, in one sentence)."""
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise CircleError(from_a_script)
-    click.confirm(question, abort=True)
 
 
 def safe(text: str) -> str:
