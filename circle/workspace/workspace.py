@@ -208,9 +208,8 @@ class Workspace(FacilitatorCalls, RecordCare):
         return self._context.can_write and self._repo.groups_below(CURRENT_GROUP_FORMAT) > 0
 
     @property
-    def is_unlocked(self) -> bool:
-        made = self._context.made_keyring  # nobody is, before a passphrase was first tried
-        return made is not None and made.is_unlocked
+    def is_unlocked(self) -> bool:  # nobody is before a passphrase was first tried, which makes the keyring
+        return self._context.made_keyring is not None and self._context.made_keyring.is_unlocked
 
     @property
     def facilitator_id(self) -> str:
@@ -240,7 +239,7 @@ class Workspace(FacilitatorCalls, RecordCare):
 
     def finish_unlock(self, opened: OpenedKey | None, *, accept_changes: bool = False) -> None:
         self._keyring.finish_unlock(opened, accept_changes=accept_changes)
-        if self._keyring.can_write:
+        if self._context.can_write:
             self.last_purge = self.purge()
 
     def lock(self) -> None:
