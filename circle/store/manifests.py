@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import NamedTuple
 
+from circle.store.errors import GroupUnvouched
 from circle.store.integrity import (
     APPENDED,
     BY_STEP,
@@ -22,7 +23,6 @@ from circle.store.integrity import (
     row_count,
     take_touched,
 )
-from circle.store.errors import GroupUnvouched
 from circle.store.sealing import GroupSealer
 from circle.vault.errors import SealBroken
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from circle.store.clear_values import clear_day_or_none, clear_whole
 from circle.store.db import VaultConnection
 from circle.store.errors import GroupUnvouched, VaultMoved, storage_error
-from circle.store.integrity import take_touched
 from circle.store.format_versions import CURRENT_GROUP_FORMAT
+from circle.store.integrity import take_touched
 from circle.store.transaction import Writing, transaction
 
 # The domain's groups, meetings and members, and the rows they are sealed into, are loaded by the methods that

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from circle.domain.errors import CircleError
 from circle.language import N_
-from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
-from circle.store.repository import Repository
 from circle.store.errors import VaultChangedOutside, VaultNeedsUpdate, VaultTooNew
 from circle.store.format_versions import CURRENT_GROUP_FORMAT
-from circle.store.sealing import GroupSealer
 from circle.store.integrity import COUNTED_AT_UNLOCK, GROUP_ITSELF, PARTS
+from circle.store.keys import FacilitatorRecord, KeySlot, KeyStore, slot_for
 from circle.store.manifests import Manifests, Sealed
 from circle.store.read_ahead import RowsReadAhead
+from circle.store.repository import Repository
+from circle.store.sealing import GroupSealer
 from circle.vault import keyring
 from circle.vault.crypto import PADDED_SEAL_VERSION, seal_version
 from circle.vault.errors import SealBroken, WrongPassphrase

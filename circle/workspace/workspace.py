@@ -18,8 +18,8 @@ from circle.files import ensure_private_dir
 from circle.language import _
 from circle.paths import locations
 from circle.store.db import open_database
-from circle.store.repository import Repository
 from circle.store.format_versions import CURRENT_GROUP_FORMAT
+from circle.store.repository import Repository
 from circle.workspace.facilitator_calls import FacilitatorCalls
 from circle.workspace.record_care import RecordCare
 from circle.workspace.service import SETTINGS, WorkspaceContext
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from circle.workspace.derivation import OpenedKey, UnlockAttempt
     from circle.workspace.facilitators import Facilitators
     from circle.workspace.groups import GroupOverview, Groups
-    from circle.workspace.keyring import Keyring
     from circle.workspace.handoff import Handoff, HandoffExchange, HandoffImported, HandoffToOpen, HandoffToSeal
+    from circle.workspace.keyring import Keyring
     from circle.workspace.lead_export import LeadExport
     from circle.workspace.meeting import Meeting
     from circle.workspace.meetings import Meetings
