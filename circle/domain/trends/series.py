@@ -17,8 +17,6 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
     return value
 
 
