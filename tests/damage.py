@@ -47,6 +47,14 @@ def run_sql(home: Path, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         conn.close()
 
 
+def column_names(home: Path, table: str) -> list[str]:
+    conn = _vault(home)
+    try:
+        return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
 def table_dump(home: Path) -> dict[str, list[tuple]]:
     """Every table's raw rows, as stored (sealed values stay sealed), in an order that ignores row order."""
     conn = _vault(home)

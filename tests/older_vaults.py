@@ -173,15 +173,20 @@ def _before_cofacilitators(conn: sqlite3.Connection, keys: HeldKeys) -> None:
     conn.execute("ALTER TABLE groups DROP COLUMN settings_changed_at")
 
 
-def _before_group_signing(conn: sqlite3.Connection, keys: HeldKeys) -> None:
-    """No group has a signing key, and no manifest a part for one, as the release before kept them."""
+def _drop_manifest_part(conn: sqlite3.Connection, keys: HeldKeys, part: str) -> None:
+    """Each group's manifest without `part`, as a release from before that part sealed it."""
     for group_id, sealed in conn.execute("SELECT id, manifest FROM groups WHERE manifest IS NOT NULL").fetchall():
         sealer = keys.sealers[group_id]
         manifest = sealer.open_json("groups", "manifest", group_id, sealed)
-        manifest.pop("signing", None)
+        manifest.pop(part, None)
         conn.execute(
             "UPDATE groups SET manifest = ? WHERE id = ?", [sealer.seal_json("groups", "manifest", group_id, manifest), group_id]
         )
+
+
+def _before_group_signing(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """No group has a signing key, and no manifest a part for one, as the release before kept them."""
+    _drop_manifest_part(conn, keys, "signing")
     conn.execute("ALTER TABLE groups DROP COLUMN signing")
 
 
@@ -216,7 +221,14 @@ def _before_period_counts(conn: sqlite3.Connection, keys: HeldKeys) -> None:
         conn.execute(f"ALTER TABLE trend_history DROP COLUMN {period}")
 
 
+def _before_discarded_meetings(conn: sqlite3.Connection, keys: HeldKeys) -> None:
+    """No group remembers a discarded meeting, and no manifest has a part for them, as the release before kept them."""
+    _drop_manifest_part(conn, keys, "discarded")
+    conn.execute("ALTER TABLE groups DROP COLUMN discarded")
+
+
 UNDO: dict[str, Callable[[sqlite3.Connection, HeldKeys], None]] = {
+    "m012_discarded_meetings": _before_discarded_meetings,
     "m011_period_counts": _before_period_counts,
     "m010_trend_history": _before_trend_history,
     "m009_held_meetings_index": _before_held_meetings_index,

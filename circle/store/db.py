@@ -218,9 +218,18 @@ def m011_period_counts(db: Database) -> None:
     db.execute("DELETE FROM trend_history")
 
 
+def m012_discarded_meetings(db: Database) -> None:
+    # The ids of each group's discarded meetings (store/discarded.py), sealed under the group's key, so that a
+    # handoff from a laptop that still holds one does not bring it back. NULL until the group discards one.
+    db.execute("ALTER TABLE groups ADD COLUMN discarded BLOB")
+
+
 # Migrations that add only what circle keeps to save work (store/trend_history.py): a reader can do without them,
 # and counts from the meetings until circle has opened the vault to write and applied them.
 KEPT_TO_SAVE_WORK = frozenset({"m010_trend_history", "m011_period_counts"})
+# What a reader opens a vault without, leaving the migration to a writer: those, and m012, whose column a reader
+# reads only to compare with a manifest, which no circle that lacked the column sealed a part of it into.
+READERS_DO_WITHOUT = KEPT_TO_SAVE_WORK | {"m012_discarded_meetings"}
 
 # In order. A released migration is never edited; a change to the schema is a new one.
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
@@ -235,6 +244,7 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("m009_held_meetings_index", m009_held_meetings_index),
     ("m010_trend_history", m010_trend_history),
     ("m011_period_counts", m011_period_counts),
+    ("m012_discarded_meetings", m012_discarded_meetings),
 ]
 
 
@@ -248,6 +258,7 @@ class VaultConnection(sqlite3.Connection):
     database_path: Path
     opened: tuple[int, int] | None = None  # (device, inode) of the vault file, once open
     keeps_trends: bool = True  # False for a reader of a vault not yet given KEPT_TO_SAVE_WORK
+    lacking: frozenset[str] = frozenset()  # for a reader: what of READERS_DO_WITHOUT the vault has not been given
 
     def in_place(self) -> bool:
         if self.opened is None:
@@ -336,9 +347,10 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
             applied, known = applied_migrations(conn), {name for name, _ in MIGRATIONS}
             if applied - known:
                 raise VaultTooNew(path)
-            if known - applied - KEPT_TO_SAVE_WORK:  # a reader never migrates: that is the writer's job
+            if known - applied - READERS_DO_WITHOUT:  # a reader never migrates: that is the writer's job
                 raise VaultNeedsUpdate(path)
             conn.keeps_trends = KEPT_TO_SAVE_WORK <= applied
+            conn.lacking = frozenset(READERS_DO_WITHOUT - applied)
             _remember_the_file(conn, path)
             return conn
         make_private(path)

@@ -9,6 +9,7 @@ from circle.domain.handoff import GroupSnapshot, MeetingEntry, MemberEntry, Merg
 from circle.domain.records import MeetingStatus
 from circle.store.attendance import open_attendance, to_records
 from circle.store.clear_values import clear_moment_or_none
+from circle.store.discarded import discard_in, discarded_meetings
 from circle.store.keys import KeyStore
 from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, row_to_record
 from circle.store.member_rows import member_row, open_dates
@@ -38,6 +39,7 @@ class GroupExchange:
             meetings=self._meetings(sealer),
             notes=tuple(self._notes.notes(sealer)),
             signing=self._repo.signing_key(sealer),
+            discarded=discarded_meetings(self._repo, sealer),
         )
 
     def _members(self, sealer: GroupSealer) -> tuple[MemberEntry, ...]:
@@ -86,6 +88,8 @@ class GroupExchange:
                 member_row(sealer, member.id, member.name or None, member.created_at, member.joined_on)
                 for member in plan.members
             )
+            if plan.discarded:
+                discard_in(db, sealer, plan.discard_meetings, discarded_meetings(self._repo, sealer) | plan.discarded)
             for meeting_id in plan.uncancelled:  # the group met on that date after all
                 db.execute("DELETE FROM sessions WHERE id = ? AND status = 'cancelled'", [meeting_id])
             for meeting in plan.new_meetings:
@@ -107,5 +111,5 @@ class GroupExchange:
                     erase_in(db, sealer, member_id, notes)
             if plan.signing is not None:
                 self._repo.set_signing_key(sealer, plan.signing)
-        if plan.replaced_meetings or plan.merged_logs or plan.forget_members:
-            self._repo.checkpoint()  # the replaced logs leave no copy in the write-ahead log
+        if plan.replaced_meetings or plan.merged_logs or plan.forget_members or plan.discard_meetings:
+            self._repo.checkpoint()  # the replaced logs and discarded meetings leave no copy in the write-ahead log

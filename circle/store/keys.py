@@ -72,6 +72,7 @@ GROUP_SEALED_COLUMNS = (
     SealedColumn("groups", "rules", "id", "id = ?"),
     SealedColumn("groups", "manifest", "id", "id = ? AND manifest IS NOT NULL"),
     SealedColumn("groups", "signing", "id", "id = ? AND signing IS NOT NULL"),
+    SealedColumn("groups", "discarded", "id", "id = ? AND discarded IS NOT NULL"),
     SealedColumn("members", "name", "id", "group_id = ? AND name IS NOT NULL"),
     SealedColumn("members", "details", "id", "group_id = ? AND details IS NOT NULL"),
     SealedColumn("sessions", "summary", "id", "group_id = ? AND summary IS NOT NULL"),

@@ -6,6 +6,7 @@ from datetime import date
 
 from circle.domain.records import AttendanceRecord, MeetingRecord
 from circle.store.attendance import open_attendance, to_records
+from circle.store.discarded import discard_in, discarded_meetings
 from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, row_to_record
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
@@ -42,13 +43,11 @@ def rewrite_meeting(
 
 
 def discard_meeting(repository: Repository, sealer: GroupSealer, meeting_id: str) -> None:
-    """The meeting's row, its live log and its attendance deleted for real: `secure_delete` overwrites the cells,
-    and the checkpoint truncates the write-ahead log, which would otherwise keep a copy."""
-    ours = "(SELECT id FROM sessions WHERE id = ? AND group_id = ?)"  # never another group's meeting
-    params = [meeting_id, sealer.group_id]
+    """The meeting's row, its live log and its attendance deleted for real, and its id remembered, so that no
+    copy of the group on another laptop brings it back (store/discarded.py)."""
+    if not repository.rows("SELECT 1 FROM sessions WHERE id = ? AND group_id = ?", [meeting_id, sealer.group_id]):
+        return  # never another group's meeting, nor an id no meeting had
+    remembered = discarded_meetings(repository, sealer) | {meeting_id}
     with repository.writing() as db:
-        # The log first: the manifest's triggers find a logged event's group through its meeting's row.
-        db.execute(f"DELETE FROM session_events WHERE session_id IN {ours}", params)
-        db.execute(f"DELETE FROM attendance WHERE session_id IN {ours}", params)
-        db.execute("DELETE FROM sessions WHERE id = ? AND group_id = ?", params)
+        discard_in(db, sealer, [meeting_id], remembered)
     repository.checkpoint()

@@ -35,6 +35,7 @@ BUCKET_FLOORS = {
     ("members", "details"): 128,  # when someone was added and joined
     ("groups", "manifest"): 1024,  # a count and a digest of each part of the group
     ("groups", "signing"): 128,  # the group's signing key and when it was made
+    ("groups", "discarded"): 128,  # the ids of its discarded meetings: roughly how many, no more
     ("trend_history", "history"): 4096,  # a group's meetings and who came, as trends count them
     # A group's counts for each of its weeks, months or quarters: how many periods it spans, roughly, no more.
     ("trend_history", "week"): 1024,

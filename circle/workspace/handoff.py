@@ -63,6 +63,7 @@ class HandoffImported:
     set_aside: int
     notes_left_out: int  # notes this group's rules here would not have kept
     forgotten: int  # people forgotten on the other laptop, and so here too
+    discarded: int  # meetings discarded on the other laptop, and so here too
     meeting_open: bool  # the group has a meeting in progress here now
 
     def lines(self, name: str) -> list[str]:
@@ -111,6 +112,14 @@ class HandoffImported:
                     " (at their request, or by the group's rules) are forgotten here too.",
                     self.forgotten,
                 ).format(count=self.forgotten)
+            )
+        if self.discarded:
+            said.append(
+                ngettext(
+                    "{count} meeting discarded on the other laptop (opened by mistake) is discarded here too.",
+                    "{count} meetings discarded on the other laptop (opened by mistake) are discarded here too.",
+                    self.discarded,
+                ).format(count=self.discarded)
             )
         if self.notes_left_out:
             said.append(
@@ -218,6 +227,8 @@ class HandoffExchange(Service):
                 context.keyring.give_group_key(sealer)
         elif plan.changes_anything:
             exchange.carry_out(sealers[group_id], plan, context.clock.now())
+            for meeting_id in plan.discard_meetings:
+                self._meetings.clear_room_board_of(meeting_id)
         return HandoffImported(
             group_id=group_id,
             group_name=context.group(group_id).name,
@@ -229,5 +240,6 @@ class HandoffExchange(Service):
             set_aside=plan.set_aside,
             notes_left_out=plan.notes_left_out,
             forgotten=len(plan.forget_members),
+            discarded=len(plan.discard_meetings),
             meeting_open=group_id in self._meetings.meetings_in_progress(),
         )

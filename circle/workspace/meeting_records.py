@@ -48,10 +48,14 @@ class MeetingRecords(Service):
         was_open = self._context.log.open_sessions().get(group_id) == meeting_id
         discard_meeting(self._context.repo, sealer, meeting_id)
         if was_open:
-            try:
-                RoomBoard(self._context.locations.room_file).clear_if_showing(meeting_id)
-            except OSError:
-                pass  # the display's file is a convenience; it goes quiet once it is stale
+            self.clear_room_board_of(meeting_id)
+
+    def clear_room_board_of(self, meeting_id: str) -> None:
+        """The room display goes blank if it shows this meeting, which is gone."""
+        try:
+            RoomBoard(self._context.locations.room_file).clear_if_showing(meeting_id)
+        except OSError:
+            pass  # the display's file is a convenience; it goes quiet once it is stale
 
     def _correctable(self, group_id: str, meeting_id: str) -> MeetingRecord:
         """The meeting, if its attendance may still be corrected."""

@@ -28,13 +28,14 @@ CLOCK = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
 
 def a_group_with_history(home: Path) -> str:
-    """A closed meeting, a meeting still open with a few steps in its log, and a safety note."""
+    """A closed meeting, one discarded, a meeting still open with a few steps in its log, and a safety note."""
     with unlocked_workspace(home, FakeClock(CLOCK)) as vault:
         group = vault.create_group("Tuesday", "support-90")
         ada, bo = vault.add_members(group.id, [RosterEntry("Ada", None), RosterEntry("Bo", None)])
         first = vault.meeting(group.id)
         first.do(Arrive(ada.id))
         first.close()
+        vault.discard_meeting(group.id, vault.meeting(group.id).session_id)  # one opened by mistake
         second = vault.meeting(group.id)
         second.do(Arrive(ada.id))
         second.do(Arrive(bo.id))
@@ -74,6 +75,8 @@ TAMPERING: dict[str, tuple[Callable[[Path], None], str]] = {
     "the group's manifest removed": (lambda home: run_sql(home, "UPDATE groups SET manifest = NULL"), "the manifest"),
     "the group's signing key taken away": (
         lambda home: run_sql(home, "UPDATE groups SET signing = NULL"), "the group's signing key"),
+    "the group's discarded meetings forgotten, to let a copy bring one back": (
+        lambda home: run_sql(home, "UPDATE groups SET discarded = NULL"), "the meetings the group discarded"),
 }
 
 

@@ -39,6 +39,7 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
     members = _new_members(ours, theirs, rules)
     meetings = _meetings(ours, theirs)
     notes, left_out, resolved = _notes(ours, theirs, rules, members, now.astimezone().date())
+    discarded = theirs.discarded - ours.discarded
     return MergePlan(
         settings=settings,
         settings_changed_at=theirs.settings_changed_at if settings is not None else None,
@@ -49,6 +50,8 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
         resolved=resolved,
         forget_members=_forgotten_there(ours, theirs),
         signing=_newer_signing_key(ours, theirs),
+        discarded=discarded,
+        discard_meetings=tuple(meeting.record.id for meeting in ours.meetings if meeting.record.id in discarded),
         **meetings,
     )
 
@@ -92,16 +95,19 @@ def _kept_name(name: str | None, rules: ConfidentialityRules) -> str | None:
 
 
 def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
-    by_id = {meeting.record.id: meeting for meeting in ours.meetings}
-    ours_open = ours.open_meeting()
+    kept_here = [meeting for meeting in ours.meetings if meeting.record.id not in theirs.discarded]
+    by_id = {meeting.record.id: meeting for meeting in kept_here}
+    ours_open = next((meeting for meeting in kept_here if meeting.is_open), None)
     new, replaced, merged, uncancelled = [], [], [], []
     added = set_aside = 0
     for meeting in theirs.meetings:
+        if meeting.record.id in ours.discarded:
+            continue  # discarded here: a copy from before is not brought back
         mine = by_id.get(meeting.record.id)
         if mine is None:
             if meeting.is_open and ours_open is not None:
                 raise TwoMeetingsOpen()
-            same_day = [kept.record for kept in ours.meetings if kept.record.held_on == meeting.record.held_on]
+            same_day = [kept.record for kept in kept_here if kept.record.held_on == meeting.record.held_on]
             if meeting.record.status is MeetingStatus.CANCELLED and any(
                 kept.status is not MeetingStatus.CANCELLED for kept in same_day
             ):
@@ -164,4 +170,6 @@ def _notes(
         group_id=ours.group.id,
         today=today,
     )
+    # A note about a meeting discarded here stays, about no meeting, as it would had it been here at the discard.
+    new = tuple(replace(note, session_id=None) if note.session_id in ours.discarded else note for note in new)
     return new, left_out, resolved

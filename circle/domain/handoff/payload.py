@@ -83,6 +83,7 @@ def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
             for m in snapshot.members
         ],
         "meetings": [meeting_to_json(meeting) for meeting in snapshot.meetings],
+        "discarded": sorted(snapshot.discarded),
         "notes": [
             {
                 "id": note.id,

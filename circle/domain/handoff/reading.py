@@ -71,6 +71,9 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     )
     meetings = tuple(_read_meeting(group_id, m) for m in raw["meetings"])
     notes = tuple(_read_note(group_id, n) for n in raw["notes"])
+    discarded = raw.get("discarded", [])  # absent from a handoff made before discarded meetings were remembered
+    if type(discarded) is not list:
+        raise ValueError("discarded")
     return GroupSnapshot(
         group=group,
         settings_changed_at=optional(moment, group_raw["settings_changed_at"]),
@@ -79,6 +82,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
         meetings=meetings,
         notes=notes,
         signing=optional(_signing, group_raw.get("signing")),  # absent from a handoff made before signing keys
+        discarded=frozenset(_id(meeting_id) for meeting_id in discarded),
     )
 
 
@@ -166,6 +170,7 @@ def _check_consistent(snapshot: GroupSnapshot) -> None:
         or len(open_meetings) > 1
         or len(meetings) != len(snapshot.meetings)
         or len(members) != len(snapshot.members)
+        or not meetings.isdisjoint(snapshot.discarded)  # no circle keeps a meeting it discarded
         or any(meeting.events and not meeting.is_open for meeting in snapshot.meetings)
     ):
         raise HandoffUnreadable()

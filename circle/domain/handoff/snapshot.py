@@ -61,6 +61,7 @@ class GroupSnapshot:
     meetings: tuple[MeetingEntry, ...]
     notes: tuple[Note, ...]
     signing: SigningKey | None = None  # the group's signing key for lead bundles (docs/FORMAT.md 13.8)
+    discarded: frozenset[str] = frozenset()  # ids of the meetings discarded here, or learnt of by a handoff
 
     def open_meeting(self) -> MeetingEntry | None:
         return next((meeting for meeting in self.meetings if meeting.is_open), None)
@@ -83,10 +84,13 @@ class MergePlan:
     events_added: int = 0
     set_aside: int = 0
     signing: SigningKey | None = None  # the group's signing key, when theirs was made later than ours
+    discarded: frozenset[str] = frozenset()  # meetings discarded there that this vault did not know of
+    discard_meetings: tuple[str, ...] = ()  # of those, the ones held here: deleted here too
 
     @property
     def changes_anything(self) -> bool:
         return any(
             (self.settings, self.facilitators, self.members, self.new_meetings, self.uncancelled,
-             self.replaced_meetings, self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members)
+             self.replaced_meetings, self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members,
+             self.discarded)
         )
