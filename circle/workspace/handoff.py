@@ -80,6 +80,8 @@ class HandoffImported:
             ]
         elif not self.changed:
             said = [_("Nothing new for {group}: everything in that handoff was here already.").format(group=name)]
+        elif not (self.events or self.meetings or self.members):  # what changed is said below, or is the settings'
+            said = [_("Brought {group} up to date from that handoff.").format(group=name)]
         else:
             said = [
                 _("Merged into {group}: {events}, {meetings}, {members}.").format(

@@ -101,8 +101,10 @@ def test_a_meeting_discarded_on_one_laptop_is_discarded_on_the_other_at_the_next
     imported = hand(lead, group_id, co)
     assert kept_ids(co, group_id) == [held]
     assert imported.discarded == 1
-    said = "1 meeting discarded on the other laptop (opened by mistake) is discarded here too."
-    assert said in imported.lines("Tuesday")
+    assert imported.lines("Tuesday") == [
+        "Brought Tuesday up to date from that handoff.",
+        "1 meeting discarded on the other laptop (opened by mistake) is discarded here too.",
+    ]
     assert co.trends([group_id]).groups[group_id].periods[0].held == 1  # the counts follow
     again = hand(lead, group_id, co)
     assert again.discarded == 0 and not again.changed
