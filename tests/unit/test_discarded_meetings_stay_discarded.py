@@ -3,55 +3,33 @@ back with a copy of the group from before; its id is kept sealed, and a change t
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from circle.domain.clock import FakeClock
+from circle.domain.group import Group, Member
 from circle.domain.handoff import HandoffUnreadable
 from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.session import Arrive
 from circle.paths import locations
 from circle.vault.keyring import FLOOR_KDF
-from circle.workspace import Workspace
+from circle.workspace import Meeting, Workspace
 from tests.conftest import PASSPHRASE
 from tests.crafted_handoffs import Payload, crafted
 from tests.damage import run_sql, table_dump
 from tests.older_vaults import make_older
+from tests.two_laptops import (  # noqa: F401 - clock, co and lead are fixtures
+    START,
+    a_follow_up_about_ada_on_both_laptops,
+    clock,
+    co,
+    hand,
+    laptop,
+    lead,
+)
 
-ROBINS = "river stone lantern meadow"
 KIMS = "harbour kettle orchard violet"
-START = datetime(2026, 11, 18, 19, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def lead(vault_home: Path, clock: FakeClock):
-    with Workspace.open(vault_home, clock=clock) as workspace:
-        workspace.unlock(PASSPHRASE)
-        yield workspace
-
-
-def laptop(home: Path, clock: FakeClock, handle: str, passphrase: str):  # type: ignore[no-untyped-def]
-    workspace = Workspace.open(home, clock=clock)
-    workspace.create_facilitator(handle, passphrase, kdf=FLOOR_KDF)
-    return workspace
-
-
-@pytest.fixture
-def co(tmp_path: Path, clock: FakeClock):
-    with laptop(tmp_path / "robins-laptop", clock, "Robin", ROBINS) as workspace:
-        yield workspace
-
-
-def hand(source: Workspace, group_id: str, target: Workspace):  # type: ignore[no-untyped-def]
-    out = source.export_handoff(group_id, kdf=FLOOR_KDF)
-    return target.import_handoff(out.data, out.code)
 
 
 def held_meeting(workspace: Workspace, group_id: str, clock: FakeClock) -> str:
@@ -77,6 +55,16 @@ def a_group_on_both_laptops(lead: Workspace, co: Workspace, clock: FakeClock) ->
 
 def home_of(workspace: Workspace) -> Path:
     return workspace.locations.data.parent
+
+
+def a_meeting_under_way_on_both_laptops(lead: Workspace, co: Workspace) -> tuple[Group, Member, Meeting]:
+    """A meeting Ada has arrived at, picked up by the co-facilitator: (group, Ada, the meeting)."""
+    group = lead.create_group("Tuesday")
+    ada = lead.add_member(group.id, "Ada")
+    meeting = lead.meeting(group.id)
+    meeting.do(Arrive(ada.id))
+    hand(lead, group.id, co)
+    return group, ada, meeting
 
 
 def kept_ids(workspace: Workspace, group_id: str) -> list[str]:
@@ -127,11 +115,7 @@ def test_a_discard_reaches_a_third_laptop_through_the_second(
 def test_a_meeting_in_progress_discarded_on_one_laptop_ends_on_the_other_and_a_new_one_can_open(
     lead: Workspace, co: Workspace
 ):
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    mistake = lead.meeting(group.id)
-    mistake.do(Arrive(ada.id))
-    hand(lead, group.id, co)  # the co-facilitator picks it up
+    group, ada, mistake = a_meeting_under_way_on_both_laptops(lead, co)  # the co-facilitator picks it up
     lead.discard_meeting(group.id, mistake.session_id)
     imported = hand(lead, group.id, co)
     assert imported.discarded == 1 and not imported.meeting_open
@@ -143,11 +127,7 @@ def test_a_meeting_opened_on_the_other_laptop_comes_in_when_the_one_open_here_wa
     lead: Workspace, co: Workspace
 ):
     """Not two meetings open at once: the one here is gone, by the other laptop's discard."""
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    mistake = lead.meeting(group.id)
-    mistake.do(Arrive(ada.id))
-    hand(lead, group.id, co)
+    group, ada, mistake = a_meeting_under_way_on_both_laptops(lead, co)
     co.discard_meeting(group.id, mistake.session_id)
     real = co.meeting(group.id)
     real.do(Arrive(ada.id))
@@ -157,25 +137,15 @@ def test_a_meeting_opened_on_the_other_laptop_comes_in_when_the_one_open_here_wa
 
 
 def test_a_note_about_a_discarded_meeting_stays_about_no_meeting_on_both_laptops(lead: Workspace, co: Workspace):
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    mistake = lead.meeting(group.id)
-    mistake.do(Arrive(ada.id))
-    mistake.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
-    mistake.close()
-    hand(lead, group.id, co)
-    lead.discard_meeting(group.id, mistake.session_id)
+    group, ada, mistake = a_follow_up_about_ada_on_both_laptops(lead, co)
+    lead.discard_meeting(group.id, mistake)
     hand(lead, group.id, co)
     for side in (lead, co):
         assert [(note.member_id, note.session_id) for note in side.notes(group.id)] == [(ada.id, None)]
 
 
 def test_a_note_coming_in_about_a_meeting_discarded_here_comes_in_about_no_meeting(lead: Workspace, co: Workspace):
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    mistake = lead.meeting(group.id)
-    mistake.do(Arrive(ada.id))
-    hand(lead, group.id, co)
+    group, ada, mistake = a_meeting_under_way_on_both_laptops(lead, co)
     lead.discard_meeting(group.id, mistake.session_id)
     co.meeting(group.id).note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))  # not yet told of the discard
     hand(co, group.id, lead)

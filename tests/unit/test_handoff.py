@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from circle.domain.errors import CircleError
 from circle.domain.handoff import TwoMeetingsOpen
 from circle.domain.records import CancelReason, MeetingStatus
 from circle.domain.rules import NamesPolicy
-from circle.domain.notes import NoteDraft, NoteKind
 from circle.domain.session import Arrive, EndTurn, EventKind, NextPhase, StartPhase, StartTurn
 from circle.domain.group import PhaseKind
 from circle.vault.errors import HandoffTooNew, NotAHandoff, WrongHandoffCode
@@ -25,30 +24,7 @@ from circle.workspace.handoff import GroupNotYours
 from tests.conftest import PASSPHRASE
 from tests.damage import table_dump
 from tests.stored_rows import opened_meetings
-
-ROBINS = "river stone lantern meadow"
-START = datetime(2026, 11, 18, 19, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def lead(vault_home: Path, clock: FakeClock):
-    with Workspace.open(vault_home, clock=clock) as workspace:
-        workspace.unlock(PASSPHRASE)
-        yield workspace
-
-
-@pytest.fixture
-def co(tmp_path: Path, clock: FakeClock):
-    """The co-facilitator's own laptop: their own vault, passphrase and facilitator id."""
-    with Workspace.open(tmp_path / "robins-laptop", clock=clock) as workspace:
-        workspace.create_facilitator("Robin", ROBINS, kdf=FLOOR_KDF)
-        yield workspace
-
+from tests.two_laptops import START, a_follow_up_about_ada_on_both_laptops, clock, co, lead  # noqa: F401 - fixtures
 
 def group_in_a_turn(workspace: Workspace) -> tuple[str, str]:
     """A group of three, two of them here, in the middle of the first sharing turn. Returns (group, speaker)."""
@@ -289,28 +265,15 @@ def test_a_date_cancelled_on_the_other_laptop_comes_back_cancelled_with_its_reas
     ]
 
 
-def a_follow_up_about_ada_on_both_laptops(lead: Workspace, co: Workspace):  # type: ignore[no-untyped-def]
-    """A group whose meeting Ada came to, with a follow-up about her, handed to the co-facilitator: (group, Ada)."""
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    meeting = lead.meeting(group.id)
-    meeting.do(Arrive(ada.id))
-    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
-    meeting.close()
-    co.import_handoff(*astuple_of(export(lead, group.id)))
-    assert [member.name for member in co.members(group.id)] == ["Ada"] and len(co.notes(group.id)) == 1
-    return group, ada
-
-
 def test_an_erased_persons_name_and_notes_do_not_come_back_with_an_older_copy_of_the_group(lead: Workspace, co: Workspace):
-    group, ada = a_follow_up_about_ada_on_both_laptops(lead, co)
+    group, ada, _ = a_follow_up_about_ada_on_both_laptops(lead, co)
     lead.erase_member(group.id, ada.id)
     lead.import_handoff(*astuple_of(export(co, group.id)))  # the co-facilitator's copy still has Ada and the note
     assert lead.notes(group.id) == [] and [member.name for member in lead.members(group.id)] == []
 
 
 def test_someone_erased_on_one_laptop_is_forgotten_on_the_other_at_the_next_handoff(lead: Workspace, co: Workspace):
-    group, ada = a_follow_up_about_ada_on_both_laptops(lead, co)
+    group, ada, _ = a_follow_up_about_ada_on_both_laptops(lead, co)
     lead.erase_member(group.id, ada.id)
     imported = co.import_handoff(*astuple_of(export(lead, group.id)))
     assert imported.forgotten == 1 and "forgotten here too" in " ".join(imported.lines("Tuesday"))
