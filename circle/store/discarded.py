@@ -3,14 +3,16 @@
 A meeting opened by mistake is deleted for real (`meeting_list.discard_meeting`), but a co-facilitator's laptop
 may still hold it. Its id stays here, sealed under the group's key, and a handoff carries the ids both ways:
 a copy of the meeting that comes in later is left out, and one held here is deleted when the other laptop says
-it was discarded there (docs/FORMAT.md 3.3 and 9.2). Only the ids are kept: never when, by whom, or why.
+it was discarded there (docs/FORMAT.md 3.3 and 9.2; circle/domain/handoff/discards.py weighs the two). Only
+the ids are kept, each with the status its copy had (open, closed or cancelled): never when, by whom, or why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from circle.domain.records import MeetingStatus
 from circle.store.repository import Repository
 from circle.store.sealing import GroupSealer
 
@@ -27,19 +29,23 @@ _DELETE_MEETING = (
 )
 
 
-def discarded_meetings(repository: Repository, sealer: GroupSealer) -> frozenset[str]:
+def discarded_meetings(repository: Repository, sealer: GroupSealer) -> dict[str, MeetingStatus]:
+    """Each discarded meeting's id, and the status its copy had when it was discarded."""
     rows = repository.rows("SELECT discarded FROM groups WHERE id = ?", [sealer.group_id])
     if not rows or rows[0][0] is None:
-        return frozenset()
-    ids = sealer.open_json("groups", "discarded", sealer.group_id, rows[0][0])
-    return frozenset(ids)
+        return {}
+    kept = sealer.open_json("groups", "discarded", sealer.group_id, rows[0][0])
+    return {meeting_id: MeetingStatus(status) for meeting_id, status in kept.items()}
 
 
-def discard_in(db: Database, sealer: GroupSealer, meeting_ids: Iterable[str], remembered: frozenset[str]) -> None:
-    """Delete these meetings of the group, whatever is left of them here, and remember `remembered` as the ids
-    of its discarded meetings: all in the caller's transaction."""
+def discard_in(
+    db: Database, sealer: GroupSealer, meeting_ids: Iterable[str], remembered: Mapping[str, MeetingStatus]
+) -> None:
+    """Delete these meetings of the group, whatever is left of them here, and keep `remembered` as its discarded
+    meetings: all in the caller's transaction."""
     for meeting_id in sorted(meeting_ids):
         for statement in _DELETE_MEETING:
             db.execute(statement, [meeting_id, sealer.group_id])
-    sealed = sealer.seal_json("groups", "discarded", sealer.group_id, sorted(remembered))
+    value = {meeting_id: str(status) for meeting_id, status in remembered.items()}
+    sealed = sealer.seal_json("groups", "discarded", sealer.group_id, value)
     db.execute("UPDATE groups SET discarded = ? WHERE id = ?", [sealed, sealer.group_id])

@@ -88,8 +88,8 @@ class GroupExchange:
                 member_row(sealer, member.id, member.name or None, member.created_at, member.joined_on)
                 for member in plan.members
             )
-            if plan.discarded:
-                discard_in(db, sealer, plan.discard_meetings, discarded_meetings(self._repo, sealer) | plan.discarded)
+            if plan.discards.changed:
+                discard_in(db, sealer, plan.discards.deleted, plan.discards.remembered)
             for meeting_id in plan.uncancelled:  # the group met on that date after all
                 db.execute("DELETE FROM sessions WHERE id = ? AND status = 'cancelled'", [meeting_id])
             for meeting in plan.new_meetings:
@@ -111,5 +111,5 @@ class GroupExchange:
                     erase_in(db, sealer, member_id, notes)
             if plan.signing is not None:
                 self._repo.set_signing_key(sealer, plan.signing)
-        if plan.replaced_meetings or plan.merged_logs or plan.forget_members or plan.discard_meetings:
+        if plan.replaced_meetings or plan.merged_logs or plan.forget_members or plan.discards.deleted:
             self._repo.checkpoint()  # the replaced logs and discarded meetings leave no copy in the write-ahead log

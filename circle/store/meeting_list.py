@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from circle.domain.records import AttendanceRecord, MeetingRecord
+from circle.domain.records import AttendanceRecord, MeetingRecord, MeetingStatus
 from circle.store.attendance import open_attendance, to_records
 from circle.store.discarded import discard_in, discarded_meetings
 from circle.store.meeting_rows import SUMMARY_COLUMNS, meeting_row, row_to_record
@@ -45,9 +45,10 @@ def rewrite_meeting(
 def discard_meeting(repository: Repository, sealer: GroupSealer, meeting_id: str) -> None:
     """The meeting's row, its live log and its attendance deleted for real, and its id remembered, so that no
     copy of the group on another laptop brings it back (store/discarded.py)."""
-    if not repository.rows("SELECT 1 FROM sessions WHERE id = ? AND group_id = ?", [meeting_id, sealer.group_id]):
+    found = repository.rows("SELECT status FROM sessions WHERE id = ? AND group_id = ?", [meeting_id, sealer.group_id])
+    if not found:
         return  # never another group's meeting, nor an id no meeting had
-    remembered = discarded_meetings(repository, sealer) | {meeting_id}
+    remembered = {**discarded_meetings(repository, sealer), meeting_id: MeetingStatus(found[0][0])}
     with repository.writing() as db:
         discard_in(db, sealer, [meeting_id], remembered)
     repository.checkpoint()

@@ -64,6 +64,8 @@ class HandoffImported:
     notes_left_out: int  # notes this group's rules here would not have kept
     forgotten: int  # people forgotten on the other laptop, and so here too
     discarded: int  # meetings discarded on the other laptop, and so here too
+    held_here: int  # meetings the other laptop discarded as open, which went further here: kept
+    back: int  # meetings discarded here as open, which went further there: back here
     meeting_open: bool  # the group has a meeting in progress here now
 
     def lines(self, name: str) -> list[str]:
@@ -118,10 +120,27 @@ class HandoffImported:
         if self.discarded:
             said.append(
                 ngettext(
-                    "{count} meeting discarded on the other laptop (opened by mistake) is discarded here too.",
-                    "{count} meetings discarded on the other laptop (opened by mistake) are discarded here too.",
+                    "{count} meeting discarded on the other laptop is discarded here too.",
+                    "{count} meetings discarded on the other laptop are discarded here too.",
                     self.discarded,
                 ).format(count=self.discarded)
+            )
+        if self.held_here:
+            said.append(
+                ngettext(
+                    "{count} meeting the other laptop discarded as opened by mistake went on here, so it is kept.",
+                    "{count} meetings the other laptop discarded as opened by mistake went on here, so they are kept.",
+                    self.held_here,
+                ).format(count=self.held_here)
+            )
+        if self.back:
+            said.append(
+                ngettext(
+                    "{count} meeting discarded here as opened by mistake went on on the other laptop, so it is back.",
+                    "{count} meetings discarded here as opened by mistake went on on the other laptop,"
+                    " so they are back.",
+                    self.back,
+                ).format(count=self.back)
             )
         if self.notes_left_out:
             said.append(
@@ -229,7 +248,7 @@ class HandoffExchange(Service):
                 context.keyring.give_group_key(sealer)
         elif plan.changes_anything:
             exchange.carry_out(sealers[group_id], plan, context.clock.now())
-            for meeting_id in plan.discard_meetings:
+            for meeting_id in plan.discards.deleted:
                 self._meetings.clear_room_board_of(meeting_id)
         return HandoffImported(
             group_id=group_id,
@@ -242,6 +261,8 @@ class HandoffExchange(Service):
             set_aside=plan.set_aside,
             notes_left_out=plan.notes_left_out,
             forgotten=len(plan.forget_members),
-            discarded=len(plan.discard_meetings),
+            discarded=len(plan.discards.deleted),
+            held_here=len(plan.discards.kept),
+            back=len(plan.discards.back),
             meeting_open=group_id in self._meetings.meetings_in_progress(),
         )

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from circle.domain.clock import FakeClock
-from circle.domain.group import Group, Member
+from circle.domain.group import Group, Member, PhaseKind
 from circle.domain.handoff import HandoffUnreadable
 from circle.domain.notes import NoteDraft, NoteKind
-from circle.domain.session import Arrive
+from circle.domain.session import Arrive, StartPhase, StartTurn
 from circle.paths import locations
 from circle.vault.keyring import FLOOR_KDF
 from circle.workspace import Meeting, Workspace
@@ -91,7 +91,7 @@ def test_a_meeting_discarded_on_one_laptop_is_discarded_on_the_other_at_the_next
     assert imported.discarded == 1
     assert imported.lines("Tuesday") == [
         "Brought Tuesday up to date from that handoff.",
-        "1 meeting discarded on the other laptop (opened by mistake) is discarded here too.",
+        "1 meeting discarded on the other laptop is discarded here too.",
     ]
     assert co.trends([group_id]).groups[group_id].periods[0].held == 1  # the counts follow
     again = hand(lead, group_id, co)
@@ -144,6 +144,55 @@ def test_a_note_about_a_discarded_meeting_stays_about_no_meeting_on_both_laptops
         assert [(note.member_id, note.session_id) for note in side.notes(group.id)] == [(ada.id, None)]
 
 
+def test_a_meeting_run_on_the_other_laptop_outweighs_the_discard_of_a_stale_copy_and_comes_back_to_both(
+    lead: Workspace, co: Workspace
+):
+    """The first laptop still shows the meeting open with nobody shared, so it offers to discard it as opened by
+    mistake; meanwhile the co-facilitator ran it. A closed copy is final, as it is over an open one."""
+    group, ada, meeting = a_meeting_under_way_on_both_laptops(lead, co)
+    running = co.meeting(group.id)
+    sharing = next(i for i, part in enumerate(running.state.phases) if part.kind is PhaseKind.SHARING)
+    running.do(StartPhase(sharing))
+    running.do(StartTurn(ada.id))
+    running.close()
+    lead.discard_meeting(group.id, meeting.session_id)
+    there = hand(lead, group.id, co)
+    assert (there.discarded, there.held_here) == (0, 1) and kept_ids(co, group.id) == [meeting.session_id]
+    assert "1 meeting the other laptop discarded as opened by mistake went on here, so it is kept." in there.lines("T")
+    back = hand(co, group.id, lead)
+    assert back.back == 1 and kept_ids(lead, group.id) == [meeting.session_id]
+    for source, target in ((lead, co), (co, lead)):
+        assert not hand(source, group.id, target).changed
+    [kept] = lead.kept_meetings(group.id)
+    assert kept.shared_turns + kept.passed_turns == 1
+
+
+def test_a_discard_of_a_held_meeting_outweighs_a_copy_still_open_on_the_other_laptop(
+    lead: Workspace, co: Workspace
+):
+    group, ada, meeting = a_meeting_under_way_on_both_laptops(lead, co)
+    meeting.close()
+    lead.discard_meeting(group.id, meeting.session_id)  # a held meeting, discarded on purpose
+    assert hand(lead, group.id, co).discarded == 1
+    assert co.meetings_in_progress() == [] and kept_ids(co, group.id) == []
+
+
+def test_a_note_about_a_discarded_meeting_comes_in_on_a_laptop_that_never_held_the_meeting(
+    lead: Workspace, co: Workspace
+):
+    """Who came went with the meeting; the note was checked when it was written, about Ada, who came."""
+    group = lead.create_group("Tuesday")
+    ada = lead.add_member(group.id, "Ada")
+    meeting = lead.meeting(group.id)
+    meeting.do(Arrive(ada.id))
+    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
+    meeting.close()
+    lead.discard_meeting(group.id, meeting.session_id)
+    imported = hand(lead, group.id, co)  # the co-facilitator's first copy of the group
+    assert imported.notes_left_out == 0
+    assert [(note.member_id, note.session_id) for note in co.notes(group.id)] == [(ada.id, None)]
+
+
 def test_a_note_coming_in_about_a_meeting_discarded_here_comes_in_about_no_meeting(lead: Workspace, co: Workspace):
     group, ada, mistake = a_meeting_under_way_on_both_laptops(lead, co)
     lead.discard_meeting(group.id, mistake.session_id)
@@ -172,21 +221,20 @@ def test_discarding_an_id_no_meeting_of_the_group_has_remembers_nothing(lead: Wo
     assert lead.meetings_in_progress() == [other.id]
 
 
-def discarding(*ids: object):  # type: ignore[no-untyped-def]
+def discarding(meeting_id: str, status: object = "closed"):  # type: ignore[no-untyped-def]
     def edit(payload: Payload) -> None:
-        payload["discarded"] = list(ids)
+        payload["discarded"] = {meeting_id: status}
 
     return edit
 
 
 CRAFTED = {
-    "not a list": lambda payload: payload.update(discarded={"id": "x"}),
-    "an id that is not text": discarding(7),
+    "not an object": lambda payload: payload.update(discarded=["x"]),
+    "a status no meeting has": discarding("x", "forgotten"),
+    "a status that is not text": discarding("x", 1),
     "an empty id": discarding(""),
     "an id longer than any circle makes": discarding("x" * 65),
-    "a meeting the payload also holds": lambda payload: payload.update(
-        discarded=[payload["meetings"][0]["id"]]
-    ),
+    "a meeting the payload also holds": lambda payload: discarding(payload["meetings"][0]["id"])(payload),
 }
 
 

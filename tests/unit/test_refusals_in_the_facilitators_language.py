@@ -152,7 +152,7 @@ CASES = {
     "a config file that is not TOML": Case(_broken_config, data=("config", "toml", "TOMLDecodeError")),
     # circle/workspace/handoff.py
     "what an import did": Case(
-        lambda _: " ".join(HandoffImported("g", "Tuesday", False, True, 2, 1, 1, 1, 1, 1, 1, False).lines("Tuesday")),
+        lambda _: " ".join(HandoffImported("g", "Tuesday", False, True, 2, 1, 1, 1, 1, 1, 1, 1, 1, False).lines("Tuesday")),
         data=("Tuesday",),
     ),
     # circle/workspace/roster.py, keyring.py, facilitators.py, meeting_records.py, lead_export.py, retention.py

@@ -13,8 +13,9 @@ planned here, purely, and carried out by the store in one transaction. The rules
   When both sides closed it differently, the earlier closing wins (then the smaller record, as canonical
   JSON), the same rule as for the log. When both are open, their logs merge by event id
   (`circle.domain.session.merge`).
-- **A meeting discarded** (opened by mistake) on either side stays discarded: its id travels with the group, a
-  copy of it that comes in later is left out, and a copy held here is deleted, as the discard deleted it there.
+- **A meeting discarded** on either side stays discarded: its id travels with the group, a copy of it that
+  comes in later is left out, and a copy held here is deleted, as the discard deleted it there; except that the
+  discard of a copy still open yields to a copy that went further (`discards`).
 - A different meeting of the group open on each side cannot be merged: the import is refused, untouched.
 - **This vault's rules, as if entered here.** A time without a timezone is unreadable; one before 2000 or
   later than now (a few minutes' slack, a day for a meeting's date) refuses the import, untouched

@@ -4,7 +4,8 @@ Each note is checked as the app checks a note entered live (`check_note_at_meeti
 attendance the handoff carries for its meeting and the names kept here of the members known when it
 was written: a follow-up only for someone who came, no words naming someone who did not, words only
 as this group's notes policy allows, and nothing about someone forgotten. Its expiry is recomputed from
-this group's retention and the day it was written, and is never later than that.
+this group's retention and the day it was written, and is never later than that. A note whose meeting was
+discarded is about no meeting: who came went with the meeting, so only its own person counts as there.
 
 A note that fails is left out, and the import says how many were; the rest of the handoff comes in.
 A facilitator expects that: it is how this vault already treats notes its rules would not keep (a group
@@ -43,7 +44,11 @@ def incoming_notes(
     came = {meeting.record.id: _came(meeting) - forgotten for meeting in meetings}
     kept = []
     for note in notes:
-        here = _as_entered_here(note, rules, came.get(note.session_id or "", frozenset()), members, today)
+        if note.session_id is not None:
+            there = came.get(note.session_id, frozenset())
+        else:  # its meeting was discarded, and who came with it: the note was checked as it was written
+            there = frozenset({note.member_id} if note.member_id else ()) - forgotten
+        here = _as_entered_here(note, rules, there, members, today)
         if here is not None:
             kept.append(replace(here, group_id=group_id))
     return tuple(kept), len(notes) - len(kept)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from circle.domain.group import Group
+from circle.domain.handoff.discards import DiscardPlan, plan_discards
 from circle.domain.handoff.incoming_notes import incoming_notes
 from circle.domain.handoff.payload import meeting_to_json
 from circle.domain.handoff.snapshot import GroupSnapshot, MeetingEntry, MemberEntry, MergePlan, TwoMeetingsOpen
@@ -37,9 +38,9 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
         settings = _newer_settings(ours, theirs)
     rules = ours.group.rules
     members = _new_members(ours, theirs, rules)
-    meetings = _meetings(ours, theirs)
-    notes, left_out, resolved = _notes(ours, theirs, rules, members, now.astimezone().date())
-    discarded = theirs.discarded - ours.discarded
+    discards = plan_discards(ours, theirs)
+    meetings = _meetings(ours, theirs, discards)
+    notes, left_out, resolved = _notes(ours, theirs, rules, members, discards, now.astimezone().date())
     return MergePlan(
         settings=settings,
         settings_changed_at=theirs.settings_changed_at if settings is not None else None,
@@ -50,8 +51,7 @@ def plan_merge(ours: GroupSnapshot | None, theirs: GroupSnapshot, *, now: dateti
         resolved=resolved,
         forget_members=_forgotten_there(ours, theirs),
         signing=_newer_signing_key(ours, theirs),
-        discarded=discarded,
-        discard_meetings=tuple(meeting.record.id for meeting in ours.meetings if meeting.record.id in discarded),
+        discards=discards,
         **meetings,
     )
 
@@ -94,14 +94,14 @@ def _kept_name(name: str | None, rules: ConfidentialityRules) -> str | None:
     return rules.name_to_keep(name) or None
 
 
-def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot) -> dict[str, Any]:
-    kept_here = [meeting for meeting in ours.meetings if meeting.record.id not in theirs.discarded]
+def _meetings(ours: GroupSnapshot, theirs: GroupSnapshot, discards: DiscardPlan) -> dict[str, Any]:
+    kept_here = [meeting for meeting in ours.meetings if meeting.record.id not in discards.deleted]
     by_id = {meeting.record.id: meeting for meeting in kept_here}
     ours_open = next((meeting for meeting in kept_here if meeting.is_open), None)
     new, replaced, merged, uncancelled = [], [], [], []
     added = set_aside = 0
     for meeting in theirs.meetings:
-        if meeting.record.id in ours.discarded:
+        if meeting.record.id in discards.remembered:
             continue  # discarded here: a copy from before is not brought back
         mine = by_id.get(meeting.record.id)
         if mine is None:
@@ -153,7 +153,7 @@ def _closing_key(meeting: MeetingEntry) -> tuple[str, str]:
 
 def _notes(
     ours: GroupSnapshot, theirs: GroupSnapshot, rules: ConfidentialityRules, new_members: tuple[MemberEntry, ...],
-    today: date,
+    discards: DiscardPlan, today: date,
 ) -> tuple[tuple[Note, ...], int, dict[str, datetime]]:
     """The new notes as kept here, how many were left out, and when notes already here were done there."""
     mine = {note.id: note for note in ours.notes}
@@ -171,5 +171,5 @@ def _notes(
         today=today,
     )
     # A note about a meeting discarded here stays, about no meeting, as it would had it been here at the discard.
-    new = tuple(replace(note, session_id=None) if note.session_id in ours.discarded else note for note in new)
+    new = tuple(replace(note, session_id=None) if note.session_id in discards.remembered else note for note in new)
     return new, left_out, resolved

@@ -83,7 +83,7 @@ def snapshot_to_json(snapshot: GroupSnapshot) -> dict[str, Any]:
             for m in snapshot.members
         ],
         "meetings": [meeting_to_json(meeting) for meeting in snapshot.meetings],
-        "discarded": sorted(snapshot.discarded),
+        "discarded": {meeting_id: str(status) for meeting_id, status in snapshot.discarded.items()},
         "notes": [
             {
                 "id": note.id,

@@ -71,8 +71,8 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
     )
     meetings = tuple(_read_meeting(group_id, m) for m in raw["meetings"])
     notes = tuple(_read_note(group_id, n) for n in raw["notes"])
-    discarded = raw.get("discarded", [])  # absent from a handoff made before discarded meetings were remembered
-    if type(discarded) is not list:
+    discarded = raw.get("discarded", {})  # absent from a handoff made before discarded meetings were remembered
+    if type(discarded) is not dict:
         raise ValueError("discarded")
     return GroupSnapshot(
         group=group,
@@ -82,7 +82,7 @@ def _read_snapshot(raw: Mapping[str, Any]) -> GroupSnapshot:
         meetings=meetings,
         notes=notes,
         signing=optional(_signing, group_raw.get("signing")),  # absent from a handoff made before signing keys
-        discarded=frozenset(_id(meeting_id) for meeting_id in discarded),
+        discarded={_id(meeting_id): MeetingStatus(status) for meeting_id, status in discarded.items()},
     )
 
 

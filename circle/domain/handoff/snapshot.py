@@ -61,10 +61,22 @@ class GroupSnapshot:
     meetings: tuple[MeetingEntry, ...]
     notes: tuple[Note, ...]
     signing: SigningKey | None = None  # the group's signing key for lead bundles (docs/FORMAT.md 13.8)
-    discarded: frozenset[str] = frozenset()  # ids of the meetings discarded here, or learnt of by a handoff
+    # The meetings discarded here, or learnt of by a handoff, each with the status its copy had: id -> status.
+    discarded: Mapping[str, MeetingStatus] = field(default_factory=dict)
 
     def open_meeting(self) -> MeetingEntry | None:
         return next((meeting for meeting in self.meetings if meeting.is_open), None)
+
+
+@dataclass(frozen=True)
+class DiscardPlan:
+    """The discards to keep here after a merge (`discards.py` says how they are weighed)."""
+
+    remembered: Mapping[str, MeetingStatus] = field(default_factory=dict)  # all of them, as `discarded` holds them
+    changed: bool = False  # whether `remembered` differs from the discards kept here now
+    deleted: frozenset[str] = frozenset()  # meetings held here that the other laptop discarded
+    kept: frozenset[str] = frozenset()  # meetings held here that went further than their discard there
+    back: frozenset[str] = frozenset()  # meetings discarded here that went further there: they come in again
 
 
 @dataclass(frozen=True)
@@ -84,13 +96,12 @@ class MergePlan:
     events_added: int = 0
     set_aside: int = 0
     signing: SigningKey | None = None  # the group's signing key, when theirs was made later than ours
-    discarded: frozenset[str] = frozenset()  # meetings discarded there that this vault did not know of
-    discard_meetings: tuple[str, ...] = ()  # of those, the ones held here: deleted here too
+    discards: DiscardPlan = DiscardPlan()
 
     @property
     def changes_anything(self) -> bool:
         return any(
             (self.settings, self.facilitators, self.members, self.new_meetings, self.uncancelled,
              self.replaced_meetings, self.merged_logs, self.notes, self.resolved, self.signing, self.forget_members,
-             self.discarded)
+             self.discards.changed)
         )
