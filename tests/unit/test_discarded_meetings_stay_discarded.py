@@ -151,9 +151,7 @@ def test_a_meeting_run_on_the_other_laptop_outweighs_the_discard_of_a_stale_copy
     mistake; meanwhile the co-facilitator ran it. A closed copy is final, as it is over an open one."""
     group, ada, meeting = a_meeting_under_way_on_both_laptops(lead, co)
     running = co.meeting(group.id)
-    sharing = next(i for i, part in enumerate(running.state.phases) if part.kind is PhaseKind.SHARING)
-    running.do(StartPhase(sharing))
-    running.do(StartTurn(ada.id))
+    take_a_turn(running, ada)
     running.close()
     lead.discard_meeting(group.id, meeting.session_id)
     there = hand(lead, group.id, co)
@@ -175,6 +173,32 @@ def test_a_discard_of_a_held_meeting_outweighs_a_copy_still_open_on_the_other_la
     lead.discard_meeting(group.id, meeting.session_id)  # a held meeting, discarded on purpose
     assert hand(lead, group.id, co).discarded == 1
     assert co.meetings_in_progress() == [] and kept_ids(co, group.id) == []
+
+
+def test_a_discard_on_purpose_replaces_a_discard_of_the_same_meeting_as_a_mistake_and_reaches_a_copy_that_went_on(
+    lead: Workspace, co: Workspace, clock: FakeClock, tmp_path: Path
+):
+    group, ada, meeting = a_meeting_under_way_on_both_laptops(lead, co)
+    with laptop(tmp_path / "kims-laptop", clock, "Kim", KIMS) as third:
+        hand(lead, group.id, third)
+        take_a_turn(third.meeting(group.id), ada)  # it went on there, and Kim has not handed it back
+        lead.discard_meeting(group.id, meeting.session_id)  # a stale copy, open: a mistake, as far as it knew
+        closing = co.meeting(group.id)
+        closing.close()
+        co.discard_meeting(group.id, closing.session_id)  # held, and discarded on purpose
+        hand(co, group.id, lead)
+        assert hand(lead, group.id, third).discarded == 1
+        assert kept_ids(third, group.id) == [] and third.meetings_in_progress() == []
+        pairs = ((lead, co), (co, lead), (third, lead), (lead, third))
+        rounds = [[hand(source, group.id, target).changed for source, target in pairs] for _ in range(3)]
+        assert rounds[2] == [False] * 4  # handles reach the third laptop by the second round; then they all agree
+        assert kept_ids(lead, group.id) == kept_ids(co, group.id) == kept_ids(third, group.id) == []
+
+
+def take_a_turn(meeting: Meeting, member: Member) -> None:
+    sharing = next(i for i, part in enumerate(meeting.state.phases) if part.kind is PhaseKind.SHARING)
+    meeting.do(StartPhase(sharing))
+    meeting.do(StartTurn(member.id))
 
 
 def test_a_note_about_a_discarded_meeting_comes_in_on_a_laptop_that_never_held_the_meeting(
