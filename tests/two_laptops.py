@@ -55,15 +55,20 @@ def hand(source: Workspace, group_id: str, target: Workspace) -> HandoffImported
     return target.import_handoff(out.data, out.code)
 
 
-def a_follow_up_about_ada_on_both_laptops(lead: Workspace, co: Workspace) -> tuple[Group, Member, str]:
-    """A group whose meeting Ada came to, with a follow-up about her, handed to the co-facilitator:
-    (group, Ada, the meeting's id)."""
+def a_follow_up_about_ada(lead: Workspace) -> tuple[Group, Member, str]:
+    """A group whose meeting Ada came to, closed, with a follow-up about her: (group, Ada, the meeting's id)."""
     group = lead.create_group("Tuesday")
     ada = lead.add_member(group.id, "Ada")
     meeting = lead.meeting(group.id)
     meeting.do(Arrive(ada.id))
     meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
     meeting.close()
+    return group, ada, meeting.session_id
+
+
+def a_follow_up_about_ada_on_both_laptops(lead: Workspace, co: Workspace) -> tuple[Group, Member, str]:
+    """The same, handed to the co-facilitator."""
+    group, ada, meeting_id = a_follow_up_about_ada(lead)
     hand(lead, group.id, co)
     assert [member.name for member in co.members(group.id)] == ["Ada"] and len(co.notes(group.id)) == 1
-    return group, ada, meeting.session_id
+    return group, ada, meeting_id

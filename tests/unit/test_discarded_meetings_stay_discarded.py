@@ -21,6 +21,7 @@ from tests.damage import run_sql, table_dump
 from tests.older_vaults import make_older
 from tests.two_laptops import (  # noqa: F401 - clock, co and lead are fixtures
     START,
+    a_follow_up_about_ada,
     a_follow_up_about_ada_on_both_laptops,
     clock,
     co,
@@ -205,13 +206,8 @@ def test_a_note_about_a_discarded_meeting_comes_in_on_a_laptop_that_never_held_t
     lead: Workspace, co: Workspace
 ):
     """Who came went with the meeting; the note was checked when it was written, about Ada, who came."""
-    group = lead.create_group("Tuesday")
-    ada = lead.add_member(group.id, "Ada")
-    meeting = lead.meeting(group.id)
-    meeting.do(Arrive(ada.id))
-    meeting.note(NoteDraft(NoteKind.FOLLOW_UP, member_id=ada.id))
-    meeting.close()
-    lead.discard_meeting(group.id, meeting.session_id)
+    group, ada, meeting_id = a_follow_up_about_ada(lead)
+    lead.discard_meeting(group.id, meeting_id)
     imported = hand(lead, group.id, co)  # the co-facilitator's first copy of the group
     assert imported.notes_left_out == 0
     assert [(note.member_id, note.session_id) for note in co.notes(group.id)] == [(ada.id, None)]
