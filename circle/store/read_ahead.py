@@ -53,6 +53,10 @@ class RowsReadAhead:
         except Exception:  # noqa: BLE001 - whatever went wrong here, the check reads the rows itself and says so
             self._read = None
 
+    def finish(self) -> None:
+        """Wait for the reading to end: once let go, nothing is left reading the vault's file."""
+        self._thread.join()
+
     def digests(self, group_id: str) -> Digests:
         """The group's digests as the vault is now: read ahead if nothing has written it since, else read now."""
         self._thread.join()

@@ -191,6 +191,7 @@ class Keyring:
         if rows_as_read and self.can_write:
             raise ValueError("only a read-only view compares its rows as they are read")
         self._at_unlock = GROUP_ITSELF if rows_as_read else None
+        self._let_go_of_read_ahead()  # a passphrase tried before, and refused
         self._read_ahead = RowsReadAhead(self._repo.conn, self._repo.path, self._at_unlock)
         self._loading = threading.Thread(target=_load_unlocking, daemon=True, name="circle-unlock-load")
         self._loading.start()
@@ -352,9 +353,15 @@ class Keyring:
         self._seen = {}
         self._slots = {}
         self._unchecked = {}
-        self._read_ahead = None
+        self._let_go_of_read_ahead()
         if self._repo.manifests is not None:
             self._repo.manifests.forget()
+
+    def _let_go_of_read_ahead(self) -> None:
+        """An unlock that did not finish leaves its reading of the rows behind: it ends before the vault closes."""
+        read_ahead, self._read_ahead = self._read_ahead, None
+        if read_ahead is not None:
+            read_ahead.finish()
 
     @property
     def seen(self) -> Seen:

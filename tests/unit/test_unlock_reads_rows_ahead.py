@@ -14,6 +14,7 @@ from circle.store import read_ahead
 from circle.store.integrity import digests
 from circle.store.errors import VaultChangedOutside
 from circle.store.read_ahead import RowsReadAhead
+from circle.vault.errors import WrongPassphrase
 from circle.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.damage import run_sql
@@ -78,3 +79,21 @@ def test_rows_read_ahead_are_read_again_after_the_vaults_own_connection_wrote(va
         ahead = RowsReadAhead(conn, vault_home / "data" / "circle.db")
         conn.execute("DELETE FROM notes")  # as an older vault's unlock seals its key slots again before the check
         assert ahead.digests(group_id) == digests(conn, group_id)
+
+
+def test_a_refused_unlock_leaves_nothing_reading_the_vault_once_it_is_closed(
+    vault_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The rows are read on their own thread while a passphrase is tried; a wrong one must not leave that reading
+    going after circle has let the vault go (another program may be moving or deleting the folder by then)."""
+    a_group_with_history(vault_home)
+    slow_disk = threading.Event()  # never set: each group's rows take a moment to read, as on a slow disk
+
+    def slowly(conn: sqlite3.Connection, group_id: str, parts: frozenset[str] | None) -> dict[str, object]:
+        slow_disk.wait(0.3)
+        return digests(conn, group_id, parts)
+
+    monkeypatch.setattr(read_ahead, "digests", slowly)
+    with Workspace.open(vault_home) as vault, pytest.raises(WrongPassphrase):
+        vault.unlock("not the passphrase")
+    assert not [thread for thread in threading.enumerate() if thread.name == "circle-unlock-rows"]
