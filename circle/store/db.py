@@ -219,8 +219,9 @@ def m011_period_counts(db: Database) -> None:
 
 
 def m012_discarded_meetings(db: Database) -> None:
-    # The ids of each group's discarded meetings (store/discarded.py), sealed under the group's key, so that a
-    # handoff from a laptop that still holds one does not bring it back. NULL until the group discards one.
+    # Each group's discarded meetings, by id with the status their copy had (store/discarded.py), sealed under the
+    # group's key, so that a handoff from a laptop that still holds one does not bring it back. NULL until the
+    # group discards one.
     db.execute("ALTER TABLE groups ADD COLUMN discarded BLOB")
 
 

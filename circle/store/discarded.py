@@ -1,10 +1,11 @@
 """The meetings a group discarded, remembered in `groups.discarded` so that no copy of the group brings one back.
 
-A meeting opened by mistake is deleted for real (`meeting_list.discard_meeting`), but a co-facilitator's laptop
-may still hold it. Its id stays here, sealed under the group's key, and a handoff carries the ids both ways:
-a copy of the meeting that comes in later is left out, and one held here is deleted when the other laptop says
-it was discarded there (docs/FORMAT.md 3.3 and 9.2; circle/domain/handoff/discards.py weighs the two). Only
-the ids are kept, each with the status its copy had (open, closed or cancelled): never when, by whom, or why.
+A discarded meeting (opened by mistake, or a record put right) is deleted for real
+(`meeting_list.discard_meeting`), but a co-facilitator's laptop may still hold it. Its id stays here, sealed under
+the group's key, and a handoff carries the ids both ways: a copy of the meeting that comes in later is left out,
+and one held here is deleted when the other laptop says it was discarded there (docs/FORMAT.md 3.3 and 9.2;
+circle/domain/handoff/discards.py weighs the two). Only the ids are kept, each with the status its copy had
+(open, closed or cancelled): never when, by whom, or why.
 """
 
 from __future__ import annotations
