@@ -258,8 +258,12 @@ class VaultConnection(sqlite3.Connection):
 
     database_path: Path
     opened: tuple[int, int] | None = None  # (device, inode) of the vault file, once open
-    keeps_trends: bool = True  # False for a reader of a vault not yet given KEPT_TO_SAVE_WORK
     lacking: frozenset[str] = frozenset()  # for a reader: what of READERS_DO_WITHOUT the vault has not been given
+
+    @property
+    def keeps_trends(self) -> bool:
+        """False for a reader of a vault not yet given KEPT_TO_SAVE_WORK."""
+        return not KEPT_TO_SAVE_WORK & self.lacking
 
     def in_place(self) -> bool:
         if self.opened is None:
@@ -350,7 +354,6 @@ def open_database(path: Path, *, read_only: bool = False) -> VaultConnection:
                 raise VaultTooNew(path)
             if known - applied - READERS_DO_WITHOUT:  # a reader never migrates: that is the writer's job
                 raise VaultNeedsUpdate(path)
-            conn.keeps_trends = KEPT_TO_SAVE_WORK <= applied
             conn.lacking = frozenset(READERS_DO_WITHOUT - applied)
             _remember_the_file(conn, path)
             return conn

@@ -64,9 +64,6 @@ class GroupSnapshot:
     # The meetings discarded here, or learnt of by a handoff, each with the status its copy had: id -> status.
     discarded: Mapping[str, MeetingStatus] = field(default_factory=dict)
 
-    def open_meeting(self) -> MeetingEntry | None:
-        return next((meeting for meeting in self.meetings if meeting.is_open), None)
-
 
 @dataclass(frozen=True)
 class DiscardPlan:
