@@ -12,6 +12,7 @@ from circle.domain.session.room_words import state_mark
 from circle.domain.session.timing import Timer, TimerState, format_clock
 from circle.language import Words, _, ngettext
 from circle.ui.widgets.line import Line
+from circle.ui.widgets.ticking import TickingLine
 
 
 class _SaidToTheFacilitator(gettext.NullTranslations):
@@ -40,7 +41,7 @@ class TimerPanel(Vertical):
         super().__init__(id=id, classes="timer-panel")
         self.border_title = title
         self._who = Line("", classes="timer-who")
-        self._time = Line("–", classes="timer-time")
+        self._time = TickingLine("–", classes="timer-time")
         self._state_line = Line("", classes="timer-state")
         self._shown_state: TimerState | None = None  # the state its colour classes say
 
