@@ -90,3 +90,13 @@ async def test_the_room_displays_big_clock_counting_down_adds_only_its_blocks_ru
         assert texts_measured() - before <= 30  # runs of blocks and of spaces, each a few cells long
         rows = str(clock.render()).split("\n")  # "0:01" in blocks, the last time shown
         assert [clock.render_line(y).text.rstrip() for y in range(len(rows))] == [row.rstrip() for row in rows]
+
+
+async def test_a_ticking_line_draws_no_terminal_escape_and_keeps_within_its_width() -> None:
+    app = TwoClocks()
+    async with app.run_test(size=(12, 4)) as pilot:
+        line = app.query_one("#ticking", TickingLine)
+        line.show("\x1b[2J1:00\x07 left, and more than fits")
+        await pilot.pause()
+        drawn = line.render_line(0)
+        assert drawn.text == "[2J1:00 left" and drawn.cell_length == line.size.width == 12

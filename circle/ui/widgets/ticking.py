@@ -18,8 +18,9 @@ from circle.ui.widgets.line import Line
 
 
 def in_runs(text: str, style: Style) -> Strip:
-    """`text` as runs of one character each, in `style`."""
-    return Strip([Segment("".join(run), style) for _, run in groupby(text)])
+    """`text` in `style`, a segment for each run of one character ("00" is one), anything unprintable left out:
+    a segment's text goes to the terminal as it is."""
+    return Strip([Segment("".join(run), style) for character, run in groupby(text) if character.isprintable()])
 
 
 class TickingLine(Line):
