@@ -12,7 +12,9 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Size
 from textual.strip import Strip
+from textual.widgets import Static
 
 from circle.ui.widgets.line import Line
 
@@ -23,10 +25,25 @@ def in_runs(text: str, style: Style) -> Strip:
     return Strip([Segment("".join(run), style) for character, run in groupby(text) if character.isprintable()])
 
 
-class TickingLine(Line):
-    """A Line whose text changes every second: drawn in runs (above), never wrapped."""
+class TickingText(Static):
+    """Static text whose rows are drawn in runs (above) and never wrapped: its size is its rows'."""
+
+    def _rows(self) -> list[str]:
+        return str(self.content).split("\n")
+
+    def _row(self, y: int) -> Strip:
+        rows = self._rows()
+        return in_runs(rows[y] if 0 <= y < len(rows) else "", self.rich_style)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max(self._row(y).cell_length for y in range(len(self._rows())))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rows())
 
     def render_line(self, y: int) -> Strip:
-        style = self.rich_style
-        text = str(self.content) if y == 0 else ""
-        return in_runs(text, style).adjust_cell_length(self.size.width, style)
+        return self._row(y).adjust_cell_length(self.size.width, self.rich_style)
+
+
+class TickingLine(Line, TickingText):
+    """A Line whose text changes every second."""

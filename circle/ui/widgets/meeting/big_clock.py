@@ -7,11 +7,8 @@ wide, so each column is drawn at least twice as wide as each row is tall.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.strip import Strip
-from textual.widgets import Static
 
-from circle.ui.widgets.ticking import in_runs
+from circle.ui.widgets.ticking import TickingText
 
 _GLYPHS = {
     "0": ("███", "█ █", "█ █", "█ █", "███"),
@@ -54,14 +51,13 @@ def fitting_scale(clock_text: str, width: int, height: int) -> tuple[int, int]:
     return SCALES[-1]
 
 
-class BigClock(Static):
-    """Shows a clock text such as "12:30" in large blocks, each row drawn in runs of one character, as a ticking
-    line is (ticking.py): its rows change every second for as long as the room display runs."""
+class BigClock(TickingText):
+    """Shows a clock text such as "12:30" in large blocks, its rows drawn as ticking text is (ticking.py): they
+    change every second for as long as the room display runs."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self._clock_text = ""
-        self._rows: list[str] = []
 
     def show(self, clock_text: str) -> None:
         if clock_text != self._clock_text:
@@ -74,18 +70,4 @@ class BigClock(Static):
     def _draw(self) -> None:
         width, height = self.app.size
         wide, tall = fitting_scale(self._clock_text, width - 2, height)
-        drawn = big_text(self._clock_text, wide=wide, tall=tall)
-        self._rows = drawn.split("\n") if drawn else []
-        self.update(Content(drawn))
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return max((self._row(y).cell_length for y in range(len(self._rows))), default=0)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rows)
-
-    def render_line(self, y: int) -> Strip:
-        return self._row(y).adjust_cell_length(self.size.width, self.rich_style)
-
-    def _row(self, y: int) -> Strip:
-        return in_runs(self._rows[y] if 0 <= y < len(self._rows) else "", self.rich_style)
+        self.update(Content(big_text(self._clock_text, wide=wide, tall=tall)))
